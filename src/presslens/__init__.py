@@ -1,0 +1,34 @@
+"""presslens: read an article the way a careful fact-checker does, and write a dossier."""
+
+__version__ = "0.1.0"
+
+from presslens.errors import PresslensError  # noqa: E402
+from presslens.ingest import load  # noqa: E402
+from presslens.model import (  # noqa: E402
+    Actor,
+    Article,
+    Claim,
+    Dossier,
+    Figure,
+    Quote,
+    Source,
+    Span,
+)
+from presslens.pipeline import analyse  # noqa: E402
+from presslens.settings import Settings  # noqa: E402
+
+__all__ = [
+    "Actor",
+    "Article",
+    "Claim",
+    "Dossier",
+    "Figure",
+    "PresslensError",
+    "Quote",
+    "Settings",
+    "Source",
+    "Span",
+    "__version__",
+    "analyse",
+    "load",
+]

@@ -1,0 +1,118 @@
+"""The `presslens` command. A user's mistake prints one line and exits non-zero, no traceback."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from presslens import __version__
+from presslens.errors import PresslensError
+from presslens.settings import load_settings
+
+app = typer.Typer(
+    name="presslens",
+    help="Read news and opinion articles the way a careful fact-checker does.",
+    no_args_is_help=False,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+EXIT_USER_ERROR = 2
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    md = "md"
+    html = "html"
+
+
+def sample_article_path() -> Path:
+    return Path(str(resources.files("presslens.resources").joinpath("sample-article.txt")))
+
+
+def show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"presslens {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=show_version, is_eager=True, help="Show version.")
+    ] = False,
+) -> None:
+    """presslens: article in, dossier out."""
+
+
+@app.command()
+def analyze(
+    source: Annotated[
+        str | None, typer.Argument(help="A file, an http(s) URL, or - for stdin. None: the sample.")
+    ] = None,
+    output_format: Annotated[OutputFormat | None, typer.Option("--format", "-f")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+    wpm: Annotated[float | None, typer.Option("--wpm", help="Reading speed, words a minute.")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="A TOML settings file.")] = None,
+) -> None:
+    """Analyse one article and print its dossier (Markdown summary by default)."""
+    from presslens.ingest.detect import load_location
+    from presslens.pipeline import analyse
+    from presslens.render.html import render_html
+    from presslens.render.markdown import render_markdown
+
+    if wpm is not None and wpm <= 0:
+        raise typer.BadParameter("--wpm must be a positive number")
+    settings = load_settings(config, words_per_minute=wpm)
+    location = source if source is not None else str(sample_article_path())
+    dossier = analyse(load_location(location, settings=settings), settings=settings)
+    chosen = output_format or guess_format(output)
+    if chosen is OutputFormat.json:
+        rendered = dossier.to_json() + "\n"
+    elif chosen is OutputFormat.html:
+        rendered = render_html(dossier)
+    else:
+        rendered = render_markdown(dossier)
+    write_output(rendered, output)
+
+
+def guess_format(output: Path | None) -> OutputFormat:
+    if output is not None:
+        suffix = output.suffix.lower().lstrip(".")
+        if suffix in ("html", "htm"):
+            return OutputFormat.html
+        if suffix == "json":
+            return OutputFormat.json
+    return OutputFormat.md
+
+
+def write_output(rendered: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(rendered)
+        return
+    try:
+        output.write_text(rendered, encoding="utf-8")
+    except OSError as exc:
+        raise PresslensError(f"cannot write {output}: {exc.strerror or exc}") from exc
+    typer.echo(f"wrote {output}", err=True)
+
+
+def main() -> None:
+    """Entry point: runs the app and turns presslens errors into one line on stderr."""
+    try:
+        app()
+    except PresslensError as exc:
+        typer.echo(f"presslens: error: {exc}", err=True)
+        sys.exit(EXIT_USER_ERROR)
+    except KeyboardInterrupt:
+        typer.echo("presslens: interrupted", err=True)
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,112 @@
+"""`load`: any supported source to an `Article`, detecting text vs HTML by content."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+import sys
+from pathlib import Path
+
+import py3langid
+
+from presslens.errors import EmptyInputError, InputError, InputTooLargeError
+from presslens.ingest.decode import decode_bytes
+from presslens.ingest.fetch import fetch_url
+from presslens.ingest.html import parse_html
+from presslens.ingest.text import parse_saved_page
+from presslens.model import Article, Origin, Warning
+from presslens.settings import Settings
+
+HTML_MARKERS = re.compile(r"<!doctype html|<html[\s>]|<body[\s>]|<head[\s>]", re.IGNORECASE)
+HTML_TAGS = re.compile(r"</?(p|div|h[1-6]|article|span|a|br|section|main)[\s>/]", re.IGNORECASE)
+URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:20_000]
+    return bool(HTML_MARKERS.search(head)) or len(HTML_TAGS.findall(head)) >= 3
+
+
+def detect_language(text: str) -> str | None:
+    sample = text[:5000]
+    if len(re.findall(r"\w+", sample)) < 3:
+        return None
+    language, _score = py3langid.classify(sample)
+    return str(language)
+
+
+def from_text(raw: str, *, origin: Origin, settings: Settings) -> Article:
+    """Text or HTML (by content) to an Article with its language set."""
+    if not raw.strip():
+        raise EmptyInputError(f"{origin.uri or 'input'} is empty: give article text, HTML or a URL")
+    is_html = looks_like_html(raw)
+    if is_html:
+        origin = dataclasses.replace(origin, kind="html" if origin.kind == "text" else origin.kind)
+        article = parse_html(raw, origin=origin)
+    else:
+        article = parse_saved_page(raw, origin=origin, settings=settings)
+    warnings = list(article.warnings)
+    if not article.text.strip():
+        warnings.append(Warning("ingest", "no article text found in the input"))
+    language = detect_language(" ".join(filter(None, [article.title, article.text])))
+    return dataclasses.replace(article, language=language, warnings=tuple(warnings))
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise InputTooLargeError(
+                f"{path} is {size / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB limit: "
+                "split it or raise max_bytes"
+            )
+        return path.read_bytes()
+    except IsADirectoryError as exc:
+        raise InputError(f"{path} is a directory: give one article file") from exc
+    except FileNotFoundError as exc:
+        raise InputError(f"{path} does not exist: check the path") from exc
+    except PermissionError as exc:
+        raise InputError(f"{path} cannot be read (permission denied)") from exc
+
+
+def from_bytes(data: bytes, *, origin: Origin, settings: Settings) -> Article:
+    if len(data) > settings.max_bytes:
+        raise InputTooLargeError(
+            f"{origin.uri or 'input'} is {len(data) / 1e6:.1f} MB, over the "
+            f"{settings.max_bytes / 1e6:.0f} MB limit: split it or raise max_bytes"
+        )
+    origin = dataclasses.replace(origin, sha256=hashlib.sha256(data).hexdigest())
+    return from_text(decode_bytes(data, name=origin.uri or "input"), origin=origin, settings=settings)
+
+
+def load(
+    source: str | bytes | Path, *, settings: Settings | None = None, uri: str | None = None
+) -> Article:
+    """An Article from article text (`str`, plain or HTML), raw `bytes` or a file `Path`."""
+    settings = settings or Settings()
+    if isinstance(source, Path):
+        origin = Origin(kind="text", uri=uri or str(source))
+        return from_bytes(read_limited(source, settings.max_bytes), origin=origin, settings=settings)
+    if isinstance(source, bytes):
+        return from_bytes(source, origin=Origin(kind="text", uri=uri), settings=settings)
+    if isinstance(source, str):
+        data = source.encode("utf-8", errors="surrogatepass")
+        if len(data) > settings.max_bytes:
+            return from_bytes(data, origin=Origin(kind="text", uri=uri), settings=settings)
+        origin = Origin(kind="text", uri=uri, sha256=hashlib.sha256(data).hexdigest())
+        return from_text(source, origin=origin, settings=settings)
+    raise InputError(f"cannot read a {type(source).__name__} as an article: give str, bytes or Path")
+
+
+def load_location(location: str, *, settings: Settings | None = None) -> Article:
+    """The CLI's view: '-' is stdin, http(s) is a URL, anything else a file path."""
+    settings = settings or Settings()
+    if location == "-":
+        data = sys.stdin.buffer.read(settings.max_bytes + 1)
+        return from_bytes(data, origin=Origin(kind="stdin", uri="-"), settings=settings)
+    if URL.match(location):
+        data, fetched_at = fetch_url(location, settings=settings)
+        origin = Origin(kind="url", uri=location, fetched_at=fetched_at)
+        return from_bytes(data, origin=origin, settings=settings)
+    return load(Path(location), settings=settings)

@@ -1,0 +1,1 @@
+"""Outputs: the dossier as JSON (the contract), Markdown and a standalone HTML report."""

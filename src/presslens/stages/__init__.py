@@ -1,0 +1,1 @@
+"""Stages: pure functions over (Article, parse) that return their own records."""

@@ -1,0 +1,206 @@
+"""Actors: spaCy's named entities merged into people, organisations and places.
+
+"Donald Trump", "Trump" and "Trump's" become one actor; titles ("President") and possessives
+are stripped; known aliases ("US", "the United States", "America") and acronyms introduced in
+the text ("Institute for the Study of War (ISW)") are merged. The rules live in
+resources/actors.json.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from importlib import resources
+
+from spacy.tokens import Doc
+
+from presslens.model import Actor, Article, Span
+
+ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+PERSON_SHARE = 0.25
+CONNECTORS = {"of", "the", "for", "and", "on", "in", "&"}
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    titles: tuple[str, ...]
+    canonical: dict[str, str]
+    types: dict[str, str]
+    drop: frozenset[str]
+
+
+@functools.cache
+def rules() -> Rules:
+    raw = resources.files("presslens.resources").joinpath("actors.json").read_text("utf-8")
+    data = json.loads(raw)
+    canonical = {
+        alias.casefold(): name for name, aliases in data["canonical"].items() for alias in aliases
+    }
+    titles = tuple(sorted((t.casefold() for t in data["titles"]), key=len, reverse=True))
+    return Rules(titles, canonical, data["types"], frozenset(d.casefold() for d in data["drop"]))
+
+
+@dataclass(slots=True)
+class Group:
+    name: str
+    labels: Counter[str] = field(default_factory=Counter)
+    surfaces: Counter[str] = field(default_factory=Counter)
+    spans: list[Span] = field(default_factory=list)
+
+
+def strip_name(text: str, start: int) -> tuple[str, int]:
+    """Drop leading articles, titles and lower-case words, and what follows a possessive."""
+    rule = rules()
+    text = re.split(r"['’]s\b", text)[0] if re.search(r"['’]s\b.", text) else text
+    changed = True
+    while changed:
+        changed = False
+        lowered = text.casefold()
+        for prefix in ("the ", *(f"{title} " for title in rule.titles)):
+            if lowered.startswith(prefix) and len(text) > len(prefix):
+                start, text, changed = start + len(prefix), text[len(prefix) :], True
+                break
+    lead = re.match(r"^(?:(?:[a-z][\w-]*|of|the|for|and)\s+)+(?=[A-Z])", text)
+    if lead:
+        start, text = start + lead.end(), text[lead.end() :]
+    text = POSSESSIVE.sub("", text).rstrip(" .,;:")
+    return text, start
+
+
+def name_key(text: str) -> str:
+    return rules().canonical.get(text.casefold(), text)
+
+
+def collect_groups(doc: Doc) -> dict[str, Group]:
+    groups: dict[str, Group] = {}
+    for ent in doc.ents:
+        if ent.label_ not in ACTOR_LABELS:
+            continue
+        text, start = strip_name(ent.text, ent.start_char)
+        if not re.search(r"[^\W\d_]", text) or text.islower() or text.casefold() in rules().drop:
+            continue
+        key = name_key(text)
+        group = groups.setdefault(key, Group(name=key))
+        group.labels[ent.label_] += 1
+        group.surfaces[text] += 1
+        group.spans.append(Span(start, start + len(text)))
+    add_acronyms(doc, groups)
+    return groups
+
+
+def add_acronyms(doc: Doc, groups: dict[str, Group]) -> None:
+    """All-capital proper nouns the tagger left out ("The CREA reports") become organisations."""
+    for token in doc:
+        text = token.text
+        if token.ent_type_ or token.pos_ != "PROPN" or not re.fullmatch(r"[A-Z]{3,6}", text):
+            continue
+        if text.casefold() in rules().drop:
+            continue
+        key = name_key(text)
+        group = groups.setdefault(key, Group(name=key))
+        group.labels["ORG"] += 1
+        group.surfaces[text] += 1
+        group.spans.append(Span(token.idx, token.idx + len(text)))
+
+
+def merge_into(groups: dict[str, Group], source: str, target: str) -> None:
+    moved = groups.pop(source)
+    kept = groups[target]
+    kept.labels.update(moved.labels)
+    kept.surfaces.update(moved.surfaces)
+    kept.spans.extend(moved.spans)
+
+
+def merge_surnames(groups: dict[str, Group]) -> None:
+    """A one-word person name joins the one full name that ends with it."""
+    full_names = [g for g in groups.values() if len(g.name.split()) > 1 and g.labels["PERSON"]]
+    for key in [k for k, g in groups.items() if len(g.name.split()) == 1]:
+        owners = [g for g in full_names if g.name.split()[-1] == key]
+        if len(owners) == 1 and key in groups:
+            merge_into(groups, key, owners[0].name)
+
+
+def initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.casefold() not in CONNECTORS]
+    return "".join(w[0] for w in words if w[0].isupper())
+
+
+def merge_acronyms(groups: dict[str, Group]) -> None:
+    """'ISW' joins 'Institute for the Study of War' when the initials agree."""
+    acronyms = [k for k in groups if re.fullmatch(r"[A-Z]{2,6}", k)]
+    for acronym in acronyms:
+        owners = [k for k in groups if k != acronym and len(k.split()) > 1 and initials(k) == acronym]
+        if len(owners) == 1:
+            merge_into(groups, acronym, owners[0])
+
+
+def find_more_mentions(text: str, groups: dict[str, Group]) -> None:
+    """Mentions the tagger missed: every other occurrence of an actor's surface forms."""
+    taken = sorted((s.start, s.end) for g in groups.values() for s in g.spans)
+    for group in groups.values():
+        for surface in sorted(group.surfaces, key=len, reverse=True):
+            if len(surface) < 2 or (len(surface) < 3 and not surface.isupper()):
+                continue
+            for match in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
+                if not any(s < match.end() and match.start() < e for s, e in taken):
+                    group.spans.append(Span(match.start(), match.end()))
+                    taken.append((match.start(), match.end()))
+
+
+def actor_type(group: Group) -> str:
+    fixed = rules().types.get(group.name)
+    if fixed:
+        return fixed
+    total = sum(group.labels.values())
+    if group.labels["PERSON"] and group.labels["PERSON"] >= PERSON_SHARE * total:
+        return "PERSON"  # the small model often tags a person's surname ORG or GPE
+    return group.labels.most_common(1)[0][0]
+
+
+def find_actors(article: Article, doc: Doc) -> tuple[Actor, ...]:
+    """Actors with their type, aliases and every mention span, in order of first mention."""
+    groups = collect_groups(doc)
+    merge_surnames(groups)
+    merge_acronyms(groups)
+    find_more_mentions(article.text, groups)
+    ordered = sorted(groups.values(), key=lambda g: min(s.start for s in g.spans))
+    actors = []
+    for number, group in enumerate(ordered, start=1):
+        aliases = tuple(sorted({s for s in group.surfaces if s != group.name}))
+        actors.append(
+            Actor(
+                id=f"a{number}",
+                name=group.name,
+                type=actor_type(group),
+                aliases=aliases,
+                mentions=tuple(sorted(set(group.spans), key=lambda s: s.start)),
+            )
+        )
+    return tuple(actors)
+
+
+def actor_at(actors: tuple[Actor, ...], span: Span) -> Actor | None:
+    """The actor with a mention overlapping `span` (the longest such mention wins)."""
+    best: tuple[int, Actor] | None = None
+    for actor in actors:
+        for mention in actor.mentions:
+            if mention.overlaps(span) and (best is None or len(mention) > best[0]):
+                best = (len(mention), actor)
+    return best[1] if best else None
+
+
+def actors_by_id(actors: tuple[Actor, ...]) -> dict[str, Actor]:
+    return {actor.id: actor for actor in actors}
+
+
+def mention_index(actors: tuple[Actor, ...]) -> dict[int, list[str]]:
+    """Start offset of each mention -> actor ids (for fast lookups in other stages)."""
+    index: dict[int, list[str]] = defaultdict(list)
+    for actor in actors:
+        for mention in actor.mentions:
+            index[mention.start].append(actor.id)
+    return index
