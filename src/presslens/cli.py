@@ -102,6 +102,11 @@ def write_output(rendered: str, output: Path | None) -> None:
     typer.echo(f"wrote {output}", err=True)
 
 
+from presslens.cli_batch import batch  # noqa: E402 - the batch command lives in its own module
+
+app.command("batch")(batch)
+
+
 def main() -> None:
     """Entry point: runs the app and turns presslens errors into one line on stderr."""
     try:

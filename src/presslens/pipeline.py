@@ -18,7 +18,7 @@ from presslens.stages.sources import find_sources
 from presslens.stages.tone import find_tones
 
 T = TypeVar("T")
-ENGLISH_ONLY = "quotes, figures, claims, sources and tone"
+ENGLISH_ONLY = "actors, quotes, figures, claims, sources and tone"
 
 
 def run_stage(name: str, warnings: list[Warning], empty: T, stage: Callable[..., T], *args, **kw) -> T:
@@ -42,13 +42,13 @@ def analyse(source: str | bytes | Path | Article, *, settings: Settings | None =
         reading_time_minutes=segment.reading_time_minutes(article, settings.words_per_minute),
         excerpt=segment.excerpt(article, settings.excerpt_max_chars),
     )
-    actors = run_stage("entities", warnings, (), find_actors, article, doc)
     if article.language not in (None, "en"):
         warnings.append(
             Warning("language", f"article language is {article.language!r}: {ENGLISH_ONLY} skipped")
         )
-        return Dossier(article, sentences=sentences, actors=actors, warnings=tuple(warnings),
+        return Dossier(article, sentences=sentences, warnings=tuple(warnings),
                        settings=settings.to_dict(), **structure)
+    actors = run_stage("entities", warnings, (), find_actors, article, doc)
     quotes, terms, quote_warnings = run_stage(
         "quotes", warnings, ((), (), ()), find_quotes, article, doc, actors
     )

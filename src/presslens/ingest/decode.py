@@ -59,4 +59,22 @@ def decode_bytes(data: bytes, *, name: str = "input") -> str:
     best = from_bytes(data[:200_000]).best()
     if best is None:
         return data.decode("utf-8", errors="replace")
+    if best.encoding in WESTERN_COUSINS and is_plain_western(data):
+        return data.decode("cp1252")
     return data.decode(best.encoding, errors="replace")
+
+
+# Legacy code pages that share most bytes with cp1252: detectors pick them for short Western
+# European text (German, French) whose few accented letters fit several of them equally well.
+WESTERN_COUSINS = {"cp1250", "cp1257", "iso8859_2", "iso8859_4", "iso8859_10", "iso8859_13",
+                   "iso8859_15", "latin_1", "iso8859_1", "cp1252"}
+WESTERN_LETTERS = set("àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿßÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝ€£«»–—‘’“”…°·")
+
+
+def is_plain_western(data: bytes) -> bool:
+    """Does cp1252 read these bytes as ordinary Western European letters only?"""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return all(ch in WESTERN_LETTERS for ch in text if ord(ch) > 127)

@@ -11,6 +11,7 @@ from lxml import html as lxml_html
 from presslens.ingest.blocks import Block, assemble, clean_line, duplicate_key
 from presslens.model import Article, Origin, Removed, Warning
 
+FALLBACK_NOTE = "main-text extraction found no structure: used every paragraph of the page"
 BLOCK_TAGS = {"p", "list", "quote", "item", "table"}
 FALLBACK_SKIP = "//nav|//footer|//header|//aside|//script|//style|//noscript|//form"
 
@@ -32,6 +33,14 @@ def trafilatura_blocks(body: etree._Element | None) -> list[Block]:
         elif child.tag in BLOCK_TAGS or child.tag == "p":
             blocks.append(Block("paragraph", text))
     return blocks
+
+
+def without_chrome(blocks: list[Block], tree: etree._Element) -> list[Block]:
+    """Drop blocks whose whole text is a navigation, header, footer or aside element's text."""
+    chrome = {
+        duplicate_key(element_text(e)) for e in tree.xpath("//nav|//footer|//header|//aside|//nav//a")
+    }
+    return [b for b in blocks if duplicate_key(b.text) not in chrome]
 
 
 def fallback_blocks(tree: etree._Element) -> list[Block]:
@@ -80,11 +89,13 @@ def parse_html(raw: str, *, origin: Origin) -> Article:
     document = trafilatura.bare_extraction(
         raw, include_formatting=True, with_metadata=True, favor_recall=True
     )
-    blocks = trafilatura_blocks(document.body if document is not None else None)
+    blocks = without_chrome(trafilatura_blocks(document.body if document is not None else None), tree)
     warnings: list[Warning] = []
     if sum(block.kind == "paragraph" for block in blocks) <= 1:
-        blocks = fallback_blocks(lxml_html.fromstring(raw)) or blocks
-        warnings.append(Warning("ingest", "main text extraction found no structure: used every paragraph of the page"))
+        fallback = fallback_blocks(lxml_html.fromstring(raw))
+        if len(fallback) > len(blocks):
+            blocks = fallback
+            warnings.append(Warning("ingest", FALLBACK_NOTE))
     title = meta_content(tree, "og:title") or (document.title if document else None)
     if not title:
         title_text = tree.xpath("//title/text()")

@@ -138,17 +138,30 @@ def merge_acronyms(groups: dict[str, Group]) -> None:
             merge_into(groups, acronym, owners[0])
 
 
-def find_more_mentions(text: str, groups: dict[str, Group]) -> None:
-    """Mentions the tagger missed: every other occurrence of an actor's surface forms."""
-    taken = sorted((s.start, s.end) for g in groups.values() for s in g.spans)
+def surname_probes(groups: dict[str, Group]) -> dict[str, str]:
+    """Surname -> full name, for people whose surname no other person shares."""
+    owners: dict[str, list[str]] = defaultdict(list)
     for group in groups.values():
-        for surface in sorted(group.surfaces, key=len, reverse=True):
-            if len(surface) < 2 or (len(surface) < 3 and not surface.isupper()):
-                continue
-            for match in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
-                if not any(s < match.end() and match.start() < e for s, e in taken):
-                    group.spans.append(Span(match.start(), match.end()))
-                    taken.append((match.start(), match.end()))
+        words = group.name.split()
+        if len(words) > 1 and actor_type(group) == "PERSON" and words[-1][:1].isupper():
+            owners[words[-1]].append(group.name)
+    return {surname: names[0] for surname, names in owners.items() if len(names) == 1}
+
+
+def find_more_mentions(text: str, groups: dict[str, Group]) -> None:
+    """Mentions the tagger missed: other occurrences of surface forms and of surnames."""
+    taken = sorted((s.start, s.end) for g in groups.values() for s in g.spans)
+    probes = [(surface, key) for key, g in groups.items() for surface in g.surfaces]
+    probes += [(surname, key) for surname, key in surname_probes(groups).items()]
+    for surface, key in sorted(probes, key=lambda probe: len(probe[0]), reverse=True):
+        if len(surface) < 2 or (len(surface) < 3 and not surface.isupper()):
+            continue
+        group = groups[key]
+        for match in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
+            if not any(s < match.end() and match.start() < e for s, e in taken):
+                group.spans.append(Span(match.start(), match.end()))
+                group.surfaces[surface] += 1
+                taken.append((match.start(), match.end()))
 
 
 def actor_type(group: Group) -> str:

@@ -1,0 +1,111 @@
+"""Speed and memory of `analyse()` on one article, against the bare spaCy parse (our floor).
+
+    python bench/analyse.py [ARTICLE] [--runs 7]
+
+Prints medians of several runs: the whole analyse() time, the bare spaCy parse time of the same
+text, their ratio, each stage's share, cold `presslens analyze` wall time, and peak memory.
+ARTICLE defaults to ../shared/articles/imperialists-peace.txt, else the bundled sample.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHOWCASE = ROOT.parent / "shared" / "articles" / "imperialists-peace.txt"
+
+
+def median_seconds(action, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def stage_times(article, settings, runs: int) -> dict[str, float]:
+    """Median time of each stage on its own, given the parse."""
+    from presslens import nlp, segment
+    from presslens.stages import claims, entities, figures, quotes, sources, tone
+
+    doc = nlp.parse(article.text, settings)
+    sents = segment.sentence_spans(article, doc)
+    actors = entities.find_actors(article, doc)
+    found_quotes = quotes.find_quotes(article, doc, actors)[0]
+    found_figures = figures.find_figures(article, doc, sents)
+    found_sources = sources.find_sources(article, doc, sents, actors, found_quotes)
+    calls = {
+        "entities": lambda: entities.find_actors(article, doc),
+        "quotes": lambda: quotes.find_quotes(article, doc, actors),
+        "figures": lambda: figures.find_figures(article, doc, sents),
+        "sources": lambda: sources.find_sources(article, doc, sents, actors, found_quotes),
+        "claims": lambda: claims.rank_claims(
+            article, sents, actors=actors, quotes=found_quotes, figures=found_figures,
+            sources=found_sources, threshold=settings.claim_threshold,
+        ),
+        "tone": lambda: tone.find_tones(article, doc, sents, actors, found_quotes),
+    }
+    return {name: median_seconds(call, runs) for name, call in calls.items()}
+
+
+def cold_cli_seconds(path: Path, runs: int) -> float:
+    def once() -> None:
+        subprocess.run(
+            [sys.executable, "-m", "presslens.cli", "analyze", str(path), "-f", "json"],
+            check=True, capture_output=True,
+        )
+
+    return median_seconds(once, runs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("article", nargs="?", type=Path)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args()
+    from presslens import analyse, load, nlp
+    from presslens.cli import sample_article_path
+    from presslens.settings import Settings
+
+    path = args.article or (SHOWCASE if SHOWCASE.is_file() else sample_article_path())
+    settings = Settings()
+    article = load(path, settings=settings)
+    model = nlp.get_model(settings)
+    analyse(article, settings=settings)  # warm: model and resources loaded
+    parse_s = median_seconds(lambda: model(article.text), args.runs)
+    analyse_s = median_seconds(lambda: analyse(article, settings=settings), args.runs)
+    stages = stage_times(article, settings, args.runs)
+    cold_s = cold_cli_seconds(path, max(3, args.runs // 2))
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    figures = {
+        "article": str(path.name),
+        "words": len(article.text.split()),
+        "runs": args.runs,
+        "load_average": os.getloadavg()[0],
+        "spacy_parse_s": round(parse_s, 4),
+        "analyse_s": round(analyse_s, 4),
+        "ratio_analyse_to_parse": round(analyse_s / parse_s, 3),
+        "stage_s": {k: round(v, 4) for k, v in stages.items()},
+        "stage_ratio_to_parse": {k: round(v / parse_s, 3) for k, v in stages.items()},
+        "cold_cli_s": round(cold_s, 3),
+        "peak_rss_mb": round(peak_mb, 1),
+    }
+    if args.json:
+        print(json.dumps(figures, indent=2))
+        return
+    for key, value in figures.items():
+        print(f"{key:26} {value}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,452 @@
+"""Many articles at once: the same `analyse()` mapped over partitions of input documents.
+
+Two engines run the same `analyse_partition`:
+
+- `local`: a process pool on this machine (one process per core by default);
+- `dask`: a Dask distributed cluster, a LocalCluster when no scheduler address is given.
+
+Each worker process loads the spaCy model and the lexicons once (`warm_up`, run by the pool
+initializer or a Dask WorkerPlugin) and keeps them in the module-level caches of `presslens.nlp`
+and the stages. Partitions are submitted a few at a time and their rows written as they come back,
+so memory stays flat however large the corpus. Every row carries the input id; a document that
+fails becomes an error row `{id, stage, message}` and the batch goes on. With `resume`, ids
+already in the output are skipped.
+
+Outputs: JSON Lines (`.jsonl`, one row per line, dossier nested), Parquet (`.parquet`: a
+directory of part files, one per written batch, so an interrupted run loses at most one part),
+or a store URL (`.db` / `sqlite://` / `postgresql://`) when `presslens.store` is available.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+from presslens import pipeline
+from presslens.errors import PresslensError
+from presslens.ingest.sources import InputDocument, iter_documents, load_document
+from presslens.settings import Settings
+
+try:
+    from distributed.diagnostics.plugin import WorkerPlugin
+except ImportError:  # the dask engine is optional
+    WorkerPlugin = object  # type: ignore[assignment,misc]
+
+DEFAULT_PARTITION_SIZE = 16
+# Partitions in flight per worker: enough to keep every worker busy while the parent writes,
+# few enough that memory does not grow with the corpus.
+IN_FLIGHT_PER_WORKER = 2
+PARQUET_ROWS_PER_PART = 2000
+T = TypeVar("T")
+WARM_UP_TEXT = "Warm-up\n\nThe mayor said on Monday that 12 new homes would cost $3 million."
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One output row: a dossier (as JSON text) or an error naming the stage that failed."""
+
+    id: str
+    uri: str
+    status: str  # ok | error
+    stage: str | None = None
+    message: str | None = None
+    dossier: str | None = None
+
+    def to_json(self) -> str:
+        if self.status == "ok":
+            head = json.dumps({"id": self.id, "uri": self.uri, "status": "ok"}, ensure_ascii=False)
+            return f'{head[:-1]}, "dossier": {self.dossier}}}'
+        fields = {"id": self.id, "uri": self.uri, "status": "error"}
+        fields |= {"stage": self.stage, "message": self.message}
+        return json.dumps(fields, ensure_ascii=False)
+
+
+@dataclass(slots=True)
+class Summary:
+    done: int = 0
+    failed: int = 0
+    skipped: int = 0
+
+    def count(self, row: Row) -> None:
+        if row.status == "ok":
+            self.done += 1
+        else:
+            self.failed += 1
+
+
+def error_row(document: InputDocument, stage: str, exc: BaseException | str) -> Row:
+    message = exc if isinstance(exc, str) else f"{exc.__class__.__name__}: {exc}"
+    return Row(document.id, document.uri, "error", stage=stage, message=message)
+
+
+# --- the work done in each worker -------------------------------------------------------------
+
+
+def warm_up(settings: Settings | None = None) -> None:
+    """Load the model and every lexicon into this process's caches, once."""
+    pipeline.analyse(WARM_UP_TEXT, settings=settings or Settings())
+
+
+def analyse_document(document: InputDocument, settings: Settings) -> Row:
+    """One input document -> one row; never raises for a bad document."""
+    if document.error:
+        return error_row(document, "read", document.error)
+    try:
+        article = load_document(document, settings=settings)
+    except Exception as exc:  # noqa: BLE001 - a bad document is a row, not a crash
+        return error_row(document, "ingest", exc)
+    try:
+        dossier = pipeline.analyse(article, settings=settings)
+    except Exception as exc:  # noqa: BLE001
+        return error_row(document, "analyse", exc)
+    try:
+        text = json.dumps(dossier.to_dict(), ensure_ascii=False)
+    except Exception as exc:  # noqa: BLE001
+        return error_row(document, "render", exc)
+    return Row(document.id, document.uri, "ok", dossier=text)
+
+
+def analyse_partition(documents: list[InputDocument], settings: Settings) -> list[Row]:
+    return [analyse_document(document, settings) for document in documents]
+
+
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Lists of `size` items (the last may be shorter), read lazily."""
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def failed_partition(chunk: list[InputDocument], exc: BaseException) -> list[Row]:
+    """A worker that died takes its partition with it: every document there is an error row."""
+    return [error_row(document, "worker", exc) for document in chunk]
+
+
+# --- engines ----------------------------------------------------------------------------------
+
+
+def run_local(
+    documents: Iterable[InputDocument],
+    *,
+    settings: Settings,
+    workers: int | None = None,
+    partition_size: int = DEFAULT_PARTITION_SIZE,
+) -> Iterator[Row]:
+    """Rows in input order from a process pool; at most a few partitions in flight."""
+    workers = workers or os.cpu_count() or 1
+    # spawn: workers start clean (no copied threads or locks) and load the model themselves.
+    context = multiprocessing.get_context("spawn")
+    pending: deque[tuple[list[InputDocument], Future[list[Row]]]] = deque()
+    pool = ProcessPoolExecutor(workers, context, initializer=warm_up, initargs=(settings,))
+    try:
+        for chunk in chunked(documents, partition_size):
+            pending.append((chunk, pool.submit(analyse_partition, chunk, settings)))
+            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                yield from collect(*pending.popleft())
+        while pending:
+            yield from collect(*pending.popleft())
+    finally:
+        # An interrupted run must not wait for partitions nobody will write.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def collect(chunk: list[InputDocument], future: Future[list[Row]]) -> list[Row]:
+    try:
+        return future.result()
+    except Exception as exc:  # noqa: BLE001 - e.g. a worker killed by the OS
+        return failed_partition(chunk, exc)
+
+
+def run_dask(
+    documents: Iterable[InputDocument],
+    *,
+    settings: Settings,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    partition_size: int = DEFAULT_PARTITION_SIZE,
+    on_start: Callable[[Any], None] | None = None,
+) -> Iterator[Row]:
+    """Rows as partitions finish on a Dask cluster (LocalCluster when `scheduler` is None)."""
+    try:
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError as exc:
+        raise PresslensError("the dask engine needs Dask: pip install 'presslens[batch]'") from exc
+    cluster = None
+    if scheduler is None:
+        cluster = LocalCluster(
+            n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True
+        )
+    try:
+        with Client(cluster if cluster is not None else scheduler) as client:
+            client.register_plugin(WarmUpPlugin(settings), name="presslens-warm-up")
+            if on_start is not None:
+                on_start(client)
+            yield from stream_futures(client, as_completed, documents, settings, partition_size)
+    finally:
+        if cluster is not None:
+            cluster.close()
+
+
+def stream_futures(
+    client: Any,
+    as_completed: Any,
+    documents: Iterable[InputDocument],
+    settings: Settings,
+    partition_size: int,
+) -> Iterator[Row]:
+    """Submit partitions as earlier ones finish, so the client never holds the whole corpus."""
+    limit = max(1, sum(client.nthreads().values())) * IN_FLIGHT_PER_WORKER
+    chunks = chunked(documents, partition_size)
+    in_flight: dict[Any, list[InputDocument]] = {}
+    queue = as_completed()
+    for chunk in chunks:
+        submit_chunk(client, queue, in_flight, chunk, settings)
+        if len(in_flight) >= limit:
+            break
+    for future in queue:
+        chunk = in_flight.pop(future)
+        try:
+            rows = future.result()
+        except Exception as exc:  # noqa: BLE001 - a lost worker fails only its partition
+            rows = failed_partition(chunk, exc)
+        future.release()
+        yield from rows
+        following = next(chunks, None)
+        if following is not None:
+            submit_chunk(client, queue, in_flight, following, settings)
+
+
+def submit_chunk(
+    client: Any,
+    queue: Any,
+    in_flight: dict[Any, list[InputDocument]],
+    chunk: list[InputDocument],
+    settings: Settings,
+) -> None:
+    # pure=False: two partitions with equal content are still two tasks (ids differ anyway).
+    future = client.submit(analyse_partition, chunk, settings, pure=False)
+    in_flight[future] = chunk
+    queue.add(future)
+
+
+class WarmUpPlugin(WorkerPlugin):  # type: ignore[misc,valid-type]
+    """Loads the model and lexicons when a Dask worker starts, once per worker process."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def setup(self, worker: Any) -> None:
+        warm_up(self.settings)
+
+
+# --- outputs ----------------------------------------------------------------------------------
+
+
+class Sink(Protocol):
+    def existing_ids(self) -> set[str]: ...
+
+    def write(self, rows: list[Row]) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class JsonlSink:
+    """JSON Lines, one row per line, flushed per batch of rows so a crash loses little."""
+
+    def __init__(self, path: Path, *, resume: bool) -> None:
+        self.path = path
+        self.ids = read_jsonl_ids(path) if resume else set()
+        self.handle = path.open("a" if resume else "w", encoding="utf-8")
+
+    def existing_ids(self) -> set[str]:
+        return self.ids
+
+    def write(self, rows: list[Row]) -> None:
+        self.handle.write("".join(row.to_json() + "\n" for row in rows))
+        self.handle.flush()
+
+    def close(self) -> None:
+        self.handle.close()
+
+
+def read_jsonl_ids(path: Path) -> set[str]:
+    """Ids of the complete rows in `path`; a torn last line (an interrupted write) is cut off."""
+    if not path.exists():
+        return set()
+    ids: set[str] = set()
+    decoder = json.JSONDecoder()
+    good_end = 0
+    with path.open("rb") as handle:
+        for line in handle:
+            if not line.endswith(b"\n"):
+                break
+            text = line.decode("utf-8", errors="replace")
+            try:
+                # Rows start with {"id": ...: read the id without parsing the whole dossier.
+                if not text.startswith('{"id": '):
+                    raise ValueError("not a batch row")
+                ids.add(decoder.raw_decode(text, len('{"id": '))[0])
+            except ValueError:
+                break
+            good_end += len(line)
+    if good_end < path.stat().st_size:
+        with path.open("r+b") as handle:
+            handle.truncate(good_end)
+    return ids
+
+
+class ParquetSink:
+    """A Parquet dataset: `OUT.parquet/part-NNNNN.parquet`, each written whole then renamed."""
+
+    columns = ("id", "uri", "status", "stage", "message", "dossier")
+
+    def __init__(self, path: Path, *, resume: bool) -> None:
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError as exc:
+            raise PresslensError(
+                "Parquet output needs pyarrow: pip install 'presslens[batch]'"
+            ) from exc
+        self.path = path
+        if path.is_file():
+            raise PresslensError(f"{path} is a file: Parquet output is a directory of parts")
+        path.mkdir(parents=True, exist_ok=True)
+        if not resume:
+            for old in path.glob("part-*.parquet"):
+                old.unlink()
+        for partial in path.glob("*.tmp"):
+            partial.unlink()
+        self.parts = sorted(path.glob("part-*.parquet"))
+        self.ids = self.read_ids() if resume else set()
+        self.buffer: list[Row] = []
+
+    def read_ids(self) -> set[str]:
+        import pyarrow.parquet as pq
+
+        ids: set[str] = set()
+        for part in self.parts:
+            ids.update(pq.read_table(part, columns=["id"]).column("id").to_pylist())
+        return ids
+
+    def existing_ids(self) -> set[str]:
+        return self.ids
+
+    def write(self, rows: list[Row]) -> None:
+        self.buffer.extend(rows)
+        if len(self.buffer) >= PARQUET_ROWS_PER_PART:
+            self.flush()
+
+    def flush(self) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if not self.buffer:
+            return
+        table = pa.table(
+            {name: [getattr(row, name) for row in self.buffer] for name in self.columns},
+            schema=pa.schema([(name, pa.string()) for name in self.columns]),
+        )
+        number = len(self.parts)
+        while (self.path / f"part-{number:05d}.parquet").exists():
+            number += 1
+        final = self.path / f"part-{number:05d}.parquet"
+        temporary = final.with_suffix(".tmp")
+        pq.write_table(table, temporary)
+        temporary.rename(final)
+        self.parts.append(final)
+        self.buffer = []
+
+    def close(self) -> None:
+        self.flush()
+
+
+def is_store_url(out: str) -> bool:
+    lowered = out.lower()
+    return lowered.endswith(".db") or lowered.startswith(("sqlite:", "postgresql:", "postgres:"))
+
+
+def open_sink(out: str, *, resume: bool) -> Sink:
+    if is_store_url(out):
+        raise PresslensError(
+            f"{out}: writing a batch into a store is not available yet; "
+            "use a .jsonl or .parquet output and load it with `presslens ingest`"
+        )
+    path = Path(out)
+    if path.suffix.lower() == ".jsonl":
+        return JsonlSink(path, resume=resume)
+    if path.suffix.lower() == ".parquet":
+        return ParquetSink(path, resume=resume)
+    raise PresslensError(f"{out}: the output must end in .jsonl or .parquet")
+
+
+# --- the whole run ----------------------------------------------------------------------------
+
+
+def run_batch(
+    locations: Iterable[str],
+    out: str,
+    *,
+    engine: str = "local",
+    workers: int | None = None,
+    scheduler: str | None = None,
+    partition_size: int = DEFAULT_PARTITION_SIZE,
+    resume: bool = False,
+    settings: Settings | None = None,
+    on_row: Callable[[Row], None] | None = None,
+    on_skip: Callable[[InputDocument], None] | None = None,
+    on_start: Callable[[Any], None] | None = None,
+) -> Summary:
+    """Analyse every document named by `locations` and write one row each to `out`."""
+    if partition_size < 1:
+        raise PresslensError("--partition-size must be at least 1")
+    if workers is not None and workers < 1:
+        raise PresslensError("--workers must be at least 1")
+    settings = settings or Settings()
+    sink = open_sink(out, resume=resume)
+    summary = Summary()
+    done_ids = sink.existing_ids()
+
+    def todo() -> Iterator[InputDocument]:
+        for document in iter_documents(locations, settings=settings):
+            if document.id in done_ids:
+                summary.skipped += 1
+                if on_skip is not None:
+                    on_skip(document)
+            else:
+                yield document
+
+    if engine == "local":
+        rows = run_local(todo(), settings=settings, workers=workers, partition_size=partition_size)
+    elif engine == "dask":
+        rows = run_dask(
+            todo(),
+            settings=settings,
+            workers=workers,
+            scheduler=scheduler,
+            partition_size=partition_size,
+            on_start=on_start,
+        )
+    else:
+        raise PresslensError(f"unknown engine {engine!r}: use local or dask")
+    try:
+        for batch in chunked(rows, partition_size):
+            sink.write(batch)
+            for row in batch:
+                summary.count(row)
+                if on_row is not None:
+                    on_row(row)
+    finally:
+        sink.close()
+    return summary

@@ -1,0 +1,197 @@
+"""The ingest loop: many inputs -> analysed dossiers in a store, with a progress bar.
+
+Idempotent by content: each document is keyed by the sha256 of its normalised text (decoded,
+Unicode NFC, LF line ends, trailing blanks dropped), so the same article saved twice, or with
+other line endings, is stored once and a rerun skips what is stored. Every input ends as a
+stored dossier or a stored error with the reason. Each document is committed on its own, so a
+run killed at any point (Ctrl-C, kill -9) loses at most the document in hand, and the next run
+completes the corpus with no duplicate.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+
+from presslens import pipeline
+from presslens.errors import PresslensError
+from presslens.ingest.decode import decode_bytes
+from presslens.ingest.sources import (
+    JSONL_SUFFIXES,
+    InputDocument,
+    expand,
+    iter_documents,
+    load_document,
+    suffix_of,
+)
+from presslens.settings import Settings
+from presslens.store.base import Store
+
+
+@dataclass
+class IngestReport:
+    stored: int = 0  # new dossiers written
+    failed: int = 0  # new error records written
+    skipped: int = 0  # already stored (or already failed) before this run
+    duplicates: int = 0  # the same content seen twice within this run
+    seconds: float = 0.0
+
+    @property
+    def seen(self) -> int:
+        return self.stored + self.failed + self.skipped + self.duplicates
+
+    def line(self) -> str:
+        rate = self.stored / self.seconds if self.seconds else 0.0
+        return (
+            f"{self.seen} inputs: {self.stored} stored, {self.failed} failed, "
+            f"{self.skipped} already in the store, {self.duplicates} duplicates "
+            f"in {self.seconds:.1f} s ({rate:.2f} articles/s)"
+        )
+
+
+def normalise(data: bytes) -> bytes:
+    """The text that identifies a document; undecodable bytes stand for themselves."""
+    try:
+        text = decode_bytes(data)
+    except PresslensError:
+        return data
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = [line.rstrip() for line in text.strip().split("\n")]
+    return "\n".join(lines).encode("utf-8")
+
+
+def content_key(data: bytes) -> str:
+    return hashlib.sha256(normalise(data)).hexdigest()
+
+
+def error_key(document: InputDocument) -> str:
+    """Key of an input that could not even be read: its id (a path, a URL, a line)."""
+    return f"input:{document.id}"
+
+
+def estimate_total(locations: Iterable[str]) -> int | None:
+    """How many documents to expect (files, JSONL lines); None when a URL or feed is involved."""
+    total = 0
+    for location in locations:
+        for item in expand(location):
+            if isinstance(item, str):
+                return None
+            if suffix_of(item) in JSONL_SUFFIXES:
+                try:
+                    with item.open("rb") as handle:
+                        total += sum(1 for line in handle if line.strip())
+                except OSError:
+                    total += 1
+            else:
+                total += 1
+    return total
+
+
+class Ingest:
+    """One run over many inputs into one store."""
+
+    def __init__(self, store: Store, settings: Settings, *, retry_errors: bool = False) -> None:
+        self.store = store
+        self.settings = settings
+        self.retry_errors = retry_errors
+        self.stored_keys, self.failed_keys = store.known_keys()
+        self.seen_now: set[str] = set()
+        self.report = IngestReport()
+
+    def known(self, key: str) -> bool:
+        return key in self.stored_keys or (key in self.failed_keys and not self.retry_errors)
+
+    def add(self, document: InputDocument) -> str:
+        """Store one document (or its error); returns what happened to it."""
+        key = error_key(document) if document.data is None else content_key(document.data)
+        if key in self.seen_now:
+            self.report.duplicates += 1
+            return "duplicate"
+        self.seen_now.add(key)
+        if self.known(key):
+            self.report.skipped += 1
+            return "skipped"
+        reason = document.error
+        if reason is None:
+            reason = self.analyse_and_save(document, key)
+        if reason is None:
+            self.stored_keys.add(key)
+            self.report.stored += 1
+            return "stored"
+        self.store.save_error(key=key, reason=reason, input_id=document.id, uri=document.uri)
+        self.failed_keys.add(key)
+        self.report.failed += 1
+        return "failed"
+
+    def analyse_and_save(self, document: InputDocument, key: str) -> str | None:
+        """None when stored, else the reason it could not be."""
+        try:
+            article = load_document(document, settings=self.settings)
+            dossier = pipeline.analyse(article, settings=self.settings)
+            self.store.save(dossier, sha256=key, input_id=document.id, uri=document.uri)
+        except PresslensError as exc:
+            return str(exc)
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
+            # (a store that is down fails again on save_error, which does stop the run)
+            return f"{exc.__class__.__name__}: {exc}"
+        return None
+
+
+def progress_bar(console: Console, *, show: bool) -> Progress:
+    return Progress(
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("[green]{task.fields[stored]} stored [red]{task.fields[failed]} failed"
+                   " [dim]{task.fields[skipped]} skipped"),
+        TextColumn("{task.fields[rate]:.2f}/s"),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        console=console,
+        disable=not show,
+    )
+
+
+def ingest(
+    locations: list[str],
+    store: Store,
+    *,
+    settings: Settings | None = None,
+    retry_errors: bool = False,
+    show_progress: bool = True,
+    console: Console | None = None,
+) -> IngestReport:
+    """Analyse and store every document named by `locations`; see the module docstring."""
+    settings = settings or Settings()
+    run = Ingest(store, settings, retry_errors=retry_errors)
+    start = time.perf_counter()
+    console = console or Console(stderr=True)
+    total = estimate_total(locations)
+    with progress_bar(console, show=show_progress) as bar:
+        task = bar.add_task("ingest", total=total, stored=0, failed=0, skipped=0, rate=0.0)
+        for document in iter_documents(locations, settings=settings):
+            run.add(document)
+            report = run.report
+            elapsed = time.perf_counter() - start
+            if total is not None and report.seen > total:
+                total = report.seen
+            bar.update(task, completed=report.seen, total=total, stored=report.stored,
+                       failed=report.failed, skipped=report.skipped + report.duplicates,
+                       rate=report.seen / elapsed if elapsed else 0.0)
+    run.report.seconds = time.perf_counter() - start
+    return run.report
+

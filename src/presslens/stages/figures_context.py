@@ -1,0 +1,259 @@
+"""What a figure means in its sentence: the counted noun, the concept, the period, and a unit
+carried over from an earlier figure ("264 billion Euros ... 282 billion" -> EUR, inferred).
+
+The counted noun and the concept read the spaCy parse when there is one; without a parse the
+counted noun falls back to the next word and the concept stays empty.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc
+from spacy.tokens import Token as SpacyToken
+
+from presslens.stages.figures_core import Draft
+from presslens.stages.figures_cues import cues
+from presslens.stages.figures_numbers import Token
+from presslens.stages.figures_units import tables
+
+NOUNS = ("NOUN", "PROPN")
+PHRASE_DEPS = ("amod", "compound", "nmod", "npadvmod", "nummod", "poss")
+SUBJECTS = ("nsubj", "nsubjpass")
+NO_CONCEPT_KINDS = ("date", "time", "ordinal", "label")
+LEADING_PREPOSITION = re.compile(r"^(?:in|during|for|of)\s+", re.IGNORECASE)
+
+
+class Parse:
+    """A spaCy Doc with a character-offset index; `base` is where the doc's text starts."""
+
+    def __init__(self, doc: Doc, base: int = 0) -> None:
+        self.doc = doc
+        self.base = base
+        self.starts = [token.idx for token in doc]
+
+    def token_at(self, char: int) -> SpacyToken | None:
+        """The spaCy token that covers character `char` of the figures' text."""
+        position = char - self.base
+        k = bisect.bisect_right(self.starts, position) - 1
+        if k < 0:
+            return None
+        token = self.doc[k]
+        return token if position < token.idx + len(token.text) else None
+
+
+def add_counted(tokens: list[Token], drafts: list[Draft], parse: Parse | None) -> None:
+    """Counts take the noun they count as unit and concept ('3000 children' -> child)."""
+    for draft in drafts:
+        if draft.unit is not None or draft.kind not in ("count", "ratio"):
+            continue
+        found = counted_from_parse(tokens, draft, parse) if parse else counted_from_words(tokens, draft)
+        if found is not None:
+            draft.counted, draft.concept = found
+
+
+def counted_from_parse(tokens: list[Token], draft: Draft, parse: Parse) -> tuple[str, str] | None:
+    number = parse.token_at(tokens[draft.num_last - 1].end - 1)
+    if number is None:
+        return None
+    after = tokens[draft.num_last].lower if draft.num_last < len(tokens) else ""
+    if after == "of" and (draft.low is not None or draft.value == 1 or draft.kind == "ratio"):
+        return noun_after_of(number)
+    head = number.head
+    while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ in NOUNS:
+        head = head.head
+    if head.i <= number.i or head.pos_ not in NOUNS or head.i - number.i > 5:
+        return None
+    if number.dep_ not in ("nummod", "compound", "amod", "quantmod", "nmod", "npadvmod", "appos"):
+        return None
+    words = [t for t in parse.doc[number.i + 1 : head.i + 1] if t.pos_ not in ("DET", "PUNCT")]
+    if any(t.pos_ not in ("ADJ", "NOUN", "PROPN", "VERB", "NUM", "ADV") for t in words):
+        words = [head]
+    return unit_phrase(words), " ".join(t.text for t in words)
+
+
+def noun_after_of(number: SpacyToken) -> tuple[str, str] | None:
+    """'thousands of job cuts', 'one of the best wireless speakers'."""
+    for child in number.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in NOUNS]
+            if objects:
+                head = objects[0]
+                words = [t for t in noun_phrase(head) if t.pos_ not in ("DET", "PUNCT", "PRON")]
+                return unit_phrase(words), " ".join(t.text for t in words)
+    return None
+
+
+def unit_phrase(words: list[SpacyToken]) -> str:
+    skip = cues().counted_skip
+    kept = [t for t in words if t.lower_ not in skip] or words[-1:]
+    return " ".join(t.lemma_.lower() for t in kept)
+
+
+def counted_from_words(tokens: list[Token], draft: Draft) -> tuple[str, str] | None:
+    j = draft.last
+    if j >= len(tokens) or tokens[j].kind != "word":
+        return None
+    word = tokens[j].text
+    if word.lower() in cues().counted_stop or not word.isalpha() or len(word) < 2:
+        return None
+    if word[0].isupper() and word.lower() not in ("americans",):
+        return None
+    lemma = word.lower()
+    if lemma.endswith("ies") and len(lemma) > 4:
+        lemma = lemma[:-3] + "y"
+    elif lemma.endswith("s") and not lemma.endswith("ss"):
+        lemma = lemma[:-1]
+    return lemma, word
+
+
+def noun_phrase(head: SpacyToken) -> list[SpacyToken]:
+    """The head noun with its adjectives and compounds on the left ('pre-war population')."""
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in PHRASE_DEPS or child.dep_ == "det" and child.i == start - 1:
+            start = min(start, child.left_edge.i)
+    return [t for t in head.doc[start : head.i + 1] if t.dep_ != "det"]
+
+
+def add_concepts(tokens: list[Token], drafts: list[Draft], parse: Parse | None) -> None:
+    """The noun phrase a figure measures ('average speed', 'new vehicle sales')."""
+    if parse is None:
+        return
+    for draft in drafts:
+        if draft.concept or draft.kind in NO_CONCEPT_KINDS:
+            continue
+        try:
+            draft.concept = concept_of(tokens, draft, parse)
+        except (IndexError, ValueError):
+            draft.concept = None
+
+
+def concept_of(tokens: list[Token], draft: Draft, parse: Parse) -> str | None:
+    start, end = draft.start, draft.end
+    token = parse.token_at(tokens[draft.num_last - 1].end - 1)
+    if token is None:
+        return None
+    base = parse.base
+    inside = lambda t: start <= t.idx + base < end  # noqa: E731
+    for _ in range(6):
+        head = token.head
+        if head is token:
+            return None
+        if inside(head):
+            token = head
+            continue
+        if token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in NOUNS:
+            return phrase_text(head.head)
+        if token.dep_ in ("nummod", "appos", "compound") and head.pos_ in NOUNS:
+            return phrase_text(head)
+        if head.pos_ in ("VERB", "AUX"):
+            return subject_of(head)
+        token = head
+    return None
+
+
+def subject_of(verb: SpacyToken) -> str | None:
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ in SUBJECTS and child.pos_ in NOUNS:
+                return phrase_text(child)
+        if verb.dep_ in ("conj", "xcomp", "advcl", "relcl") and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head
+            continue
+        if verb.dep_ == "relcl" and verb.head.pos_ in NOUNS:
+            return phrase_text(verb.head)
+        return None
+    return None
+
+
+def phrase_text(head: SpacyToken) -> str | None:
+    words = noun_phrase(head)
+    if not words:
+        return None
+    text = head.doc[words[0].i : head.i + 1].text
+    return text if len(text) <= 80 else head.text
+
+
+def add_periods(text: str, drafts: list[Draft], sentences: list[tuple[int, int]]) -> None:
+    """Each figure takes the nearest time expression of its sentence ('in 2021')."""
+    for start, end in sentences:
+        inside = [d for d in drafts if start <= d.start < end and d.kind not in NO_CONCEPT_KINDS]
+        if not inside:
+            continue
+        periods = period_spans(text, start, end)
+        for draft in inside:
+            best = nearest_period(draft, periods)
+            if best is not None:
+                draft.period = LEADING_PREPOSITION.sub("", text[best[0] : best[1]]).strip()
+
+
+def period_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    sentence = text[start:end]
+    found: list[tuple[int, int]] = []
+    for pattern in cues().periods:
+        for match in pattern.finditer(sentence):
+            span = (start + match.start(), start + match.end())
+            if not any(a <= span[0] and span[1] <= b for a, b in found):
+                found = [f for f in found if not (span[0] <= f[0] and f[1] <= span[1])]
+                found.append(span)
+    return sorted(found)
+
+
+def nearest_period(draft: Draft, periods: list[tuple[int, int]]) -> tuple[int, int] | None:
+    best: tuple[int, int] | None = None
+    best_gap = 10**9
+    for start, end in periods:
+        if start < draft.end and draft.start < end:
+            if draft.kind in ("duration",) and start <= draft.start and draft.end <= end:
+                continue  # "over the three years of war" is this figure's own period
+            continue
+        gap = start - draft.end if start >= draft.end else draft.start - end
+        gap = gap if start >= draft.end else gap + 5  # prefer what follows ("fell 8% in 2025")
+        if gap < best_gap:
+            best, best_gap = (start, end), gap
+    return best if best_gap <= 200 else None
+
+
+def carry_units(tokens: list[Token], drafts: list[Draft], sentences: list[tuple[int, int]]) -> None:
+    """A bare number continuing a money or percent figure takes its unit, marked inferred."""
+    sentence_of = {id(d): sentence_index(d.start, sentences) for d in drafts}
+    for index, draft in enumerate(drafts):
+        if draft.unit is not None or draft.counted or draft.kind != "count":
+            continue
+        source = carry_source(drafts, index, sentence_of)
+        if source is None or source.unit is None:
+            continue
+        if source.unit.kind == "money" and not draft.scaled:
+            continue
+        if source.unit.kind == "percent" and not (draft.change and source.change):
+            continue
+        if source.unit.kind not in ("money", "percent") or is_conversion(tokens, draft):
+            continue
+        draft.unit, draft.kind, draft.unit_inferred = source.unit, source.kind, True
+
+
+def carry_source(drafts: list[Draft], index: int, sentence_of: dict[int, int]) -> Draft | None:
+    here = sentence_of[id(drafts[index])]
+    for k in range(index - 1, -1, -1):
+        other = drafts[k]
+        if here - sentence_of[id(other)] > 1:
+            return None
+        if other.unit is not None and other.unit.kind in ("money", "percent"):
+            return other
+    return None
+
+
+def is_conversion(tokens: list[Token], draft: Draft) -> bool:
+    """'1.356 billion ($1.762bn)': the bracket converts a figure in another currency."""
+    j = draft.last
+    if j + 1 < len(tokens) and tokens[j].text == "(":
+        nxt = tokens[j + 1]
+        return (nxt.text,) in tables().before or nxt.kind == "sym"
+    return False
+
+
+def sentence_index(char: int, sentences: list[tuple[int, int]]) -> int:
+    starts = [s for s, _ in sentences]
+    return max(bisect.bisect_right(starts, char) - 1, 0)

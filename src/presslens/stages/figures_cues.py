@@ -1,0 +1,51 @@
+"""Cue words for the figures stage, loaded once from resources/figures_cues.json."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from presslens.stages.figures_numbers import tokenize
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    bounds: dict[tuple[str, ...], str]  # token texts before a number -> approx | over | under
+    bounds_after: dict[tuple[str, ...], str]
+    up: frozenset[str]
+    down: frozenset[str]
+    factors: dict[str, float]
+    months: dict[str, int]
+    year_preps: frozenset[str]
+    labels: frozenset[str]
+    counted_stop: frozenset[str]
+    counted_skip: frozenset[str]
+    periods: tuple[re.Pattern[str], ...]
+
+
+def key(phrase: str) -> tuple[str, ...]:
+    return tuple(token.lower for token in tokenize(phrase))
+
+
+@functools.cache
+def cues() -> Cues:
+    raw = resources.files("presslens.resources").joinpath("figures_cues.json").read_text("utf-8")
+    data = json.loads(raw)
+    bounds = {key(p): bound for bound, phrases in data["bounds"].items() for p in phrases}
+    after = {key(p): bound for bound, phrases in data["bounds_after"].items() for p in phrases}
+    return Cues(
+        bounds=bounds,
+        bounds_after=after,
+        up=frozenset(data["up"]),
+        down=frozenset(data["down"]),
+        factors=data["factors"],
+        months=data["months"],
+        year_preps=frozenset(data["year_preps"]),
+        labels=frozenset(data["labels"]),
+        counted_stop=frozenset(data["counted_stop"]),
+        counted_skip=frozenset(data["counted_skip"]),
+        periods=tuple(re.compile(p, re.IGNORECASE) for p in data["periods"]),
+    )

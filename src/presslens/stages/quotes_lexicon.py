@@ -1,0 +1,46 @@
+"""The reporting-cue lexicon of the quotes stage, loaded once from resources/reporting_verbs.txt."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+SECTIONS = ("clause", "intent", "nouns", "document")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    clause: frozenset[str]  # verbs reporting a clause or a quotation
+    intent: frozenset[str]  # verbs reporting an intention through a to-infinitive
+    nouns: frozenset[str]  # nouns reporting what someone said or holds
+    document: frozenset[str]  # verbs whose subject is often a poll or a study
+
+    @property
+    def verbs(self) -> frozenset[str]:
+        return self.clause | self.intent | self.document
+
+
+def parse_lexicon(raw: str) -> Lexicon:
+    """`[section]` headers, one lemma a line; blank lines and # comments ignored."""
+    found: dict[str, set[str]] = {name: set() for name in SECTIONS}
+    section = None
+    for line in raw.splitlines():
+        line = line.split("#", 1)[0].strip().lower()
+        if not line:
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1]
+            if section not in found:
+                raise ValueError(f"reporting lexicon: unknown section [{section}]")
+            continue
+        if section is None:
+            raise ValueError(f"reporting lexicon: {line!r} comes before any [section]")
+        found[section].add(line)
+    return Lexicon(**{name: frozenset(words) for name, words in found.items()})
+
+
+@functools.cache
+def load_lexicon() -> Lexicon:
+    raw = resources.files("presslens.resources").joinpath("reporting_verbs.txt").read_text("utf-8")
+    return parse_lexicon(raw)

@@ -1,0 +1,329 @@
+"""The store interface and the SQL both backends share.
+
+Queries are written once with `?` placeholders; a backend says how to connect, how to create its
+full-text index and how to match a query against it. Rows come back as plain dicts.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+from presslens.model import Dossier
+from presslens.store import records
+from presslens.store.schema import SCHEMA_VERSION, statements
+
+WORD = re.compile(r"\w+")
+SEARCH_KINDS = ("article", "quote", "claim")
+EXPORT_TABLES = ("articles", "quotes", "figures", "claims")
+SNIPPET_CHARS = 240
+LIST_COLUMNS = (
+    "id, title, published, byline, uri, word_count, reading_time_minutes, excerpt, n_actors, "
+    "n_quotes, n_figures, n_claims, n_sources, n_warnings"
+)
+INSERTS = {
+    "actors": "actor_id, name, type, mentions",
+    "quotes": "quote_id, kind, text, speaker, speaker_actor_id, start_char, end_char, confidence",
+    "figures": "figure_id, text, value, low, high, unit, kind, bound, change, period, concept, "
+    "start_char, end_char",
+    "claims": "claim_id, text, score, rank, start_char, end_char, sources, actors, quote_id",
+    "sources": "source_id, name, kind, actor_id, n_claims",
+    "search_index": "kind, ref, speaker, body",
+}
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def like_pattern(text: str) -> str:
+    """A case-folded LIKE pattern matching `text` anywhere, its own % and _ taken literally."""
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def query_words(query: str) -> list[str]:
+    """The words of a search query; punctuation (quotes, semicolons, dashes) is never syntax."""
+    return WORD.findall(query)
+
+
+def snippet(body: str, words: list[str], width: int = SNIPPET_CHARS) -> str:
+    """A window of `body` around the first query word found in it."""
+    folded = body.casefold()
+    hits = [folded.find(w.casefold()) for w in words]
+    first = min((h for h in hits if h >= 0), default=0)
+    start = max(0, first - width // 3)
+    text = body[start : start + width].strip()
+    return ("…" if start else "") + text + ("…" if start + width < len(body) else "")
+
+
+class Store:
+    """A corpus of dossiers. Use `open_store(url_or_path)`; close it (or use `with`)."""
+
+    dialect = "base"
+    url = ""
+
+    def __init__(self, connection: Any) -> None:
+        self.conn = connection
+        self.create()
+
+    # --- backend hooks ---------------------------------------------------------------------
+
+    def sql(self, text: str) -> str:
+        return text
+
+    def search_clause(self, words: list[str], *, every: bool) -> tuple[str, str, list[Any]]:
+        """(FROM addition, WHERE condition, params) matching all (or any) of `words`."""
+        raise NotImplementedError
+
+    def score_order(self) -> str:
+        raise NotImplementedError
+
+    # --- plumbing --------------------------------------------------------------------------
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def run(self, text: str, params: tuple | list = ()) -> Any:
+        return self.conn.execute(self.sql(text), tuple(params))
+
+    def all(self, text: str, params: tuple | list = ()) -> list[dict[str, Any]]:
+        return list(self.run(text, params).fetchall())
+
+    def one(self, text: str, params: tuple | list = ()) -> dict[str, Any] | None:
+        return self.run(text, params).fetchone()
+
+    def create(self) -> None:
+        for statement in statements(self.dialect):
+            self.run(statement)
+        self.run(
+            "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
+            "ON CONFLICT (key) DO NOTHING",
+            (SCHEMA_VERSION,),
+        )
+        self.conn.commit()
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def save(
+        self,
+        dossier: Dossier | dict[str, Any],
+        *,
+        sha256: str,
+        input_id: str | None = None,
+        uri: str | None = None,
+    ) -> int:
+        """Store one dossier with its derived rows in one transaction; returns the article id.
+
+        Saving content that is already stored returns the existing id and changes nothing."""
+        data = dossier.to_dict() if isinstance(dossier, Dossier) else dossier
+        existing = self.one("SELECT id FROM articles WHERE sha256 = ?", (sha256,))
+        if existing:
+            return int(existing["id"])
+        try:
+            article_id = self.insert_article(data, sha256, input_id, uri)
+            self.insert_derived(article_id, records.derived_rows(data))
+            keys = (sha256, f"input:{input_id}")
+            self.run("DELETE FROM errors WHERE key IN (?, ?)", keys)
+            self.conn.commit()
+        except BaseException:
+            self.conn.rollback()
+            raise
+        return article_id
+
+    def insert_article(
+        self, data: dict[str, Any], sha256: str, input_id: str | None, uri: str | None
+    ) -> int:
+        row = records.article_row(data)
+        row.update(
+            sha256=sha256,
+            input_id=input_id,
+            uri=uri or data.get("source", {}).get("uri"),
+            dossier=json.dumps(data, ensure_ascii=False),
+            ingested_at=now(),
+        )
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        text = f"INSERT INTO articles ({columns}) VALUES ({marks}) RETURNING id"
+        return int(self.one(text, list(row.values()))["id"])
+
+    def insert_derived(self, article_id: int, rows: dict[str, list[tuple[Any, ...]]]) -> None:
+        cursor = self.conn.cursor()
+        for table, columns in INSERTS.items():
+            if not rows[table]:
+                continue
+            marks = ", ".join("?" for _ in range(columns.count(",") + 2))
+            text = f"INSERT INTO {table} (article_id, {columns}) VALUES ({marks})"
+            cursor.executemany(self.sql(text), [(article_id, *row) for row in rows[table]])
+
+    def save_error(
+        self, *, key: str, reason: str, input_id: str | None = None, uri: str | None = None
+    ) -> None:
+        """Record why an input was not stored; one record per key, the latest reason wins."""
+        self.run(
+            "INSERT INTO errors (key, input_id, uri, reason, created_at) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET reason = excluded.reason, "
+            "created_at = excluded.created_at",
+            (key, input_id, uri, reason, now()),
+        )
+        self.conn.commit()
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def has(self, sha256: str) -> bool:
+        return self.one("SELECT 1 AS found FROM articles WHERE sha256 = ?", (sha256,)) is not None
+
+    def known_keys(self) -> tuple[set[str], set[str]]:
+        """(stored article keys, error keys): what an ingest may skip without analysing."""
+        stored = {row["sha256"] for row in self.all("SELECT sha256 FROM articles")}
+        failed = {row["key"] for row in self.all("SELECT key FROM errors")}
+        return stored, failed
+
+    def counts(self) -> dict[str, int]:
+        tables = ("articles", "errors", "actors", "quotes", "figures", "claims", "sources")
+        return {t: int(self.one(f"SELECT count(*) AS n FROM {t}")["n"]) for t in tables}
+
+    def errors(self, limit: int = 100) -> list[dict[str, Any]]:
+        return self.all("SELECT * FROM errors ORDER BY id LIMIT ?", (limit,))
+
+    def articles(self, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+        """One page of the article list, newest first, with the corpus total."""
+        total = int(self.one("SELECT count(*) AS n FROM articles")["n"])
+        items = self.all(
+            f"SELECT {LIST_COLUMNS} FROM articles ORDER BY id DESC LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
+        return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+    def article(self, article_id: int) -> dict[str, Any] | None:
+        """The article's row with its dossier record under `dossier`, or None."""
+        row = self.one(f"SELECT {LIST_COLUMNS}, sha256, dossier FROM articles WHERE id = ?",
+                       (article_id,))
+        if row is None:
+            return None
+        row = dict(row)
+        row["dossier"] = json.loads(row["dossier"])
+        return row
+
+    def actor(self, name: str, *, limit: int = 200) -> dict[str, Any]:
+        """Everything by and about an actor across the corpus (matched by name, any case)."""
+        key = name.lower()
+        articles = self.all(
+            "SELECT a.id, a.title, a.published, x.type, x.mentions FROM actors x "
+            "JOIN articles a ON a.id = x.article_id WHERE lower(x.name) = ? "
+            "ORDER BY x.mentions DESC, a.id LIMIT ?",
+            (key, limit),
+        )
+        quotes = self.all(
+            "SELECT q.article_id, a.title, q.quote_id, q.kind, q.text, q.speaker FROM quotes q "
+            "JOIN articles a ON a.id = q.article_id WHERE lower(q.speaker) = ? "
+            "ORDER BY q.article_id, q.start_char LIMIT ?",
+            (key, limit),
+        )
+        claims = self.all(
+            "SELECT c.article_id, a.title, c.claim_id, c.text, c.score, c.sources FROM claims c "
+            "JOIN articles a ON a.id = c.article_id WHERE lower(c.actors) LIKE ? ESCAPE '\\' "
+            "ORDER BY c.score DESC LIMIT ?",
+            (like_pattern(name), limit),
+        )
+        sourced = self.all(
+            "SELECT s.article_id, a.title, s.kind, s.n_claims FROM sources s "
+            "JOIN articles a ON a.id = s.article_id WHERE lower(s.name) = ? ORDER BY s.article_id "
+            "LIMIT ?",
+            (key, limit),
+        )
+        types = sorted({row["type"] for row in articles if row["type"]})
+        return {"name": name, "types": types, "articles": articles, "quotes": quotes,
+                "claims": claims, "as_source": sourced}
+
+    def search(
+        self,
+        query: str = "",
+        *,
+        speaker: str | None = None,
+        actor: str | None = None,
+        source: str | None = None,
+        kind: str | None = None,
+        limit: int = 20,
+    ) -> list[dict[str, Any]]:
+        """Full-text search over article text, quotes and claims, ranked best first.
+
+        The query is reduced to its words, so quotes, semicolons and other punctuation are
+        never SQL or search syntax. Filters match names anywhere, in any case."""
+        words = query_words(query)
+        if not words and not (speaker or actor or source):
+            return []
+        filters = self.filters(speaker=speaker, actor=actor, source=source, kind=kind)
+        rows = self.matching(words, filters, limit, every=True)
+        if not rows and len(words) > 1:
+            # No piece has every word: rank the pieces that have some of them.
+            rows = self.matching(words, filters, limit, every=False)
+        return [self.hit(row, words) for row in rows]
+
+    def matching(
+        self, words: list[str], filters: tuple[str, list[Any]], limit: int, *, every: bool
+    ) -> list[dict[str, Any]]:
+        joins, where, params = ("", "1 = 1", [])
+        if words:
+            joins, where, params = self.search_clause(words, every=every)
+        order = self.score_order() if words else "s.article_id DESC"
+        score = self.score_expression() if words else "0"
+        text = (
+            f"SELECT s.kind, s.article_id, s.ref, s.speaker, s.body, a.title, a.published, "
+            f"{score} AS score FROM search_index s JOIN articles a ON a.id = s.article_id{joins} "
+            f"WHERE {where}{filters[0]} ORDER BY {order} LIMIT ?"
+        )
+        return self.all(text, [*params, *filters[1], limit])
+
+    def score_expression(self) -> str:
+        raise NotImplementedError
+
+    def filters(self, **wanted: str | None) -> tuple[str, list[Any]]:
+        clauses, params = [], []
+        if wanted.get("kind"):
+            clauses.append("s.kind = ?")
+            params.append(wanted["kind"])
+        if wanted.get("speaker"):
+            clauses.append("s.kind = 'quote' AND lower(s.speaker) LIKE ? ESCAPE '\\'")
+            params.append(like_pattern(wanted["speaker"]))
+        for table in ("actor", "source"):
+            if wanted.get(table):
+                clauses.append(
+                    f"EXISTS (SELECT 1 FROM {table}s x WHERE x.article_id = s.article_id "
+                    "AND lower(x.name) LIKE ? ESCAPE '\\')"
+                )
+                params.append(like_pattern(wanted[table]))
+        return "".join(f" AND {c}" for c in clauses), params
+
+    def hit(self, row: dict[str, Any], words: list[str]) -> dict[str, Any]:
+        body = row.pop("body") or ""
+        if row["kind"] == "article":
+            body = body.split("\n", 1)[-1]
+        row["snippet"] = snippet(body, words)
+        row["article_id"] = int(row["article_id"])
+        row["score"] = round(float(row["score"] or 0.0), 4)
+        return row
+
+    def export(self, table: str, *, with_dossier: bool = False) -> Iterator[dict[str, Any]]:
+        """Rows of articles, quotes, figures or claims, in article order."""
+        if table not in EXPORT_TABLES:
+            raise ValueError(f"cannot export {table!r}: choose one of {', '.join(EXPORT_TABLES)}")
+        if table == "articles":
+            extra = ", sha256, language, ingested_at" + (", dossier" if with_dossier else "")
+            text = f"SELECT {LIST_COLUMNS}{extra} FROM articles ORDER BY id"
+        else:
+            text = f"SELECT * FROM {table} ORDER BY article_id, start_char"
+        for row in self.run(text):
+            row = dict(row)
+            if "dossier" in row:
+                row["dossier"] = json.loads(row["dossier"])
+            yield row

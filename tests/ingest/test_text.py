@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import pytest
+
+from presslens.ingest import load
+
+PAGE = """Council approves the new bridge after long debate
+
+A drawing of the planned bridge over the river
+Read in 3 minutes
+
+The town council approved the new bridge on Monday. It will cost more than the old plan.
+
+Members argued for hours about the route, and about who should pay for it in the end.
+
+Why it matters
+
+The bridge will cut the journey to the hospital by twenty minutes for most residents.
+
+Share this article
+
+Members argued for hours about the route, and about who should pay for it in the end.
+"""
+
+
+@pytest.fixture(scope="module")
+def article():
+    return load(PAGE)
+
+
+def test_title_and_caption(article) -> None:
+    assert article.title == "Council approves the new bridge after long debate"
+    assert article.caption == "A drawing of the planned bridge over the river"
+
+
+def test_headings_become_sections(article) -> None:
+    assert [s.heading for s in article.sections] == [None, "Why it matters"]
+    heading = article.sections[1]
+    assert heading.heading_span.of(article.text) == "Why it matters"
+    assert len(heading.paragraphs) == 1
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [
+        ("chrome", "Read in 3 minutes"),
+        ("chrome", "Share this article"),
+        ("duplicate", "Members argued for hours about the route, and about who should pay for it in the end."),
+    ],
+)
+def test_removed_items_are_kept(article, kind: str, text: str) -> None:
+    assert (kind, text) in [(r.kind, r.text) for r in article.removed]
+
+
+def test_duplicate_paragraph_is_not_in_body(article) -> None:
+    assert article.text.count("Members argued for hours") == 1
+    assert "Share this" not in article.text
+    assert "Read in" not in article.text
+
+
+def test_paragraph_spans_index_the_text(article) -> None:
+    texts = [p.of(article.text) for p in article.paragraphs]
+    assert texts[0].startswith("The town council approved")
+    assert all(t == t.strip() and t for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Title here\n\nIt ended the occupation.The talks began.", "occupation. The talks"),
+        ("Title here\n\nA  line\u00a0with   odd\tspaces.", "A line with odd spaces."),
+        ("Title here\n\nWord\u200bjoined by a zero width space.", "Wordjoined by a zero"),
+        ("Title here\n\nHe waited along the line…we had reason to doubt it.", "line… we"),
+    ],
+)
+def test_text_is_cleaned(raw: str, expected: str) -> None:
+    assert expected in load(raw).text
+
+
+def test_missing_title_is_warned() -> None:
+    article = load("This is a long first paragraph that ends with a full stop, as body text does.")
+    assert article.title is None
+    assert any("title" in w.message for w in article.warnings)
+
+
+def test_hard_wrapped_paragraphs_are_joined() -> None:
+    raw = (
+        "A title\n\nThis paragraph was wrapped by an editor at a fixed width of about\n"
+        "seventy characters, as plain-text files often are in the wild, and\nit ends here.\n"
+    )
+    article = load(raw)
+    assert len(article.paragraphs) == 1
+    assert "about seventy characters" in article.text

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from presslens import analyse
+from presslens.model import Figure, Quote, Span
+from presslens.render.html import Mark, highlight, render_html
+from presslens.render.markdown import render_markdown
+
+HOSTILE = """A <script>alert("title")</script> headline
+
+Caption with "><img src=x onerror=alert(1)>
+
+The mayor said <script>alert(1)</script> was fine, and "><img src=x onerror=alert(2)> too.
+
+Read <a href="javascript:alert(3)">this link</a> before the vote on Monday, please, everyone.
+"""
+
+
+def test_json_round_trip(sample) -> None:
+    data = json.loads(sample.to_json())
+    assert data["schema"] == "presslens.dossier/1"
+    assert data["generator"]["name"] == "presslens"
+    assert data["article"]["reading_time_minutes"] == sample.reading_time_minutes
+
+
+def test_html_report_is_standalone(sample) -> None:
+    html = render_html(sample)
+    assert "<h1" in html and sample.article.title in html
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", html), "no external assets"
+    for entry in sample.to_dict()["article"]["contents"]:
+        assert f'href="#{entry["anchor"]}"' in html
+        assert f'id="{entry["anchor"]}"' in html
+
+
+def test_html_report_escapes_article_text() -> None:
+    html = render_html(analyse(HOSTILE))
+    assert "<script>alert" not in html
+    assert "<img src=x" not in html
+    assert 'href="javascript:' not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_markdown_summary(sample) -> None:
+    md = render_markdown(sample)
+    assert md.startswith(f"# {sample.article.title}")
+    assert f"Read in {sample.reading_time_minutes:.2f} minutes" in md
+    assert "## Contents" in md and "## Actors" in md
+
+
+@pytest.mark.parametrize(
+    ("marks", "expected"),
+    [
+        ([], "a &lt;b&gt; c"),
+        ([Mark(Span(2, 5), "x", "t")], 'a <span class="x" title="t">&lt;b&gt;</span> c'),
+        (
+            [Mark(Span(0, 5), "outer", ""), Mark(Span(2, 5), "inner", "")],
+            '<span class="outer" title="">a </span>'
+            '<span class="outer" title=""><span class="inner" title="">&lt;b&gt;</span></span> c',
+        ),
+    ],
+)
+def test_highlight_nests_and_escapes(marks: list[Mark], expected: str) -> None:
+    assert str(highlight("a <b> c", Span(0, 7), marks)) == expected
+
+
+def test_marks_for_quotes_and_figures_do_not_break_report(sample) -> None:
+    from dataclasses import replace
+
+    text = sample.article.text
+    start = text.index("£18.5 million")
+    figure = Figure("f1", "£18.5 million", Span(start, start + 13), 18.5e6, "money", unit="GBP")
+    quote = Quote("q1", "direct", text[10:30], Span(10, 30), speaker="Someone")
+    html = render_html(replace(sample, figures=(figure,), quotes=(quote,)))
+    assert 'class="figure"' in html and 'class="quote sp0"' in html

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import pytest
+
+from presslens import analyse
+
+TEXT = """Leaders meet in Geneva
+
+President Donald Trump met Chancellor Olaf Scholz in Geneva on Monday. Trump's aides said the
+talks went well, and Mr Scholz agreed. The Institute for the Study of War (ISW) said the US and the
+United States Congress should act. ISW added that Russia's army was tired. America, the ISW said,
+must decide. Scholz left for Berlin.
+"""
+
+
+@pytest.fixture(scope="module")
+def actors():
+    return {a.name: a for a in analyse(TEXT).actors}
+
+
+def test_person_with_surname_and_possessive_is_one_actor(actors) -> None:
+    trump = actors["Donald Trump"]
+    assert trump.type == "PERSON"
+    assert "Trump" in trump.aliases
+    assert len(trump.mentions) == 2
+    assert "Trump" not in actors
+
+
+def test_titles_are_stripped(actors) -> None:
+    scholz = actors["Olaf Scholz"]
+    assert len(scholz.mentions) == 3
+    assert not any(name.startswith(("President", "Chancellor", "Mr")) for name in actors)
+
+
+def test_acronym_joins_its_full_name(actors) -> None:
+    isw = actors["Institute for the Study of War"]
+    assert "ISW" in isw.aliases
+    assert len(isw.mentions) == 4
+
+
+def test_country_aliases_merge(actors) -> None:
+    us = actors["United States"]
+    assert {"US", "America"} <= set(us.aliases)
