@@ -49,8 +49,13 @@ def stage_times(article, settings, runs: int) -> dict[str, float]:
         "figures": lambda: figures.find_figures(article, doc, sents),
         "sources": lambda: sources.find_sources(article, doc, sents, actors, found_quotes),
         "claims": lambda: claims.rank_claims(
-            article, sents, actors=actors, quotes=found_quotes, figures=found_figures,
-            sources=found_sources, threshold=settings.claim_threshold,
+            article,
+            sents,
+            actors=actors,
+            quotes=found_quotes,
+            figures=found_figures,
+            sources=found_sources,
+            threshold=settings.claim_threshold,
         ),
         "tone": lambda: tone.find_tones(article, doc, sents, actors, found_quotes),
     }
@@ -61,7 +66,8 @@ def cold_cli_seconds(path: Path, runs: int) -> float:
     def once() -> None:
         subprocess.run(
             [sys.executable, "-m", "presslens.cli", "analyze", str(path), "-f", "json"],
-            check=True, capture_output=True,
+            check=True,
+            capture_output=True,
         )
 
     return median_seconds(once, runs)

@@ -33,11 +33,17 @@ def make_inputs(folder: Path) -> dict[str, tuple[Path, bool]]:
     files = {
         "empty": (b"", False),
         "random_bytes": (bytes(rng.randrange(256) for _ in range(4096)), False),
-        "invalid_utf8": (b"Headline\n\nThe mayor \xff\xfe said the plan \xc3\x28 would work well.", True),
+        "invalid_utf8": (
+            b"Headline\n\nThe mayor \xff\xfe said the plan \xc3\x28 would work well.",
+            True,
+        ),
         "cp1251_russian": (RUSSIAN.encode("cp1251"), True),
         "german": (GERMAN.encode("utf-8"), True),
-        "html_no_text": (b"<html><body><nav><a href='/'>Home</a></nav><div></div></body></html>", True),
-        "unbalanced_quotes": ('Title\n\nShe said "this never ends. And "again.'.encode(), True),
+        "html_no_text": (
+            b"<html><body><nav><a href='/'>Home</a></nav><div></div></body></html>",
+            True,
+        ),
+        "unbalanced_quotes": (b'Title\n\nShe said "this never ends. And "again.', True),
     }
     result = {}
     for name, (data, ok) in files.items():

@@ -40,7 +40,8 @@ def test_chrome_and_duplicate_are_removed(showcase) -> None:
 
 def find_actor(dossier, name: str):
     found = [
-        a for a in dossier.actors
+        a
+        for a in dossier.actors
         if a.name == name or name in a.aliases or a.name.split()[-1] == name
     ]
     assert len(found) == 1, (name, [a.name for a in found])
@@ -53,8 +54,12 @@ def test_people_are_one_actor_with_all_mentions(showcase, name: str) -> None:
     assert actor.type == "PERSON" or name in ("Starmer", "Dugin")  # small model: type may slip
     text = showcase.article.text
     surname = name
-    expected = sum(1 for i in range(len(text)) if text.startswith(surname, i)
-                   and not text[i + len(surname):i + len(surname) + 1].isalpha())
+    expected = sum(
+        1
+        for i in range(len(text))
+        if text.startswith(surname, i)
+        and not text[i + len(surname) : i + len(surname) + 1].isalpha()
+    )
     assert len(actor.mentions) >= expected, (name, len(actor.mentions), expected)
 
 

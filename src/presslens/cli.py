@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
@@ -25,7 +25,7 @@ app = typer.Typer(
 EXIT_USER_ERROR = 2
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     json = "json"
     md = "md"
     html = "html"
@@ -56,8 +56,12 @@ def analyze(
         str | None, typer.Argument(help="A file, an http(s) URL, or - for stdin. None: the sample.")
     ] = None,
     output_format: Annotated[OutputFormat | None, typer.Option("--format", "-f")] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
-    wpm: Annotated[float | None, typer.Option("--wpm", help="Reading speed, words a minute.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file.")
+    ] = None,
+    wpm: Annotated[
+        float | None, typer.Option("--wpm", help="Reading speed, words a minute.")
+    ] = None,
     config: Annotated[Path | None, typer.Option("--config", help="A TOML settings file.")] = None,
 ) -> None:
     """Analyse one article and print its dossier (Markdown summary by default)."""
@@ -105,6 +109,13 @@ def write_output(rendered: str, output: Path | None) -> None:
 from presslens.cli_batch import batch  # noqa: E402 - the batch command lives in its own module
 
 app.command("batch")(batch)
+
+from presslens.cli_corpus import export, ingest, search, serve  # noqa: E402 - corpus commands
+
+app.command("ingest")(ingest)
+app.command("search")(search)
+app.command("serve")(serve)
+app.command("export")(export)
 
 
 def main() -> None:

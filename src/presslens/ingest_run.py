@@ -155,8 +155,10 @@ def progress_bar(console: Console, *, show: bool) -> Progress:
         TextColumn("[bold]ingest"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("[green]{task.fields[stored]} stored [red]{task.fields[failed]} failed"
-                   " [dim]{task.fields[skipped]} skipped"),
+        TextColumn(
+            "[green]{task.fields[stored]} stored [red]{task.fields[failed]} failed"
+            " [dim]{task.fields[skipped]} skipped"
+        ),
         TextColumn("{task.fields[rate]:.2f}/s"),
         TimeElapsedColumn(),
         TextColumn("ETA"),
@@ -189,9 +191,14 @@ def ingest(
             elapsed = time.perf_counter() - start
             if total is not None and report.seen > total:
                 total = report.seen
-            bar.update(task, completed=report.seen, total=total, stored=report.stored,
-                       failed=report.failed, skipped=report.skipped + report.duplicates,
-                       rate=report.seen / elapsed if elapsed else 0.0)
+            bar.update(
+                task,
+                completed=report.seen,
+                total=total,
+                stored=report.stored,
+                failed=report.failed,
+                skipped=report.skipped + report.duplicates,
+                rate=report.seen / elapsed if elapsed else 0.0,
+            )
     run.report.seconds = time.perf_counter() - start
     return run.report
-

@@ -37,7 +37,10 @@ def parse(text: str, settings: Settings | None = None) -> Doc:
     nlp.max_length = max(nlp.max_length, len(text) + 1)
     doc = nlp.make_doc(text)
     for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text_with_ws[len(doc[token.i - 1].text) :] or "\n" in doc[token.i - 1].text:
+        if (
+            "\n" in doc[token.i - 1].text_with_ws[len(doc[token.i - 1].text) :]
+            or "\n" in doc[token.i - 1].text
+        ):
             token.is_sent_start = True
     for _name, proc in nlp.pipeline:
         doc = proc(doc)

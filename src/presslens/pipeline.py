@@ -21,7 +21,9 @@ T = TypeVar("T")
 ENGLISH_ONLY = "actors, quotes, figures, claims, sources and tone"
 
 
-def run_stage(name: str, warnings: list[Warning], empty: T, stage: Callable[..., T], *args, **kw) -> T:
+def run_stage(
+    name: str, warnings: list[Warning], empty: T, stage: Callable[..., T], *args, **kw
+) -> T:
     """Run one stage; a failure becomes a warning naming the stage, never a crash."""
     try:
         return stage(*args, **kw)
@@ -46,8 +48,13 @@ def analyse(source: str | bytes | Path | Article, *, settings: Settings | None =
         warnings.append(
             Warning("language", f"article language is {article.language!r}: {ENGLISH_ONLY} skipped")
         )
-        return Dossier(article, sentences=sentences, warnings=tuple(warnings),
-                       settings=settings.to_dict(), **structure)
+        return Dossier(
+            article,
+            sentences=sentences,
+            warnings=tuple(warnings),
+            settings=settings.to_dict(),
+            **structure,
+        )
     actors = run_stage("entities", warnings, (), find_actors, article, doc)
     quotes, terms, quote_warnings = run_stage(
         "quotes", warnings, ((), (), ()), find_quotes, article, doc, actors
@@ -58,12 +65,30 @@ def analyse(source: str | bytes | Path | Article, *, settings: Settings | None =
         "sources", warnings, (), find_sources, article, doc, sentences, actors, quotes
     )
     claims, sources = run_stage(
-        "claims", warnings, ((), sources), rank_claims, article, sentences, actors=actors,
-        quotes=quotes, figures=figures, sources=sources, threshold=settings.claim_threshold,
+        "claims",
+        warnings,
+        ((), sources),
+        rank_claims,
+        article,
+        sentences,
+        actors=actors,
+        quotes=quotes,
+        figures=figures,
+        sources=sources,
+        threshold=settings.claim_threshold,
     )
     tones = run_stage("tone", warnings, (), find_tones, article, doc, sentences, actors, quotes)
     return Dossier(
-        article, sentences=sentences, actors=actors, quotes=quotes, terms=terms, figures=figures,
-        claims=claims, sources=sources, tones=tones, warnings=tuple(warnings),
-        settings=settings.to_dict(), **structure,
+        article,
+        sentences=sentences,
+        actors=actors,
+        quotes=quotes,
+        terms=terms,
+        figures=figures,
+        claims=claims,
+        sources=sources,
+        tones=tones,
+        warnings=tuple(warnings),
+        settings=settings.to_dict(),
+        **structure,
     )

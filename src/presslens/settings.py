@@ -59,7 +59,9 @@ def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:
             data = tomllib.loads(Path(config).read_text(encoding="utf-8"))
         except (OSError, tomllib.TOMLDecodeError) as exc:
             raise SettingsError(f"cannot read settings file {config}: {exc}") from exc
-        values.update({k: _coerce(k, v) for k, v in data.get("presslens", data).items() if k in names})
+        values.update(
+            {k: _coerce(k, v) for k, v in data.get("presslens", data).items() if k in names}
+        )
     for name in names:
         env = os.environ.get(f"PRESSLENS_{name.upper()}")
         if env is not None:

@@ -18,7 +18,10 @@ RUSSIAN = "Москва объявила о новых мерах поддерж
         ("Café society, again".encode("utf-16"), "Café society, again"),
         ("Café society, without a BOM".encode("utf-16-le"), "Café society, without a BOM"),
         (RUSSIAN.encode("cp1251"), RUSSIAN),
-        ("Déjà vu à la française, très bien.".encode("latin-1"), "Déjà vu à la française, très bien."),
+        (
+            "Déjà vu à la française, très bien.".encode("latin-1"),
+            "Déjà vu à la française, très bien.",
+        ),
     ],
 )
 def test_decodes_common_encodings(data: bytes, expected: str) -> None:

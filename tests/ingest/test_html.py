@@ -26,7 +26,8 @@ def page(title: str, caption: str, blocks: list[tuple[str, str]]) -> str:
         f"<article><h1>{html.escape(title)}</h1>"
         f'<figure><img src="q.jpg" alt=""><figcaption>{html.escape(caption)}</figcaption></figure>'
         f"{body}</article>"
-        "<footer><p>Copyright The Gazette. All rights reserved.</p><a href='/privacy'>Privacy</a></footer>"
+        "<footer><p>Copyright The Gazette. All rights reserved.</p>"
+        "<a href='/privacy'>Privacy</a></footer>"
         "</body></html>"
     )
 

@@ -45,7 +45,10 @@ def test_headings_become_sections(article) -> None:
     [
         ("chrome", "Read in 3 minutes"),
         ("chrome", "Share this article"),
-        ("duplicate", "Members argued for hours about the route, and about who should pay for it in the end."),
+        (
+            "duplicate",
+            "Members argued for hours about the route, and about who should pay for it in the end.",
+        ),
     ],
 )
 def test_removed_items_are_kept(article, kind: str, text: str) -> None:

@@ -66,8 +66,18 @@ def decode_bytes(data: bytes, *, name: str = "input") -> str:
 
 # Legacy code pages that share most bytes with cp1252: detectors pick them for short Western
 # European text (German, French) whose few accented letters fit several of them equally well.
-WESTERN_COUSINS = {"cp1250", "cp1257", "iso8859_2", "iso8859_4", "iso8859_10", "iso8859_13",
-                   "iso8859_15", "latin_1", "iso8859_1", "cp1252"}
+WESTERN_COUSINS = {
+    "cp1250",
+    "cp1257",
+    "iso8859_2",
+    "iso8859_4",
+    "iso8859_10",
+    "iso8859_13",
+    "iso8859_15",
+    "latin_1",
+    "iso8859_1",
+    "cp1252",
+}
 WESTERN_LETTERS = set("àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿßÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝ€£«»–—‘’“”…°·")
 
 

@@ -12,8 +12,6 @@ import py3langid
 
 from presslens.errors import EmptyInputError, InputError, InputTooLargeError
 from presslens.ingest.decode import decode_bytes
-from presslens.ingest.fetch import fetch_url
-from presslens.ingest.html import parse_html
 from presslens.ingest.text import parse_saved_page
 from presslens.model import Article, Origin, Warning
 from presslens.settings import Settings
@@ -42,6 +40,8 @@ def from_text(raw: str, *, origin: Origin, settings: Settings) -> Article:
         raise EmptyInputError(f"{origin.uri or 'input'} is empty: give article text, HTML or a URL")
     is_html = looks_like_html(raw)
     if is_html:
+        from presslens.ingest.html import parse_html  # trafilatura is slow to import
+
         origin = dataclasses.replace(origin, kind="html" if origin.kind == "text" else origin.kind)
         article = parse_html(raw, origin=origin)
     else:
@@ -77,7 +77,9 @@ def from_bytes(data: bytes, *, origin: Origin, settings: Settings) -> Article:
             f"{settings.max_bytes / 1e6:.0f} MB limit: split it or raise max_bytes"
         )
     origin = dataclasses.replace(origin, sha256=hashlib.sha256(data).hexdigest())
-    return from_text(decode_bytes(data, name=origin.uri or "input"), origin=origin, settings=settings)
+    return from_text(
+        decode_bytes(data, name=origin.uri or "input"), origin=origin, settings=settings
+    )
 
 
 def load(
@@ -87,7 +89,9 @@ def load(
     settings = settings or Settings()
     if isinstance(source, Path):
         origin = Origin(kind="text", uri=uri or str(source))
-        return from_bytes(read_limited(source, settings.max_bytes), origin=origin, settings=settings)
+        return from_bytes(
+            read_limited(source, settings.max_bytes), origin=origin, settings=settings
+        )
     if isinstance(source, bytes):
         return from_bytes(source, origin=Origin(kind="text", uri=uri), settings=settings)
     if isinstance(source, str):
@@ -96,7 +100,9 @@ def load(
             return from_bytes(data, origin=Origin(kind="text", uri=uri), settings=settings)
         origin = Origin(kind="text", uri=uri, sha256=hashlib.sha256(data).hexdigest())
         return from_text(source, origin=origin, settings=settings)
-    raise InputError(f"cannot read a {type(source).__name__} as an article: give str, bytes or Path")
+    raise InputError(
+        f"cannot read a {type(source).__name__} as an article: give str, bytes or Path"
+    )
 
 
 def load_location(location: str, *, settings: Settings | None = None) -> Article:
@@ -106,6 +112,8 @@ def load_location(location: str, *, settings: Settings | None = None) -> Article
         data = sys.stdin.buffer.read(settings.max_bytes + 1)
         return from_bytes(data, origin=Origin(kind="stdin", uri="-"), settings=settings)
     if URL.match(location):
+        from presslens.ingest.fetch import fetch_url
+
         data, fetched_at = fetch_url(location, settings=settings)
         origin = Origin(kind="url", uri=location, fetched_at=fetched_at)
         return from_bytes(data, origin=origin, settings=settings)

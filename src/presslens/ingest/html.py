@@ -38,7 +38,8 @@ def trafilatura_blocks(body: etree._Element | None) -> list[Block]:
 def without_chrome(blocks: list[Block], tree: etree._Element) -> list[Block]:
     """Drop blocks whose whole text is a navigation, header, footer or aside element's text."""
     chrome = {
-        duplicate_key(element_text(e)) for e in tree.xpath("//nav|//footer|//header|//aside|//nav//a")
+        duplicate_key(element_text(e))
+        for e in tree.xpath("//nav|//footer|//header|//aside|//nav//a")
     }
     return [b for b in blocks if duplicate_key(b.text) not in chrome]
 
@@ -89,7 +90,9 @@ def parse_html(raw: str, *, origin: Origin) -> Article:
     document = trafilatura.bare_extraction(
         raw, include_formatting=True, with_metadata=True, favor_recall=True
     )
-    blocks = without_chrome(trafilatura_blocks(document.body if document is not None else None), tree)
+    blocks = without_chrome(
+        trafilatura_blocks(document.body if document is not None else None), tree
+    )
     warnings: list[Warning] = []
     if sum(block.kind == "paragraph" for block in blocks) <= 1:
         fallback = fallback_blocks(lxml_html.fromstring(raw))
@@ -108,7 +111,8 @@ def parse_html(raw: str, *, origin: Origin) -> Article:
         origin=origin,
         title=title,
         caption=caption,
-        byline=(document.author if document else None) or meta_content(tree, "author", "article:author"),
+        byline=(document.author if document else None)
+        or meta_content(tree, "author", "article:author"),
         published=find_published(tree),
         description=meta_content(tree, "description", "og:description"),
         removed=removed,

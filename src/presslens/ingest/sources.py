@@ -11,13 +11,13 @@ from __future__ import annotations
 import glob
 import gzip
 import json
+from html import escape
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from presslens.errors import PresslensError
 from presslens.ingest.detect import URL, from_bytes
-from presslens.ingest.fetch import fetch_url
 from presslens.model import Article, Origin
 from presslens.settings import Settings
 
@@ -112,7 +112,9 @@ def warc_documents(path: Path) -> Iterator[InputDocument]:
         for number, record in enumerate(ArchiveIterator(handle), start=1):
             if record.rec_type != "response":
                 continue
-            content_type = (record.http_headers and record.http_headers.get_header("Content-Type")) or ""
+            content_type = (
+                record.http_headers and record.http_headers.get_header("Content-Type")
+            ) or ""
             if "html" not in content_type and "text" not in content_type:
                 continue
             uri = record.rec_headers.get_header("WARC-Target-URI") or f"{path}#record-{number}"
@@ -135,14 +137,21 @@ def feed_documents(data: bytes, uri: str) -> Iterator[InputDocument]:
         body = max(contents, key=len) if contents else entry.get("summary", "")
         title = entry.get("title", "")
         if not body.strip():
-            yield InputDocument(doc_id, "feed", entry.get("link", doc_id), error="feed entry has no text")
+            yield InputDocument(
+                doc_id, "feed", entry.get("link", doc_id), error="feed entry has no text"
+            )
             continue
-        html = f"<html><head><title>{title}</title></head><body><article>{body}</article></body></html>"
+        head = f"<title>{escape(title)}</title>"
+        html = f"<html><head>{head}</head><body><article>{body}</article></body></html>"
         meta = {k: str(entry[k]) for k in ("link", "published", "author") if entry.get(k)}
-        yield InputDocument(doc_id, "feed", entry.get("link", doc_id), data=html.encode(), meta=meta)
+        yield InputDocument(
+            doc_id, "feed", entry.get("link", doc_id), data=html.encode(), meta=meta
+        )
 
 
 def url_documents(url: str, settings: Settings) -> Iterator[InputDocument]:
+    from presslens.ingest.fetch import fetch_url
+
     try:
         data, fetched_at = fetch_url(url, settings=settings)
     except PresslensError as exc:
@@ -176,5 +185,7 @@ def load_document(document: InputDocument, *, settings: Settings | None = None) 
     """The Article of one input document; raises PresslensError when it cannot be read."""
     if document.error or document.data is None:
         raise PresslensError(document.error or f"{document.id} has no content")
-    origin = Origin(kind=document.kind, uri=document.uri, fetched_at=document.meta.get("fetched_at"))
+    origin = Origin(
+        kind=document.kind, uri=document.uri, fetched_at=document.meta.get("fetched_at")
+    )
     return from_bytes(document.data, origin=origin, settings=settings or Settings())

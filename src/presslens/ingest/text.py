@@ -54,8 +54,10 @@ def split_units(raw: str) -> list[str]:
     units: list[str] = []
     for block in blocks:
         lines = [line for line in block.split("\n") if line.strip()]
-        if len(blocks) == 1 or any(is_chrome(line) for line in lines) or any(
-            len(line) < 60 for line in lines[:-1]
+        if (
+            len(blocks) == 1
+            or any(is_chrome(line) for line in lines)
+            or any(len(line) < 60 for line in lines[:-1])
         ):
             units.extend(lines)  # separate items; a hard-wrapped paragraph has long lines
         else:

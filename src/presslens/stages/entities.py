@@ -133,7 +133,9 @@ def merge_acronyms(groups: dict[str, Group]) -> None:
     """'ISW' joins 'Institute for the Study of War' when the initials agree."""
     acronyms = [k for k in groups if re.fullmatch(r"[A-Z]{2,6}", k)]
     for acronym in acronyms:
-        owners = [k for k in groups if k != acronym and len(k.split()) > 1 and initials(k) == acronym]
+        owners = [
+            k for k in groups if k != acronym and len(k.split()) > 1 and initials(k) == acronym
+        ]
         if len(owners) == 1:
             merge_into(groups, acronym, owners[0])
 

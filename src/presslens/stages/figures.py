@@ -26,6 +26,7 @@ from presslens.stages.figures_context import (
     add_counted,
     add_periods,
     carry_units,
+    drop_bare_ones,
 )
 from presslens.stages.figures_core import Draft, read_figures
 
@@ -53,6 +54,7 @@ def extract_figures(
         sentences = sentence_spans(text, doc)
     parse = Parse(doc) if doc is not None and doc.text == text else None
     add_counted(tokens, drafts, parse)
+    drafts = drop_bare_ones(tokens, drafts)
     carry_units(tokens, drafts, sentences)
     add_concepts(tokens, drafts, parse)
     add_periods(text, drafts, sentences)

@@ -50,15 +50,30 @@ def add_counted(tokens: list[Token], drafts: list[Draft], parse: Parse | None) -
             continue
         found = counted_from_parse(tokens, draft, parse) if parse else counted_from_words(tokens, draft)
         if found is not None:
-            draft.counted, draft.concept = found
+            draft.counted, draft.concept = found[0], found[1]
+            if len(found) > 2 and found[2] > draft.end:
+                draft.end = found[2]  # "3000 children": the counted noun is part of the figure
 
 
-def counted_from_parse(tokens: list[Token], draft: Draft, parse: Parse) -> tuple[str, str] | None:
+def drop_bare_ones(tokens: list[Token], drafts: list[Draft]) -> list[Draft]:
+    """'One based on ...', 'the one': a lone 'one' with nothing counted is a pronoun."""
+    kept = []
+    for draft in drafts:
+        text = " ".join(t.lower for t in tokens[draft.num_first : draft.num_last])
+        if text == "one" and draft.unit is None and draft.counted is None and draft.kind == "count":
+            continue
+        kept.append(draft)
+    return kept
+
+
+def counted_from_parse(
+    tokens: list[Token], draft: Draft, parse: Parse
+) -> tuple[str, str] | tuple[str, str, int] | None:
     number = parse.token_at(tokens[draft.num_last - 1].end - 1)
     if number is None:
         return None
     after = tokens[draft.num_last].lower if draft.num_last < len(tokens) else ""
-    if after == "of" and (draft.low is not None or draft.value == 1 or draft.kind == "ratio"):
+    if after == "of":
         return noun_after_of(number)
     head = number.head
     while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ in NOUNS:
@@ -70,7 +85,8 @@ def counted_from_parse(tokens: list[Token], draft: Draft, parse: Parse) -> tuple
     words = [t for t in parse.doc[number.i + 1 : head.i + 1] if t.pos_ not in ("DET", "PUNCT")]
     if any(t.pos_ not in ("ADJ", "NOUN", "PROPN", "VERB", "NUM", "ADV") for t in words):
         words = [head]
-    return unit_phrase(words), " ".join(t.text for t in words)
+    end = parse.base + head.idx + len(head.text)
+    return unit_phrase(words), " ".join(t.text for t in words), end
 
 
 def noun_after_of(number: SpacyToken) -> tuple[str, str] | None:
@@ -80,7 +96,7 @@ def noun_after_of(number: SpacyToken) -> tuple[str, str] | None:
             objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in NOUNS]
             if objects:
                 head = objects[0]
-                words = [t for t in noun_phrase(head) if t.pos_ not in ("DET", "PUNCT", "PRON")]
+                words = noun_phrase(head, deps=("amod", "compound"))
                 return unit_phrase(words), " ".join(t.text for t in words)
     return None
 
@@ -88,7 +104,8 @@ def noun_after_of(number: SpacyToken) -> tuple[str, str] | None:
 def unit_phrase(words: list[SpacyToken]) -> str:
     skip = cues().counted_skip
     kept = [t for t in words if t.lower_ not in skip] or words[-1:]
-    return " ".join(t.lemma_.lower() for t in kept)
+    text = "".join(t.lemma_.lower() + (t.whitespace_ and " ") for t in kept)
+    return text.replace(" - ", "-").strip()
 
 
 def counted_from_words(tokens: list[Token], draft: Draft) -> tuple[str, str] | None:
@@ -108,13 +125,14 @@ def counted_from_words(tokens: list[Token], draft: Draft) -> tuple[str, str] | N
     return lemma, word
 
 
-def noun_phrase(head: SpacyToken) -> list[SpacyToken]:
+def noun_phrase(head: SpacyToken, deps: tuple[str, ...] = PHRASE_DEPS) -> list[SpacyToken]:
     """The head noun with its adjectives and compounds on the left ('pre-war population')."""
     start = head.i
-    for child in head.lefts:
-        if child.dep_ in PHRASE_DEPS or child.dep_ == "det" and child.i == start - 1:
-            start = min(start, child.left_edge.i)
-    return [t for t in head.doc[start : head.i + 1] if t.dep_ != "det"]
+    for child in reversed(list(head.lefts)):
+        if child.dep_ not in deps or child.right_edge.i != start - 1:
+            break
+        start = child.left_edge.i
+    return [t for t in head.doc[start : head.i + 1] if t.pos_ not in ("DET", "PUNCT", "PRON")]
 
 
 def add_concepts(tokens: list[Token], drafts: list[Draft], parse: Parse | None) -> None:
@@ -136,43 +154,68 @@ def concept_of(tokens: list[Token], draft: Draft, parse: Parse) -> str | None:
     if token is None:
         return None
     base = parse.base
-    inside = lambda t: start <= t.idx + base < end  # noqa: E731
+    span = (start - base, end - base)
+    while token.head is not token and start <= token.head.idx + base < end:
+        token = token.head
+    if draft.kind in ("percent", "ratio", "count"):
+        of_object = object_of(token)
+        if of_object is not None:
+            return phrase_text(of_object, span)
     for _ in range(6):
         head = token.head
         if head is token:
             return None
-        if inside(head):
-            token = head
-            continue
         if token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in NOUNS:
-            return phrase_text(head.head)
+            return phrase_text(head.head, span)
         if token.dep_ in ("nummod", "appos", "compound") and head.pos_ in NOUNS:
-            return phrase_text(head)
+            return phrase_text(head, span)
         if head.pos_ in ("VERB", "AUX"):
-            return subject_of(head)
+            return subject_of(head, span)
         token = head
     return None
 
 
-def subject_of(verb: SpacyToken) -> str | None:
+def object_of(token: SpacyToken) -> SpacyToken | None:
+    """'40% of Russian speakers' -> speakers."""
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj" and grandchild.pos_ in NOUNS:
+                    return grandchild
+    return None
+
+
+def subject_of(verb: SpacyToken, span: tuple[int, int]) -> str | None:
     for _ in range(3):
         for child in verb.children:
-            if child.dep_ in SUBJECTS and child.pos_ in NOUNS:
-                return phrase_text(child)
+            if child.dep_ in SUBJECTS and child.pos_ in NOUNS and not within(child, span):
+                return phrase_text(child, span)
         if verb.dep_ in ("conj", "xcomp", "advcl", "relcl") and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head
             continue
         if verb.dep_ == "relcl" and verb.head.pos_ in NOUNS:
-            return phrase_text(verb.head)
+            return phrase_text(verb.head, span)
         return None
     return None
 
 
-def phrase_text(head: SpacyToken) -> str | None:
-    words = noun_phrase(head)
-    if not words:
+def within(token: SpacyToken, span: tuple[int, int]) -> bool:
+    return span[0] <= token.idx < span[1]
+
+
+def phrase_text(head: SpacyToken, span: tuple[int, int]) -> str | None:
+    """The noun phrase of head as written, without the figure's own words ('trade deficit')."""
+    if within(head, span):
         return None
-    text = head.doc[words[0].i : head.i + 1].text
+    first = head.i
+    for token in reversed(noun_phrase(head)[:-1]):
+        overlaps = token.idx < span[1] and span[0] < token.idx + len(token.text)
+        if token.i != first - 1 or overlaps or token.text in "()[]":
+            break
+        first = token.i
+    text = head.doc[first : head.i + 1].text
+    if any(ch.isdigit() or ch == "%" for ch in text):
+        return None  # another figure, not what this one measures
     return text if len(text) <= 80 else head.text
 
 
@@ -184,7 +227,7 @@ def add_periods(text: str, drafts: list[Draft], sentences: list[tuple[int, int]]
             continue
         periods = period_spans(text, start, end)
         for draft in inside:
-            best = nearest_period(draft, periods)
+            best = nearest_period(text, draft, periods)
             if best is not None:
                 draft.period = LEADING_PREPOSITION.sub("", text[best[0] : best[1]]).strip()
 
@@ -201,16 +244,21 @@ def period_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return sorted(found)
 
 
-def nearest_period(draft: Draft, periods: list[tuple[int, int]]) -> tuple[int, int] | None:
+def nearest_period(
+    text: str, draft: Draft, periods: list[tuple[int, int]]
+) -> tuple[int, int] | None:
     best: tuple[int, int] | None = None
     best_gap = 10**9
     for start, end in periods:
         if start < draft.end and draft.start < end:
-            if draft.kind in ("duration",) and start <= draft.start and draft.end <= end:
-                continue  # "over the three years of war" is this figure's own period
+            if start <= draft.start and draft.end <= end:
+                return None  # "over the three years of war": the figure is itself a period
             continue
         gap = start - draft.end if start >= draft.end else draft.start - end
         gap = gap if start >= draft.end else gap + 5  # prefer what follows ("fell 8% in 2025")
+        between = text[draft.end : start] if start >= draft.end else text[end : draft.start]
+        if any(mark in between for mark in ",;:(—–"):
+            gap += 60  # a clause boundary lies between
         if gap < best_gap:
             best, best_gap = (start, end), gap
     return best if best_gap <= 200 else None

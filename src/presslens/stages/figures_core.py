@@ -108,7 +108,7 @@ def read_one(tokens: list[Token], number: Number) -> Draft | None:
         last = match.last
     elif prefix is None and number.value is not None and is_label(tokens, number):
         return plain_draft(tokens, number, "label")
-    if number.ratio:
+    if number.ratio or (number.words and number.value is not None and 0 < number.value < 1):
         draft.kind = "ratio"
     elif draft.unit is None and times_after(tokens, number.last):
         draft.kind, draft.change, draft.factor = "factor", "factor", number.value
@@ -395,8 +395,8 @@ def set_bound(tokens: list[Token], draft: Draft) -> None:
 
 CHANGE_SKIPS = {"by", "about", "some", "nearly", "almost", "around", "roughly", "an", "a", "another",
                 "just", "only", "more", "less", "than", "over", "under", "sharply", "slightly",
-                "nearly", "further", "as", "much", "been", "has", "have", "had", "is", "was", "were",
-                "are", "be", "will", "would", "also", "to", "by", "of", "estimated", "additional"}
+                "further", "as", "much", "been", "has", "have", "had", "is", "was", "were",
+                "are", "be", "will", "would", "also", "of", "estimated", "additional"}
 
 
 def set_change(tokens: list[Token], draft: Draft) -> None:
@@ -408,6 +408,11 @@ def set_change(tokens: list[Token], draft: Draft) -> None:
     if first > 0 and tokens[first - 1].text in ("+",) and tokens[first - 1].end == tokens[first].start:
         draft.change = "up"
         return
+    for size in (2, 1):
+        key = tuple(t.lower for t in tokens[draft.last : draft.last + size])
+        if len(key) == size and key in all_cues.change_after:
+            draft.change = all_cues.change_after[key]
+            return
     k = first - 1
     skipped = 0
     while k >= 0 and skipped <= 3:

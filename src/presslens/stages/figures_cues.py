@@ -24,6 +24,7 @@ class Cues:
     counted_stop: frozenset[str]
     counted_skip: frozenset[str]
     periods: tuple[re.Pattern[str], ...]
+    change_after: dict[tuple[str, ...], str]
 
 
 def key(phrase: str) -> tuple[str, ...]:
@@ -48,4 +49,5 @@ def cues() -> Cues:
         counted_stop=frozenset(data["counted_stop"]),
         counted_skip=frozenset(data["counted_skip"]),
         periods=tuple(re.compile(p, re.IGNORECASE) for p in data["periods"]),
+        change_after={key(p): d for d, phrases in data["change_after"].items() for p in phrases},
     )

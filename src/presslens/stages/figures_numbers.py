@@ -137,8 +137,8 @@ class Accumulator:
     @property
     def value(self) -> float:
         if self.fraction_only and self.total and self.last_big:
-            return self.total + self.current * self.last_big
-        return self.total + self.current
+            return round(self.total + self.current * self.last_big, 9)
+        return float(f"{self.total + self.current:.12g}")  # drop float noise of 1 + 1/3 - 1
 
 
 def read_number(tokens: list[Token], i: int) -> tuple[Number, int] | None:
@@ -302,6 +302,8 @@ def apply_multiplier(
     acc: Accumulator, factor: float, seen: bool, tokens: list[Token], j: int
 ) -> int | None:
     word = tokens[j].lower
+    if not seen and not (j + 1 < len(tokens) and tokens[j + 1].lower in scales().multipliers):
+        return None  # a bare "hundred" ("black-hundred") is a word; "hundred thousand" a number
     if factor == 100:
         if acc.current >= 100 and acc.words:
             return None
@@ -334,6 +336,8 @@ def apply_fraction(
     prev = tokens[j - 1].lower if j > 0 else ""
     nxt = tokens[j + 1].lower if j + 1 < len(tokens) else ""
     standalone = word in ("half", "quarter")
+    if not seen and prev in ("the", "first", "second", "last", "latter", "other", "third", "fourth"):
+        return None  # "the first half of 2025" is a period, not a number
     if not seen and not standalone and prev not in ("a", "an"):
         return None
     if word == "quarter" and not seen and prev not in ("a", "an"):

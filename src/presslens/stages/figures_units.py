@@ -66,8 +66,9 @@ def tables() -> Tables:
         for form in entry["prefix"]:
             key = tuple(token.text for token in tokenize(form))
             before.setdefault(key, unit)
-            if not form.isalpha() or len(form) >= 3:
-                before_lower.setdefault(form_key(form), unit)
+            letters = "".join(ch for ch in form if ch.isalpha())
+            if len(letters) >= 3 or (len(letters) == 2 and letters != form) or not letters:
+                before_lower.setdefault(form_key(form), unit)  # not "a$" (the article a)
     for entry in data["units"]:
         unit = Unit(entry["unit"], entry["name"], entry["kind"])
         by_code[unit.unit] = unit
@@ -161,3 +162,15 @@ def rate_after(tokens: list[Token], j: int) -> tuple[str, int] | None:
         if word == "per" and tokens[j + 1].kind == "word" and tokens[j + 1].lower.isalpha():
             return tokens[j + 1].lower.rstrip("s") or tokens[j + 1].lower, j + 2
     return None
+
+
+def unit_name(code: str) -> str:
+    """The English name of a unit code: 'km' -> 'kilometre', 'm/day' -> 'metre per day';
+    a counted noun ('child') is its own name."""
+    known = tables().by_code.get(code)
+    if known is not None:
+        return known.name
+    if "/" in code and not code.startswith("/"):
+        head, _, per = code.partition("/")
+        return f"{unit_name(head)} per {unit_name(per)}"
+    return code

@@ -1,8 +1,8 @@
 """The corpus store: SQLite by default, PostgreSQL by URL, one interface (`Store`).
 
-    with open_store("presslens.db") as store:          # or "postgresql://user@host/db"
-        store.save(dossier, sha256=key)
-        store.search("tariffs", speaker="Smith")
+with open_store("presslens.db") as store:          # or "postgresql://user@host/db"
+    store.save(dossier, sha256=key)
+    store.search("tariffs", speaker="Smith")
 """
 
 from __future__ import annotations

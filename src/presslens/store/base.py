@@ -206,8 +206,9 @@ class Store:
 
     def article(self, article_id: int) -> dict[str, Any] | None:
         """The article's row with its dossier record under `dossier`, or None."""
-        row = self.one(f"SELECT {LIST_COLUMNS}, sha256, dossier FROM articles WHERE id = ?",
-                       (article_id,))
+        row = self.one(
+            f"SELECT {LIST_COLUMNS}, sha256, dossier FROM articles WHERE id = ?", (article_id,)
+        )
         if row is None:
             return None
         row = dict(row)
@@ -218,32 +219,40 @@ class Store:
         """Everything by and about an actor across the corpus (matched by name, any case)."""
         key = name.lower()
         articles = self.all(
-            "SELECT a.id, a.title, a.published, x.type, x.mentions FROM actors x "
+            "SELECT a.id, a.title, a.excerpt, a.published, x.type, x.mentions FROM actors x "
             "JOIN articles a ON a.id = x.article_id WHERE lower(x.name) = ? "
             "ORDER BY x.mentions DESC, a.id LIMIT ?",
             (key, limit),
         )
         quotes = self.all(
-            "SELECT q.article_id, a.title, q.quote_id, q.kind, q.text, q.speaker FROM quotes q "
+            "SELECT q.article_id, a.title, a.excerpt, q.quote_id, q.kind, q.text, q.speaker "
+            "FROM quotes q "
             "JOIN articles a ON a.id = q.article_id WHERE lower(q.speaker) = ? "
             "ORDER BY q.article_id, q.start_char LIMIT ?",
             (key, limit),
         )
         claims = self.all(
-            "SELECT c.article_id, a.title, c.claim_id, c.text, c.score, c.sources FROM claims c "
+            "SELECT c.article_id, a.title, a.excerpt, c.claim_id, c.text, c.score, c.sources "
+            "FROM claims c "
             "JOIN articles a ON a.id = c.article_id WHERE lower(c.actors) LIKE ? ESCAPE '\\' "
             "ORDER BY c.score DESC LIMIT ?",
             (like_pattern(name), limit),
         )
         sourced = self.all(
-            "SELECT s.article_id, a.title, s.kind, s.n_claims FROM sources s "
+            "SELECT s.article_id, a.title, a.excerpt, s.kind, s.n_claims FROM sources s "
             "JOIN articles a ON a.id = s.article_id WHERE lower(s.name) = ? ORDER BY s.article_id "
             "LIMIT ?",
             (key, limit),
         )
         types = sorted({row["type"] for row in articles if row["type"]})
-        return {"name": name, "types": types, "articles": articles, "quotes": quotes,
-                "claims": claims, "as_source": sourced}
+        return {
+            "name": name,
+            "types": types,
+            "articles": articles,
+            "quotes": quotes,
+            "claims": claims,
+            "as_source": sourced,
+        }
 
     def search(
         self,
@@ -278,7 +287,8 @@ class Store:
         order = self.score_order() if words else "s.article_id DESC"
         score = self.score_expression() if words else "0"
         text = (
-            f"SELECT s.kind, s.article_id, s.ref, s.speaker, s.body, a.title, a.published, "
+            f"SELECT s.kind, s.article_id, s.ref, s.speaker, s.body, a.title, a.excerpt, "
+            f"a.published, "
             f"{score} AS score FROM search_index s JOIN articles a ON a.id = s.article_id{joins} "
             f"WHERE {where}{filters[0]} ORDER BY {order} LIMIT ?"
         )

@@ -78,26 +78,55 @@ def derived_rows(data: dict[str, Any]) -> dict[str, list[tuple[Any, ...]]]:
             for a in data.get("actors", [])
         ],
         "quotes": [
-            (q.get("id"), q.get("kind"), q.get("text"), quote_speaker(q, actors),
-             q.get("speaker_actor_id"), *span_of(q), q.get("confidence"))
+            (
+                q.get("id"),
+                q.get("kind"),
+                q.get("text"),
+                quote_speaker(q, actors),
+                q.get("speaker_actor_id"),
+                *span_of(q),
+                q.get("confidence"),
+            )
             for q in data.get("quotes", [])
         ],
         "figures": [
-            (f.get("id"), f.get("text"), f.get("value"), f.get("low"), f.get("high"),
-             f.get("unit"), f.get("kind"), f.get("bound"), f.get("change"), f.get("period"),
-             f.get("concept"), *span_of(f))
+            (
+                f.get("id"),
+                f.get("text"),
+                f.get("value"),
+                f.get("low"),
+                f.get("high"),
+                f.get("unit"),
+                f.get("kind"),
+                f.get("bound"),
+                f.get("change"),
+                f.get("period"),
+                f.get("concept"),
+                *span_of(f),
+            )
             for f in data.get("figures", [])
         ],
         "claims": [
-            (c.get("id"), c.get("text"), c.get("score"), c.get("rank"), *span_of(c),
-             "; ".join(sources.get(str(s), "") for s in c.get("source_ids", [])),
-             "; ".join(actors.get(str(a), "") for a in c.get("actor_ids", [])),
-             c.get("quote_id"))
+            (
+                c.get("id"),
+                c.get("text"),
+                c.get("score"),
+                c.get("rank"),
+                *span_of(c),
+                "; ".join(sources.get(str(s), "") for s in c.get("source_ids", [])),
+                "; ".join(actors.get(str(a), "") for a in c.get("actor_ids", [])),
+                c.get("quote_id"),
+            )
             for c in data.get("claims", [])
         ],
         "sources": [
-            (s.get("id"), s.get("name") or "", s.get("kind"), s.get("actor_id"),
-             len(s.get("claim_ids", [])))
+            (
+                s.get("id"),
+                s.get("name") or "",
+                s.get("kind"),
+                s.get("actor_id"),
+                len(s.get("claim_ids", [])),
+            )
             for s in data.get("sources", [])
         ],
     }

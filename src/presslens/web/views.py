@@ -1,0 +1,88 @@
+"""What a page shows, from what the store returned: no analysis, only arrangement.
+
+The article text is drawn with the standalone report's highlighter (`render.html`), so quotes,
+figures and claims look the same in the report and on the site.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from presslens.model import Dossier
+from presslens.render.html import SPEAKER_COLOURS, report_context
+from presslens.store.records import dossier_from_dict
+from presslens.web.picture import actor_network
+
+SAFE_SCHEMES = ("http://", "https://")
+
+
+def safe_link(uri: str | None) -> str | None:
+    """A source address fit for an href: web addresses only (never javascript: or data:)."""
+    if uri and uri.strip().lower().startswith(SAFE_SCHEMES) and not any(c in uri for c in "\n\r"):
+        return uri.strip()
+    return None
+
+
+def display_title(row: dict[str, Any]) -> str:
+    """A title for lists: the article's own, else the start of its excerpt."""
+    title = (row.get("title") or "").strip()
+    if title:
+        return title
+    excerpt = (row.get("excerpt") or "").strip()
+    if not excerpt:
+        return "Untitled article"
+    return excerpt if len(excerpt) <= 90 else excerpt[:90].rsplit(" ", 1)[0] + "…"
+
+
+def speaker_colours(dossier: Dossier) -> dict[str, int]:
+    """Speaker key -> colour index, assigned exactly as `render.html.quote_marks` does."""
+    colours: dict[str, int] = {}
+    for quote in dossier.quotes:
+        who = quote.speaker_actor_id or quote.speaker or "?"
+        colours.setdefault(who, len(colours) % SPEAKER_COLOURS)
+    return colours
+
+
+def speakers(dossier: Dossier, colours: dict[str, int]) -> list[dict[str, Any]]:
+    """Who is quoted, most quoted first, each with their colour and quotes."""
+    names = {actor.id: actor.name for actor in dossier.actors}
+    grouped: dict[str, dict[str, Any]] = {}
+    for quote in dossier.quotes:
+        key = quote.speaker_actor_id or quote.speaker or "?"
+        name = names.get(quote.speaker_actor_id or "", quote.speaker or "unknown speaker")
+        entry = grouped.setdefault(key, {"name": name, "colour": colours[key], "quotes": []})
+        entry["quotes"].append(quote)
+    return sorted(grouped.values(), key=lambda e: (-len(e["quotes"]), e["name"]))
+
+
+def ranked_claims(dossier: Dossier) -> list[dict[str, Any]]:
+    sources = {source.id: source for source in dossier.sources}
+    figures = {figure.id: figure for figure in dossier.figures}
+    return [
+        {
+            "claim": claim,
+            "percent": max(0, min(100, round(claim.score * 100))),
+            "sources": [sources[s] for s in claim.source_ids if s in sources],
+            "figures": [figures[f] for f in claim.figure_ids if f in figures],
+        }
+        for claim in sorted(dossier.claims, key=lambda c: (c.rank, -c.score))
+    ]
+
+
+def dossier_context(dossier: Dossier, row: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Everything the dossier page draws; `row` is the stored article (None for a fresh one)."""
+    context = report_context(dossier)
+    colours = speaker_colours(dossier)
+    context.update(
+        row=row,
+        title=display_title({"title": dossier.article.title, "excerpt": dossier.excerpt}),
+        source_link=safe_link(dossier.article.origin.uri),
+        speakers=speakers(dossier, colours),
+        claims=ranked_claims(dossier),
+        network=actor_network(dossier, colours),
+    )
+    return context
+
+
+def stored_dossier_context(row: dict[str, Any]) -> dict[str, Any]:
+    return dossier_context(dossier_from_dict(row["dossier"]), row)
