@@ -28,7 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 POLNEAR = ROOT.parent / "shared" / "data" / "attribution" / "polnear"
-QUOTE_MARKS = "\"“”„«»"
+QUOTE_MARKS = '"“”„«»'
 STRIP_CHARS = set(QUOTE_MARKS + "‘’'")
 FINAL_PUNCT = set(".,;:!?…")
 
@@ -115,7 +115,9 @@ def gold_chars(text: str, spans: Spans) -> Chars:
     """Content characters without quotation marks, spaces and each fragment's final punctuation."""
     chars: set[int] = set()
     for start, end in spans:
-        kept = [i for i in range(start, end) if text[i] not in STRIP_CHARS and not text[i].isspace()]
+        kept = [
+            i for i in range(start, end) if text[i] not in STRIP_CHARS and not text[i].isspace()
+        ]
         while kept and text[kept[-1]] in FINAL_PUNCT:
             kept.pop()
         chars.update(kept)
@@ -241,9 +243,7 @@ class Tally:
     e2e_gold_direct: int = 0
 
 
-def tally(
-    documents: Iterable[tuple[Document, list[Predicted]]], threshold: float
-) -> Tally:
+def tally(documents: Iterable[tuple[Document, list[Predicted]]], threshold: float) -> Tally:
     t = Tally()
     for doc, preds in documents:
         pairs = match(preds, doc.gold, doc.text, threshold)

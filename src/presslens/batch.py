@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -94,6 +95,12 @@ def warm_up(settings: Settings | None = None) -> None:
     pipeline.analyse(WARM_UP_TEXT, settings=settings or Settings())
 
 
+def start_local_worker(settings: Settings) -> None:
+    """Pool initializer: Ctrl-C is the parent's to handle (it stops the pool cleanly)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    warm_up(settings)
+
+
 def analyse_document(document: InputDocument, settings: Settings) -> Row:
     """One input document -> one row; never raises for a bad document."""
     if document.error:
@@ -149,7 +156,9 @@ def run_local(
     # spawn: workers start clean (no copied threads or locks) and load the model themselves.
     context = multiprocessing.get_context("spawn")
     pending: deque[tuple[list[InputDocument], Future[list[Row]]]] = deque()
-    pool = ProcessPoolExecutor(workers, context, initializer=warm_up, initargs=(settings,))
+    pool = ProcessPoolExecutor(
+        workers, context, initializer=start_local_worker, initargs=(settings,)
+    )
     try:
         for chunk in chunked(documents, partition_size):
             pending.append((chunk, pool.submit(analyse_partition, chunk, settings)))

@@ -62,19 +62,19 @@ class IngestReport:
         )
 
 
-def normalise(data: bytes) -> bytes:
-    """The text that identifies a document; undecodable bytes stand for themselves."""
+def normalise(data: bytes) -> str | None:
+    """The text that identifies a document; None when it cannot be decoded (empty, binary)."""
     try:
         text = decode_bytes(data)
     except PresslensError:
-        return data
+        return None
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    lines = [line.rstrip() for line in text.strip().split("\n")]
-    return "\n".join(lines).encode("utf-8")
+    return "\n".join(line.rstrip() for line in text.strip().split("\n"))
 
 
-def content_key(data: bytes) -> str:
-    return hashlib.sha256(normalise(data)).hexdigest()
+def content_key(data: bytes) -> str | None:
+    text = normalise(data)
+    return None if text is None else hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def error_key(document: InputDocument) -> str:
@@ -116,7 +116,8 @@ class Ingest:
 
     def add(self, document: InputDocument) -> str:
         """Store one document (or its error); returns what happened to it."""
-        key = error_key(document) if document.data is None else content_key(document.data)
+        key = content_key(document.data) if document.data is not None else None
+        key = key or error_key(document)
         if key in self.seen_now:
             self.report.duplicates += 1
             return "duplicate"

@@ -99,6 +99,10 @@ class Quote:
     speaker_span: Span | None = None
     speaker_actor_id: str | None = None
     confidence: float = 0.0
+    # the quoted pieces of a quote joined across its attribution or paragraphs ("A," he said,
+    # "B.") and the speaker's resolved name (a pronoun's antecedent); empty when not needed
+    parts: tuple[Span, ...] = ()
+    speaker_name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from spacy.tokens import Doc
+from spacy.tokens import Span as DocSpan
 
 from presslens.model import Actor, Article, Span
 
@@ -31,6 +32,7 @@ class Rules:
     canonical: dict[str, str]
     types: dict[str, str]
     drop: frozenset[str]
+    person_roles: frozenset[str]
 
 
 @functools.cache
@@ -41,7 +43,8 @@ def rules() -> Rules:
         alias.casefold(): name for name, aliases in data["canonical"].items() for alias in aliases
     }
     titles = tuple(sorted((t.casefold() for t in data["titles"]), key=len, reverse=True))
-    return Rules(titles, canonical, data["types"], frozenset(d.casefold() for d in data["drop"]))
+    drop = frozenset(d.casefold() for d in data["drop"])
+    return Rules(titles, canonical, data["types"], drop, frozenset(data["person_roles"]))
 
 
 @dataclass(slots=True)
@@ -86,10 +89,24 @@ def collect_groups(doc: Doc) -> dict[str, Group]:
         key = name_key(text)
         group = groups.setdefault(key, Group(name=key))
         group.labels[ent.label_] += 1
+        if ent.label_ != "PERSON" and has_person_role(ent):
+            group.labels["PERSON"] += 2
         group.surfaces[text] += 1
         group.spans.append(Span(start, start + len(text)))
     add_acronyms(doc, groups)
     return groups
+
+
+def has_person_role(ent: DocSpan) -> bool:
+    """'Putin's advisor, Alexandr Dugin' and 'adviser Dugin': a role noun marks a person."""
+    roles = rules().person_roles
+    root = ent.root
+    if root.dep_ == "appos" and root.head.lemma_.lower() in roles:
+        return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in roles for c in root.children):
+        return True
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and before.lemma_.lower() in roles
 
 
 def add_acronyms(doc: Doc, groups: dict[str, Group]) -> None:

@@ -34,6 +34,8 @@ TERM_MAX_WORDS = 4  # a cue-less quoted fragment this short is a term, not a quo
 DIRECT_SHARE = 0.75  # a quote covering this share of a reported clause makes it direct
 JOIN_GAP_CHARS = 80  # longest attribution between two halves of an interrupted quote
 WINDOW_TOKENS = 12  # how far from a quote its cue may sit in the same sentence
+# prepositions that introduce what a reporting noun or adjective is about: "criticism of NATO"
+OBJECT_PREPOSITIONS = ("of", "on", "for", "about", "with", "to", "that")
 
 
 @dataclass(slots=True)
@@ -47,6 +49,7 @@ class Attribution:
     speaker: Speaker | None
     confidence: float
     parts: tuple[Span, ...] = ()
+    core: Span | None = None  # the parsed content before any extension to the sentence end
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,16 +106,45 @@ def word_count(text: str) -> int:
 
 
 def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
-    """The reported clause of a cue verb: its ccomp, or its to-infinitive for intent verbs."""
+    """What a cue verb reports: its clause, its to-infinitive (intent verbs), its object
+    (object verbs), its prepositional object ("call for"), or the clause it interrupts."""
     lemma = verb.lemma_.lower()
-    for child in verb.children:
+    children = list(verb.children)
+    for child in children:
         if child.dep_ == "ccomp" and (lemma in lexicon.clause or lemma in lexicon.document):
             return list(child.subtree)
     if lemma in lexicon.intent:
-        for child in verb.children:
-            if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+        for child in children:
+            if child.dep_ == "xcomp" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+            ):
                 return list(child.subtree)
-    return None
+    if lemma in lexicon.object:
+        objects = [c for c in children if c.dep_ in ("dobj", "obj", "oprd")]
+        if objects:
+            return [t for c in objects for t in c.subtree]  # "called the statement "odd""
+    answers = [c for c in children if c.dep_ == "intj" and c.i > verb.i]
+    if answers and lemma in lexicon.clause:
+        return answers  # 'said no
+    for child in children:
+        if child.dep_ == "prep" and f"{lemma} {child.lower_}" in lexicon.preposition:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return list(objects[0].subtree)
+    return interrupted_clause(verb, lexicon)
+
+
+def interrupted_clause(verb: Token, lexicon: Lexicon) -> list[Token] | None:
+    """'Y, he said.' / 'Y, he said, Z.': the parser makes the cue a child of the clause."""
+    head = verb.head
+    if verb.lemma_.lower() not in lexicon.clause or head is verb or head.i > verb.i:
+        return None
+    if verb.dep_ not in ("parataxis", "ccomp", "advcl") or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if not any(t.is_punct for t in head.doc[head.i : verb.i]):
+        return None
+    own = {t.i for t in verb.subtree}
+    return [t for t in head.subtree if t.i not in own and not (t.is_punct and t.i > verb.i)]
 
 
 def verb_attribution(ctx: Context, verb: Token) -> Attribution | None:
@@ -128,15 +160,20 @@ def verb_attribution(ctx: Context, verb: Token) -> Attribution | None:
     if speaker is None:
         return None
     cue = cue_phrase(verb)
-    span = trim(ctx.text, to_sentence_end(ctx, verb, subtree_span(content)))
-    return Attribution("indirect", span, cue, verb.i, speaker, 0.7)
+    if len(content) == 1 and content[0].lower_ in ("which", "that", "what", "who", "it"):
+        return None  # a bare pronoun says nothing on its own
+    core = subtree_span(content)
+    if core.contains(speaker.span):
+        return None  # "What Trump proposes changes ...": the subject came from the content
+    span = trim(ctx.text, to_sentence_end(ctx, verb, core))
+    return Attribution("indirect", span, cue, verb.i, speaker, 0.7, core=core)
 
 
 def to_sentence_end(ctx: Context, cue: Token, content: Span) -> Span:
     """A clause reported after its cue runs to the end of the sentence ("X said Y, compared to
     Z"): the parser often hangs trailing phrases on the cue verb instead of the clause."""
-    if content.start < cue.idx:
-        return content
+    if content.start < cue.idx or cue.dep_ in ("pcomp", "acl", "relcl", "amod", "advcl"):
+        return content  # "With Trump saying that ..., the onus is on ...": a side clause
     sentence = cue.sent
     end = sentence.end_char
     while end > content.end and (ctx.text[end - 1].isspace() or ctx.text[end - 1] in ".!?"):
@@ -169,7 +206,7 @@ def according_attribution(ctx: Context, token: Token) -> Attribution | None:
     before = [t for t in sentence if t.i < token.i and t.i not in phrase]
     after = [t for t in sentence if t.i > token.i and t.i not in phrase]
     side = after if len(after) >= len(before) else before
-    side = [t for t in side if not t.is_punct or t.text in "\"“”"] or side
+    side = [t for t in side if not t.is_punct or t.text in '"“”'] or side
     if not side:
         return None
     cue = Span(token.idx, to.idx + len(to.text))
@@ -190,6 +227,57 @@ def noun_speaker(ctx: Context, noun: Token) -> Speaker | None:
     return None
 
 
+def noun_object(noun: Token) -> list[Token]:
+    """'criticism of NATO', 'support for the bill': the prepositional object."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in OBJECT_PREPOSITIONS and child.i > noun.i:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return list(objects[0].subtree)
+    return []
+
+
+def adjective_attribution(ctx: Context, adjective: Token) -> Attribution | None:
+    """'X is confident that ...', 'X is skeptical of ...': a state of mind reported."""
+    if adjective.pos_ != "ADJ" or adjective.dep_ != "acomp" or adjective.i in ctx.quote_of_token:
+        return None
+    if adjective.lemma_.lower() not in ctx.lexicon.adjective:
+        return None
+    content = next(
+        (list(c.subtree) for c in adjective.children if c.dep_ in ("ccomp", "xcomp")), None
+    ) or noun_object(adjective)
+    subject = subject_of(adjective.head)
+    if not content or subject is None or subject.dep_ == "expl" or subject.lower_ == "it":
+        return None
+    speaker = make_speaker(ctx.doc, subject, ctx.actors)
+    if speaker is None:
+        return None
+    span = trim(ctx.text, subtree_span(content))
+    return Attribution("indirect", span, token_span(adjective), adjective.i, speaker, 0.55)
+
+
+def headline_attribution(ctx: Context, token: Token) -> Attribution | None:
+    """'Pat Caddell: Democrat voters worried ...': a name opening a sentence, then a colon."""
+    sentence = token.sent
+    if (
+        token.i != sentence.start
+        or token.ent_iob_ != "B"
+        or token.ent_type_ not in ("PERSON", "ORG")
+    ):
+        return None
+    end = token.i
+    while end + 1 < sentence.end and ctx.doc[end + 1].ent_iob_ == "I":
+        end += 1
+    if end + 2 >= sentence.end or ctx.doc[end + 1].text != ":" or token.i in ctx.quote_of_token:
+        return None
+    speaker = make_speaker(ctx.doc, ctx.doc[end], ctx.actors)
+    if speaker is None:
+        return None
+    colon = ctx.doc[end + 1]
+    span = trim(ctx.text, Span(colon.idx + 1, sentence.end_char))
+    return Attribution("indirect", span, token_span(colon), colon.i, speaker, 0.6)
+
+
 def noun_attribution(ctx: Context, noun: Token) -> Attribution | None:
     """'X's claim that ...': a reporting noun with a that-clause and a speaker."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ctx.lexicon.nouns:
@@ -200,16 +288,18 @@ def noun_attribution(ctx: Context, noun: Token) -> Attribution | None:
         (
             c
             for c in noun.children
-            if c.dep_ in ("acl", "ccomp", "relcl") and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
+            if c.dep_ in ("acl", "ccomp", "relcl")
+            and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
         ),
         None,
     )
-    if clause is None:
+    content = list(clause.subtree) if clause is not None else noun_object(noun)
+    if not content:
         return None
     speaker = noun_speaker(ctx, noun)
     if speaker is None:
         return None
-    span = trim(ctx.text, subtree_span(list(clause.subtree)))
+    span = trim(ctx.text, subtree_span(content))
     return Attribution("indirect", span, token_span(noun), noun.i, speaker, 0.65)
 
 
@@ -220,6 +310,8 @@ def reported_speech(ctx: Context) -> list[Attribution]:
             verb_attribution(ctx, token)
             or according_attribution(ctx, token)
             or noun_attribution(ctx, token)
+            or headline_attribution(ctx, token)
+            or adjective_attribution(ctx, token)
         )
         if made:
             found.append(made)
@@ -231,7 +323,7 @@ def outermost(found: list[Attribution]) -> list[Attribution]:
     kept = []
     for item in found:
         cue = item.cue or item.span
-        inside = any(o is not item and o.span.contains(cue) for o in found)
+        inside = any(o is not item and (o.core or o.span).contains(cue) for o in found)
         if not inside:
             kept.append(item)
     return kept
@@ -332,7 +424,9 @@ def noun_cue(ctx: Context, quoted: Quoted) -> tuple[Token, Speaker] | None:
     start = token_at(ctx, quoted.span.start)
     sentence = ctx.doc[start].sent
     for token in reversed(list(ctx.doc[sentence.start : start])):
-        if token.i in ctx.quote_of_token or token.pos_ != "NOUN":
+        if token.i in ctx.quote_of_token:
+            return None  # another quotation stands between: the noun is its cue, not ours
+        if token.pos_ != "NOUN":
             continue
         if token.lemma_.lower() in ctx.lexicon.nouns or token.lower_ in ctx.lexicon.nouns:
             speaker = noun_speaker(ctx, token)
@@ -368,12 +462,21 @@ def embedding_clause(ctx: Context, verb: Token, quoted: Quoted) -> tuple[Span, s
 
 
 def attribute_quoted(ctx: Context, quoted: Quoted) -> Attribution | None:
-    """Cue and speaker of a quoted span, trying the most reliable evidence first."""
-    for finder, confidence in (
-        (quote_head_cue, 0.9),
-        (window_cue, 0.8),
-        (lead_in_cue, 0.75),
-    ):
+    """Cue and speaker of a quoted span, trying the most reliable evidence first.
+
+    A short fragment needs the parse to tie it to its cue (or "in X's words"): a cue merely
+    nearby is how scare quotes and titles ("This Week") get mistaken for speech."""
+    short = word_count(quoted.inner.of(ctx.text)) <= TERM_MAX_WORDS
+    finders = (
+        ((quote_head_cue, 0.9),)
+        if short
+        else (
+            (quote_head_cue, 0.9),
+            (window_cue, 0.8),
+            (lead_in_cue, 0.75),
+        )
+    )
+    for finder, confidence in finders:
         verb = finder(ctx, quoted)
         if verb is None:
             continue
@@ -384,11 +487,11 @@ def attribute_quoted(ctx: Context, quoted: Quoted) -> Attribution | None:
         if speaker is not None:
             span, kind = embedding_clause(ctx, verb, quoted)
             return Attribution(kind, span, cue_phrase(verb), verb.i, speaker, confidence)
-    according = according_cue(ctx, quoted)
+    according = according_cue(ctx, quoted) if not short else None
     if according:
         return replace(according, kind="direct", span=quoted.span, confidence=0.8)
     by_noun = noun_cue(ctx, quoted)
-    if by_noun:
+    if by_noun and (not short or by_noun[0].lower_ in ("words", "word")):
         noun, speaker = by_noun
         return Attribution("direct", quoted.span, token_span(noun), noun.i, speaker, 0.7)
     return None
@@ -399,7 +502,7 @@ def attribute_quoted(ctx: Context, quoted: Quoted) -> Attribution | None:
 
 def covering(reported: list[Attribution], span: Span) -> Attribution | None:
     """The reported clause that holds the quotation, if any."""
-    holders = [r for r in reported if r.span.overlaps(span) and overlap_share(span, r.span) > 0.5]
+    holders = [r for r in reported if overlap_share(span, r.core or r.span) > 0.5]
     return min(holders, key=lambda r: len(r.span)) if holders else None
 
 
@@ -484,7 +587,7 @@ def continue_speakers(
         close = len(gap) <= JOIN_GAP_CHARS and "\n" not in gap
         cue_between = previous.cue is not None and between.contains(previous.cue)
         paragraph_on = gap.count("\n\n") <= 1 and (word_count(gap) <= 3 or cue_between)
-        if (close or paragraph_on) and word_count(gap) <= 40 and not any(m in gap for m in "“”\""):
+        if (close or paragraph_on) and word_count(gap) <= 40 and not any(m in gap for m in '“”"'):
             parts = (previous.parts or (previous.span,)) + (q.span,)
             joined = replace(previous, span=Span(previous.span.start, q.span.end), parts=parts)
             attributed[attributed.index(previous)] = joined
@@ -493,7 +596,9 @@ def continue_speakers(
     return attributed, still_loose
 
 
-def terms_and_unattributed(ctx: Context, loose: list[Quoted]) -> tuple[list[Term], list[Attribution]]:
+def terms_and_unattributed(
+    ctx: Context, loose: list[Quoted]
+) -> tuple[list[Term], list[Attribution]]:
     """Short loose fragments are terms; long ones stay quotes with no known speaker."""
     terms, quotes = [], []
     for q in loose:
@@ -503,7 +608,9 @@ def terms_and_unattributed(ctx: Context, loose: list[Quoted]) -> tuple[list[Term
                 terms.append(Term(inner.of(ctx.text), inner))
         else:
             speaker = nearest_name(ctx, q)
-            quotes.append(Attribution("direct", q.span, None, None, speaker, 0.4 if speaker else 0.3))
+            quotes.append(
+                Attribution("direct", q.span, None, None, speaker, 0.4 if speaker else 0.3)
+            )
     return terms, quotes
 
 
@@ -521,7 +628,7 @@ def resolve_speakers(ctx: Context, items: list[Attribution]) -> list[Attribution
     actors_by_id = {a.id: a for a in ctx.actors}
     earlier: list[Speaker] = []
     resolved = []
-    for item in sorted(items, key=lambda a: (a.speaker.span.start if a.speaker else a.span.start)):
+    for item in sorted(items, key=lambda a: a.speaker.span.start if a.speaker else a.span.start):
         speaker = item.speaker
         if speaker is not None and speaker.pronoun and speaker.actor_id is None:
             speaker = resolve_pronoun(ctx.doc, speaker, earlier, ctx.actors, actors_by_id)
@@ -538,7 +645,7 @@ def to_quote(ctx: Context, number: int, item: Attribution) -> Quote:
     return Quote(
         id=f"q{number}",
         kind=item.kind,
-        text=" … ".join(trim(ctx.text, p).of(ctx.text) for p in item.parts) if item.parts else span.of(ctx.text),
+        text=span.of(ctx.text),
         span=span,
         cue=item.cue.of(ctx.text) if item.cue else None,
         cue_span=item.cue,
@@ -546,10 +653,14 @@ def to_quote(ctx: Context, number: int, item: Attribution) -> Quote:
         speaker_span=speaker.span if speaker else None,
         speaker_actor_id=speaker.actor_id if speaker else None,
         confidence=round(item.confidence, 2),
+        parts=tuple(trim(ctx.text, part) for part in item.parts),
+        speaker_name=speaker.name if speaker else None,
     )
 
 
-def make_context(article: Article, doc: Doc, actors: tuple[Actor, ...], lexicon: Lexicon, quoted: list[Quoted]) -> Context:
+def make_context(
+    article: Article, doc: Doc, actors: tuple[Actor, ...], lexicon: Lexicon, quoted: list[Quoted]
+) -> Context:
     starts = [t.idx for t in doc]
     ctx = Context(doc, article.text, lexicon, actors, starts, {})
     for number, q in enumerate(quoted):

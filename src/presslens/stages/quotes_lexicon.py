@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
-SECTIONS = ("clause", "intent", "nouns", "document")
+SECTIONS = ("clause", "intent", "nouns", "document", "object", "preposition", "adjective")
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,10 +15,14 @@ class Lexicon:
     intent: frozenset[str]  # verbs reporting an intention through a to-infinitive
     nouns: frozenset[str]  # nouns reporting what someone said or holds
     document: frozenset[str]  # verbs whose subject is often a poll or a study
+    object: frozenset[str] = frozenset()  # verbs whose direct object is the content
+    preposition: frozenset[str] = frozenset()  # "verb preposition" pairs: "call for"
+    adjective: frozenset[str] = frozenset()  # "X is confident that ..."
 
     @property
     def verbs(self) -> frozenset[str]:
-        return self.clause | self.intent | self.document
+        prepositional = {pair.split()[0] for pair in self.preposition}
+        return self.clause | self.intent | self.document | self.object | prepositional
 
 
 def parse_lexicon(raw: str) -> Lexicon:

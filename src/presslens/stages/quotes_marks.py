@@ -90,7 +90,8 @@ def close_paragraph(
     else:
         warnings.append(f"quotation left open at {opener}, closed at its paragraph's end")
         end = len(text[: paragraph.end].rstrip())
-        found.append(Quoted(Span(opener, end), Span(opener + 1, end), balanced=False))
+        if end > opener + 1:
+            found.append(Quoted(Span(opener, end), Span(opener + 1, end), balanced=False))
     state.stack.clear()
     state.inner_pairs.clear()
 
@@ -105,7 +106,11 @@ def find_quoted(text: str, paragraphs: tuple[Span, ...] = ()) -> tuple[list[Quot
         marks = [m.start() for m in MARK_RE.finditer(text, paragraph.start, paragraph.end)]
         if state.carried is not None:
             state.stack = [state.carried]
-            if marks and starts_with_mark(text, paragraph) and marks[0] == first_char(text, paragraph):
+            if (
+                marks
+                and starts_with_mark(text, paragraph)
+                and marks[0] == first_char(text, paragraph)
+            ):
                 marks = marks[1:]  # the opening mark that continues the quotation
         state.carried = None
         for i in marks:

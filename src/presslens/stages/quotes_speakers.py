@@ -22,6 +22,7 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "we", "you"}
 THING_PRONOUNS = {"it", "they", "them"}
 PERSON_TYPES = {"PERSON"}
 THING_TYPES = {"ORG", "GPE", "NORP"}
+RELATIVE = {"who", "that", "which"}
 NOT_SPEAKERS = {"that", "which", "this", "there", "what", "who", "these", "those", "one"}
 
 
@@ -40,8 +41,13 @@ def subject_of(verb: Token) -> Token | None:
     for _ in range(3):
         for child in current.children:
             if child.dep_ in SUBJECTS:
+                if child.lower_ in RELATIVE and current.dep_ == "relcl":
+                    return current.head  # "voters who say ..." -> voters
                 return child
-        if current.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp") and current.head is not current:
+        if (
+            current.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp")
+            and current.head is not current
+        ):
             if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return current.head if current.head.pos_ == "PROPN" else None
             current = current.head
@@ -123,37 +129,53 @@ def resolve_pronoun(
 ) -> Speaker:
     """A pronoun takes the name and actor of the nearest compatible earlier referent.
 
-    Earlier speakers in the last few sentences come first ("The CREA reports ... Further, it
-    says ..."), then actors that are subjects of the preceding sentences.
+    Sentence by sentence, going back: an earlier speaker or an actor that is a subject there
+    ("The CREA reports ... Further, it says ..."); a sentence whose subject is the same pronoun
+    passes the question on to the one before. Failing that, the nearest compatible mention.
     """
     pronoun = doc[speaker.head].lower_
     if pronoun in ("i", "we", "you"):
         return speaker
-    sentence = doc[speaker.head].sent
-    window_start = sentence.start
-    sentences = [sentence]
-    for _ in range(3):
-        if window_start == 0:
-            break
-        previous = doc[window_start - 1].sent
-        sentences.append(previous)
-        window_start = previous.start
-    for candidate in reversed(earlier):
-        if candidate.pronoun and candidate.actor_id is None:
-            continue
-        if candidate.span.start < doc[window_start].idx or candidate.span.start >= speaker.span.start:
-            continue
-        if compatible(pronoun, speaker_type(candidate, actors_by_id)):
-            return Speaker(speaker.span, speaker.head, candidate.name, candidate.actor_id, True)
+    sentences = sentences_back(doc, speaker.head, 4)
     for sent in sentences:
-        found = subject_actor(sent, speaker, pronoun, actors)
-        if found:
-            return Speaker(speaker.span, speaker.head, found.name, found.id, True)
+        found = earlier_in(sent, speaker, pronoun, earlier, actors_by_id)
+        if found is not None:
+            return Speaker(speaker.span, speaker.head, found.name, found.actor_id, True)
+        actor = sentence_actor(sent, speaker, pronoun, actors, subjects_only=True)
+        if actor is not None:
+            return Speaker(speaker.span, speaker.head, actor.name, actor.id, True)
+    for sent in sentences:
+        actor = sentence_actor(sent, speaker, pronoun, actors, subjects_only=False)
+        if actor is not None:
+            return Speaker(speaker.span, speaker.head, actor.name, actor.id, True)
     return speaker
 
 
-def subject_actor(sent, speaker: Speaker, pronoun: str, actors: tuple[Actor, ...]) -> Actor | None:
-    """An actor in the sentence before the pronoun; subjects first, then the first mention."""
+def sentences_back(doc: Doc, token: int, count: int) -> list:
+    sentence = doc[token].sent
+    found = [sentence]
+    while len(found) < count and found[-1].start > 0:
+        found.append(doc[found[-1].start - 1].sent)
+    return found
+
+
+def earlier_in(
+    sent, speaker: Speaker, pronoun: str, earlier: list[Speaker], actors_by_id: dict[str, Actor]
+) -> Speaker | None:
+    for candidate in reversed(earlier):
+        if candidate.actor_id is None and candidate.pronoun:
+            continue
+        inside = sent.start_char <= candidate.span.start < sent.end_char
+        if inside and candidate.span.start < speaker.span.start:
+            if compatible(pronoun, speaker_type(candidate, actors_by_id)):
+                return candidate
+    return None
+
+
+def sentence_actor(
+    sent, speaker: Speaker, pronoun: str, actors: tuple[Actor, ...], *, subjects_only: bool
+) -> Actor | None:
+    """An actor in the sentence before the pronoun: its subject, or (failing that) the first."""
     candidates: list[tuple[int, int, Actor]] = []
     for token in sent:
         if token.i >= speaker.head:
@@ -163,8 +185,18 @@ def subject_actor(sent, speaker: Speaker, pronoun: str, actors: tuple[Actor, ...
         actor = actor_for(actors, token)
         if actor is None or not compatible(pronoun, actor.type):
             continue
-        is_subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in (token, token.head))
-        candidates.append((0 if is_subject else 1, token.i, actor))
+        is_subject = main_subject(token)
+        if is_subject or not subjects_only:
+            candidates.append((0 if is_subject else 1, token.i, actor))
     if not candidates:
         return None
     return min(candidates, key=lambda c: (c[0], c[1]))[2]
+
+
+def main_subject(token: Token) -> bool:
+    """The subject (or part of the subject) of the sentence's main verb, not of a side clause."""
+    for node in (token, token.head):
+        if node.dep_ in ("nsubj", "nsubjpass"):
+            verb = node.head
+            return verb.dep_ == "ROOT" or verb.head.dep_ == "ROOT" and verb.dep_ in ("conj", "aux")
+    return False

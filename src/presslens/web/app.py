@@ -236,7 +236,8 @@ async def analyse_upload(request: Request, settings: Settings) -> Any:
     from presslens import pipeline
     from presslens.ingest import load
 
-    form = await request.form(max_part_size=UPLOAD_LIMIT)
+    # The part limit sits above the body limit, so an oversized upload always gets the 413.
+    form = await request.form(max_part_size=UPLOAD_LIMIT + 64 * 1024)
     upload = form.get("file")
     if isinstance(upload, UploadFile) and upload.filename:
         data, name = await upload.read(), upload.filename

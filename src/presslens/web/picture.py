@@ -14,7 +14,7 @@ from typing import Any
 
 from presslens.model import Dossier
 
-WIDTH, HEIGHT = 420, 340
+WIDTH, HEIGHT = 540, 360
 RADIUS = 125
 
 
@@ -74,5 +74,7 @@ def actor_network(
         node["label_x"] = node["x"] + (
             dx if node["anchor"] == "start" else -dx if node["anchor"] == "end" else 0
         )
-        node["label_y"] = node["y"] + (node["r"] + 12 if node["anchor"] == "middle" else 4)
+        above = node["anchor"] == "middle" and node["y"] < HEIGHT / 2
+        below = node["anchor"] == "middle" and not above
+        node["label_y"] = node["y"] + (-node["r"] - 5 if above else node["r"] + 12 if below else 4)
     return {"nodes": list(nodes.values()), "edges": edges, "width": WIDTH, "height": HEIGHT}

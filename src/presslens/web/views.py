@@ -43,6 +43,17 @@ def speaker_colours(dossier: Dossier) -> dict[str, int]:
     return colours
 
 
+def actor_colours(dossier: Dossier, colours: dict[str, int]) -> dict[str, int]:
+    """Actor id -> colour of their quotes, also when a quote names its speaker only as text."""
+    by_name = {name: actor.id for actor in dossier.actors for name in (actor.name, *actor.aliases)}
+    result: dict[str, int] = {}
+    for key, colour in colours.items():
+        actor_id = key if key in by_name.values() else by_name.get(key)
+        if actor_id:
+            result.setdefault(actor_id, colour)
+    return result
+
+
 def speakers(dossier: Dossier, colours: dict[str, int]) -> list[dict[str, Any]]:
     """Who is quoted, most quoted first, each with their colour and quotes."""
     names = {actor.id: actor.name for actor in dossier.actors}
@@ -79,7 +90,7 @@ def dossier_context(dossier: Dossier, row: dict[str, Any] | None = None) -> dict
         source_link=safe_link(dossier.article.origin.uri),
         speakers=speakers(dossier, colours),
         claims=ranked_claims(dossier),
-        network=actor_network(dossier, colours),
+        network=actor_network(dossier, actor_colours(dossier, colours)),
     )
     return context
 

@@ -1,0 +1,216 @@
+"""Throughput and memory of `presslens batch` beside bare `nlp.pipe` on the same texts.
+
+Reads the PolNeAR train articles (../shared/data/attribution/polnear/train/text) at run time.
+For 1 and 2 processes it reports the median over several runs of documents/s and words/s of
+
+- `nlp.pipe(texts, n_process=N)`: the bare spaCy parse, the floor;
+- `run_batch(files, engine="local", workers=N)`: ingest + analyse + JSON out, wall time from
+  the call to the last row written (worker start and model load included).
+
+Memory: a sampler thread reads the RSS of every worker process (psutil) every 0.1 s; the peak
+per worker is reported, and in one longer run the workers' and the parent's RSS after 200 and
+after 800 documents (flat means within 10%). The load average of the machine, the git commit and
+the number of modified files are printed with the figures: the machine is shared and the stages
+change while others work, so figures only mean something with the state they were taken on.
+
+    python bench/batch.py                       # 200 docs, 3 runs, 1 and 2 workers, memory run
+    python bench/batch.py --docs 840 --runs 1   # the whole train set once
+    python bench/batch.py --engine dask         # the Dask engine (LocalCluster) instead
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import psutil
+
+from presslens.batch import run_batch
+from presslens.nlp import get_model
+from presslens.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXTS = ROOT.parent / "shared" / "data" / "attribution" / "polnear" / "train" / "text"
+MB = 1024 * 1024
+PARTITION_SIZE = 8
+
+
+class MemorySampler:
+    """Peak RSS per child process of this one, sampled in a background thread."""
+
+    def __init__(self, interval: float = 0.1) -> None:
+        self.interval = interval
+        self.peaks: dict[int, int] = {}
+        self.stop_event = threading.Event()
+        self.thread = threading.Thread(target=self.run, daemon=True)
+
+    def current(self) -> dict[int, int]:
+        sizes = {}
+        for child in psutil.Process().children(recursive=True):
+            try:
+                sizes[child.pid] = child.memory_info().rss
+            except psutil.Error:
+                continue
+        return sizes
+
+    def run(self) -> None:
+        while not self.stop_event.is_set():
+            for pid, rss in self.current().items():
+                self.peaks[pid] = max(self.peaks.get(pid, 0), rss)
+            time.sleep(self.interval)
+
+    def __enter__(self) -> MemorySampler:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop_event.set()
+        self.thread.join()
+
+    def peak_worker_mb(self) -> float:
+        # The biggest children are the workers (the Dask nanny and the resource tracker are small).
+        return max(self.peaks.values(), default=0) / MB
+
+
+def time_pipe(texts: list[str], processes: int) -> float:
+    nlp = get_model(Settings())
+    start = time.perf_counter()
+    for _doc in nlp.pipe(texts, n_process=processes, batch_size=16):
+        pass
+    return time.perf_counter() - start
+
+
+def time_batch(
+    files: list[Path], workers: int, engine: str, on_row: Callable | None = None
+) -> tuple[float, float, float]:
+    """Seconds for a whole batch run, seconds after the first partition came back (the steady
+    state, once workers have started and loaded the model), and a worker's peak RSS in MB."""
+    arrivals: list[float] = []
+
+    def record(row: object) -> None:
+        arrivals.append(time.perf_counter())
+        if on_row is not None:
+            on_row(row)
+
+    with tempfile.TemporaryDirectory() as folder, MemorySampler() as sampler:
+        start = time.perf_counter()
+        summary = run_batch(
+            [str(f) for f in files],
+            str(Path(folder) / "out.jsonl"),
+            engine=engine,
+            workers=workers,
+            partition_size=PARTITION_SIZE,
+            on_row=record,
+        )
+        seconds = time.perf_counter() - start
+    if summary.failed:
+        print(f"  note: {summary.failed} documents failed", file=sys.stderr)
+    first_partition = arrivals[min(PARTITION_SIZE, len(arrivals)) - 1]
+    steady = (arrivals[-1] - first_partition) * len(files) / max(1, len(files) - PARTITION_SIZE)
+    return seconds, steady, sampler.peak_worker_mb()
+
+
+def memory_run(files: list[Path], engine: str) -> None:
+    """Worker and parent RSS after 200 and after all documents of one run with 2 workers."""
+    marks: dict[int, tuple[float, float]] = {}
+    count = 0
+    sampler = MemorySampler()
+
+    def on_row(row: object) -> None:
+        nonlocal count
+        count += 1
+        if count in (200, len(files)):
+            workers = sampler.current()
+            parent = psutil.Process().memory_info().rss
+            marks[count] = (max(workers.values(), default=0) / MB, parent / MB)
+
+    seconds, _steady, peak = time_batch(files, 2, engine, on_row)
+    print(f"\nmemory, {len(files)} docs with 2 workers ({seconds:.0f} s), RSS in MB:")
+    print(f"{'after docs':>12} {'worker (max)':>13} {'parent':>8}")
+    for mark, (worker, parent) in sorted(marks.items()):
+        print(f"{mark:>12} {worker:>13.0f} {parent:>8.0f}")
+    if len(marks) == 2:
+        (w200, p200), (w_end, p_end) = marks[200], marks[len(files)]
+        print(
+            f"growth 200 -> {len(files)}: worker {w_end / w200 - 1:+.1%}, "
+            f"parent {p_end / p200 - 1:+.1%}"
+        )
+    print(f"peak worker RSS {peak:.0f} MB")
+
+
+def git_state() -> str:
+    def run(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout
+
+    commit = run("rev-parse", "--short", "HEAD").strip() or "unknown"
+    changed = len([line for line in run("status", "--porcelain").splitlines() if line.strip()])
+    return f"commit {commit} with {changed} uncommitted changes in the tree"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--docs", type=int, default=200, help="articles to use (first N, sorted)")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--engine", default="local", choices=["local", "dask"])
+    parser.add_argument("--memory-docs", type=int, default=800, help="0 skips the memory run")
+    args = parser.parse_args()
+    if not TEXTS.is_dir():
+        print(f"skipped: {TEXTS} is absent", file=sys.stderr)
+        return 0
+    all_files = sorted(TEXTS.glob("*.txt"))
+    files = all_files[: args.docs]
+    texts = [f.read_text(encoding="utf-8", errors="replace") for f in files]
+    words = sum(len(t.split()) for t in texts)
+    print(f"{len(files)} PolNeAR train articles, {words} words; {git_state()}")
+    print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    get_model(Settings())  # the parent's copy, for nlp.pipe (forked children inherit it)
+
+    timings: dict[tuple[str, int], list[float]] = {}
+    peaks: dict[int, list[float]] = {}
+    loads: list[float] = []
+    for _ in range(args.runs):
+        for processes in (1, 2):
+            loads.append(os.getloadavg()[0])
+            timings.setdefault(("nlp.pipe", processes), []).append(time_pipe(texts, processes))
+            seconds, steady, peak = time_batch(files, processes, args.engine)
+            timings.setdefault(("presslens", processes), []).append(seconds)
+            timings.setdefault(("presslens*", processes), []).append(steady)
+            peaks.setdefault(processes, []).append(peak)
+
+    print(
+        f"\n{'system':<12} {'procs':>5} {'docs/s':>8} {'words/s':>9} {'vs pipe':>8}"
+        f" {'runs (s)':>20}"
+    )
+    medians = {key: statistics.median(values) for key, values in timings.items()}
+    for (system, processes), seconds in sorted(medians.items()):
+        ratio = medians[("nlp.pipe", processes)] / seconds
+        runs = " ".join(f"{s:.1f}" for s in timings[(system, processes)])
+        print(
+            f"{system:<12} {processes:>5} {len(files) / seconds:>8.2f} {words / seconds:>9.0f} "
+            f"{ratio:>7.2f}x {runs:>20}"
+        )
+    print("presslens* = after the first partition came back (workers started, model loaded)")
+    for system in ("nlp.pipe", "presslens", "presslens*"):
+        speedup = medians[(system, 1)] / medians[(system, 2)]
+        print(f"{system}: 2 processes = {speedup:.2f}x 1 process")
+    for processes, values in sorted(peaks.items()):
+        print(f"presslens peak worker RSS with {processes} worker(s): {max(values):.0f} MB")
+    print(
+        f"load average (1 min) during the runs: median {statistics.median(loads):.2f}, "
+        f"max {max(loads):.2f} (2 cores)"
+    )
+    if args.memory_docs:
+        memory_run(all_files[: args.memory_docs], args.engine)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,112 @@
+"""Ingest speed, idempotence and crash safety on a real corpus (PolNeAR train, 840 articles).
+
+    python bench/ingest.py [--corpus DIR] [--db PATH | --db postgresql://...] [--no-kill]
+
+1. a clean `presslens ingest` of the corpus: articles/second, total wall time, database size;
+2. the same command again: zero new rows, and its time as a share of the first (< 10% wanted);
+3. (unless --no-kill) a fresh ingest killed with SIGKILL half-way, then rerun: its row counts
+   must equal the clean run's exactly.
+Each step is one `presslens ingest` process, as a user runs it (model load included). The full
+corpus takes minutes of CPU: run this by hand, not in the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from presslens.store import open_store  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "data" / "attribution" / "polnear" / "train" / "text"
+MAX_SECOND_RUN_SHARE = 0.10
+
+
+def run_ingest(corpus: Path, db: str) -> float:
+    start = time.perf_counter()
+    command = [sys.executable, "-m", "presslens.cli", "ingest", str(corpus), "-q", "--db", db]
+    subprocess.run(command, check=True)
+    return time.perf_counter() - start
+
+
+def drop(db: str) -> None:
+    """Start from an empty database."""
+    if db.startswith("postgres"):
+        import psycopg
+
+        tables = "search_index, sources, claims, figures, quotes, actors, errors, articles, meta"
+        with psycopg.connect(db, autocommit=True) as connection:
+            connection.execute(f"DROP TABLE IF EXISTS {tables} CASCADE")
+        return
+    for suffix in ("", "-wal", "-shm"):
+        Path(db + suffix).unlink(missing_ok=True)
+
+
+def counts_and_size(db: str) -> tuple[dict[str, int], int]:
+    with open_store(db) as store:
+        return store.counts(), store.size_bytes()
+
+
+def killed_then_rerun(corpus: Path, db: str, total: int) -> dict[str, int]:
+    drop(db)
+    command = [sys.executable, "-m", "presslens.cli", "ingest", str(corpus), "-q", "--db", db]
+    process = subprocess.Popen(command, stderr=subprocess.DEVNULL)
+    stored = 0
+    while process.poll() is None and stored < total // 2:
+        time.sleep(0.5)
+        try:
+            stored = counts_and_size(db)[0]["articles"]
+        except Exception:  # noqa: BLE001 - the schema may not exist yet
+            stored = 0
+    if process.poll() is not None:
+        raise SystemExit("the ingest finished before it could be killed")
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    at_kill = counts_and_size(db)[0]["articles"]
+    print(f"killed (SIGKILL) with {at_kill} articles stored; rerunning")
+    seconds = run_ingest(corpus, db)
+    print(f"rerun after the kill: {seconds:.1f} s")
+    return counts_and_size(db)[0]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--db", default="/tmp/presslens-bench.db")
+    parser.add_argument("--no-kill", action="store_true")
+    args = parser.parse_args()
+    if not args.corpus.is_dir():
+        print(f"{args.corpus} is absent: nothing to measure")
+        return 0
+    files = sum(1 for p in args.corpus.rglob("*") if p.is_file())
+    drop(args.db)
+    first = run_ingest(args.corpus, args.db)
+    counts, size = counts_and_size(args.db)
+    print(f"corpus: {files} files in {args.corpus}")
+    print(f"first ingest: {counts['articles']} articles, {counts['errors']} errors in {first:.1f} s"
+          f" = {counts['articles'] / first:.2f} articles/s; database {size / 1e6:.1f} MB")
+    print(f"rows: {counts}")
+    second = run_ingest(args.corpus, args.db)
+    again, _ = counts_and_size(args.db)
+    share = second / first
+    print(f"second ingest: {again['articles'] - counts['articles']} new articles in {second:.1f} s"
+          f" = {share:.1%} of the first run (wanted < {MAX_SECOND_RUN_SHARE:.0%})")
+    ok = again == counts and share < MAX_SECOND_RUN_SHARE
+    if not args.no_kill:
+        after_kill = killed_then_rerun(args.corpus, args.db, counts["articles"])
+        same = after_kill == counts
+        print(f"kill -9 then rerun: counts {'match' if same else 'DIFFER from'} the clean run"
+              + ("" if same else f": {after_kill}"))
+        ok = ok and same
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

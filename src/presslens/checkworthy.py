@@ -1,0 +1,203 @@
+"""Check-worthiness of single sentences: a calibrated probability that a sentence makes a
+factual claim worth checking (a sentence counts as check-worthy at >= 0.5).
+
+The model is a logistic regression over hashed word 1-2-grams and character 2-5-grams
+(TF-IDF weighted, each block L2-normalised) plus a few hand features (numbers, attribution,
+hedges, first-person opinion, questions, imperatives, modals, tense), followed by Platt
+scaling. It is trained by train/checkworthy.py and ships as two files: the weights as a numpy
+`.npz` (no pickle) and its settings as JSON. Hashing needs no vocabulary, so nothing but
+arrays is stored and loading is a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import HashingVectorizer
+
+MODEL_FILE = "checkworthy_model.npz"
+META_FILE = "checkworthy_model.json"
+CUES_FILE = "checkworthy_cues.json"
+
+WORD_FEATURES = 2**18
+CHAR_FEATURES = 2**19
+WORD_NGRAMS = (1, 2)
+CHAR_NGRAMS = (2, 5)
+HAND_WEIGHT = 1.0  # scale of the hand features beside the unit-length n-gram blocks
+
+YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)s?\b")
+CURRENCY = re.compile(r"[$€£¥]|%")
+ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+QUOTE_MARK = re.compile(r"[\"“”]")
+INNER_CAPITAL = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+")
+
+
+@functools.cache
+def cues() -> dict[str, re.Pattern[str]]:
+    """The cue lists of resources/checkworthy_cues.json as whole-word regexes."""
+    raw = resources.files("presslens.resources").joinpath(CUES_FILE).read_text("utf-8")
+    data = json.loads(raw)
+    return {
+        name: re.compile(r"(?<![\w'])(?:" + "|".join(words) + r")(?![\w'])", re.I)
+        for name, words in data.items()
+        if not name.startswith("_")
+    }
+
+
+def _capped(count: int, cap: int) -> float:
+    return min(count, cap) / cap
+
+
+def hand_features(sentence: str) -> list[float]:
+    """Cheap surface cues that the n-grams see only sparsely; all in [0, 1]."""
+    text = sentence.strip()
+    cue = cues()
+    words = max(1, len(text.split()))
+
+    def count(name: str) -> int:
+        return len(cue[name].findall(text))
+
+    def share(name: str) -> float:
+        # pronoun density rather than count, so long sentences are not favoured
+        return min(count(name) / words * 5, 1.0)
+
+    return [
+        min(np.log1p(words) / 4, 1.0),
+        _capped(count("number_words"), 3),
+        _capped(count("percent") + text.count("%"), 2),
+        _capped(count("money") + len(CURRENCY.findall(text)), 2),
+        _capped(len(YEAR.findall(text)), 2),
+        _capped(count("attribution"), 2),
+        _capped(count("hedges"), 2),
+        _capped(count("opinion"), 2),
+        share("first_person"),
+        share("second_person"),
+        share("third_person"),
+        _capped(count("modals"), 2),
+        _capped(count("future"), 2),
+        _capped(count("past"), 3),
+        _capped(count("comparison"), 3),
+        _capped(count("negation"), 2),
+        float("?" in text),
+        float("!" in text),
+        float(bool(cue["imperative_openers"].match(text))),
+        float(bool(cue["fillers"].match(text)) and words < 6),
+        _capped(len(INNER_CAPITAL.findall(text)), 4),
+        _capped(len(ACRONYM.findall(text)), 2),
+        float(bool(QUOTE_MARK.search(text))),
+    ]
+
+
+HAND_FEATURE_COUNT = len(hand_features("x"))
+
+
+@functools.cache
+def vectorizers() -> tuple[HashingVectorizer, HashingVectorizer]:
+    """Stateless hashing vectorisers (word, char): the same at training and scoring time."""
+    common: dict[str, Any] = dict(alternate_sign=False, norm=None, lowercase=True)
+    word = HashingVectorizer(
+        ngram_range=WORD_NGRAMS,
+        n_features=WORD_FEATURES,
+        token_pattern=r"(?u)\b\w+\b",
+        **common,
+    )
+    char = HashingVectorizer(
+        analyzer="char_wb", ngram_range=CHAR_NGRAMS, n_features=CHAR_FEATURES, **common
+    )
+    return word, char
+
+
+def counts(sentences: list[str]) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+    """Raw hashed n-gram counts (word block, char block)."""
+    word, char = vectorizers()
+    return word.transform(sentences).tocsr(), char.transform(sentences).tocsr()
+
+
+def tfidf(block: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
+    """Sublinear TF times IDF, each row scaled to unit length (as sklearn's TfidfVectorizer)."""
+    weighted = block.astype(np.float32, copy=True)
+    weighted.data = 1.0 + np.log(weighted.data)
+    weighted = weighted @ sparse.diags(idf.astype(np.float32))
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ weighted)
+
+
+def design_matrix(
+    sentences: list[str], word_idf: np.ndarray, char_idf: np.ndarray
+) -> sparse.csr_matrix:
+    """The full feature matrix: word TF-IDF | char TF-IDF | hand features."""
+    word_counts, char_counts = counts(sentences)
+    hand = np.array([hand_features(s) for s in sentences], dtype=np.float32) * HAND_WEIGHT
+    hand = hand.reshape(len(sentences), HAND_FEATURE_COUNT)
+    blocks = [tfidf(word_counts, word_idf), tfidf(char_counts, char_idf), sparse.csr_matrix(hand)]
+    return sparse.hstack(blocks, format="csr")
+
+
+@dataclass(frozen=True, slots=True)
+class Scorer:
+    """The loaded model: IDF vectors, the linear weights and the Platt calibration."""
+
+    word_idf: np.ndarray
+    char_idf: np.ndarray
+    coef: np.ndarray
+    intercept: float
+    platt_slope: float
+    platt_intercept: float
+    meta: dict[str, Any]
+
+    def decision(self, sentences: list[str]) -> np.ndarray:
+        matrix = design_matrix(sentences, self.word_idf, self.char_idf)
+        return matrix @ self.coef + self.intercept
+
+    def probabilities(self, sentences: list[str]) -> np.ndarray:
+        margin = self.platt_slope * self.decision(sentences) + self.platt_intercept
+        return 1.0 / (1.0 + np.exp(-margin))
+
+
+def save_scorer(scorer: Scorer, npz_path: Any, meta_path: Any) -> None:
+    """Write the model as arrays (.npz, compressed) and its settings (.json)."""
+    np.savez_compressed(
+        npz_path,
+        word_idf=scorer.word_idf.astype(np.float32),
+        char_idf=scorer.char_idf.astype(np.float32),
+        coef=scorer.coef.astype(np.float32),
+        scalars=np.array(
+            [scorer.intercept, scorer.platt_slope, scorer.platt_intercept], dtype=np.float64
+        ),
+    )
+    with open(meta_path, "w", encoding="utf-8") as handle:
+        json.dump(scorer.meta, handle, indent=1, sort_keys=True)
+        handle.write("\n")
+
+
+@functools.cache
+def load_scorer() -> Scorer:
+    """The shipped model, loaded once per process (no pickle: allow_pickle=False)."""
+    folder = resources.files("presslens.resources")
+    meta = json.loads(folder.joinpath(META_FILE).read_text("utf-8"))
+    with folder.joinpath(MODEL_FILE).open("rb") as handle:
+        arrays = np.load(handle, allow_pickle=False)
+        word_idf, char_idf, coef = arrays["word_idf"], arrays["char_idf"], arrays["coef"]
+        intercept, slope, platt_intercept = (float(v) for v in arrays["scalars"])
+    expected = WORD_FEATURES + CHAR_FEATURES + HAND_FEATURE_COUNT
+    if coef.shape != (expected,):
+        raise ValueError(
+            f"{MODEL_FILE} has {coef.shape[0]} weights, the features need {expected}: "
+            "retrain with `python train/checkworthy.py`"
+        )
+    return Scorer(word_idf, char_idf, coef, intercept, slope, platt_intercept, meta)
+
+
+def score_checkworthiness(sentences: list[str]) -> list[float]:
+    """A calibrated check-worthiness probability in [0, 1] for each sentence, in order."""
+    if not sentences:
+        return []
+    return [float(p) for p in load_scorer().probabilities(list(sentences))]

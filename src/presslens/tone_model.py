@@ -1,0 +1,230 @@
+"""Target-dependent tone: is one mention of a person or organisation, in its sentence, put in a
+negative, neutral or positive light?
+
+The classifier is linear over binary features of the parsed sentence, built around the mention
+(the target): the masked sentence's words and word pairs (news carries tone in word choice far
+more than in opinion words), the words just before and after the mention, the dependency link
+between the mention and its governing word (subject of "blamed", object of "praised", possessor
+of "failure"), negation, quotation marks around the mention, and an opinion lexicon (VADER's,
+read from the installed `vaderSentiment` package) summed with weights that fall off with
+distance from the mention.
+
+The weights are three one-vs-rest logistic regressions on naive-Bayes-scaled features (NB-LR,
+Wang & Manning 2012), trained by train/tone.py on NewsMTSC; because the features are binary the
+NB ratios are folded into the weights, so the shipped model is a feature list (JSON) and a
+weight matrix (npz). Both live in resources/ as tone_features.json and tone_weights.npz.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+import numpy as np
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+LABELS = ("negative", "neutral", "positive")
+QUOTE_MARKS = frozenset('"“”«»')
+NEGATIONS = frozenset(
+    {"not", "n't", "no", "never", "nor", "without", "nothing", "none", "neither", "hardly"}
+)
+REPORTING = frozenset(
+    {"say", "tell", "claim", "argue", "insist", "add", "write", "tweet", "state", "note", "warn"}
+)
+CONTENT_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "ADV"})
+WINDOW_NEAR = 3  # words whose exact position next to the mention is a feature
+WINDOW_WIDE = 6  # words on each side kept as a left/right bag
+LEXICON_STEPS = (0.25, 0.5, 1.0, 1.5)  # thresholds that turn lexicon sums into ordinal flags
+
+
+@functools.cache
+def opinion_lexicon() -> dict[str, float]:
+    """VADER's word valences scaled to [-1, 1], from the installed vaderSentiment package."""
+    text = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text("utf-8")
+    lexicon: dict[str, float] = {}
+    for line in text.splitlines():
+        parts = line.split("\t")
+        try:
+            lexicon[parts[0]] = float(parts[1]) / 4.0
+        except (IndexError, ValueError):
+            continue
+    return lexicon
+
+
+def word(token: Token) -> str:
+    """The form a token contributes: lemma for content words, lower case otherwise."""
+    if token.like_num:
+        return "<num>"
+    return token.lemma_.lower() if token.pos_ in CONTENT_POS else token.lower_
+
+
+def valence(token: Token) -> float:
+    lexicon = opinion_lexicon()
+    return lexicon.get(token.lower_, lexicon.get(token.lemma_.lower(), 0.0))
+
+
+def target_root(tokens: list[Token]) -> Token:
+    """The mention's syntactic head: its first token whose head lies outside the mention."""
+    ids = {t.i for t in tokens}
+    for token in tokens:
+        if token.head.i not in ids or token.head.i == token.i:
+            return token
+    return tokens[-1]
+
+
+def inside_quotes(sentence: SpacySpan, index: int) -> bool:
+    """An odd number of straight or curly double quotes before the token."""
+    marks = sum(1 for t in sentence if t.i < index and t.text in QUOTE_MARKS)
+    return marks % 2 == 1
+
+
+def bag_features(sentence: SpacySpan, ids: set[int], first: int) -> set[str]:
+    words = ["<T>" if t.i == first else word(t) for t in sentence if t.i not in ids or t.i == first]
+    found = {f"u={w}" for w in words if w != "<T>"}
+    found.update(f"b={a}_{b}" for a, b in zip(words, words[1:], strict=False))
+    return found
+
+
+def window_features(sentence: SpacySpan, ids: set[int], first: int, last: int) -> set[str]:
+    found = set()
+    for token in sentence:
+        if token.i in ids or (token.is_punct and token.text not in QUOTE_MARKS):
+            continue
+        distance = token.i - first if token.i < first else token.i - last
+        if abs(distance) <= WINDOW_NEAR:
+            found.add(f"p{distance}={word(token)}")
+        if abs(distance) <= WINDOW_WIDE:
+            found.add(("L=" if distance < 0 else "R=") + word(token))
+    return found
+
+
+def dependency_features(root: Token, ids: set[int]) -> set[str]:
+    """How the mention hangs in the parse: its relation, governor and the governor's arguments."""
+    head = root.head
+    found = {f"dep={root.dep_}", f"dh={root.dep_}_{word(head)}"}
+    if root.dep_ in ("pobj", "dative", "agent") and head.head is not head:
+        found.add(f"pp={word(head)}_{word(head.head)}")
+        found.add(f"ppv={root.dep_}_{word(head.head)}")
+    if root.dep_ == "poss":
+        found.add(f"possof={word(head)}")
+    for child in root.children:
+        if child.i not in ids and child.dep_ in ("amod", "compound", "appos", "relcl", "acl"):
+            found.add(f"mod={child.dep_}_{word(child)}")
+    if head.pos_ in ("VERB", "AUX"):
+        for child in head.children:
+            if child.i in ids:
+                continue
+            if child.dep_ == "neg":
+                found.add("verb-negated")
+            if child.dep_ in ("dobj", "nsubj", "nsubjpass", "acomp", "attr", "xcomp", "ccomp"):
+                found.add(f"va={root.dep_}_{child.dep_}_{word(child)}")
+        if head.lemma_.lower() in REPORTING and root.dep_.startswith("nsubj"):
+            found.add("speaker")
+    return found
+
+
+def lexicon_features(sentence: SpacySpan, ids: set[int], first: int, last: int) -> set[str]:
+    """Opinion-word sums (whole sentence and distance-weighted) as ordinal flags."""
+    sums = {"pos": 0.0, "neg": 0.0, "near-pos": 0.0, "near-neg": 0.0}
+    found = set()
+    for token in sentence:
+        if token.i in ids:
+            continue
+        if token.lower_ in NEGATIONS or token.dep_ == "neg":
+            found.add("negation")
+        value = valence(token)
+        if not value:
+            continue
+        distance = min(abs(token.i - first), abs(token.i - last))
+        side = "pos" if value > 0 else "neg"
+        sums[side] += abs(value)
+        sums[f"near-{side}"] += abs(value) / (1.0 + distance / 3.0)
+    for name, total in sums.items():
+        found.update(f"lex-{name}>{step}" for step in LEXICON_STEPS if total > step)
+    return found
+
+
+def features(sentence: SpacySpan, start: int, end: int) -> set[str]:
+    """Binary features of the mention at characters [start, end) of the sentence's doc."""
+    tokens = [t for t in sentence if t.idx < end and t.idx + len(t.text) > start]
+    if not tokens:
+        return set()
+    ids = {t.i for t in tokens}
+    first, last = tokens[0].i, tokens[-1].i
+    found = bag_features(sentence, ids, first)
+    found |= window_features(sentence, ids, first, last)
+    found |= dependency_features(target_root(tokens), ids)
+    found |= lexicon_features(sentence, ids, first, last)
+    if any(t.text in QUOTE_MARKS for t in sentence):
+        found.add("has-quote")
+    if inside_quotes(sentence, first):
+        found.add("target-quoted")
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class ToneModel:
+    """The fitted linear model: one weight row per feature, one column per label."""
+
+    index: dict[str, int]
+    weights: np.ndarray  # (n_features, 3) float32
+    bias: np.ndarray  # (3,)
+
+    def probabilities(self, feature_sets: Iterable[set[str]]) -> np.ndarray:
+        rows = []
+        for found in feature_sets:
+            ids = [self.index[f] for f in found if f in self.index]
+            rows.append(self.weights[ids].sum(axis=0) + self.bias)
+        if not rows:
+            return np.zeros((0, len(LABELS)))
+        # one-vs-rest sigmoids, renormalised so the three scores read as a distribution
+        odds = 1.0 / (1.0 + np.exp(-np.vstack(rows).astype(np.float64)))
+        return odds / odds.sum(axis=1, keepdims=True)
+
+
+FEATURES_FILE = "tone_features.json"
+WEIGHTS_FILE = "tone_weights.npz"
+
+
+@functools.cache
+def load_model() -> ToneModel:
+    """The shipped model, read once per process from presslens/resources."""
+    folder = resources.files("presslens.resources")
+    meta = json.loads(folder.joinpath(FEATURES_FILE).read_text("utf-8"))
+    with folder.joinpath(WEIGHTS_FILE).open("rb") as handle:
+        arrays = np.load(handle, allow_pickle=False)
+        weights, bias = arrays["weights"].astype(np.float32), arrays["bias"]
+    index = {name: i for i, name in enumerate(meta["features"])}
+    return ToneModel(index, weights, bias)
+
+
+def as_result(row: np.ndarray) -> dict:
+    best = int(np.argmax(row))
+    return {
+        "label": LABELS[best],
+        "score": round(float(row[best]), 4),
+        "probabilities": {label: round(float(p), 4) for label, p in zip(LABELS, row, strict=True)},
+    }
+
+
+def classify_spans(items: Sequence[tuple[SpacySpan, int, int]]) -> list[dict]:
+    """(parsed sentence, mention start, mention end) with doc character offsets -> results."""
+    rows = load_model().probabilities(features(s, a, b) for s, a, b in items)
+    return [as_result(row) for row in rows]
+
+
+def tone_toward(items: list[tuple[str, int, int]]) -> list[dict]:
+    """Tone toward one mention per item: (sentence, start, end) -> {"label", "score", ...}.
+
+    `start`/`end` are character offsets of the mention in the sentence. `score` is the
+    probability of the label; `probabilities` gives all three.
+    """
+    from presslens import nlp
+
+    texts = list(dict.fromkeys(text for text, _, _ in items))
+    parsed = dict(zip(texts, nlp.get_model().pipe(texts), strict=True))
+    return classify_spans([(parsed[text][:], start, end) for text, start, end in items])

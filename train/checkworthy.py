@@ -1,0 +1,194 @@
+"""Train the check-worthiness scorer shipped in src/presslens/resources/checkworthy_model.*.
+
+Data (read at run time, never copied): ../shared/data/checkworthiness
+  ct24/CT24_checkworthy_english_train.tsv   ClaimBuster debate sentences, Yes/No (the training set)
+  clef2019-t1/*.tsv                         CheckThat! 2019 debates: only their positives are added
+                                            (their negatives are a much stricter, different label)
+CT24 dev and dev-test are never used here; eval/claims.py scores them.
+
+Steps (all deterministic: lbfgs logistic regression, no random state involved):
+ 1. Calibration on a split by time. CT24 sentence ids follow the debates' chronology, and the
+    test sets are later debates, so the model is fitted on ids < TIME_SPLIT_ID and its margins
+    on the later train sentences fit a Platt sigmoid (class-balanced). This corrects the
+    model's over-confidence on debates it has not seen, without looking at dev or dev-test.
+ 2. The final model is fitted on all of CT24 train plus the CT19 positives, and saved with
+    the calibration of step 1.
+
+    python train/checkworthy.py                 # writes src/presslens/resources/checkworthy_model.*
+    python train/checkworthy.py --out /tmp/cw   # somewhere else
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from sklearn.linear_model import LogisticRegression
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from presslens import checkworthy as cw  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data" / "checkworthiness"
+OUT = ROOT / "src" / "presslens" / "resources"
+SEED = 0
+C = 0.5  # chosen on the time split of CT24 train (step 1), not on dev or dev-test
+TIME_SPLIT_ID = 28000
+MIN_DF = 2
+# Train line 16877 holds two rows run together: "...\tNo29286\tYou can't ...\tNo".
+RUN_TOGETHER = re.compile(r"^(Yes|No)(\d+)$")
+NON_WORD = re.compile(r"\W+")
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    text: str
+    label: bool
+    id: int = -1
+    debate: str = ""
+
+
+def load_ct24(split: str, data: Path = DATA) -> list[Row]:
+    """One CT24 split; the run-together train row is split back into its two rows."""
+    path = data / "ct24" / f"CT24_checkworthy_english_{split}.tsv"
+    rows: list[Row] = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle, delimiter="\t")
+        next(reader)
+        for fields in reader:
+            while len(fields) >= 3:
+                joined = RUN_TOGETHER.match(fields[2])
+                if joined and len(fields) >= 5:
+                    rows.append(Row(fields[1], joined.group(1) == "Yes", int(fields[0])))
+                    fields = [joined.group(2), *fields[3:]]
+                    continue
+                rows.append(Row(fields[1], fields[2].strip() == "Yes", int(fields[0])))
+                break
+    return rows
+
+
+def load_ct19(data: Path = DATA) -> list[Row]:
+    """All CT19 task-1 debate lines (line, speaker, text, label), tagged with their debate."""
+    rows: list[Row] = []
+    for path in sorted((data / "clef2019-t1").glob("*.tsv")):
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                fields = line.rstrip("\n").split("\t")
+                if len(fields) >= 4 and fields[3].strip() in ("0", "1"):
+                    rows.append(Row(fields[2], fields[3].strip() == "1", debate=path.stem))
+    return rows
+
+
+def key(text: str) -> str:
+    """Text normalised for finding the same sentence in two data sets."""
+    return NON_WORD.sub(" ", text.casefold()).strip()
+
+
+def idf_of(block: sparse.csr_matrix) -> np.ndarray:
+    """Smoothed IDF as sklearn computes it; features seen in fewer than MIN_DF rows get 0."""
+    df = np.bincount(block.indices, minlength=block.shape[1])
+    idf = np.log((1 + block.shape[0]) / (1 + df)) + 1.0
+    idf[df < MIN_DF] = 0.0
+    return idf.astype(np.float32)
+
+
+def fit(rows: list[Row], c: float = C) -> cw.Scorer:
+    """Fit IDF and the logistic regression; calibration left as identity."""
+    texts = [row.text for row in rows]
+    labels = np.array([row.label for row in rows])
+    word_counts, char_counts = cw.counts(texts)
+    word_idf, char_idf = idf_of(word_counts), idf_of(char_counts)
+    matrix = cw.design_matrix(texts, word_idf, char_idf)
+    model = LogisticRegression(
+        C=c, class_weight="balanced", max_iter=3000, random_state=SEED
+    ).fit(matrix, labels)
+    coef = model.coef_.ravel().astype(np.float32)
+    return cw.Scorer(word_idf, char_idf, coef, float(model.intercept_[0]), 1.0, 0.0, {})
+
+
+def platt(margins: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
+    """A class-balanced sigmoid over the margins: (slope, intercept)."""
+    model = LogisticRegression(C=1e4, class_weight="balanced", random_state=SEED)
+    model.fit(margins.reshape(-1, 1), labels)
+    return float(model.coef_[0, 0]), float(model.intercept_[0])
+
+
+def extra_positives(ct19: list[Row], exclude: set[str], held_out: set[str] = frozenset()) -> list[Row]:
+    """CT19 positives not already in CT24, from debates that do not overlap `held_out`."""
+    overlapping = {row.debate for row in ct19 if key(row.text) in held_out}
+    counts: dict[str, int] = {}
+    for row in ct19:
+        if row.debate in overlapping and key(row.text) in held_out:
+            counts[row.debate] = counts.get(row.debate, 0) + 1
+    # a debate sharing more than a handful of sentences with the held-out part is the same event
+    leaking = {debate for debate, n in counts.items() if n > 5}
+    return [
+        row
+        for row in ct19
+        if row.label and row.debate not in leaking and key(row.text) not in exclude | held_out
+    ]
+
+
+def train(data: Path = DATA) -> cw.Scorer:
+    ct24 = load_ct24("train", data)
+    ct19 = load_ct19(data)
+    evaluation = {key(r.text) for split in ("dev", "dev-test") for r in load_ct24(split, data)}
+    old = [row for row in ct24 if row.id < TIME_SPLIT_ID]
+    new = [row for row in ct24 if row.id >= TIME_SPLIT_ID]
+    known = {key(row.text) for row in ct24} | evaluation
+    calibration_rows = old + extra_positives(ct19, known, {key(r.text) for r in new})
+    start = time.perf_counter()
+    early = fit(calibration_rows)
+    margins = early.decision([row.text for row in new])
+    slope, intercept = platt(margins, np.array([row.label for row in new]))
+    print(f"calibration: slope {slope:.3f} intercept {intercept:.3f} on {len(new)} later sentences")
+    extra = extra_positives(ct19, known)
+    final = fit(ct24 + extra)
+    print(f"fitted on {len(ct24)} CT24 + {len(extra)} CT19 rows in {time.perf_counter() - start:.0f} s")
+    meta = {
+        "about": "presslens check-worthiness scorer; weights in checkworthy_model.npz",
+        "trained_with": "python train/checkworthy.py",
+        "data": "CT24 English train (CC BY 4.0) + CheckThat! 2019 task 1 positives",
+        "c": C,
+        "time_split_id": TIME_SPLIT_ID,
+        "rows": {"ct24": len(ct24), "ct19_positives": len(extra)},
+        "features": {
+            "word_ngrams": list(cw.WORD_NGRAMS),
+            "char_ngrams": list(cw.CHAR_NGRAMS),
+            "word_features": cw.WORD_FEATURES,
+            "char_features": cw.CHAR_FEATURES,
+            "hand_features": cw.HAND_FEATURE_COUNT,
+        },
+    }
+    return cw.Scorer(
+        final.word_idf, final.char_idf, final.coef, final.intercept, slope, intercept, meta
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args(argv)
+    if not (args.data / "ct24").is_dir():
+        print(f"no CT24 data under {args.data}", file=sys.stderr)
+        return 2
+    np.random.seed(SEED)
+    scorer = train(args.data)
+    args.out.mkdir(parents=True, exist_ok=True)
+    cw.save_scorer(scorer, args.out / cw.MODEL_FILE, args.out / cw.META_FILE)
+    size = (args.out / cw.MODEL_FILE).stat().st_size / 1e6
+    print(f"wrote {args.out / cw.MODEL_FILE} ({size:.1f} MB) and {cw.META_FILE}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
