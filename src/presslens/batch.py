@@ -23,10 +23,12 @@ import json
 import multiprocessing
 import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from multiprocessing.synchronize import Event as EventType
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -95,10 +97,19 @@ def warm_up(settings: Settings | None = None) -> None:
     pipeline.analyse(WARM_UP_TEXT, settings=settings or Settings())
 
 
-def start_local_worker(settings: Settings) -> None:
-    """Pool initializer: Ctrl-C is the parent's to handle (it stops the pool cleanly)."""
+def start_local_worker(settings: Settings, stop: EventType) -> None:
+    """Pool initializer: Ctrl-C is the parent's to handle; `stop` or the parent's death ends
+    the worker even in the middle of a long document."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=exit_when_stopped, args=(stop, os.getppid()), daemon=True).start()
     warm_up(settings)
+
+
+def exit_when_stopped(stop: EventType, parent: int) -> None:
+    while not stop.wait(1.0):
+        if os.getppid() != parent:
+            break
+    os._exit(1)
 
 
 def analyse_document(document: InputDocument, settings: Settings) -> Row:
@@ -155,9 +166,10 @@ def run_local(
     workers = workers or os.cpu_count() or 1
     # spawn: workers start clean (no copied threads or locks) and load the model themselves.
     context = multiprocessing.get_context("spawn")
+    stop = context.Event()
     pending: deque[tuple[list[InputDocument], Future[list[Row]]]] = deque()
     pool = ProcessPoolExecutor(
-        workers, context, initializer=start_local_worker, initargs=(settings,)
+        workers, context, initializer=start_local_worker, initargs=(settings, stop)
     )
     try:
         for chunk in chunked(documents, partition_size):
@@ -166,9 +178,13 @@ def run_local(
                 yield from collect(*pending.popleft())
         while pending:
             yield from collect(*pending.popleft())
-    finally:
-        # An interrupted run must not wait for partitions nobody will write.
-        pool.shutdown(wait=True, cancel_futures=True)
+    except BaseException:
+        # Interrupted (Ctrl-C, the consumer stopped): end the workers now rather than wait
+        # for partitions nobody will write.
+        stop.set()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 def collect(chunk: list[InputDocument], future: Future[list[Row]]) -> list[Row]:

@@ -16,7 +16,7 @@ import json
 import re
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, BinaryIO
 
 import numpy as np
 from scipy import sparse
@@ -178,22 +178,27 @@ def save_scorer(scorer: Scorer, npz_path: Any, meta_path: Any) -> None:
         handle.write("\n")
 
 
-@functools.cache
-def load_scorer() -> Scorer:
-    """The shipped model, loaded once per process (no pickle: allow_pickle=False)."""
-    folder = resources.files("presslens.resources")
-    meta = json.loads(folder.joinpath(META_FILE).read_text("utf-8"))
-    with folder.joinpath(MODEL_FILE).open("rb") as handle:
-        arrays = np.load(handle, allow_pickle=False)
-        word_idf, char_idf, coef = arrays["word_idf"], arrays["char_idf"], arrays["coef"]
-        intercept, slope, platt_intercept = (float(v) for v in arrays["scalars"])
+def read_scorer(npz_file: BinaryIO, meta_text: str) -> Scorer:
+    """A model from its .npz weights and JSON settings (no pickle: allow_pickle=False)."""
+    arrays = np.load(npz_file, allow_pickle=False)
+    word_idf, char_idf, coef = arrays["word_idf"], arrays["char_idf"], arrays["coef"]
+    intercept, slope, platt_intercept = (float(v) for v in arrays["scalars"])
     expected = WORD_FEATURES + CHAR_FEATURES + HAND_FEATURE_COUNT
     if coef.shape != (expected,):
         raise ValueError(
             f"{MODEL_FILE} has {coef.shape[0]} weights, the features need {expected}: "
             "retrain with `python train/checkworthy.py`"
         )
+    meta = json.loads(meta_text)
     return Scorer(word_idf, char_idf, coef, intercept, slope, platt_intercept, meta)
+
+
+@functools.cache
+def load_scorer() -> Scorer:
+    """The shipped model, loaded once per process."""
+    folder = resources.files("presslens.resources")
+    with folder.joinpath(MODEL_FILE).open("rb") as handle:
+        return read_scorer(handle, folder.joinpath(META_FILE).read_text("utf-8"))
 
 
 def score_checkworthiness(sentences: list[str]) -> list[float]:

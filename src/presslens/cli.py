@@ -117,6 +117,10 @@ app.command("search")(search)
 app.command("serve")(serve)
 app.command("export")(export)
 
+from presslens.cli_checkworthy import checkworthy  # noqa: E402 - sentence scoring
+
+app.command("checkworthy")(checkworthy)
+
 
 def main() -> None:
     """Entry point: runs the app and turns presslens errors into one line on stderr."""

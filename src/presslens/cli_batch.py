@@ -17,7 +17,6 @@ from rich.progress import (
     Task,
     TextColumn,
     TimeElapsedColumn,
-    TimeRemainingColumn,
 )
 from rich.text import Text
 
@@ -66,8 +65,8 @@ def batch(
     settings = load_settings(config)
     console = Console(stderr=True)
     with progress_bar(console) as progress:
-        task = progress.add_task("analysing", total=estimate_total(inputs), failed=0)
-        failed = 0
+        task = progress.add_task("analysing", total=estimate_total(inputs), failed=0, skipped=0)
+        failed = skipped = 0
 
         def on_row(row: Any) -> None:
             nonlocal failed
@@ -75,7 +74,9 @@ def batch(
             progress.update(task, advance=1, failed=failed)
 
         def on_skip(document: Any) -> None:
-            progress.update(task, advance=1)
+            nonlocal skipped
+            skipped += 1
+            progress.update(task, advance=1, skipped=skipped)
 
         def on_start(client: Any) -> None:
             console.print(f"Dask dashboard: {client.dashboard_link}")
@@ -97,12 +98,30 @@ def batch(
     console.print(f"{summary.done} done, {summary.failed} failed{skipped} -> {out}")
 
 
-class RateColumn(ProgressColumn):
-    """Documents per second (Rich's own speed column counts bytes)."""
+def analysed_rate(task: Task) -> float | None:
+    """Documents analysed per second since the start. Rich's own speed is a short-window
+    estimate, which jumps when a whole partition's rows arrive at once."""
+    analysed = task.completed - task.fields.get("skipped", 0)
+    elapsed = task.finished_time if task.finished else task.elapsed
+    return analysed / elapsed if elapsed and analysed > 0 else None
 
+
+class RateColumn(ProgressColumn):
     def render(self, task: Task) -> Text:
-        speed = task.finished_speed or task.speed
-        return Text(f"{speed:.1f} docs/s" if speed else "- docs/s", style="progress.data.speed")
+        rate = analysed_rate(task)
+        return Text(f"{rate:.1f} docs/s" if rate else "- docs/s", style="progress.data.speed")
+
+
+class EtaColumn(ProgressColumn):
+    def render(self, task: Task) -> Text:
+        rate = analysed_rate(task)
+        if task.total is None or not rate:
+            return Text("ETA -", style="progress.remaining")
+        seconds = int(max(0.0, task.total - task.completed) / rate)
+        return Text(
+            f"ETA {seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}",
+            style="progress.remaining",
+        )
 
 
 def progress_bar(console: Console) -> Progress:
@@ -113,8 +132,7 @@ def progress_bar(console: Console) -> Progress:
         TextColumn("{task.fields[failed]} failed"),
         RateColumn(),
         TimeElapsedColumn(),
-        TextColumn("ETA"),
-        TimeRemainingColumn(),
+        EtaColumn(),
         console=console,
     )
 

@@ -42,6 +42,9 @@ def ingest(
     retry_errors: Annotated[
         bool, typer.Option("--retry-errors", help="Try again the inputs that failed before.")
     ] = False,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds one document may take (0: no limit).")
+    ] = 300.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     config: Annotated[Path | None, typer.Option("--config", help="A TOML settings file.")] = None,
 ) -> None:
@@ -54,7 +57,12 @@ def ingest(
     settings = load_settings(config)
     with open_store(db) as store:
         report = run_ingest(
-            locations, store, settings=settings, retry_errors=retry_errors, show_progress=not quiet
+            locations,
+            store,
+            settings=settings,
+            retry_errors=retry_errors,
+            timeout=timeout,
+            show_progress=not quiet,
         )
         typer.echo(report.line(), err=True)
         if report.failed:

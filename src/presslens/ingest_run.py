@@ -10,10 +10,13 @@ completes the corpus with no duplicate.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import signal
+import threading
 import time
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from rich.console import Console
@@ -100,13 +103,49 @@ def estimate_total(locations: Iterable[str]) -> int | None:
     return total
 
 
+DOCUMENT_TIMEOUT_SECONDS = 300.0
+
+
+class DocumentTimeout(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Stop the work inside after `seconds` (main thread only: SIGALRM), so one pathological
+    document becomes an error record instead of stalling the whole run."""
+    usable = seconds and seconds > 0 and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise DocumentTimeout(f"analysis took longer than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 class Ingest:
     """One run over many inputs into one store."""
 
-    def __init__(self, store: Store, settings: Settings, *, retry_errors: bool = False) -> None:
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings,
+        *,
+        retry_errors: bool = False,
+        timeout: float | None = DOCUMENT_TIMEOUT_SECONDS,
+    ) -> None:
         self.store = store
         self.settings = settings
         self.retry_errors = retry_errors
+        self.timeout = timeout
         self.stored_keys, self.failed_keys = store.known_keys()
         self.seen_now: set[str] = set()
         self.report = IngestReport()
@@ -140,10 +179,11 @@ class Ingest:
     def analyse_and_save(self, document: InputDocument, key: str) -> str | None:
         """None when stored, else the reason it could not be."""
         try:
-            article = load_document(document, settings=self.settings)
-            dossier = pipeline.analyse(article, settings=self.settings)
+            with time_limit(self.timeout):
+                article = load_document(document, settings=self.settings)
+                dossier = pipeline.analyse(article, settings=self.settings)
             self.store.save(dossier, sha256=key, input_id=document.id, uri=document.uri)
-        except PresslensError as exc:
+        except (PresslensError, DocumentTimeout) as exc:
             return str(exc)
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
             # (a store that is down fails again on save_error, which does stop the run)
@@ -175,12 +215,13 @@ def ingest(
     *,
     settings: Settings | None = None,
     retry_errors: bool = False,
+    timeout: float | None = DOCUMENT_TIMEOUT_SECONDS,
     show_progress: bool = True,
     console: Console | None = None,
 ) -> IngestReport:
     """Analyse and store every document named by `locations`; see the module docstring."""
     settings = settings or Settings()
-    run = Ingest(store, settings, retry_errors=retry_errors)
+    run = Ingest(store, settings, retry_errors=retry_errors, timeout=timeout)
     start = time.perf_counter()
     console = console or Console(stderr=True)
     total = estimate_total(locations)

@@ -155,6 +155,7 @@ class Source:
     span: Span | None = None
     actor_id: str | None = None
     claim_ids: tuple[str, ...] = ()
+    mentions: tuple[Span, ...] = ()  # every citation of this source, in text order
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +166,10 @@ class ActorTone:
     counts: dict[str, int]
     evidence: tuple[Span, ...] = ()
     tone_in_quotes: float | None = None
+    evidence_negative: tuple[Span, ...] = ()
+    evidence_positive: tuple[Span, ...] = ()
+    mentions_in_quotes: int = 0
+    confidence: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)

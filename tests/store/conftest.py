@@ -36,7 +36,8 @@ def postgres_url() -> str:
     try:
         psycopg.connect(url, connect_timeout=5).close()
     except psycopg.Error as exc:
-        reason = f"no PostgreSQL server at {url.split('@')[-1]} ({exc.__class__.__name__}); run .ci/services"
+        server = url.split("@")[-1]
+        reason = f"no PostgreSQL at {server} ({exc.__class__.__name__}): run .ci/services"
         if os.environ.get("CI"):
             pytest.fail(reason)
         pytest.skip(reason)

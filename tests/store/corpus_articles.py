@@ -54,13 +54,25 @@ def build(
     )
     actor_ids = {name: f"a{i}" for i, name in enumerate(actors or {}, start=1)}
     actor_records = tuple(
-        Actor(actor_ids[name], name, kind, (),
-              tuple(Span(m.start(), m.end()) for m in re.finditer(re.escape(name), text)))
+        Actor(
+            actor_ids[name],
+            name,
+            kind,
+            (),
+            tuple(Span(m.start(), m.end()) for m in re.finditer(re.escape(name), text)),
+        )
         for name, kind in (actors or {}).items()
     )
     quote_records = tuple(
-        Quote(f"q{i}", kind, piece, find(text, piece), speaker=speaker,
-              speaker_actor_id=actor_ids.get(speaker), confidence=0.9)
+        Quote(
+            f"q{i}",
+            kind,
+            piece,
+            find(text, piece),
+            speaker=speaker,
+            speaker_actor_id=actor_ids.get(speaker),
+            confidence=0.9,
+        )
         for i, (speaker, piece, kind) in enumerate(quotes, start=1)
     )
     figure_records = tuple(
@@ -70,22 +82,40 @@ def build(
     source_ids = {name: f"s{i}" for i, name in enumerate(sources or {}, start=1)}
     ranked = sorted(claims, key=lambda claim: -claim[1])
     claim_records = tuple(
-        Claim(f"c{i}", piece, find(text, piece), score, i,
-              actor_ids=tuple(a for n, a in actor_ids.items() if n in piece),
-              source_ids=tuple(source_ids[n] for n in names), unsourced=not names)
+        Claim(
+            f"c{i}",
+            piece,
+            find(text, piece),
+            score,
+            i,
+            actor_ids=tuple(a for n, a in actor_ids.items() if n in piece),
+            source_ids=tuple(source_ids[n] for n in names),
+            unsourced=not names,
+        )
         for i, (piece, score, names) in enumerate(ranked, start=1)
     )
     source_records = tuple(
-        Source(sid, name, (sources or {})[name], actor_id=actor_ids.get(name),
-               claim_ids=tuple(c.id for c in claim_records if sid in c.source_ids))
+        Source(
+            sid,
+            name,
+            (sources or {})[name],
+            actor_id=actor_ids.get(name),
+            claim_ids=tuple(c.id for c in claim_records if sid in c.source_ids),
+        )
         for name, sid in source_ids.items()
     )
     sentences = tuple(Span(m.start(), m.end()) for m in SENTENCE.finditer(text))
     words = len(text.split()) + len(title.split())
     return Dossier(
-        article, word_count=words, reading_time_minutes=round(words / 200, 2),
-        excerpt=paragraphs[0][:300], sentences=sentences, actors=actor_records,
-        quotes=quote_records, figures=figure_records, claims=claim_records,
+        article,
+        word_count=words,
+        reading_time_minutes=round(words / 200, 2),
+        excerpt=paragraphs[0][:300],
+        sentences=sentences,
+        actors=actor_records,
+        quotes=quote_records,
+        figures=figure_records,
+        claims=claim_records,
         sources=source_records,
     )
 
@@ -94,20 +124,27 @@ def budget() -> Dossier:
     return build(
         "Council approves the harbour budget",
         [
-            "The mayor, Jane Smith, said \"taxes will rise by 5 percent next year\" after the vote.",
+            'The mayor, Jane Smith, said "taxes will rise by 5 percent next year" after the vote.',
             "The harbour will cost $40 million, according to the Statistics Office.",
             "John Doe, who leads the opposition to Jane Smith, said the plan was rushed.",
         ],
         actors={"Jane Smith": "PERSON", "John Doe": "PERSON", "Statistics Office": "ORG"},
         quotes=[
-            ("Jane Smith", "\"taxes will rise by 5 percent next year\"", "direct"),
+            ("Jane Smith", '"taxes will rise by 5 percent next year"', "direct"),
             ("John Doe", "the plan was rushed", "indirect"),
         ],
         figures=[("5 percent", "percent", 5.0, "%"), ("$40 million", "money", 4e7, "USD")],
         claims=[
-            ("The harbour will cost $40 million, according to the Statistics Office.", 0.9,
-             ["Statistics Office"]),
-            ("John Doe, who leads the opposition to Jane Smith, said the plan was rushed.", 0.4, []),
+            (
+                "The harbour will cost $40 million, according to the Statistics Office.",
+                0.9,
+                ["Statistics Office"],
+            ),
+            (
+                "John Doe, who leads the opposition to Jane Smith, said the plan was rushed.",
+                0.4,
+                [],
+            ),
         ],
         sources={"Statistics Office": "organisation"},
         uri="https://example.org/harbour",
@@ -133,8 +170,8 @@ def empty_stages() -> Dossier:
 
 
 PAYLOAD_SCRIPT = "<script>window.__pwned = 1</script>"
-PAYLOAD_IMG = "\"><img src=x onerror=\"window.__pwned = 2\">"
-PAYLOAD_LINK = "<a href=\"javascript:window.__pwned = 3\">click me</a>"
+PAYLOAD_IMG = '"><img src=x onerror="window.__pwned = 2">'
+PAYLOAD_LINK = '<a href="javascript:window.__pwned = 3">click me</a>'
 
 
 def hostile() -> Dossier:
@@ -144,14 +181,15 @@ def hostile() -> Dossier:
         f"Hostile {PAYLOAD_SCRIPT} headline",
         [
             f"Plain words then {PAYLOAD_SCRIPT} and more words about the drop table vote.",
-            f"{name} said \"{PAYLOAD_LINK} is safe\" to everyone.",
+            f'{name} said "{PAYLOAD_LINK} is safe" to everyone.',
             f"A link javascript:window.__pwned=4 and {PAYLOAD_IMG} cost $7 million.",
         ],
         actors={name: "PERSON"},
-        quotes=[(name, f"\"{PAYLOAD_LINK} is safe\"", "direct")],
+        quotes=[(name, f'"{PAYLOAD_LINK} is safe"', "direct")],
         figures=[("$7 million", "money", 7e6, "USD")],
-        claims=[(f"A link javascript:window.__pwned=4 and {PAYLOAD_IMG} cost $7 million.", 0.8,
-                 [name])],
+        claims=[
+            (f"A link javascript:window.__pwned=4 and {PAYLOAD_IMG} cost $7 million.", 0.8, [name])
+        ],
         sources={name: "person"},
         uri="javascript:window.__pwned=5",
     )

@@ -30,8 +30,10 @@ def write_inputs(folder: Path) -> None:
         "</html>"
     )
     (folder / "empty.txt").write_text("")
-    lines = [{"id": "1", "text": "Bridge repairs\n\nThe bridge reopens in June, engineers said."},
-             {"id": "2", "title": "no body"}]
+    lines = [
+        {"id": "1", "text": "Bridge repairs\n\nThe bridge reopens in June, engineers said."},
+        {"id": "2", "title": "no body"},
+    ]
     (folder / "more.jsonl").write_text("\n".join(json.dumps(line) for line in lines) + "\n")
 
 
@@ -96,3 +98,19 @@ def test_killed_ingest_completes_on_rerun(tmp_path: Path) -> None:
     with open_store(killed) as store:
         assert store.counts() == expected
         assert expected["articles"] == 12
+
+
+def test_a_document_that_hangs_becomes_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from presslens import pipeline
+
+    def stuck(*args: object, **kw: object) -> None:
+        time.sleep(5)
+
+    monkeypatch.setattr(pipeline, "analyse", stuck)
+    (tmp_path / "slow.txt").write_text(ARTICLE)
+    with open_store(tmp_path / "corpus.db") as store:
+        report = ingest([str(tmp_path / "slow.txt")], store, show_progress=False, timeout=0.3)
+        assert report.failed == 1
+        assert "longer than 0.3 s" in store.errors()[0]["reason"]

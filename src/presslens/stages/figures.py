@@ -25,6 +25,7 @@ from presslens.stages.figures_context import (
     add_concepts,
     add_counted,
     add_periods,
+    carry_counted,
     carry_units,
     drop_bare_ones,
 )
@@ -40,10 +41,15 @@ def find_figures(article: Article, doc: Doc, sentences: tuple[Span, ...]) -> tup
 
 
 def extract_figures(
-    text: str, doc: Doc | None = None, *, sentences: list[tuple[int, int]] | None = None
+    text: str,
+    doc: Doc | None = None,
+    *,
+    sentences: list[tuple[int, int]] | None = None,
+    labels: bool = False,
 ) -> tuple[Figure, ...]:
     """The figures of `text`; `doc` (a spaCy parse of the same text) adds counted nouns and
-    concepts; `sentences` (character spans) bound periods and unit carry-over."""
+    concepts; `sentences` (character spans) bound periods and unit carry-over. Numbers that
+    only name things ("Section 427") are left out unless `labels`."""
     if not text or not text.strip():
         return ()
     text = text[:MAX_TEXT_CHARS]
@@ -56,8 +62,11 @@ def extract_figures(
     add_counted(tokens, drafts, parse)
     drafts = drop_bare_ones(tokens, drafts)
     carry_units(tokens, drafts, sentences)
+    carry_counted(drafts, sentences)
     add_concepts(tokens, drafts, parse)
     add_periods(text, drafts, sentences)
+    if not labels:
+        drafts = [draft for draft in drafts if draft.kind != "label"]
     return tuple(to_figure(text, draft, n) for n, draft in enumerate(drafts, start=1))
 
 

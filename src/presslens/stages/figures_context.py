@@ -16,7 +16,7 @@ from spacy.tokens import Token as SpacyToken
 from presslens.stages.figures_core import Draft
 from presslens.stages.figures_cues import cues
 from presslens.stages.figures_numbers import Token
-from presslens.stages.figures_units import tables
+from presslens.stages.figures_units import rate_after, tables
 
 NOUNS = ("NOUN", "PROPN")
 PHRASE_DEPS = ("amod", "compound", "nmod", "npadvmod", "nummod", "poss")
@@ -48,11 +48,55 @@ def add_counted(tokens: list[Token], drafts: list[Draft], parse: Parse | None) -
     for draft in drafts:
         if draft.unit is not None or draft.kind not in ("count", "ratio"):
             continue
-        found = counted_from_parse(tokens, draft, parse) if parse else counted_from_words(tokens, draft)
+        found = counted_from_parse(tokens, draft, parse) if parse else None
+        if found is None and (parse is None or next_is_noun(tokens, draft, parse)):
+            found = counted_from_words(tokens, draft)
+        if found is not None and draft.kind == "ratio" and draft.value is not None:
+            if tokens[draft.num_last].lower == "of" if draft.num_last < len(tokens) else False:
+                draft.concept = found[1]  # "one-third of its size": what it is a part of
+                continue
         if found is not None:
             draft.counted, draft.concept = found[0], found[1]
             if len(found) > 2 and found[2] > draft.end:
                 draft.end = found[2]  # "3000 children": the counted noun is part of the figure
+                counted_rate(tokens, draft)
+
+
+def counted_rate(tokens: list[Token], draft: Draft) -> None:
+    """'3000 tests per day' -> test/day."""
+    j = next((k for k in range(draft.last, len(tokens)) if tokens[k].start >= draft.end), None)
+    if j is None or draft.counted is None:
+        return
+    rate = rate_after(tokens, j)
+    if rate is not None:
+        denominator, end = rate
+        known = tables().by_code.get(denominator)
+        draft.counted = f"{draft.counted} per {known.name if known else denominator}"
+        draft.kind = "rate"
+        draft.end = tokens[end - 1].end
+        draft.last = end
+
+
+def carry_counted(drafts: list[Draft], sentences: list[tuple[int, int]]) -> None:
+    """'50,000 casualties, nearly 14,000 of whom': a bare part of a count counts the same."""
+    for index, draft in enumerate(drafts):
+        if draft.unit is not None or draft.counted or draft.kind != "count" or draft.value is None:
+            continue
+        here = sentence_index(draft.start, sentences)
+        for other in reversed(drafts[:index]):
+            if sentence_index(other.start, sentences) != here:
+                break
+            if other.kind == "count" and other.counted and other.value is not None:
+                if draft.value <= other.value and not other.unit_inferred:
+                    draft.counted, draft.unit_inferred = other.counted, True
+                break
+
+
+def next_is_noun(tokens: list[Token], draft: Draft, parse: Parse) -> bool:
+    if draft.last >= len(tokens):
+        return False
+    token = parse.token_at(tokens[draft.last].start)
+    return token is not None and token.pos_ in NOUNS
 
 
 def drop_bare_ones(tokens: list[Token], drafts: list[Draft]) -> list[Draft]:
@@ -82,11 +126,18 @@ def counted_from_parse(
         return None
     if number.dep_ not in ("nummod", "compound", "amod", "quantmod", "nmod", "npadvmod", "appos"):
         return None
-    words = [t for t in parse.doc[number.i + 1 : head.i + 1] if t.pos_ not in ("DET", "PUNCT")]
-    if any(t.pos_ not in ("ADJ", "NOUN", "PROPN", "VERB", "NUM", "ADV") for t in words):
+    words = [t for t in parse.doc[number.i + 1 : head.i + 1] if keep_in_phrase(t)]
+    if any(t.pos_ not in ("ADJ", "NOUN", "PROPN", "VERB", "NUM", "ADV", "PUNCT") for t in words):
         words = [head]
     end = parse.base + head.idx + len(head.text)
-    return unit_phrase(words), " ".join(t.text for t in words), end
+    return unit_phrase(words), parse.doc[words[0].i : head.i + 1].text, end
+
+
+def keep_in_phrase(token: SpacyToken) -> bool:
+    """Determiners and punctuation leave a counted phrase; a hyphen inside a word stays."""
+    if token.pos_ == "DET":
+        return False
+    return token.pos_ != "PUNCT" or (token.text == "-" and not token.whitespace_)
 
 
 def noun_after_of(number: SpacyToken) -> tuple[str, str] | None:
@@ -97,13 +148,19 @@ def noun_after_of(number: SpacyToken) -> tuple[str, str] | None:
             if objects:
                 head = objects[0]
                 words = noun_phrase(head, deps=("amod", "compound"))
-                return unit_phrase(words), " ".join(t.text for t in words)
+                return unit_phrase(words), head.doc[words[0].i : head.i + 1].text
     return None
 
 
 def unit_phrase(words: list[SpacyToken]) -> str:
+    """The counted phrase lemmatised, without participles and codes ('recorded songs' -> song)."""
     skip = cues().counted_skip
-    kept = [t for t in words if t.lower_ not in skip] or words[-1:]
+    kept = [
+        t for t in words[:-1]
+        if t.lower_ not in skip and t.pos_ != "VERB" and not any(c.isdigit() for c in t.text)
+    ] + words[-1:]
+    while kept and kept[0].text == "-":
+        kept = kept[1:]
     text = "".join(t.lemma_.lower() + (t.whitespace_ and " ") for t in kept)
     return text.replace(" - ", "-").strip()
 
@@ -132,7 +189,7 @@ def noun_phrase(head: SpacyToken, deps: tuple[str, ...] = PHRASE_DEPS) -> list[S
         if child.dep_ not in deps or child.right_edge.i != start - 1:
             break
         start = child.left_edge.i
-    return [t for t in head.doc[start : head.i + 1] if t.pos_ not in ("DET", "PUNCT", "PRON")]
+    return [t for t in head.doc[start : head.i + 1] if keep_in_phrase(t) and t.pos_ != "PRON"]
 
 
 def add_concepts(tokens: list[Token], drafts: list[Draft], parse: Parse | None) -> None:
@@ -155,7 +212,7 @@ def concept_of(tokens: list[Token], draft: Draft, parse: Parse) -> str | None:
         return None
     base = parse.base
     span = (start - base, end - base)
-    while token.head is not token and start <= token.head.idx + base < end:
+    while token.head.i != token.i and start <= token.head.idx + base < end:
         token = token.head
     if draft.kind in ("percent", "ratio", "count"):
         of_object = object_of(token)
@@ -163,7 +220,7 @@ def concept_of(tokens: list[Token], draft: Draft, parse: Parse) -> str | None:
             return phrase_text(of_object, span)
     for _ in range(6):
         head = token.head
-        if head is token:
+        if head.i == token.i:
             return None
         if token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in NOUNS:
             return phrase_text(head.head, span)

@@ -79,9 +79,13 @@ def read_figures(text: str) -> tuple[list[Token], list[Draft]]:
         ranged = join_range(tokens, draft, nxt) if nxt is not None else None
         if ranged is not None:
             draft = ranged
-            skip_until = draft.last
+        elif nxt is not None:
+            join_cents(tokens, draft, nxt)
+        skip_until = draft.last
         set_bound(tokens, draft)
         set_change(tokens, draft)
+        if drafts:
+            continue_change(tokens, drafts[-1], draft)
         drafts.append(draft)
     drafts.extend(verbal_factors(tokens, drafts))
     drafts.sort(key=lambda d: d.start)
@@ -90,34 +94,117 @@ def read_figures(text: str) -> tuple[list[Token], list[Draft]]:
 
 def read_one(tokens: list[Token], number: Number) -> Draft | None:
     """One number with its unit and kind; None for numbers that are not figures at all."""
-    first, last = number.first, number.last
     if number.ordinal:
         return plain_draft(tokens, number, "ordinal")
     kind = date_kind(tokens, number)
     if kind is not None:
         return plain_draft(tokens, number, kind)
-    prefix = currency_before(tokens, first) if number.value is not None else None
+    if number.value is not None and glued_label(tokens, number):
+        return plain_draft(tokens, number, "label")
+    prefix = currency_before(tokens, number.first) if number.value is not None else None
     draft = plain_draft(tokens, number, "count")
     draft.scaled = number.scaled
+    last = number.last
     if prefix is not None:
         draft.unit, draft.kind, draft.first = prefix.unit, "money", prefix.first
+        scale_by_code(tokens, draft, prefix)
     match = unit_match(tokens, number)
+    if match is not None and match.unit.unit == "lb" and number.scaled:
+        match = Match(tables().by_code["GBP"], match.first, match.last)  # "361 million pounds"
     if match is not None and (prefix is None or match.unit.kind == "money"):
         if prefix is None or match.unit.unit == prefix.unit.unit or prefix.unit.unit == "USD":
             draft.unit, draft.kind = match.unit, kind_of(match.unit)
+            scale_by_code(tokens, draft, match)
         last = match.last
-    elif prefix is None and number.value is not None and is_label(tokens, number):
-        return plain_draft(tokens, number, "label")
-    if number.ratio or (number.words and number.value is not None and 0 < number.value < 1):
-        draft.kind = "ratio"
-    elif draft.unit is None and times_after(tokens, number.last):
+        last = scale_after_code(tokens, draft, last)
+    elif times_after(tokens, number.last) and prefix is None:
         draft.kind, draft.change, draft.factor = "factor", "factor", number.value
         draft.unit = Unit("times", "times", "factor")
         last = number.last + (2 if tokens[number.last].text in "-‐" else 1)
+    elif prefix is None and number.value is not None and is_label(tokens, number):
+        return plain_draft(tokens, number, "label")
+    elif prefix is None and hyphen_compound(tokens, number):
+        return None  # "a four-cylinder", "six-speed": part of a word, not a figure
+    if number.ratio or (number.words and number.value is not None and 0 < number.value < 1):
+        if draft.unit is None:
+            draft.kind = "ratio"
     last = read_rate_and_age(tokens, draft, last)
     draft.last = last
     draft.start, draft.end = tokens[draft.first].start, tokens[last - 1].end
     return draft
+
+
+def join_cents(tokens: list[Token], draft: Draft, nxt: Number) -> None:
+    """'3 dollars 50 cents', 'thirteen dollars and forty-five', '17 USD 25' -> 3.5, 13.45, 17.25."""
+    if draft.kind != "money" or draft.value is None or draft.scaled or nxt.value is None:
+        return
+    if draft.last >= len(tokens) or draft.first == draft.num_first - 0 and False:
+        return
+    gap = [t.lower for t in tokens[draft.last : nxt.first]]
+    if gap not in ([], ["and"]) or draft.value != int(draft.value) or not 0 < nxt.value < 100:
+        return
+    if tokens[draft.num_last].kind != "word" or tokens[draft.num_last].start == tokens[draft.num_last - 1].end:
+        return  # the unit must be written after the number ("15 dollars"), not "$15"
+    cents = unit_after(tokens, nxt.last, touching=False)
+    if cents is not None and cents.unit.unit == "USX":
+        end = cents.last
+    elif cents is None and (nxt.last >= len(tokens) or tokens[nxt.last].kind == "sym"):
+        end = nxt.last
+    else:
+        return
+    draft.value += nxt.value / 100
+    draft.last = end
+    draft.end = tokens[end - 1].end
+
+
+def hyphen_compound(tokens: list[Token], number: Number) -> bool:
+    j = number.last
+    if j + 1 >= len(tokens) or tokens[j].text not in "-‐" or tokens[j].start != number.end:
+        return False
+    after = tokens[j + 1]
+    return after.kind == "word" and after.start == tokens[j].end and after.lower != "old"
+
+
+def scale_by_code(tokens: list[Token], draft: Draft, match: Match) -> None:
+    """'30 MUSD', 'MAUD 60': a currency code that means millions."""
+    code = "".join(t.lower for t in tokens[match.first : match.last])
+    if code in tables().millions and draft.value is not None:
+        draft.value *= 1_000_000
+        draft.scaled = True
+
+
+def scale_after_code(tokens: list[Token], draft: Draft, last: int) -> int:
+    """'75 USD million': a scale word after the currency."""
+    from presslens.stages.figures_numbers import scales
+
+    if last < len(tokens) and draft.value is not None and draft.kind == "money":
+        word = tokens[last].lower
+        factor = scales().multipliers.get(word)
+        if factor and factor >= 1000 and word not in scales().vague:
+            draft.value *= factor
+            draft.scaled = True
+            return last + 1
+    return last
+
+
+def glued_label(tokens: list[Token], number: Number) -> bool:
+    """'scp-173', 'WW1', '24703L202', '1 )': numbers glued into codes or list markers."""
+    i, j = number.first, number.last
+    if i > 0 and tokens[i - 1].kind == "word" and tokens[i - 1].end == tokens[i].start:
+        return currency_before(tokens, i) is None
+    if i > 1 and tokens[i - 1].text in "-‐" and tokens[i - 1].end == tokens[i].start:
+        before = tokens[i - 2]
+        if before.kind == "word" and before.end == tokens[i - 1].start:
+            if (before.lower,) in cues().bounds:
+                return False  # "sub-300"
+            if currency_before(tokens, i) is None and before.lower not in cues().up:
+                return before.text[0].isupper() or before.lower in cues().labels or before.text.islower()
+    if j + 1 < len(tokens) and tokens[j].kind == "word" and tokens[j].start == tokens[j - 1].end:
+        if tokens[j + 1].kind == "num" and tokens[j + 1].start == tokens[j].end:
+            return True
+    if j < len(tokens) and tokens[j].text == ")" and not number.words:
+        return not any(t.text == "(" for t in tokens[max(0, i - 4) : i])
+    return False
 
 
 def times_after(tokens: list[Token], j: int) -> bool:
@@ -176,7 +263,7 @@ def read_rate_and_age(tokens: list[Token], draft: Draft, last: int) -> int:
         draft.unit = Unit("year of age", "year of age", "duration")
         draft.kind = "duration"
         return last
-    if unit is None or unit.kind not in ("money", "percent", "quantity", "temperature"):
+    if unit is None or unit.kind not in ("money", "percent", "quantity", "temperature", "duration"):
         return last
     k = last + 1 if last < len(tokens) and tokens[last].text in "-‐" else last
     rate = rate_after(tokens, k)
@@ -200,8 +287,10 @@ def date_kind(tokens: list[Token], number: Number) -> str | None:
     text = number.plain
     nxt = tokens[j] if j < len(tokens) else None
     prev = tokens[i - 1] if i > 0 else None
-    if nxt is not None and TIME_SUFFIX.match(nxt.text.replace(" ", "")) and nxt.kind == "word":
+    if nxt is not None and nxt.kind == "word" and is_clock_suffix(tokens, j):
         return "time"
+    if text.startswith("0") and len(text) == 4 and text.isdigit():
+        return "time"  # "0401 GMT"
     if nxt is not None and nxt.text in (":",) and j + 1 < len(tokens) and tokens[j + 1].kind == "num":
         if nxt.end == tokens[j + 1].start and len(tokens[j + 1].text) == 2:
             return "time"
@@ -212,6 +301,8 @@ def date_kind(tokens: list[Token], number: Number) -> str | None:
         if is_slash_date(tokens, i):
             return "date"
     months = cues().months
+    if prev is not None and prev.text == "." and i >= 2 and tokens[i - 2].lower in months:
+        prev = tokens[i - 2]  # "Sept. 30"
     if text.isdigit() and 1 <= number.value <= 31:
         if prev is not None and prev.lower.rstrip(".") in months and month_like(prev):
             return "date"
@@ -222,6 +313,14 @@ def date_kind(tokens: list[Token], number: Number) -> str | None:
     if text.isdigit() and len(text) == 4 and nxt is not None and nxt.text == "s":
         return "date"  # "1990s"
     return None
+
+
+def is_clock_suffix(tokens: list[Token], j: int) -> bool:
+    """'5am', '10.45pm', '11 a.m.', '6 p.m.'."""
+    word = tokens[j].lower
+    if word in ("am", "pm"):
+        return True
+    return word in ("a.", "p.", "a", "p") and j + 1 < len(tokens) and tokens[j + 1].lower in ("m", "m.")
 
 
 def month_like(token: Token) -> bool:
@@ -252,6 +351,10 @@ def year_like(tokens: list[Token], number: Number) -> bool:
     nxt = tokens[j] if j < len(tokens) else None
     if prev in cues().year_preps or prev.rstrip(".") in cues().months:
         return True
+    if nxt is not None and nxt.text in ("AD", "BC", "CE", "BCE"):
+        return True
+    if prev in (".", "ad", "bc") and i >= 2 and tokens[i - 2].lower in ("d", "a.", "ad", "bc", "c"):
+        return True  # "A.D. 1000"
     if nxt is None:
         return True
     if nxt.kind == "word" and nxt.text.islower():
@@ -274,6 +377,10 @@ def is_label(tokens: list[Token], number: Number) -> bool:
     word = prev.lower
     if word in cues().labels and prev.text[0].isupper():
         return True
+    if word in cues().labels_any_case or (word == "." and i >= 2 and tokens[i - 2].lower in ("no", "nos")):
+        return True
+    if prev.kind == "word" and prev.text[0].islower() and any(c.isupper() for c in prev.text):
+        return True  # "iPhone 12"
     if prev.kind == "word" and prev.text[0].isupper() and not is_sentence_start(tokens, i - 1):
         return capitalised_name(tokens, i - 1)
     if prev.text == "&" or (prev.text == "#" and prev.end == tokens[i].start):
@@ -298,32 +405,30 @@ def is_sentence_start(tokens: list[Token], k: int) -> bool:
     return k == 0 or tokens[k - 1].text in (".", "!", "?", "\n", ":", "“", '"', "(")
 
 
+DASHES = (["-"], ["–"], ["—"], ["~"])
+
+
 def join_range(tokens: list[Token], draft: Draft, nxt: Number) -> Draft | None:
     """'between 10 and 20', 'from $5 to $10 million', '10-20%', '252 to 287 miles'."""
     if draft.kind in ("ordinal", "label", "time") or draft.value is None or nxt.value is None:
         return None
-    gap = tokens[draft.last : nxt.first]
-    joiner = [t.lower for t in gap]
+    prefix = currency_before(tokens, nxt.first)
+    gap_end = prefix.first if prefix is not None else nxt.first
+    words = [t.lower for t in tokens[draft.last : gap_end]]
     prev = tokens[draft.first - 1].lower if draft.first > 0 else ""
     prev2 = tokens[draft.first - 2].lower if draft.first > 1 else ""
-    if draft.kind == "date" and not (len(joiner) == 1 and joiner[0] in ("-", "–", "to", "and")):
+    between = "between" in (prev, prev2)
+    from_to = "from" in (prev, prev2)
+    if draft.kind == "date" and words not in (["-"], ["–"], ["to"], ["and"]):
         return None
-    currency_gap = [t for t in gap if (t.text,) in tables().before or (t.lower,) in tables().before_lower]
-    words = [w for w in joiner if (w,) not in tables().before and w not in ("$", "€", "£")]
-    between = prev == "between" or prev2 == "between"
-    from_to = prev == "from" or prev2 == "from"
+    if words not in (*DASHES, ["to"], ["through"], ["and"], ["or"]):
+        return None
+    if words == ["or"] and (draft.unit is not None or draft.value >= nxt.value):
+        return None  # only "three or four years"
     if words == ["and"] and not between:
         return None
-    if words in (["-"], ["–"], ["—"], ["~"]) and not (draft.unit and draft.unit.kind == "percent"):
-        if tokens[draft.last].start != tokens[draft.last - 1].end and draft.unit is not None:
-            pass
-    if words not in (["-"], ["–"], ["—"], ["~"], ["to"], ["through"], ["and"], ["-", "-"]):
-        return None
-    if words == ["to"] and not from_to and draft.unit is not None and not currency_gap:
-        if draft.unit.kind in ("money", "percent") and not between:
-            return None  # "fell 7% to $2.3 billion": a change and a level, not a range
-    if words == ["and"] and not between:
-        return None
+    if words == ["to"] and not (from_to or between) and after_change_cue(tokens, draft):
+        return None  # "fell 7% to $2.3 billion": a change and a level, not a range
     other = read_one(tokens, nxt)
     if other is None or other.kind in ("ordinal", "label", "time") or other.value is None:
         return None
@@ -331,26 +436,43 @@ def join_range(tokens: list[Token], draft: Draft, nxt: Number) -> Draft | None:
         if not (draft.kind == "date" and other.kind in ("date", "count")):
             return None
         other.kind = "date"
-    if draft.unit and other.unit and draft.unit.unit != other.unit.unit:
+    if draft.unit and other.unit and not other.unit.unit.startswith(draft.unit.unit):
         return None
-    if draft.unit is None and other.unit is None and other.counted is None and not from_to:
-        if not between and words != ["-"] and words != ["–"]:
-            return None
+    if draft.unit and other.unit is None and words == ["to"] and not (from_to or between):
+        if draft.unit.name != "year of age":
+            return None  # "7% to 13176", but "aged 18 to 34"
+    if words == ["or"] and other.unit is None:
+        return None
     low, high = draft.value, other.value
-    if other.scaled and not draft.scaled and low is not None and high and low < high / 1000:
-        low *= scale_of(tokens, nxt)  # "$5 to 10 million"
+    if other.scaled and not draft.scaled and low < high / 1000:
+        if low * scale_of(tokens, nxt) < high:
+            low *= scale_of(tokens, nxt)  # "$5 to $10 million", "four to five thousand"
+    if words == ["to"] and not (from_to or between) and low >= high:
+        return None  # "5 to 3" is a change, not a range
+    if low == high:
+        return None  # "89-89" is a score
     merged = Draft(
         draft.start, other.end, draft.first, other.last, draft.num_first, other.num_last,
         None, other.kind if draft.unit is None else draft.kind,
         unit=other.unit or draft.unit, low=min(low, high), high=max(low, high), bound="range",
         scaled=other.scaled or draft.scaled,
     )
-    if between and draft.first > 0:
-        merged.first = draft.first - (1 if prev == "between" else 2)
-    if from_to and draft.first > 0:
-        merged.first = draft.first - (1 if prev == "from" else 2)
+    if (between or from_to) and draft.first > 0:
+        merged.first = draft.first - (1 if prev in ("between", "from") else 2)
     merged.start = tokens[merged.first].start
     return merged
+
+
+def after_change_cue(tokens: list[Token], draft: Draft) -> bool:
+    """The figure follows 'by' or a change verb ('increased by $43.6 billion to ...')."""
+    all_cues = cues()
+    for k in range(draft.first - 1, max(draft.first - 4, -1), -1):
+        word = tokens[k].lower
+        if word == "to":
+            return False  # "grew to 252 to 287 miles": a level
+        if word == "by" or (word in all_cues.up or word in all_cues.down) and word.isalpha():
+            return True
+    return False
 
 
 def scale_of(tokens: list[Token], number: Number) -> float:
@@ -401,7 +523,7 @@ CHANGE_SKIPS = {"by", "about", "some", "nearly", "almost", "around", "roughly", 
 
 def set_change(tokens: list[Token], draft: Draft) -> None:
     """'fell by 28%' -> down, 'rose 3 points' -> up, '+0.8%' -> up."""
-    if draft.kind in ("ordinal", "label", "time", "date"):
+    if draft.kind in ("ordinal", "label", "time", "date") or draft.change == "factor":
         return
     all_cues = cues()
     first = draft.first
@@ -417,12 +539,13 @@ def set_change(tokens: list[Token], draft: Draft) -> None:
     skipped = 0
     while k >= 0 and skipped <= 3:
         word = tokens[k].lower
-        if word in all_cues.up and word not in ("+", "-", "−"):
+        noun_use = k + 1 < len(tokens) and tokens[k + 1].lower == "of"  # "a gain of 2%"
+        if word in all_cues.up and word not in ("+", "-", "−") and not noun_use:
             if word == "up" and k + 1 < len(tokens) and tokens[k + 1].lower == "to":
                 return
             draft.change = "up"
             return
-        if word in all_cues.down and word not in ("+", "-", "−"):
+        if word in all_cues.down and word not in ("+", "-", "−") and not noun_use:
             draft.change = "down"
             return
         if word in CHANGE_SKIPS or word.endswith("ly"):
@@ -430,6 +553,15 @@ def set_change(tokens: list[Token], draft: Draft) -> None:
             skipped += 1
             continue
         return
+
+
+def continue_change(tokens: list[Token], before: Draft, draft: Draft) -> None:
+    """'lost 190 points, or 0.6%' and 'were down 2.3%, Burlington by 2.6%': the change goes on."""
+    if draft.change or before.change not in ("up", "down") or draft.kind in ("date", "time"):
+        return
+    gap = [t.lower for t in tokens[before.last : draft.first]]
+    if gap in (["or"], [",", "or"], ["and"]) or (gap[-1:] == ["by"] and "," in gap and len(gap) <= 4):
+        draft.change = before.change
 
 
 FOLD = re.compile(r"^(\w+)-?fold$", re.IGNORECASE)

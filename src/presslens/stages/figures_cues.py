@@ -21,6 +21,7 @@ class Cues:
     months: dict[str, int]
     year_preps: frozenset[str]
     labels: frozenset[str]
+    labels_any_case: frozenset[str]
     counted_stop: frozenset[str]
     counted_skip: frozenset[str]
     periods: tuple[re.Pattern[str], ...]
@@ -46,6 +47,7 @@ def cues() -> Cues:
         months=data["months"],
         year_preps=frozenset(data["year_preps"]),
         labels=frozenset(data["labels"]),
+        labels_any_case=frozenset(data["labels_any_case"]),
         counted_stop=frozenset(data["counted_stop"]),
         counted_skip=frozenset(data["counted_skip"]),
         periods=tuple(re.compile(p, re.IGNORECASE) for p in data["periods"]),

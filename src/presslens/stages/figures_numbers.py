@@ -157,6 +157,8 @@ def read_number(tokens: list[Token], i: int) -> tuple[Number, int] | None:
             value = digit_value(token.text)
             if seen and (value >= 100 or not can_add(acc, value, seen)):
                 break
+            if seen and not after_and and not followed_by_multiplier(tokens, j):
+                break  # "2.9 million 9 liter cases" are two numbers
             acc.current += value
             acc.atom = value
             seen, expect_multiplier, joined = True, True, False
@@ -238,7 +240,8 @@ def read_number(tokens: list[Token], i: int) -> tuple[Number, int] | None:
         return None
     plain = tokens[i].text if j == i + 1 else ""
     if plain.lower() == "one" and i > 0 and tokens[i - 1].lower in PRONOUN_ONE:
-        return None  # "which one", "the one you mentioned"
+        if j >= len(tokens) or tokens[j].lower in AFTER_PRONOUN_ONE:
+            return None  # "which one do you", "the one you mentioned"
     number = Number(
         tokens[i].start, tokens[j - 1].end, i, j, acc.value, words=acc.words, scaled=acc.scaled,
         plain=plain,
@@ -246,7 +249,13 @@ def read_number(tokens: list[Token], i: int) -> tuple[Number, int] | None:
     return number, j
 
 
+def followed_by_multiplier(tokens: list[Token], j: int) -> bool:
+    return j + 1 < len(tokens) and tokens[j + 1].lower in scales().multipliers
+
+
 PRONOUN_ONE = {"the", "this", "that", "which", "each", "every", "any", "no", "another", "someone"}
+AFTER_PRONOUN_ONE = {"you", "do", "does", "is", "was", "are", "i", "we", "they", "he", "she",
+                     "that", "which", "who", "in", "on", "?", ".", ","}
 
 
 def abbreviation(token: Token) -> float | None:
@@ -338,6 +347,8 @@ def apply_fraction(
     standalone = word in ("half", "quarter")
     if not seen and prev in ("the", "first", "second", "last", "latter", "other", "third", "fourth"):
         return None  # "the first half of 2025" is a period, not a number
+    if nxt == "-" and j + 2 < len(tokens) and tokens[j + 2].start == tokens[j + 1].end:
+        return None  # "half-staff", "half-time"
     if not seen and not standalone and prev not in ("a", "an"):
         return None
     if word == "quarter" and not seen and prev not in ("a", "an"):
@@ -350,8 +361,7 @@ def apply_fraction(
     else:
         numerator = replaced = acc.atom if acc.total and acc.atom else acc.current
         if tokens[j - 1].kind == "num" and not glued_or_dash(tokens, j):
-            if word not in ("half", "halves", "quarter", "quarters", "third", "thirds"):
-                return None
+            return None  # "the 1988 third quarter"
     if numerator == 0:
         return None
     acc.current += numerator / denominator - replaced
@@ -399,7 +409,7 @@ def continues_after_and(tokens: list[Token], j: int, acc: Accumulator) -> bool:
 def read_digit_fraction(tokens: list[Token], j: int, acc: Accumulator) -> int:
     """'3/4', '10 1/2', '-4/5' right after a digit literal."""
     after_slash = j >= 2 and tokens[j - 2].text == "/"
-    if j + 1 < len(tokens) and tokens[j].text == "/" and tokens[j + 1].kind == "num":
+    if j + 1 < len(tokens) and tokens[j].text in "/⁄" and tokens[j + 1].kind == "num":
         if glued(tokens, j) and glued(tokens, j + 1) and not after_slash:
             denominator = digit_value(tokens[j + 1].text)
             followed = j + 2 < len(tokens) and tokens[j + 2].text == "/"
@@ -451,9 +461,36 @@ def abbreviation_applies(tokens: list[Token], j: int) -> bool:
     after = tokens[j + 1] if j + 1 < len(tokens) else None
     if after is not None and after.start == token.end and after.kind in ("word", "num"):
         return False
+    if token.lower in ("m", "mm") and token.text != "MM":
+        return money_or_many(tokens, j)  # "$5m", "5m people" but "48m", "7.62mm"
     if token.start == prev.end:
         return token.text not in ("G", "T", "B") or not after or after.text not in ("-",)
     return token.text in SPACED_ABBREVIATIONS
+
+
+CURRENCY_MARKS = set("$€£¥₹₽₴₩₪")
+MANY_WORDS = {"people", "users", "customers", "subscribers", "viewers", "visitors", "shares",
+              "barrels", "tonnes", "tons", "jobs", "homes", "households", "votes", "cases"}
+
+
+def money_or_many(tokens: list[Token], j: int) -> bool:
+    """An 'm' after digits means million after a currency or before a counted plural."""
+    k = j - 1
+    while k > 0 and tokens[k].kind == "num" or k > 0 and tokens[k].text in ".,":
+        k -= 1
+    before = tokens[k] if tokens[k].kind != "num" else None
+    if before is not None and (before.text in CURRENCY_MARKS or before.text.isupper()):
+        return True
+    after = tokens[j + 1] if j + 1 < len(tokens) else None
+    if tokens[j].lower == "mm" or after is None or after.kind != "word":
+        return False
+    return after.lower in MANY_WORDS or after.lower not in LENGTH_WORDS
+
+
+LENGTH_WORDS = {"tall", "long", "wide", "high", "deep", "away", "above", "below", "across",
+                "thick", "in", "from", "of", "under", "over", "to", "and", "or", "by", "x",
+                "is", "was", "high", "height", "length", "sprint", "race", "run", "hurdles",
+                "freestyle", "backstroke", "breaststroke", "butterfly", "medley", "relay"}
 
 
 def find_numbers(text: str, tokens: list[Token] | None = None) -> list[Number]:
@@ -523,11 +560,16 @@ def apply_sign(tokens: list[Token], number: Number) -> Number:
     prev = tokens[i - 1]
     if prev.lower in SIGN_WORDS:
         start = prev.start
+    elif prev.text in ("-", "−") and i >= 2 and tokens[i - 2].lower in SIGN_WORDS:
+        return Number(  # "minus-130 degrees"
+            tokens[i - 2].start, number.end, i - 2, number.last, -number.value,
+            words=number.words, scaled=number.scaled, plain=number.plain,
+        )
     elif prev.text in ("-", "−"):
-        if i >= 2 and tokens[i - 2].end == prev.start and tokens[i - 2].kind in ("num", "word"):
-            return number  # "F-35", "10-20": a hyphen, not a sign
-        if i >= 2 and tokens[i - 2].kind == "num":
-            return number
+        before = tokens[i - 2] if i >= 2 else None
+        if before is not None and before.kind in ("num", "word"):
+            if before.end == prev.start or prev.end != tokens[i].start or before.kind == "num":
+                return number  # "F-35", "10-20", "mid - 1972": a hyphen, not a sign
         start = prev.start
     else:
         return number

@@ -39,6 +39,8 @@ class Tables:
     before: dict[tuple[str, ...], Unit]  # currency prefixes, exact case
     before_lower: dict[tuple[str, ...], Unit]  # currency prefixes matched without case
     by_code: dict[str, Unit]
+    exact: dict[str, Unit]
+    millions: dict[str, Unit]  # "musd": a million dollars
     denominators: dict[str, str]
     adverbs: dict[str, str]
 
@@ -56,6 +58,8 @@ def tables() -> Tables:
     before: dict[tuple[str, ...], Unit] = {}
     before_lower: dict[tuple[str, ...], Unit] = {}
     by_code: dict[str, Unit] = {}
+    exact: dict[str, Unit] = {}
+    millions: dict[str, Unit] = {}
     for entry in data["currencies"]:
         unit = Unit(entry["unit"], entry["name"], "money")
         by_code[unit.unit] = unit
@@ -63,6 +67,10 @@ def tables() -> Tables:
             after.setdefault(form_key(form), unit)
         for form in entry.get("glued", []):
             glued.setdefault(form, unit)
+        for form in entry.get("million", []):
+            millions[form] = unit
+            before_lower.setdefault((form,), unit)
+            after.setdefault((form,), unit)
         for form in entry["prefix"]:
             key = tuple(token.text for token in tokenize(form))
             before.setdefault(key, unit)
@@ -76,9 +84,11 @@ def tables() -> Tables:
             after.setdefault(form_key(form), unit)
         for form in entry.get("glued", []):
             glued.setdefault(form, unit)
+        for form in entry.get("exact", []):
+            exact.setdefault(form, unit)
     return Tables(
-        after, glued, before, before_lower, by_code, data["rate_denominators"],
-        data["rate_adverbs"],
+        after, glued, before, before_lower, by_code, exact, millions,
+        data["rate_denominators"], data["rate_adverbs"],
     )
 
 
@@ -87,6 +97,8 @@ def unit_after(tokens: list[Token], j: int, *, touching: bool) -> Match | None:
     table = tables()
     if j >= len(tokens):
         return None
+    if tokens[j].text in table.exact:
+        return Match(table.exact[tokens[j].text], j, j + 1)
     if touching and tokens[j].text in table.glued:
         longer = longest_form(tokens, j, table.after)
         if longer is None or longer.last == j + 1:
@@ -102,6 +114,8 @@ def longest_form(
     for k in range(j, min(j + MAX_FORM_TOKENS, len(tokens))):
         if k > j and tokens[k].start - tokens[k - 1].end > 1:
             break
+        if k > j and tokens[k].kind == "num" and tokens[k].start != tokens[k - 1].end:
+            break  # "m2" is square metres, "12 m 2 dm" is not
         key = key + (tokens[k].lower,)
         unit = forms.get(key)
         if unit is not None:
@@ -150,6 +164,9 @@ def rate_after(tokens: list[Token], j: int) -> tuple[str, int] | None:
     if word in table.adverbs:
         return table.adverbs[word], j + 1
     if word in ("a", "an", "per", "each", "every", "/") and j + 1 < len(tokens):
+        if tokens[j + 1].text == "-" and j + 2 < len(tokens):
+            found = rate_after(tokens[: j + 1] + tokens[j + 2 :], j)  # "12-cent-a-share"
+            return (found[0], found[1] + 1) if found else None
         for size in (2, 1):
             words = " ".join(t.lower for t in tokens[j + 1 : j + 1 + size])
             if len(tokens) < j + 1 + size:
@@ -158,6 +175,9 @@ def rate_after(tokens: list[Token], j: int) -> tuple[str, int] | None:
             if singular in table.denominators:
                 if word == "a" and singular in ("unit",):
                     continue
+                after = tokens[j + 1 + size].lower if j + 1 + size < len(tokens) else ""
+                if after in ("earlier", "ago", "before", "later", "after", "prior", "from"):
+                    return None  # "a year earlier" is a period, not a rate
                 return table.denominators[singular], j + 1 + size
         if word == "per" and tokens[j + 1].kind == "word" and tokens[j + 1].lower.isalpha():
             return tokens[j + 1].lower.rstrip("s") or tokens[j + 1].lower, j + 2

@@ -156,7 +156,7 @@ def verb_attribution(ctx: Context, verb: Token) -> Attribution | None:
     subject = subject_of(verb)
     if not content or subject is None or subject.dep_ == "expl":
         return None
-    speaker = make_speaker(ctx.doc, subject, ctx.actors)
+    speaker = make_speaker(ctx.text, subject, ctx.actors)
     if speaker is None:
         return None
     cue = cue_phrase(verb)
@@ -198,7 +198,7 @@ def according_attribution(ctx: Context, token: Token) -> Attribution | None:
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
     if source is None or token.i in ctx.quote_of_token:
         return None
-    speaker = make_speaker(ctx.doc, source, ctx.actors)
+    speaker = make_speaker(ctx.text, source, ctx.actors)
     if speaker is None:
         return None
     phrase = {t.i for t in token.subtree}
@@ -218,12 +218,12 @@ def noun_speaker(ctx: Context, noun: Token) -> Speaker | None:
     """The possessor ("Putin's boast") or the by/from agent ("the claim by Lavrov")."""
     for child in noun.children:
         if child.dep_ == "poss":
-            return make_speaker(ctx.doc, child, ctx.actors)
+            return make_speaker(ctx.text, child, ctx.actors)
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
             agent = next((c for c in child.children if c.dep_ == "pobj"), None)
             if agent is not None and (agent.pos_ == "PROPN" or agent.ent_type_):
-                return make_speaker(ctx.doc, agent, ctx.actors)
+                return make_speaker(ctx.text, agent, ctx.actors)
     return None
 
 
@@ -249,7 +249,7 @@ def adjective_attribution(ctx: Context, adjective: Token) -> Attribution | None:
     subject = subject_of(adjective.head)
     if not content or subject is None or subject.dep_ == "expl" or subject.lower_ == "it":
         return None
-    speaker = make_speaker(ctx.doc, subject, ctx.actors)
+    speaker = make_speaker(ctx.text, subject, ctx.actors)
     if speaker is None:
         return None
     span = trim(ctx.text, subtree_span(content))
@@ -270,7 +270,7 @@ def headline_attribution(ctx: Context, token: Token) -> Attribution | None:
         end += 1
     if end + 2 >= sentence.end or ctx.doc[end + 1].text != ":" or token.i in ctx.quote_of_token:
         return None
-    speaker = make_speaker(ctx.doc, ctx.doc[end], ctx.actors)
+    speaker = make_speaker(ctx.text, ctx.doc[end], ctx.actors)
     if speaker is None:
         return None
     colon = ctx.doc[end + 1]
@@ -397,7 +397,7 @@ def nearest_name(ctx: Context, quoted: Quoted) -> Speaker | None:
     if not names:
         return None
     best = min(names, key=lambda t: distance(t, quoted))
-    return make_speaker(ctx.doc, best, ctx.actors)
+    return make_speaker(ctx.text, best, ctx.actors)
 
 
 def gap_text(ctx: Context, token: Token, quoted: Quoted) -> str:
@@ -483,7 +483,7 @@ def attribute_quoted(ctx: Context, quoted: Quoted) -> Attribution | None:
         subject = subject_of(verb)
         if subject is None or subject.i in ctx.quote_of_token:
             continue
-        speaker = make_speaker(ctx.doc, subject, ctx.actors)
+        speaker = make_speaker(ctx.text, subject, ctx.actors)
         if speaker is not None:
             span, kind = embedding_clause(ctx, verb, quoted)
             return Attribution(kind, span, cue_phrase(verb), verb.i, speaker, confidence)
@@ -511,6 +511,18 @@ def overlap_share(inner: Span, outer: Span) -> float:
     return max(0, shared) / max(1, len(inner))
 
 
+def short_fragment(ctx: Context, quoted: Quoted) -> bool:
+    return word_count(quoted.inner.of(ctx.text)) <= TERM_MAX_WORDS
+
+
+def speech_cue(ctx: Context, item: Attribution) -> bool:
+    """Whether the cue reports words (say, claim) rather than a stance (support, echo)."""
+    if item.cue_head is None:
+        return False
+    lemma = ctx.doc[item.cue_head].lemma_.lower()
+    return lemma in ctx.lexicon.clause or lemma in ctx.lexicon.nouns or lemma == "accord"
+
+
 def attribute_all(
     ctx: Context, quoted: list[Quoted], reported: list[Attribution]
 ) -> tuple[list[Attribution], list[Quoted], set[int]]:
@@ -520,6 +532,9 @@ def attribute_all(
     used: set[int] = set()
     for q in quoted:
         holder = covering(reported, q.span)
+        if holder is not None and short_fragment(ctx, q) and not speech_cue(ctx, holder):
+            loose.append(q)  # 'whose philosophy echoes "black-hundred" fascism': a term
+            continue
         if holder is not None:
             used.add(id(holder))
             share = len(q.span) / max(1, len(holder.span))

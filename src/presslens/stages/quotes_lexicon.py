@@ -19,10 +19,7 @@ class Lexicon:
     preposition: frozenset[str] = frozenset()  # "verb preposition" pairs: "call for"
     adjective: frozenset[str] = frozenset()  # "X is confident that ..."
 
-    @property
-    def verbs(self) -> frozenset[str]:
-        prepositional = {pair.split()[0] for pair in self.preposition}
-        return self.clause | self.intent | self.document | self.object | prepositional
+    verbs: frozenset[str] = frozenset()  # every verb above, for a quick first test
 
 
 def parse_lexicon(raw: str) -> Lexicon:
@@ -41,7 +38,11 @@ def parse_lexicon(raw: str) -> Lexicon:
         if section is None:
             raise ValueError(f"reporting lexicon: {line!r} comes before any [section]")
         found[section].add(line)
-    return Lexicon(**{name: frozenset(words) for name, words in found.items()})
+    verbs = set().union(*(found[name] for name in ("clause", "intent", "document", "object")))
+    verbs |= {pair.split()[0] for pair in found["preposition"]}
+    return Lexicon(
+        **{name: frozenset(words) for name, words in found.items()}, verbs=frozenset(verbs)
+    )
 
 
 @functools.cache

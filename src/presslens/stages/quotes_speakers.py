@@ -94,15 +94,17 @@ def actor_for(actors: tuple[Actor, ...], token: Token) -> Actor | None:
     return actor_at(actors, span)
 
 
-def make_speaker(doc: Doc, head: Token, actors: tuple[Actor, ...]) -> Speaker | None:
+def make_speaker(text: str, head: Token, actors: tuple[Actor, ...]) -> Speaker | None:
     if head.lower_ in NOT_SPEAKERS or head.pos_ in ("VERB", "AUX"):
         return None
     run = phrase_tokens(head)
+    if any(t.lower_ == "whose" for t in run):
+        return None  # "whose philosophy": a relative clause, not a speaker
     span = Span(run[0].idx, run[-1].idx + len(run[-1].text))
     if head.pos_ == "PRON":
         return Speaker(span, head.i, head.text, None, pronoun=True)
     actor = actor_for(actors, name_head(head))
-    name = actor.name if actor else span.of(doc.text)
+    name = actor.name if actor else span.of(text)
     return Speaker(span, head.i, name, actor.id if actor else None)
 
 

@@ -1,10 +1,254 @@
-"""Sources that claims lean on: organisations, people, polls, media, documents. (Issue 5.)"""
+"""Sources that claims lean on: organisations, people, polls, media, documents. (Issue 5.)
+
+A source is cited in one of four ways:
+  "According to ISW: ..."                         the object of "according to"
+  "The CREA reports that ...", "polls show ..."   the subject of a reporting verb
+  "... it has been revealed that ..."             a passive report with no one named (unknown)
+  a quotation with a speaker                      the speaker (from the quotes stage)
+"it says ..." right after a cited organisation or document is that same source again.
+Each source is typed from its words and its actor (resources/sources_cues.json) and keeps the
+spans of all its citations in `mentions`, so that the claims stage can link sentences to it.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import functools
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Doc, Token
 
 from presslens.model import Actor, Article, Quote, Source, Span
+from presslens.stages.entities import actor_at
+
+KIND_ORDER = ("poll", "document", "media", "organisation", "person")
+STOP_TOKEN = {",", ":", ";", ".", "“", "”", '"', "–", "—", "(", ")", "!", "?"}
+LEADING = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.I)
+POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+PASSIVE = re.compile(
+    r"\bit\s+(?:has|had|is|was|have)\s+(?:been\s+|now\s+been\s+)?(?:\w+ly\s+)?(\w+ed|said|found|"
+    r"understood|known|shown)\b",
+    re.I,
+)
+PRONOUN_SUBJECTS = {"it", "they"}
+PERSON_PRONOUNS = {"i", "we", "you", "he", "she", "me", "us"}
+MAX_NAME_TOKENS = 12
+ACTOR_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "organisation",
+               "NORP": "organisation"}
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    verbs: frozenset[str]
+    passive: frozenset[str]
+    kinds: dict[str, tuple[str, ...]]
+    media_names: frozenset[str]
+
+
+@functools.cache
+def cues() -> Cues:
+    raw = resources.files("presslens.resources").joinpath("sources_cues.json").read_text("utf-8")
+    data = json.loads(raw)
+    kinds = {kind: tuple(words) for kind, words in data["kinds"].items()}
+    return Cues(
+        frozenset(data["verbs"]), frozenset(data["passive"]), kinds, frozenset(data["media_names"])
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    name: str
+    kind: str
+    span: Span
+    actor_id: str | None = None
+
+
+def clean_name(text: str) -> str:
+    """ "The CREA" -> "CREA", "Trump's" -> "Trump"; whitespace collapsed."""
+    name = " ".join(text.split())
+    name = LEADING.sub("", name)
+    return POSSESSIVE.sub("", name).strip(" ,:;")
+
+
+def has_phrase(lowered: str, phrase: str) -> bool:
+    return re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", lowered) is not None
+
+
+def kind_of(name: str, actor: Actor | None) -> str:
+    """Type a cited name by its head ("Director of the X Council" is a person), then whole."""
+    head = re.split(r"\s+(?:of|at|from|by|in)\s+", name, maxsplit=1)[0]
+    if head != name and (kind := kind_of_words(head, None)) != "unknown":
+        return kind
+    return kind_of_words(name, actor)
+
+
+def kind_of_words(name: str, actor: Actor | None) -> str:
+    """Type a cited name from its words first (a poll of a firm is a poll), then its actor."""
+    lowered = name.casefold()
+    rule = cues()
+    for kind in KIND_ORDER[:2]:
+        if any(has_phrase(lowered, word) for word in rule.kinds[kind]):
+            return kind
+    if lowered in rule.media_names or LEADING.sub("", lowered) in rule.media_names:
+        return "media"
+    if any(has_phrase(lowered, word) for word in rule.kinds["media"]):
+        return "media"
+    if actor is not None and actor.type in ACTOR_KINDS:
+        return ACTOR_KINDS[actor.type]
+    for kind in KIND_ORDER[3:]:
+        if any(has_phrase(lowered, word) for word in rule.kinds[kind]):
+            return kind
+    if re.fullmatch(r"[A-Z][A-Z&.-]{1,9}", name):
+        return "organisation"  # a bare acronym such as ISW or CREA
+    return "unknown"
+
+
+def citation(article: Article, span: Span, actors: tuple[Actor, ...]) -> Citation | None:
+    name = clean_name(span.of(article.text))
+    if not name or name.casefold() in PERSON_PRONOUNS | PRONOUN_SUBJECTS:
+        return None
+    actor = actor_at(actors, span)
+    return Citation(name, kind_of(name, actor), span, actor.id if actor else None)
+
+
+def phrase_after(doc: Doc, start: int) -> Span | None:
+    """Tokens from `start` up to punctuation or a verb: the object of "according to"."""
+    tokens: list[Token] = []
+    for token in doc[start : start + MAX_NAME_TOKENS]:
+        if token.text in STOP_TOKEN or token.pos_ in ("VERB", "AUX") or "\n" in token.text:
+            break
+        tokens.append(token)
+    if not tokens:
+        return None
+    return Span(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+
+
+def according_to(doc: Doc) -> list[tuple[Span, int]]:
+    found = []
+    for token in doc[:-2]:
+        if token.lower_ == "according" and doc[token.i + 1].lower_ == "to":
+            span = phrase_after(doc, token.i + 2)
+            if span:
+                found.append((span, token.i))
+    return found
+
+
+def subject_phrase(subject: Token) -> Span:
+    """The subject's noun phrase: its determiners, modifiers and compounds, not its clauses."""
+    keep = [t for t in subject.lefts if t.dep_ in ("det", "amod", "compound", "nummod", "poss")]
+    first = keep[0] if keep else subject
+    left = min(first.left_edge.i, subject.i) if keep else subject.i
+    tokens = [t for t in subject.doc[left : subject.i + 1] if t.text not in STOP_TOKEN]
+    start = tokens[0] if tokens else subject
+    end = subject
+    for right in subject.rights:
+        if right.dep_ == "appos":  # "Putin's ideology advisor, Alexandr Dugin": the name
+            return Span(right.left_edge.idx, right.idx + len(right.text))
+        if right.dep_ == "compound":
+            end = right
+    return Span(start.idx, end.idx + len(end.text))
+
+
+def reporting_subjects(doc: Doc) -> list[tuple[Span, int, bool]]:
+    """(subject span, verb index, is a pronoun) for subjects of reporting verbs."""
+    verbs = cues().verbs
+    found = []
+    for token in doc:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
+            continue
+        for child in token.children:
+            if child.dep_ != "nsubj":
+                continue
+            lowered = child.lower_
+            if lowered in PERSON_PRONOUNS or child.tag_ in ("WDT", "WP"):
+                continue
+            found.append((subject_phrase(child), token.i, lowered in PRONOUN_SUBJECTS))
+    return found
+
+
+def passive_reports(article: Article, doc: Doc) -> list[Span]:
+    passive = cues().passive
+    found = []
+    for match in PASSIVE.finditer(article.text):
+        verb = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        if verb is not None and verb.root.lemma_.lower() in passive:
+            found.append(Span(match.start(), match.end()))
+    return found
+
+
+def speaker_citations(quotes: tuple[Quote, ...], actors: tuple[Actor, ...]) -> list[Citation]:
+    by_id = {actor.id: actor for actor in actors}
+    found = []
+    for quote in quotes:
+        if quote.speaker_span is None or not quote.speaker:
+            continue
+        actor = by_id.get(quote.speaker_actor_id or "")
+        if actor is not None and actor.type == "NORP":
+            continue  # "many Ukrainians": a group's view, not a source to check
+        name = actor.name if actor else clean_name(quote.speaker)
+        kind = kind_of(name if actor else quote.speaker, actor)
+        if actor is None and kind == "unknown":
+            continue  # "he", "critics": too vague to list as a source
+        found.append(Citation(name, kind, quote.speaker_span, actor.id if actor else None))
+    return found
+
+
+def sentence_index(sentences: tuple[Span, ...], offset: int) -> int:
+    for number, sentence in enumerate(sentences):
+        if sentence.start <= offset < sentence.end:
+            return number
+    return -1
+
+
+def resolve_pronoun(
+    span: Span, sentences: tuple[Span, ...], earlier: list[Citation]
+) -> Citation | None:
+    """ "it says ..." within two sentences of a cited organisation, document, poll or medium."""
+    here = sentence_index(sentences, span.start)
+    for previous in reversed(earlier):
+        if previous.span.start >= span.start or previous.kind == "person":
+            continue
+        if 0 <= here - sentence_index(sentences, previous.span.start) <= 2:
+            return Citation(previous.name, previous.kind, span, previous.actor_id)
+        return None
+    return None
+
+
+def collect(
+    article: Article,
+    doc: Doc,
+    sentences: tuple[Span, ...],
+    actors: tuple[Actor, ...],
+    quotes: tuple[Quote, ...],
+) -> list[Citation]:
+    """Every citation in text order."""
+    found: list[Citation] = []
+    for span, _ in according_to(doc):
+        if (item := citation(article, span, actors)) is not None:
+            found.append(item)
+    pronouns: list[Span] = []
+    for span, _, is_pronoun in reporting_subjects(doc):
+        if is_pronoun:
+            pronouns.append(span)
+        elif (item := citation(article, span, actors)) is not None and item.kind != "unknown":
+            found.append(item)
+    for span in passive_reports(article, doc):
+        found.append(Citation(span.of(article.text), "unknown", span))
+    found.extend(speaker_citations(quotes, actors))
+    found.sort(key=lambda item: item.span.start)
+    for span in pronouns:
+        if (item := resolve_pronoun(span, sentences, found)) is not None:
+            found.append(item)
+    found.sort(key=lambda item: item.span.start)
+    return found
+
+
+def group_key(item: Citation) -> str:
+    if item.actor_id:
+        return item.actor_id
+    return item.name.casefold() if item.kind != "unknown" else f"unknown:{item.span.start}"
 
 
 def find_sources(
@@ -14,4 +258,28 @@ def find_sources(
     actors: tuple[Actor, ...],
     quotes: tuple[Quote, ...],
 ) -> tuple[Source, ...]:
-    return ()
+    """Cited sources in order of first citation; `claim_ids` are filled by the claims stage."""
+    groups: dict[str, list[Citation]] = {}
+    kept: list[Span] = []
+    # longest first at each place, so that "the Director of the X Council" beats "Director"
+    found = collect(article, doc, sentences, actors, quotes)
+    for item in sorted(found, key=lambda c: (c.span.start, -len(c.span))):
+        if any(item.span.overlaps(span) for span in kept):
+            continue  # the same words found by two rules
+        kept.append(item.span)
+        groups.setdefault(group_key(item), []).append(item)
+    sources = []
+    for number, items in enumerate(groups.values(), start=1):
+        first = items[0]
+        kind = next((c.kind for c in items if c.kind != "unknown"), "unknown")
+        sources.append(
+            Source(
+                id=f"s{number}",
+                name=first.name,
+                kind=kind,
+                span=first.span,
+                actor_id=first.actor_id,
+                mentions=tuple(item.span for item in items),
+            )
+        )
+    return tuple(sources)

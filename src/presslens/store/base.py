@@ -102,15 +102,23 @@ class Store:
     def one(self, text: str, params: tuple | list = ()) -> dict[str, Any] | None:
         return self.run(text, params).fetchone()
 
+    def transaction(self) -> Any:
+        """A context that commits on success and rolls back on any exception."""
+        raise NotImplementedError
+
     def create(self) -> None:
-        for statement in statements(self.dialect):
-            self.run(statement)
-        self.run(
-            "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
-            "ON CONFLICT (key) DO NOTHING",
-            (SCHEMA_VERSION,),
-        )
-        self.conn.commit()
+        with self.transaction():
+            self.before_create()
+            for statement in statements(self.dialect):
+                self.run(statement)
+            self.run(
+                "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
+                "ON CONFLICT (key) DO NOTHING",
+                (SCHEMA_VERSION,),
+            )
+
+    def before_create(self) -> None:
+        """Backend hook run inside the schema transaction."""
 
     # --- writing ---------------------------------------------------------------------------
 
@@ -129,15 +137,11 @@ class Store:
         existing = self.one("SELECT id FROM articles WHERE sha256 = ?", (sha256,))
         if existing:
             return int(existing["id"])
-        try:
+        with self.transaction():
             article_id = self.insert_article(data, sha256, input_id, uri)
             self.insert_derived(article_id, records.derived_rows(data))
             keys = (sha256, f"input:{input_id}")
             self.run("DELETE FROM errors WHERE key IN (?, ?)", keys)
-            self.conn.commit()
-        except BaseException:
-            self.conn.rollback()
-            raise
         return article_id
 
     def insert_article(
@@ -169,13 +173,13 @@ class Store:
         self, *, key: str, reason: str, input_id: str | None = None, uri: str | None = None
     ) -> None:
         """Record why an input was not stored; one record per key, the latest reason wins."""
-        self.run(
-            "INSERT INTO errors (key, input_id, uri, reason, created_at) VALUES (?, ?, ?, ?, ?) "
-            "ON CONFLICT (key) DO UPDATE SET reason = excluded.reason, "
-            "created_at = excluded.created_at",
-            (key, input_id, uri, reason, now()),
-        )
-        self.conn.commit()
+        with self.transaction():
+            self.run(
+                "INSERT INTO errors (key, input_id, uri, reason, created_at) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET "
+                "reason = excluded.reason, created_at = excluded.created_at",
+                (key, input_id, uri, reason, now()),
+            )
 
     # --- reading ---------------------------------------------------------------------------
 

@@ -20,7 +20,10 @@ class PostgresStore(Store):
 
         self.url = url
         try:
-            connection = psycopg.connect(url, row_factory=dict_row, connect_timeout=10)
+            # Autocommit: a read never leaves a transaction open; writes use transaction().
+            connection = psycopg.connect(
+                url, row_factory=dict_row, connect_timeout=10, autocommit=True
+            )
         except psycopg.Error as exc:
             raise PresslensError(f"cannot connect to {redact(url)}: {exc}".strip()) from exc
         super().__init__(connection)
@@ -29,10 +32,12 @@ class PostgresStore(Store):
         # Queries are written with ?; none of them holds a literal ? or %.
         return PLACEHOLDER.sub("%s", text)
 
-    def create(self) -> None:
+    def transaction(self) -> Any:
+        return self.conn.transaction()
+
+    def before_create(self) -> None:
         # Two processes creating the schema at once would race on CREATE ... IF NOT EXISTS.
         self.run("SELECT pg_advisory_xact_lock(7205)")
-        super().create()
 
     def search_clause(self, words: list[str], *, every: bool) -> tuple[str, str, list[Any]]:
         # Words are runs of \w only, so joining them with & or | makes a valid tsquery.

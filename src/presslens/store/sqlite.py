@@ -37,6 +37,11 @@ class SQLiteStore(Store):
         connection.execute("PRAGMA foreign_keys = ON")
         super().__init__(connection)
 
+    def transaction(self) -> Any:
+        # sqlite3's connection as a context: commit on success, roll back on an exception.
+        # Reads outside it open no transaction, so readers never hold the WAL back.
+        return self.conn
+
     def search_clause(self, words: list[str], *, every: bool) -> tuple[str, str, list[Any]]:
         return "", "search_index MATCH ?", [fts_query(words, every=every)]
 

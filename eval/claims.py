@@ -1,0 +1,192 @@
+"""Score the check-worthiness scorer on ../shared/data/checkworthiness and print a table.
+
+Conventions (../shared/README.md): F1 of the positive class (Yes) at score >= 0.5 on CT24 dev and
+dev-test; MAP over the CT19 training debates by leave-one-debate-out cross-validation (for each
+debate: fit on CT24 train and the other debates' positives, without any sentence of the held-out
+debate, then rank the held-out debate's lines). Beside each figure: the baseline, word 1-2-gram and
+character 2-5-gram TF-IDF + class-balanced logistic regression fitted on CT24 train.
+
+    python eval/claims.py            # F1 table with the baseline, and MAP (several minutes)
+    python eval/claims.py --no-map   # F1 only
+    python eval/claims.py --check    # the shipped model's F1 against the floors; exit 1 below
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import average_precision_score, precision_recall_fscore_support
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data" / "checkworthiness"
+sys.path.insert(0, str(ROOT / "src"))
+
+from presslens import checkworthy as cw  # noqa: E402
+
+# Floors for --check, a little under what was measured (see the issue's report). The issue's
+# target is 0.84 on both; measured 0.848 (dev) and 0.802 (dev-test), baseline 0.875 / 0.817.
+FLOORS = {"CT24 dev F1": 0.83, "CT24 dev-test F1": 0.78}
+
+
+def load_training_module():
+    """train/checkworthy.py (data loaders and the fitting code), imported by path."""
+    spec = importlib.util.spec_from_file_location("train_checkworthy", ROOT / "train" / "checkworthy.py")
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+training = load_training_module()
+Scorer = Callable[[list[str]], np.ndarray]
+
+
+def prf(labels: np.ndarray, scores: np.ndarray) -> tuple[float, float, float]:
+    p, r, f, _ = precision_recall_fscore_support(
+        labels, scores >= 0.5, average="binary", zero_division=0
+    )
+    return float(p), float(r), float(f)
+
+
+def fit_baseline(rows: list) -> Scorer:
+    """The reference: TF-IDF word + char n-grams, logistic regression, balanced classes."""
+    texts = [row.text for row in rows]
+    word = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2)
+    char = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2)
+    matrix = sparse.hstack([word.fit_transform(texts), char.fit_transform(texts)]).tocsr()
+    model = LogisticRegression(C=1.0, class_weight="balanced", max_iter=3000)
+    model.fit(matrix, np.array([row.label for row in rows]))
+
+    def score(sentences: list[str]) -> np.ndarray:
+        features = sparse.hstack([word.transform(sentences), char.transform(sentences)]).tocsr()
+        return model.predict_proba(features)[:, 1]
+
+    return score
+
+
+def shipped(sentences: list[str]) -> np.ndarray:
+    return np.array(cw.score_checkworthiness(sentences))
+
+
+def f1_table(systems: dict[str, Scorer]) -> dict[str, dict[str, tuple[float, float, float]]]:
+    results: dict[str, dict[str, tuple[float, float, float]]] = {}
+    for split in ("dev", "dev-test"):
+        rows = training.load_ct24(split)
+        labels = np.array([row.label for row in rows])
+        texts = [row.text for row in rows]
+        results[split] = {name: prf(labels, system(texts)) for name, system in systems.items()}
+    return results
+
+
+@dataclass
+class Features:
+    """A fixed featuriser for the cross-validation: only the classifier is refitted per fold."""
+
+    transform: Callable[[list[str]], sparse.csr_matrix]
+
+
+def our_features(rows: list) -> Features:
+    texts = [row.text for row in rows]
+    word_counts, char_counts = cw.counts(texts)
+    word_idf, char_idf = training.idf_of(word_counts), training.idf_of(char_counts)
+    return Features(lambda sentences: cw.design_matrix(sentences, word_idf, char_idf))
+
+
+def baseline_features(rows: list) -> Features:
+    texts = [row.text for row in rows]
+    word = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2).fit(texts)
+    char = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2)
+    char.fit(texts)
+    return Features(
+        lambda sentences: sparse.hstack([word.transform(sentences), char.transform(sentences)])
+        .tocsr()
+    )
+
+
+def leave_one_debate_out(featurise: Callable[[list], Features], c: float) -> dict[str, float]:
+    """Average precision on each CT19 debate, the classifier fitted without any of its sentences.
+
+    The features (vocabulary, IDF) come from CT24 train once; that is unsupervised and leaks no
+    label. Each fold's logistic regression starts from the last one's weights (warm start) and
+    runs to convergence, so only speed depends on the order.
+    """
+    ct24 = training.load_ct24("train")
+    ct19 = training.load_ct19()
+    rows = ct24 + ct19
+    features = featurise(ct24).transform([row.text for row in rows])
+    labels = np.array([row.label for row in rows])
+    keys = [training.key(row.text) for row in rows]
+    model = LogisticRegression(C=c, class_weight="balanced", max_iter=3000, warm_start=True)
+    scores: dict[str, float] = {}
+    for debate in sorted({row.debate for row in ct19}):
+        held = [i for i, row in enumerate(rows) if row.debate == debate]
+        held_keys = {keys[i] for i in held}
+        train = [
+            i
+            for i, row in enumerate(rows)
+            if keys[i] not in held_keys and (not row.debate or row.label)
+        ]
+        model.fit(features[train], labels[train])
+        if labels[held].any():
+            scores[debate] = average_precision_score(
+                labels[held], model.decision_function(features[held])
+            )
+    return scores
+
+
+def print_f1(results: dict[str, dict[str, tuple[float, float, float]]]) -> None:
+    names = list(next(iter(results.values())))
+    print(f"{'CT24 split':<12}" + "".join(f"{name + ' P/R/F1':>30}" for name in names))
+    for split, by_system in results.items():
+        cells = "".join(f"{'%.3f / %.3f / %.3f' % by_system[name]:>30}" for name in names)
+        print(f"{split:<12}{cells}")
+
+
+def check(results: dict[str, dict[str, tuple[float, float, float]]]) -> int:
+    failed = 0
+    for split in ("dev", "dev-test"):
+        name = f"CT24 {split} F1"
+        value = results[split]["presslens"][2]
+        ok = value >= FLOORS[name]
+        failed += not ok
+        print(f"{name:<20} {value:.3f}  floor {FLOORS[name]:.2f}  {'ok' if ok else 'BELOW FLOOR'}")
+    return 1 if failed else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="F1 of the shipped model vs floors")
+    parser.add_argument("--no-map", action="store_true", help="skip the CT19 cross-validation")
+    args = parser.parse_args(argv)
+    if not (DATA / "ct24").is_dir():
+        print(f"no check-worthiness data under {DATA}", file=sys.stderr)
+        return 2
+    if args.check:
+        return check(f1_table({"presslens": shipped}))
+    start = time.perf_counter()
+    baseline = fit_baseline(training.load_ct24("train"))
+    print_f1(f1_table({"presslens": shipped, "TF-IDF+LR baseline": baseline}))
+    if not args.no_map:
+        ours = leave_one_debate_out(our_features, training.C)
+        reference = leave_one_debate_out(baseline_features, 1.0)
+        print(f"\nCT19 leave-one-debate-out ({len(ours)} debates)")
+        print(f"{'':<12}{'presslens MAP':>16}{'baseline MAP':>16}")
+        print(f"{'MAP':<12}{np.mean(list(ours.values())):>16.3f}"
+              f"{np.mean(list(reference.values())):>16.3f}")
+    print(f"\n({time.perf_counter() - start:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,129 @@
+"""The check-worthiness scorer: calibrated scores for single sentences, and its command."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from importlib import resources
+
+import numpy as np
+import pytest
+
+from presslens import checkworthy, score_checkworthiness
+
+CHECK_WORTHY = [
+    "Unemployment fell from 8 percent to 5 percent between 2010 and 2015.",
+    "The company reported a loss of $3 billion last year, according to its annual filing.",
+    "Since 2019 the city has built 4,000 new homes.",
+    "The minister signed the treaty in March.",
+]
+NOT_CHECK_WORTHY = [
+    "What is the alternative?",
+    "Join us and fight for a better world!",
+    "Thank you very much.",
+    "I think we can do better than this.",
+    "We must stand together.",
+    "Good evening, everyone.",
+]
+
+
+def test_scores_are_probabilities_in_input_order() -> None:
+    sentences = CHECK_WORTHY + NOT_CHECK_WORTHY
+    scores = score_checkworthiness(sentences)
+    assert len(scores) == len(sentences)
+    assert all(isinstance(score, float) and 0.0 <= score <= 1.0 for score in scores)
+    assert scores == score_checkworthiness(sentences)  # deterministic
+    assert score_checkworthiness(list(reversed(sentences))) == list(reversed(scores))
+
+
+def test_no_sentences_no_scores() -> None:
+    assert score_checkworthiness([]) == []
+
+
+@pytest.mark.parametrize("sentence", CHECK_WORTHY)
+def test_factual_claims_are_check_worthy(sentence: str) -> None:
+    assert score_checkworthiness([sentence])[0] >= 0.5
+
+
+@pytest.mark.parametrize("sentence", NOT_CHECK_WORTHY)
+def test_questions_calls_and_opinions_are_not(sentence: str) -> None:
+    assert score_checkworthiness([sentence])[0] < 0.5
+
+
+@pytest.mark.parametrize(
+    ("sentence", "feature", "expected"),
+    [
+        ("Prices rose 5% in 2024.", 2, 0.5),  # percent
+        ("Prices rose 5% in 2024.", 4, 0.5),  # one year
+        ("Is this fair?", 16, 1.0),  # question
+        ("Vote for change!", 17, 1.0),  # exclamation
+        ("Vote for change!", 18, 1.0),  # imperative opener
+        ("We must act now.", 11, 0.5),  # modal
+        ("It may perhaps happen.", 6, 0.5),  # one hedge ("may" is not listed)
+    ],
+)
+def test_hand_features(sentence: str, feature: int, expected: float) -> None:
+    features = checkworthy.hand_features(sentence)
+    assert len(features) == checkworthy.HAND_FEATURE_COUNT
+    assert all(0.0 <= value <= 1.0 for value in features)
+    assert features[feature] == pytest.approx(expected)
+
+
+def test_shipped_model_is_small_and_matches_the_features() -> None:
+    folder = resources.files("presslens.resources")
+    size = folder.joinpath(checkworthy.MODEL_FILE).read_bytes()
+    assert len(size) < 20_000_000
+    scorer = checkworthy.load_scorer()
+    assert scorer.coef.shape == (
+        checkworthy.WORD_FEATURES + checkworthy.CHAR_FEATURES + checkworthy.HAND_FEATURE_COUNT,
+    )
+    assert scorer.meta["trained_with"] == "python train/checkworthy.py"
+
+
+def test_a_model_of_the_wrong_shape_is_refused() -> None:
+    buffer = io.BytesIO()
+    np.savez(
+        buffer,
+        word_idf=np.ones(3, np.float32),
+        char_idf=np.ones(3, np.float32),
+        coef=np.ones(7, np.float32),
+        scalars=np.zeros(3),
+    )
+    buffer.seek(0)
+    with pytest.raises(ValueError, match="retrain"):
+        checkworthy.read_scorer(buffer, "{}")
+
+
+def run_cli(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "presslens.cli", "checkworthy", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+    )
+
+
+def test_command_writes_score_tab_sentence() -> None:
+    result = run_cli("-", stdin=f"{CHECK_WORTHY[0]}\n\n{NOT_CHECK_WORTHY[0]}\n")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert [line.split("\t", 1)[1] for line in lines] == [CHECK_WORTHY[0], NOT_CHECK_WORTHY[0]]
+    high, low = (float(line.split("\t", 1)[0]) for line in lines)
+    assert high >= 0.5 > low
+
+
+def test_command_json_and_missing_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "sentences.txt"
+    path.write_text(CHECK_WORTHY[2] + "\n", encoding="utf-8")
+    result = run_cli(str(path), "--json", stdin="")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert rows[0]["sentence"] == CHECK_WORTHY[2] and rows[0]["score"] >= 0.5
+    missing = run_cli(str(tmp_path / "absent.txt"), stdin="")
+    assert missing.returncode != 0
+    assert "absent.txt" in missing.stderr and "Traceback" not in missing.stderr

@@ -1,0 +1,82 @@
+"""The target-dependent tone classifier on hand-written sentences."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import numpy as np
+import pytest
+
+from presslens import nlp, tone_model, tone_toward
+
+
+def item(sentence: str, mention: str) -> tuple[str, int, int]:
+    start = sentence.index(mention)
+    return sentence, start, start + len(mention)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "expected"),
+    [
+        ("Critics blasted Smith as a corrupt liar who betrayed the voters.", "Smith", "negative"),
+        ("The disgraced Senator Brown was indicted on fraud charges.", "Brown", "negative"),
+        (
+            "Jones was hailed as a hero after she saved the children from the fire.",
+            "Jones",
+            "positive",
+        ),
+        ("Green will hold a press conference in Ohio on Tuesday.", "Green", "neutral"),
+    ],
+)
+def test_clear_cases(sentence: str, mention: str, expected: str) -> None:
+    [result] = tone_toward([item(sentence, mention)])
+    assert result["label"] == expected
+
+
+def test_results_are_distributions() -> None:
+    results = tone_toward(
+        [item("Smith met Jones in Paris.", "Smith"), item("Smith met Jones in Paris.", "Jones")]
+    )
+    assert len(results) == 2
+    for result in results:
+        probabilities = result["probabilities"]
+        assert set(probabilities) == set(tone_model.LABELS)
+        assert sum(probabilities.values()) == pytest.approx(1.0, abs=1e-3)
+        assert result["score"] == max(probabilities.values())
+        assert result["label"] == max(probabilities, key=probabilities.get)
+
+
+def test_empty_input() -> None:
+    assert tone_toward([]) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "feature"),
+    [
+        ("Critics blasted Smith yesterday.", "Smith", "p-1=blast"),
+        ("Critics blasted Smith yesterday.", "Smith", "dep=dobj"),
+        ("Smith failed the test.", "Smith", "dh=nsubj_fail"),
+        ('He said "Smith is a fraud" on Monday.', "Smith", "target-quoted"),
+        ("Smith is not a good leader.", "Smith", "negation"),
+    ],
+)
+def test_features_are_target_aware(sentence: str, mention: str, feature: str) -> None:
+    doc = nlp.get_model()(sentence)
+    start = sentence.index(mention)
+    assert feature in tone_model.features(doc[:], start, start + len(mention))
+
+
+def test_mention_between_tokens_gives_no_features() -> None:
+    doc = nlp.get_model()("Smith met Jones.")
+    assert tone_model.features(doc[:], 5, 5) == set()
+
+
+def test_model_is_loaded_once_and_small() -> None:
+    assert tone_model.load_model() is tone_model.load_model()
+    folder = resources.files("presslens.resources")
+    names = (tone_model.FEATURES_FILE, tone_model.WEIGHTS_FILE)
+    size = sum(len(folder.joinpath(name).read_bytes()) for name in names)
+    assert size < 30 * 1024 * 1024
+    with folder.joinpath(tone_model.WEIGHTS_FILE).open("rb") as handle:
+        arrays = np.load(handle, allow_pickle=False)  # plain arrays, no pickle
+        assert arrays["weights"].shape[1] == len(tone_model.LABELS)
