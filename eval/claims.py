@@ -40,7 +40,8 @@ FLOORS = {"CT24 dev F1": 0.83, "CT24 dev-test F1": 0.78}
 
 def load_training_module():
     """train/checkworthy.py (data loaders and the fitting code), imported by path."""
-    spec = importlib.util.spec_from_file_location("train_checkworthy", ROOT / "train" / "checkworthy.py")
+    path = ROOT / "train" / "checkworthy.py"
+    spec = importlib.util.spec_from_file_location("train_checkworthy", path)
     module = importlib.util.module_from_spec(spec)
     assert spec.loader is not None
     sys.modules[spec.name] = module
@@ -109,8 +110,9 @@ def baseline_features(rows: list) -> Features:
     char = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2)
     char.fit(texts)
     return Features(
-        lambda sentences: sparse.hstack([word.transform(sentences), char.transform(sentences)])
-        .tocsr()
+        lambda sentences: sparse.hstack(
+            [word.transform(sentences), char.transform(sentences)]
+        ).tocsr()
     )
 
 
@@ -149,7 +151,7 @@ def print_f1(results: dict[str, dict[str, tuple[float, float, float]]]) -> None:
     names = list(next(iter(results.values())))
     print(f"{'CT24 split':<12}" + "".join(f"{name + ' P/R/F1':>30}" for name in names))
     for split, by_system in results.items():
-        cells = "".join(f"{'%.3f / %.3f / %.3f' % by_system[name]:>30}" for name in names)
+        cells = "".join(f"{' / '.join(f'{v:.3f}' for v in by_system[name]):>30}" for name in names)
         print(f"{split:<12}{cells}")
 
 
@@ -182,8 +184,10 @@ def main(argv: list[str] | None = None) -> int:
         reference = leave_one_debate_out(baseline_features, 1.0)
         print(f"\nCT19 leave-one-debate-out ({len(ours)} debates)")
         print(f"{'':<12}{'presslens MAP':>16}{'baseline MAP':>16}")
-        print(f"{'MAP':<12}{np.mean(list(ours.values())):>16.3f}"
-              f"{np.mean(list(reference.values())):>16.3f}")
+        print(
+            f"{'MAP':<12}{np.mean(list(ours.values())):>16.3f}"
+            f"{np.mean(list(reference.values())):>16.3f}"
+        )
     print(f"\n({time.perf_counter() - start:.0f} s)")
     return 0
 

@@ -35,7 +35,13 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data" / "quantities"
 NEWSQUANT = SHARED / "newsquant"
 SPECS = SHARED / "recognizers-specs"
-NEWSQUANT_SETS = ("NewsQuant-dev", "currency-model", "dimension-model", "temperature-model", "age-model")
+NEWSQUANT_SETS = (
+    "NewsQuant-dev",
+    "currency-model",
+    "dimension-model",
+    "temperature-model",
+    "age-model",
+)
 SPEC_SETS = ("Number", "Percent", "NumberRange", "Currency", "Dimension")
 SPEC_FILES = {
     "Number": "Number-NumberModel.json",
@@ -75,7 +81,8 @@ SPEC_UNITS = {
     "megabit": "Mb", "megabyte": "MB", "bit": "bit", "tablespoon": "tbsp", "teaspoon": "tsp",
     "cup": "cup", "dram": "dram", "degree": "deg", "radian": "rad", "turn": "turn",
     "meter per millisecond": "m/ms", "centimeter per millisecond": "cm/ms",
-    "kilometer per millisecond": "km/ms",
+    "kilometer per millisecond": "km/ms", "costa rican colón": "CRC", "georgian lari": "GEL",
+    "lao kip": "LAK", "sri lankan rupee": "LKR", "sen": "SEN",
 }  # fmt: skip
 TON_CODES = {"t", "ton"}
 
@@ -90,7 +97,9 @@ class Quantity:
 
 
 def close(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
-    return len(a) == len(b) and all(math.isclose(x, y, rel_tol=1e-5, abs_tol=1e-9) for x, y in zip(a, b))
+    return len(a) == len(b) and all(
+        math.isclose(x, y, rel_tol=1e-5, abs_tol=1e-9) for x, y in zip(a, b, strict=False)
+    )
 
 
 def gold_value(raw: str) -> tuple[float, ...]:
@@ -129,8 +138,9 @@ def score_newsquant(rows: list[dict], predict: Callable[[str], list[Quantity]]) 
     totals = {m: [0, 0, 0] for m in METRICS}  # hits, gold, predicted
     for row in rows:
         gold = [
-            Quantity(gold_value(q["value"]), q["normalized_unit"].strip().lower(),
-                     q.get("change", "="))
+            Quantity(
+                gold_value(q["value"]), q["normalized_unit"].strip().lower(), q.get("change", "=")
+            )
             for q in row["quantities"]
         ]
         pred = predict(row["text"])
@@ -196,18 +206,29 @@ def presslens_spec(name: str, text: str) -> list[tuple]:
         ]
     from presslens.stages.figures import extract_figures
 
-    figures = extract_figures(text)
+    figures = extract_figures(text, mentions=name in ("Percent", "Currency"))
     found: list[tuple] = []
     for f in figures:
-        if name == "Percent" and f.unit == "percent" and f.value is not None:
+        if name == "Percent" and f.unit == "percent":
             found.append((round_value(f.value),))
-        elif name == "Currency" and f.kind in ("money", "rate") and f.value is not None:
-            found.append((round_value(f.value), (f.unit or "").split("/")[0]))
+        elif name == "Currency" and is_money(f):
+            value = round_value(f.value) if f.value is not None else None
+            found.append((value, (f.unit or "").split("/")[0]) if value is not None else (None,))
         elif name == "Dimension" and f.kind in ("quantity", "rate") and f.value is not None:
             found.append((round_value(f.value), f.unit or ""))
         elif name == "NumberRange" and f.bound in ("range", "over", "under"):
             found.append(interval(f.bound, f.value, f.low, f.high))
+        elif name == "NumberRange" and f.text.lower().startswith("equal"):
+            found.append((round_value(f.value), round_value(f.value)))
     return found
+
+
+def is_money(figure) -> bool:
+    from presslens.stages.figures_units import tables
+
+    code = (figure.unit or "").split("/")[0]
+    known = tables().by_code.get(code)
+    return known is not None and known.kind == "money"
 
 
 def interval(bound: str, value, low, high) -> tuple:
@@ -265,7 +286,7 @@ def same_items(expected: list[tuple], found: list[tuple]) -> bool:
 def items_equal(a: tuple, b: tuple) -> bool:
     if len(a) != len(b):
         return False
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=False):
         if isinstance(x, float) and isinstance(y, float):
             if not math.isclose(x, y, rel_tol=1e-4, abs_tol=1e-9):
                 return False
@@ -355,7 +376,9 @@ def run_baseline() -> dict | None:
         return None
     done = subprocess.run(
         [QUANTULUM_PYTHON, __file__, "--system", "quantulum3", "--json"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if done.returncode != 0:
         print(f"quantulum3 baseline failed: {done.stderr[-500:]}", file=sys.stderr)
@@ -378,7 +401,9 @@ def print_tables(systems: dict[str, dict]) -> None:
                     cells.append(f"{'-':>22}")
                     continue
                 n = score["n"]
-                cells.append(f"{score['p']*100:6.1f} {score['r']*100:6.1f} {score['f1']*100:6.1f}  ")
+                cells.append(
+                    f"{score['p'] * 100:6.1f} {score['r'] * 100:6.1f} {score['f1'] * 100:6.1f}  "
+                )
             if n:
                 print(f"{set_name:<18}{metric:<14}{n:>5}  " + "  ".join(cells))
     print()
@@ -386,7 +411,7 @@ def print_tables(systems: dict[str, dict]) -> None:
     print(f"{'spec':<14}{'cases':>6}  " + "  ".join(f"{n:>12}" for n in names))
     for spec in SPEC_SETS:
         n = systems[names[0]]["specs"][spec]["n"]
-        cells = [f"{systems[s]['specs'][spec]['pass']*100:12.1f}" for s in names]
+        cells = [f"{systems[s]['specs'][spec]['pass'] * 100:12.1f}" for s in names]
         print(f"{spec:<14}{n:>6}  " + "  ".join(cells))
 
 
@@ -398,7 +423,7 @@ def below_floors(results: dict) -> list[str]:
         else:
             got = results["newsquant"][where][what]["f1"]
         if got < floor:
-            failures.append(f"{where} {what}: {got*100:.1f} < floor {floor*100:.1f}")
+            failures.append(f"{where} {what}: {got * 100:.1f} < floor {floor * 100:.1f}")
     return failures
 
 

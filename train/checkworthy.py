@@ -7,10 +7,11 @@ Data (read at run time, never copied): ../shared/data/checkworthiness
 CT24 dev and dev-test are never used here; eval/claims.py scores them.
 
 Steps (all deterministic: lbfgs logistic regression, no random state involved):
- 1. Calibration on a split by time. CT24 sentence ids follow the debates' chronology, and the
-    test sets are later debates, so the model is fitted on ids < TIME_SPLIT_ID and its margins
-    on the later train sentences fit a Platt sigmoid (class-balanced). This corrects the
-    model's over-confidence on debates it has not seen, without looking at dev or dev-test.
+ 1. Calibration across debates. CT24 sentence ids follow the debates' chronology, so the train
+    set is cut into FOLDS contiguous id blocks (groups of whole debates); a model fitted on the
+    other blocks gives each sentence an out-of-fold margin, and a class-balanced Platt sigmoid
+    is fitted on those margins. This corrects the over-confidence of a model on debates it has
+    not seen, without looking at dev or dev-test.
  2. The final model is fitted on all of CT24 train plus the CT19 positives, and saved with
     the calibration of step 1.
 
@@ -41,7 +42,7 @@ DATA = ROOT.parent / "shared" / "data" / "checkworthiness"
 OUT = ROOT / "src" / "presslens" / "resources"
 SEED = 0
 C = 1.0  # chosen on the time split of CT24 train (step 1), not on dev or dev-test
-TIME_SPLIT_ID = 28000
+FOLDS = 3  # blocks of whole debates for the out-of-fold calibration margins
 MIN_DF = 2
 # Train line 16877 holds two rows run together: "...\tNo29286\tYou can't ...\tNo".
 RUN_TOGETHER = re.compile(r"^(Yes|No)(\d+)$")
@@ -107,9 +108,9 @@ def fit(rows: list[Row], c: float = C) -> cw.Scorer:
     word_counts, char_counts = cw.counts(texts)
     word_idf, char_idf = idf_of(word_counts), idf_of(char_counts)
     matrix = cw.design_matrix(texts, word_idf, char_idf)
-    model = LogisticRegression(
-        C=c, class_weight="balanced", max_iter=3000, random_state=SEED
-    ).fit(matrix, labels)
+    model = LogisticRegression(C=c, class_weight="balanced", max_iter=3000, random_state=SEED).fit(
+        matrix, labels
+    )
     coef = model.coef_.ravel().astype(np.float32)
     return cw.Scorer(word_idf, char_idf, coef, float(model.intercept_[0]), 1.0, 0.0, {})
 
@@ -121,7 +122,9 @@ def platt(margins: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
     return float(model.coef_[0, 0]), float(model.intercept_[0])
 
 
-def extra_positives(ct19: list[Row], exclude: set[str], held_out: set[str] = frozenset()) -> list[Row]:
+def extra_positives(
+    ct19: list[Row], exclude: set[str], held_out: set[str] = frozenset()
+) -> list[Row]:
     """CT19 positives not already in CT24, from debates that do not overlap `held_out`."""
     overlapping = {row.debate for row in ct19 if key(row.text) in held_out}
     counts: dict[str, int] = {}
@@ -137,28 +140,43 @@ def extra_positives(ct19: list[Row], exclude: set[str], held_out: set[str] = fro
     ]
 
 
+def out_of_fold_margins(ct24: list[Row], ct19: list[Row], known: set[str]) -> np.ndarray:
+    """Margins of each CT24 train sentence from a model fitted on the other id blocks.
+
+    The blocks are contiguous id ranges, i.e. groups of whole debates, so every margin is for a
+    debate the model has not seen, as at scoring time; the last block is the most recent one.
+    """
+    order = sorted(range(len(ct24)), key=lambda i: ct24[i].id)
+    margins = np.zeros(len(ct24))
+    for block in np.array_split(np.array(order), FOLDS):
+        held = set(block.tolist())
+        held_keys = {key(ct24[i].text) for i in held}
+        rows = [row for i, row in enumerate(ct24) if i not in held]
+        rows += extra_positives(ct19, known, held_keys)
+        margins[block] = fit(rows).decision([ct24[i].text for i in block])
+        print(f"  fold ids {ct24[block[0]].id}-{ct24[block[-1]].id}: {len(block)} sentences")
+    return margins
+
+
 def train(data: Path = DATA) -> cw.Scorer:
     ct24 = load_ct24("train", data)
     ct19 = load_ct19(data)
     evaluation = {key(r.text) for split in ("dev", "dev-test") for r in load_ct24(split, data)}
-    old = [row for row in ct24 if row.id < TIME_SPLIT_ID]
-    new = [row for row in ct24 if row.id >= TIME_SPLIT_ID]
     known = {key(row.text) for row in ct24} | evaluation
-    calibration_rows = old + extra_positives(ct19, known, {key(r.text) for r in new})
     start = time.perf_counter()
-    early = fit(calibration_rows)
-    margins = early.decision([row.text for row in new])
-    slope, intercept = platt(margins, np.array([row.label for row in new]))
-    print(f"calibration: slope {slope:.3f} intercept {intercept:.3f} on {len(new)} later sentences")
+    margins = out_of_fold_margins(ct24, ct19, known)
+    slope, intercept = platt(margins, np.array([row.label for row in ct24]))
+    print(f"calibration: slope {slope:.3f} intercept {intercept:.3f} over {FOLDS} debate blocks")
     extra = extra_positives(ct19, known)
     final = fit(ct24 + extra)
-    print(f"fitted on {len(ct24)} CT24 + {len(extra)} CT19 rows in {time.perf_counter() - start:.0f} s")
+    seconds = time.perf_counter() - start
+    print(f"fitted on {len(ct24)} CT24 + {len(extra)} CT19 rows; {seconds:.0f} s in all")
     meta = {
         "about": "presslens check-worthiness scorer; weights in checkworthy_model.npz",
         "trained_with": "python train/checkworthy.py",
         "data": "CT24 English train (CC BY 4.0) + CheckThat! 2019 task 1 positives",
         "c": C,
-        "time_split_id": TIME_SPLIT_ID,
+        "calibration_folds": FOLDS,
         "rows": {"ct24": len(ct24), "ct19_positives": len(extra)},
         "features": {
             "word_ngrams": list(cw.WORD_NGRAMS),

@@ -21,8 +21,8 @@ def read_lines(source: str) -> list[str]:
             text = Path(source).read_text(encoding="utf-8")
         except OSError as exc:
             raise InputError(
-                f"cannot read {source}: {exc.strerror or exc} (give a text file, one sentence a line, "
-                "or - for stdin)"
+                f"cannot read {source}: {exc.strerror or exc} "
+                "(give a text file, one sentence a line, or - for stdin)"
             ) from exc
         except UnicodeDecodeError as exc:
             raise InputError(f"{source} is not UTF-8 text: {exc.reason}") from exc
@@ -43,7 +43,8 @@ def checkworthy(
     sentences = read_lines(source)
     scores = score_checkworthiness(sentences)
     if as_json:
-        rows = [{"sentence": s, "score": round(p, 4)} for s, p in zip(sentences, scores, strict=True)]
+        pairs = zip(sentences, scores, strict=True)
+        rows = [{"sentence": sentence, "score": round(score, 4)} for sentence, score in pairs]
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
     for sentence, score in zip(sentences, scores, strict=True):

@@ -116,7 +116,11 @@ def test_ranges(text: str, low: float, high: float, unit: str | None) -> None:
     figures = [f for f in extract_figures(text) if f.kind not in ("date", "time")]
     assert len(figures) == 1, figures
     figure = figures[0]
-    assert (figure.low, figure.high, figure.bound) == (pytest.approx(low), pytest.approx(high), "range")
+    assert (figure.low, figure.high, figure.bound) == (
+        pytest.approx(low),
+        pytest.approx(high),
+        "range",
+    )
     if unit is not None:
         assert figure.unit == unit
 

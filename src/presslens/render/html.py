@@ -18,9 +18,6 @@ from presslens import __version__
 from presslens.model import Dossier, Span
 from presslens.segment import table_of_contents
 
-SPEAKER_COLOURS = 8
-
-
 @dataclass(frozen=True, slots=True)
 class Mark:
     span: Span
@@ -29,25 +26,17 @@ class Mark:
 
 
 def quote_marks(dossier: Dossier) -> list[Mark]:
-    """Quotes coloured by speaker: the same speaker keeps one colour across the article."""
-    colours: dict[str, int] = {}
-    marks = []
-    for quote in dossier.quotes:
-        who = quote.speaker_actor_id or quote.speaker or "?"
-        colour = colours.setdefault(who, len(colours) % SPEAKER_COLOURS)
-        title = f"{quote.kind} quote — {quote.speaker or 'unknown speaker'}"
-        marks.append(Mark(quote.span, f"quote sp{colour}", title))
-    return marks
+    """Each quoted piece, coloured by speaker as in the quotes panel."""
+    from presslens.render.marks_quotes import quote_marks as quote_pieces
+
+    return [Mark(span, css, title) for span, css, title in quote_pieces(dossier)]
 
 
 def figure_marks(dossier: Dossier) -> list[Mark]:
-    marks = []
-    for figure in dossier.figures:
-        parts = [figure.kind, f"value {figure.value:g}" if figure.value is not None else ""]
-        parts += [figure.unit or "", figure.bound if figure.bound != "exact" else ""]
-        title = ", ".join(part for part in parts if part)
-        marks.append(Mark(figure.span, "figure", title))
-    return marks
+    """Figures underlined, each with its value, unit and kind as a tooltip."""
+    from presslens.render.marks_figures import figure_marks as figure_pieces
+
+    return [Mark(span, css, title) for span, css, title in figure_pieces(dossier)]
 
 
 def claim_marks(dossier: Dossier) -> list[Mark]:

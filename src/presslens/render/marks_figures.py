@@ -22,7 +22,15 @@ def figure_title(figure: Figure) -> str:
     unit = (figure.unit or "") + (" (carried over)" if figure.unit_inferred else "")
     change = f"×{figure.factor:g}" if figure.change == "factor" and figure.factor else figure.change
     bound = figure.bound if figure.bound != "exact" else ""
-    parts = [figure.kind, value, unit, bound, change or "", figure.period or "", figure.concept or ""]
+    parts = [
+        figure.kind,
+        value,
+        unit,
+        bound,
+        change or "",
+        figure.period or "",
+        figure.concept or "",
+    ]
     return ", ".join(part for part in parts if part)
 
 

@@ -46,14 +46,16 @@ def extract_figures(
     *,
     sentences: list[tuple[int, int]] | None = None,
     labels: bool = False,
+    mentions: bool = False,
 ) -> tuple[Figure, ...]:
     """The figures of `text`; `doc` (a spaCy parse of the same text) adds counted nouns and
     concepts; `sentences` (character spans) bound periods and unit carry-over. Numbers that
-    only name things ("Section 427") are left out unless `labels`."""
+    only name things ("Section 427") are left out unless `labels`; currency and percent words
+    without a number ("the dollar") come out as value-less figures only with `mentions`."""
     if not text or not text.strip():
         return ()
     text = text[:MAX_TEXT_CHARS]
-    tokens, drafts = read_figures(text)
+    tokens, drafts = read_figures(text, mentions=mentions)
     if not drafts:
         return ()
     if sentences is None:

@@ -156,7 +156,8 @@ def unit_phrase(words: list[SpacyToken]) -> str:
     """The counted phrase lemmatised, without participles and codes ('recorded songs' -> song)."""
     skip = cues().counted_skip
     kept = [
-        t for t in words[:-1]
+        t
+        for t in words[:-1]
         if t.lower_ not in skip and t.pos_ != "VERB" and not any(c.isdigit() for c in t.text)
     ] + words[-1:]
     while kept and kept[0].text == "-":

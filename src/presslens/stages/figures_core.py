@@ -22,7 +22,12 @@ from presslens.stages.figures_units import (
     unit_after,
 )
 
-AGE_UNITS = {"year": "year of age", "month": "month of age", "week": "week of age", "day": "day of age"}
+AGE_UNITS = {
+    "year": "year of age",
+    "month": "month of age",
+    "week": "week of age",
+    "day": "day of age",
+}
 TIME_SUFFIX = re.compile(r"^(?:a\.?m\.?|p\.?m\.?)$", re.IGNORECASE)
 RANGE_JOINERS = {"-", "–", "—", "to", "through", "~", "and"}
 SENTENCE_OPENERS = {"in", "the", "on", "at", "since", "by", "from", "for", "of", "after", "before"}
@@ -63,8 +68,9 @@ class Draft:
         return self.unit.name if self.unit else self.counted
 
 
-def read_figures(text: str) -> tuple[list[Token], list[Draft]]:
-    """Tokens of text and every figure in it, in order."""
+def read_figures(text: str, *, mentions: bool = False) -> tuple[list[Token], list[Draft]]:
+    """Tokens of text and every figure in it, in order; with `mentions`, also currency and
+    percent words that stand without a number ('the dollar', 'a small percent')."""
     tokens = tokenize(text)
     numbers = find_numbers(text, tokens)
     drafts: list[Draft] = []
@@ -72,7 +78,7 @@ def read_figures(text: str) -> tuple[list[Token], list[Draft]]:
     for index, number in enumerate(numbers):
         if number.first < skip_until:
             continue
-        draft = read_one(tokens, number)
+        draft = read_one(tokens, number, free=max(skip_until, 0))
         if draft is None:
             continue
         nxt = numbers[index + 1] if index + 1 < len(numbers) else None
@@ -87,13 +93,47 @@ def read_figures(text: str) -> tuple[list[Token], list[Draft]]:
         if drafts:
             continue_change(tokens, drafts[-1], draft)
         drafts.append(draft)
+    drafts = join_bounds(tokens, drafts)
     drafts.extend(verbal_factors(tokens, drafts))
+    if mentions:
+        drafts.extend(unit_mentions(tokens, drafts))
     drafts.sort(key=lambda d: d.start)
     return tokens, drafts
 
 
-def read_one(tokens: list[Token], number: Number) -> Draft | None:
-    """One number with its unit and kind; None for numbers that are not figures at all."""
+AMBIGUOUS_CURRENCY_WORDS = {"won", "rand", "real", "mark", "marks", "kip", "sen", "lira", "try",
+                            "rub", "nis", "lari", "pound", "pounds"}
+
+
+def unit_mentions(tokens: list[Token], drafts: list[Draft]) -> list[Draft]:
+    """Currency and percent words with no number: a figure with no value."""
+    taken = {i for d in drafts for i in range(d.first, d.last)}
+    found = []
+    i = 0
+    while i < len(tokens):
+        match = unit_after(tokens, i, touching=False) if i not in taken else None
+        if match is None or match.unit.kind not in ("money", "percent") or tokens[i].kind == "num":
+            i += 1
+            continue
+        short = len(tokens[i].text) < 3 and tokens[i].text != "%"
+        if short or tokens[i].lower in AMBIGUOUS_CURRENCY_WORDS:
+            i += 1
+            continue
+        if any(k in taken for k in range(match.first, match.last)):
+            i += 1
+            continue
+        draft = Draft(
+            tokens[i].start, tokens[match.last - 1].end, i, match.last, i, match.last, None,
+            kind_of(match.unit), unit=match.unit,
+        )
+        found.append(draft)
+        i = match.last
+    return found
+
+
+def read_one(tokens: list[Token], number: Number, free: int = 0) -> Draft | None:
+    """One number with its unit and kind; None for numbers that are not figures at all.
+    Tokens before `free` belong to an earlier figure and cannot be this one's currency."""
     if number.ordinal:
         return plain_draft(tokens, number, "ordinal")
     kind = date_kind(tokens, number)
@@ -102,11 +142,17 @@ def read_one(tokens: list[Token], number: Number) -> Draft | None:
     if number.value is not None and glued_label(tokens, number):
         return plain_draft(tokens, number, "label")
     prefix = currency_before(tokens, number.first) if number.value is not None else None
+    if prefix is not None and prefix.first < free:
+        prefix = None  # "10 rmb 20 usd": rmb is the unit of 10
+    if prefix is None and number.value is not None:
+        prefix = percent_before(tokens, number)
+        if prefix is not None and prefix.first < free:
+            prefix = None
     draft = plain_draft(tokens, number, "count")
     draft.scaled = number.scaled
     last = number.last
     if prefix is not None:
-        draft.unit, draft.kind, draft.first = prefix.unit, "money", prefix.first
+        draft.unit, draft.kind, draft.first = prefix.unit, kind_of(prefix.unit), prefix.first
         scale_by_code(tokens, draft, prefix)
     match = unit_match(tokens, number)
     if match is not None and match.unit.unit == "lb" and number.scaled:
@@ -143,8 +189,13 @@ def join_cents(tokens: list[Token], draft: Draft, nxt: Number) -> None:
     gap = [t.lower for t in tokens[draft.last : nxt.first]]
     if gap not in ([], ["and"]) or draft.value != int(draft.value) or not 0 < nxt.value < 100:
         return
-    if tokens[draft.num_last].kind != "word" or tokens[draft.num_last].start == tokens[draft.num_last - 1].end:
+    if (
+        tokens[draft.num_last].kind != "word"
+        or tokens[draft.num_last].start == tokens[draft.num_last - 1].end
+    ):
         return  # the unit must be written after the number ("15 dollars"), not "$15"
+    if currency_before(tokens, nxt.first) is not None and (gap or draft.first < draft.num_first):
+        return  # "rmb 10 usd 20": the second has a currency of its own
     cents = unit_after(tokens, nxt.last, touching=False)
     if cents is not None and cents.unit.unit == "USX":
         end = cents.last
@@ -194,11 +245,17 @@ def glued_label(tokens: list[Token], number: Number) -> bool:
         return currency_before(tokens, i) is None
     if i > 1 and tokens[i - 1].text in "-‐" and tokens[i - 1].end == tokens[i].start:
         before = tokens[i - 2]
+        if i > 2 and tokens[i - 3].kind == "num" and tokens[i - 3].end == before.start:
+            return False  # "5k-20k": a range of scaled numbers
         if before.kind == "word" and before.end == tokens[i - 1].start:
             if (before.lower,) in cues().bounds:
                 return False  # "sub-300"
             if currency_before(tokens, i) is None and before.lower not in cues().up:
-                return before.text[0].isupper() or before.lower in cues().labels or before.text.islower()
+                return (
+                    before.text[0].isupper()
+                    or before.lower in cues().labels
+                    or before.text.islower()
+                )
     if j + 1 < len(tokens) and tokens[j].kind == "word" and tokens[j].start == tokens[j - 1].end:
         if tokens[j + 1].kind == "num" and tokens[j + 1].start == tokens[j].end:
             return True
@@ -219,9 +276,18 @@ def times_after(tokens: list[Token], j: int) -> bool:
 
 def plain_draft(tokens: list[Token], number: Number, kind: str) -> Draft:
     return Draft(
-        number.start, number.end, number.first, number.last, number.first, number.last,
-        number.value, kind, low=number.low, high=number.high,
-        bound="range" if number.low is not None else "exact", scaled=number.scaled,
+        number.start,
+        number.end,
+        number.first,
+        number.last,
+        number.first,
+        number.last,
+        number.value,
+        kind,
+        low=number.low,
+        high=number.high,
+        bound="range" if number.low is not None else "exact",
+        scaled=number.scaled,
     )
 
 
@@ -244,7 +310,29 @@ def unit_match(tokens: list[Token], number: Number) -> Match | None:
             return Match(inner.unit, j, j + 3)  # "20 (kg)"
     if number.low is not None and tokens[j].lower == "of":
         return unit_after(tokens, j + 1, touching=False)  # "tens of millions of dollars"
+    symbol = tables().glued.get(tokens[j].text)
+    if symbol is not None and symbol.kind == "money" and tokens[j].kind == "sym":
+        after = tokens[j + 1] if j + 1 < len(tokens) else None
+        if after is None or after.kind != "num":
+            return Match(symbol, j, j + 1)  # "10 €", "5 $ is not much"
     return unit_after(tokens, j, touching=touching)
+
+
+def percent_before(tokens: list[Token], number: Number) -> Match | None:
+    """'percent of 10', 'per cent of twenty-two' at the start of a phrase."""
+    i = number.first
+    if i < 2 or tokens[i - 1].lower != "of":
+        return None
+    for size in (2, 1):
+        first = i - 1 - size
+        if first < 0:
+            continue
+        match = unit_after(tokens, first, touching=False)
+        if match is not None and match.last == i - 1 and match.unit.unit == "percent":
+            if first == 0 or tokens[first - 1].kind not in ("num",):
+                if first == 0 or tokens[first - 1].lower not in ("the", "a", "of"):
+                    return match
+    return None
 
 
 def read_rate_and_age(tokens: list[Token], draft: Draft, last: int) -> int:
@@ -291,7 +379,12 @@ def date_kind(tokens: list[Token], number: Number) -> str | None:
         return "time"
     if text.startswith("0") and len(text) == 4 and text.isdigit():
         return "time"  # "0401 GMT"
-    if nxt is not None and nxt.text in (":",) and j + 1 < len(tokens) and tokens[j + 1].kind == "num":
+    if (
+        nxt is not None
+        and nxt.text in (":",)
+        and j + 1 < len(tokens)
+        and tokens[j + 1].kind == "num"
+    ):
         if nxt.end == tokens[j + 1].start and len(tokens[j + 1].text) == 2:
             return "time"
     if prev is not None and prev.text == ":" and i >= 2 and tokens[i - 2].kind == "num":
@@ -320,7 +413,11 @@ def is_clock_suffix(tokens: list[Token], j: int) -> bool:
     word = tokens[j].lower
     if word in ("am", "pm"):
         return True
-    return word in ("a.", "p.", "a", "p") and j + 1 < len(tokens) and tokens[j + 1].lower in ("m", "m.")
+    return (
+        word in ("a.", "p.", "a", "p")
+        and j + 1 < len(tokens)
+        and tokens[j + 1].lower in ("m", "m.")
+    )
 
 
 def month_like(token: Token) -> bool:
@@ -372,12 +469,19 @@ def is_label(tokens: list[Token], number: Number) -> bool:
     prev = tokens[i - 1]
     if prev.kind == "word" and prev.end == tokens[i].start:
         return True  # "WW1", "G7", "S23"
-    if prev.text in "-‐" and i >= 2 and tokens[i - 2].kind == "word" and tokens[i - 2].end == prev.start:
+    if (
+        prev.text in "-‐"
+        and i >= 2
+        and tokens[i - 2].kind == "word"
+        and tokens[i - 2].end == prev.start
+    ):
         return tokens[i - 2].text[0].isupper() or tokens[i - 2].lower in cues().labels
     word = prev.lower
     if word in cues().labels and prev.text[0].isupper():
         return True
-    if word in cues().labels_any_case or (word == "." and i >= 2 and tokens[i - 2].lower in ("no", "nos")):
+    if word in cues().labels_any_case or (
+        word == "." and i >= 2 and tokens[i - 2].lower in ("no", "nos")
+    ):
         return True
     if prev.kind == "word" and prev.text[0].islower() and any(c.isupper() for c in prev.text):
         return True  # "iPhone 12"
@@ -452,9 +556,18 @@ def join_range(tokens: list[Token], draft: Draft, nxt: Number) -> Draft | None:
     if low == high:
         return None  # "89-89" is a score
     merged = Draft(
-        draft.start, other.end, draft.first, other.last, draft.num_first, other.num_last,
-        None, other.kind if draft.unit is None else draft.kind,
-        unit=other.unit or draft.unit, low=min(low, high), high=max(low, high), bound="range",
+        draft.start,
+        other.end,
+        draft.first,
+        other.last,
+        draft.num_first,
+        other.num_last,
+        None,
+        other.kind if draft.unit is None else draft.kind,
+        unit=other.unit or draft.unit,
+        low=min(low, high),
+        high=max(low, high),
+        bound="range",
         scaled=other.scaled or draft.scaled,
     )
     if (between or from_to) and draft.first > 0:
@@ -487,11 +600,13 @@ def scale_of(tokens: list[Token], number: Number) -> float:
 
 
 def set_bound(tokens: list[Token], draft: Draft) -> None:
-    """'nearly 50,000', 'over 400,000', 'up to 700', '500 or more', 'sub-300 sq m'."""
+    """'nearly 50,000', 'over 400,000', 'up to 700', '500 or more', 'sub-300 sq m'.
+
+    A bound written after the number wins over one before it: 'about 500 or more' is over."""
     if draft.kind in ("ordinal", "label", "time"):
         return
     table = cues().bounds
-    for size in (4, 3, 2, 1):
+    for size in range(6, 0, -1):
         first = draft.first - size
         if first < 0:
             continue
@@ -504,10 +619,13 @@ def set_bound(tokens: list[Token], draft: Draft) -> None:
                 draft.bound = bound
             draft.first = first
             draft.start = tokens[first].start
-            return
+            break
     after = cues().bounds_after
     for size in (2, 1):
         key = tuple(t.lower for t in tokens[draft.last : draft.last + size])
+        nxt = tokens[draft.last + size] if draft.last + size < len(tokens) else None
+        if nxt is not None and (nxt.kind == "num" or nxt.lower in ("than", "to")):
+            continue  # "1000 and below 1500", "200 or greater than 190": a bound of the next
         if len(key) == size and key in after and draft.bound != "range":
             draft.bound = after[key]
             draft.last += size
@@ -515,10 +633,64 @@ def set_bound(tokens: list[Token], draft: Draft) -> None:
             return
 
 
-CHANGE_SKIPS = {"by", "about", "some", "nearly", "almost", "around", "roughly", "an", "a", "another",
-                "just", "only", "more", "less", "than", "over", "under", "sharply", "slightly",
-                "further", "as", "much", "been", "has", "have", "had", "is", "was", "were",
-                "are", "be", "will", "would", "also", "of", "estimated", "additional"}
+def join_bounds(tokens: list[Token], drafts: list[Draft]) -> list[Draft]:
+    """'more than 10 and less than 20', 'at most 100 and at least 20': one range."""
+    joined: list[Draft] = []
+    for draft in drafts:
+        before = joined[-1] if joined else None
+        if before is not None and {before.bound, draft.bound} == {"over", "under"}:
+            gap = [t.lower for t in tokens[before.last : draft.first]]
+            same_unit = (before.unit and before.unit.unit) == (draft.unit and draft.unit.unit)
+            low, high = (before, draft) if before.bound == "over" else (draft, before)
+            if gap in (["and"], ["but"], [","], [",", "and"]) and same_unit:
+                if low.value is not None and high.value is not None and low.value < high.value:
+                    before.low, before.high, before.value = low.value, high.value, None
+                    before.bound, before.last, before.end = "range", draft.last, draft.end
+                    before.unit = before.unit or draft.unit
+                    continue
+        joined.append(draft)
+    return joined
+
+
+CHANGE_SKIPS = {
+    "by",
+    "about",
+    "some",
+    "nearly",
+    "almost",
+    "around",
+    "roughly",
+    "an",
+    "a",
+    "another",
+    "just",
+    "only",
+    "more",
+    "less",
+    "than",
+    "over",
+    "under",
+    "sharply",
+    "slightly",
+    "further",
+    "as",
+    "much",
+    "been",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "will",
+    "would",
+    "also",
+    "of",
+    "estimated",
+    "additional",
+}
 
 
 def set_change(tokens: list[Token], draft: Draft) -> None:
@@ -527,7 +699,11 @@ def set_change(tokens: list[Token], draft: Draft) -> None:
         return
     all_cues = cues()
     first = draft.first
-    if first > 0 and tokens[first - 1].text in ("+",) and tokens[first - 1].end == tokens[first].start:
+    if (
+        first > 0
+        and tokens[first - 1].text in ("+",)
+        and tokens[first - 1].end == tokens[first].start
+    ):
         draft.change = "up"
         return
     for size in (2, 1):
@@ -560,7 +736,9 @@ def continue_change(tokens: list[Token], before: Draft, draft: Draft) -> None:
     if draft.change or before.change not in ("up", "down") or draft.kind in ("date", "time"):
         return
     gap = [t.lower for t in tokens[before.last : draft.first]]
-    if gap in (["or"], [",", "or"], ["and"]) or (gap[-1:] == ["by"] and "," in gap and len(gap) <= 4):
+    if gap in (["or"], [",", "or"], ["and"]) or (
+        gap[-1:] == ["by"] and "," in gap and len(gap) <= 4
+    ):
         draft.change = before.change
 
 
@@ -586,8 +764,17 @@ def verbal_factors(tokens: list[Token], drafts: list[Draft]) -> list[Draft]:
         if word == "fold" and i >= 2 and tokens[i - 1].text == "-":
             start = i - 2
         draft = Draft(
-            tokens[start].start, tokens[last - 1].end, start, last, start, last, value, "factor",
-            change="factor", factor=value, verbal=word in factors,
+            tokens[start].start,
+            tokens[last - 1].end,
+            start,
+            last,
+            start,
+            last,
+            value,
+            "factor",
+            change="factor",
+            factor=value,
+            verbal=word in factors,
         )
         found.append(draft)
     return found

@@ -11,6 +11,9 @@ from importlib import resources
 from presslens.stages.figures_numbers import tokenize
 
 
+MAX_BOUND_TOKENS = 6
+
+
 @dataclass(frozen=True, slots=True)
 class Cues:
     bounds: dict[tuple[str, ...], str]  # token texts before a number -> approx | over | under
@@ -37,6 +40,7 @@ def cues() -> Cues:
     raw = resources.files("presslens.resources").joinpath("figures_cues.json").read_text("utf-8")
     data = json.loads(raw)
     bounds = {key(p): bound for bound, phrases in data["bounds"].items() for p in phrases}
+    bounds = {k: v for k, v in bounds.items() if len(k) <= MAX_BOUND_TOKENS}
     after = {key(p): bound for bound, phrases in data["bounds_after"].items() for p in phrases}
     return Cues(
         bounds=bounds,

@@ -90,7 +90,9 @@ def scales() -> Scales:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end(), m.lastgroup or "sym") for m in TOKEN.finditer(text)]
+    return [
+        Token(m.group(), m.start(), m.end(), m.lastgroup or "sym") for m in TOKEN.finditer(text)
+    ]
 
 
 def digit_value(text: str) -> float:
@@ -243,7 +245,13 @@ def read_number(tokens: list[Token], i: int) -> tuple[Number, int] | None:
         if j >= len(tokens) or tokens[j].lower in AFTER_PRONOUN_ONE:
             return None  # "which one do you", "the one you mentioned"
     number = Number(
-        tokens[i].start, tokens[j - 1].end, i, j, acc.value, words=acc.words, scaled=acc.scaled,
+        tokens[i].start,
+        tokens[j - 1].end,
+        i,
+        j,
+        acc.value,
+        words=acc.words,
+        scaled=acc.scaled,
         plain=plain,
     )
     return number, j
@@ -254,8 +262,27 @@ def followed_by_multiplier(tokens: list[Token], j: int) -> bool:
 
 
 PRONOUN_ONE = {"the", "this", "that", "which", "each", "every", "any", "no", "another", "someone"}
-AFTER_PRONOUN_ONE = {"you", "do", "does", "is", "was", "are", "i", "we", "they", "he", "she",
-                     "that", "which", "who", "in", "on", "?", ".", ","}
+AFTER_PRONOUN_ONE = {
+    "you",
+    "do",
+    "does",
+    "is",
+    "was",
+    "are",
+    "i",
+    "we",
+    "they",
+    "he",
+    "she",
+    "that",
+    "which",
+    "who",
+    "in",
+    "on",
+    "?",
+    ".",
+    ",",
+}
 
 
 def abbreviation(token: Token) -> float | None:
@@ -345,7 +372,16 @@ def apply_fraction(
     prev = tokens[j - 1].lower if j > 0 else ""
     nxt = tokens[j + 1].lower if j + 1 < len(tokens) else ""
     standalone = word in ("half", "quarter")
-    if not seen and prev in ("the", "first", "second", "last", "latter", "other", "third", "fourth"):
+    if not seen and prev in (
+        "the",
+        "first",
+        "second",
+        "last",
+        "latter",
+        "other",
+        "third",
+        "fourth",
+    ):
         return None  # "the first half of 2025" is a period, not a number
     if nxt == "-" and j + 2 < len(tokens) and tokens[j + 2].start == tokens[j + 1].end:
         return None  # "half-staff", "half-time"
@@ -469,8 +505,23 @@ def abbreviation_applies(tokens: list[Token], j: int) -> bool:
 
 
 CURRENCY_MARKS = set("$€£¥₹₽₴₩₪")
-MANY_WORDS = {"people", "users", "customers", "subscribers", "viewers", "visitors", "shares",
-              "barrels", "tonnes", "tons", "jobs", "homes", "households", "votes", "cases"}
+MANY_WORDS = {
+    "people",
+    "users",
+    "customers",
+    "subscribers",
+    "viewers",
+    "visitors",
+    "shares",
+    "barrels",
+    "tonnes",
+    "tons",
+    "jobs",
+    "homes",
+    "households",
+    "votes",
+    "cases",
+}
 
 
 def money_or_many(tokens: list[Token], j: int) -> bool:
@@ -487,10 +538,42 @@ def money_or_many(tokens: list[Token], j: int) -> bool:
     return after.lower in MANY_WORDS or after.lower not in LENGTH_WORDS
 
 
-LENGTH_WORDS = {"tall", "long", "wide", "high", "deep", "away", "above", "below", "across",
-                "thick", "in", "from", "of", "under", "over", "to", "and", "or", "by", "x",
-                "is", "was", "high", "height", "length", "sprint", "race", "run", "hurdles",
-                "freestyle", "backstroke", "breaststroke", "butterfly", "medley", "relay"}
+LENGTH_WORDS = {
+    "tall",
+    "long",
+    "wide",
+    "high",
+    "deep",
+    "away",
+    "above",
+    "below",
+    "across",
+    "thick",
+    "in",
+    "from",
+    "of",
+    "under",
+    "over",
+    "to",
+    "and",
+    "or",
+    "by",
+    "x",
+    "is",
+    "was",
+    "height",
+    "length",
+    "sprint",
+    "race",
+    "run",
+    "hurdles",
+    "freestyle",
+    "backstroke",
+    "breaststroke",
+    "butterfly",
+    "medley",
+    "relay",
+}
 
 
 def find_numbers(text: str, tokens: list[Token] | None = None) -> list[Number]:
@@ -546,8 +629,15 @@ def read_vague(tokens: list[Token], i: int) -> tuple[Number, int] | None:
         return None
     low, high = table.vague[word]
     number = Number(
-        tokens[i].start, tokens[j].end, i, j + 1, None, low=low * base, high=high * base,
-        words=True, scaled=True,
+        tokens[i].start,
+        tokens[j].end,
+        i,
+        j + 1,
+        None,
+        low=low * base,
+        high=high * base,
+        words=True,
+        scaled=True,
     )
     return number, j + 1
 
@@ -562,8 +652,14 @@ def apply_sign(tokens: list[Token], number: Number) -> Number:
         start = prev.start
     elif prev.text in ("-", "−") and i >= 2 and tokens[i - 2].lower in SIGN_WORDS:
         return Number(  # "minus-130 degrees"
-            tokens[i - 2].start, number.end, i - 2, number.last, -number.value,
-            words=number.words, scaled=number.scaled, plain=number.plain,
+            tokens[i - 2].start,
+            number.end,
+            i - 2,
+            number.last,
+            -number.value,
+            words=number.words,
+            scaled=number.scaled,
+            plain=number.plain,
         )
     elif prev.text in ("-", "−"):
         before = tokens[i - 2] if i >= 2 else None
@@ -574,8 +670,14 @@ def apply_sign(tokens: list[Token], number: Number) -> Number:
     else:
         return number
     return Number(
-        start, number.end, i - 1, number.last, -number.value, words=number.words,
-        scaled=number.scaled, plain=number.plain,
+        start,
+        number.end,
+        i - 1,
+        number.last,
+        -number.value,
+        words=number.words,
+        scaled=number.scaled,
+        plain=number.plain,
     )
 
 
@@ -604,6 +706,12 @@ def read_ratio(tokens: list[Token], number: Number, j: int) -> tuple[Number, int
             return None
     value = number.value / other.value
     ratio = Number(
-        number.start, other.end, number.first, end, value, words=True, ratio=True,
+        number.start,
+        other.end,
+        number.first,
+        end,
+        value,
+        words=True,
+        ratio=True,
     )
     return ratio, end

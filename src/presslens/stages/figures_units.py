@@ -87,8 +87,15 @@ def tables() -> Tables:
         for form in entry.get("exact", []):
             exact.setdefault(form, unit)
     return Tables(
-        after, glued, before, before_lower, by_code, exact, millions,
-        data["rate_denominators"], data["rate_adverbs"],
+        after,
+        glued,
+        before,
+        before_lower,
+        by_code,
+        exact,
+        millions,
+        data["rate_denominators"],
+        data["rate_adverbs"],
     )
 
 
@@ -106,9 +113,7 @@ def unit_after(tokens: list[Token], j: int, *, touching: bool) -> Match | None:
     return longest_form(tokens, j, table.after)
 
 
-def longest_form(
-    tokens: list[Token], j: int, forms: dict[tuple[str, ...], Unit]
-) -> Match | None:
+def longest_form(tokens: list[Token], j: int, forms: dict[tuple[str, ...], Unit]) -> Match | None:
     best: Match | None = None
     key: tuple[str, ...] = ()
     for k in range(j, min(j + MAX_FORM_TOKENS, len(tokens))):
@@ -171,7 +176,9 @@ def rate_after(tokens: list[Token], j: int) -> tuple[str, int] | None:
             words = " ".join(t.lower for t in tokens[j + 1 : j + 1 + size])
             if len(tokens) < j + 1 + size:
                 continue
-            singular = words[:-1] if words.endswith("s") and words[:-1] in table.denominators else words
+            singular = (
+                words[:-1] if words.endswith("s") and words[:-1] in table.denominators else words
+            )
             if singular in table.denominators:
                 if word == "a" and singular in ("unit",):
                     continue

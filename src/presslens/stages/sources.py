@@ -35,8 +35,12 @@ PASSIVE = re.compile(
 PRONOUN_SUBJECTS = {"it", "they"}
 PERSON_PRONOUNS = {"i", "we", "you", "he", "she", "me", "us"}
 MAX_NAME_TOKENS = 12
-ACTOR_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "organisation",
-               "NORP": "organisation"}
+ACTOR_KINDS = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "organisation",
+    "NORP": "organisation",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +82,7 @@ def has_phrase(lowered: str, phrase: str) -> bool:
 
 def kind_of(name: str, actor: Actor | None) -> str:
     """Type a cited name by its head ("Director of the X Council" is a person), then whole."""
-    head = re.split(r"\s+(?:of|at|from|by|in)\s+", name, maxsplit=1)[0]
+    head = re.split(r"\s+(?:of|for|at|from|by|in|on)\s+", name, maxsplit=1)[0]
     if head != name and (kind := kind_of_words(head, None)) != "unknown":
         return kind
     return kind_of_words(name, actor)
@@ -105,11 +109,22 @@ def kind_of_words(name: str, actor: Actor | None) -> str:
     return "unknown"
 
 
+def widen(span: Span, actor: Actor) -> Span:
+    """The span grown to cover the actor's mentions that it cuts ("The Institute" + " for X")."""
+    start, end = span.start, span.end
+    for mention in actor.mentions:
+        if mention.overlaps(span):
+            start, end = min(start, mention.start), max(end, mention.end)
+    return Span(start, end)
+
+
 def citation(article: Article, span: Span, actors: tuple[Actor, ...]) -> Citation | None:
+    actor = actor_at(actors, span)
+    if actor is not None:
+        span = widen(span, actor)
     name = clean_name(span.of(article.text))
     if not name or name.casefold() in PERSON_PRONOUNS | PRONOUN_SUBJECTS:
         return None
-    actor = actor_at(actors, span)
     return Citation(name, kind_of(name, actor), span, actor.id if actor else None)
 
 
@@ -144,7 +159,8 @@ def subject_phrase(subject: Token) -> Span:
     start = tokens[0] if tokens else subject
     end = subject
     for right in subject.rights:
-        if right.dep_ == "appos":  # "Putin's ideology advisor, Alexandr Dugin": the name
+        if right.dep_ == "appos" and subject.pos_ != "PROPN" and right.pos_ == "PROPN":
+            # "Putin's ideology advisor, Alexandr Dugin": the name, not the role
             return Span(right.left_edge.idx, right.idx + len(right.text))
         if right.dep_ == "compound":
             end = right

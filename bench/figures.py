@@ -1,0 +1,87 @@
+"""Added cost of the figures stage, per sentence and as a ratio of the bare spaCy parse time.
+
+The machine is shared and noisy, so each number is the median of several runs; the stage is
+timed on the parse it gets in the pipeline. Texts: the showcase article and the NewsQuant dev
+sentences when ../shared is present, else a small built-in text.
+
+    python bench/figures.py            # 5 runs
+    python bench/figures.py --runs 9
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT / "src"))
+
+from presslens import nlp  # noqa: E402
+from presslens.stages.figures import extract_figures  # noqa: E402
+
+FALLBACK = (
+    "Sales fell by 28% to $2.3 billion in the first half of 2025, while nearly 50,000 people "
+    "left. Revenues of 264 billion Euros in 2021 averaged 282 billion over three years. "
+) * 10
+TARGET_MS_PER_SENTENCE = 5.0
+
+
+def texts() -> list[str]:
+    found = []
+    showcase = SHARED / "articles" / "imperialists-peace.txt"
+    if showcase.exists():
+        found.append(showcase.read_text("utf-8"))
+    dev = SHARED / "data" / "quantities" / "newsquant" / "NewsQuant-dev.json"
+    if dev.exists():
+        rows = json.loads(dev.read_text("utf-8"))
+        found.append("\n".join(row["text"] for row in rows))
+    return found or [FALLBACK]
+
+
+def median_seconds(function, runs: int) -> float:
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        function()
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    nlp.parse("warm up the model: 5 figures, $3 billion.")
+    print(
+        f"{'text':<10}{'chars':>8}{'sents':>7}{'parse ms':>10}{'figures ms':>12}"
+        f"{'ratio':>8}{'ms/sent':>9}"
+    )
+    worst = 0.0
+    for n, text in enumerate(texts()):
+        doc = nlp.parse(text)
+        sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        parse = median_seconds(lambda t=text: nlp.parse(t), args.runs)
+        stage = median_seconds(
+            lambda t=text, d=doc, s=sentences: extract_figures(t, d, sentences=s), args.runs
+        )
+        per_sentence = stage * 1000 / max(len(sentences), 1)
+        worst = max(worst, per_sentence)
+        print(
+            f"{n:<10}{len(text):>8}{len(sentences):>7}{parse * 1000:>10.1f}"
+            f"{stage * 1000:>12.1f}{stage / parse:>8.3f}{per_sentence:>9.3f}"
+        )
+    verdict = "ok" if worst < TARGET_MS_PER_SENTENCE else "SLOW"
+    print(
+        f"worst added cost {worst:.3f} ms per sentence "
+        f"(target < {TARGET_MS_PER_SENTENCE}): {verdict}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,105 @@
+"""The sources stage: who or what a claim leans on, typed, linked to actors."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens import nlp, segment
+from presslens.model import Article, Quote, Source, Span
+from presslens.stages.entities import find_actors
+from presslens.stages.sources import find_sources, kind_of
+
+
+def sources_of(text: str, quotes: tuple[Quote, ...] = ()) -> tuple[Source, ...]:
+    article = Article(text=text)
+    doc = nlp.parse(text)
+    sentences = segment.sentence_spans(article, doc)
+    return find_sources(article, doc, sentences, find_actors(article, doc), quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("According to the World Bank, exports fell by 4% in 2023.", "World Bank", "organisation"),
+        ("A recent poll shows that 60% of voters back the plan.", "recent poll", "poll"),
+        ("The Guardian reported that the minister resigned.", "Guardian", "media"),
+        ("It has been revealed that the firm paid no tax.", "It has been revealed", "unknown"),
+        (
+            "According to a 2023 report by the IMF, debt doubled.",
+            "2023 report by the IMF",
+            "document",
+        ),
+        (
+            "Dr. Jane Smith, an economist at Oxford, said that wages fell.",
+            "Dr. Jane Smith",
+            "person",
+        ),
+    ],
+)
+def test_citations_are_found_and_typed(text: str, name: str, kind: str) -> None:
+    (source,) = sources_of(text)
+    assert (source.name, source.kind) == (name, kind)
+    assert source.span is not None and name in source.span.of(text)
+    assert source.id == "s1" and source.claim_ids == ()
+
+
+def test_a_pronoun_after_a_cited_body_is_that_body_again() -> None:
+    text = (
+        "The Institute for Fiscal Studies estimates that the deficit will reach 50 billion pounds. "
+        "It says the gap is widening."
+    )
+    (source,) = sources_of(text)
+    assert source.name == "Institute for Fiscal Studies" and source.kind == "organisation"
+    assert source.actor_id is not None
+    assert [m.of(text) for m in source.mentions] == ["The Institute for Fiscal Studies", "It"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I said that we would win.",
+        "The budget was cut last year.",
+        "They argue about peace while the war goes on.",
+    ],
+)
+def test_no_source_without_a_citation(text: str) -> None:
+    assert sources_of(text) == ()
+
+
+def test_a_quoted_speaker_with_an_actor_is_a_source() -> None:
+    text = "“The euro will survive,” Angela Merkel added."
+    article = Article(text=text)
+    doc = nlp.parse(text)
+    actors = find_actors(article, doc)
+    speaker = Span(text.index("Angela"), text.index(" added"))
+    (actor,) = [a for a in actors if a.name == "Angela Merkel"]
+    quote = Quote(
+        "q1",
+        "direct",
+        "“The euro will survive,”",
+        Span(0, 24),
+        speaker="Angela Merkel",
+        speaker_span=speaker,
+        speaker_actor_id=actor.id,
+    )
+    sentences = segment.sentence_spans(article, doc)
+    sources = find_sources(article, doc, sentences, actors, (quote,))
+    assert [(s.name, s.kind, s.actor_id) for s in sources] == [
+        ("Angela Merkel", "person", actor.id)
+    ]
+    assert find_sources(article, doc, sentences, actors, ()) == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Director of the Minsk Dialogue Council", "person"),
+        ("opinion poll in May 2025", "poll"),
+        ("ISW", "organisation"),
+        ("Reuters", "media"),
+        ("latest figures", "document"),
+        ("some people", "unknown"),
+    ],
+)
+def test_kind_of_a_name(name: str, kind: str) -> None:
+    assert kind_of(name, None) == kind
