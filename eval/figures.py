@@ -52,15 +52,18 @@ SPEC_FILES = {
 }
 QUANTULUM_PYTHON = os.environ.get("QUANTULUM_PYTHON", "/tmp/venv-figures/bin/python")
 
-# Pinned floors (a little under what was measured; see the report in the issue).
+# Pinned floors, a little under what was measured (dev: 94.1 / 85.2 / 89.4; specs: Number 86.4,
+# Percent 95.0, NumberRange 86.2, Currency 94.4; currency-model 93.1, dimension-model 90.3).
 FLOORS = {
-    ("NewsQuant-dev", "value"): 0.0,
-    ("NewsQuant-dev", "value+unit"): 0.0,
-    ("NewsQuant-dev", "value+change"): 0.0,
-    ("spec", "Percent"): 0.0,
-    ("spec", "Currency"): 0.0,
-    ("spec", "NumberRange"): 0.0,
-    ("spec", "Number"): 0.0,
+    ("NewsQuant-dev", "value"): 0.93,
+    ("NewsQuant-dev", "value+unit"): 0.84,
+    ("NewsQuant-dev", "value+change"): 0.88,
+    ("currency-model", "value"): 0.91,
+    ("dimension-model", "value"): 0.89,
+    ("spec", "Percent"): 0.90,
+    ("spec", "Currency"): 0.92,
+    ("spec", "NumberRange"): 0.84,
+    ("spec", "Number"): 0.84,
 }
 
 NOT_QUANTITIES = ("date", "time", "ordinal", "label")
@@ -82,7 +85,7 @@ SPEC_UNITS = {
     "cup": "cup", "dram": "dram", "degree": "deg", "radian": "rad", "turn": "turn",
     "meter per millisecond": "m/ms", "centimeter per millisecond": "cm/ms",
     "kilometer per millisecond": "km/ms", "costa rican colón": "CRC", "georgian lari": "GEL",
-    "lao kip": "LAK", "sri lankan rupee": "LKR", "sen": "SEN",
+    "lao kip": "LAK", "sri lankan rupee": "LKR", "sen": "SEN", "pound-mass": "lb",
 }  # fmt: skip
 TON_CODES = {"t", "ton"}
 
@@ -257,6 +260,8 @@ def expected_spec(name: str, case: dict) -> list[tuple]:
         value = round_value(float(str(raw).rstrip("%")))
         if name in ("Currency", "Dimension"):
             unit = str(resolution.get("unit", "")).lower()
+            if name == "Dimension" and unit == "pound":
+                unit = "pound-mass"  # a weight here, not money
             out.append((value, SPEC_UNITS.get(unit, unit)))
         else:
             out.append((value,))
@@ -328,12 +333,19 @@ def quantulum_parse(text: str):
         return []
 
 
+# quantulum3's unit names where NewsQuant names the same unit differently.
+QUANTULUM_NAMES = {
+    "dimensionless": "-", "united states dollar": "dollar", "degree celsius": "celsius",
+    "degree fahrenheit": "fahrenheit", "degree angle": "degree", "pound-mass": "pound-mass",
+    "year of age": "year of age", "euro": "euro", "pound sterling": "pound sterling",
+}  # fmt: skip
+
+
 def quantulum_quantities(text: str) -> list[Quantity]:
     out = []
     for q in quantulum_parse(text):
         name = q.unit.name.lower()
-        if name == "dimensionless":
-            name = "-"
+        name = QUANTULUM_NAMES.get(name, name)
         value = (float(q.value),)
         out.append(Quantity(value, name, "=", q.unit.name, q.unit.entity.name))
     return out

@@ -7,7 +7,8 @@ more than in opinion words), the words just before and after the mention, the de
 between the mention and its governing word (subject of "blamed", object of "praised", possessor
 of "failure"), negation, quotation marks around the mention, and an opinion lexicon (VADER's,
 read from the installed `vaderSentiment` package) summed with weights that fall off with
-distance from the mention.
+distance from the mention, and VADER's rule-based scores of the sentence, of the words around
+the mention and of the mention's clause.
 
 The weights are three one-vs-rest logistic regressions on naive-Bayes-scaled features (NB-LR,
 Wang & Manning 2012), trained by train/tone.py on NewsMTSC; because the features are binary the
@@ -39,20 +40,26 @@ CONTENT_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "ADV"})
 WINDOW_NEAR = 3  # words whose exact position next to the mention is a feature
 WINDOW_WIDE = 6  # words on each side kept as a left/right bag
 LEXICON_STEPS = (0.25, 0.5, 1.0, 1.5)  # thresholds that turn lexicon sums into ordinal flags
+COMPOUND_STEPS = (-0.6, -0.3, -0.05, 0.05, 0.3, 0.6)  # the same for VADER's compound scores
+
+
+@functools.cache
+def analyser():  # -> vaderSentiment.SentimentIntensityAnalyzer, loaded once
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
 
 
 @functools.cache
 def opinion_lexicon() -> dict[str, float]:
-    """VADER's word valences scaled to [-1, 1], from the installed vaderSentiment package."""
-    text = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text("utf-8")
-    lexicon: dict[str, float] = {}
-    for line in text.splitlines():
-        parts = line.split("\t")
-        try:
-            lexicon[parts[0]] = float(parts[1]) / 4.0
-        except (IndexError, ValueError):
-            continue
-    return lexicon
+    """VADER's word valences scaled to [-1, 1]."""
+    return {word: value / 4.0 for word, value in analyser().lexicon.items()}
+
+
+@functools.lru_cache(maxsize=4096)
+def compound(text: str) -> float:
+    """VADER's rule-based score of a piece of text (negation, "but", intensifiers), in [-1, 1]."""
+    return analyser().polarity_scores(text)["compound"]
 
 
 def word(token: Token) -> str:
@@ -76,20 +83,20 @@ def target_root(tokens: list[Token]) -> Token:
     return tokens[-1]
 
 
-def inside_quotes(sentence: SpacySpan, index: int) -> bool:
+def inside_quotes(sentence: Sequence[Token], index: int) -> bool:
     """An odd number of straight or curly double quotes before the token."""
     marks = sum(1 for t in sentence if t.i < index and t.text in QUOTE_MARKS)
     return marks % 2 == 1
 
 
-def bag_features(sentence: SpacySpan, ids: set[int], first: int) -> set[str]:
+def bag_features(sentence: Sequence[Token], ids: set[int], first: int) -> set[str]:
     words = ["<T>" if t.i == first else word(t) for t in sentence if t.i not in ids or t.i == first]
     found = {f"u={w}" for w in words if w != "<T>"}
     found.update(f"b={a}_{b}" for a, b in zip(words, words[1:], strict=False))
     return found
 
 
-def window_features(sentence: SpacySpan, ids: set[int], first: int, last: int) -> set[str]:
+def window_features(sentence: Sequence[Token], ids: set[int], first: int, last: int) -> set[str]:
     found = set()
     for token in sentence:
         if token.i in ids or (token.is_punct and token.text not in QUOTE_MARKS):
@@ -127,7 +134,7 @@ def dependency_features(root: Token, ids: set[int]) -> set[str]:
     return found
 
 
-def lexicon_features(sentence: SpacySpan, ids: set[int], first: int, last: int) -> set[str]:
+def lexicon_features(sentence: Sequence[Token], ids: set[int], first: int, last: int) -> set[str]:
     """Opinion-word sums (whole sentence and distance-weighted) as ordinal flags."""
     sums = {"pos": 0.0, "neg": 0.0, "near-pos": 0.0, "near-neg": 0.0}
     found = set()
@@ -148,20 +155,46 @@ def lexicon_features(sentence: SpacySpan, ids: set[int], first: int, last: int) 
     return found
 
 
+def compound_flags(name: str, value: float) -> set[str]:
+    return {
+        f"{name}{'>' if step > 0 else '<'}{step}"
+        for step in COMPOUND_STEPS
+        if (value > step if step > 0 else value < step)
+    }
+
+
+def scored_context_features(sentence: SpacySpan, tokens: list[Token]) -> set[str]:
+    """VADER's scores of the whole sentence, the words around the mention and its clause."""
+    doc, first, last = sentence.doc, tokens[0].i, tokens[-1].i
+    left = doc[max(sentence.start, first - WINDOW_WIDE) : first].text
+    right = doc[last + 1 : min(sentence.end, last + 1 + WINDOW_WIDE)].text
+    root = target_root(tokens)
+    anchor = root.head if root.head.pos_ in ("VERB", "AUX") else root
+    # the clause is the anchor's (contiguous) subtree; at the sentence root it is the sentence,
+    # whose score is cached already
+    clause = doc[anchor.left_edge.i : anchor.right_edge.i + 1].text
+    found = compound_flags("vs-sent", compound(sentence.text))
+    found |= compound_flags("vs-win", compound(f"{left} {right}"))
+    found |= compound_flags("vs-clause", compound(clause))
+    return found
+
+
 def features(sentence: SpacySpan, start: int, end: int) -> set[str]:
     """Binary features of the mention at characters [start, end) of the sentence's doc."""
-    tokens = [t for t in sentence if t.idx < end and t.idx + len(t.text) > start]
+    listed = list(sentence)  # spaCy builds a Token per step: walk the span once, not six times
+    tokens = [t for t in listed if t.idx < end and t.idx + len(t.text) > start]
     if not tokens:
         return set()
     ids = {t.i for t in tokens}
     first, last = tokens[0].i, tokens[-1].i
-    found = bag_features(sentence, ids, first)
-    found |= window_features(sentence, ids, first, last)
+    found = bag_features(listed, ids, first)
+    found |= window_features(listed, ids, first, last)
     found |= dependency_features(target_root(tokens), ids)
-    found |= lexicon_features(sentence, ids, first, last)
-    if any(t.text in QUOTE_MARKS for t in sentence):
+    found |= lexicon_features(listed, ids, first, last)
+    found |= scored_context_features(sentence, tokens)
+    if any(t.text in QUOTE_MARKS for t in listed):
         found.add("has-quote")
-    if inside_quotes(sentence, first):
+    if inside_quotes(listed, first):
         found.add("target-quoted")
     return found
 

@@ -127,17 +127,28 @@ def test_threshold_and_source_back_links(fixed_scores: list[list[str]]) -> None:
     assert [c.rank for c in claims] == [1, 2, 3]
     assert not any(c.text.startswith("Is this") for c in claims)
     assert {s.id: s.claim_ids for s in sources} == {"s1": ("c1",), "s2": ("c2",)}
-    strict, _ = ranked(threshold=0.85)
+    strict, _ = ranked(threshold=0.975)
     assert [c.text[:12] for c in strict] == ["Exports fell"]
 
 
-def test_figures_and_sources_lift_the_rank_of_equal_scores() -> None:
-    bare = claims_stage.priority(0.9, figures=0, sourced=False)
-    assert claims_stage.priority(0.9, figures=1, sourced=False) > bare
-    assert claims_stage.priority(0.9, figures=0, sourced=True) > bare
-    assert claims_stage.priority(0.9, figures=5, sourced=False) == claims_stage.priority(
-        0.9, figures=2, sourced=False
+def test_figures_and_sources_raise_the_score() -> None:
+    bare = claims_stage.with_evidence(0.4, figures=0, sourced=False)
+    assert bare == pytest.approx(0.4)
+    assert claims_stage.with_evidence(0.4, figures=1, sourced=False) > 0.5 > bare
+    assert claims_stage.with_evidence(0.4, figures=0, sourced=True) > 0.5
+    assert claims_stage.with_evidence(0.4, figures=5, sourced=False) == pytest.approx(
+        claims_stage.with_evidence(0.4, figures=2, sourced=False)
     )
+
+
+def test_evidence_can_lift_a_sentence_over_the_threshold(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(claims_stage, "score_checkworthiness", lambda s: [0.45] * len(s))
+    claims, _ = ranked()
+    # the question has no figure and no source, so stays under; the others rise over 0.5
+    assert [c.text[:12] for c in claims] == ["Exports fell", "“Wages rose ", "Acme Corp cu"]
+    assert claims[0].score > claims[2].score > 0.5
 
 
 def test_the_real_scorer_runs_on_an_empty_article() -> None:
@@ -168,3 +179,26 @@ def test_showcase_check_first(showcase) -> None:  # type: ignore[no-untyped-def]
         assert by_name[name].kind == "organisation" and by_name[name].claim_ids, name
     polls = [s for s in sources if s.kind == "poll"]
     assert len(polls) >= 2 and all(p.claim_ids for p in polls)
+
+
+def test_check_first_panels_in_the_reports() -> None:
+    from presslens import analyse
+    from presslens.render.html import render_html
+    from presslens.render.markdown import render_markdown
+
+    text = (
+        "Harbour fees rise again\n\n"
+        "The town's fishing fleet is shrinking, and the harbour is quieter than it was.\n\n"
+        "According to the port authority, fees rose by 40% in 2024 for boats under 10 m & more. "
+        "Sales of fish fell by 12% last year. What is to be done?\n\n"
+        "The council will meet on Monday to discuss the fees and the future of the fleet.\n"
+    )
+    dossier = analyse(text)
+    assert dossier.claims and dossier.claims[0].source_ids
+    html = render_html(dossier)
+    assert 'id="claims"' in html and "Check first" in html
+    assert "40%" in html and "(organisation)" in html and "unsourced" in html
+    assert "10 m &amp; more" in html and "10 m & more" not in html
+    markdown = render_markdown(dossier)
+    assert "## Check first" in markdown and "**Unsourced.**" in markdown
+    assert "### Sources cited" in markdown

@@ -1,10 +1,12 @@
 """Sentences ranked by check-worthiness, linked to figures, actors and sources. (Issue 5.)
 
-Every body sentence (headings are not claims) gets a calibrated probability from the
-check-worthiness scorer (presslens.checkworthy); those at or above the threshold become claims,
-ranked by score. A claim lists the figures and actors inside it, the sources it cites (a source
-mentioned in the sentence, or the speaker of the quote it sits in) and the quote it belongs to;
-one citing nothing is flagged `unsourced`.
+Every body sentence (headings are not claims) gets a calibrated probability from the sentence
+scorer (presslens.checkworthy), which reads the sentence alone. The claim's `score` then adds
+what our own stages found in the article, on the log-odds scale: a figure to check (dates and
+ordinals aside) and a cited source to check it against; sentences whose score reaches the
+threshold become claims, ranked by it. A claim lists the figures and actors inside it, the
+sources it cites (a source mentioned in the sentence, or the speaker of the quote it sits in)
+and the quote it belongs to; one citing nothing is flagged `unsourced`.
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ from presslens.checkworthy import score_checkworthiness
 from presslens.model import Actor, Article, Claim, Figure, Quote, Source, Span
 
 QUOTE_SHARE = 0.5  # a sentence at least half inside a quotation is the quoted person's claim
-# The scorer learnt from debate transcripts and saturates on long news sentences, so the rank
-# also weighs what our own stages found: a figure to check and a cited source to check it in.
-FIGURE_BONUS = 1.0  # per figure, for at most two
-SOURCE_BONUS = 1.0
+# The scorer learnt from debate transcripts; in news prose a figure and a named source are the
+# plainest signs of a checkable claim, and our stages find them better than its n-grams do.
+FIGURE_BONUS = 1.0  # log-odds per figure, for at most two
+SOURCE_BONUS = 1.0  # log-odds for citing a source
+TIME_KINDS = ("date", "time", "ordinal")  # "in 2024" alone makes no claim checkable
 
 
 def heading_spans(article: Article) -> list[Span]:
@@ -62,11 +65,12 @@ def sources_in(sentence: Span, quote: Quote | None, sources: tuple[Source, ...])
     return tuple(found)
 
 
-def priority(score: float, figures: int, sourced: bool) -> float:
-    """The ranking key: the score's log-odds plus bonuses for figures and a cited source."""
+def with_evidence(score: float, figures: int, sourced: bool) -> float:
+    """The sentence score with the article's evidence added on the log-odds scale."""
     clipped = min(max(score, 1e-6), 1 - 1e-6)
     log_odds = math.log(clipped / (1 - clipped))
-    return log_odds + FIGURE_BONUS * min(figures, 2) + SOURCE_BONUS * sourced
+    log_odds += FIGURE_BONUS * min(figures, 2) + SOURCE_BONUS * sourced
+    return 1.0 / (1.0 + math.exp(-log_odds))
 
 
 def rank_claims(
@@ -83,17 +87,17 @@ def rank_claims(
     body = body_sentences(article, sentences)
     scores = score_checkworthiness([span.of(article.text) for span in body])
     drafts = []
-    for score, span in zip(scores, body, strict=True):
-        if score < threshold:
-            continue
+    for sentence_score, span in zip(scores, body, strict=True):
         quote = quote_of(span, quotes)
-        figure_ids = tuple(f.id for f in figures if span.contains(f.span))
+        inside = [f for f in figures if span.contains(f.span)]
         source_ids = sources_in(span, quote, sources)
-        key = priority(score, len(figure_ids), bool(source_ids))
-        drafts.append((key, score, span, quote, figure_ids, source_ids))
-    drafts.sort(key=lambda draft: (-draft[0], draft[2].start))
+        measures = sum(f.kind not in TIME_KINDS for f in inside)
+        score = with_evidence(sentence_score, measures, bool(source_ids))
+        if score >= threshold:
+            drafts.append((score, span, quote, tuple(f.id for f in inside), source_ids))
+    drafts.sort(key=lambda draft: (-draft[0], draft[1].start))
     claims = []
-    for rank, (_, score, span, quote, figure_ids, source_ids) in enumerate(drafts, start=1):
+    for rank, (score, span, quote, figure_ids, source_ids) in enumerate(drafts, start=1):
         claims.append(
             Claim(
                 id=f"c{rank}",

@@ -106,6 +106,14 @@ def drop_bare_ones(tokens: list[Token], drafts: list[Draft]) -> list[Draft]:
         text = " ".join(t.lower for t in tokens[draft.num_first : draft.num_last])
         if text == "one" and draft.unit is None and draft.counted is None and draft.kind == "count":
             continue
+        before = tokens[draft.num_first - 1].lower if draft.num_first > 0 else ""
+        if (
+            text == "one"
+            and before == "at"
+            and draft.unit is not None
+            and draft.unit.unit == "point"
+        ):
+            continue  # "at one point" is a time, not a figure
         kept.append(draft)
     return kept
 
@@ -158,7 +166,9 @@ def unit_phrase(words: list[SpacyToken]) -> str:
     kept = [
         t
         for t in words[:-1]
-        if t.lower_ not in skip and t.pos_ != "VERB" and not any(c.isdigit() for c in t.text)
+        if t.lower_ not in skip
+        and t.pos_ not in ("VERB", "ADV")
+        and not any(c.isdigit() for c in t.text)
     ] + words[-1:]
     while kept and kept[0].text == "-":
         kept = kept[1:]
@@ -323,7 +333,9 @@ def nearest_period(
 
 
 def carry_units(tokens: list[Token], drafts: list[Draft], sentences: list[tuple[int, int]]) -> None:
-    """A bare number continuing a money or percent figure takes its unit, marked inferred."""
+    """A bare number continuing a figure takes its unit, marked inferred: money when scaled
+    ('264 billion Euros ... 282 billion'), percent when both are changes, a dimension when the
+    bare number is a range in the same sentence."""
     sentence_of = {id(d): sentence_index(d.start, sentences) for d in drafts}
     for index, draft in enumerate(drafts):
         if draft.unit is not None or draft.counted or draft.kind != "count":
@@ -335,9 +347,15 @@ def carry_units(tokens: list[Token], drafts: list[Draft], sentences: list[tuple[
             continue
         if source.unit.kind == "percent" and not (draft.change and source.change):
             continue
-        if source.unit.kind not in ("money", "percent") or is_conversion(tokens, draft):
+        if is_conversion(tokens, draft):
             continue
+        if source.unit.kind in ("quantity", "temperature", "rate"):
+            if draft.bound != "range" or sentence_of[id(source)] != sentence_of[id(draft)]:
+                continue  # "113 gigapascals ... between 70 and 100"
         draft.unit, draft.kind, draft.unit_inferred = source.unit, source.kind, True
+
+
+CARRIED_KINDS = ("money", "percent", "quantity", "temperature", "rate")
 
 
 def carry_source(drafts: list[Draft], index: int, sentence_of: dict[int, int]) -> Draft | None:
@@ -346,7 +364,7 @@ def carry_source(drafts: list[Draft], index: int, sentence_of: dict[int, int]) -
         other = drafts[k]
         if here - sentence_of[id(other)] > 1:
             return None
-        if other.unit is not None and other.unit.kind in ("money", "percent"):
+        if other.unit is not None and other.unit.kind in CARRIED_KINDS:
             return other
     return None
 

@@ -29,6 +29,7 @@ AGE_UNITS = {
     "day": "day of age",
 }
 TIME_SUFFIX = re.compile(r"^(?:a\.?m\.?|p\.?m\.?)$", re.IGNORECASE)
+LINK = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 RANGE_JOINERS = {"-", "–", "—", "to", "through", "~", "and"}
 SENTENCE_OPENERS = {"in", "the", "on", "at", "since", "by", "from", "for", "of", "after", "before"}
 PLURAL_PEOPLE = {"people", "children", "men", "women", "persons", "staff", "police", "cattle"}
@@ -95,14 +96,31 @@ def read_figures(text: str, *, mentions: bool = False) -> tuple[list[Token], lis
         drafts.append(draft)
     drafts = join_bounds(tokens, drafts)
     drafts.extend(verbal_factors(tokens, drafts))
+    links = [m.span() for m in LINK.finditer(text)]
+    if links:  # numbers inside web and mail addresses are not figures
+        drafts = [d for d in drafts if not any(a <= d.start < b for a, b in links)]
     if mentions:
         drafts.extend(unit_mentions(tokens, drafts))
     drafts.sort(key=lambda d: d.start)
     return tokens, drafts
 
 
-AMBIGUOUS_CURRENCY_WORDS = {"won", "rand", "real", "mark", "marks", "kip", "sen", "lira", "try",
-                            "rub", "nis", "lari", "pound", "pounds"}
+AMBIGUOUS_CURRENCY_WORDS = {
+    "won",
+    "rand",
+    "real",
+    "mark",
+    "marks",
+    "kip",
+    "sen",
+    "lira",
+    "try",
+    "rub",
+    "nis",
+    "lari",
+    "pound",
+    "pounds",
+}
 
 
 def unit_mentions(tokens: list[Token], drafts: list[Draft]) -> list[Draft]:
@@ -123,8 +141,15 @@ def unit_mentions(tokens: list[Token], drafts: list[Draft]) -> list[Draft]:
             i += 1
             continue
         draft = Draft(
-            tokens[i].start, tokens[match.last - 1].end, i, match.last, i, match.last, None,
-            kind_of(match.unit), unit=match.unit,
+            tokens[i].start,
+            tokens[match.last - 1].end,
+            i,
+            match.last,
+            i,
+            match.last,
+            None,
+            kind_of(match.unit),
+            unit=match.unit,
         )
         found.append(draft)
         i = match.last
@@ -155,14 +180,18 @@ def read_one(tokens: list[Token], number: Number, free: int = 0) -> Draft | None
         draft.unit, draft.kind, draft.first = prefix.unit, kind_of(prefix.unit), prefix.first
         scale_by_code(tokens, draft, prefix)
     match = unit_match(tokens, number)
+    if match is not None and match.unit.unit in ("in", "ft") and tokens[match.first].kind == "sym":
+        if number.value is None or number.value >= 1000 or number.first == 0:
+            match = None  # '...031424"' closes a quotation, it is not inches
+        elif tokens[number.first - 1].text in '"“/=':
+            match = None
     if match is not None and match.unit.unit == "lb" and number.scaled:
         match = Match(tables().by_code["GBP"], match.first, match.last)  # "361 million pounds"
     if match is not None and (prefix is None or match.unit.kind == "money"):
         if prefix is None or match.unit.unit == prefix.unit.unit or prefix.unit.unit == "USD":
             draft.unit, draft.kind = match.unit, kind_of(match.unit)
             scale_by_code(tokens, draft, match)
-        last = match.last
-        last = scale_after_code(tokens, draft, last)
+            last = scale_after_code(tokens, draft, match.last)
     elif times_after(tokens, number.last) and prefix is None:
         draft.kind, draft.change, draft.factor = "factor", "factor", number.value
         draft.unit = Unit("times", "times", "factor")
@@ -180,11 +209,30 @@ def read_one(tokens: list[Token], number: Number, free: int = 0) -> Draft | None
     return draft
 
 
+INCH_WORDS = {"in", "in.", "inch", "inches", '"', "″"}
+
+
+def join_inches(tokens: list[Token], draft: Draft, nxt: Number) -> None:
+    """'5 feet 2 inches', '5 ft 2 in', '6 ft and 1 inch' -> feet with a fraction."""
+    gap = [t.lower for t in tokens[draft.last : nxt.first]]
+    if gap not in ([], ["and"]) or nxt.value is None or not 0 <= nxt.value < 12:
+        return
+    k = nxt.last
+    if k >= len(tokens) or tokens[k].lower not in INCH_WORDS:
+        return
+    draft.value = (draft.value or 0.0) + nxt.value / 12
+    draft.last = k + 1
+    draft.end = tokens[k].end
+
+
 def join_cents(tokens: list[Token], draft: Draft, nxt: Number) -> None:
     """'3 dollars 50 cents', 'thirteen dollars and forty-five', '17 USD 25' -> 3.5, 13.45, 17.25."""
+    if draft.unit is not None and draft.unit.unit == "ft" and draft.value is not None:
+        join_inches(tokens, draft, nxt)
+        return
     if draft.kind != "money" or draft.value is None or draft.scaled or nxt.value is None:
         return
-    if draft.last >= len(tokens) or draft.first == draft.num_first - 0 and False:
+    if draft.last >= len(tokens):
         return
     gap = [t.lower for t in tokens[draft.last : nxt.first]]
     if gap not in ([], ["and"]) or draft.value != int(draft.value) or not 0 < nxt.value < 100:
@@ -355,6 +403,10 @@ def read_rate_and_age(tokens: list[Token], draft: Draft, last: int) -> int:
         return last
     k = last + 1 if last < len(tokens) and tokens[last].text in "-‐" else last
     rate = rate_after(tokens, k)
+    if rate is None and k < len(tokens) and tokens[k].lower == "of":
+        rate = rate_after_of(tokens, k)  # "2.4 billion gallons of jet fuel a year"
+        if rate is not None:
+            return apply_rate(draft, unit, rate[0], last)
     if rate is None:
         return last
     denominator, end = rate
@@ -365,6 +417,29 @@ def read_rate_and_age(tokens: list[Token], draft: Draft, last: int) -> int:
     draft.unit = Unit(f"{unit.unit}/{denominator}", f"{unit.name} per {name}", "rate")
     draft.kind = "rate"
     return end
+
+
+def rate_after_of(tokens: list[Token], k: int) -> tuple[str, int] | None:
+    """A rate after a short 'of' phrase: 'of copper cathode a year'."""
+    for m in range(k + 2, min(k + 5, len(tokens))):
+        if tokens[m - 1].kind != "word":
+            return None
+        if tokens[m].lower in ("a", "per", "an") or tokens[m].lower in tables().adverbs:
+            found = rate_after(tokens, m)
+            return found if found is not None and found[0] in TIME_RATES else None
+    return None
+
+
+TIME_RATES = {"s", "ms", "min", "h", "day", "week", "month", "year", "quarter", "decade"}
+
+
+def apply_rate(draft: Draft, unit: Unit, denominator: str, last: int) -> int:
+    """Make the figure a rate but keep its span on the number and unit."""
+    known = tables().by_code.get(denominator)
+    name = known.name if known else denominator
+    draft.unit = Unit(f"{unit.unit}/{denominator}", f"{unit.name} per {name}", "rate")
+    draft.kind = "rate"
+    return last
 
 
 def date_kind(tokens: list[Token], number: Number) -> str | None:
@@ -525,6 +600,18 @@ def join_range(tokens: list[Token], draft: Draft, nxt: Number) -> Draft | None:
     from_to = "from" in (prev, prev2)
     if draft.kind == "date" and words not in (["-"], ["–"], ["to"], ["and"]):
         return None
+    if draft.kind == "date" and iso_date(tokens, draft, nxt):
+        end = nxt.last + 2
+        return Draft(
+            draft.start,
+            tokens[end - 1].end,
+            draft.first,
+            end,
+            draft.num_first,
+            end,
+            draft.value,
+            "date",
+        )  # "2016-07-23"
     if words not in (*DASHES, ["to"], ["through"], ["and"], ["or"]):
         return None
     if words == ["or"] and (draft.unit is not None or draft.value >= nxt.value):
@@ -540,6 +627,10 @@ def join_range(tokens: list[Token], draft: Draft, nxt: Number) -> Draft | None:
         if not (draft.kind == "date" and other.kind in ("date", "count")):
             return None
         other.kind = "date"
+        if other.value is not None and other.value < 100 and draft.value >= 1000:
+            other.value += draft.value - draft.value % 100  # "2014-15"
+            if other.value < draft.value:
+                return None
     if draft.unit and other.unit and not other.unit.unit.startswith(draft.unit.unit):
         return None
     if draft.unit and other.unit is None and words == ["to"] and not (from_to or between):
@@ -554,7 +645,17 @@ def join_range(tokens: list[Token], draft: Draft, nxt: Number) -> Draft | None:
     if words == ["to"] and not (from_to or between) and low >= high:
         return None  # "5 to 3" is a change, not a range
     if low == high:
-        return None  # "89-89" is a score
+        merged = Draft(
+            draft.start,
+            other.end,
+            draft.first,
+            other.last,
+            draft.num_first,
+            other.num_last,
+            low,
+            "label",
+        )
+        return merged  # "tied at 89-89": a score, not a figure
     merged = Draft(
         draft.start,
         other.end,
@@ -574,6 +675,15 @@ def join_range(tokens: list[Token], draft: Draft, nxt: Number) -> Draft | None:
         merged.first = draft.first - (1 if prev in ("between", "from") else 2)
     merged.start = tokens[merged.first].start
     return merged
+
+
+def iso_date(tokens: list[Token], draft: Draft, nxt: Number) -> bool:
+    """'2016-07-23': year, month and day joined by hyphens."""
+    k = nxt.last
+    if k + 1 >= len(tokens) or tokens[k].text != "-" or tokens[k + 1].kind != "num":
+        return False
+    glued_all = tokens[draft.last].start == tokens[draft.last - 1].end == tokens[k].start - 2
+    return len(tokens[nxt.first].text) == 2 and len(tokens[k + 1].text) == 2 or glued_all
 
 
 def after_change_cue(tokens: list[Token], draft: Draft) -> bool:

@@ -10,7 +10,6 @@ from importlib import resources
 
 from presslens.stages.figures_numbers import tokenize
 
-
 MAX_BOUND_TOKENS = 6
 
 
