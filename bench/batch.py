@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -80,19 +81,28 @@ class MemorySampler:
         return max(self.peaks.values(), default=0) / MB
 
 
-def time_pipe(texts: list[str], processes: int) -> float:
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (pool workers are joined)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def time_pipe(texts: list[str], processes: int) -> tuple[float, float]:
+    """Wall and CPU seconds of the bare parse."""
     nlp = get_model(Settings())
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_seconds()
     for _doc in nlp.pipe(texts, n_process=processes, batch_size=16):
         pass
-    return time.perf_counter() - start
+    return time.perf_counter() - start, cpu_seconds() - cpu
 
 
 def time_batch(
     files: list[Path], workers: int, engine: str, on_row: Callable | None = None
-) -> tuple[float, float, float]:
-    """Seconds for a whole batch run, seconds after the first partition came back (the steady
-    state, once workers have started and loaded the model), and a worker's peak RSS in MB."""
+) -> tuple[float, float, float, float]:
+    """Wall seconds for a whole batch run, the same extrapolated from the rows after the first
+    partition (the steady state, workers started and model loaded), the CPU seconds of the
+    parent and the workers together, and a worker's peak RSS in MB."""
     arrivals: list[float] = []
 
     def record(row: object) -> None:
@@ -101,7 +111,7 @@ def time_batch(
             on_row(row)
 
     with tempfile.TemporaryDirectory() as folder, MemorySampler() as sampler:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), cpu_seconds()
         summary = run_batch(
             [str(f) for f in files],
             str(Path(folder) / "out.jsonl"),
@@ -110,12 +120,12 @@ def time_batch(
             partition_size=PARTITION_SIZE,
             on_row=record,
         )
-        seconds = time.perf_counter() - start
+        seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu
     if summary.failed:
         print(f"  note: {summary.failed} documents failed", file=sys.stderr)
     first_partition = arrivals[min(PARTITION_SIZE, len(arrivals)) - 1]
     steady = (arrivals[-1] - first_partition) * len(files) / max(1, len(files) - PARTITION_SIZE)
-    return seconds, steady, sampler.peak_worker_mb()
+    return seconds, steady, cpu, sampler.peak_worker_mb()
 
 
 def memory_run(files: list[Path], engine: str) -> None:
@@ -132,7 +142,7 @@ def memory_run(files: list[Path], engine: str) -> None:
             parent = psutil.Process().memory_info().rss
             marks[count] = (max(workers.values(), default=0) / MB, parent / MB)
 
-    seconds, _steady, peak = time_batch(files, 2, engine, on_row)
+    seconds, _steady, _cpu, peak = time_batch(files, 2, engine, on_row)
     print(f"\nmemory, {len(files)} docs with 2 workers ({seconds:.0f} s), RSS in MB:")
     print(f"{'after docs':>12} {'worker (max)':>13} {'parent':>8}")
     for mark, (worker, parent) in sorted(marks.items()):
@@ -155,6 +165,35 @@ def git_state() -> str:
     return f"commit {commit} with {changed} uncommitted changes in the tree"
 
 
+def print_table(
+    timings: dict[tuple[str, int], list[float]],
+    cpu: dict[tuple[str, int], list[float]],
+    docs: int,
+    words: int,
+) -> None:
+    """Medians: wall-clock rates (what a user sees on this shared machine) and documents per
+    CPU-second (what a quiet core would do; load on the machine barely changes it)."""
+    print(
+        f"\n{'system':<11} {'procs':>5} {'docs/s':>7} {'words/s':>8} {'vs pipe':>8}"
+        f" {'docs/cpu-s':>10} {'vs pipe':>8}  wall runs (s)"
+    )
+    wall = {key: statistics.median(values) for key, values in timings.items()}
+    for (system, processes), seconds in sorted(wall.items()):
+        pipe = ("nlp.pipe", processes)
+        row = f"{system:<11} {processes:>5} {docs / seconds:>7.2f} {words / seconds:>8.0f}"
+        row += f" {wall[pipe] / seconds:>7.2f}x"
+        if (system, processes) in cpu:
+            per_cpu = docs / statistics.median(cpu[(system, processes)])
+            pipe_cpu = docs / statistics.median(cpu[pipe])
+            row += f" {per_cpu:>10.2f} {per_cpu / pipe_cpu:>7.2f}x"
+        else:
+            row += f" {'':>10} {'':>8}"
+        print(row + "  " + " ".join(f"{s:.1f}" for s in timings[(system, processes)]))
+    print("presslens* = wall time extrapolated from the rows after the first partition")
+    for system in ("nlp.pipe", "presslens", "presslens*"):
+        print(f"{system}: 2 processes = {wall[(system, 1)] / wall[(system, 2)]:.2f}x 1 process")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=200, help="articles to use (first N, sorted)")
@@ -174,33 +213,21 @@ def main() -> int:
     get_model(Settings())  # the parent's copy, for nlp.pipe (forked children inherit it)
 
     timings: dict[tuple[str, int], list[float]] = {}
+    cpu: dict[tuple[str, int], list[float]] = {}
     peaks: dict[int, list[float]] = {}
     loads: list[float] = []
     for _ in range(args.runs):
         for processes in (1, 2):
             loads.append(os.getloadavg()[0])
-            timings.setdefault(("nlp.pipe", processes), []).append(time_pipe(texts, processes))
-            seconds, steady, peak = time_batch(files, processes, args.engine)
+            seconds, cpu_used = time_pipe(texts, processes)
+            timings.setdefault(("nlp.pipe", processes), []).append(seconds)
+            cpu.setdefault(("nlp.pipe", processes), []).append(cpu_used)
+            seconds, steady, cpu_used, peak = time_batch(files, processes, args.engine)
             timings.setdefault(("presslens", processes), []).append(seconds)
             timings.setdefault(("presslens*", processes), []).append(steady)
+            cpu.setdefault(("presslens", processes), []).append(cpu_used)
             peaks.setdefault(processes, []).append(peak)
-
-    print(
-        f"\n{'system':<12} {'procs':>5} {'docs/s':>8} {'words/s':>9} {'vs pipe':>8}"
-        f" {'runs (s)':>20}"
-    )
-    medians = {key: statistics.median(values) for key, values in timings.items()}
-    for (system, processes), seconds in sorted(medians.items()):
-        ratio = medians[("nlp.pipe", processes)] / seconds
-        runs = " ".join(f"{s:.1f}" for s in timings[(system, processes)])
-        print(
-            f"{system:<12} {processes:>5} {len(files) / seconds:>8.2f} {words / seconds:>9.0f} "
-            f"{ratio:>7.2f}x {runs:>20}"
-        )
-    print("presslens* = after the first partition came back (workers started, model loaded)")
-    for system in ("nlp.pipe", "presslens", "presslens*"):
-        speedup = medians[(system, 1)] / medians[(system, 2)]
-        print(f"{system}: 2 processes = {speedup:.2f}x 1 process")
+    print_table(timings, cpu, len(files), words)
     for processes, values in sorted(peaks.items()):
         print(f"presslens peak worker RSS with {processes} worker(s): {max(values):.0f} MB")
     print(

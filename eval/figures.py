@@ -3,6 +3,7 @@
     python eval/figures.py              # presslens tables
     python eval/figures.py --baseline   # also quantulum3, run from its own venv
     python eval/figures.py --check      # exit 1 when a score is under its floor
+    python eval/figures.py --misses SET [--metric M]   # list the misses of one set or spec
 
 NewsQuant (../shared/data/quantities/newsquant, conventions of ../shared/README.md): micro
 P/R/F1 over quantities per sentence, one-to-one; values match with relative tolerance 1e-5
@@ -439,16 +440,63 @@ def below_floors(results: dict) -> list[str]:
     return failures
 
 
+def print_newsquant_misses(name: str, metric: str) -> None:
+    """Each sentence where gold and our quantities do not pair up one-to-one under `metric`."""
+    same = METRICS[metric]
+    rows = json.loads((NEWSQUANT / f"{name}.json").read_text("utf-8"))
+    for row in rows:
+        gold = [
+            Quantity(
+                gold_value(q["value"]), q["normalized_unit"].strip().lower(), q.get("change", "=")
+            )
+            for q in row["quantities"]
+        ]
+        pred = presslens_quantities(row["text"])
+        used: set[int] = set()
+        missed = []
+        for g in gold:
+            k = next((k for k, p in enumerate(pred) if k not in used and same(g, p)), None)
+            if k is None:
+                missed.append(g)
+            else:
+                used.add(k)
+        extra = [p for k, p in enumerate(pred) if k not in used]
+        if missed or extra:
+            print(row["text"].strip())
+            for g in missed:
+                print(f"   - gold {g.value} {g.unit!r} {g.change}")
+            for p in extra:
+                print(f"   + ours {p.value} {p.unit!r} {p.change} ({p.code}, {p.kind})")
+
+
+def print_spec_misses(name: str) -> None:
+    cases = json.loads((SPECS / SPEC_FILES[name]).read_text("utf-8-sig"))
+    for case in cases:
+        expected = expected_spec(name, case)
+        found = presslens_spec(name, case["Input"])
+        if not same_items(expected, found):
+            flag = f" [NotSupported: {case['NotSupported']}]" if case.get("NotSupported") else ""
+            print(f"{case['Input']!r}{flag}\n   expected {expected}\n   found    {found}")
+
+
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 when under a floor")
     parser.add_argument("--baseline", action="store_true", help="also run quantulum3")
     parser.add_argument("--system", default="presslens", choices=("presslens", "quantulum3"))
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument("--misses", metavar="SET", help="list the misses of a NewsQuant set or spec")
+    parser.add_argument("--metric", default="value+unit", choices=tuple(METRICS))
     args = parser.parse_args(list(argv) if argv is not None else None)
     if not NEWSQUANT.exists() or not SPECS.exists():
         print(f"no evaluation data under {SHARED}", file=sys.stderr)
         return 0 if not args.check else 2
+    if args.misses in SPEC_FILES:
+        print_spec_misses(args.misses)
+        return 0
+    if args.misses:
+        print_newsquant_misses(args.misses, args.metric)
+        return 0
     results = run(args.system)
     if args.json:
         print(json.dumps(results))

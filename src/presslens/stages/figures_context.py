@@ -347,7 +347,7 @@ def carry_units(tokens: list[Token], drafts: list[Draft], sentences: list[tuple[
             continue
         if source.unit.kind == "percent" and not (draft.change and source.change):
             continue
-        if is_conversion(tokens, draft):
+        if is_conversion(tokens, draft) or is_partitive(tokens, draft):
             continue
         if source.unit.kind in ("quantity", "temperature", "rate"):
             if draft.bound != "range" or sentence_of[id(source)] != sentence_of[id(draft)]:
@@ -367,6 +367,18 @@ def carry_source(drafts: list[Draft], index: int, sentence_of: dict[int, int]) -
         if other.unit is not None and other.unit.kind in CARRIED_KINDS:
             return other
     return None
+
+
+# After "of", these refer back to an amount ("$2 billion ... 100 million of it").
+OF_REFERENCES = {"the", "that", "this", "it", "which", "them", "those", "these", "its", "their"}
+
+
+def is_partitive(tokens: list[Token], draft: Draft) -> bool:
+    """'thousands of small deals': a number followed by 'of' and a noun counts that noun."""
+    j = draft.last
+    if j + 1 >= len(tokens) or tokens[j].lower != "of":
+        return False
+    return tokens[j + 1].kind == "word" and tokens[j + 1].lower not in OF_REFERENCES
 
 
 def is_conversion(tokens: list[Token], draft: Draft) -> bool:

@@ -95,14 +95,55 @@ def read_figures(text: str, *, mentions: bool = False) -> tuple[list[Token], lis
             continue_change(tokens, drafts[-1], draft)
         drafts.append(draft)
     drafts = join_bounds(tokens, drafts)
+    drafts = give_back_symbols(tokens, drafts)
     drafts.extend(verbal_factors(tokens, drafts))
-    links = [m.span() for m in LINK.finditer(text)]
-    if links:  # numbers inside web and mail addresses are not figures
-        drafts = [d for d in drafts if not any(a <= d.start < b for a, b in links)]
     if mentions:
         drafts.extend(unit_mentions(tokens, drafts))
+    links = [m.span() for m in LINK.finditer(text)]
+    if links:  # numbers and "%" inside web and mail addresses are not figures
+        drafts = [d for d in drafts if not any(a <= d.start < b for a, b in links)]
     drafts.sort(key=lambda d: d.start)
     return tokens, drafts
+
+
+def give_back_symbols(tokens: list[Token], drafts: list[Draft]) -> list[Draft]:
+    """'10 $ 30 $', '10 $ 30 cent': a spaced currency symbol between two numbers, when the
+    second is followed by the same symbol or a cent, closes the first ("10 $"); a cent after
+    it is the first's fraction (10.30). Not '1 $10 dollars' or '1 $ 10 dollars'."""
+    out: list[Draft] = []
+    for draft in drafts:
+        before = out[-1] if out else None
+        symbol = draft.first if draft.first < draft.num_first else -1
+        if (
+            before is None
+            or symbol < 0
+            or before.unit is not None
+            or before.kind != "count"
+            or before.value is None
+            or before.last != symbol
+            or draft.num_first != symbol + 1
+            or tokens[symbol].kind != "sym"
+            or tokens[symbol].end == tokens[draft.num_first].start
+            or draft.num_last >= draft.last
+        ):
+            out.append(draft)
+            continue
+        prefix = currency_before(tokens, draft.num_first)
+        suffix = unit_after(tokens, draft.num_last, touching=False)
+        cent = suffix is not None and suffix.unit.unit == "USX"
+        if prefix is None or not (cent or tokens[draft.num_last].text == tokens[symbol].text):
+            out.append(draft)
+            continue
+        before.unit, before.kind = prefix.unit, "money"
+        before.last, before.end = symbol + 1, tokens[symbol].end
+        if cent and prefix.unit.unit == "USD" and draft.value is not None:
+            if before.value == int(before.value) and 0 < draft.value < 100:
+                before.value += draft.value / 100
+                before.last, before.end = draft.last, draft.end
+                continue
+        draft.first, draft.start = draft.num_first, tokens[draft.num_first].start
+        out.append(draft)
+    return out
 
 
 AMBIGUOUS_CURRENCY_WORDS = {
@@ -237,23 +278,33 @@ def join_cents(tokens: list[Token], draft: Draft, nxt: Number) -> None:
     gap = [t.lower for t in tokens[draft.last : nxt.first]]
     if gap not in ([], ["and"]) or draft.value != int(draft.value) or not 0 < nxt.value < 100:
         return
-    if (
-        tokens[draft.num_last].kind != "word"
-        or tokens[draft.num_last].start == tokens[draft.num_last - 1].end
-    ):
-        return  # the unit must be written after the number ("15 dollars"), not "$15"
+    unit_after_number = (
+        tokens[draft.num_last].kind == "word"
+        and tokens[draft.num_last].start != tokens[draft.num_last - 1].end
+    )
+    if not unit_after_number and not (gap == ["and"] and nxt.words):
+        return  # "15 dollars 50", "$100 and fifty", but not "$15 20" (two prices)
     if currency_before(tokens, nxt.first) is not None and (gap or draft.first < draft.num_first):
         return  # "rmb 10 usd 20": the second has a currency of its own
     cents = unit_after(tokens, nxt.last, touching=False)
     if cents is not None and cents.unit.unit == "USX":
         end = cents.last
-    elif cents is None and (nxt.last >= len(tokens) or tokens[nxt.last].kind == "sym"):
+    elif cents is None and cents_end(tokens, nxt.last):
         end = nxt.last
     else:
         return
     draft.value += nxt.value / 100
     draft.last = end
     draft.end = tokens[end - 1].end
+
+
+# Words that may follow the cents of "15 USD 50 more", "one dollar and one and ...": they end
+# the amount, where a noun ("15 dollars 50 cows") would make 50 a figure of its own.
+CENTS_FOLLOWERS = {"and", "or", "but", "more", "less", "extra", "each", "only", "then", "too"}
+
+
+def cents_end(tokens: list[Token], j: int) -> bool:
+    return j >= len(tokens) or tokens[j].kind == "sym" or tokens[j].lower in CENTS_FOLLOWERS
 
 
 def hyphen_compound(tokens: list[Token], number: Number) -> bool:

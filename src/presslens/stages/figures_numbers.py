@@ -435,6 +435,8 @@ def continues_after_and(tokens: list[Token], j: int, acc: Accumulator) -> bool:
         return False
     if j + 2 < len(tokens) and tokens[j + 2].lower == "hundred" and acc.current >= 100:
         return False  # "3 hundred and 2 hundred" are two numbers
+    if not acc.words and nxt.kind == "word":
+        return False  # "$ 100 and fifty": digits do not go on in words (fifty cents)
     if nxt.kind == "num":
         if acc.current == 0 and acc.total == 0:
             return False
