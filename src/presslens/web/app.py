@@ -99,7 +99,7 @@ def templates() -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(folder)), autoescape=True, trim_blocks=True, lstrip_blocks=True
     )
-    env.filters["minutes"] = lambda value: f"{float(value or 0):.1f}"
+    env.filters["minutes"] = lambda value: f"{float(value or 0):.2f}"
     # One path segment: a name with a slash or a question mark must not change the route.
     env.filters["urlencode"] = lambda value: quote(str(value), safe="")
     env.globals.update(
