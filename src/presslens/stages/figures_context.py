@@ -135,10 +135,21 @@ def counted_from_parse(
     if number.dep_ not in ("nummod", "compound", "amod", "quantmod", "nmod", "npadvmod", "appos"):
         return None
     words = [t for t in parse.doc[number.i + 1 : head.i + 1] if keep_in_phrase(t)]
-    if any(t.pos_ not in ("ADJ", "NOUN", "PROPN", "VERB", "NUM", "ADV", "PUNCT") for t in words):
+    if any(t.pos_ not in PHRASE_POS for t in words) or not joined_modifiers(words):
         words = [head]
     end = parse.base + head.idx + len(head.text)
     return unit_phrase(words), parse.doc[words[0].i : head.i + 1].text, end
+
+
+PHRASE_POS = ("ADJ", "NOUN", "PROPN", "VERB", "NUM", "ADV", "PUNCT", "CCONJ")
+
+
+def joined_modifiers(words: list[SpacyToken]) -> bool:
+    """'Kia and Hyundai vehicles', 'digital and physical sales': a conjunction inside the
+    phrase joins two modifiers of the counted noun; one at its edge does not."""
+    return all(
+        0 < k < len(words) - 2 for k, token in enumerate(words) if token.pos_ == "CCONJ"
+    )
 
 
 def keep_in_phrase(token: SpacyToken) -> bool:
@@ -167,13 +178,27 @@ def unit_phrase(words: list[SpacyToken]) -> str:
         t
         for t in words[:-1]
         if t.lower_ not in skip
-        and t.pos_ not in ("VERB", "ADV")
+        and t.pos_ not in ("VERB", "ADV", "CCONJ")
+        and not (t.pos_ == "PUNCT" and t.text != "-")
         and not any(c.isdigit() for c in t.text)
     ] + words[-1:]
     while kept and kept[0].text == "-":
         kept = kept[1:]
-    text = "".join(t.lemma_.lower() + (t.whitespace_ and " ") for t in kept)
-    return text.replace(" - ", "-").strip()
+    text = "".join(t.lemma_.lower() + (t.whitespace_ and " ") for t in kept[:-1])
+    return (text + singular(kept[-1])).replace(" - ", "-").strip()
+
+
+def singular(token: SpacyToken) -> str:
+    """The lemma of the counted noun; plural proper nouns and nouns the lemmatiser leaves alone
+    ('Americans', 'World Cups', 'innings') lose their plural -s."""
+    lemma = token.lemma_.lower()
+    if token.tag_ not in ("NNS", "NNPS") or lemma != token.lower_ or len(lemma) < 4:
+        return lemma
+    if lemma.endswith("ies"):
+        return lemma[:-3] + "y"
+    if lemma.endswith("s") and not lemma.endswith(("ss", "us", "is")):
+        return lemma[:-1]
+    return lemma
 
 
 def counted_from_words(tokens: list[Token], draft: Draft) -> tuple[str, str] | None:
@@ -197,9 +222,14 @@ def noun_phrase(head: SpacyToken, deps: tuple[str, ...] = PHRASE_DEPS) -> list[S
     """The head noun with its adjectives and compounds on the left ('pre-war population')."""
     start = head.i
     for child in reversed(list(head.lefts)):
+        if child.dep_ in ("punct", "cc") and child.i == start - 1 and child.text in (",", "and"):
+            start = child.i  # "small, friendly deals", "Kia and Hyundai vehicles"
+            continue
         if child.dep_ not in deps or child.right_edge.i != start - 1:
             break
         start = child.left_edge.i
+    while start < head.i and head.doc[start].dep_ in ("punct", "cc"):
+        start += 1  # a conjunction with nothing on its left is not part of the phrase
     return [t for t in head.doc[start : head.i + 1] if keep_in_phrase(t) and t.pos_ != "PRON"]
 
 

@@ -96,6 +96,7 @@ def read_figures(text: str, *, mentions: bool = False) -> tuple[list[Token], lis
         drafts.append(draft)
     drafts = join_bounds(tokens, drafts)
     drafts = give_back_symbols(tokens, drafts)
+    share_suspended_units(tokens, drafts)
     drafts.extend(verbal_factors(tokens, drafts))
     if mentions:
         drafts.extend(unit_mentions(tokens, drafts))
@@ -104,6 +105,33 @@ def read_figures(text: str, *, mentions: bool = False) -> tuple[list[Token], lis
         drafts = [d for d in drafts if not any(a <= d.start < b for a, b in links)]
     drafts.sort(key=lambda d: d.start)
     return tokens, drafts
+
+
+SUSPENDED_JOINERS = {",", "or", "and", "to"}
+
+
+def share_suspended_units(tokens: list[Token], drafts: list[Draft]) -> None:
+    """'7- or 8-inch', 'four-, five- and six-cylinder': a number left hanging on a hyphen takes
+    the unit of the hyphenated figure it is coordinated with."""
+    for k in range(len(drafts) - 2, -1, -1):
+        draft, nxt = drafts[k], drafts[k + 1]
+        j = draft.num_last
+        if draft.unit is not None or draft.kind != "count" or nxt.unit is None:
+            continue
+        if draft.last != j or j + 1 >= len(tokens) or tokens[j].text not in "-‐":
+            continue
+        if tokens[j].start != tokens[j - 1].end:
+            continue
+        if tokens[j].end == tokens[j + 1].start and tokens[j + 1].text != ",":
+            continue  # the hyphen hangs: glued to the number, a space or comma after it
+        between = [t.lower for t in tokens[j + 1 : nxt.num_first]]
+        if not between or not set(between) <= SUSPENDED_JOINERS:
+            continue
+        m = nxt.num_last
+        if m >= len(tokens) or tokens[m].text not in "-‐" or tokens[m].start != tokens[m - 1].end:
+            continue
+        draft.unit, draft.kind = nxt.unit, nxt.kind
+        draft.last, draft.end = j + 1, tokens[j].end
 
 
 def give_back_symbols(tokens: list[Token], drafts: list[Draft]) -> list[Draft]:
@@ -520,13 +548,16 @@ def date_kind(tokens: list[Token], number: Number) -> str | None:
         if is_slash_date(tokens, i):
             return "date"
     months = cues().months
+    month_before = i - 1
     if prev is not None and prev.text == "." and i >= 2 and tokens[i - 2].lower in months:
-        prev = tokens[i - 2]  # "Sept. 30"
+        month_before = i - 2  # "Sept. 30"
     if text.isdigit() and 1 <= number.value <= 31:
-        if prev is not None and prev.lower.rstrip(".") in months and month_like(prev):
+        if month_before >= 0 and month_at(tokens, month_before):
             return "date"
-        if nxt is not None and nxt.lower.rstrip(".") in months and month_like(nxt):
+        if nxt is not None and month_at(tokens, j):
             return "date"
+    if text.isdigit() and len(text) <= 4 and era_year(tokens, i, j):
+        return "date"
     if text.isdigit() and len(text) == 4 and 1800 <= number.value <= 2100:
         return "date" if year_like(tokens, number) else None
     if text.isdigit() and len(text) == 4 and nxt is not None and nxt.text == "s":
@@ -546,12 +577,47 @@ def is_clock_suffix(tokens: list[Token], j: int) -> bool:
     )
 
 
-def month_like(token: Token) -> bool:
-    """'May' and 'March' only capitalised; other month names and abbreviations in any case."""
+AMBIGUOUS_MONTHS = ("may", "march", "mar", "jan", "dec", "sat", "sun", "aug")
+DATE_PREPOSITIONS = {"on", "since", "until", "till", "from", "by", "before", "after", "of", "to"}
+
+
+def month_at(tokens: list[Token], k: int) -> bool:
+    """Token k names a month. 'May' and 'March' are months capitalised; in lower case only
+    after a date preposition ('on may 19', 'on 1 may') or abbreviated with a period ('dec.')."""
+    token = tokens[k]
     word = token.lower.rstrip(".")
-    if word in ("may", "march", "mar", "jan", "dec", "sat", "sun", "aug"):
-        return token.text[0].isupper()
-    return True
+    if word not in cues().months:
+        return False
+    if word not in AMBIGUOUS_MONTHS or token.text[0].isupper():
+        return True
+    if word != "may" and k + 1 < len(tokens) and tokens[k + 1].text == ".":
+        return tokens[k + 1].start == token.end  # "jan. 1", "dec. 12, 1994"
+    before = tokens[k - 1].lower if k > 0 else ""
+    if before in DATE_PREPOSITIONS:
+        return True
+    if k >= 2 and tokens[k - 1].kind == "num" and tokens[k - 2].lower in DATE_PREPOSITIONS:
+        return True  # "on 1 may"
+    return False
+
+
+ERA_AFTER = (("AD",), ("BC",), ("BCE",), ("CE",), ("A", ".", "D", "."), ("B", ".", "C", "."))
+
+
+def era_year(tokens: list[Token], i: int, j: int) -> bool:
+    """'A.D. 1000', '50 BC', 'between A.D. 1000 and 1260': a year with an era, any size."""
+    texts = [t.text for t in tokens]
+    if i >= 1 and texts[i - 1] == "AD" or i >= 4 and tuple(texts[i - 4 : i]) == ERA_AFTER[4]:
+        return True
+    if any(tuple(texts[j : j + len(era)]) == era for era in ERA_AFTER):
+        return True
+    if i >= 2 and texts[i - 1] in ("and", "to", "-", "–") and tokens[i - 2].kind == "num":
+        first = i - 2
+        return first >= 1 and (
+            texts[first - 1] == "AD"
+            or first >= 4
+            and tuple(texts[first - 4 : first]) == ERA_AFTER[4]
+        )
+    return False
 
 
 def is_slash_date(tokens: list[Token], i: int) -> bool:
@@ -590,7 +656,11 @@ def year_like(tokens: list[Token], number: Number) -> bool:
 def is_label(tokens: list[Token], number: Number) -> bool:
     """'Section 427', 'Model 3', 'F-35', 'COVID-19', 'S&P 500': a number that names a thing."""
     i = number.first
-    if number.words or number.scaled or i == 0 or number.value is None:
+    if number.words or number.scaled or number.value is None:
+        return False
+    if house_number(tokens, number):
+        return True
+    if i == 0:
         return False
     prev = tokens[i - 1]
     if prev.kind == "word" and prev.end == tokens[i].start:
@@ -616,6 +686,35 @@ def is_label(tokens: list[Token], number: Number) -> bool:
     if prev.text == "&" or (prev.text == "#" and prev.end == tokens[i].start):
         return True
     return False
+
+
+ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+
+
+def house_number(tokens: list[Token], number: Number) -> bool:
+    """'49 Zorro Ranch Road', '9 E 71st St', '22 Ave Foch': a number before a street name."""
+    if not number.plain.isdigit():
+        return False  # house numbers are plain digits: "49", not "4.5" or "1e999"
+    streets = cues().streets
+    for k in range(number.last, min(number.last + 5, len(tokens))):
+        token = tokens[k]
+        if token.kind == "word" and token.text[0].isupper():
+            if token.lower in streets and not saint(tokens, k):
+                return True
+            continue
+        glued = token.start == tokens[k - 1].end
+        if token.kind == "num" or (token.lower in ORDINAL_SUFFIXES and glued):
+            continue
+        return False
+    return False
+
+
+def saint(tokens: list[Token], k: int) -> bool:
+    """'St. Louis', 'St Paul': Saint before a name, not Street."""
+    if tokens[k].lower != "st":
+        return False
+    m = k + 2 if k + 1 < len(tokens) and tokens[k + 1].text == "." else k + 1
+    return m < len(tokens) and tokens[m].kind == "word" and tokens[m].text[0].isupper()
 
 
 def capitalised_name(tokens: list[Token], k: int) -> bool:

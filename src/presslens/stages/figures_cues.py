@@ -28,6 +28,7 @@ class Cues:
     counted_skip: frozenset[str]
     periods: tuple[re.Pattern[str], ...]
     change_after: dict[tuple[str, ...], str]
+    streets: frozenset[str]
 
 
 def key(phrase: str) -> tuple[str, ...]:
@@ -55,4 +56,5 @@ def cues() -> Cues:
         counted_skip=frozenset(data["counted_skip"]),
         periods=tuple(re.compile(p, re.IGNORECASE) for p in data["periods"]),
         change_after={key(p): d for d, phrases in data["change_after"].items() for p in phrases},
+        streets=frozenset(data["streets"]),
     )
