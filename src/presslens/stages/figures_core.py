@@ -165,7 +165,7 @@ def give_back_symbols(tokens: list[Token], drafts: list[Draft]) -> list[Draft]:
         before.unit, before.kind = prefix.unit, "money"
         before.last, before.end = symbol + 1, tokens[symbol].end
         if cent and prefix.unit.unit == "USD" and draft.value is not None:
-            if before.value == int(before.value) and 0 < draft.value < 100:
+            if before.value.is_integer() and 0 < draft.value < 100:
                 before.value += draft.value / 100
                 before.last, before.end = draft.last, draft.end
                 continue
@@ -304,7 +304,7 @@ def join_cents(tokens: list[Token], draft: Draft, nxt: Number) -> None:
     if draft.last >= len(tokens):
         return
     gap = [t.lower for t in tokens[draft.last : nxt.first]]
-    if gap not in ([], ["and"]) or draft.value != int(draft.value) or not 0 < nxt.value < 100:
+    if gap not in ([], ["and"]) or not draft.value.is_integer() or not 0 < nxt.value < 100:
         return
     unit_after_number = (
         tokens[draft.num_last].kind == "word"

@@ -18,6 +18,7 @@ from importlib import resources
 TOKEN = re.compile(
     r"(?P<num>\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?(?!\d)"  # Indian grouping 12,34,567
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])"  # 1,234,567.89
+    r"|(?<![\d,.])\d{1,3}(?:, 0\d\d)+(?![\d,.])"  # "80, 000": a lone group never starts with 0
     r"|(?<![\d,.])\d{1,3}(?:[\u202f ]\d{3})+(?:\.\d+)?(?![\d,])"  # 1 234 567, thin spaces
     r"|\d+(?:\.\d+)?(?:[eE][+-]?\d+(?![\w]))?"
     r"|\.\d+)"
