@@ -15,6 +15,15 @@ change up/down, else over -> >, under -> <, else =.
 Recognizers-Text specs: a case passes when the multiset of values (and units for Currency and
 Dimension, intervals for NumberRange) we find equals the expected one; spans are not compared.
 Number is scored on the number reader (figures_numbers), the others on figures of their kind.
+Conventions adopted: every case counts, including those marked "NotSupported" (that field names
+the Recognizers ports that fail a case; a few even name the .NET reference, and still count);
+a case with empty Results passes only when we find nothing of its kind; a result with a null
+value (a bare "dollar", "percent") must be matched by a value-less mention, so Percent and
+Currency run with mentions=True; the pass rate is passed cases over all cases.
+
+`--misses SET` lists what did not match: for a NewsQuant set, per sentence the gold quantities
+left unmatched (-) and our extra ones (+) under `--metric`; for a spec, each failed input with
+the expected and found tuples.
 
 quantulum3 runs in a separate venv (default /tmp/venv-figures, or $QUANTULUM_PYTHON) with its
 classifier off (its pickled model does not load with the installed scikit-learn).
@@ -53,18 +62,21 @@ SPEC_FILES = {
 }
 QUANTULUM_PYTHON = os.environ.get("QUANTULUM_PYTHON", "/tmp/venv-figures/bin/python")
 
-# Pinned floors, a little under what was measured (dev: 94.1 / 85.2 / 89.4; specs: Number 86.4,
-# Percent 95.0, NumberRange 86.2, Currency 94.4; currency-model 93.1, dimension-model 90.3).
+# Pinned floors, a little under what was measured (dev: 95.2 / 87.8 / 90.2; currency-model
+# 96.3 / 92.8, dimension-model 93.1 / 90.6; specs: Number 86.4, Percent 100, NumberRange 86.2,
+# Currency 98.3). Percent and Currency are pinned at the targets (one Percent miss is 95).
 FLOORS = {
-    ("NewsQuant-dev", "value"): 0.93,
-    ("NewsQuant-dev", "value+unit"): 0.84,
-    ("NewsQuant-dev", "value+change"): 0.88,
-    ("currency-model", "value"): 0.91,
-    ("dimension-model", "value"): 0.89,
-    ("spec", "Percent"): 0.90,
-    ("spec", "Currency"): 0.92,
-    ("spec", "NumberRange"): 0.84,
-    ("spec", "Number"): 0.84,
+    ("NewsQuant-dev", "value"): 0.94,
+    ("NewsQuant-dev", "value+unit"): 0.87,
+    ("NewsQuant-dev", "value+change"): 0.89,
+    ("currency-model", "value"): 0.95,
+    ("currency-model", "value+unit"): 0.91,
+    ("dimension-model", "value"): 0.92,
+    ("dimension-model", "value+unit"): 0.89,
+    ("spec", "Percent"): 1.0,
+    ("spec", "Currency"): 0.97,
+    ("spec", "NumberRange"): 0.85,
+    ("spec", "Number"): 0.85,
 }
 
 NOT_QUANTITIES = ("date", "time", "ordinal", "label")
@@ -485,7 +497,9 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--baseline", action="store_true", help="also run quantulum3")
     parser.add_argument("--system", default="presslens", choices=("presslens", "quantulum3"))
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
-    parser.add_argument("--misses", metavar="SET", help="list the misses of a NewsQuant set or spec")
+    parser.add_argument(
+        "--misses", metavar="SET", help="list the misses of a NewsQuant set or spec"
+    )
     parser.add_argument("--metric", default="value+unit", choices=tuple(METRICS))
     args = parser.parse_args(list(argv) if argv is not None else None)
     if not NEWSQUANT.exists() or not SPECS.exists():

@@ -230,6 +230,91 @@ def test_counted_noun_and_concept_with_a_parse() -> None:
     assert (children.kind, children.unit, children.text) == ("count", "child", "3000 children")
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The ticket was five dollars and twenty.", 5.2, "USD"),
+        ("The tip came to $ 40 and fifty.", 40.5, "USD"),
+        ("Lunch was 12 USD 40 more than planned.", 12.4, "USD"),
+        ("The stall asked 8 $ 25 cent for it.", 8.25, "USD"),
+    ],
+)
+def test_money_with_its_cents(text: str, value: float, unit: str) -> None:
+    only(text, value=value, unit=unit)
+
+
+def test_symbol_between_two_numbers_closes_the_first() -> None:
+    figures = extract_figures("Prices: 12 $ 40 $ at the stall.")
+    assert [(f.value, f.unit) for f in figures] == [(12.0, "USD"), (40.0, "USD")]
+
+
+def test_percent_sign_in_a_web_address_is_not_a_figure() -> None:
+    assert extract_figures("See https://example.org/find?q=40%25%2010% now", mentions=True) == ()
+
+
+def test_partitive_count_takes_no_carried_unit() -> None:
+    figures = extract_figures("The $ 5,000 fee hurts, and thousands of small shops pay it.")
+    vague = next(f for f in figures if f.text.startswith("thousands"))
+    assert vague.unit is None
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "unit"),
+    [
+        ("It comes with a 10- or 12-inch screen.", [10.0, 12.0], "in"),
+        ("They offer four-, six- and eight-cylinder engines.", [4.0, 6.0, 8.0], "cyl"),
+    ],
+)
+def test_suspended_hyphen_shares_the_unit(text: str, values: list[float], unit: str) -> None:
+    figures = extract_figures(text)
+    assert [(f.value, f.unit) for f in figures] == [(v, unit) for v in values]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The crowd grew to 60, 000 fans.", 60000.0, None),
+        ("Police said the 64 yo driver was unhurt.", 64.0, "year of age"),
+        ("The 41 - year - old coach stayed.", 41.0, "year of age"),
+        ("It weighs about 5.97×10−24 tonnes.", 5.97e-24, "t"),
+        ("There are 6.02×10²³ atoms.", 6.02e23, None),
+        ("It moved at 3x10^8 m/s.", 3e8, "m/s"),
+        ("The grid was 10^3 m wide.", 1000.0, "m"),
+    ],
+)
+def test_written_forms(text: str, value: float, unit: str | None) -> None:
+    only(text, value=value, **({"unit": unit} if unit else {}))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deal closed on jan. 15, 2004 in the city.",
+        "They met on may 19 in the park.",
+        "The walls rose between A.D. 900 and 1150 in the valley.",
+    ],
+)
+def test_more_dates_are_not_counts(text: str) -> None:
+    assert {f.kind for f in extract_figures(text)} == {"date"}
+
+
+@pytest.mark.parametrize(
+    "text", ["She lives at 14 Elm Tree Road, Leeds.", "The office at 7 E 42nd St is shut."]
+)
+def test_house_numbers_are_labels(text: str) -> None:
+    assert [f.text for f in extract_figures(text) if f.kind != "ordinal"] == []
+
+
+def test_saint_is_not_a_street() -> None:
+    assert [f.value for f in extract_figures("We opened 3 St. Louis stores.")] == [3.0]
+
+
+def test_counted_noun_keeps_joined_modifiers_and_is_singular() -> None:
+    text = "Police found 40 Ford and Toyota trucks and 12 Canadians at the depot."
+    figures = extract_figures(text, nlp.parse(text))
+    assert [f.unit for f in figures] == ["ford toyota truck", "canadian"]
+
+
 def test_spans_point_at_the_text() -> None:
     text = "Exports fell by 28% to $2.3 billion in 2024, while 30 countries joined."
     for figure in extract_figures(text):

@@ -147,9 +147,7 @@ PHRASE_POS = ("ADJ", "NOUN", "PROPN", "VERB", "NUM", "ADV", "PUNCT", "CCONJ")
 def joined_modifiers(words: list[SpacyToken]) -> bool:
     """'Kia and Hyundai vehicles', 'digital and physical sales': a conjunction inside the
     phrase joins two modifiers of the counted noun; one at its edge does not."""
-    return all(
-        0 < k < len(words) - 2 for k, token in enumerate(words) if token.pos_ == "CCONJ"
-    )
+    return all(0 < k < len(words) - 2 for k, token in enumerate(words) if token.pos_ == "CCONJ")
 
 
 def keep_in_phrase(token: SpacyToken) -> bool:

@@ -431,6 +431,9 @@ def unit_match(tokens: list[Token], number: Number) -> Match | None:
     if tokens[j].text in "-‐" and touching and j + 1 < len(tokens):
         if tokens[j + 1].start == tokens[j].end:
             return unit_after(tokens, j + 1, touching=True)
+    if tokens[j].text in "-‐" and not touching and j + 1 < len(tokens):
+        if tokens[j + 1].start > tokens[j].end and tokens[j + 1].kind == "word":
+            return unit_after(tokens, j + 1, touching=False)  # "30 - year bonds" (spaced text)
     if tokens[j].text in "([{<" and j + 2 < len(tokens) and tokens[j + 2].text in ")]}>":
         inner = unit_after(tokens, j + 1, touching=False)
         if inner is not None and inner.last == j + 2:
@@ -474,6 +477,11 @@ def read_rate_and_age(tokens: list[Token], draft: Draft, last: int) -> int:
             draft.unit = Unit(unit.unit + " of age", AGE_UNITS[unit.unit], "duration")
             return k + 2
         return last
+    age_abbreviation = age_after(tokens, last) if unit is None else None
+    if age_abbreviation is not None:
+        draft.unit = Unit("year of age", "year of age", "duration")
+        draft.kind = "duration"
+        return age_abbreviation
     if draft.first > 0 and tokens[draft.first - 1].lower in ("aged", "age") and unit is None:
         draft.unit = Unit("year of age", "year of age", "duration")
         draft.kind = "duration"
@@ -496,6 +504,23 @@ def read_rate_and_age(tokens: list[Token], draft: Draft, last: int) -> int:
     draft.unit = Unit(f"{unit.unit}/{denominator}", f"{unit.name} per {name}", "rate")
     draft.kind = "rate"
     return end
+
+
+AGE_ABBREVIATIONS = ("yo", "y.o.", "y/o", "yrs old", "yr old")
+
+
+def age_after(tokens: list[Token], j: int) -> int | None:
+    """'87 yo', '40 y.o.', '6 y/o': where a written-short age ends, or None."""
+    text = ""
+    for k in range(j, min(j + 4, len(tokens))):
+        if k > j and tokens[k].start - tokens[k - 1].end > 1:
+            break
+        text += (" " if k > j and tokens[k].start > tokens[k - 1].end else "") + tokens[k].lower
+        if text in AGE_ABBREVIATIONS:
+            after = tokens[k + 1] if k + 1 < len(tokens) else None
+            if after is None or after.start > tokens[k].end or after.kind != "word":
+                return k + 1
+    return None
 
 
 def rate_after_of(tokens: list[Token], k: int) -> tuple[str, int] | None:

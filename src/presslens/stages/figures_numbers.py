@@ -298,10 +298,18 @@ def read_power(tokens: list[Token], j: int, acc: Accumulator) -> int:
     """'1.1^23', '2.5^-1', '1.3x10^6': powers written with a caret."""
     k = j
     base = acc.atom
-    if k + 2 < len(tokens) and tokens[k].lower == "x" and tokens[k + 1].text == "10":
+    scientific = False  # "1.3x10^6": the atom times a power of ten, not the atom to a power
+    if k + 2 < len(tokens) and tokens[k].lower in TIMES_SIGNS and tokens[k + 1].text == "10":
         if tokens[k + 2].text == "^" and glued(tokens, k + 1):
             k += 2
-            base = 10.0
+            base, scientific = 10.0, True
+        elif tokens[k].text == "×" and glued(tokens, k + 2):
+            exponent = flat_exponent(tokens, k + 2)  # "1.99×10−30", "6.02×10²³"
+            if exponent is not None:
+                value = acc.atom * 10.0 ** exponent[0]
+                acc.current = (acc.current - acc.atom) + value  # no cancellation at 1e-30
+                acc.atom = value
+                return exponent[1]
     if k >= len(tokens) or tokens[k].text != "^" or not glued(tokens, k):
         return j
     k += 1
@@ -315,10 +323,27 @@ def read_power(tokens: list[Token], j: int, acc: Accumulator) -> int:
         power = base ** (sign * digit_value(tokens[k].text))
     except (OverflowError, ZeroDivisionError):
         return j
-    value = acc.atom * power if base == 10.0 else power
-    acc.current += value - acc.atom
+    value = acc.atom * power if scientific else power
+    acc.current = (acc.current - acc.atom) + value
     acc.atom = value
     return k + 1
+
+
+TIMES_SIGNS = ("x", "×")
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+
+
+def flat_exponent(tokens: list[Token], k: int) -> tuple[int, int] | None:
+    """The exponent written right after '×10' when superscript was lost ('−30') or kept ('²³')."""
+    token = tokens[k]
+    if token.kind == "word" and all(c in "⁰¹²³⁴⁵⁶⁷⁸⁹⁻" for c in token.text):
+        text = token.text.translate(SUPERSCRIPTS)
+        return (int(text), k + 1) if text.lstrip("-").isdigit() else None
+    if token.text in "−-" and k + 1 < len(tokens) and glued(tokens, k + 1):
+        digits = tokens[k + 1].text
+        if tokens[k + 1].kind == "num" and digits.isdigit() and len(digits) <= 3:
+            return -int(digits), k + 2
+    return None
 
 
 def glued_or_spaced(tokens: list[Token], j: int) -> bool:
