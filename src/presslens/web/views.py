@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from presslens.model import Dossier
-from presslens.render.html import SPEAKER_COLOURS, report_context
+from presslens.render.html import report_context
+from presslens.render.marks_quotes import speaker_colours
 from presslens.store.records import dossier_from_dict
 from presslens.web.picture import actor_network
 
@@ -32,15 +33,6 @@ def display_title(row: dict[str, Any]) -> str:
     if not excerpt:
         return "Untitled article"
     return excerpt if len(excerpt) <= 90 else excerpt[:90].rsplit(" ", 1)[0] + "…"
-
-
-def speaker_colours(dossier: Dossier) -> dict[str, int]:
-    """Speaker key -> colour index, assigned exactly as `render.html.quote_marks` does."""
-    colours: dict[str, int] = {}
-    for quote in dossier.quotes:
-        who = quote.speaker_actor_id or quote.speaker or "?"
-        colours.setdefault(who, len(colours) % SPEAKER_COLOURS)
-    return colours
 
 
 def actor_colours(dossier: Dossier, colours: dict[str, int]) -> dict[str, int]:
