@@ -2,6 +2,7 @@
 
 __version__ = "0.1.0"
 
+from presslens.checkworthy import score_checkworthiness  # noqa: E402
 from presslens.errors import PresslensError  # noqa: E402
 from presslens.ingest import load  # noqa: E402
 from presslens.model import (  # noqa: E402
@@ -14,7 +15,6 @@ from presslens.model import (  # noqa: E402
     Source,
     Span,
 )
-from presslens.checkworthy import score_checkworthiness  # noqa: E402
 from presslens.pipeline import analyse  # noqa: E402
 from presslens.settings import Settings  # noqa: E402
 from presslens.tone_model import tone_toward  # noqa: E402

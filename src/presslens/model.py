@@ -119,7 +119,7 @@ class Figure:
     text: str
     span: Span
     value: float | None
-    kind: str  # money | percent | count | quantity | rate | date | ordinal | duration | ratio | factor | time
+    kind: str  # money|percent|count|quantity|rate|date|ordinal|duration|ratio|factor|time
     unit: str | None = None
     low: float | None = None
     high: float | None = None

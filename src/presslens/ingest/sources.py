@@ -11,9 +11,9 @@ from __future__ import annotations
 import glob
 import gzip
 import json
-from html import escape
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 
 from presslens.errors import PresslensError

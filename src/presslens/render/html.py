@@ -18,6 +18,7 @@ from presslens import __version__
 from presslens.model import Dossier, Span
 from presslens.segment import table_of_contents
 
+
 @dataclass(frozen=True, slots=True)
 class Mark:
     span: Span
