@@ -14,7 +14,8 @@ already in the output are skipped.
 
 Outputs: JSON Lines (`.jsonl`, one row per line, dossier nested), Parquet (`.parquet`: a
 directory of part files, one per written batch, so an interrupted run loses at most one part),
-or a store URL (`.db` / `sqlite://` / `postgresql://`) when `presslens.store` is available.
+or the corpus store (a SQLite path ending in `.db`, or a `postgresql://` URL), written by the
+parent process (one writer) through `presslens.store`.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from typing import Any, Protocol, TypeVar
 from presslens import pipeline
 from presslens.errors import PresslensError
 from presslens.ingest.sources import InputDocument, iter_documents, load_document
+from presslens.ingest_run import content_key
 from presslens.settings import Settings
 
 try:
@@ -61,12 +63,13 @@ class Row:
     stage: str | None = None
     message: str | None = None
     dossier: str | None = None
+    sha256: str | None = None  # of the normalised content, as `presslens ingest` keys it
 
     def to_json(self) -> str:
+        fields = {"id": self.id, "uri": self.uri, "status": self.status, "sha256": self.sha256}
         if self.status == "ok":
-            head = json.dumps({"id": self.id, "uri": self.uri, "status": "ok"}, ensure_ascii=False)
+            head = json.dumps(fields, ensure_ascii=False)
             return f'{head[:-1]}, "dossier": {self.dossier}}}'
-        fields = {"id": self.id, "uri": self.uri, "status": "error"}
         fields |= {"stage": self.stage, "message": self.message}
         return json.dumps(fields, ensure_ascii=False)
 
@@ -84,9 +87,11 @@ class Summary:
             self.failed += 1
 
 
-def error_row(document: InputDocument, stage: str, exc: BaseException | str) -> Row:
+def error_row(
+    document: InputDocument, stage: str, exc: BaseException | str, sha256: str | None = None
+) -> Row:
     message = exc if isinstance(exc, str) else f"{exc.__class__.__name__}: {exc}"
-    return Row(document.id, document.uri, "error", stage=stage, message=message)
+    return Row(document.id, document.uri, "error", stage=stage, message=message, sha256=sha256)
 
 
 # --- the work done in each worker -------------------------------------------------------------
@@ -114,21 +119,22 @@ def exit_when_stopped(stop: EventType, parent: int) -> None:
 
 def analyse_document(document: InputDocument, settings: Settings) -> Row:
     """One input document -> one row; never raises for a bad document."""
-    if document.error:
-        return error_row(document, "read", document.error)
+    if document.error or document.data is None:
+        return error_row(document, "read", document.error or "no content")
+    key = content_key(document.data)
     try:
         article = load_document(document, settings=settings)
     except Exception as exc:  # noqa: BLE001 - a bad document is a row, not a crash
-        return error_row(document, "ingest", exc)
+        return error_row(document, "ingest", exc, key)
     try:
         dossier = pipeline.analyse(article, settings=settings)
     except Exception as exc:  # noqa: BLE001
-        return error_row(document, "analyse", exc)
+        return error_row(document, "analyse", exc, key)
     try:
         text = json.dumps(dossier.to_dict(), ensure_ascii=False)
     except Exception as exc:  # noqa: BLE001
-        return error_row(document, "render", exc)
-    return Row(document.id, document.uri, "ok", dossier=text)
+        return error_row(document, "render", exc, key)
+    return Row(document.id, document.uri, "ok", dossier=text, sha256=key)
 
 
 def analyse_partition(documents: list[InputDocument], settings: Settings) -> list[Row]:
@@ -335,7 +341,7 @@ def read_jsonl_ids(path: Path) -> set[str]:
 class ParquetSink:
     """A Parquet dataset: `OUT.parquet/part-NNNNN.parquet`, each written whole then renamed."""
 
-    columns = ("id", "uri", "status", "stage", "message", "dossier")
+    columns = ("id", "uri", "status", "sha256", "stage", "message", "dossier")
 
     def __init__(self, path: Path, *, resume: bool) -> None:
         try:
@@ -397,17 +403,44 @@ class ParquetSink:
         self.flush()
 
 
+class StoreSink:
+    """The corpus store (`presslens.store`): dossiers keyed by content like `presslens ingest`
+    keys them, so the same article is stored once whichever command brought it in."""
+
+    def __init__(self, out: str, *, resume: bool) -> None:
+        from presslens.store import open_store
+
+        self.store = open_store(out)
+        self.ids: set[str] = set()
+        if resume:
+            for table in ("articles", "errors"):
+                rows = self.store.all(f"SELECT input_id FROM {table} WHERE input_id IS NOT NULL")
+                self.ids.update(row["input_id"] for row in rows)
+
+    def existing_ids(self) -> set[str]:
+        return self.ids
+
+    def write(self, rows: list[Row]) -> None:
+        for row in rows:
+            if row.status == "ok" and row.sha256 and row.dossier:
+                data = json.loads(row.dossier)
+                self.store.save(data, sha256=row.sha256, input_id=row.id, uri=row.uri)
+            else:
+                key = row.sha256 or f"input:{row.id}"
+                reason = f"{row.stage}: {row.message}"
+                self.store.save_error(key=key, reason=reason, input_id=row.id, uri=row.uri)
+
+    def close(self) -> None:
+        self.store.close()
+
+
 def is_store_url(out: str) -> bool:
-    lowered = out.lower()
-    return lowered.endswith(".db") or lowered.startswith(("sqlite:", "postgresql:", "postgres:"))
+    return out.lower().endswith(".db") or out.lower().startswith(("postgresql:", "postgres:"))
 
 
 def open_sink(out: str, *, resume: bool) -> Sink:
     if is_store_url(out):
-        raise PresslensError(
-            f"{out}: writing a batch into a store is not available yet; "
-            "use a .jsonl or .parquet output and load it with `presslens ingest`"
-        )
+        return StoreSink(out, resume=resume)
     path = Path(out)
     if path.suffix.lower() == ".jsonl":
         return JsonlSink(path, resume=resume)
