@@ -40,11 +40,17 @@ def figure_marks(dossier: Dossier) -> list[Mark]:
     return [Mark(span, css, title) for span, css, title in figure_pieces(dossier)]
 
 
+TOP_CLAIMS = 10
+
+
 def claim_marks(dossier: Dossier) -> list[Mark]:
-    return [
-        Mark(claim.span, "claim", f"claim #{claim.rank}, check-worthiness {claim.score:.2f}")
-        for claim in dossier.claims
-    ]
+    """The claims to check first are shaded; the rest of the list carries a faint mark."""
+    marks = []
+    for claim in dossier.claims:
+        css = "claim claim-top" if claim.rank <= TOP_CLAIMS else "claim"
+        title = f"claim #{claim.rank}, check-worthiness {claim.score:.2f}"
+        marks.append(Mark(claim.span, css, title))
+    return marks
 
 
 def collect_marks(dossier: Dossier) -> list[Mark]:
