@@ -7,7 +7,7 @@ For 1 and 2 processes it reports the median over several runs of documents/s and
 - `run_batch(files, engine="local", workers=N)`: ingest + analyse + JSON out, wall time from
   the call to the last row written (worker start and model load included).
 
-Memory: a sampler thread reads the RSS of every worker process (psutil) every 0.1 s; the peak
+Memory: a sampler thread reads the RSS of every worker process (psutil) every 0.25 s; the peak
 per worker is reported, and in one longer run the workers' and the parent's RSS after 200 and
 after 800 documents (flat means within 10%). The load average of the machine, the git commit and
 the number of modified files are printed with the figures: the machine is shared and the stages
@@ -47,7 +47,7 @@ PARTITION_SIZE = 8
 class MemorySampler:
     """Peak RSS per child process of this one, sampled in a background thread."""
 
-    def __init__(self, interval: float = 0.1) -> None:
+    def __init__(self, interval: float = 0.25) -> None:
         self.interval = interval
         self.peaks: dict[int, int] = {}
         self.stop_event = threading.Event()

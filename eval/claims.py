@@ -101,7 +101,12 @@ def our_features(rows: list) -> Features:
     texts = [row.text for row in rows]
     word_counts, char_counts = cw.counts(texts)
     word_idf, char_idf = training.idf_of(word_counts), training.idf_of(char_counts)
-    return Features(lambda sentences: cw.design_matrix(sentences, word_idf, char_idf))
+
+    def transform(sentences: list[str]) -> sparse.csr_matrix:
+        parses = cw.parse_sentences(sentences)
+        return cw.design_matrix(sentences, parses, word_idf, char_idf)
+
+    return Features(transform)
 
 
 def baseline_features(rows: list) -> Features:

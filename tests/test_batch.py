@@ -57,6 +57,22 @@ def expected(corpus: Path) -> dict[str, dict[str, Any]]:
 
 
 def read_rows(out: Path) -> list[dict[str, Any]]:
+    if out.suffix == ".db":
+        from presslens.store import open_store
+
+        with open_store(out) as store:
+            articles = store.all("SELECT input_id, dossier FROM articles")
+            errors = store.all("SELECT input_id, reason FROM errors")
+        rows = [
+            {"id": a["input_id"], "status": "ok", "dossier": json.loads(a["dossier"])}
+            for a in articles
+        ]
+        for error in errors:
+            stage, message = error["reason"].split(": ", 1)
+            rows.append(
+                {"id": error["input_id"], "status": "error", "stage": stage, "message": message}
+            )
+        return rows
     if out.suffix == ".parquet":
         import pyarrow.parquet as pq
 
@@ -67,7 +83,7 @@ def read_rows(out: Path) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize(
     ("engine", "out_name"),
-    [("local", "out.jsonl"), ("dask", "out.parquet")],
+    [("local", "out.jsonl"), ("dask", "out.parquet"), ("local", "store.db")],
 )
 def test_engine_matches_analyse(
     engine: str, out_name: str, corpus: Path, expected: dict[str, Any], tmp_path: Path

@@ -7,11 +7,14 @@ Data (read at run time, never copied): ../shared/data/checkworthiness
 CT24 dev and dev-test are never used here; eval/claims.py scores them.
 
 Steps (all deterministic: lbfgs logistic regression, no random state involved):
+ 0. Every sentence is parsed alone with the presslens spaCy model (about two minutes) for the
+    parse features; scoring parses sentences the same way unless it is handed the article's.
  1. Calibration across debates. CT24 sentence ids follow the debates' chronology, so the train
     set is cut into FOLDS contiguous id blocks (groups of whole debates); a model fitted on the
-    other blocks gives each sentence an out-of-fold margin, and a class-balanced Platt sigmoid
-    is fitted on those margins. This corrects the over-confidence of a model on debates it has
-    not seen, without looking at dev or dev-test.
+    other blocks gives each sentence an out-of-fold margin. A Platt sigmoid fitted on those
+    margins gives the slope (how confident to be on a debate not seen), and the intercept puts
+    probability 0.5 at the margin with the best out-of-fold F1, so the ">= 0.5" rule is the
+    best cut for unseen debates. Dev and dev-test are never looked at.
  2. The final model is fitted on all of CT24 train plus the CT19 positives, and saved with
     the calibration of step 1.
 
@@ -28,10 +31,12 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from scipy import sparse
 from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import f1_score
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -42,7 +47,7 @@ DATA = ROOT.parent / "shared" / "data" / "checkworthiness"
 OUT = ROOT / "src" / "presslens" / "resources"
 SEED = 0
 C = 1.0  # chosen on the time split of CT24 train (step 1), not on dev or dev-test
-FOLDS = 3  # blocks of whole debates for the out-of-fold calibration margins
+FOLDS = 5  # blocks of whole debates for the out-of-fold calibration margins
 MIN_DF = 2
 # Train line 16877 holds two rows run together: "...\tNo29286\tYou can't ...\tNo".
 RUN_TOGETHER = re.compile(r"^(Yes|No)(\d+)$")
@@ -101,13 +106,22 @@ def idf_of(block: sparse.csr_matrix) -> np.ndarray:
     return idf.astype(np.float32)
 
 
-def fit(rows: list[Row], c: float = C) -> cw.Scorer:
+Parses = dict[str, Any]  # sentence text -> its spaCy Doc
+
+
+def parse_all(rows: list[Row]) -> Parses:
+    """Each distinct sentence parsed alone, as score_checkworthiness parses without a Doc."""
+    texts = sorted({row.text for row in rows})
+    return dict(zip(texts, cw.parse_sentences(texts), strict=True))
+
+
+def fit(rows: list[Row], parses: Parses, c: float = C) -> cw.Scorer:
     """Fit IDF and the logistic regression; calibration left as identity."""
     texts = [row.text for row in rows]
     labels = np.array([row.label for row in rows])
     word_counts, char_counts = cw.counts(texts)
     word_idf, char_idf = idf_of(word_counts), idf_of(char_counts)
-    matrix = cw.design_matrix(texts, word_idf, char_idf)
+    matrix = cw.design_matrix(texts, [parses[t] for t in texts], word_idf, char_idf)
     model = LogisticRegression(C=c, class_weight="balanced", max_iter=3000, random_state=SEED).fit(
         matrix, labels
     )
@@ -115,11 +129,18 @@ def fit(rows: list[Row], c: float = C) -> cw.Scorer:
     return cw.Scorer(word_idf, char_idf, coef, float(model.intercept_[0]), 1.0, 0.0, {})
 
 
+def best_cut(margins: np.ndarray, labels: np.ndarray) -> float:
+    """The margin with the best F1 of the positive class, over a grid of quantiles."""
+    cuts = np.quantile(margins, np.linspace(0.3, 0.95, 131))
+    return float(max(cuts, key=lambda cut: f1_score(labels, margins >= cut)))
+
+
 def platt(margins: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
-    """A class-balanced sigmoid over the margins: (slope, intercept)."""
-    model = LogisticRegression(C=1e4, class_weight="balanced", random_state=SEED)
+    """A sigmoid over the margins, (slope, intercept), with 0.5 at the F1-best margin."""
+    model = LogisticRegression(C=1e4, random_state=SEED)
     model.fit(margins.reshape(-1, 1), labels)
-    return float(model.coef_[0, 0]), float(model.intercept_[0])
+    slope = float(model.coef_[0, 0])
+    return slope, -slope * best_cut(margins, labels)
 
 
 def extra_positives(
@@ -140,7 +161,9 @@ def extra_positives(
     ]
 
 
-def out_of_fold_margins(ct24: list[Row], ct19: list[Row], known: set[str]) -> np.ndarray:
+def out_of_fold_margins(
+    ct24: list[Row], ct19: list[Row], known: set[str], parses: Parses
+) -> np.ndarray:
     """Margins of each CT24 train sentence from a model fitted on the other id blocks.
 
     The blocks are contiguous id ranges, i.e. groups of whole debates, so every margin is for a
@@ -153,7 +176,8 @@ def out_of_fold_margins(ct24: list[Row], ct19: list[Row], known: set[str]) -> np
         held_keys = {key(ct24[i].text) for i in held}
         rows = [row for i, row in enumerate(ct24) if i not in held]
         rows += extra_positives(ct19, known, held_keys)
-        margins[block] = fit(rows).decision([ct24[i].text for i in block])
+        texts = [ct24[i].text for i in block]
+        margins[block] = fit(rows, parses).decision(texts, [parses[t] for t in texts])
         print(f"  fold ids {ct24[block[0]].id}-{ct24[block[-1]].id}: {len(block)} sentences")
     return margins
 
@@ -164,11 +188,13 @@ def train(data: Path = DATA) -> cw.Scorer:
     evaluation = {key(r.text) for split in ("dev", "dev-test") for r in load_ct24(split, data)}
     known = {key(row.text) for row in ct24} | evaluation
     start = time.perf_counter()
-    margins = out_of_fold_margins(ct24, ct19, known)
+    parses = parse_all(ct24 + [row for row in ct19 if row.label])
+    print(f"parsed {len(parses)} sentences in {time.perf_counter() - start:.0f} s")
+    margins = out_of_fold_margins(ct24, ct19, known, parses)
     slope, intercept = platt(margins, np.array([row.label for row in ct24]))
     print(f"calibration: slope {slope:.3f} intercept {intercept:.3f} over {FOLDS} debate blocks")
     extra = extra_positives(ct19, known)
-    final = fit(ct24 + extra)
+    final = fit(ct24 + extra, parses)
     seconds = time.perf_counter() - start
     print(f"fitted on {len(ct24)} CT24 + {len(extra)} CT19 rows; {seconds:.0f} s in all")
     meta = {
@@ -184,6 +210,7 @@ def train(data: Path = DATA) -> cw.Scorer:
             "word_features": cw.WORD_FEATURES,
             "char_features": cw.CHAR_FEATURES,
             "hand_features": cw.HAND_FEATURE_COUNT,
+            "parse_features": cw.PARSE_FEATURE_COUNT,
         },
     }
     return cw.Scorer(

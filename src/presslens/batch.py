@@ -28,6 +28,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing.synchronize import Event as EventType
 from pathlib import Path
@@ -196,7 +197,14 @@ def run_local(
 def collect(chunk: list[InputDocument], future: Future[list[Row]]) -> list[Row]:
     try:
         return future.result()
-    except Exception as exc:  # noqa: BLE001 - e.g. a worker killed by the OS
+    except BrokenProcessPool as exc:
+        # The pool is gone and every partition in flight with it: stop, rather than write
+        # error rows for documents that did nothing wrong (a rerun with --resume goes on).
+        raise PresslensError(
+            f"a worker process died while analysing the partition from {chunk[0].id} "
+            "(out of memory, or killed?); rerun with --resume to go on"
+        ) from exc
+    except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be unpickled
         return failed_partition(chunk, exc)
 
 

@@ -2,9 +2,12 @@
 factual claim worth checking (a sentence counts as check-worthy at >= 0.5).
 
 The model is a logistic regression over hashed word 1-2-grams and character 2-5-grams
-(TF-IDF weighted, each block L2-normalised) plus a few hand features (numbers, attribution,
-hedges, first-person opinion, questions, imperatives, modals, tense), followed by Platt
-scaling. It is trained by train/checkworthy.py and ships as two files: the weights as a numpy
+(TF-IDF weighted, each block L2-normalised), a few hand features (numbers, attribution,
+hedges, first-person opinion, questions, imperatives, modals, tense) and features of the
+sentence's spaCy parse (entity types such as CARDINAL/PERCENT/MONEY/DATE/ORG/PERSON, the
+root verb's tense and form, modal and first-person subjects, superlatives), followed by
+Platt scaling. The parse comes from the article's own Doc when the caller has it (the claims
+stage passes its sentence spans); otherwise the sentences are parsed here. It is trained by train/checkworthy.py and ships as two files: the weights as a numpy
 `.npz` (no pickle) and its settings as JSON. Hashing needs no vocabulary, so nothing but
 arrays is stored and loading is a few milliseconds.
 """
@@ -16,6 +19,7 @@ import json
 import re
 from dataclasses import dataclass
 from importlib import resources
+from collections.abc import Sequence
 from typing import Any, BinaryIO
 
 import numpy as np
@@ -97,6 +101,55 @@ def hand_features(sentence: str) -> list[float]:
 
 HAND_FEATURE_COUNT = len(hand_features("x"))
 
+# Entity types whose counts are features: figures, dates and named actors make claims checkable.
+ENTITY_TYPES = (
+    "CARDINAL", "PERCENT", "MONEY", "DATE", "GPE", "ORG", "PERSON", "NORP", "QUANTITY",
+    "ORDINAL", "TIME", "LAW", "EVENT", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LANGUAGE",
+)  # fmt: skip
+FIRST_PERSON = ("i", "we")
+
+
+def parse_features(tokens: Sequence[Any]) -> list[float]:
+    """Cues from the spaCy parse of one sentence (a Doc or a Span); all in [0, 1].
+
+    The root is the first token labelled ROOT, as a sentence parsed alone has one; a span of
+    an article parse may hold two when the segmentation differs, and the first one leads.
+    """
+    ents = [ent.label_ for ent in getattr(tokens, "ents", ())]
+    features = [_capped(ents.count(label), 2) for label in ENTITY_TYPES]
+    tags = [token.tag_ for token in tokens]
+    root = next((token for token in tokens if token.dep_ == "ROOT"), None)
+    if root is None:
+        return features + [0.0] * 14
+    morph = str(root.morph)
+    features += [
+        float("Tense=Past" in morph),
+        float("Tense=Pres" in morph),
+        float("VerbForm=Inf" in morph),
+        float(root.tag_ == "VB"),
+        float(root.pos_ == "VERB"),
+        float(any(t.tag_ == "MD" and t.head.i == root.i for t in tokens)),
+        _capped(sum(tag in ("VBD", "VBN") for tag in tags), 3),
+        _capped(tags.count("CD"), 3),
+        _capped(tags.count("PRP"), 3),
+        _capped(tags.count("NNP"), 4),
+        float(tags[0] == "VB"),
+        float(any(t.dep_ == "nsubj" and t.lemma_.lower() in FIRST_PERSON for t in tokens)),
+        float(any(tag in ("JJS", "RBS") for tag in tags)),
+        float(any(tag in ("JJR", "RBR") for tag in tags)),
+    ]
+    return features
+
+
+PARSE_FEATURE_COUNT = 32
+
+
+def parse_sentences(sentences: list[str]) -> list[Any]:
+    """Each sentence parsed alone (as at training time) when no article parse is at hand."""
+    from presslens.nlp import get_model  # spaCy loads only when needed
+
+    return list(get_model().pipe(sentences, batch_size=256))
+
 
 @functools.cache
 def vectorizers() -> tuple[HashingVectorizer, HashingVectorizer]:
@@ -131,13 +184,23 @@ def tfidf(block: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
 
 
 def design_matrix(
-    sentences: list[str], word_idf: np.ndarray, char_idf: np.ndarray
+    sentences: list[str],
+    parses: Sequence[Sequence[Any]],
+    word_idf: np.ndarray,
+    char_idf: np.ndarray,
 ) -> sparse.csr_matrix:
-    """The full feature matrix: word TF-IDF | char TF-IDF | hand features."""
+    """The full feature matrix: word TF-IDF | char TF-IDF | hand features | parse features."""
     word_counts, char_counts = counts(sentences)
     hand = np.array([hand_features(s) for s in sentences], dtype=np.float32) * HAND_WEIGHT
     hand = hand.reshape(len(sentences), HAND_FEATURE_COUNT)
-    blocks = [tfidf(word_counts, word_idf), tfidf(char_counts, char_idf), sparse.csr_matrix(hand)]
+    parsed = np.array([parse_features(p) for p in parses], dtype=np.float32)
+    parsed = parsed.reshape(len(sentences), PARSE_FEATURE_COUNT)
+    blocks = [
+        tfidf(word_counts, word_idf),
+        tfidf(char_counts, char_idf),
+        sparse.csr_matrix(hand),
+        sparse.csr_matrix(parsed),
+    ]
     return sparse.hstack(blocks, format="csr")
 
 
@@ -153,12 +216,13 @@ class Scorer:
     platt_intercept: float
     meta: dict[str, Any]
 
-    def decision(self, sentences: list[str]) -> np.ndarray:
-        matrix = design_matrix(sentences, self.word_idf, self.char_idf)
+    def decision(self, sentences: list[str], parses: Sequence[Any] | None = None) -> np.ndarray:
+        parses = parse_sentences(sentences) if parses is None else parses
+        matrix = design_matrix(sentences, parses, self.word_idf, self.char_idf)
         return matrix @ self.coef + self.intercept
 
-    def probabilities(self, sentences: list[str]) -> np.ndarray:
-        margin = self.platt_slope * self.decision(sentences) + self.platt_intercept
+    def probabilities(self, sentences: list[str], parses: Sequence[Any] | None = None) -> np.ndarray:
+        margin = self.platt_slope * self.decision(sentences, parses) + self.platt_intercept
         return 1.0 / (1.0 + np.exp(-margin))
 
 
@@ -183,7 +247,7 @@ def read_scorer(npz_file: BinaryIO, meta_text: str) -> Scorer:
     arrays = np.load(npz_file, allow_pickle=False)
     word_idf, char_idf, coef = arrays["word_idf"], arrays["char_idf"], arrays["coef"]
     intercept, slope, platt_intercept = (float(v) for v in arrays["scalars"])
-    expected = WORD_FEATURES + CHAR_FEATURES + HAND_FEATURE_COUNT
+    expected = WORD_FEATURES + CHAR_FEATURES + HAND_FEATURE_COUNT + PARSE_FEATURE_COUNT
     if coef.shape != (expected,):
         raise ValueError(
             f"{MODEL_FILE} has {coef.shape[0]} weights, the features need {expected}: "
@@ -201,8 +265,17 @@ def load_scorer() -> Scorer:
         return read_scorer(handle, folder.joinpath(META_FILE).read_text("utf-8"))
 
 
-def score_checkworthiness(sentences: list[str]) -> list[float]:
-    """A calibrated check-worthiness probability in [0, 1] for each sentence, in order."""
+def score_checkworthiness(
+    sentences: list[str], docs: Sequence[Sequence[Any]] | None = None
+) -> list[float]:
+    """A calibrated check-worthiness probability in [0, 1] for each sentence, in order.
+
+    `docs`, when given, holds each sentence's spaCy tokens (a Span of the article's parse, or
+    a Doc) in the same order; without it the sentences are parsed here, which costs far more
+    than the scoring itself.
+    """
     if not sentences:
         return []
-    return [float(p) for p in load_scorer().probabilities(list(sentences))]
+    if docs is not None and len(docs) != len(sentences):
+        raise ValueError(f"{len(sentences)} sentences but {len(docs)} parsed sentences")
+    return [float(p) for p in load_scorer().probabilities(list(sentences), docs)]

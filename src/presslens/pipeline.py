@@ -76,6 +76,7 @@ def analyse(source: str | bytes | Path | Article, *, settings: Settings | None =
         figures=figures,
         sources=sources,
         threshold=settings.claim_threshold,
+        doc=doc,
     )
     tones = run_stage("tone", warnings, (), find_tones, article, doc, sentences, actors, quotes)
     return Dossier(

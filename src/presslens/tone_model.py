@@ -14,11 +14,18 @@ The weights are three one-vs-rest logistic regressions on naive-Bayes-scaled fea
 Wang & Manning 2012), trained by train/tone.py on NewsMTSC; because the features are binary the
 NB ratios are folded into the weights, so the shipped model is a feature list (JSON) and a
 weight matrix (npz). Both live in resources/ as tone_features.json and tone_weights.npz.
+
+A second, dense linear model reads spaCy's contextual token vectors (doc.tensor, which the parse
+computes anyway): the mention's, the sentence's, its neighbours' and its governor's. Its margins
+are added to the sparse ones with a blend weight chosen by cross-validation on rw-train. The
+vectors belong to the spaCy model they were trained with; under another model the dense part
+is switched off and the sparse model answers alone.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -30,17 +37,21 @@ from spacy.tokens import Token
 
 LABELS = ("negative", "neutral", "positive")
 QUOTE_MARKS = frozenset('"“”«»')
-NEGATIONS = frozenset(
-    {"not", "n't", "no", "never", "nor", "without", "nothing", "none", "neither", "hardly"}
-)
-REPORTING = frozenset(
-    {"say", "tell", "claim", "argue", "insist", "add", "write", "tweet", "state", "note", "warn"}
-)
 CONTENT_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "ADV"})
 WINDOW_NEAR = 3  # words whose exact position next to the mention is a feature
 WINDOW_WIDE = 6  # words on each side kept as a left/right bag
 LEXICON_STEPS = (0.25, 0.5, 1.0, 1.5)  # thresholds that turn lexicon sums into ordinal flags
 COMPOUND_STEPS = (-0.6, -0.3, -0.05, 0.05, 0.3, 0.6)  # the same for VADER's compound scores
+FEATURES_FILE = "tone_features.json"
+WEIGHTS_FILE = "tone_weights.npz"
+WORDS_FILE = "tone_words.json"
+
+
+@functools.cache
+def word_lists() -> dict[str, frozenset[str]]:
+    """Negations and reporting verbs, from resources/tone_words.json."""
+    text = resources.files("presslens.resources").joinpath(WORDS_FILE).read_text("utf-8")
+    return {key: frozenset(words) for key, words in json.loads(text).items() if key[0] != "_"}
 
 
 @functools.cache
@@ -113,7 +124,7 @@ def dependency_features(root: Token, ids: set[int]) -> set[str]:
     """How the mention hangs in the parse: its relation, governor and the governor's arguments."""
     head = root.head
     found = {f"dep={root.dep_}", f"dh={root.dep_}_{word(head)}"}
-    if root.dep_ in ("pobj", "dative", "agent") and head.head is not head:
+    if root.dep_ in ("pobj", "dative", "agent") and head.head.i != head.i:
         found.add(f"pp={word(head)}_{word(head.head)}")
         found.add(f"ppv={root.dep_}_{word(head.head)}")
     if root.dep_ == "poss":
@@ -129,7 +140,7 @@ def dependency_features(root: Token, ids: set[int]) -> set[str]:
                 found.add("verb-negated")
             if child.dep_ in ("dobj", "nsubj", "nsubjpass", "acomp", "attr", "xcomp", "ccomp"):
                 found.add(f"va={root.dep_}_{child.dep_}_{word(child)}")
-        if head.lemma_.lower() in REPORTING and root.dep_.startswith("nsubj"):
+        if head.lemma_.lower() in word_lists()["reporting_verbs"] and root.dep_.startswith("nsubj"):
             found.add("speaker")
     return found
 
@@ -138,10 +149,11 @@ def lexicon_features(sentence: Sequence[Token], ids: set[int], first: int, last:
     """Opinion-word sums (whole sentence and distance-weighted) as ordinal flags."""
     sums = {"pos": 0.0, "neg": 0.0, "near-pos": 0.0, "near-neg": 0.0}
     found = set()
+    negations = word_lists()["negations"]
     for token in sentence:
         if token.i in ids:
             continue
-        if token.lower_ in NEGATIONS or token.dep_ == "neg":
+        if token.lower_ in negations or token.dep_ == "neg":
             found.add("negation")
         value = valence(token)
         if not value:
@@ -199,19 +211,64 @@ def features(sentence: SpacySpan, start: int, end: int) -> set[str]:
     return found
 
 
+def context_vector(sentence: SpacySpan, start: int, end: int) -> np.ndarray | None:
+    """spaCy's contextual token vectors (doc.tensor, from the parse we already have) averaged
+    over the mention, the sentence, the words next to the mention, and the mention's governor.
+    None when the doc carries no tensor (e.g. read back from storage)."""
+    doc = sentence.doc
+    tensor = doc.tensor
+    if tensor is None or tensor.ndim != 2 or len(tensor) != len(doc):
+        return None
+    tokens = [t for t in sentence if t.idx < end and t.idx + len(t.text) > start]
+    if not tokens:
+        return None
+    first, last = tokens[0].i, tokens[-1].i
+    low, high = max(sentence.start, first - WINDOW_NEAR), min(sentence.end, last + 1 + WINDOW_NEAR)
+    window = [i for i in range(low, high) if i < first or i > last] or [first]
+    parts = (
+        tensor[first : last + 1].mean(axis=0),
+        tensor[sentence.start : sentence.end].mean(axis=0),
+        tensor[window].mean(axis=0),
+        tensor[target_root(tokens).head.i],
+    )
+    return np.concatenate(parts).astype(np.float32)
+
+
+@dataclass(frozen=True, slots=True)
+class DenseModel:
+    """A linear model over standardised context vectors, added to the sparse model's margins."""
+
+    mean: np.ndarray  # (n_dims,)
+    scale: np.ndarray  # (n_dims,)
+    weights: np.ndarray  # (n_dims, 3), already multiplied by the blend weight
+    bias: np.ndarray  # (3,), likewise
+
+    def margins(self, vector: np.ndarray | None) -> np.ndarray:
+        if vector is None or vector.shape != self.mean.shape:
+            return np.zeros(len(LABELS))
+        return ((vector - self.mean) / self.scale) @ self.weights + self.bias
+
+
 @dataclass(frozen=True, slots=True)
 class ToneModel:
-    """The fitted linear model: one weight row per feature, one column per label."""
+    """The fitted linear model: one weight row per feature, one column per label, plus the
+    dense part over context vectors when the running spaCy model is the one it was trained on."""
 
     index: dict[str, int]
     weights: np.ndarray  # (n_features, 3) float32
     bias: np.ndarray  # (3,)
+    dense: DenseModel | None = None
 
-    def probabilities(self, feature_sets: Iterable[set[str]]) -> np.ndarray:
+    def probabilities(
+        self, feature_sets: Iterable[set[str]], vectors: Iterable[np.ndarray | None] = ()
+    ) -> np.ndarray:
         rows = []
-        for found in feature_sets:
+        for found, vector in itertools.zip_longest(feature_sets, vectors):
             ids = [self.index[f] for f in found if f in self.index]
-            rows.append(self.weights[ids].sum(axis=0) + self.bias)
+            row = self.weights[ids].sum(axis=0) + self.bias
+            if self.dense is not None:
+                row = row + self.dense.margins(vector)
+            rows.append(row)
         if not rows:
             return np.zeros((0, len(LABELS)))
         # one-vs-rest sigmoids, renormalised so the three scores read as a distribution
@@ -219,8 +276,12 @@ class ToneModel:
         return odds / odds.sum(axis=1, keepdims=True)
 
 
-FEATURES_FILE = "tone_features.json"
-WEIGHTS_FILE = "tone_weights.npz"
+def spacy_model_id() -> str:
+    """Name and version of the running spaCy model: its tensors are what the dense part knows."""
+    from presslens import nlp
+
+    meta = nlp.get_model().meta
+    return f"{meta.get('lang', '')}_{meta.get('name', '')}-{meta.get('version', '')}"
 
 
 @functools.cache
@@ -229,10 +290,15 @@ def load_model() -> ToneModel:
     folder = resources.files("presslens.resources")
     meta = json.loads(folder.joinpath(FEATURES_FILE).read_text("utf-8"))
     with folder.joinpath(WEIGHTS_FILE).open("rb") as handle:
-        arrays = np.load(handle, allow_pickle=False)
-        weights, bias = arrays["weights"].astype(np.float32), arrays["bias"]
+        arrays = dict(np.load(handle, allow_pickle=False))
     index = {name: i for i, name in enumerate(meta["features"])}
-    return ToneModel(index, weights, bias)
+    dense = None
+    # another spaCy model's tensors mean nothing to the dense weights: use the sparse part alone
+    if "dense_weights" in arrays and meta.get("spacy_model") == spacy_model_id():
+        dense = DenseModel(
+            arrays["dense_mean"], arrays["dense_scale"], arrays["dense_weights"], arrays["dense_bias"]
+        )
+    return ToneModel(index, arrays["weights"].astype(np.float32), arrays["bias"], dense)
 
 
 def as_result(row: np.ndarray) -> dict:
@@ -246,7 +312,10 @@ def as_result(row: np.ndarray) -> dict:
 
 def classify_spans(items: Sequence[tuple[SpacySpan, int, int]]) -> list[dict]:
     """(parsed sentence, mention start, mention end) with doc character offsets -> results."""
-    rows = load_model().probabilities(features(s, a, b) for s, a, b in items)
+    model = load_model()
+    found = [features(s, a, b) for s, a, b in items]
+    vectors = [context_vector(s, a, b) for s, a, b in items] if model.dense else []
+    rows = model.probabilities(found, vectors)
     return [as_result(row) for row in rows]
 
 

@@ -68,7 +68,7 @@ SCORES = {
 def fixed_scores(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     seen: list[list[str]] = []
 
-    def score(sentences: list[str]) -> list[float]:
+    def score(sentences: list[str], docs: object = None) -> list[float]:
         seen.append(sentences)
         return [next(v for k, v in SCORES.items() if s.startswith(k)) for s in sentences]
 
@@ -127,8 +127,9 @@ def test_threshold_and_source_back_links(fixed_scores: list[list[str]]) -> None:
     assert [c.rank for c in claims] == [1, 2, 3]
     assert not any(c.text.startswith("Is this") for c in claims)
     assert {s.id: s.claim_ids for s in sources} == {"s1": ("c1",), "s2": ("c2",)}
-    strict, _ = ranked(threshold=0.975)
+    strict, _ = ranked(threshold=0.85)
     assert [c.text[:12] for c in strict] == ["Exports fell"]
+    assert strict[0].score == 0.9  # the score is the scorer's probability, unboosted
 
 
 def test_figures_and_sources_raise_the_score() -> None:
@@ -141,14 +142,26 @@ def test_figures_and_sources_raise_the_score() -> None:
     )
 
 
-def test_evidence_can_lift_a_sentence_over_the_threshold(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(claims_stage, "score_checkworthiness", lambda s: [0.45] * len(s))
+def test_evidence_orders_claims_but_never_lifts_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    scores = {"Exports": 0.6, "Is this": 0.7, "“Wages": 0.6, "Acme": 0.45}
+    monkeypatch.setattr(
+        claims_stage,
+        "score_checkworthiness",
+        lambda s, docs=None: [next(v for k, v in scores.items() if x.startswith(k)) for x in s],
+    )
     claims, _ = ranked()
-    # the question has no figure and no source, so stays under; the others rise over 0.5
-    assert [c.text[:12] for c in claims] == ["Exports fell", "“Wages rose ", "Acme Corp cu"]
-    assert claims[0].score > claims[2].score > 0.5
+    # figures and a source put both statements above the bare question; the 0.45 one with
+    # a figure stays out, and every score is the scorer's own
+    assert [c.text[:12] for c in claims] == ["Exports fell", "“Wages rose ", "Is this the "]
+    assert [c.score for c in claims] == [0.6, 0.6, 0.7]
+
+
+def test_claims_are_capped_to_a_share_of_the_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(claims_stage, "MIN_CLAIMS", 1)
+    monkeypatch.setattr(claims_stage, "score_checkworthiness", lambda s, docs=None: [0.9] * len(s))
+    claims, _ = ranked()
+    # four body sentences, a third of them rounded up: the two best ranked
+    assert [c.text[:12] for c in claims] == ["Exports fell", "“Wages rose "]
 
 
 def test_the_real_scorer_runs_on_an_empty_article() -> None:

@@ -1,18 +1,27 @@
 """Sentences ranked by check-worthiness, linked to figures, actors and sources. (Issue 5.)
 
 Every body sentence (headings are not claims) gets a calibrated probability from the sentence
-scorer (presslens.checkworthy), which reads the sentence alone. The claim's `score` then adds
-what our own stages found in the article, on the log-odds scale: a figure to check (dates and
-ordinals aside) and a cited source to check it against; sentences whose score reaches the
-threshold become claims, ranked by it. A claim lists the figures and actors inside it, the
-sources it cites (a source mentioned in the sentence, or the speaker of the quote it sits in)
-and the quote it belongs to; one citing nothing is flagged `unsourced`.
+scorer (presslens.checkworthy), which reads the sentence and its part of the article's parse.
+That probability is the claim's `score`, and a sentence is a claim when it reaches the
+threshold. The scorer learnt from debate transcripts, where about a quarter of the sentences
+are check-worthy; news prose is denser in facts and most of its sentences pass 0.5, so a list
+of them all would tell a fact-checker little. Two things keep the list selective:
+
+- the order (`rank`) adds what our own stages found, on the log-odds scale: a figure to check
+  (dates and ordinals aside) and a cited source to check it against. This is a priority for
+  the reader, not a probability, so it never changes `score`;
+- at most MAX_SHARE of the body sentences become claims, the best ranked ones.
+
+A claim lists the figures and actors inside it, the sources it cites (a source mentioned in
+the sentence, or the speaker of the quote it sits in) and the quote it belongs to; one citing
+nothing is flagged `unsourced`.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import replace
+from typing import Any
 
 from presslens.checkworthy import score_checkworthiness
 from presslens.model import Actor, Article, Claim, Figure, Quote, Source, Span
@@ -23,6 +32,9 @@ QUOTE_SHARE = 0.5  # a sentence at least half inside a quotation is the quoted p
 FIGURE_BONUS = 1.0  # log-odds per figure, for at most two
 SOURCE_BONUS = 1.0  # log-odds for citing a source
 TIME_KINDS = ("date", "time", "ordinal")  # "in 2024" alone makes no claim checkable
+# A third of an article is already a long list to check; the ranking decides which third.
+MAX_SHARE = 1 / 3
+MIN_CLAIMS = 5  # short texts keep their few claims above the threshold
 
 
 def heading_spans(article: Article) -> list[Span]:
@@ -65,8 +77,17 @@ def sources_in(sentence: Span, quote: Quote | None, sources: tuple[Source, ...])
     return tuple(found)
 
 
+def parsed(doc: Any, body: list[Span]) -> list[Any] | None:
+    """Each sentence's tokens in the article's parse, or None to let the scorer parse them."""
+    if doc is None:
+        return None
+    spans = [doc.char_span(s.start, s.end, alignment_mode="expand") for s in body]
+    return None if any(span is None or not len(span) for span in spans) else spans
+
+
 def with_evidence(score: float, figures: int, sourced: bool) -> float:
-    """The sentence score with the article's evidence added on the log-odds scale."""
+    """The ranking priority: the sentence score with the article's evidence added on the
+    log-odds scale (for ordering claims only; the claim's score stays the probability)."""
     clipped = min(max(score, 1e-6), 1 - 1e-6)
     log_odds = math.log(clipped / (1 - clipped))
     log_odds += FIGURE_BONUS * min(figures, 2) + SOURCE_BONUS * sourced
@@ -82,22 +103,28 @@ def rank_claims(
     figures: tuple[Figure, ...],
     sources: tuple[Source, ...],
     threshold: float,
+    doc: Any = None,
 ) -> tuple[tuple[Claim, ...], tuple[Source, ...]]:
-    """Claims above the threshold, and the sources with the ids of the claims citing them."""
+    """Claims above the threshold, and the sources with the ids of the claims citing them.
+
+    `doc`, the article's spaCy parse, saves the scorer parsing every sentence again.
+    """
     body = body_sentences(article, sentences)
-    scores = score_checkworthiness([span.of(article.text) for span in body])
+    scores = score_checkworthiness([span.of(article.text) for span in body], parsed(doc, body))
     drafts = []
-    for sentence_score, span in zip(scores, body, strict=True):
+    for score, span in zip(scores, body, strict=True):
+        if score < threshold:
+            continue
         quote = quote_of(span, quotes)
         inside = [f for f in figures if span.contains(f.span)]
         source_ids = sources_in(span, quote, sources)
         measures = sum(f.kind not in TIME_KINDS for f in inside)
-        score = with_evidence(sentence_score, measures, bool(source_ids))
-        if score >= threshold:
-            drafts.append((score, span, quote, tuple(f.id for f in inside), source_ids))
-    drafts.sort(key=lambda draft: (-draft[0], draft[1].start))
+        priority = with_evidence(score, measures, bool(source_ids))
+        drafts.append((priority, score, span, quote, tuple(f.id for f in inside), source_ids))
+    drafts.sort(key=lambda draft: (-draft[0], -draft[1], draft[2].start))
+    drafts = drafts[: max(MIN_CLAIMS, math.ceil(MAX_SHARE * len(body)))]
     claims = []
-    for rank, (score, span, quote, figure_ids, source_ids) in enumerate(drafts, start=1):
+    for rank, (_, score, span, quote, figure_ids, source_ids) in enumerate(drafts, start=1):
         claims.append(
             Claim(
                 id=f"c{rank}",
