@@ -80,3 +80,26 @@ def test_model_is_loaded_once_and_small() -> None:
     with folder.joinpath(tone_model.WEIGHTS_FILE).open("rb") as handle:
         arrays = np.load(handle, allow_pickle=False)  # plain arrays, no pickle
         assert arrays["weights"].shape[1] == len(tone_model.LABELS)
+
+
+def test_word_lists_come_from_the_data_file() -> None:
+    lists = tone_model.word_lists()
+    assert {"not", "never"} <= lists["negations"]
+    assert {"say", "tweet"} <= lists["reporting_verbs"]
+
+
+def test_context_vector_is_target_specific() -> None:
+    doc = nlp.get_model()("Critics blasted Smith, but voters praised Jones.")
+    smith = tone_model.context_vector(doc[:], 16, 21)
+    jones = tone_model.context_vector(doc[:], 43, 48)
+    assert smith is not None and jones is not None
+    assert smith.shape == jones.shape
+    assert not np.allclose(smith, jones)
+
+
+def test_dense_part_is_skipped_without_a_vector() -> None:
+    model = tone_model.load_model()
+    assert model.dense is not None  # the shipped model matches the installed spaCy model
+    with_none = model.probabilities([{"u=blast"}], [None])
+    sparse_only = tone_model.ToneModel(model.index, model.weights, model.bias)
+    assert np.allclose(with_none, sparse_only.probabilities([{"u=blast"}]))

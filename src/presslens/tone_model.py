@@ -16,7 +16,7 @@ NB ratios are folded into the weights, so the shipped model is a feature list (J
 weight matrix (npz). Both live in resources/ as tone_features.json and tone_weights.npz.
 
 A second, dense linear model reads spaCy's contextual token vectors (doc.tensor, which the parse
-computes anyway): the mention's, the sentence's, its neighbours' and its governor's. Its margins
+computes anyway): the mention's, its neighbours' and its governor's. Its margins
 are added to the sparse ones with a blend weight chosen by cross-validation on rw-train. The
 vectors belong to the spaCy model they were trained with; under another model the dense part
 is switched off and the sparse model answers alone.
@@ -212,8 +212,9 @@ def features(sentence: SpacySpan, start: int, end: int) -> set[str]:
 
 
 def context_vector(sentence: SpacySpan, start: int, end: int) -> np.ndarray | None:
-    """spaCy's contextual token vectors (doc.tensor, from the parse we already have) averaged
-    over the mention, the sentence, the words next to the mention, and the mention's governor.
+    """spaCy's contextual token vectors (doc.tensor, from the parse we already have) of the
+    mention, of the words next to it and of its governor. Only target-specific parts: a
+    sentence average pushes every target of the sentence the same way (it lost on mt-dev).
     None when the doc carries no tensor (e.g. read back from storage)."""
     doc = sentence.doc
     tensor = doc.tensor
@@ -227,7 +228,6 @@ def context_vector(sentence: SpacySpan, start: int, end: int) -> np.ndarray | No
     window = [i for i in range(low, high) if i < first or i > last] or [first]
     parts = (
         tensor[first : last + 1].mean(axis=0),
-        tensor[sentence.start : sentence.end].mean(axis=0),
         tensor[window].mean(axis=0),
         tensor[target_root(tokens).head.i],
     )
@@ -295,9 +295,8 @@ def load_model() -> ToneModel:
     dense = None
     # another spaCy model's tensors mean nothing to the dense weights: use the sparse part alone
     if "dense_weights" in arrays and meta.get("spacy_model") == spacy_model_id():
-        dense = DenseModel(
-            arrays["dense_mean"], arrays["dense_scale"], arrays["dense_weights"], arrays["dense_bias"]
-        )
+        parts = ("dense_mean", "dense_scale", "dense_weights", "dense_bias")
+        dense = DenseModel(*(arrays[name] for name in parts))
     return ToneModel(index, arrays["weights"].astype(np.float32), arrays["bias"], dense)
 
 
