@@ -34,8 +34,9 @@ sys.path.insert(0, str(ROOT / "src"))
 from presslens import checkworthy as cw  # noqa: E402
 
 # Floors for --check, a little under what was measured (see the report). The issue's
-# target is 0.84 on both; measured 0.876 (dev) and 0.802 (dev-test); baseline 0.875 / 0.817.
-FLOORS = {"CT24 dev F1": 0.86, "CT24 dev-test F1": 0.78}
+# target is 0.84 on both; measured 0.901 (dev) and 0.792 (dev-test) with the parse features;
+# baseline 0.875 / 0.817. Dev-test (318 sentences, later debates than train) is not met.
+FLOORS = {"CT24 dev F1": 0.88, "CT24 dev-test F1": 0.77}
 
 
 def load_training_module():

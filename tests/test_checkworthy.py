@@ -78,9 +78,35 @@ def test_shipped_model_is_small_and_matches_the_features() -> None:
     assert len(size) < 20_000_000
     scorer = checkworthy.load_scorer()
     assert scorer.coef.shape == (
-        checkworthy.WORD_FEATURES + checkworthy.CHAR_FEATURES + checkworthy.HAND_FEATURE_COUNT,
+        checkworthy.WORD_FEATURES
+        + checkworthy.CHAR_FEATURES
+        + checkworthy.HAND_FEATURE_COUNT
+        + checkworthy.PARSE_FEATURE_COUNT,
     )
     assert scorer.meta["trained_with"] == "python train/checkworthy.py"
+
+
+def test_parse_features_see_entities_tense_and_modals() -> None:
+    (past, modal) = checkworthy.parse_sentences(
+        ["Exports fell by 12% in 2024.", "We should cut taxes."]
+    )
+    features = checkworthy.parse_features(past)
+    assert len(features) == checkworthy.PARSE_FEATURE_COUNT
+    named = dict(zip(checkworthy.ENTITY_TYPES, features, strict=False))
+    assert named["PERCENT"] > 0 and named["DATE"] > 0
+    tense = len(checkworthy.ENTITY_TYPES)
+    assert features[tense] == 1.0  # root verb in the past tense
+    modal_features = checkworthy.parse_features(modal)
+    assert modal_features[tense + 5] == 1.0  # a modal on the root
+    assert modal_features[tense + 11] == 1.0  # first-person subject
+
+
+def test_given_parses_give_the_same_scores_as_parsing_here() -> None:
+    sentences = CHECK_WORTHY[:2] + NOT_CHECK_WORTHY[:2]
+    docs = checkworthy.parse_sentences(sentences)
+    assert score_checkworthiness(sentences, docs) == score_checkworthiness(sentences)
+    with pytest.raises(ValueError, match="parsed sentences"):
+        score_checkworthiness(sentences, docs[:1])
 
 
 def test_a_model_of_the_wrong_shape_is_refused() -> None:

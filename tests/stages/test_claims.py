@@ -128,8 +128,10 @@ def test_threshold_and_source_back_links(fixed_scores: list[list[str]]) -> None:
     assert not any(c.text.startswith("Is this") for c in claims)
     assert {s.id: s.claim_ids for s in sources} == {"s1": ("c1",), "s2": ("c2",)}
     strict, _ = ranked(threshold=0.85)
-    assert [c.text[:12] for c in strict] == ["Exports fell"]
-    assert strict[0].score == 0.9  # the score is the scorer's probability, unboosted
+    # the minister's sentence stays under the bar but cites a source, so it stays a claim
+    assert [c.text[:12] for c in strict] == ["Exports fell", "“Wages rose "]
+    assert [c.score for c in strict] == [0.9, 0.8]  # the scorer's probabilities, unboosted
+    assert strict[1].source_ids == ("s2",)
 
 
 def test_figures_and_sources_raise_the_score() -> None:
@@ -160,7 +162,7 @@ def test_claims_are_capped_to_a_share_of_the_article(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(claims_stage, "MIN_CLAIMS", 1)
     monkeypatch.setattr(claims_stage, "score_checkworthiness", lambda s, docs=None: [0.9] * len(s))
     claims, _ = ranked()
-    # four body sentences, a third of them rounded up: the two best ranked
+    # four body sentences, a quarter of them: the best ranked, and the other sourced one
     assert [c.text[:12] for c in claims] == ["Exports fell", "“Wages rose "]
 
 
@@ -215,3 +217,13 @@ def test_check_first_panels_in_the_reports() -> None:
     markdown = render_markdown(dossier)
     assert "## Check first" in markdown and "**Unsourced.**" in markdown
     assert "### Sources cited" in markdown
+
+
+def test_the_article_parse_is_handed_to_the_scorer(fixed_scores: list[list[str]]) -> None:
+    from presslens import nlp
+
+    doc = nlp.parse(TEXT)
+    body = claims_stage.body_sentences(ARTICLE, SENTENCES)
+    spans = claims_stage.parsed(doc, body)
+    assert spans is not None and [s.text for s in spans] == [b.of(TEXT) for b in body]
+    assert claims_stage.parsed(None, body) is None

@@ -2,15 +2,17 @@
 
 Every body sentence (headings are not claims) gets a calibrated probability from the sentence
 scorer (presslens.checkworthy), which reads the sentence and its part of the article's parse.
-That probability is the claim's `score`, and a sentence is a claim when it reaches the
-threshold. The scorer learnt from debate transcripts, where about a quarter of the sentences
-are check-worthy; news prose is denser in facts and most of its sentences pass 0.5, so a list
-of them all would tell a fact-checker little. Two things keep the list selective:
+That probability is the claim's `score`. The scorer learnt from debate transcripts, where
+about a quarter of the sentences are check-worthy; news prose is denser in facts and most of
+its sentences pass 0.5 (88 of the showcase's 121), so a list of them all would tell a
+fact-checker little. So:
 
 - the order (`rank`) adds what our own stages found, on the log-odds scale: a figure to check
-  (dates and ordinals aside) and a cited source to check it against. This is a priority for
-  the reader, not a probability, so it never changes `score`;
-- at most MAX_SHARE of the body sentences become claims, the best ranked ones.
+  (dates, times, ordinals and durations aside) and a cited source to check it against. This is
+  a priority for the reader, not a probability, so it never changes `score`;
+- the claims are the sentences scoring at least the threshold, best ranked first, but at most
+  MAX_SHARE of the body sentences; and every sentence citing a source, whatever its score and
+  rank, since whether the source said it is itself checkable (and the source needs its claim).
 
 A claim lists the figures and actors inside it, the sources it cites (a source mentioned in
 the sentence, or the speaker of the quote it sits in) and the quote it belongs to; one citing
@@ -31,9 +33,13 @@ QUOTE_SHARE = 0.5  # a sentence at least half inside a quotation is the quoted p
 # plainest signs of a checkable claim, and our stages find them better than its n-grams do.
 FIGURE_BONUS = 1.0  # log-odds per figure, for at most two
 SOURCE_BONUS = 1.0  # log-odds for citing a source
-TIME_KINDS = ("date", "time", "ordinal")  # "in 2024" alone makes no claim checkable
-# A third of an article is already a long list to check; the ranking decides which third.
-MAX_SHARE = 1 / 3
+# On news prose the scorer is near-certain about most statements of fact, and its differences
+# above this are noise; the ranking clips there so that figures, sources and then the order in
+# the article decide among them.
+RANK_CEILING = 0.95
+TIME_KINDS = ("date", "time", "ordinal", "duration")  # "in 2024", "for two years": framing
+# A quarter of an article is already a long list to check; the ranking decides which quarter.
+MAX_SHARE = 1 / 4
 MIN_CLAIMS = 5  # short texts keep their few claims above the threshold
 
 
@@ -88,7 +94,7 @@ def parsed(doc: Any, body: list[Span]) -> list[Any] | None:
 def with_evidence(score: float, figures: int, sourced: bool) -> float:
     """The ranking priority: the sentence score with the article's evidence added on the
     log-odds scale (for ordering claims only; the claim's score stays the probability)."""
-    clipped = min(max(score, 1e-6), 1 - 1e-6)
+    clipped = min(max(score, 1e-6), RANK_CEILING)
     log_odds = math.log(clipped / (1 - clipped))
     log_odds += FIGURE_BONUS * min(figures, 2) + SOURCE_BONUS * sourced
     return 1.0 / (1.0 + math.exp(-log_odds))
@@ -113,16 +119,18 @@ def rank_claims(
     scores = score_checkworthiness([span.of(article.text) for span in body], parsed(doc, body))
     drafts = []
     for score, span in zip(scores, body, strict=True):
-        if score < threshold:
-            continue
         quote = quote_of(span, quotes)
-        inside = [f for f in figures if span.contains(f.span)]
         source_ids = sources_in(span, quote, sources)
+        if score < threshold and not source_ids:
+            continue
+        inside = [f for f in figures if span.contains(f.span)]
         measures = sum(f.kind not in TIME_KINDS for f in inside)
         priority = with_evidence(score, measures, bool(source_ids))
         drafts.append((priority, score, span, quote, tuple(f.id for f in inside), source_ids))
-    drafts.sort(key=lambda draft: (-draft[0], -draft[1], draft[2].start))
-    drafts = drafts[: max(MIN_CLAIMS, math.ceil(MAX_SHARE * len(body)))]
+    # equal priorities (scores past the ceiling) go in article order: news leads with its news
+    drafts.sort(key=lambda draft: (-round(draft[0], 6), draft[2].start))
+    allowed = max(MIN_CLAIMS, math.ceil(MAX_SHARE * len(body)))
+    drafts = [d for i, d in enumerate(drafts) if i < allowed or d[5]]
     claims = []
     for rank, (_, score, span, quote, figure_ids, source_ids) in enumerate(drafts, start=1):
         claims.append(
