@@ -56,6 +56,7 @@ def stage_times(article, settings, runs: int) -> dict[str, float]:
             figures=found_figures,
             sources=found_sources,
             threshold=settings.claim_threshold,
+            doc=doc,
         ),
         "tone": lambda: tone.find_tones(article, doc, sents, actors, found_quotes),
     }

@@ -153,3 +153,34 @@ def test_command_json_and_missing_file(tmp_path) -> None:  # type: ignore[no-unt
     missing = run_cli(str(tmp_path / "absent.txt"), stdin="")
     assert missing.returncode != 0
     assert "absent.txt" in missing.stderr and "Traceback" not in missing.stderr
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The deficit grew by 3% in 2023, the minister said.",
+        "",
+        "a",
+        "  odd   spacing\tand\nnew lines ",
+        "Ünïcode café naïve — “quoted” words",
+    ],
+)
+def test_hashing_matches_sklearn(sentence: str) -> None:
+    """Our start-up-cheap hashing gives sklearn's HashingVectorizer indices exactly."""
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    from presslens import checkworthy as cw
+
+    common = {"alternate_sign": False, "norm": None, "lowercase": True}
+    word = HashingVectorizer(
+        ngram_range=cw.WORD_NGRAMS,
+        n_features=cw.WORD_FEATURES,
+        token_pattern=r"(?u)\b\w+\b",
+        **common,
+    )
+    char = HashingVectorizer(
+        analyzer="char_wb", ngram_range=cw.CHAR_NGRAMS, n_features=cw.CHAR_FEATURES, **common
+    )
+    ours_word, ours_char = cw.counts([sentence])
+    assert abs(ours_word - word.transform([sentence])).sum() == 0
+    assert abs(ours_char - char.transform([sentence])).sum() == 0
