@@ -13,23 +13,14 @@ import argparse
 import json
 import os
 import resource
-import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
+
+from timing import median_seconds  # noqa: E402  (bench/timing.py)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHOWCASE = ROOT.parent / "shared" / "articles" / "imperialists-peace.txt"
-
-
-def median_seconds(action, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def stage_times(article, settings, runs: int) -> dict[str, float]:

@@ -14,7 +14,6 @@ when ../shared is present, else a small built-in text.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -22,6 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT / "src"))
+
+from timing import median_seconds  # noqa: E402  (bench/timing.py)
 
 from presslens import checkworthy, nlp, segment  # noqa: E402
 from presslens.ingest import load  # noqa: E402
@@ -34,15 +35,6 @@ FALLBACK = (
     "The latest polls show that 60% of voters back the plan. We must act now.\n\n"
 ) * 30
 TARGET = 0.10
-
-
-def median_seconds(runs: int, work) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -74,11 +66,11 @@ def main(argv: list[str] | None = None) -> int:
             doc=doc,
         )
 
-    parse = median_seconds(args.runs, lambda: nlp.parse(article.text))
+    parse = median_seconds(lambda: nlp.parse(article.text), args.runs)
     # the dossier's path: the parse features come from the article's own Doc
-    scoring = median_seconds(args.runs, lambda: checkworthy.score_checkworthiness(texts, spans))
-    alone = median_seconds(args.runs, lambda: checkworthy.score_checkworthiness(texts))
-    both = median_seconds(args.runs, stages)
+    scoring = median_seconds(lambda: checkworthy.score_checkworthiness(texts, spans), args.runs)
+    alone = median_seconds(lambda: checkworthy.score_checkworthiness(texts), args.runs)
+    both = median_seconds(stages, args.runs)
     print(f"article: {len(article.text):,} chars, {len(sentences)} sentences; {args.runs} runs")
     print(f"scorer load (once per process)  {load_seconds * 1000:8.1f} ms")
     print(f"spaCy parse                      {parse * 1000:8.1f} ms   1.000")

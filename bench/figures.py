@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT / "src"))
+
+from timing import median_seconds  # noqa: E402  (bench/timing.py)
 
 from presslens import nlp  # noqa: E402
 from presslens.stages.figures import extract_figures  # noqa: E402
@@ -41,15 +41,6 @@ def texts() -> list[str]:
         rows = json.loads(dev.read_text("utf-8"))
         found.append("\n".join(row["text"] for row in rows))
     return found or [FALLBACK]
-
-
-def median_seconds(function, runs: int) -> float:
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        function()
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples)
 
 
 def main() -> int:

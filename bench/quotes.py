@@ -13,12 +13,13 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT / "src"))
+
+from timing import median_seconds  # noqa: E402  (bench/timing.py)
 
 from presslens import nlp  # noqa: E402
 from presslens.model import Article, Span  # noqa: E402
@@ -50,15 +51,6 @@ def article_of(text: str) -> Article:
     return Article(text=text, paragraphs=paragraphs, language="en")
 
 
-def timed(function, runs: int) -> float:
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        function()
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -68,10 +60,12 @@ def main(argv: list[str] | None = None) -> int:
     ratios, parse_total, stage_total = [], 0.0, 0.0
     for text in texts(args.articles):
         article = article_of(text)
-        parse_time = timed(lambda t=text: nlp.parse(t), args.runs)
+        parse_time = median_seconds(lambda t=text: nlp.parse(t), args.runs)
         doc = nlp.parse(text)
         actors = find_actors(article, doc)
-        stage_time = timed(lambda a=article, d=doc, x=actors: find_quotes(a, d, x), args.runs)
+        stage_time = median_seconds(
+            lambda a=article, d=doc, x=actors: find_quotes(a, d, x), args.runs
+        )
         ratios.append(stage_time / parse_time)
         parse_total += parse_time
         stage_total += stage_time

@@ -11,9 +11,9 @@ noisy, so each figure is the median of several runs. Without ../shared a built-i
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
 from pathlib import Path
+
+from timing import median_seconds  # noqa: E402  (bench/timing.py)
 
 from presslens import load, nlp, segment
 from presslens.stages.entities import find_actors
@@ -30,15 +30,6 @@ FALLBACK = (
 TARGET = 0.15
 
 
-def timed(function, runs: int) -> float:
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        function()
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
@@ -50,13 +41,13 @@ def main(argv: list[str] | None = None) -> int:
     actors = find_actors(article, doc)
     quotes = find_quotes(article, doc, actors)[0]
     mentions = sum(len(a.mentions) for a in actors)
-    parse_time = timed(lambda: nlp.parse(article.text), args.runs)
+    parse_time = median_seconds(lambda: nlp.parse(article.text), args.runs)
 
     def tone_stage() -> None:
         compound.cache_clear()  # time a fresh article, not the cached scores of the last run
         find_tones(article, doc, sentences, actors, quotes)
 
-    tone_time = timed(tone_stage, args.runs)
+    tone_time = median_seconds(tone_stage, args.runs)
     ratio = tone_time / parse_time
     print(f"text: {len(article.text)} chars, {len(actors)} actors, {mentions} mentions")
     print(f"spaCy parse  {parse_time * 1000:8.1f} ms (median of {args.runs})")
