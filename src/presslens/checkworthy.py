@@ -27,6 +27,8 @@ from typing import Any, BinaryIO
 import numpy as np
 from scipy import sparse
 
+from presslens.resources import read_json
+
 MODEL_FILE = "checkworthy_model.npz"
 META_FILE = "checkworthy_model.json"
 CUES_FILE = "checkworthy_cues.json"
@@ -47,8 +49,7 @@ INNER_CAPITAL = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+")
 @functools.cache
 def cues() -> dict[str, re.Pattern[str]]:
     """The cue lists of resources/checkworthy_cues.json as whole-word regexes."""
-    raw = resources.files("presslens.resources").joinpath(CUES_FILE).read_text("utf-8")
-    data = json.loads(raw)
+    data = read_json(CUES_FILE)
     return {
         name: re.compile(r"(?<![\w'])(?:" + "|".join(words) + r")(?![\w'])", re.I)
         for name, words in data.items()

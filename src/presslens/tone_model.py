@@ -35,6 +35,8 @@ import numpy as np
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from presslens.resources import read_json
+
 LABELS = ("negative", "neutral", "positive")
 QUOTE_MARKS = frozenset('"“”«»')
 CONTENT_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "ADV"})
@@ -50,8 +52,8 @@ WORDS_FILE = "tone_words.json"
 @functools.cache
 def word_lists() -> dict[str, frozenset[str]]:
     """Negations and reporting verbs, from resources/tone_words.json."""
-    text = resources.files("presslens.resources").joinpath(WORDS_FILE).read_text("utf-8")
-    return {key: frozenset(words) for key, words in json.loads(text).items() if key[0] != "_"}
+    data = read_json(WORDS_FILE)
+    return {key: frozenset(words) for key, words in data.items() if key[0] != "_"}
 
 
 @functools.cache

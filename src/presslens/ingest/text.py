@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 
 from presslens.ingest.blocks import Block, assemble, clean_line
 from presslens.model import Article, Origin, Removed, Warning
+from presslens.resources import read_text
 from presslens.settings import Settings
 
 SENTENCE_END = re.compile(r"[.!:;,…\"”’)\]]$")
@@ -23,7 +23,7 @@ MAX_TITLE_CHARS = 200
 
 @functools.cache
 def chrome_patterns() -> tuple[re.Pattern[str], ...]:
-    raw = resources.files("presslens.resources").joinpath("chrome.txt").read_text("utf-8")
+    raw = read_text("chrome.txt")
     lines = [line.strip() for line in raw.splitlines()]
     return tuple(
         re.compile(rf"^(?:{line})$", re.IGNORECASE)

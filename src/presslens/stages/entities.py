@@ -9,16 +9,15 @@ resources/actors.json.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from importlib import resources
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
 from presslens.model import Actor, Article, Span
+from presslens.resources import read_json
 
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -37,8 +36,7 @@ class Rules:
 
 @functools.cache
 def rules() -> Rules:
-    raw = resources.files("presslens.resources").joinpath("actors.json").read_text("utf-8")
-    data = json.loads(raw)
+    data = read_json("actors.json")
     canonical = {
         alias.casefold(): name for name, aliases in data["canonical"].items() for alias in aliases
     }

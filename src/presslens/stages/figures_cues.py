@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
-from importlib import resources
 
+from presslens.resources import read_json
 from presslens.stages.figures_numbers import tokenize
 
 MAX_BOUND_TOKENS = 6
@@ -37,8 +36,7 @@ def key(phrase: str) -> tuple[str, ...]:
 
 @functools.cache
 def cues() -> Cues:
-    raw = resources.files("presslens.resources").joinpath("figures_cues.json").read_text("utf-8")
-    data = json.loads(raw)
+    data = read_json("figures_cues.json")
     bounds = {key(p): bound for bound, phrases in data["bounds"].items() for p in phrases}
     bounds = {k: v for k, v in bounds.items() if len(k) <= MAX_BOUND_TOKENS}
     after = {key(p): bound for bound, phrases in data["bounds_after"].items() for p in phrases}

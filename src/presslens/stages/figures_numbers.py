@@ -10,10 +10,10 @@ lists live in resources/scales.json.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
-from importlib import resources
+
+from presslens.resources import read_json
 
 TOKEN = re.compile(
     r"(?P<num>\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?(?!\d)"  # Indian grouping 12,34,567
@@ -78,8 +78,7 @@ class Scales:
 
 @functools.cache
 def scales() -> Scales:
-    raw = resources.files("presslens.resources").joinpath("scales.json").read_text("utf-8")
-    data = json.loads(raw)
+    data = read_json("scales.json")
     return Scales(
         small=data["small"],
         tens=data["tens"],

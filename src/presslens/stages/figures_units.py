@@ -9,10 +9,9 @@ code that ends right before token i ("$", "US$", "EUR", "HK$").
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass
-from importlib import resources
 
+from presslens.resources import read_json
 from presslens.stages.figures_numbers import Token, tokenize
 
 MAX_FORM_TOKENS = 4
@@ -51,8 +50,7 @@ def form_key(form: str) -> tuple[str, ...]:
 
 @functools.cache
 def tables() -> Tables:
-    raw = resources.files("presslens.resources").joinpath("units.json").read_text("utf-8")
-    data = json.loads(raw)
+    data = read_json("units.json")
     after: dict[tuple[str, ...], Unit] = {}
     glued: dict[str, Unit] = {}
     before: dict[tuple[str, ...], Unit] = {}

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
+
+from presslens.resources import read_text
 
 SECTIONS = ("clause", "intent", "nouns", "document", "object", "preposition", "adjective")
 
@@ -47,5 +48,5 @@ def parse_lexicon(raw: str) -> Lexicon:
 
 @functools.cache
 def load_lexicon() -> Lexicon:
-    raw = resources.files("presslens.resources").joinpath("reporting_verbs.txt").read_text("utf-8")
+    raw = read_text("reporting_verbs.txt")
     return parse_lexicon(raw)

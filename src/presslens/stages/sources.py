@@ -13,14 +13,13 @@ spans of all its citations in `mentions`, so that the claims stage can link sent
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
 from presslens.model import Actor, Article, Quote, Source, Span
+from presslens.resources import read_json
 from presslens.stages.entities import actor_at
 
 KIND_ORDER = ("poll", "document", "media", "organisation", "person")
@@ -53,8 +52,7 @@ class Cues:
 
 @functools.cache
 def cues() -> Cues:
-    raw = resources.files("presslens.resources").joinpath("sources_cues.json").read_text("utf-8")
-    data = json.loads(raw)
+    data = read_json("sources_cues.json")
     kinds = {kind: tuple(words) for kind, words in data["kinds"].items()}
     return Cues(
         frozenset(data["verbs"]), frozenset(data["passive"]), kinds, frozenset(data["media_names"])
