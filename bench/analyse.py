@@ -13,6 +13,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -24,34 +25,16 @@ SHOWCASE = ROOT.parent / "shared" / "articles" / "imperialists-peace.txt"
 
 
 def stage_times(article, settings, runs: int) -> dict[str, float]:
-    """Median time of each stage on its own, given the parse."""
-    from presslens import nlp, segment
-    from presslens.stages import claims, entities, figures, quotes, sources, tone
+    """Median time of the parse and of each stage, as analyse() itself records them."""
+    from presslens import analyse
 
-    doc = nlp.parse(article.text, settings)
-    sents = segment.sentence_spans(article, doc)
-    actors = entities.find_actors(article, doc)
-    found_quotes = quotes.find_quotes(article, doc, actors)[0]
-    found_figures = figures.find_figures(article, doc, sents)
-    found_sources = sources.find_sources(article, doc, sents, actors, found_quotes)
-    calls = {
-        "entities": lambda: entities.find_actors(article, doc),
-        "quotes": lambda: quotes.find_quotes(article, doc, actors),
-        "figures": lambda: figures.find_figures(article, doc, sents),
-        "sources": lambda: sources.find_sources(article, doc, sents, actors, found_quotes),
-        "claims": lambda: claims.rank_claims(
-            article,
-            sents,
-            actors=actors,
-            quotes=found_quotes,
-            figures=found_figures,
-            sources=found_sources,
-            threshold=settings.claim_threshold,
-            doc=doc,
-        ),
-        "tone": lambda: tone.find_tones(article, doc, sents, actors, found_quotes),
-    }
-    return {name: median_seconds(call, runs) for name, call in calls.items()}
+    samples: dict[str, list[float]] = {}
+    for _ in range(runs):
+        timings: dict[str, float] = {}
+        analyse(article, settings=settings, timings=timings)
+        for name, seconds in timings.items():
+            samples.setdefault(name, []).append(seconds)
+    return {name: statistics.median(values) for name, values in samples.items()}
 
 
 def cold_cli_seconds(path: Path, runs: int) -> float:

@@ -60,3 +60,24 @@ def test_bad_setting_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PRESSLENS_WORDS_PER_MINUTE", "fast")
     with pytest.raises(SettingsError, match="words_per_minute"):
         load_settings()
+
+
+def test_timings_name_the_parse_and_every_stage() -> None:
+    timings: dict[str, float] = {}
+    presslens.analyse("A title\n\nThe council met on Monday and agreed a budget.", timings=timings)
+    expected = {"parse", "entities", "quotes", "figures", "sources", "claims", "tone"}
+    assert set(timings) == expected
+    assert all(seconds >= 0 for seconds in timings.values())
+
+
+def test_a_failing_stage_is_a_warning_not_a_crash(monkeypatch: pytest.MonkeyPatch) -> None:
+    import presslens.pipeline as pipeline
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(pipeline, "find_figures", broken)
+    dossier = presslens.analyse("A title\n\nSales rose 5% to $3 billion in 2024, the firm said.")
+    assert dossier.figures == ()
+    assert [(w.stage, "boom" in w.message) for w in dossier.warnings] == [("figures", True)]
+    assert dossier.quotes  # the stages after it still ran

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
@@ -21,23 +23,45 @@ T = TypeVar("T")
 ENGLISH_ONLY = "actors, quotes, figures, claims, sources and tone"
 
 
-def run_stage(
-    name: str, warnings: list[Warning], empty: T, stage: Callable[..., T], *args, **kw
-) -> T:
-    """Run one stage; a failure becomes a warning naming the stage, never a crash."""
-    try:
-        return stage(*args, **kw)
-    except Exception as exc:  # noqa: BLE001 - one stage must not sink the article
-        warnings.append(Warning(name, f"stage failed: {exc.__class__.__name__}: {exc}"))
-        return empty
+@dataclass(slots=True)
+class StageRunner:
+    """Runs stages: a failure becomes a warning naming the stage, never a crash; each stage's
+    wall time goes into `timings` when one is given (the benchmarks read it)."""
+
+    warnings: list[Warning]
+    timings: dict[str, float] | None = None
+
+    def __call__(self, name: str, empty: T, stage: Callable[..., T], *args, **kw) -> T:
+        try:
+            return self.timed(name, stage, *args, **kw)
+        except Exception as exc:  # noqa: BLE001 - one stage must not sink the article
+            self.warnings.append(Warning(name, f"stage failed: {exc.__class__.__name__}: {exc}"))
+            return empty
+
+    def timed(self, name: str, step: Callable[..., T], *args, **kw) -> T:
+        """Run one step, recording its wall time; errors go to the caller."""
+        started = time.perf_counter()
+        try:
+            return step(*args, **kw)
+        finally:
+            if self.timings is not None:
+                self.timings[name] = time.perf_counter() - started
 
 
-def analyse(source: str | bytes | Path | Article, *, settings: Settings | None = None) -> Dossier:
-    """Article text (plain or HTML), bytes, a file Path or a loaded Article -> Dossier."""
+def analyse(
+    source: str | bytes | Path | Article,
+    *,
+    settings: Settings | None = None,
+    timings: dict[str, float] | None = None,
+) -> Dossier:
+    """Article text (plain or HTML), bytes, a file Path or a loaded Article -> Dossier.
+
+    `timings`, when given, receives the wall time of the parse and of each stage in seconds."""
     settings = settings or Settings()
     article = source if isinstance(source, Article) else load(source, settings=settings)
     warnings: list[Warning] = list(article.warnings)
-    doc = nlp.parse(article.text, settings)
+    run = StageRunner(warnings, timings)
+    doc = run.timed("parse", nlp.parse, article.text, settings)  # no article without it
     sentences = segment.sentence_spans(article, doc)
     structure = dict(
         word_count=segment.word_count(article),
@@ -55,18 +79,13 @@ def analyse(source: str | bytes | Path | Article, *, settings: Settings | None =
             settings=settings.to_dict(),
             **structure,
         )
-    actors = run_stage("entities", warnings, (), find_actors, article, doc)
-    quotes, terms, quote_warnings = run_stage(
-        "quotes", warnings, ((), (), ()), find_quotes, article, doc, actors
-    )
+    actors = run("entities", (), find_actors, article, doc)
+    quotes, terms, quote_warnings = run("quotes", ((), (), ()), find_quotes, article, doc, actors)
     warnings.extend(quote_warnings)
-    figures = run_stage("figures", warnings, (), find_figures, article, doc, sentences)
-    sources = run_stage(
-        "sources", warnings, (), find_sources, article, doc, sentences, actors, quotes
-    )
-    claims, sources = run_stage(
+    figures = run("figures", (), find_figures, article, doc, sentences)
+    sources = run("sources", (), find_sources, article, doc, sentences, actors, quotes)
+    claims, sources = run(
         "claims",
-        warnings,
         ((), sources),
         rank_claims,
         article,
@@ -78,7 +97,7 @@ def analyse(source: str | bytes | Path | Article, *, settings: Settings | None =
         threshold=settings.claim_threshold,
         doc=doc,
     )
-    tones = run_stage("tone", warnings, (), find_tones, article, doc, sentences, actors, quotes)
+    tones = run("tone", (), find_tones, article, doc, sentences, actors, quotes)
     return Dossier(
         article,
         sentences=sentences,
