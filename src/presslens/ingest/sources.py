@@ -72,15 +72,15 @@ def file_documents(path: Path, settings: Settings) -> Iterator[InputDocument]:
             yield from jsonl_documents(path)
         elif suffix in (".warc", ".warc.gz"):
             yield from warc_documents(path)
-        elif suffix in FEED_SUFFIXES and looks_like_feed(path.read_bytes()[:2048]):
-            yield from feed_documents(path.read_bytes(), uri)
+        elif path.stat().st_size > settings.max_bytes:
+            yield InputDocument(uri, "text", uri, error=f"{uri} is over the size limit")
         else:
-            size = path.stat().st_size
-            if size > settings.max_bytes:
-                yield InputDocument(uri, "text", uri, error=f"{uri} is over the size limit")
-                return
-            kind = "html" if suffix in HTML_SUFFIXES else "text"
-            yield InputDocument(uri, kind, uri, data=path.read_bytes())
+            data = path.read_bytes()
+            if suffix in FEED_SUFFIXES and looks_like_feed(data[:2048]):
+                yield from feed_documents(data, uri)
+            else:
+                kind = "html" if suffix in HTML_SUFFIXES else "text"
+                yield InputDocument(uri, kind, uri, data=data)
     except (OSError, ValueError) as exc:
         yield InputDocument(uri, "text", uri, error=f"cannot read {uri}: {exc}")
 
