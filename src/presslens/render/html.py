@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass
 from importlib import resources
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -16,29 +15,10 @@ from markupsafe import Markup, escape
 
 from presslens import __version__
 from presslens.model import Dossier, Span
+from presslens.render.marks import Mark
+from presslens.render.marks_figures import figure_marks
+from presslens.render.marks_quotes import quote_marks
 from presslens.segment import table_of_contents
-
-
-@dataclass(frozen=True, slots=True)
-class Mark:
-    span: Span
-    css: str
-    title: str = ""
-
-
-def quote_marks(dossier: Dossier) -> list[Mark]:
-    """Each quoted piece, coloured by speaker as in the quotes panel."""
-    from presslens.render.marks_quotes import quote_marks as quote_pieces
-
-    return [Mark(span, css, title) for span, css, title in quote_pieces(dossier)]
-
-
-def figure_marks(dossier: Dossier) -> list[Mark]:
-    """Figures underlined, each with its value, unit and kind as a tooltip."""
-    from presslens.render.marks_figures import figure_marks as figure_pieces
-
-    return [Mark(span, css, title) for span, css, title in figure_pieces(dossier)]
-
 
 TOP_CLAIMS = 10
 

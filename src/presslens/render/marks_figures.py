@@ -6,7 +6,8 @@ class "figure-date" so a stylesheet can draw them lighter than the figures a fac
 
 from __future__ import annotations
 
-from presslens.model import Dossier, Figure, Span
+from presslens.model import Dossier, Figure
+from presslens.render.marks import Mark
 
 TIME_KINDS = ("date", "time", "ordinal")
 
@@ -34,10 +35,10 @@ def figure_title(figure: Figure) -> str:
     return ", ".join(part for part in parts if part)
 
 
-def figure_marks(dossier: Dossier) -> list[tuple[Span, str, str]]:
+def figure_marks(dossier: Dossier) -> list[Mark]:
     """(span, css class, title) for every figure: 'figure', plus 'figure-date' for time refs."""
     marks = []
     for figure in dossier.figures:
         css = "figure figure-date" if figure.kind in TIME_KINDS else "figure"
-        marks.append((figure.span, css, figure_title(figure)))
+        marks.append(Mark(figure.span, css, figure_title(figure)))
     return marks

@@ -8,7 +8,8 @@ the swatch in the panel matches the highlight in the text.
 
 from __future__ import annotations
 
-from presslens.model import Dossier, Quote, Span
+from presslens.model import Dossier, Quote
+from presslens.render.marks import Mark
 
 SPEAKER_COLOURS = 8
 
@@ -31,7 +32,7 @@ def speaker_label(dossier: Dossier, quote: Quote) -> str:
     return named or quote.speaker_name or quote.speaker or "unknown speaker"
 
 
-def quote_marks(dossier: Dossier) -> list[tuple[Span, str, str]]:
+def quote_marks(dossier: Dossier) -> list[Mark]:
     """(span, css class, title) for every quoted piece: 'quote sp<n>' plus the kind."""
     colours = speaker_colours(dossier)
     marks = []
@@ -41,5 +42,5 @@ def quote_marks(dossier: Dossier) -> list[tuple[Span, str, str]]:
         if quote.cue:
             title += f" ({quote.cue})"
         for piece in quote.parts or (quote.span,):
-            marks.append((piece, css, title))
+            marks.append(Mark(piece, css, title))
     return marks
