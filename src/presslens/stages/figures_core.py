@@ -819,25 +819,11 @@ def join_range(tokens: list[Token], draft: Draft, nxt: Number) -> Draft | None:
             low *= scale_of(tokens, nxt)  # "$5 to $10 million", "four to five thousand"
     if words == ["to"] and not (from_to or between) and low >= high:
         return None  # "5 to 3" is a change, not a range
+    span = (draft.start, other.end, draft.first, other.last, draft.num_first, other.num_last)
     if low == high:
-        merged = Draft(
-            draft.start,
-            other.end,
-            draft.first,
-            other.last,
-            draft.num_first,
-            other.num_last,
-            low,
-            "label",
-        )
-        return merged  # "tied at 89-89": a score, not a figure
+        return Draft(*span, low, "label")  # "tied at 89-89": a score, not a figure
     merged = Draft(
-        draft.start,
-        other.end,
-        draft.first,
-        other.last,
-        draft.num_first,
-        other.num_last,
+        *span,
         None,
         other.kind if draft.unit is None else draft.kind,
         unit=other.unit or draft.unit,
