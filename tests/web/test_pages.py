@@ -9,23 +9,15 @@ from urllib.parse import quote
 
 import httpx
 import pytest
+from browsing import navigate
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
 
 BUDGET = "Council approves the harbour budget"
 
 
 def count(browser: Any, selector: str) -> int:
     return len(browser.find_elements(By.CSS_SELECTOR, selector))
-
-
-def navigate(browser: Any, action: Any) -> None:
-    """Do what loads another page (a click, Enter) and wait until it has replaced this one."""
-    old = browser.find_element(By.TAG_NAME, "html")
-    action()
-    WebDriverWait(browser, 60).until(expected_conditions.staleness_of(old))
 
 
 def submit_and_wait(browser: Any, button: str) -> None:

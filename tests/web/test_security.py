@@ -9,9 +9,8 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
+from browsing import navigate
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
 
@@ -95,7 +94,5 @@ def test_analyse_form_result_is_inert(browser: Any, site: Any, as_html: bool) ->
     browser.get(site.url("/analyse"))
     field = browser.find_element(By.NAME, "text")
     browser.execute_script("arguments[0].value = arguments[1];", field, body)
-    old = browser.find_element(By.TAG_NAME, "html")
-    browser.find_element(By.CSS_SELECTOR, "#analyse button").click()
-    WebDriverWait(browser, 60).until(expected_conditions.staleness_of(old))
+    navigate(browser, browser.find_element(By.CSS_SELECTOR, "#analyse button").click)
     assert_inert(browser, shows_payload=not as_html)
