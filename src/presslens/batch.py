@@ -38,6 +38,7 @@ from presslens import pipeline
 from presslens.errors import PresslensError
 from presslens.ingest.sources import InputDocument, iter_documents, load_document
 from presslens.ingest_run import content_key
+from presslens.model import Article, Dossier
 from presslens.settings import Settings
 
 try:
@@ -118,28 +119,35 @@ def exit_when_stopped(stop: EventType, parent: int) -> None:
     os._exit(1)
 
 
-def analyse_document(document: InputDocument, settings: Settings) -> Row:
-    """One input document -> one row; never raises for a bad document."""
-    if document.error or document.data is None:
-        return error_row(document, "read", document.error or "no content")
-    key = content_key(document.data)
+def analyse_partition(documents: list[InputDocument], settings: Settings) -> list[Row]:
+    """Rows in input order. The loaded articles are parsed in one spaCy batch; a document that
+    cannot be read, loaded, analysed or rendered becomes an error row naming the stage."""
+    rows: list[Row | None] = [None] * len(documents)
+    loaded: list[tuple[int, str, Article]] = []
+    for number, document in enumerate(documents):
+        if document.error or document.data is None:
+            rows[number] = error_row(document, "read", document.error or "no content")
+            continue
+        key = content_key(document.data)
+        try:
+            loaded.append((number, key, load_document(document, settings=settings)))
+        except Exception as exc:  # noqa: BLE001 - a bad document is a row, not a crash
+            rows[number] = error_row(document, "ingest", exc, key)
+    articles = [article for _, _, article in loaded]
+    results = pipeline.analyse_many(articles, settings=settings)
+    for (number, key, _), result in zip(loaded, results, strict=True):
+        rows[number] = dossier_row(documents[number], key, result)
+    return [row for row in rows if row is not None]
+
+
+def dossier_row(document: InputDocument, key: str, result: Dossier | Exception) -> Row:
+    if isinstance(result, Exception):
+        return error_row(document, "analyse", result, key)
     try:
-        article = load_document(document, settings=settings)
-    except Exception as exc:  # noqa: BLE001 - a bad document is a row, not a crash
-        return error_row(document, "ingest", exc, key)
-    try:
-        dossier = pipeline.analyse(article, settings=settings)
-    except Exception as exc:  # noqa: BLE001
-        return error_row(document, "analyse", exc, key)
-    try:
-        text = json.dumps(dossier.to_dict(), ensure_ascii=False)
+        text = json.dumps(result.to_dict(), ensure_ascii=False)
     except Exception as exc:  # noqa: BLE001
         return error_row(document, "render", exc, key)
     return Row(document.id, document.uri, "ok", dossier=text, sha256=key)
-
-
-def analyse_partition(documents: list[InputDocument], settings: Settings) -> list[Row]:
-    return [analyse_document(document, settings) for document in documents]
 
 
 def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:

@@ -31,17 +31,27 @@ def get_model(settings: Settings | None = None) -> Language:
     return load_model(settings.model, settings.fallback_model)
 
 
-def parse(text: str, settings: Settings | None = None) -> Doc:
-    """One parse of the whole article text; paragraph breaks always start a sentence."""
+def prepare(text: str, settings: Settings | None = None) -> Doc:
+    """The tokenised text with a sentence start after every line break, not yet parsed."""
     nlp = get_model(settings)
     nlp.max_length = max(nlp.max_length, len(text) + 1)
     doc = nlp.make_doc(text)
-    for token in doc[1:]:
-        if (
-            "\n" in doc[token.i - 1].text_with_ws[len(doc[token.i - 1].text) :]
-            or "\n" in doc[token.i - 1].text
-        ):
-            token.is_sent_start = True
-    for _name, proc in nlp.pipeline:
+    for token in doc[:-1]:
+        if "\n" in token.whitespace_ or "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def parse(text: str, settings: Settings | None = None) -> Doc:
+    """One parse of the whole article text; paragraph breaks always start a sentence."""
+    doc = prepare(text, settings)
+    for _name, proc in get_model(settings).pipeline:
         doc = proc(doc)
     return doc
+
+
+def parse_many(texts: list[str], settings: Settings | None = None) -> list[Doc]:
+    """The same parses as `parse`, run in one batch: spaCy's networks work faster on many
+    documents at once (the batch path of `presslens batch`)."""
+    docs = [prepare(text, settings) for text in texts]
+    return list(get_model(settings).pipe(docs, batch_size=max(1, len(docs))))

@@ -167,7 +167,10 @@ def surname_probes(groups: dict[str, Group]) -> dict[str, str]:
 
 def find_more_mentions(text: str, groups: dict[str, Group]) -> None:
     """Mentions the tagger missed: other occurrences of surface forms and of surnames."""
-    taken = sorted((s.start, s.end) for g in groups.values() for s in g.spans)
+    taken = bytearray(len(text))  # 1 where a mention already lies
+    for group in groups.values():
+        for span in group.spans:
+            taken[span.start : span.end] = b"\x01" * (span.end - span.start)
     probes = [(surface, key) for key, g in groups.items() for surface in g.surfaces]
     probes += [(surname, key) for surname, key in surname_probes(groups).items()]
     for surface, key in sorted(probes, key=lambda probe: len(probe[0]), reverse=True):
@@ -175,10 +178,11 @@ def find_more_mentions(text: str, groups: dict[str, Group]) -> None:
             continue
         group = groups[key]
         for match in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
-            if not any(s < match.end() and match.start() < e for s, e in taken):
-                group.spans.append(Span(match.start(), match.end()))
+            start, end = match.span()
+            if taken.find(1, start, end) == -1:
+                group.spans.append(Span(start, end))
                 group.surfaces[surface] += 1
-                taken.append((match.start(), match.end()))
+                taken[start:end] = b"\x01" * (end - start)
 
 
 def actor_type(group: Group) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc
 from spacy.tokens import Token as SpacyToken
 
@@ -31,7 +32,7 @@ class Parse:
     def __init__(self, doc: Doc, base: int = 0) -> None:
         self.doc = doc
         self.base = base
-        self.starts = [token.idx for token in doc]
+        self.starts = doc.to_array(IDX).tolist()  # no Token objects built: this is per token
 
     def token_at(self, char: int) -> SpacyToken | None:
         """The spaCy token that covers character `char` of the figures' text."""

@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, replace
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from presslens.model import Actor, Article, Quote, Span, Term, Warning
@@ -258,12 +259,11 @@ def adjective_attribution(ctx: Context, adjective: Token) -> Attribution | None:
 
 def headline_attribution(ctx: Context, token: Token) -> Attribution | None:
     """'Pat Caddell: Democrat voters worried ...': a name opening a sentence, then a colon."""
+    # Cheap token tests first: `token.sent` builds a Span, and this runs for every token.
+    if token.ent_iob_ != "B" or token.ent_type_ not in ("PERSON", "ORG"):
+        return None
     sentence = token.sent
-    if (
-        token.i != sentence.start
-        or token.ent_iob_ != "B"
-        or token.ent_type_ not in ("PERSON", "ORG")
-    ):
+    if token.i != sentence.start:
         return None
     end = token.i
     while end + 1 < sentence.end and ctx.doc[end + 1].ent_iob_ == "I":
@@ -676,7 +676,7 @@ def to_quote(ctx: Context, number: int, item: Attribution) -> Quote:
 def make_context(
     article: Article, doc: Doc, actors: tuple[Actor, ...], lexicon: Lexicon, quoted: list[Quoted]
 ) -> Context:
-    starts = [t.idx for t in doc]
+    starts = doc.to_array(IDX).tolist()  # no Token objects built for every token
     ctx = Context(doc, article.text, lexicon, actors, starts, {})
     for number, q in enumerate(quoted):
         for i in tokens_in(ctx, q.span):

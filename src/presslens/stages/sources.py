@@ -74,8 +74,17 @@ def clean_name(text: str) -> str:
     return POSSESSIVE.sub("", name).strip(" ,:;")
 
 
-def has_phrase(lowered: str, phrase: str) -> bool:
-    return re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", lowered) is not None
+@functools.cache
+def kind_pattern(kind: str) -> re.Pattern[str]:
+    """One regex per source kind matching any of its cue words as whole words."""
+    words = sorted(cues().kinds[kind], key=len, reverse=True)
+    if not words:
+        return re.compile(r"(?!)")  # matches nothing
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+
+
+def has_kind_word(lowered: str, kind: str) -> bool:
+    return kind_pattern(kind).search(lowered) is not None
 
 
 def kind_of(name: str, actor: Actor | None) -> str:
@@ -91,16 +100,16 @@ def kind_of_words(name: str, actor: Actor | None) -> str:
     lowered = name.casefold()
     rule = cues()
     for kind in KIND_ORDER[:2]:
-        if any(has_phrase(lowered, word) for word in rule.kinds[kind]):
+        if has_kind_word(lowered, kind):
             return kind
     if lowered in rule.media_names or LEADING.sub("", lowered) in rule.media_names:
         return "media"
-    if any(has_phrase(lowered, word) for word in rule.kinds["media"]):
+    if has_kind_word(lowered, "media"):
         return "media"
     if actor is not None and actor.type in ACTOR_KINDS:
         return ACTOR_KINDS[actor.type]
     for kind in KIND_ORDER[3:]:
-        if any(has_phrase(lowered, word) for word in rule.kinds[kind]):
+        if has_kind_word(lowered, kind):
             return kind
     if re.fullmatch(r"[A-Z][A-Z&.-]{1,9}", name):
         return "organisation"  # a bare acronym such as ISW or CREA
