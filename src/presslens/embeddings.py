@@ -1,0 +1,75 @@
+"""Static word-piece embeddings from the `wordllama` wheel, read offline.
+
+WordLlama ships its 256-dimensional token embedding table (32k pieces, float16) and its tokenizer
+inside the wheel, so nothing is downloaded. We read both files directly instead of calling
+`WordLlama.load()`: that loader looks for the tokenizer in a folder the wheel does not have and
+then tries Hugging Face, and importing the package pulls in requests and pydantic we do not need.
+
+An embedding here is the mean of a text's piece vectors, float32 and not normalised; callers
+normalise when they want cosine geometry.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from tokenizers import Tokenizer
+
+WEIGHTS = "weights/l2_supercat_256.safetensors"
+TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
+DIMENSIONS = 256
+
+
+class EmbeddingsUnavailable(RuntimeError):
+    """The wordllama wheel (and so its weights) is not installed."""
+
+
+def package_folder() -> Path:
+    spec = importlib.util.find_spec("wordllama")
+    if spec is None or not spec.submodule_search_locations:
+        raise EmbeddingsUnavailable("the wordllama package is not installed")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+@cache
+def table() -> tuple[Tokenizer, np.ndarray]:
+    """The tokenizer and the piece table, loaded once per process."""
+    from safetensors.numpy import load_file
+    from tokenizers import Tokenizer
+
+    folder = package_folder()
+    tokenizer = Tokenizer.from_file(str(folder / TOKENIZER))
+    tokenizer.no_padding()
+    tokenizer.no_truncation()
+    weights = load_file(str(folder / WEIGHTS))["embedding.weight"].astype(np.float32)
+    return tokenizer, weights
+
+
+def available() -> bool:
+    try:
+        package_folder()
+    except EmbeddingsUnavailable:
+        return False
+    return True
+
+
+def piece_ids(texts: list[str]) -> list[list[int]]:
+    tokenizer, _ = table()
+    encodings = tokenizer.encode_batch(texts, add_special_tokens=False)
+    return [encoding.ids for encoding in encodings]
+
+
+def embed(texts: list[str]) -> np.ndarray:
+    """One row per text: the mean of its piece vectors (zeros for a text with no pieces)."""
+    _, weights = table()
+    rows = np.zeros((len(texts), weights.shape[1]), dtype=np.float32)
+    for row, ids in enumerate(piece_ids(texts)):
+        if ids:
+            rows[row] = weights[np.clip(ids, 0, weights.shape[0] - 1)].mean(axis=0)
+    return rows
