@@ -42,10 +42,7 @@ class Token:
     start: int
     end: int
     kind: str  # num | vulgar | word | sym
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str = ""  # the text lower-cased, filled in by tokenize (read for every token)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +88,8 @@ def scales() -> Scales:
 
 def tokenize(text: str) -> list[Token]:
     return [
-        Token(m.group(), m.start(), m.end(), m.lastgroup or "sym") for m in TOKEN.finditer(text)
+        Token(m.group(), m.start(), m.end(), m.lastgroup or "sym", m.group().lower())
+        for m in TOKEN.finditer(text)
     ]
 
 
