@@ -630,17 +630,19 @@ ERA_AFTER = (("AD",), ("BC",), ("BCE",), ("CE",), ("A", ".", "D", "."), ("B", ".
 
 def era_year(tokens: list[Token], i: int, j: int) -> bool:
     """'A.D. 1000', '50 BC', 'between A.D. 1000 and 1260': a year with an era, any size."""
-    texts = [t.text for t in tokens]
-    if i >= 1 and texts[i - 1] == "AD" or i >= 4 and tuple(texts[i - 4 : i]) == ERA_AFTER[4]:
+
+    def words(start: int, end: int) -> tuple[str, ...]:
+        # Only a few tokens around the number are read (this runs for every number).
+        return tuple(token.text for token in tokens[start:end])
+
+    if i >= 1 and tokens[i - 1].text == "AD" or i >= 4 and words(i - 4, i) == ERA_AFTER[4]:
         return True
-    if any(tuple(texts[j : j + len(era)]) == era for era in ERA_AFTER):
+    if any(words(j, j + len(era)) == era for era in ERA_AFTER):
         return True
-    if i >= 2 and texts[i - 1] in ("and", "to", "-", "–") and tokens[i - 2].kind == "num":
+    if i >= 2 and tokens[i - 1].text in ("and", "to", "-", "–") and tokens[i - 2].kind == "num":
         first = i - 2
         return first >= 1 and (
-            texts[first - 1] == "AD"
-            or first >= 4
-            and tuple(texts[first - 4 : first]) == ERA_AFTER[4]
+            tokens[first - 1].text == "AD" or first >= 4 and words(first - 4, first) == ERA_AFTER[4]
         )
     return False
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from presslens.resources import read_json
 
@@ -36,8 +37,11 @@ SPACED_ABBREVIATIONS = {"k", "K", "bn", "mn", "mln", "bln", "tn", "tln", "trn", 
 SIGN_WORDS = {"minus": -1.0, "negative": -1.0}
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word, number or symbol of the figures' own tokenisation (a tuple: there is one per
+    token of every article, and a tuple is several times cheaper to build than a frozen
+    dataclass)."""
+
     text: str
     start: int
     end: int
