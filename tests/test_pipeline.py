@@ -1,0 +1,56 @@
+"""`analyse_many`: the batch path parses many articles at once and must match `analyse()`."""
+
+import pytest
+
+from presslens import nlp, pipeline
+from presslens.ingest import load
+from presslens.settings import Settings
+
+ARTICLES = [
+    "Port strike ends\n\nDock workers in Rotterdam voted on Monday to end a nine-day strike, "
+    'the union said. "We won a 6% raise," said its leader, Anna de Vries.',
+    "Rain again\n\nIt rained for the 12th day in a row.\nThe council said 40 streets flooded.",
+    "Short note\n\nNothing much happened.",
+]
+
+
+def comparable(data: dict) -> dict:
+    return {key: value for key, value in data.items() if key not in ("created", "analysed_at")}
+
+
+def loaded() -> list:
+    return [load(text, settings=Settings()) for text in ARTICLES]
+
+
+def test_batch_parse_gives_the_same_dossiers_as_one_by_one() -> None:
+    one_by_one = [comparable(pipeline.analyse(text).to_dict()) for text in ARTICLES]
+    together = list(pipeline.analyse_many(loaded()))
+    assert [comparable(d.to_dict()) for d in together] == one_by_one
+    assert any(d.quotes for d in together) and any(d.figures for d in together)
+
+
+def test_a_failed_batch_parse_falls_back_to_one_parse_each(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(texts: list[str], settings: Settings | None = None) -> list:
+        raise MemoryError("batch too big")
+
+    monkeypatch.setattr(nlp, "parse_many", broken)
+    results = list(pipeline.analyse_many(loaded()))
+    assert [r.article.title for r in results] == ["Port strike ends", "Rain again", "Short note"]
+
+
+def test_an_article_that_fails_is_returned_as_its_exception(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real = pipeline.analyse_parsed
+
+    def fussy(article, doc, **kw):
+        if "rained" in article.text:
+            raise ValueError("cannot analyse this one")
+        return real(article, doc, **kw)
+
+    monkeypatch.setattr(pipeline, "analyse_parsed", fussy)
+    results = list(pipeline.analyse_many(loaded()))
+    assert isinstance(results[1], ValueError)
+    assert results[0].article.title == "Port strike ends" and results[2].warnings == ()
