@@ -28,10 +28,10 @@ POLARITY = {"negative": -1, "neutral": 0, "positive": 1}
 
 # Pinned floors: a little under what was measured (see the report of issue 8).
 FLOORS = {
-    ("rw-dev", "macro-F1"): 0.71,  # measured 0.731
+    ("rw-dev", "macro-F1"): 0.71,  # measured 0.730
     ("rw-dev", "accuracy"): 0.73,  # measured 0.752
-    ("mt-dev", "macro-F1"): 0.65,  # measured 0.670
-    ("mt-dev", "accuracy"): 0.68,  # measured 0.697
+    ("mt-dev", "macro-F1"): 0.68,  # measured 0.696 (target 0.72 not reached)
+    ("mt-dev", "accuracy"): 0.70,  # measured 0.713
 }
 
 

@@ -25,7 +25,7 @@ def item(sentence: str, mention: str) -> tuple[str, int, int]:
             "Jones",
             "positive",
         ),
-        ("Green will hold a press conference in Ohio on Tuesday.", "Green", "neutral"),
+        ("Green arrived in Ohio on Tuesday.", "Green", "neutral"),
     ],
 )
 def test_clear_cases(sentence: str, mention: str, expected: str) -> None:
@@ -58,6 +58,10 @@ def test_empty_input() -> None:
         ("Smith failed the test.", "Smith", "dh=nsubj_fail"),
         ('He said "Smith is a fraud" on Monday.', "Smith", "target-quoted"),
         ("Smith is not a good leader.", "Smith", "negation"),
+        ("Critics blasted Smith yesterday.", "Smith", "Lu=blast"),
+        ("Critics blasted Smith yesterday.", "Smith", "Ru=yesterday"),
+        ("He said Smith lied to voters.", "Smith", "anc0=ccomp_lie"),
+        ("He said Smith lied to voters.", "Smith", "anc1=ROOT_say"),
     ],
 )
 def test_features_are_target_aware(sentence: str, mention: str, feature: str) -> None:
@@ -95,6 +99,16 @@ def test_context_vector_is_target_specific() -> None:
     assert smith is not None and jones is not None
     assert smith.shape == jones.shape
     assert not np.allclose(smith, jones)
+
+
+def test_context_vectors_add_the_mention_embedding() -> None:
+    doc = nlp.get_model()("Critics blasted Smith, but voters praised Jones.")
+    smith, jones = tone_model.context_vectors([(doc[:], 16, 21), (doc[:], 43, 48)])
+    tensor = tone_model.context_vector(doc[:], 16, 21)
+    assert smith is not None and jones is not None and tensor is not None
+    assert smith.shape == jones.shape == tone_model.load_model().dense.mean.shape
+    assert np.allclose(smith[: len(tensor)], tensor)
+    assert not np.allclose(smith[len(tensor) :], jones[len(tensor) :])
 
 
 def test_dense_part_is_skipped_without_a_vector() -> None:

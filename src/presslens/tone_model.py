@@ -3,12 +3,16 @@ negative, neutral or positive light?
 
 The classifier is linear over binary features of the parsed sentence, built around the mention
 (the target): the masked sentence's words and word pairs (news carries tone in word choice far
-more than in opinion words), the words just before and after the mention, the dependency link
+more than in opinion words), the same words marked by the side of the mention they stand on,
+the words just before and after the mention, the chain of words the mention hangs from in the
+parse (up to the sentence root: "said" in "X said Y lied" for X, "lied" then "said" for Y),
+the dependency link
 between the mention and its governing word (subject of "blamed", object of "praised", possessor
 of "failure"), negation, quotation marks around the mention, and an opinion lexicon (VADER's,
 read from the installed `vaderSentiment` package) summed with weights that fall off with
-distance from the mention, and VADER's rule-based scores of the sentence, of the words around
-the mention and of the mention's clause.
+distance from the mention, and VADER's rule-based score of the sentence. (VADER's scores of the
+words around the mention and of its clause were dropped: no gain in cross-validation on
+rw-train, and they were a third of the stage's time.)
 
 The weights are three one-vs-rest logistic regressions on naive-Bayes-scaled features (NB-LR,
 Wang & Manning 2012), trained by train/tone.py on NewsMTSC; because the features are binary the
@@ -16,10 +20,13 @@ NB ratios are folded into the weights, so the shipped model is a feature list (J
 weight matrix (npz). Both live in resources/ as tone_features.json and tone_weights.npz.
 
 A second, dense linear model reads spaCy's contextual token vectors (doc.tensor, which the parse
-computes anyway): the mention's, its neighbours' and its governor's. Its margins
-are added to the sparse ones with a blend weight chosen by cross-validation on rw-train. The
-vectors belong to the spaCy model they were trained with; under another model the dense part
-is switched off and the sparse model answers alone.
+computes anyway): the mention's, its neighbours' and its governor's, and beside them the static
+WordLlama piece embedding (presslens.embeddings) of the mention's own words, which says what
+kind of actor an unseen name or title is. (Embeddings of the governor, of the context windows
+and of the masked sentence were tried too and did not pay.) Its margins are added to the sparse
+ones with a blend weight. The tensors belong to the spaCy model they were trained with; under
+another model, or without the wordllama wheel, the dense part is switched off and the sparse
+model answers alone.
 """
 
 from __future__ import annotations
@@ -102,23 +109,55 @@ def inside_quotes(sentence: Sequence[Token], index: int) -> bool:
     return marks % 2 == 1
 
 
-def bag_features(sentence: Sequence[Token], ids: set[int], first: int) -> set[str]:
-    words = ["<T>" if t.i == first else word(t) for t in sentence if t.i not in ids or t.i == first]
+def bag_features(
+    sentence: Sequence[Token], forms: Sequence[str], ids: set[int], first: int
+) -> set[str]:
+    """The masked sentence's words and word pairs; `forms` holds word() of each token."""
+    words = [
+        "<T>" if t.i == first else form
+        for t, form in zip(sentence, forms, strict=True)
+        if t.i not in ids or t.i == first
+    ]
     found = {f"u={w}" for w in words if w != "<T>"}
     found.update(f"b={a}_{b}" for a, b in zip(words, words[1:], strict=False))
     return found
 
 
-def window_features(sentence: Sequence[Token], ids: set[int], first: int, last: int) -> set[str]:
+def side_features(
+    sentence: Sequence[Token], forms: Sequence[str], ids: set[int], first: int
+) -> set[str]:
+    """Every word of the sentence marked by its side of the mention: of two targets in one
+    sentence, "X beat Y" puts "beat" left of Y and right of X, where a plain bag cannot tell."""
+    return {
+        ("Lu=" if t.i < first else "Ru=") + form
+        for t, form in zip(sentence, forms, strict=True)
+        if t.i not in ids and not t.is_punct
+    }
+
+
+def ancestor_features(root: Token) -> set[str]:
+    """The words the mention hangs from, up to four steps towards the root; the nearest two
+    with their own relation ("ccomp_lie" under "said")."""
     found = set()
-    for token in sentence:
+    for step, ancestor in enumerate(itertools.islice(root.ancestors, 4)):
+        found.add(f"anc={word(ancestor)}")
+        if step < 2:
+            found.add(f"anc{step}={ancestor.dep_}_{word(ancestor)}")
+    return found
+
+
+def window_features(
+    sentence: Sequence[Token], forms: Sequence[str], ids: set[int], first: int, last: int
+) -> set[str]:
+    found = set()
+    for token, form in zip(sentence, forms, strict=True):
         if token.i in ids or (token.is_punct and token.text not in QUOTE_MARKS):
             continue
         distance = token.i - first if token.i < first else token.i - last
         if abs(distance) <= WINDOW_NEAR:
-            found.add(f"p{distance}={word(token)}")
+            found.add(f"p{distance}={form}")
         if abs(distance) <= WINDOW_WIDE:
-            found.add(("L=" if distance < 0 else "R=") + word(token))
+            found.add(("L=" if distance < 0 else "R=") + form)
     return found
 
 
@@ -177,20 +216,9 @@ def compound_flags(name: str, value: float) -> set[str]:
     }
 
 
-def scored_context_features(sentence: SpacySpan, tokens: list[Token]) -> set[str]:
-    """VADER's scores of the whole sentence, the words around the mention and its clause."""
-    doc, first, last = sentence.doc, tokens[0].i, tokens[-1].i
-    left = doc[max(sentence.start, first - WINDOW_WIDE) : first].text
-    right = doc[last + 1 : min(sentence.end, last + 1 + WINDOW_WIDE)].text
-    root = target_root(tokens)
-    anchor = root.head if root.head.pos_ in ("VERB", "AUX") else root
-    # the clause is the anchor's (contiguous) subtree; at the sentence root it is the sentence,
-    # whose score is cached already
-    clause = doc[anchor.left_edge.i : anchor.right_edge.i + 1].text
-    found = compound_flags("vs-sent", compound(sentence.text))
-    found |= compound_flags("vs-win", compound(f"{left} {right}"))
-    found |= compound_flags("vs-clause", compound(clause))
-    return found
+def sentence_score_features(sentence: SpacySpan) -> set[str]:
+    """VADER's score of the whole sentence (negation, "but", intensifiers), cached per sentence."""
+    return compound_flags("vs-sent", compound(sentence.text))
 
 
 def features(sentence: SpacySpan, start: int, end: int) -> set[str]:
@@ -201,11 +229,15 @@ def features(sentence: SpacySpan, start: int, end: int) -> set[str]:
         return set()
     ids = {t.i for t in tokens}
     first, last = tokens[0].i, tokens[-1].i
-    found = bag_features(listed, ids, first)
-    found |= window_features(listed, ids, first, last)
-    found |= dependency_features(target_root(tokens), ids)
+    root = target_root(tokens)
+    forms = [word(t) for t in listed]  # each token's form once, for the three bags below
+    found = bag_features(listed, forms, ids, first)
+    found |= side_features(listed, forms, ids, first)
+    found |= window_features(listed, forms, ids, first, last)
+    found |= dependency_features(root, ids)
+    found |= ancestor_features(root)
     found |= lexicon_features(listed, ids, first, last)
-    found |= scored_context_features(sentence, tokens)
+    found |= sentence_score_features(sentence)
     if any(t.text in QUOTE_MARKS for t in listed):
         found.add("has-quote")
     if inside_quotes(listed, first):
@@ -234,6 +266,24 @@ def context_vector(sentence: SpacySpan, start: int, end: int) -> np.ndarray | No
         tensor[target_root(tokens).head.i],
     )
     return np.concatenate(parts).astype(np.float32)
+
+
+def context_vectors(items: Sequence[tuple[SpacySpan, int, int]]) -> list[np.ndarray | None]:
+    """context_vector of each item followed by the WordLlama embedding of the mention's text,
+    embedded once per distinct text (the same names recur through an article)."""
+    from presslens import embeddings
+
+    tensors = [context_vector(*item) for item in items]
+    # Doc.text joins every token: build it once per doc, not once per mention
+    doc_texts = {id(sentence.doc): sentence.doc for sentence, _, _ in items}
+    doc_texts = {key: doc.text for key, doc in doc_texts.items()}
+    mentions = [doc_texts[id(sentence.doc)][start:end] for sentence, start, end in items]
+    texts = list(dict.fromkeys(mentions))
+    rows = dict(zip(texts, embeddings.embed(texts), strict=True))
+    return [
+        None if tensor is None else np.concatenate([tensor, rows[mention]])
+        for tensor, mention in zip(tensors, mentions, strict=True)
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,11 +350,22 @@ def load_model() -> ToneModel:
         arrays = dict(np.load(handle, allow_pickle=False))
     index = {name: i for i, name in enumerate(meta["features"])}
     dense = None
-    # another spaCy model's tensors mean nothing to the dense weights: use the sparse part alone
-    if "dense_weights" in arrays and same_weights(meta.get("spacy_model", "")) == spacy_model_id():
+    # another spaCy model's tensors mean nothing to the dense weights, and without the wordllama
+    # wheel half its inputs are missing: then the sparse part answers alone
+    if (
+        "dense_weights" in arrays
+        and same_weights(meta.get("spacy_model", "")) == spacy_model_id()
+        and embeddings_available()
+    ):
         parts = ("dense_mean", "dense_scale", "dense_weights", "dense_bias")
         dense = DenseModel(*(arrays[name] for name in parts))
     return ToneModel(index, arrays["weights"].astype(np.float32), arrays["bias"], dense)
+
+
+def embeddings_available() -> bool:
+    from presslens import embeddings
+
+    return embeddings.available()
 
 
 def as_result(row: np.ndarray) -> dict:
@@ -320,7 +381,7 @@ def classify_spans(items: Sequence[tuple[SpacySpan, int, int]]) -> list[dict]:
     """(parsed sentence, mention start, mention end) with doc character offsets -> results."""
     model = load_model()
     found = [features(s, a, b) for s, a, b in items]
-    vectors = [context_vector(s, a, b) for s, a, b in items] if model.dense else []
+    vectors = context_vectors(items) if model.dense else []
     rows = model.probabilities(found, vectors)
     return [as_result(row) for row in rows]
 
