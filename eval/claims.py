@@ -2,9 +2,10 @@
 
 Conventions (../shared/README.md): F1 of the positive class (Yes) at score >= 0.5 on CT24 dev and
 dev-test; MAP over the CT19 training debates by leave-one-debate-out cross-validation (for each
-debate: fit on CT24 train and the other debates' positives, without any sentence of the held-out
-debate, then rank the held-out debate's lines). Beside each figure: the baseline, word 1-2-gram and
-character 2-5-gram TF-IDF + class-balanced logistic regression fitted on CT24 train.
+debate: fit both parts on CT24 train and the other debates' positives, without any sentence of
+the held-out debate, then rank its lines by the shipped blend of the two margins). Beside each
+figure: the baseline, word 1-2-gram and character 2-5-gram TF-IDF + class-balanced logistic
+regression fitted on CT24 train.
 
     python eval/claims.py            # F1 table with the baseline, and MAP (several minutes)
     python eval/claims.py --no-map   # F1 only
@@ -26,6 +27,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import average_precision_score, precision_recall_fscore_support
+from sklearn.neural_network import MLPClassifier
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "checkworthiness"
@@ -34,9 +36,10 @@ sys.path.insert(0, str(ROOT / "src"))
 from presslens import checkworthy as cw  # noqa: E402
 
 # Floors for --check, a little under what was measured (see the issue's report). The issue's
-# target is 0.84 on both; measured 0.901 (dev) and 0.792 (dev-test) with the parse features;
-# baseline 0.875 / 0.817. Dev-test (318 sentences, later debates than train) is not met.
-FLOORS = {"CT24 dev F1": 0.88, "CT24 dev-test F1": 0.77}
+# target is 0.84 on both; measured 0.888 (dev) and 0.808 (dev-test) with the linear part and the
+# embedding network blended; baseline 0.875 / 0.817. Dev-test (318 sentences from 2020 debates,
+# later than train, 34% positive against 24% in train) is not met: recall is the weak side.
+FLOORS = {"CT24 dev F1": 0.87, "CT24 dev-test F1": 0.79}
 
 
 def load_training_module():
@@ -93,21 +96,9 @@ def f1_table(systems: dict[str, Scorer]) -> dict[str, dict[str, tuple[float, flo
 
 @dataclass
 class Features:
-    """A fixed featuriser for the cross-validation: only the classifier is refitted per fold."""
+    """A fixed featuriser for the cross-validation: only the classifiers are refitted per fold."""
 
     transform: Callable[[list[str]], sparse.csr_matrix]
-
-
-def our_features(rows: list) -> Features:
-    texts = [row.text for row in rows]
-    word_counts, char_counts = cw.counts(texts)
-    word_idf, char_idf = training.idf_of(word_counts), training.idf_of(char_counts)
-
-    def transform(sentences: list[str]) -> sparse.csr_matrix:
-        parses = cw.parse_sentences(sentences)
-        return cw.design_matrix(sentences, parses, word_idf, char_idf)
-
-    return Features(transform)
 
 
 def baseline_features(rows: list) -> Features:
@@ -122,22 +113,23 @@ def baseline_features(rows: list) -> Features:
     )
 
 
-def leave_one_debate_out(featurise: Callable[[list], Features], c: float) -> dict[str, float]:
-    """Average precision on each CT19 debate, the classifier fitted without any of its sentences.
+@dataclass
+class Fold:
+    """The rows of the CT24 train + CT19 pool a held-out debate is scored against."""
 
-    The features (vocabulary, IDF) come from CT24 train once; that is unsupervised and leaks no
-    label. Each fold's logistic regression starts from the last one's weights (warm start) and
-    runs to convergence, so only speed depends on the order.
-    """
-    ct24 = training.load_ct24("train")
-    ct19 = training.load_ct19()
-    rows = ct24 + ct19
-    features = featurise(ct24).transform([row.text for row in rows])
+    debate: str
+    train: list[int]
+    held: list[int]
+
+
+def debate_folds() -> tuple[list, np.ndarray, list[Fold]]:
+    """CT24 train + all CT19 lines, their labels, and one fold per CT19 debate: fit on CT24
+    train and the other debates' positives, leaving out every sentence of the held-out one."""
+    rows = training.load_ct24("train") + training.load_ct19()
     labels = np.array([row.label for row in rows])
     keys = [training.key(row.text) for row in rows]
-    model = LogisticRegression(C=c, class_weight="balanced", max_iter=3000, warm_start=True)
-    scores: dict[str, float] = {}
-    for debate in sorted({row.debate for row in ct19}):
+    folds = []
+    for debate in sorted({row.debate for row in rows if row.debate}):
         held = [i for i, row in enumerate(rows) if row.debate == debate]
         held_keys = {keys[i] for i in held}
         train = [
@@ -145,11 +137,61 @@ def leave_one_debate_out(featurise: Callable[[list], Features], c: float) -> dic
             for i, row in enumerate(rows)
             if keys[i] not in held_keys and (not row.debate or row.label)
         ]
-        model.fit(features[train], labels[train])
         if labels[held].any():
-            scores[debate] = average_precision_score(
-                labels[held], model.decision_function(features[held])
-            )
+            folds.append(Fold(debate, train, held))
+    return rows, labels, folds
+
+
+def baseline_leave_one_debate_out() -> dict[str, float]:
+    """Average precision of the baseline on each CT19 debate, fitted without it.
+
+    The features (vocabulary, IDF) come from CT24 train once; that is unsupervised and leaks no
+    label. Each fold's logistic regression starts from the last one's weights (warm start) and
+    runs to convergence, so only speed depends on the order.
+    """
+    rows, labels, folds = debate_folds()
+    features = baseline_features(training.load_ct24("train")).transform([r.text for r in rows])
+    model = LogisticRegression(C=1.0, class_weight="balanced", max_iter=3000, warm_start=True)
+    scores: dict[str, float] = {}
+    for fold in folds:
+        model.fit(features[fold.train], labels[fold.train])
+        margins = model.decision_function(features[fold.held])
+        scores[fold.debate] = average_precision_score(labels[fold.held], margins)
+    return scores
+
+
+def our_leave_one_debate_out() -> dict[str, float]:
+    """The same for our two parts (refitted per debate as train/checkworthy.py fits them) ranked
+    by the shipped blend of their margins; the word IDF and the embedding mean come from CT24
+    train once (unsupervised)."""
+    rows, labels, folds = debate_folds()
+    texts = [row.text for row in rows]
+    cues = cw.read_cues(texts, cw.parse_sentences(texts))
+    ct24 = np.array([not row.debate for row in rows])
+    word_idf = training.idf_of(cw.counts([t for t, new in zip(texts, ct24, strict=True) if new]))
+    linear_features = cw.design_matrix(cues, word_idf)
+    dense_features = cw.dense_matrix(cues, cues.embedded[ct24].mean(axis=0))
+    a, b, _ = cw.load_scorer().blend
+    linear = LogisticRegression(
+        C=training.C, class_weight="balanced", max_iter=3000, warm_start=True
+    )
+    scores: dict[str, float] = {}
+    for fold in folds:
+        linear.fit(linear_features[fold.train], labels[fold.train])
+        network = MLPClassifier(
+            (training.HIDDEN,),
+            alpha=training.ALPHA,
+            early_stopping=True,
+            max_iter=200,
+            random_state=training.SEED,
+        ).fit(dense_features[fold.train], labels[fold.train])
+        probability = np.clip(
+            network.predict_proba(dense_features[fold.held])[:, 1], 1e-7, 1 - 1e-7
+        )
+        margins = a * linear.decision_function(linear_features[fold.held]) + b * np.log(
+            probability / (1 - probability)
+        )
+        scores[fold.debate] = average_precision_score(labels[fold.held], margins)
     return scores
 
 
@@ -186,8 +228,8 @@ def main(argv: list[str] | None = None) -> int:
     baseline = fit_baseline(training.load_ct24("train"))
     print_f1(f1_table({"presslens": shipped, "TF-IDF+LR baseline": baseline}))
     if not args.no_map:
-        ours = leave_one_debate_out(our_features, training.C)
-        reference = leave_one_debate_out(baseline_features, 1.0)
+        ours = our_leave_one_debate_out()
+        reference = baseline_leave_one_debate_out()
         print(f"\nCT19 leave-one-debate-out ({len(ours)} debates)")
         print(f"{'':<12}{'presslens MAP':>16}{'baseline MAP':>16}")
         print(

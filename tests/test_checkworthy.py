@@ -12,7 +12,7 @@ from importlib import resources
 import numpy as np
 import pytest
 
-from presslens import checkworthy, score_checkworthiness
+from presslens import checkworthy, embeddings, score_checkworthiness
 
 CHECK_WORTHY = [
     "Unemployment fell from 8 percent to 5 percent between 2010 and 2015.",
@@ -79,10 +79,13 @@ def test_shipped_model_is_small_and_matches_the_features() -> None:
     scorer = checkworthy.load_scorer()
     assert scorer.coef.shape == (
         checkworthy.WORD_FEATURES
-        + checkworthy.CHAR_FEATURES
         + checkworthy.HAND_FEATURE_COUNT
         + checkworthy.PARSE_FEATURE_COUNT,
     )
+    assert scorer.hidden.shape[0] == (
+        embeddings.DIMENSIONS + checkworthy.HAND_FEATURE_COUNT + checkworthy.PARSE_FEATURE_COUNT
+    )
+    assert scorer.blend[0] > 0 and scorer.blend[1] > 0  # both parts carry weight
     assert scorer.meta["trained_with"] == "python train/checkworthy.py"
 
 
@@ -114,9 +117,12 @@ def test_a_model_of_the_wrong_shape_is_refused() -> None:
     np.savez(
         buffer,
         word_idf=np.ones(3, np.float32),
-        char_idf=np.ones(3, np.float32),
         coef=np.ones(7, np.float32),
-        scalars=np.zeros(3),
+        embedding_mean=np.zeros(4, np.float32),
+        hidden=np.ones((5, 2), np.float32),
+        hidden_bias=np.zeros(2, np.float32),
+        out=np.ones(2, np.float32),
+        scalars=np.zeros(5),
     )
     buffer.seek(0)
     with pytest.raises(ValueError, match="retrain"):
@@ -178,9 +184,18 @@ def test_hashing_matches_sklearn(sentence: str) -> None:
         token_pattern=r"(?u)\b\w+\b",
         **common,
     )
-    char = HashingVectorizer(
-        analyzer="char_wb", ngram_range=cw.CHAR_NGRAMS, n_features=cw.CHAR_FEATURES, **common
-    )
-    ours_word, ours_char = cw.counts([sentence])
-    assert abs(ours_word - word.transform([sentence])).sum() == 0
-    assert abs(ours_char - char.transform([sentence])).sum() == 0
+    assert abs(cw.counts([sentence]) - word.transform([sentence])).sum() == 0
+
+
+def test_network_is_sklearns_forward_pass() -> None:
+    """Our numpy forward pass gives the log-odds of sklearn's MLPClassifier."""
+    from sklearn.neural_network import MLPClassifier
+
+    rng = np.random.default_rng(0)
+    inputs = rng.normal(size=(40, 6))
+    labels = inputs[:, 0] + inputs[:, 1] > 0
+    network = MLPClassifier((5,), max_iter=2000, random_state=0).fit(inputs, labels)
+    (hidden, out), (hidden_bias, out_bias) = network.coefs_, network.intercepts_
+    logit = checkworthy.network_logit(inputs, hidden, hidden_bias, out.ravel(), out_bias[0])
+    expected = network.predict_proba(inputs)[:, 1]
+    assert np.allclose(1 / (1 + np.exp(-logit)), expected, atol=1e-6)

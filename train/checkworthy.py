@@ -6,17 +6,19 @@ Data (read at run time, never copied): ../shared/data/checkworthiness
                                             (their negatives are a much stricter, different label)
 CT24 dev and dev-test are never used here; eval/claims.py scores them.
 
-Steps (all deterministic: lbfgs logistic regression, no random state involved):
+Steps (all deterministic: lbfgs logistic regressions; the network's initial weights and its
+early-stopping split come from SEED):
  0. Every sentence is parsed alone with the presslens spaCy model (about two minutes) for the
     parse features; scoring parses sentences the same way unless it is handed the article's.
- 1. Calibration across debates. CT24 sentence ids follow the debates' chronology, so the train
-    set is cut into FOLDS contiguous id blocks (groups of whole debates); a model fitted on the
-    other blocks gives each sentence an out-of-fold margin. A Platt sigmoid fitted on those
-    margins gives the slope (how confident to be on a debate not seen), and the intercept puts
-    probability 0.5 at the margin with the best out-of-fold F1, so the ">= 0.5" rule is the
-    best cut for unseen debates. Dev and dev-test are never looked at.
- 2. The final model is fitted on all of CT24 train plus the CT19 positives, and saved with
-    the calibration of step 1.
+ 1. Blend and calibration across debates. CT24 sentence ids follow the debates' chronology, so
+    the train set is cut into FOLDS contiguous id blocks (groups of whole debates); both parts,
+    fitted on the other blocks, give each sentence an out-of-fold margin. A two-input logistic
+    regression over those margins gives the blend weights (how much to trust each part, and how
+    confident to be on a debate not seen), and the offset puts probability 0.5 at the blended
+    margin with the best out-of-fold F1, so the ">= 0.5" rule is the best cut for unseen
+    debates. Dev and dev-test are never looked at.
+ 2. The final parts are fitted on all of CT24 train plus the CT19 positives, and saved with the
+    blend of step 1.
 
     python train/checkworthy.py                 # writes src/presslens/resources/checkworthy_model.*
     python train/checkworthy.py --out /tmp/cw   # somewhere else
@@ -29,7 +31,7 @@ import csv
 import re
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -37,16 +39,20 @@ import numpy as np
 from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
+from sklearn.neural_network import MLPClassifier
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from presslens import checkworthy as cw  # noqa: E402
+from presslens import embeddings  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "checkworthiness"
 OUT = ROOT / "src" / "presslens" / "resources"
 SEED = 0
 C = 1.0  # chosen on the time split of CT24 train (step 1), not on dev or dev-test
+HIDDEN = 256  # the network's hidden units; HIDDEN and ALPHA chosen the same way
+ALPHA = 1e-2  # the network's L2 penalty
 FOLDS = 5  # blocks of whole debates for the out-of-fold calibration margins
 MIN_DF = 2
 # Train line 16877 holds two rows run together: "...\tNo29286\tYou can't ...\tNo".
@@ -115,18 +121,42 @@ def parse_all(rows: list[Row]) -> Parses:
     return dict(zip(texts, cw.parse_sentences(texts), strict=True))
 
 
-def fit(rows: list[Row], parses: Parses, c: float = C) -> cw.Scorer:
-    """Fit IDF and the logistic regression; calibration left as identity."""
+def cues_of(rows: list[Row], parses: Parses) -> cw.Cues:
     texts = [row.text for row in rows]
-    labels = np.array([row.label for row in rows])
-    word_counts, char_counts = cw.counts(texts)
-    word_idf, char_idf = idf_of(word_counts), idf_of(char_counts)
-    matrix = cw.design_matrix(texts, [parses[t] for t in texts], word_idf, char_idf)
-    model = LogisticRegression(C=c, class_weight="balanced", max_iter=3000, random_state=SEED).fit(
-        matrix, labels
+    return cw.read_cues(texts, [parses[t] for t in texts])
+
+
+def subset(cues: cw.Cues, index: np.ndarray) -> cw.Cues:
+    return cw.Cues(
+        [cues.sentences[i] for i in index],
+        cues.hand[index],
+        cues.parsed[index],
+        cues.embedded[index],
     )
-    coef = model.coef_.ravel().astype(np.float32)
-    return cw.Scorer(word_idf, char_idf, coef, float(model.intercept_[0]), 1.0, 0.0, {})
+
+
+def fit(cues: cw.Cues, labels: np.ndarray, c: float = C) -> cw.Scorer:
+    """Fit both parts; the blend is left as (1, 0, 0): the linear margin alone."""
+    word_idf = idf_of(cw.counts(cues.sentences))
+    linear = LogisticRegression(C=c, class_weight="balanced", max_iter=3000, random_state=SEED)
+    linear.fit(cw.design_matrix(cues, word_idf), labels)
+    embedding_mean = cues.embedded.mean(axis=0)
+    network = MLPClassifier(
+        (HIDDEN,), alpha=ALPHA, early_stopping=True, max_iter=200, random_state=SEED
+    ).fit(cw.dense_matrix(cues, embedding_mean), labels)
+    (hidden, out), (hidden_bias, out_bias) = network.coefs_, network.intercepts_
+    return cw.Scorer(
+        word_idf,
+        linear.coef_.ravel().astype(np.float32),
+        float(linear.intercept_[0]),
+        embedding_mean.astype(np.float32),
+        hidden.astype(np.float32),
+        hidden_bias.astype(np.float32),
+        out.ravel().astype(np.float32),
+        float(out_bias[0]),
+        (1.0, 0.0, 0.0),
+        {},
+    )
 
 
 def best_cut(margins: np.ndarray, labels: np.ndarray) -> float:
@@ -135,22 +165,21 @@ def best_cut(margins: np.ndarray, labels: np.ndarray) -> float:
     return float(max(cuts, key=lambda cut: f1_score(labels, margins >= cut)))
 
 
-def platt(margins: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
-    """A sigmoid over the margins, (slope, intercept), with 0.5 at the F1-best margin."""
-    model = LogisticRegression(C=1e4, random_state=SEED)
-    model.fit(margins.reshape(-1, 1), labels)
-    slope = float(model.coef_[0, 0])
-    return slope, -slope * best_cut(margins, labels)
+def blend_of(margins: np.ndarray, labels: np.ndarray) -> tuple[float, float, float]:
+    """Weights of the two parts' margins (a two-input Platt sigmoid) and the offset that puts
+    probability 0.5 at the blended margin with the best F1."""
+    model = LogisticRegression(C=1e4, random_state=SEED).fit(margins, labels)
+    a, b = (float(w) for w in model.coef_[0])
+    return a, b, -best_cut(margins @ np.array([a, b]), labels)
 
 
 def extra_positives(
     ct19: list[Row], exclude: set[str], held_out: set[str] = frozenset()
 ) -> list[Row]:
     """CT19 positives not already in CT24, from debates that do not overlap `held_out`."""
-    overlapping = {row.debate for row in ct19 if key(row.text) in held_out}
     counts: dict[str, int] = {}
     for row in ct19:
-        if row.debate in overlapping and key(row.text) in held_out:
+        if key(row.text) in held_out:
             counts[row.debate] = counts.get(row.debate, 0) + 1
     # a debate sharing more than a handful of sentences with the held-out part is the same event
     leaking = {debate for debate, n in counts.items() if n > 5}
@@ -164,20 +193,23 @@ def extra_positives(
 def out_of_fold_margins(
     ct24: list[Row], ct19: list[Row], known: set[str], parses: Parses
 ) -> np.ndarray:
-    """Margins of each CT24 train sentence from a model fitted on the other id blocks.
+    """Both parts' margins, (n, 2), of each CT24 train sentence from models fitted on the other
+    id blocks.
 
     The blocks are contiguous id ranges, i.e. groups of whole debates, so every margin is for a
     debate the model has not seen, as at scoring time; the last block is the most recent one.
     """
     order = sorted(range(len(ct24)), key=lambda i: ct24[i].id)
-    margins = np.zeros(len(ct24))
+    everything = cues_of(ct24, parses)
+    margins = np.zeros((len(ct24), 2))
     for block in np.array_split(np.array(order), FOLDS):
         held = set(block.tolist())
         held_keys = {key(ct24[i].text) for i in held}
         rows = [row for i, row in enumerate(ct24) if i not in held]
         rows += extra_positives(ct19, known, held_keys)
-        texts = [ct24[i].text for i in block]
-        margins[block] = fit(rows, parses).decision(texts, [parses[t] for t in texts])
+        model = fit(cues_of(rows, parses), np.array([row.label for row in rows]))
+        cues = subset(everything, block)
+        margins[block] = np.c_[model.linear(cues), model.network(cues)]
         print(f"  fold ids {ct24[block[0]].id}-{ct24[block[-1]].id}: {len(block)} sentences")
     return margins
 
@@ -191,10 +223,13 @@ def train(data: Path = DATA) -> cw.Scorer:
     parses = parse_all(ct24 + [row for row in ct19 if row.label])
     print(f"parsed {len(parses)} sentences in {time.perf_counter() - start:.0f} s")
     margins = out_of_fold_margins(ct24, ct19, known, parses)
-    slope, intercept = platt(margins, np.array([row.label for row in ct24]))
-    print(f"calibration: slope {slope:.3f} intercept {intercept:.3f} over {FOLDS} debate blocks")
+    labels = np.array([row.label for row in ct24])
+    blend = blend_of(margins, labels)
+    print("blend: {:.3f} * linear + {:.3f} * network + {:.3f}".format(*blend))
+    print(f"out-of-fold F1 {f1_score(labels, margins @ np.array(blend[:2]) + blend[2] >= 0):.3f}")
     extra = extra_positives(ct19, known)
-    final = fit(ct24 + extra, parses)
+    rows = ct24 + extra
+    final = fit(cues_of(rows, parses), np.array([row.label for row in rows]))
     seconds = time.perf_counter() - start
     print(f"fitted on {len(ct24)} CT24 + {len(extra)} CT19 rows; {seconds:.0f} s in all")
     meta = {
@@ -202,20 +237,19 @@ def train(data: Path = DATA) -> cw.Scorer:
         "trained_with": "python train/checkworthy.py",
         "data": "CT24 English train (CC BY 4.0) + CheckThat! 2019 task 1 positives",
         "c": C,
+        "network": {"hidden": HIDDEN, "alpha": ALPHA, "embedding_scale": cw.EMBEDDING_SCALE},
+        "blend": list(blend),
         "calibration_folds": FOLDS,
         "rows": {"ct24": len(ct24), "ct19_positives": len(extra)},
         "features": {
             "word_ngrams": list(cw.WORD_NGRAMS),
-            "char_ngrams": list(cw.CHAR_NGRAMS),
             "word_features": cw.WORD_FEATURES,
-            "char_features": cw.CHAR_FEATURES,
             "hand_features": cw.HAND_FEATURE_COUNT,
             "parse_features": cw.PARSE_FEATURE_COUNT,
+            "embedding": f"wordllama {embeddings.WEIGHTS}, {embeddings.DIMENSIONS} dimensions",
         },
     }
-    return cw.Scorer(
-        final.word_idf, final.char_idf, final.coef, final.intercept, slope, intercept, meta
-    )
+    return replace(final, blend=blend, meta=meta)
 
 
 def main(argv: list[str] | None = None) -> int:

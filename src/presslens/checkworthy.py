@@ -1,17 +1,22 @@
 """Check-worthiness of single sentences: a calibrated probability that a sentence makes a
 factual claim worth checking (a sentence counts as check-worthy at >= 0.5).
 
-The model is a logistic regression over hashed word 1-2-grams and character 2-5-grams
-(TF-IDF weighted, each block L2-normalised), a few hand features (numbers, attribution,
-hedges, first-person opinion, questions, imperatives, modals, tense) and features of the
-sentence's spaCy parse (entity types such as CARDINAL/PERCENT/MONEY/DATE/ORG/PERSON, the
-root verb's tense and form, modal and first-person subjects, superlatives), followed by
-Platt scaling. The parse comes from the article's own Doc when the caller has it (the claims
-stage passes its sentence spans); otherwise the sentences are parsed here, which costs far
-more than the scoring. Platt scaling puts 0.5 at the margin with the best F1 on debates the
-model had not seen (train/checkworthy.py). The model ships as two files: the weights as a
-numpy `.npz` (no pickle) and its settings as JSON. Hashing needs no vocabulary, so nothing but
-arrays is stored and loading is a few milliseconds.
+Two models blended on the log-odds scale, then put through a sigmoid:
+- a logistic regression over hashed word 1-2-grams (TF-IDF weighted, L2-normalised), a few hand
+  features (numbers, attribution, hedges, first-person opinion, questions, imperatives, modals,
+  tense) and features of the sentence's spaCy parse (entity types such as CARDINAL/PERCENT/
+  MONEY/DATE/ORG/PERSON, the root verb's tense and form, modal and first-person subjects,
+  superlatives);
+- a one-hidden-layer network over the sentence's static WordLlama embedding (presslens.embeddings,
+  weights inside the wordllama wheel) with the same hand and parse features, which generalises
+  across wordings the n-grams only see when they recur.
+The blend weights and the offset come from out-of-fold margins on debates the models had not seen
+(train/checkworthy.py): a two-input logistic regression gives the weights, and the offset puts
+0.5 at the blended margin with the best F1. The parse comes from the article's own Doc when the
+caller has it (the claims stage passes its sentence spans); otherwise the sentences are parsed
+here, which costs far more than the scoring. The model ships as a numpy `.npz` (no pickle) and
+its settings as JSON; hashing needs no vocabulary, so loading is a few milliseconds (plus the
+embedding table's one-off load).
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from typing import Any, BinaryIO
 import numpy as np
 from scipy import sparse
 
+from presslens import embeddings
 from presslens.resources import read_json
 
 MODEL_FILE = "checkworthy_model.npz"
@@ -34,10 +40,10 @@ META_FILE = "checkworthy_model.json"
 CUES_FILE = "checkworthy_cues.json"
 
 WORD_FEATURES = 2**18
-CHAR_FEATURES = 2**19
 WORD_NGRAMS = (1, 2)
-CHAR_NGRAMS = (2, 5)
-HAND_WEIGHT = 1.0  # scale of the hand features beside the unit-length n-gram blocks
+HAND_WEIGHT = 1.0  # scale of the hand features beside the unit-length n-gram block
+EMBEDDING_SCALE = 4.0  # length of the embedding beside the hand and parse features (in [0, 1])
+RETRAIN = "retrain with `python train/checkworthy.py`"
 
 YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)s?\b")
 CURRENCY = re.compile(r"[$€£¥]|%")
@@ -159,7 +165,6 @@ def parse_sentences(sentences: list[str]) -> list[Any]:
 
 
 WORD_TOKEN = re.compile(r"(?u)\b\w+\b")
-RUNS_OF_SPACE = re.compile(r"\s\s+")
 
 
 def word_ngrams(text: str) -> list[str]:
@@ -169,19 +174,6 @@ def word_ngrams(text: str) -> list[str]:
     grams = list(tokens) if low == 1 else []
     for n in range(max(2, low), high + 1):
         grams += [" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
-    return grams
-
-
-def char_ngrams(text: str) -> list[str]:
-    """Character n-grams inside word boundaries, as sklearn's 'char_wb' analyzer makes them."""
-    grams: list[str] = []
-    low, high = CHAR_NGRAMS
-    for word in RUNS_OF_SPACE.sub(" ", text.lower()).split():
-        padded = f" {word} "
-        for n in range(low, high + 1):
-            grams += [padded[i : i + n] for i in range(max(1, len(padded) - n + 1))]
-            if len(padded) <= n:
-                break  # a short word counts once
     return grams
 
 
@@ -203,11 +195,9 @@ def hashed(rows: list[list[str]], n_features: int) -> sparse.csr_matrix:
     return matrix
 
 
-def counts(sentences: list[str]) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
-    """Raw hashed n-gram counts (word block, char block)."""
-    word = hashed([word_ngrams(s) for s in sentences], WORD_FEATURES)
-    char = hashed([char_ngrams(s) for s in sentences], CHAR_FEATURES)
-    return word, char
+def counts(sentences: list[str]) -> sparse.csr_matrix:
+    """Raw hashed word n-gram counts."""
+    return hashed([word_ngrams(s) for s in sentences], WORD_FEATURES)
 
 
 def tfidf(block: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
@@ -220,48 +210,89 @@ def tfidf(block: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ weighted)
 
 
-def design_matrix(
-    sentences: list[str],
-    parses: Sequence[Sequence[Any]],
-    word_idf: np.ndarray,
-    char_idf: np.ndarray,
-) -> sparse.csr_matrix:
-    """The full feature matrix: word TF-IDF | char TF-IDF | hand features | parse features."""
-    word_counts, char_counts = counts(sentences)
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """The per-sentence inputs both parts of the model share."""
+
+    sentences: list[str]
+    hand: np.ndarray  # (n, HAND_FEATURE_COUNT)
+    parsed: np.ndarray  # (n, PARSE_FEATURE_COUNT)
+    embedded: np.ndarray  # (n, embeddings.DIMENSIONS), raw mean piece vectors
+
+
+def read_cues(sentences: list[str], parses: Sequence[Sequence[Any]]) -> Cues:
+    """Hand features, parse features and embeddings of the sentences."""
+    n = len(sentences)
     hand = np.array([hand_features(s) for s in sentences], dtype=np.float32) * HAND_WEIGHT
-    hand = hand.reshape(len(sentences), HAND_FEATURE_COUNT)
     parsed = np.array([parse_features(p) for p in parses], dtype=np.float32)
-    parsed = parsed.reshape(len(sentences), PARSE_FEATURE_COUNT)
+    return Cues(
+        list(sentences),
+        hand.reshape(n, HAND_FEATURE_COUNT),
+        parsed.reshape(n, PARSE_FEATURE_COUNT),
+        embeddings.embed(list(sentences)),
+    )
+
+
+def design_matrix(cues: Cues, word_idf: np.ndarray) -> sparse.csr_matrix:
+    """The linear part's features: word TF-IDF | hand features | parse features."""
     blocks = [
-        tfidf(word_counts, word_idf),
-        tfidf(char_counts, char_idf),
-        sparse.csr_matrix(hand),
-        sparse.csr_matrix(parsed),
+        tfidf(counts(cues.sentences), word_idf),
+        sparse.csr_matrix(cues.hand),
+        sparse.csr_matrix(cues.parsed),
     ]
     return sparse.hstack(blocks, format="csr")
 
 
+def dense_matrix(cues: Cues, embedding_mean: np.ndarray) -> np.ndarray:
+    """The network's features: the centred, unit-length embedding (scaled) | hand | parse."""
+    centred = cues.embedded - embedding_mean
+    norms = np.linalg.norm(centred, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return np.hstack([centred / norms * EMBEDDING_SCALE, cues.hand, cues.parsed])
+
+
+def network_logit(
+    dense: np.ndarray, hidden: np.ndarray, hidden_bias: np.ndarray, out: np.ndarray, out_bias: float
+) -> np.ndarray:
+    """The one-hidden-layer ReLU network's log-odds (sklearn MLPClassifier's forward pass)."""
+    # einsum, not `@`: for an article's hundred rows, waking BLAS's threads on a busy 2-core
+    # machine costs ~15 ms against ~2 ms for einsum's own loop
+    layer = np.maximum(np.einsum("ij,jk->ik", dense, hidden) + hidden_bias, 0.0)
+    return layer @ out + out_bias
+
+
 @dataclass(frozen=True, slots=True)
 class Scorer:
-    """The loaded model: IDF vectors, the linear weights and the Platt calibration."""
+    """The loaded model: the linear part (IDF, weights), the network, and the blend.
+
+    probability = sigmoid(blend[0] * linear margin + blend[1] * network logit + blend[2])
+    """
 
     word_idf: np.ndarray
-    char_idf: np.ndarray
     coef: np.ndarray
     intercept: float
-    platt_slope: float
-    platt_intercept: float
+    embedding_mean: np.ndarray
+    hidden: np.ndarray
+    hidden_bias: np.ndarray
+    out: np.ndarray
+    out_bias: float
+    blend: tuple[float, float, float]
     meta: dict[str, Any]
 
-    def decision(self, sentences: list[str], parses: Sequence[Any] | None = None) -> np.ndarray:
-        parses = parse_sentences(sentences) if parses is None else parses
-        matrix = design_matrix(sentences, parses, self.word_idf, self.char_idf)
-        return matrix @ self.coef + self.intercept
+    def linear(self, cues: Cues) -> np.ndarray:
+        return design_matrix(cues, self.word_idf) @ self.coef + self.intercept
+
+    def network(self, cues: Cues) -> np.ndarray:
+        dense = dense_matrix(cues, self.embedding_mean)
+        return network_logit(dense, self.hidden, self.hidden_bias, self.out, self.out_bias)
 
     def probabilities(
         self, sentences: list[str], parses: Sequence[Any] | None = None
     ) -> np.ndarray:
-        margin = self.platt_slope * self.decision(sentences, parses) + self.platt_intercept
+        parses = parse_sentences(sentences) if parses is None else parses
+        cues = read_cues(sentences, parses)
+        a, b, c = self.blend
+        margin = a * self.linear(cues) + b * self.network(cues) + c
         return 1.0 / (1.0 + np.exp(-margin))
 
 
@@ -270,11 +301,12 @@ def save_scorer(scorer: Scorer, npz_path: Any, meta_path: Any) -> None:
     np.savez_compressed(
         npz_path,
         word_idf=scorer.word_idf.astype(np.float32),
-        char_idf=scorer.char_idf.astype(np.float32),
         coef=scorer.coef.astype(np.float32),
-        scalars=np.array(
-            [scorer.intercept, scorer.platt_slope, scorer.platt_intercept], dtype=np.float64
-        ),
+        embedding_mean=scorer.embedding_mean.astype(np.float32),
+        hidden=scorer.hidden.astype(np.float32),
+        hidden_bias=scorer.hidden_bias.astype(np.float32),
+        out=scorer.out.astype(np.float32),
+        scalars=np.array([scorer.intercept, scorer.out_bias, *scorer.blend], dtype=np.float64),
     )
     with open(meta_path, "w", encoding="utf-8") as handle:
         json.dump(scorer.meta, handle, indent=1, sort_keys=True)
@@ -284,16 +316,26 @@ def save_scorer(scorer: Scorer, npz_path: Any, meta_path: Any) -> None:
 def read_scorer(npz_file: BinaryIO, meta_text: str) -> Scorer:
     """A model from its .npz weights and JSON settings (no pickle: allow_pickle=False)."""
     arrays = np.load(npz_file, allow_pickle=False)
-    word_idf, char_idf, coef = arrays["word_idf"], arrays["char_idf"], arrays["coef"]
-    intercept, slope, platt_intercept = (float(v) for v in arrays["scalars"])
-    expected = WORD_FEATURES + CHAR_FEATURES + HAND_FEATURE_COUNT + PARSE_FEATURE_COUNT
-    if coef.shape != (expected,):
-        raise ValueError(
-            f"{MODEL_FILE} has {coef.shape[0]} weights, the features need {expected}: "
-            "retrain with `python train/checkworthy.py`"
-        )
-    meta = json.loads(meta_text)
-    return Scorer(word_idf, char_idf, coef, intercept, slope, platt_intercept, meta)
+    linear = WORD_FEATURES + HAND_FEATURE_COUNT + PARSE_FEATURE_COUNT
+    dense = embeddings.DIMENSIONS + HAND_FEATURE_COUNT + PARSE_FEATURE_COUNT
+    names = ("word_idf", "coef", "embedding_mean", "hidden", "hidden_bias", "out", "scalars")
+    if set(names) - set(arrays.files) or arrays["coef"].shape != (linear,):
+        raise ValueError(f"{MODEL_FILE} is not a model of these features: {RETRAIN}")
+    if arrays["hidden"].shape[0] != dense:
+        raise ValueError(f"{MODEL_FILE}'s network expects other inputs: {RETRAIN}")
+    intercept, out_bias, a, b, c = (float(v) for v in arrays["scalars"])
+    return Scorer(
+        arrays["word_idf"],
+        arrays["coef"],
+        intercept,
+        arrays["embedding_mean"],
+        arrays["hidden"],
+        arrays["hidden_bias"],
+        arrays["out"],
+        out_bias,
+        (a, b, c),
+        json.loads(meta_text),
+    )
 
 
 @functools.cache
