@@ -54,3 +54,11 @@ def test_an_article_that_fails_is_returned_as_its_exception(
     results = list(pipeline.analyse_many(loaded()))
     assert isinstance(results[1], ValueError)
     assert results[0].article.title == "Port strike ends" and results[2].warnings == ()
+
+
+def test_batches_hold_at_most_the_token_budget_and_a_long_text_goes_alone() -> None:
+    docs = [nlp.prepare(text) for text in ("one two three", "four five", "six " * 20, "seven")]
+    groups = list(nlp.token_batches(docs, 6))
+    assert [[len(d) for d in g] for g in groups] == [[3, 2], [20], [1]]
+    parsed = nlp.parse_many(ARTICLES, batch_tokens=10)
+    assert [d.text for d in parsed] == ARTICLES and all(d.has_annotation("DEP") for d in parsed)
