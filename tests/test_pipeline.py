@@ -1,5 +1,7 @@
 """`analyse_many`: the batch path parses many articles at once and must match `analyse()`."""
 
+from collections.abc import Iterator
+
 import pytest
 
 from presslens import nlp, pipeline
@@ -32,8 +34,9 @@ def test_batch_parse_gives_the_same_dossiers_as_one_by_one() -> None:
 def test_a_failed_batch_parse_falls_back_to_one_parse_each(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    def broken(texts: list[str], settings: Settings | None = None) -> list:
+    def broken(texts: list[str], settings: Settings | None = None) -> Iterator:
         raise MemoryError("batch too big")
+        yield  # a generator, as parse_many is
 
     monkeypatch.setattr(nlp, "parse_many", broken)
     results = list(pipeline.analyse_many(loaded()))
@@ -56,9 +59,27 @@ def test_an_article_that_fails_is_returned_as_its_exception(
     assert results[0].article.title == "Port strike ends" and results[2].warnings == ()
 
 
-def test_batches_hold_at_most_the_token_budget_and_a_long_text_goes_alone() -> None:
-    docs = [nlp.prepare(text) for text in ("one two three", "four five", "six " * 20, "seven")]
-    groups = list(nlp.token_batches(docs, 6))
-    assert [[len(d) for d in g] for g in groups] == [[3, 2], [20], [1]]
-    parsed = nlp.parse_many(ARTICLES, batch_tokens=10)
-    assert [d.text for d in parsed] == ARTICLES and all(d.has_annotation("DEP") for d in parsed)
+class RecordingModel:
+    """The real spaCy model, noting the size of every batch it is asked to parse."""
+
+    def __init__(self, model: object) -> None:
+        self.model = model
+        self.batches: list[int] = []
+
+    def pipe(self, docs: list, batch_size: int) -> Iterator:
+        self.batches.append(len(docs))
+        return self.model.pipe(docs, batch_size=batch_size)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.model, name)
+
+
+def test_batches_hold_at_most_the_token_budget_and_a_long_text_goes_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    recording = RecordingModel(nlp.get_model())
+    monkeypatch.setattr(nlp, "get_model", lambda settings=None: recording)
+    texts = ["one two three", "four five", "six " * 20, "seven"]
+    parsed = list(nlp.parse_many(texts, batch_tokens=6))
+    assert recording.batches == [2, 1, 1]
+    assert [d.text for d in parsed] == texts and all(d.has_annotation("DEP") for d in parsed)

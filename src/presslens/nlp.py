@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
@@ -57,28 +57,21 @@ def parse(text: str, settings: Settings | None = None) -> Doc:
 
 
 def parse_many(
-    texts: list[str], settings: Settings | None = None, *, batch_tokens: int = BATCH_TOKENS
-) -> list[Doc]:
-    """The same parses as `parse`, run in batches: spaCy's networks work faster on several
-    documents at once (the path of `presslens batch`). A batch holds consecutive documents up to
-    `batch_tokens` tokens in all: the networks' working memory grows with the batch."""
+    texts: Iterable[str], settings: Settings | None = None, *, batch_tokens: int = BATCH_TOKENS
+) -> Iterator[Doc]:
+    """The same parses as `parse`, in order, run in batches: spaCy's networks work faster on
+    several documents at once (the path of `presslens batch`). A batch holds consecutive texts
+    up to `batch_tokens` tokens in all, and is parsed only when the caller asks for its first
+    doc: the networks' working memory and the parsed docs alive at once stay bounded."""
     model = get_model(settings)
-    docs = [prepare(text, settings) for text in texts]
-    parsed: list[Doc] = []
-    for group in token_batches(docs, batch_tokens):
-        parsed.extend(model.pipe(group, batch_size=len(group)))
-    return parsed
-
-
-def token_batches(docs: list[Doc], limit: int) -> Iterator[list[Doc]]:
-    """Consecutive runs of docs holding at most `limit` tokens (a longer doc goes alone)."""
     group: list[Doc] = []
     size = 0
-    for doc in docs:
-        if group and size + len(doc) > limit:
-            yield group
+    for text in texts:
+        doc = prepare(text, settings)
+        if group and size + len(doc) > batch_tokens:
+            yield from model.pipe(group, batch_size=len(group))
             group, size = [], 0
         group.append(doc)
         size += len(doc)
     if group:
-        yield group
+        yield from model.pipe(group, batch_size=len(group))

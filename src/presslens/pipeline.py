@@ -71,16 +71,17 @@ def analyse(
 def analyse_many(
     articles: list[Article], *, settings: Settings | None = None
 ) -> Iterator[Dossier | Exception]:
-    """Dossiers for loaded articles, parsed in one spaCy batch (faster than one by one).
+    """Dossiers for loaded articles, parsed in spaCy batches (faster than one by one).
 
-    Yields, in order, a Dossier or the exception that stopped that article. When the batch
-    parse itself fails, each article is parsed alone, so one bad text fails only itself."""
+    Yields, in order, a Dossier or the exception that stopped that article. When a batch parse
+    fails, the articles not yet parsed are parsed one by one, so a bad text fails only itself."""
     settings = settings or Settings()
-    try:
-        docs: list[Doc | None] = list(nlp.parse_many([a.text for a in articles], settings))
-    except Exception:  # noqa: BLE001 - fall back to one parse per article below
-        docs = [None] * len(articles)
-    for article, doc in zip(articles, docs, strict=True):
+    parses = nlp.parse_many((article.text for article in articles), settings)
+    for article in articles:
+        try:
+            doc = next(parses, None)
+        except Exception:  # noqa: BLE001 - the batch is broken: parse the rest alone
+            doc, parses = None, iter(())
         try:
             if doc is None:
                 yield analyse(article, settings=settings)
