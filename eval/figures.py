@@ -150,15 +150,18 @@ METRICS: dict[str, Callable[[Quantity, Quantity], bool]] = {
 }
 
 
+def gold_quantities(row: dict) -> list[Quantity]:
+    """A NewsQuant sentence's annotated quantities: value, lower-cased unit, change label."""
+    return [
+        Quantity(gold_value(q["value"]), q["normalized_unit"].strip().lower(), q.get("change", "="))
+        for q in row["quantities"]
+    ]
+
+
 def score_newsquant(rows: list[dict], predict: Callable[[str], list[Quantity]]) -> dict:
     totals = {m: [0, 0, 0] for m in METRICS}  # hits, gold, predicted
     for row in rows:
-        gold = [
-            Quantity(
-                gold_value(q["value"]), q["normalized_unit"].strip().lower(), q.get("change", "=")
-            )
-            for q in row["quantities"]
-        ]
+        gold = gold_quantities(row)
         pred = predict(row["text"])
         for metric, same in METRICS.items():
             if metric == "value+change" and not any("change" in q for q in row["quantities"]):
@@ -457,12 +460,7 @@ def print_newsquant_misses(name: str, metric: str) -> None:
     same = METRICS[metric]
     rows = json.loads((NEWSQUANT / f"{name}.json").read_text("utf-8"))
     for row in rows:
-        gold = [
-            Quantity(
-                gold_value(q["value"]), q["normalized_unit"].strip().lower(), q.get("change", "=")
-            )
-            for q in row["quantities"]
-        ]
+        gold = gold_quantities(row)
         pred = presslens_quantities(row["text"])
         used: set[int] = set()
         missed = []

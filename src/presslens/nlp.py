@@ -50,10 +50,7 @@ def prepare(text: str, settings: Settings | None = None) -> Doc:
 
 def parse(text: str, settings: Settings | None = None) -> Doc:
     """One parse of the whole article text; paragraph breaks always start a sentence."""
-    doc = prepare(text, settings)
-    for _name, proc in get_model(settings).pipeline:
-        doc = proc(doc)
-    return doc
+    return next(parse_many([text], settings))
 
 
 def parse_many(
