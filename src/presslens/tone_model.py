@@ -39,8 +39,9 @@ from dataclasses import dataclass
 from importlib import resources
 
 import numpy as np
+from spacy.attrs import DEP, IDX, IS_PUNCT, LEMMA, LENGTH, LIKE_NUM, ORTH, POS, SPACY
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from presslens.resources import read_json
 
@@ -94,6 +95,60 @@ def valence(token: Token) -> float:
     return lexicon.get(token.lower_, lexicon.get(token.lemma_.lower(), 0.0))
 
 
+@dataclass(frozen=True, slots=True)
+class TokenTable:
+    """What the features read of every token of one parsed doc, read once per doc: an article's
+    sentences are visited once per mention, and spaCy builds a Token object at every step."""
+
+    forms: list[str]  # word() of each token
+    valences: list[float]  # valence() of each token
+    punct: list[bool]
+    quote: list[bool]  # the token is a double quotation mark
+    negation: list[bool]  # a negation word or a "neg" dependent
+    starts: list[int]  # character offsets in the doc
+    ends: list[int]
+    text: str  # the doc's text (spaCy joins its tokens anew at every Doc.text)
+
+    @classmethod
+    def of(cls, doc: Doc) -> TokenTable:
+        columns = [ORTH, LEMMA, POS, LIKE_NUM, IS_PUNCT, DEP, IDX, LENGTH, SPACY]
+        neg = doc.vocab.strings["neg"]
+        forms, valences, punct, quote, negation, starts, ends = [], [], [], [], [], [], []
+        pieces = []  # the doc's text, as Doc.text joins it, from the strings read here anyway
+        known: dict[tuple[int, int, int, int], tuple[str, float, bool, bool, str]] = {}
+        rows = doc.to_array(columns).tolist()
+        for orth, lemma, pos, like_num, is_punct, dep, idx, length, space in rows:
+            key = (orth, lemma, pos, like_num)
+            reading = known.get(key) or known.setdefault(key, read_token(doc, *key))
+            forms.append(reading[0])
+            valences.append(reading[1])
+            quote.append(reading[2])
+            negation.append(reading[3] or dep == neg)
+            pieces.append(reading[4] + " " if space else reading[4])
+            punct.append(bool(is_punct))
+            starts.append(idx)
+            ends.append(idx + length)
+        text = "".join(pieces)
+        return cls(forms, valences, punct, quote, negation, starts, ends, text)
+
+
+def read_token(
+    doc: Doc, orth: int, lemma: int, pos: int, like_num: int
+) -> tuple[str, float, bool, bool, str]:
+    """word(), valence(), "is a quote mark", "is a negation word" and the text of one kind of
+    token."""
+    strings = doc.vocab.strings
+    text = strings[orth]
+    lower, lemma_ = text.lower(), strings[lemma].lower()
+    if like_num:
+        form = "<num>"
+    else:
+        form = lemma_ if strings[pos] in CONTENT_POS else lower
+    lexicon = opinion_lexicon()
+    value = lexicon.get(lower, lexicon.get(lemma_, 0.0))
+    return form, value, text in QUOTE_MARKS, lower in word_lists()["negations"], text
+
+
 def target_root(tokens: list[Token]) -> Token:
     """The mention's syntactic head: its first token whose head lies outside the mention."""
     ids = {t.i for t in tokens}
@@ -103,35 +158,29 @@ def target_root(tokens: list[Token]) -> Token:
     return tokens[-1]
 
 
-def inside_quotes(sentence: Sequence[Token], index: int) -> bool:
+def inside_quotes(table: TokenTable, sentence: range, index: int) -> bool:
     """An odd number of straight or curly double quotes before the token."""
-    marks = sum(1 for t in sentence if t.i < index and t.text in QUOTE_MARKS)
+    marks = sum(1 for i in sentence if i < index and table.quote[i])
     return marks % 2 == 1
 
 
-def bag_features(
-    sentence: Sequence[Token], forms: Sequence[str], ids: set[int], first: int
-) -> set[str]:
-    """The masked sentence's words and word pairs; `forms` holds word() of each token."""
-    words = [
-        "<T>" if t.i == first else form
-        for t, form in zip(sentence, forms, strict=True)
-        if t.i not in ids or t.i == first
-    ]
+def bag_features(table: TokenTable, sentence: range, ids: set[int], first: int) -> set[str]:
+    """The masked sentence's words and word pairs."""
+    forms = table.forms
+    words = ["<T>" if i == first else forms[i] for i in sentence if i not in ids or i == first]
     found = {f"u={w}" for w in words if w != "<T>"}
     found.update(f"b={a}_{b}" for a, b in zip(words, words[1:], strict=False))
     return found
 
 
-def side_features(
-    sentence: Sequence[Token], forms: Sequence[str], ids: set[int], first: int
-) -> set[str]:
+def side_features(table: TokenTable, sentence: range, ids: set[int], first: int) -> set[str]:
     """Every word of the sentence marked by its side of the mention: of two targets in one
     sentence, "X beat Y" puts "beat" left of Y and right of X, where a plain bag cannot tell."""
+    forms, punct = table.forms, table.punct
     return {
-        ("Lu=" if t.i < first else "Ru=") + form
-        for t, form in zip(sentence, forms, strict=True)
-        if t.i not in ids and not t.is_punct
+        ("Lu=" if i < first else "Ru=") + forms[i]
+        for i in sentence
+        if i not in ids and not punct[i]
     }
 
 
@@ -147,17 +196,18 @@ def ancestor_features(root: Token) -> set[str]:
 
 
 def window_features(
-    sentence: Sequence[Token], forms: Sequence[str], ids: set[int], first: int, last: int
+    table: TokenTable, sentence: range, ids: set[int], first: int, last: int
 ) -> set[str]:
     found = set()
-    for token, form in zip(sentence, forms, strict=True):
-        if token.i in ids or (token.is_punct and token.text not in QUOTE_MARKS):
+    forms, punct, quote = table.forms, table.punct, table.quote
+    for i in sentence:
+        if i in ids or (punct[i] and not quote[i]):
             continue
-        distance = token.i - first if token.i < first else token.i - last
+        distance = i - first if i < first else i - last
         if abs(distance) <= WINDOW_NEAR:
-            found.add(f"p{distance}={form}")
+            found.add(f"p{distance}={forms[i]}")
         if abs(distance) <= WINDOW_WIDE:
-            found.add(("L=" if distance < 0 else "R=") + form)
+            found.add(("L=" if distance < 0 else "R=") + forms[i])
     return found
 
 
@@ -186,20 +236,21 @@ def dependency_features(root: Token, ids: set[int]) -> set[str]:
     return found
 
 
-def lexicon_features(sentence: Sequence[Token], ids: set[int], first: int, last: int) -> set[str]:
+def lexicon_features(
+    table: TokenTable, sentence: range, ids: set[int], first: int, last: int
+) -> set[str]:
     """Opinion-word sums (whole sentence and distance-weighted) as ordinal flags."""
     sums = {"pos": 0.0, "neg": 0.0, "near-pos": 0.0, "near-neg": 0.0}
     found = set()
-    negations = word_lists()["negations"]
-    for token in sentence:
-        if token.i in ids:
+    for i in sentence:
+        if i in ids:
             continue
-        if token.lower_ in negations or token.dep_ == "neg":
+        if table.negation[i]:
             found.add("negation")
-        value = valence(token)
+        value = table.valences[i]
         if not value:
             continue
-        distance = min(abs(token.i - first), abs(token.i - last))
+        distance = min(abs(i - first), abs(i - last))
         side = "pos" if value > 0 else "neg"
         sums[side] += abs(value)
         sums[f"near-{side}"] += abs(value) / (1.0 + distance / 3.0)
@@ -216,36 +267,48 @@ def compound_flags(name: str, value: float) -> set[str]:
     }
 
 
-def sentence_score_features(sentence: SpacySpan) -> set[str]:
+def sentence_score_features(sentence: SpacySpan, table: TokenTable) -> set[str]:
     """VADER's score of the whole sentence (negation, "but", intensifiers), cached per sentence."""
-    return compound_flags("vs-sent", compound(sentence.text))
+    return compound_flags("vs-sent", compound(table.text[sentence.start_char : sentence.end_char]))
 
 
-def features(sentence: SpacySpan, start: int, end: int) -> set[str]:
-    """Binary features of the mention at characters [start, end) of the sentence's doc."""
-    listed = list(sentence)  # spaCy builds a Token per step: walk the span once, not six times
-    tokens = [t for t in listed if t.idx < end and t.idx + len(t.text) > start]
+def features(
+    sentence: SpacySpan, start: int, end: int, table: TokenTable | None = None
+) -> set[str]:
+    """Binary features of the mention at characters [start, end) of the sentence's doc;
+    `table` is TokenTable.of(sentence.doc), when the caller has it for several mentions."""
+    table = table or TokenTable.of(sentence.doc)
+    span = range(sentence.start, sentence.end)
+    tokens = mention_tokens(table, sentence, start, end)
     if not tokens:
         return set()
-    ids = {t.i for t in tokens}
-    first, last = tokens[0].i, tokens[-1].i
-    root = target_root(tokens)
-    forms = [word(t) for t in listed]  # each token's form once, for the three bags below
-    found = bag_features(listed, forms, ids, first)
-    found |= side_features(listed, forms, ids, first)
-    found |= window_features(listed, forms, ids, first, last)
+    ids = set(tokens)
+    first, last = tokens[0], tokens[-1]
+    doc = sentence.doc
+    root = target_root([doc[i] for i in tokens])
+    found = bag_features(table, span, ids, first)
+    found |= side_features(table, span, ids, first)
+    found |= window_features(table, span, ids, first, last)
     found |= dependency_features(root, ids)
     found |= ancestor_features(root)
-    found |= lexicon_features(listed, ids, first, last)
-    found |= sentence_score_features(sentence)
-    if any(t.text in QUOTE_MARKS for t in listed):
+    found |= lexicon_features(table, span, ids, first, last)
+    found |= sentence_score_features(sentence, table)
+    if any(table.quote[i] for i in span):
         found.add("has-quote")
-    if inside_quotes(listed, first):
+    if inside_quotes(table, span, first):
         found.add("target-quoted")
     return found
 
 
-def context_vector(sentence: SpacySpan, start: int, end: int) -> np.ndarray | None:
+def mention_tokens(table: TokenTable, sentence: SpacySpan, start: int, end: int) -> list[int]:
+    """Indices of the sentence's tokens that overlap characters [start, end)."""
+    starts, ends = table.starts, table.ends
+    return [i for i in range(sentence.start, sentence.end) if starts[i] < end and ends[i] > start]
+
+
+def context_vector(
+    sentence: SpacySpan, start: int, end: int, table: TokenTable | None = None
+) -> np.ndarray | None:
     """spaCy's contextual token vectors (doc.tensor, from the parse we already have) of the
     mention, of the words next to it and of its governor. Only target-specific parts: a
     sentence average pushes every target of the sentence the same way (it lost on mt-dev).
@@ -254,36 +317,46 @@ def context_vector(sentence: SpacySpan, start: int, end: int) -> np.ndarray | No
     tensor = doc.tensor
     if tensor is None or tensor.ndim != 2 or len(tensor) != len(doc):
         return None
-    tokens = [t for t in sentence if t.idx < end and t.idx + len(t.text) > start]
+    tokens = mention_tokens(table or TokenTable.of(doc), sentence, start, end)
     if not tokens:
         return None
-    first, last = tokens[0].i, tokens[-1].i
+    first, last = tokens[0], tokens[-1]
     low, high = max(sentence.start, first - WINDOW_NEAR), min(sentence.end, last + 1 + WINDOW_NEAR)
     window = [i for i in range(low, high) if i < first or i > last] or [first]
     parts = (
         tensor[first : last + 1].mean(axis=0),
         tensor[window].mean(axis=0),
-        tensor[target_root(tokens).head.i],
+        tensor[target_root([doc[i] for i in tokens]).head.i],
     )
     return np.concatenate(parts).astype(np.float32)
 
 
-def context_vectors(items: Sequence[tuple[SpacySpan, int, int]]) -> list[np.ndarray | None]:
+def context_vectors(
+    items: Sequence[tuple[SpacySpan, int, int]], tables: dict[int, TokenTable] | None = None
+) -> list[np.ndarray | None]:
     """context_vector of each item followed by the WordLlama embedding of the mention's text,
-    embedded once per distinct text (the same names recur through an article)."""
+    embedded once per distinct text (the same names recur through an article). `tables` holds
+    TokenTable.of(doc) by id(doc), filled here when missing."""
     from presslens import embeddings
 
-    tensors = [context_vector(*item) for item in items]
-    # Doc.text joins every token: build it once per doc, not once per mention
-    doc_texts = {id(sentence.doc): sentence.doc for sentence, _, _ in items}
-    doc_texts = {key: doc.text for key, doc in doc_texts.items()}
-    mentions = [doc_texts[id(sentence.doc)][start:end] for sentence, start, end in items]
+    tables = {} if tables is None else tables
+    docs = [table_of(sentence.doc, tables) for sentence, _, _ in items]
+    tensors = [context_vector(*item, table) for item, table in zip(items, docs, strict=True)]
+    mentions = [table.text[start:end] for (_, start, end), table in zip(items, docs, strict=True)]
     texts = list(dict.fromkeys(mentions))
     rows = dict(zip(texts, embeddings.embed(texts), strict=True))
     return [
         None if tensor is None else np.concatenate([tensor, rows[mention]])
         for tensor, mention in zip(tensors, mentions, strict=True)
     ]
+
+
+def table_of(doc: Doc, tables: dict[int, TokenTable]) -> TokenTable:
+    """TokenTable.of(doc), made once per doc of a call (by id: the docs outlive the call)."""
+    table = tables.get(id(doc))
+    if table is None:
+        table = tables[id(doc)] = TokenTable.of(doc)
+    return table
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,10 +368,17 @@ class DenseModel:
     weights: np.ndarray  # (n_dims, 3), already multiplied by the blend weight
     bias: np.ndarray  # (3,), likewise
 
-    def margins(self, vector: np.ndarray | None) -> np.ndarray:
-        if vector is None or vector.shape != self.mean.shape:
-            return np.zeros(len(LABELS))
-        return ((vector - self.mean) / self.scale) @ self.weights + self.bias
+    def margins(self, vectors: Sequence[np.ndarray | None], rows: int) -> np.ndarray:
+        """(rows, 3) margins; zeros for a row with no vector or one of another width."""
+        margins = np.zeros((rows, len(LABELS)))
+        usable = [
+            i for i, v in enumerate(vectors[:rows]) if v is not None and v.shape == self.mean.shape
+        ]
+        if usable:
+            standard = (np.vstack([vectors[i] for i in usable]) - self.mean) / self.scale
+            # einsum, not `@`: BLAS's threads cost more than they save on a hundred rows
+            margins[usable] = np.einsum("ij,jk->ik", standard, self.weights) + self.bias
+        return margins
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,19 +392,29 @@ class ToneModel:
     dense: DenseModel | None = None
 
     def probabilities(
-        self, feature_sets: Iterable[set[str]], vectors: Iterable[np.ndarray | None] = ()
+        self, feature_sets: Iterable[set[str]], vectors: Sequence[np.ndarray | None] = ()
     ) -> np.ndarray:
-        rows = []
-        for found, vector in itertools.zip_longest(feature_sets, vectors):
-            ids = [self.index[f] for f in found if f in self.index]
-            row = self.weights[ids].sum(axis=0) + self.bias
-            if self.dense is not None:
-                row = row + self.dense.margins(vector)
-            rows.append(row)
-        if not rows:
+        index = self.index
+        feature_sets = list(feature_sets)
+        count = len(feature_sets)
+        if not count:
             return np.zeros((0, len(LABELS)))
+        ids: list[int] = []
+        lengths = []
+        for found in feature_sets:
+            row = [i for i in map(index.get, found) if i is not None]
+            ids += row
+            lengths.append(len(row))
+        rows = np.repeat(np.arange(count), lengths)
+        picked = self.weights[np.asarray(ids, dtype=np.intp)]
+        margins = np.column_stack(
+            [np.bincount(rows, weights=picked[:, k], minlength=count) for k in range(len(LABELS))]
+        )
+        margins = margins + self.bias
+        if self.dense is not None:
+            margins = margins + self.dense.margins(list(vectors), count)
         # one-vs-rest sigmoids, renormalised so the three scores read as a distribution
-        odds = 1.0 / (1.0 + np.exp(-np.vstack(rows).astype(np.float64)))
+        odds = 1.0 / (1.0 + np.exp(-margins))
         return odds / odds.sum(axis=1, keepdims=True)
 
 
@@ -368,22 +458,23 @@ def embeddings_available() -> bool:
     return embeddings.available()
 
 
-def as_result(row: np.ndarray) -> dict:
-    best = int(np.argmax(row))
+def as_result(row: list[float]) -> dict:
+    best = max(range(len(LABELS)), key=row.__getitem__)
     return {
         "label": LABELS[best],
-        "score": round(float(row[best]), 4),
-        "probabilities": {label: round(float(p), 4) for label, p in zip(LABELS, row, strict=True)},
+        "score": round(row[best], 4),
+        "probabilities": {label: round(p, 4) for label, p in zip(LABELS, row, strict=True)},
     }
 
 
 def classify_spans(items: Sequence[tuple[SpacySpan, int, int]]) -> list[dict]:
     """(parsed sentence, mention start, mention end) with doc character offsets -> results."""
     model = load_model()
-    found = [features(s, a, b) for s, a, b in items]
-    vectors = context_vectors(items) if model.dense else []
+    tables: dict[int, TokenTable] = {}
+    found = [features(s, a, b, table_of(s.doc, tables)) for s, a, b in items]
+    vectors = context_vectors(items, tables) if model.dense else []
     rows = model.probabilities(found, vectors)
-    return [as_result(row) for row in rows]
+    return [as_result(row) for row in rows.tolist()]
 
 
 def tone_toward(items: list[tuple[str, int, int]]) -> list[dict]:

@@ -1,0 +1,291 @@
+"""Faster runs of two of spaCy's rule-based components, with exactly the same output.
+
+In en_core_web_sm about a sixth of a parse is spent outside the networks, in two rule-based
+components (measured on PolNeAR articles: 776 tokens, 112 ms per article in all):
+
+- the attribute ruler (11 ms): spaCy's Matcher tries its 179 patterns on every token, where
+  nearly all of them test a token's exact tag and/or lower-case form: an index on those values
+  finds the few patterns worth trying (about 1.5 ms);
+- the rule lemmatizer (7 ms): a Python loop over Token objects whose cache skips base forms
+  (a singular noun recomputes its lemma every time): one lemma per (form, tag, morphology),
+  cached, read and written as arrays (about 1 ms).
+
+`speed_up(nlp)` installs both where the component is the one they mirror and its patterns are
+of the simple kinds indexed here; anything else keeps spaCy's own code. The output is the same
+to the last attribute: `bench/fastparse.py` compares every token attribute of whole corpora
+with and without them, and `tests/test_fastparse.py` does so on hand-written sentences that
+hit each kind of pattern.
+"""
+
+from __future__ import annotations
+
+import itertools
+import operator
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.language import Language
+from spacy.pipeline import AttributeRuler, Lemmatizer
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+
+# The token attributes a pattern may test here, in the order of the token table's columns.
+COLUMNS = {"LOWER": LOWER, "TAG": TAG, "DEP": DEP, "IS_SPACE": IS_SPACE}
+COLUMN_INDEX = {name: i for i, name in enumerate(COLUMNS)}
+# Index a pattern by the first of these it tests for exact values (the most selective first).
+INDEX_ORDER = ("LOWER", "TAG", "DEP", "IS_SPACE")
+LEMMA_CACHE_LIMIT = 200_000  # entries (form, tag, morphology) -> lemma; cleared when reached
+
+
+class Unsupported(ValueError):
+    """A pattern of a kind the index does not handle: spaCy's own Matcher keeps the job."""
+
+
+@dataclass(frozen=True, slots=True)
+class Test:
+    """One condition on one token attribute, over string hashes (booleans for IS_SPACE)."""
+
+    column: int
+    among: frozenset[int] | None = None  # the value is one of these
+    not_among: frozenset[int] | None = None  # the value is none of these
+    regex: re.Pattern[str] | None = None  # re.search on the attribute's string
+
+    def passes(self, row: list[int], strings: Any) -> bool:
+        value = row[self.column]
+        if self.among is not None and value not in self.among:
+            return False
+        if self.not_among is not None and value in self.not_among:
+            return False
+        return self.regex is None or self.regex.search(strings[value]) is not None
+
+    def passing(self, table: list[list[int]], strings: Any) -> Iterator[int]:
+        """Rows that pass, each distinct value tested once (a regex costs more than a lookup)."""
+        verdicts: dict[int, bool] = {}
+        for i, row in enumerate(table):
+            value = row[self.column]
+            verdict = verdicts.get(value)
+            if verdict is None:
+                verdict = verdicts[value] = self.passes(row, strings)
+            if verdict:
+                yield i
+
+
+def value_id(name: str, value: Any) -> int:
+    if name == "IS_SPACE":
+        if not isinstance(value, bool):
+            raise Unsupported(f"IS_SPACE {value!r}")
+        return int(value)
+    if not isinstance(value, str):
+        raise Unsupported(f"{name} {value!r}")
+    return get_string_id(value)
+
+
+def compile_test(name: str, spec: Any) -> Test:
+    """A Matcher token condition ({"TAG": "NN"}, {"IN": [...]}, {"NOT_IN": [...]},
+    {"REGEX": "..."}) as a Test; anything else is Unsupported."""
+    if name not in COLUMNS:
+        raise Unsupported(name)
+    column = COLUMN_INDEX[name]
+    if not isinstance(spec, dict):
+        return Test(column, among=frozenset({value_id(name, spec)}))
+    if len(spec) != 1:
+        raise Unsupported(f"{name} {spec!r}")
+    (kind, value), = spec.items()
+    if kind == "IN":
+        return Test(column, among=frozenset(value_id(name, v) for v in value))
+    if kind == "NOT_IN":
+        return Test(column, not_among=frozenset(value_id(name, v) for v in value))
+    if kind == "REGEX" and name != "IS_SPACE" and isinstance(value, str):
+        return Test(column, regex=re.compile(value))
+    raise Unsupported(f"{name} {spec!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One pattern: a fixed sequence of tokens, each with its tests, under the ruler's key."""
+
+    order: int  # the ruler's attribute id: later rules win, as in AttributeRuler.match
+    key: int  # the Matcher key
+    tokens: tuple[tuple[Test, ...], ...]
+
+    def matches_at(self, table: list[list[int]], start: int, strings: Any) -> bool:
+        if start + len(self.tokens) > len(table):
+            return False
+        return all(
+            test.passes(table[start + offset], strings)
+            for offset, tests in enumerate(self.tokens)
+            for test in tests
+        )
+
+
+def compile_rule(order: int, key: int, pattern: list[dict[str, Any]]) -> Rule:
+    tokens = []
+    for token in pattern:
+        if not token:
+            raise Unsupported("a token that matches anything")
+        tokens.append(tuple(compile_test(name, spec) for name, spec in token.items()))
+    return Rule(order, key, tuple(tokens))
+
+
+def index_entry(rule: Rule) -> tuple[int, frozenset[int]] | None:
+    """(column, values) of the first token's most selective exact test, if any."""
+    tests = {test.column: test for test in rule.tokens[0] if test.among is not None}
+    for name in INDEX_ORDER:
+        test = tests.get(COLUMN_INDEX[name])
+        if test is not None and test.among is not None:
+            return test.column, test.among
+    return None
+
+
+class IndexedMatcher:
+    """AttributeRuler.match over an index of its patterns: the same sorted list of
+    (attribute id, key, start, end).
+
+    A one-token pattern of exact values only ({"TAG": "NN", "LOWER": "data"}) is a dict entry
+    keyed by those values, found with one lookup per token and kind of pattern; the other
+    patterns (NOT_IN, REGEX, several tokens) are tried only at tokens their most selective
+    exact test lets through."""
+
+    def __init__(self, ruler: AttributeRuler) -> None:
+        self.strings = ruler.vocab.strings
+        self.exact: dict[tuple[int, ...], dict[tuple[int, ...], list[tuple[int, int]]]] = {}
+        self.by_value: list[dict[int, list[Rule]]] = [{} for _ in COLUMNS]
+        self.always: list[Rule] = []
+        for order in range(len(ruler.attrs)):
+            key = ruler.vocab.strings[str(order)]
+            _, patterns = ruler.matcher.get(key)
+            for pattern in patterns:
+                self.add(compile_rule(order, key, pattern))
+
+    def add(self, rule: Rule) -> None:
+        tests = rule.tokens[0]
+        columns = tuple(sorted({test.column for test in tests}))
+        if len(rule.tokens) == 1 and len(columns) == len(tests) and all(
+            test.among is not None and test.not_among is None and test.regex is None
+            for test in tests
+        ):
+            by_column = {test.column: sorted(test.among or ()) for test in tests}
+            table = self.exact.setdefault(columns, {})
+            for values in itertools.product(*(by_column[c] for c in columns)):
+                # operator.itemgetter of one column gives the value itself, of several a tuple
+                found_as = values[0] if len(values) == 1 else values
+                table.setdefault(found_as, []).append((rule.order, rule.key))
+            return
+        entry = index_entry(rule)
+        if entry is None:
+            self.always.append(rule)
+            return
+        column, values = entry
+        for value in values:
+            self.by_value[column].setdefault(value, []).append(rule)
+
+    def candidates(self, row: list[int]) -> Iterator[Rule]:
+        for column, index in enumerate(self.by_value):
+            yield from index.get(row[column], ())
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int, int]]:
+        table = doc.to_array(list(COLUMNS.values())).tolist()
+        found = set()
+        lookups = [(operator.itemgetter(*columns), index) for columns, index in self.exact.items()]
+        for start, row in enumerate(table):
+            for values_of, index in lookups:
+                hits = index.get(values_of(row))
+                if hits:
+                    found.update((order, key, start, start + 1) for order, key in hits)
+            for rule in self.candidates(row):
+                if rule.matches_at(table, start, self.strings):
+                    found.add((rule.order, rule.key, start, start + len(rule.tokens)))
+        for rule in self.always:
+            test = rule.tokens[0][0]
+            for start in test.passing(table, self.strings):
+                if rule.matches_at(table, start, self.strings):
+                    found.add((rule.order, rule.key, start, start + len(rule.tokens)))
+        return sorted(found)
+
+
+class CachedLemmas:
+    """The rule lemmatizer's output with one lookup per token: a lemma depends only on the
+    token's form, tag and morphology, and those keys repeat across a corpus."""
+
+    def __init__(self, lemmatizer: Lemmatizer) -> None:
+        self.lemmatizer = lemmatizer
+        self.cache: dict[tuple[int, int, int], str] = {}
+        index_as_sets(lemmatizer)
+
+    def annotate(self, doc: Doc) -> Doc:
+        table = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = table[:, 3].copy()
+        strings = doc.vocab.strings
+        if len(self.cache) > LEMMA_CACHE_LIMIT:
+            self.cache.clear()
+        for i, (orth, pos, morph, lemma) in enumerate(table.tolist()):
+            if lemma:
+                continue
+            key = (orth, pos, morph)
+            text = self.cache.get(key)
+            if text is None:
+                text = self.cache[key] = self.lemmatizer.lemmatize(doc[i])[0]
+            lemmas[i] = strings.add(text)
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1).astype(np.uint64))
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        handler = self.lemmatizer.get_error_handler()
+        for doc in stream:
+            try:
+                yield self.annotate(doc)
+            except Exception as exc:  # noqa: BLE001 - spaCy's own error handling decides
+                handler(self.lemmatizer.name, self.lemmatizer, [doc], exc)
+
+
+def index_as_sets(lemmatizer: Lemmatizer) -> None:
+    """The rule lemmatizer asks `form in index` of word lists up to 57,000 long (a scan, ~70 us
+    per new word): the same lists as sets answer the same in one lookup. Only membership is
+    asked of them; the tables are never written back to disk from here."""
+    if lemmatizer.mode != "rule" or not lemmatizer.lookups.has_table("lemma_index"):
+        return
+    table = lemmatizer.lookups.get_table("lemma_index")
+    for pos, words in list(table.items()):
+        if isinstance(words, list):
+            table[pos] = frozenset(words)
+
+
+def mirrors_lemmatizer(component: Any) -> bool:
+    """A rule or lookup lemmatizer that fills in missing lemmas with spaCy's own loop."""
+    return (
+        isinstance(component, Lemmatizer)
+        and component.mode in ("rule", "lookup")
+        and not component.overwrite
+        and type(component).__call__ is Lemmatizer.__call__
+        and type(component).pipe is Lemmatizer.pipe
+    )
+
+
+def mirrors_ruler(component: Any) -> bool:
+    return (
+        isinstance(component, AttributeRuler)
+        and type(component).match is AttributeRuler.match
+        and type(component).__call__ is AttributeRuler.__call__
+    )
+
+
+def speed_up(nlp: Language) -> list[str]:
+    """Install the faster runs where they apply; the names of the components sped up."""
+    done = []
+    for name, component in nlp.pipeline:
+        if mirrors_ruler(component):
+            try:
+                component.match = IndexedMatcher(component)
+            except Unsupported:
+                continue
+            done.append(name)
+        elif mirrors_lemmatizer(component):
+            # Language.pipe runs a component through its `pipe`; a lone nlp(text) still takes
+            # spaCy's own __call__, which gives the same lemmas, only slower
+            component.pipe = CachedLemmas(component).pipe
+            done.append(name)
+    return done

@@ -1,0 +1,85 @@
+"""presslens.fastparse: the sped-up attribute ruler and lemmatizer give spaCy's own output."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import spacy
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, ORTH, POS, TAG
+from spacy.language import Language
+
+from presslens import fastparse, nlp
+from presslens.settings import Settings
+
+ATTRS = [ORTH, TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
+
+# Sentences that reach each kind of pattern of en_core_web_sm's attribute ruler: exact tag and
+# form, IN lists, NOT_IN, a regex, two-token rules ("gon na", "let 's", "ai n't", "y' all"),
+# dependency-dependent rules ("it" as subject and object, "there is"), whitespace tokens, and
+# lemmas of base forms, irregular verbs, proper nouns and numbers.
+SENTENCES = [
+    "I ain't gonna tell you, and y'all know it.",
+    "Let's go: we gotta leave before nothin' happens.",
+    "There is a report that the ministers were meeting, but they didn't.",
+    "It rained.  She gave it to me while the children ran home,\n\nthough it was late.",
+    "Which of these does he have? He has had 12 meetings and got 3.5 million votes.",
+    "The Kremlin's forces advanced 50 meters a day, according to ISW.",
+    "Is it true? C'mon, whether or not he's right, I'm certain we've won.",
+]
+
+
+@pytest.fixture(scope="module")
+def models() -> tuple[Language, Language]:
+    settings = Settings()
+    stock = nlp.load_stock_model(settings.model, settings.fallback_model)
+    fast = nlp.load_stock_model(settings.model, settings.fallback_model)
+    assert fastparse.speed_up(fast) == ["attribute_ruler", "lemmatizer"]
+    return stock, fast
+
+
+def test_same_annotations_as_spacy(models: tuple[Language, Language]) -> None:
+    stock, fast = models
+    for _ in range(2):  # the second pass reads the lemma cache
+        for ours, theirs in zip(fast.pipe(SENTENCES), stock.pipe(SENTENCES), strict=True):
+            assert np.array_equal(ours.to_array(ATTRS), theirs.to_array(ATTRS)), ours.text
+            assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
+            assert [str(t.morph) for t in ours] == [str(t.morph) for t in theirs]
+
+
+def test_matcher_finds_what_spacy_finds(models: tuple[Language, Language]) -> None:
+    stock, fast = models
+    for doc in stock.pipe(SENTENCES, disable=["attribute_ruler", "lemmatizer", "ner"]):
+        ours = fast.get_pipe("attribute_ruler").match(doc)
+        assert ours == stock.get_pipe("attribute_ruler").match(doc)
+        assert ours, "every sentence matches some rule"
+
+
+def test_two_token_and_regex_rules_apply(models: tuple[Language, Language]) -> None:
+    _, fast = models
+    doc = next(fast.pipe(["I ain't sure, y'all."]))
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["ai"] == "be"
+    assert lemmas["y'"] == "you"
+
+
+def test_unsupported_patterns_keep_spacys_matcher() -> None:
+    blank = spacy.blank("en")
+    ruler = blank.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "very", "OP": "+"}]], {"TAG": "RB"})
+    assert fastparse.speed_up(blank) == []
+    with pytest.raises(fastparse.Unsupported):
+        fastparse.IndexedMatcher(ruler)
+
+
+def test_lemma_lists_become_sets_with_the_same_members(models: tuple[Language, Language]) -> None:
+    stock, fast = models
+    ours = fast.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    theirs = stock.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    for pos, words in theirs.items():
+        assert isinstance(ours[pos], frozenset)
+        assert ours[pos] == set(words)
+
+
+def test_presslens_parses_with_the_faster_components() -> None:
+    model = nlp.get_model()
+    assert isinstance(model.get_pipe("attribute_ruler").match, fastparse.IndexedMatcher)
