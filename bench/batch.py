@@ -129,29 +129,36 @@ def time_batch(
 
 
 def memory_run(files: list[Path], engine: str) -> None:
-    """Worker and parent RSS after 200 and after all documents of one run with 2 workers."""
+    """Worker and parent RSS after 200 and after all documents of one run with 2 workers; and,
+    since one reading moves with whatever partition is in flight, the workers' highest RSS
+    over the 100 documents up to each mark."""
     marks: dict[int, tuple[float, float]] = {}
+    readings: list[float] = []  # the largest worker's RSS as each row arrives
     count = 0
     sampler = MemorySampler()
 
     def on_row(row: object) -> None:
         nonlocal count
         count += 1
+        workers = sampler.current()
+        readings.append(max(workers.values(), default=0) / MB)
         if count in (200, len(files)):
-            workers = sampler.current()
             parent = psutil.Process().memory_info().rss
-            marks[count] = (max(workers.values(), default=0) / MB, parent / MB)
+            marks[count] = (readings[-1], parent / MB)
 
     seconds, _steady, _cpu, peak = time_batch(files, 2, engine, on_row)
     print(f"\nmemory, {len(files)} docs with 2 workers ({seconds:.0f} s), RSS in MB:")
-    print(f"{'after docs':>12} {'worker (max)':>13} {'parent':>8}")
+    print(f"{'after docs':>12} {'worker (max)':>13} {'parent':>8} {'worker peak, last 100':>22}")
     for mark, (worker, parent) in sorted(marks.items()):
-        print(f"{mark:>12} {worker:>13.0f} {parent:>8.0f}")
+        window = max(readings[max(0, mark - 100) : mark], default=0)
+        print(f"{mark:>12} {worker:>13.0f} {parent:>8.0f} {window:>22.0f}")
     if len(marks) == 2:
         (w200, p200), (w_end, p_end) = marks[200], marks[len(files)]
+        peak200 = max(readings[100:200], default=0)
+        peak_end = max(readings[len(files) - 100 : len(files)], default=0)
         print(
-            f"growth 200 -> {len(files)}: worker {w_end / w200 - 1:+.1%}, "
-            f"parent {p_end / p200 - 1:+.1%}"
+            f"growth 200 -> {len(files)}: worker {w_end / w200 - 1:+.1%} (peaks of the last "
+            f"100 docs: {peak_end / peak200 - 1:+.1%}), parent {p_end / p200 - 1:+.1%}"
         )
     print(f"peak worker RSS {peak:.0f} MB")
 
@@ -192,6 +199,8 @@ def print_table(
     print("presslens* = wall time extrapolated from the rows after the first partition")
     print("our parse = nlp.pipe with presslens.fastparse (same annotations), no stages")
     for system in sorted({system for system, _ in wall}):
+        if (system, 1) not in wall or (system, 2) not in wall:
+            continue
         print(f"{system}: 2 processes = {wall[(system, 1)] / wall[(system, 2)]:.2f}x 1 process")
 
 
@@ -199,6 +208,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=0, help="first N articles (0: all)")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--processes", type=int, nargs="+", default=[1, 2], help="process counts to time"
+    )
     parser.add_argument("--engine", default="local", choices=["local", "dask"])
     parser.add_argument("--memory-docs", type=int, default=800, help="0 skips the memory run")
     parser.add_argument(
@@ -228,7 +240,7 @@ def main() -> int:
     peaks: dict[int, list[float]] = {}
     loads: list[float] = []
     for _ in range(args.runs):
-        for processes in (1, 2):
+        for processes in args.processes:
             loads.append(os.getloadavg()[0])
             for system, model in (("nlp.pipe", stock), ("our parse", ours)):
                 if system == "our parse" and not args.our_parse:

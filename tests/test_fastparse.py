@@ -83,3 +83,18 @@ def test_lemma_lists_become_sets_with_the_same_members(models: tuple[Language, L
 def test_presslens_parses_with_the_faster_components() -> None:
     model = nlp.get_model()
     assert isinstance(model.get_pipe("attribute_ruler").match, fastparse.IndexedMatcher)
+
+
+def test_lemma_caches_stay_bounded(
+    monkeypatch: pytest.MonkeyPatch, models: tuple[Language, Language]
+) -> None:
+    stock, fast = models
+    monkeypatch.setattr(fastparse, "LEMMA_CACHE_LIMIT", 5)
+    lemmatizer = fast.get_pipe("lemmatizer")
+    cached = lemmatizer.pipe.__self__
+    longest = 0
+    for ours, theirs in zip(fast.pipe(SENTENCES), stock.pipe(SENTENCES), strict=True):
+        longest = max(longest, len(ours))
+        assert len(cached.cache) <= 5 + longest
+        assert len(lemmatizer.cache) <= 5 + longest
+        assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]

@@ -20,8 +20,6 @@ parent process (one writer) through `presslens.store`.
 
 from __future__ import annotations
 
-import ctypes
-import functools
 import json
 import multiprocessing
 import os
@@ -40,6 +38,7 @@ from presslens import nlp, pipeline
 from presslens.errors import PresslensError
 from presslens.ingest.sources import InputDocument, iter_documents, load_document
 from presslens.ingest_run import content_key
+from presslens.memory import give_back_memory
 from presslens.model import Article, Dossier
 from presslens.settings import Settings
 
@@ -144,25 +143,6 @@ def analyse_partition(documents: list[InputDocument], settings: Settings) -> lis
             rows[number] = dossier_row(documents[number], key, result)
     give_back_memory()
     return [row for row in rows if row is not None]
-
-
-@functools.cache
-def malloc_trim() -> Callable[[int], int] | None:
-    """glibc's malloc_trim, or None where the C library has none (macOS, musl)."""
-    try:
-        return ctypes.CDLL("libc.so.6").malloc_trim
-    except (OSError, AttributeError):
-        return None
-
-
-def give_back_memory() -> None:
-    """Return the heap's free pages to the system. A long article's parse leaves a peak of
-    freed memory that glibc keeps: without this a worker's RSS steps up with the largest
-    article so far (+25% between 200 and 800 PolNeAR articles, against +8% with it). Dask's
-    own workers do the same (MALLOC_TRIM_THRESHOLD_)."""
-    trim = malloc_trim()
-    if trim is not None:
-        trim(0)
 
 
 def dossier_row(document: InputDocument, key: str, result: Dossier | Exception) -> Row:

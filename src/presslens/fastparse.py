@@ -94,7 +94,7 @@ def compile_test(name: str, spec: Any) -> Test:
         return Test(column, among=frozenset({value_id(name, spec)}))
     if len(spec) != 1:
         raise Unsupported(f"{name} {spec!r}")
-    (kind, value), = spec.items()
+    ((kind, value),) = spec.items()
     if kind == "IN":
         return Test(column, among=frozenset(value_id(name, v) for v in value))
     if kind == "NOT_IN":
@@ -164,9 +164,13 @@ class IndexedMatcher:
     def add(self, rule: Rule) -> None:
         tests = rule.tokens[0]
         columns = tuple(sorted({test.column for test in tests}))
-        if len(rule.tokens) == 1 and len(columns) == len(tests) and all(
-            test.among is not None and test.not_among is None and test.regex is None
-            for test in tests
+        if (
+            len(rule.tokens) == 1
+            and len(columns) == len(tests)
+            and all(
+                test.among is not None and test.not_among is None and test.regex is None
+                for test in tests
+            )
         ):
             by_column = {test.column: sorted(test.among or ()) for test in tests}
             table = self.exact.setdefault(columns, {})
@@ -221,7 +225,9 @@ class CachedLemmas:
         lemmas = table[:, 3].copy()
         strings = doc.vocab.strings
         if len(self.cache) > LEMMA_CACHE_LIMIT:
+            # both caches grow with every new word of a corpus: bounded together
             self.cache.clear()
+            self.lemmatizer.cache.clear()
         for i, (orth, pos, morph, lemma) in enumerate(table.tolist()):
             if lemma:
                 continue

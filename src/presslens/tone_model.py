@@ -108,6 +108,9 @@ class TokenTable:
     starts: list[int]  # character offsets in the doc
     ends: list[int]
     text: str  # the doc's text (spaCy joins its tokens anew at every Doc.text)
+    # double quotation marks before each token (one more entry, for the doc's end): "has a
+    # quote mark" and "inside quotes" (an odd count since the sentence start) in O(1)
+    quotes_before: list[int]
 
     @classmethod
     def of(cls, doc: Doc) -> TokenTable:
@@ -129,7 +132,8 @@ class TokenTable:
             starts.append(idx)
             ends.append(idx + length)
         text = "".join(pieces)
-        return cls(forms, valences, punct, quote, negation, starts, ends, text)
+        quotes_before = [0, *itertools.accumulate(quote)]
+        return cls(forms, valences, punct, quote, negation, starts, ends, text, quotes_before)
 
 
 def read_token(
@@ -156,12 +160,6 @@ def target_root(tokens: list[Token]) -> Token:
         if token.head.i not in ids or token.head.i == token.i:
             return token
     return tokens[-1]
-
-
-def inside_quotes(table: TokenTable, sentence: range, index: int) -> bool:
-    """An odd number of straight or curly double quotes before the token."""
-    marks = sum(1 for i in sentence if i < index and table.quote[i])
-    return marks % 2 == 1
 
 
 def bag_features(table: TokenTable, sentence: range, ids: set[int], first: int) -> set[str]:
@@ -293,9 +291,10 @@ def features(
     found |= ancestor_features(root)
     found |= lexicon_features(table, span, ids, first, last)
     found |= sentence_score_features(sentence, table)
-    if any(table.quote[i] for i in span):
+    before = table.quotes_before
+    if before[sentence.end] > before[sentence.start]:
         found.add("has-quote")
-    if inside_quotes(table, span, first):
+    if (before[first] - before[sentence.start]) % 2 == 1:
         found.add("target-quoted")
     return found
 

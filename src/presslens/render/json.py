@@ -18,12 +18,18 @@ def plain(value: Any) -> Any:
     if isinstance(value, Span):
         return {"start": value.start, "end": value.end}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {name: plain(getattr(value, name)) for name in field_names(type(value))}
     if isinstance(value, tuple | list):
         return [plain(item) for item in value]
     if isinstance(value, dict):
         return {str(k): plain(v) for k, v in value.items()}
     return value
+
+
+@functools.cache
+def field_names(kind: type) -> tuple[str, ...]:
+    """A dataclass's field names, read once per class (dataclasses.fields builds them anew)."""
+    return tuple(f.name for f in dataclasses.fields(kind))
 
 
 def article_dict(dossier: Dossier) -> dict[str, Any]:
