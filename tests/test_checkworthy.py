@@ -199,3 +199,15 @@ def test_network_is_sklearns_forward_pass() -> None:
     logit = checkworthy.network_logit(inputs, hidden, hidden_bias, out.ravel(), out_bias[0])
     expected = network.predict_proba(inputs)[:, 1]
     assert np.allclose(1 / (1 + np.exp(-logit)), expected, atol=1e-6)
+
+
+def test_linear_margins_match_the_training_design_matrix() -> None:
+    """Scoring computes the TF-IDF margin with numpy; training fits on design_matrix (scipy):
+    the two must stay the same transform."""
+    scorer = checkworthy.load_scorer()
+    sentences = CHECK_WORTHY + NOT_CHECK_WORTHY + ["Taxes, taxes and taxes rose 3% in 2023."]
+    cues = checkworthy.read_cues(sentences, checkworthy.parse_sentences(sentences))
+    expected = checkworthy.design_matrix(cues, scorer.word_idf) @ scorer.coef
+    assert np.allclose(
+        checkworthy.linear_margins(cues, scorer.word_idf, scorer.coef), expected, atol=1e-5
+    )

@@ -83,25 +83,13 @@ def compound(text: str) -> float:
     return analyser().polarity_scores(text)["compound"]
 
 
-def word(token: Token) -> str:
-    """The form a token contributes: lemma for content words, lower case otherwise."""
-    if token.like_num:
-        return "<num>"
-    return token.lemma_.lower() if token.pos_ in CONTENT_POS else token.lower_
-
-
-def valence(token: Token) -> float:
-    lexicon = opinion_lexicon()
-    return lexicon.get(token.lower_, lexicon.get(token.lemma_.lower(), 0.0))
-
-
 @dataclass(frozen=True, slots=True)
 class TokenTable:
     """What the features read of every token of one parsed doc, read once per doc: an article's
     sentences are visited once per mention, and spaCy builds a Token object at every step."""
 
-    forms: list[str]  # word() of each token
-    valences: list[float]  # valence() of each token
+    forms: list[str]  # the form a token contributes: lemma for content words, else lower case
+    valences: list[float]  # opinion-lexicon valence of the lower-cased form, else of the lemma
     punct: list[bool]
     quote: list[bool]  # the token is a double quotation mark
     negation: list[bool]  # a negation word or a "neg" dependent
@@ -139,8 +127,8 @@ class TokenTable:
 def read_token(
     doc: Doc, orth: int, lemma: int, pos: int, like_num: int
 ) -> tuple[str, float, bool, bool, str]:
-    """word(), valence(), "is a quote mark", "is a negation word" and the text of one kind of
-    token."""
+    """Form ("<num>" for a number, the lemma of a content word, else the lower-cased text),
+    valence, "is a quote mark", "is a negation word" and the text of one kind of token."""
     strings = doc.vocab.strings
     text = strings[orth]
     lower, lemma_ = text.lower(), strings[lemma].lower()
@@ -182,14 +170,14 @@ def side_features(table: TokenTable, sentence: range, ids: set[int], first: int)
     }
 
 
-def ancestor_features(root: Token) -> set[str]:
+def ancestor_features(root: Token, forms: list[str]) -> set[str]:
     """The words the mention hangs from, up to four steps towards the root; the nearest two
     with their own relation ("ccomp_lie" under "said")."""
     found = set()
     for step, ancestor in enumerate(itertools.islice(root.ancestors, 4)):
-        found.add(f"anc={word(ancestor)}")
+        found.add(f"anc={forms[ancestor.i]}")
         if step < 2:
-            found.add(f"anc{step}={ancestor.dep_}_{word(ancestor)}")
+            found.add(f"anc{step}={ancestor.dep_}_{forms[ancestor.i]}")
     return found
 
 
@@ -209,18 +197,18 @@ def window_features(
     return found
 
 
-def dependency_features(root: Token, ids: set[int]) -> set[str]:
+def dependency_features(root: Token, ids: set[int], forms: list[str]) -> set[str]:
     """How the mention hangs in the parse: its relation, governor and the governor's arguments."""
     head = root.head
-    found = {f"dep={root.dep_}", f"dh={root.dep_}_{word(head)}"}
+    found = {f"dep={root.dep_}", f"dh={root.dep_}_{forms[head.i]}"}
     if root.dep_ in ("pobj", "dative", "agent") and head.head.i != head.i:
-        found.add(f"pp={word(head)}_{word(head.head)}")
-        found.add(f"ppv={root.dep_}_{word(head.head)}")
+        found.add(f"pp={forms[head.i]}_{forms[head.head.i]}")
+        found.add(f"ppv={root.dep_}_{forms[head.head.i]}")
     if root.dep_ == "poss":
-        found.add(f"possof={word(head)}")
+        found.add(f"possof={forms[head.i]}")
     for child in root.children:
         if child.i not in ids and child.dep_ in ("amod", "compound", "appos", "relcl", "acl"):
-            found.add(f"mod={child.dep_}_{word(child)}")
+            found.add(f"mod={child.dep_}_{forms[child.i]}")
     if head.pos_ in ("VERB", "AUX"):
         for child in head.children:
             if child.i in ids:
@@ -228,7 +216,7 @@ def dependency_features(root: Token, ids: set[int]) -> set[str]:
             if child.dep_ == "neg":
                 found.add("verb-negated")
             if child.dep_ in ("dobj", "nsubj", "nsubjpass", "acomp", "attr", "xcomp", "ccomp"):
-                found.add(f"va={root.dep_}_{child.dep_}_{word(child)}")
+                found.add(f"va={root.dep_}_{child.dep_}_{forms[child.i]}")
         if head.lemma_.lower() in word_lists()["reporting_verbs"] and root.dep_.startswith("nsubj"):
             found.add("speaker")
     return found
@@ -287,8 +275,8 @@ def features(
     found = bag_features(table, span, ids, first)
     found |= side_features(table, span, ids, first)
     found |= window_features(table, span, ids, first, last)
-    found |= dependency_features(root, ids)
-    found |= ancestor_features(root)
+    found |= dependency_features(root, ids, table.forms)
+    found |= ancestor_features(root, table.forms)
     found |= lexicon_features(table, span, ids, first, last)
     found |= sentence_score_features(sentence, table)
     before = table.quotes_before
