@@ -180,16 +180,23 @@ def word_ngrams(text: str) -> list[str]:
     return grams
 
 
+def hashed_columns(grams: list[str], n_features: int) -> list[int]:
+    """Feature columns of n-grams: MurmurHash3 (32-bit, seed 0), |h| mod n_features, as
+    sklearn's HashingVectorizer(alternate_sign=False) picks them."""
+    import mmh3
+
+    return [abs(mmh3.hash(gram, 0, True)) % n_features for gram in grams]
+
+
 def hashed(rows: list[list[str]], n_features: int) -> sparse.csr_matrix:
     """Counts of hashed features: MurmurHash3 (32-bit, seed 0), |h| mod n_features, the same
     indices as sklearn's HashingVectorizer(alternate_sign=False) without importing sklearn,
     which costs a third of a second at start-up."""
-    import mmh3
 
     row_index: list[int] = []
     columns: list[int] = []
     for number, grams in enumerate(rows):
-        columns += [abs(mmh3.hash(gram, 0, True)) % n_features for gram in grams]
+        columns += hashed_columns(grams, n_features)
         row_index += [number] * len(grams)
     data = np.ones(len(columns), dtype=np.float64)
     shape = (len(rows), n_features)
@@ -249,12 +256,11 @@ def design_matrix(cues: Cues, word_idf: np.ndarray) -> sparse.csr_matrix:
 def linear_margins(cues: Cues, word_idf: np.ndarray, coef: np.ndarray) -> np.ndarray:
     """design_matrix(cues, word_idf) @ coef without building the sparse matrix (scipy's
     machinery costs more than the arithmetic for an article's hundred sentences)."""
-    import mmh3
 
     n = len(cues.sentences)
     grams = [word_ngrams(s) for s in cues.sentences]
-    columns = np.fromiter(
-        (abs(mmh3.hash(g, 0, True)) % WORD_FEATURES for row in grams for g in row), dtype=np.int64
+    columns = np.array(
+        hashed_columns([g for row in grams for g in row], WORD_FEATURES), dtype=np.int64
     )
     rows = np.repeat(np.arange(n, dtype=np.int64), [len(row) for row in grams])
     # count each (sentence, column) pair once: sublinear TF of the count, times IDF
