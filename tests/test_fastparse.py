@@ -33,7 +33,8 @@ def models() -> tuple[Language, Language]:
     settings = Settings()
     stock = nlp.load_stock_model(settings.model, settings.fallback_model)
     fast = nlp.load_stock_model(settings.model, settings.fallback_model)
-    assert fastparse.speed_up(fast) == ["attribute_ruler", "lemmatizer"]
+    changed = fastparse.speed_up(fast)
+    assert changed == ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
     return stock, fast
 
 
@@ -44,6 +45,25 @@ def test_same_annotations_as_spacy(models: tuple[Language, Language]) -> None:
             assert np.array_equal(ours.to_array(ATTRS), theirs.to_array(ATTRS)), ours.text
             assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
             assert [str(t.morph) for t in ours] == [str(t.morph) for t in theirs]
+
+
+def test_networks_multiply_through_numpy_and_the_stock_model_keeps_blis(
+    models: tuple[Language, Language],
+) -> None:
+    stock, fast = models
+    for name in ("tok2vec", "parser", "ner"):
+        ours = {node.ops.use_blis for node in fast.get_pipe(name).model.walk()}
+        theirs = {node.ops.use_blis for node in stock.get_pipe(name).model.walk()}
+        assert ours == {False}, name
+        assert theirs == {True}, name
+
+
+def test_same_vectors_as_spacy(models: tuple[Language, Language]) -> None:
+    stock, fast = models
+    text = " ".join(SENTENCES)
+    ours, theirs = fast(text), stock(text)
+    # not bitwise: BLIS and OpenBLAS sum in their own orders; the decisions above are identical
+    assert np.allclose(ours.tensor, theirs.tensor, atol=1e-4)
 
 
 def test_matcher_finds_what_spacy_finds(models: tuple[Language, Language]) -> None:

@@ -34,6 +34,8 @@ from multiprocessing.synchronize import Event as EventType
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
+from threadpoolctl import threadpool_limits
+
 from presslens import nlp, pipeline
 from presslens.errors import PresslensError
 from presslens.ingest.sources import InputDocument, iter_documents, load_document
@@ -109,6 +111,9 @@ def start_local_worker(settings: Settings, stop: EventType) -> None:
     """Pool initializer: Ctrl-C is the parent's to handle; `stop` or the parent's death ends
     the worker even in the middle of a long document."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # one BLAS thread per worker: the pool's processes are the parallelism (Dask's nanny sets
+    # OPENBLAS_NUM_THREADS=1 in its workers for the same reason)
+    threadpool_limits(1)
     threading.Thread(target=exit_when_stopped, args=(stop, os.getppid()), daemon=True).start()
     warm_up(settings)
 
