@@ -63,8 +63,8 @@ def main() -> None:
     path = args.article or (SHOWCASE if SHOWCASE.is_file() else sample_article_path())
     settings = Settings()
     article = load(path, settings=settings)
-    # the floor is spaCy as shipped; presslens parses with the same model, its rule-based
-    # components sped up (presslens.fastparse, same annotations): "parse" in stage_s
+    # the floor is spaCy as shipped; presslens parses with the same model, run faster for the
+    # same annotations (presslens.fastparse): "parse" in stage_s
     model = nlp.load_stock_model(settings.model, settings.fallback_model)
     analyse(article, settings=settings)  # warm: model and resources loaded
     parse_s = median_seconds(lambda: model(article.text), args.runs)

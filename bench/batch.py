@@ -34,6 +34,7 @@ from pathlib import Path
 
 import psutil
 from spacy.language import Language
+from threadpoolctl import threadpool_limits
 
 from presslens.batch import run_batch
 from presslens.nlp import get_model, load_stock_model
@@ -230,8 +231,9 @@ def main() -> int:
     print(f"{len(files)} PolNeAR train articles, {words} words; {git_state()}")
     print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     settings = Settings()
-    # the floor: spaCy as shipped; and presslens's own parse (the same output, its rule-based
-    # components sped up by presslens.fastparse), so the stages' own cost reads apart
+    threadpool_limits(1)  # one BLAS thread per process, as in presslens's batch workers
+    # the floor: spaCy as shipped; and presslens's own parse (the same output, run faster by
+    # presslens.fastparse), so the stages' own cost reads apart
     stock = load_stock_model(settings.model, settings.fallback_model)
     ours = get_model(settings)  # also the workers' copy: forked children inherit it
 

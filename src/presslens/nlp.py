@@ -36,8 +36,8 @@ def load_stock_model(name: str, fallback: str) -> Language:
 
 @functools.cache
 def load_model(name: str, fallback: str) -> Language:
-    """The pipeline presslens parses with: spaCy's, with its rule-based components run faster
-    for the same output (presslens.fastparse); cached, so loaded once per process."""
+    """The pipeline presslens parses with: spaCy's, run faster for the same annotations
+    (presslens.fastparse); cached, so loaded once per process."""
     model = load_stock_model(name, fallback)
     fastparse.speed_up(model)
     return model
