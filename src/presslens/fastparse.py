@@ -294,7 +294,9 @@ def use_numpy_blas(component: Any) -> bool:
         return False
     switched = False
     for node in model.walk():
-        if isinstance(node.ops, NumpyOps) and node.ops.use_blis:
+        # exactly thinc's default CPU ops: a subclass (Apple's Accelerate ops) or GPU ops
+        # has its own products and stays
+        if type(node.ops) is NumpyOps and node.ops.use_blis:
             node.ops = NUMPY_BLAS_OPS
             switched = True
     return switched
