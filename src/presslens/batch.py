@@ -40,7 +40,6 @@ from presslens import nlp, pipeline
 from presslens.errors import PresslensError
 from presslens.ingest.sources import InputDocument, iter_documents, load_document
 from presslens.ingest_run import content_key
-from presslens.memory import give_back_memory
 from presslens.model import Article, Dossier
 from presslens.settings import Settings
 
@@ -140,13 +139,12 @@ def analyse_partition(documents: list[InputDocument], settings: Settings) -> lis
         except Exception as exc:  # noqa: BLE001 - a bad document is a row, not a crash
             rows[number] = error_row(document, "ingest", exc, key)
     articles = [article for _, _, article in loaded]
-    # spaCy's strings and lexemes first met in this partition are freed with the zone (the
-    # rows are plain text by then); without it every new word and name of a corpus stays
-    with nlp.memory_zone(settings):
+    # what spaCy and the heap keep of this partition goes with it (the rows are plain text by
+    # then); without it every new word and name of a corpus stays
+    with nlp.transient(settings):
         results = pipeline.analyse_many(articles, settings=settings)
         for (number, key, _), result in zip(loaded, results, strict=True):
             rows[number] = dossier_row(documents[number], key, result)
-    give_back_memory()
     return [row for row in rows if row is not None]
 
 

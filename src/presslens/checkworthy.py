@@ -189,10 +189,8 @@ def hashed_columns(grams: list[str], n_features: int) -> list[int]:
 
 
 def hashed(rows: list[list[str]], n_features: int) -> sparse.csr_matrix:
-    """Counts of hashed features: MurmurHash3 (32-bit, seed 0), |h| mod n_features, the same
-    indices as sklearn's HashingVectorizer(alternate_sign=False) without importing sklearn,
-    which costs a third of a second at start-up."""
-
+    """Counts of hashed features (hashed_columns: sklearn's columns without importing sklearn,
+    which costs a third of a second at start-up)."""
     row_index: list[int] = []
     columns: list[int] = []
     for number, grams in enumerate(rows):
@@ -256,7 +254,6 @@ def design_matrix(cues: Cues, word_idf: np.ndarray) -> sparse.csr_matrix:
 def linear_margins(cues: Cues, word_idf: np.ndarray, coef: np.ndarray) -> np.ndarray:
     """design_matrix(cues, word_idf) @ coef without building the sparse matrix (scipy's
     machinery costs more than the arithmetic for an article's hundred sentences)."""
-
     n = len(cues.sentences)
     grams = [word_ngrams(s) for s in cues.sentences]
     columns = np.array(

@@ -40,7 +40,6 @@ from presslens.ingest.sources import (
     load_document,
     suffix_of,
 )
-from presslens.memory import give_back_memory
 from presslens.settings import Settings
 from presslens.store.base import Store
 
@@ -180,11 +179,10 @@ class Ingest:
     def analyse_and_save(self, document: InputDocument, key: str) -> str | None:
         """None when stored, else the reason it could not be."""
         try:
-            # spaCy's strings and lexemes met in this document go with the zone
-            with nlp.memory_zone(self.settings), time_limit(self.timeout):
+            # what spaCy and the heap keep of this document goes with it
+            with nlp.transient(self.settings), time_limit(self.timeout):
                 article = load_document(document, settings=self.settings)
                 dossier = pipeline.analyse(article, settings=self.settings)
-            give_back_memory()
             self.store.save(dossier, sha256=key, input_id=document.id, uri=document.uri)
         except (PresslensError, DocumentTimeout) as exc:
             return str(exc)

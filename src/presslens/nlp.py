@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator
-from contextlib import AbstractContextManager
+from contextlib import contextmanager
 
 import spacy
 from spacy.language import Language
@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from presslens import fastparse
 from presslens.errors import ModelNotFoundError
+from presslens.memory import give_back_memory
 from presslens.settings import Settings
 
 # Tokens parsed in one batch. On 128 PolNeAR articles: one at a time 118 ms/article, batches of
@@ -48,10 +49,17 @@ def get_model(settings: Settings | None = None) -> Language:
     return load_model(settings.model, settings.fallback_model)
 
 
-def memory_zone(settings: Settings | None = None) -> AbstractContextManager[object]:
-    """A block after which the strings and lexemes spaCy met inside it are freed: a long batch
-    keeps a flat memory. Docs, spans and tokens made inside must not be used after it."""
-    return get_model(settings).memory_zone()
+@contextmanager
+def transient(settings: Settings | None = None) -> Iterator[None]:
+    """A block whose parsing leaves nothing behind: the strings and lexemes spaCy met inside
+    are freed after it (spaCy's memory zone), then the heap's free pages go back to the system
+    (a long article's parse leaves a peak glibc keeps). A long batch keeps a flat memory.
+    Docs, spans and tokens made inside must not be used after it."""
+    try:
+        with get_model(settings).memory_zone():
+            yield
+    finally:
+        give_back_memory()
 
 
 def prepare(text: str, settings: Settings | None = None) -> Doc:
