@@ -144,6 +144,22 @@ def test_figures_and_sources_raise_the_score() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "kind", "measure"),
+    [
+        ("500 jobs", 500.0, "count", True),
+        ("12%", 12.0, "percent", True),
+        ("one", 1.0, "count", False),  # "one of the largest firms" picks a firm out
+        ("2024", 2024.0, "date", False),
+        ("two years", 2.0, "duration", False),
+        ("$1 billion", 1e9, "money", True),
+    ],
+)
+def test_which_figures_are_checked(text: str, value: float, kind: str, measure: bool) -> None:
+    figure = Figure("f1", text, Span(0, len(text)), value, kind)
+    assert claims_stage.is_measure(figure) is measure
+
+
 def test_evidence_orders_claims_but_never_lifts_them(monkeypatch: pytest.MonkeyPatch) -> None:
     scores = {"Exports": 0.6, "Is this": 0.7, "“Wages": 0.6, "Acme": 0.45}
     monkeypatch.setattr(

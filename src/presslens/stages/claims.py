@@ -8,7 +8,7 @@ its sentences pass 0.5 (88 of the showcase's 121), so a list of them all would t
 fact-checker little. So:
 
 - the order (`rank`) adds what our own stages found, on the log-odds scale: a figure to check
-  (dates, times, ordinals and durations aside) and a cited source to check it against. This is
+  (dates, times, ordinals, durations and counts of one aside) and a cited source to check it against. This is
   a priority for the reader, not a probability, so it never changes `score`;
 - the claims are the sentences scoring at least the threshold, best ranked first, but at most
   MAX_SHARE of the body sentences; and every sentence citing a source that scores at least half
@@ -95,6 +95,15 @@ def parsed(doc: Any, body: list[Span]) -> list[Any] | None:
     return None if any(span is None or not len(span) for span in spans) else spans
 
 
+def is_measure(figure: Figure) -> bool:
+    """A figure a fact-checker would check: not the time frame of the claim ("in 2024", "for two
+    years") and not a count of one ("one of Russia's main manufacturers" picks a thing out, it
+    does not measure anything)."""
+    if figure.kind in TIME_KINDS:
+        return False
+    return not (figure.kind == "count" and figure.value == 1)
+
+
 def with_evidence(score: float, figures: int, sourced: bool) -> float:
     """The ranking priority: the sentence score with the article's evidence added on the
     log-odds scale (for ordering claims only; the claim's score stays the probability)."""
@@ -128,7 +137,7 @@ def rank_claims(
         if score < (threshold * SOURCED_SHARE if source_ids else threshold):
             continue
         inside = [f for f in figures if span.contains(f.span)]
-        measures = sum(f.kind not in TIME_KINDS for f in inside)
+        measures = sum(map(is_measure, inside))
         priority = with_evidence(score, measures, bool(source_ids))
         drafts.append((priority, score, span, quote, tuple(f.id for f in inside), source_ids))
     # equal priorities (scores past the ceiling) go in article order: news leads with its news
