@@ -8,8 +8,8 @@ its sentences pass 0.5 (88 of the showcase's 121), so a list of them all would t
 fact-checker little. So:
 
 - the order (`rank`) adds what our own stages found, on the log-odds scale: a figure to check
-  (dates, times, ordinals, durations and counts of one aside) and a cited source to check it against. This is
-  a priority for the reader, not a probability, so it never changes `score`;
+  (dates, times, ordinals, durations and counts of one aside) and a cited source to check it
+  against. This is a priority for the reader, not a probability, so it never changes `score`;
 - the claims are the sentences scoring at least the threshold, best ranked first, but at most
   MAX_SHARE of the body sentences; and every sentence citing a source that scores at least half
   the threshold, whatever its rank, since whether the source said it is itself checkable.
