@@ -41,3 +41,25 @@ def test_acronym_joins_its_full_name(actors) -> None:
 def test_country_aliases_merge(actors) -> None:
     us = actors["United States"]
     assert {"US", "America"} <= set(us.aliases)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the small model tags Kherson and Kramatorsk PERSON here; the list's noun says places
+        (
+            "Moscow wants major cities such as Kherson, Zaporizhzhia, Kramatorsk handed over.",
+            {"Kherson": "GPE", "Zaporizhzhia": "GPE", "Kramatorsk": "GPE"},
+        ),
+        ("The city of Kherson was shelled again.", {"Kherson": "GPE"}),
+        ("Leaders such as Macron and Scholz met.", {"Macron": "PERSON", "Scholz": "PERSON"}),
+        # "of" after a person's role names what they lead, not another person
+        ("The president of France, Emmanuel Macron, spoke.", {"France": "GPE"}),
+        ("The leader of Hamas spoke on Monday.", {"Hamas": "ORG"}),
+    ],
+)
+def test_the_noun_introducing_a_list_of_names_gives_their_type(
+    text: str, expected: dict[str, str]
+) -> None:
+    types = {a.name: a.type for a in analyse(text).actors}
+    assert {name: types.get(name) for name in expected} == expected

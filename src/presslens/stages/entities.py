@@ -33,6 +33,7 @@ class Rules:
     types: dict[str, str]
     drop: frozenset[str]
     person_roles: frozenset[str]
+    place_roles: frozenset[str]
 
 
 @functools.cache
@@ -43,7 +44,14 @@ def rules() -> Rules:
     }
     titles = tuple(sorted((t.casefold() for t in data["titles"]), key=len, reverse=True))
     drop = frozenset(d.casefold() for d in data["drop"])
-    return Rules(titles, canonical, data["types"], drop, frozenset(data["person_roles"]))
+    return Rules(
+        titles,
+        canonical,
+        data["types"],
+        drop,
+        frozenset(data["person_roles"]),
+        frozenset(data["place_roles"]),
+    )
 
 
 @dataclass(slots=True)
@@ -87,7 +95,7 @@ def collect_groups(doc: Doc) -> dict[str, Group]:
             continue
         key = name_key(text)
         group = groups.setdefault(key, Group(name=key))
-        group.labels[ent.label_] += 1
+        group.labels["GPE" if has_place_role(ent) else ent.label_] += 1
         if ent.label_ != "PERSON" and has_person_role(ent):
             group.labels["PERSON"] += 2
         group.surfaces[text] += 1
@@ -97,7 +105,8 @@ def collect_groups(doc: Doc) -> dict[str, Group]:
 
 
 def has_person_role(ent: DocSpan) -> bool:
-    """'Putin's advisor, Alexandr Dugin' and 'adviser Dugin': a role noun marks a person."""
+    """'Putin's advisor, Alexandr Dugin', 'adviser Dugin' and 'leaders such as Macron': a role
+    noun marks a person."""
     roles = rules().person_roles
     root = ent.root
     if root.dep_ == "appos" and root.head.lemma_.lower() in roles:
@@ -105,7 +114,36 @@ def has_person_role(ent: DocSpan) -> bool:
     if any(c.dep_ == "appos" and c.lemma_.lower() in roles for c in root.children):
         return True
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    return before is not None and before.lemma_.lower() in roles
+    if before is not None and before.lemma_.lower() in roles:
+        return True
+    return class_noun(ent) in roles
+
+
+ENUMERATING = {"as", "like", "including"}  # "cities such as X", "leaders like Y"
+
+
+def class_noun(ent: DocSpan, joins: set[str] = ENUMERATING) -> str:
+    """The noun a list of names is introduced by ('major cities such as Kherson, Zaporizhzhia,
+    Kramatorsk', 'leaders like Macron and Scholz'; with "of" in `joins`, 'the town of
+    Bakhmut'), as a lower-cased lemma, or "" when there is none."""
+    first = ent.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head  # "Kramatorsk" -> "Zaporizhzhia" -> "Kherson"
+    prep = first.head
+    if first.dep_ != "pobj" or prep.lower_ not in joins:
+        return ""
+    noun = prep.head.head if prep.head.lower_ == "such" else prep.head
+    if noun.pos_ != "NOUN" or not (noun.is_lower or noun.is_sent_start):
+        return ""  # "the State of the Union" is a name itself
+    if prep.lower_ == "of" and noun.tag_ != "NN":  # "the countries of the EU" is not a list
+        return ""
+    return noun.lemma_.lower()
+
+
+def has_place_role(ent: DocSpan) -> bool:
+    """Names a place noun introduces are places (the small model tags such names PERSON); but
+    'the president of France' does not make France a person, so "of" counts only here."""
+    return class_noun(ent, ENUMERATING | {"of"}) in rules().place_roles
 
 
 def add_acronyms(doc: Doc, groups: dict[str, Group]) -> None:
