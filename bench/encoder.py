@@ -30,16 +30,13 @@ sys.path.insert(0, str(ROOT / "src"))
 from timing import median_seconds  # noqa: E402  (bench/timing.py)
 
 from presslens import nlp  # noqa: E402
+from presslens.cli import sample_article_path  # noqa: E402
 from presslens.ingest import load  # noqa: E402
 from presslens.settings import Settings  # noqa: E402
 
 LAYERS, WIDTH, HEADS, INNER = 6, 384, 12, 1536
 PIECES_PER_TOKEN = 1.25
 BUDGETS = {"claims scorer": 0.10, "tone": 0.15}
-FALLBACK = (
-    "Exports fell by 12% in 2024, according to the statistics bureau. Is this the end? "
-    "The latest polls show that 60% of voters back the plan. We must act now.\n\n"
-) * 30
 
 
 def random_layers(rng: np.random.Generator) -> list[dict[str, np.ndarray]]:
@@ -88,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args(argv)
     showcase = SHARED / "articles" / "imperialists-peace.txt"
-    article = load(showcase if showcase.exists() else FALLBACK)
+    article = load(showcase if showcase.exists() else sample_article_path())
     settings = Settings()
     stock = nlp.load_stock_model(settings.model, settings.fallback_model)
     with threadpool_limits(1):
