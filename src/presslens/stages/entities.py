@@ -2,8 +2,10 @@
 
 "Donald Trump", "Trump" and "Trump's" become one actor; titles ("President") and possessives
 are stripped; known aliases ("US", "the United States", "America") and acronyms introduced in
-the text ("Institute for the Study of War (ISW)") are merged. The rules live in
-resources/actors.json.
+the text ("Institute for the Study of War (ISW)") are merged. A name's type is the majority of
+the tagger's labels for it, corrected by the words around it: a role noun marks a person
+("adviser Dugin", "leaders such as Macron"), a place noun introducing a list marks places
+("cities such as Kherson, Kramatorsk"). The rules live in resources/actors.json.
 """
 
 from __future__ import annotations
