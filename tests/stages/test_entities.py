@@ -56,6 +56,11 @@ def test_country_aliases_merge(actors) -> None:
         # "of" after a person's role names what they lead, not another person
         ("The president of France, Emmanuel Macron, spoke.", {"France": "GPE"}),
         ("The leader of Hamas spoke on Monday.", {"Hamas": "ORG"}),
+        # a country is a place even where the tagger reads the possessive and title as ORG
+        (
+            "Azerbaijan’s President Aliyev threatened to send weapons.",
+            {"Azerbaijan": "GPE", "Aliyev": "PERSON"},
+        ),
     ],
 )
 def test_the_noun_introducing_a_list_of_names_gives_their_type(

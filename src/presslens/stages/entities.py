@@ -5,7 +5,8 @@ are stripped; known aliases ("US", "the United States", "America") and acronyms 
 the text ("Institute for the Study of War (ISW)") are merged. A name's type is the majority of
 the tagger's labels for it, corrected by the words around it: a role noun marks a person
 ("adviser Dugin", "leaders such as Macron"), a place noun introducing a list marks places
-("cities such as Kherson, Kramatorsk"). The rules live in resources/actors.json.
+("cities such as Kherson, Kramatorsk"), and a country's name is always a place. The rules live
+in resources/actors.json.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ class Rules:
     drop: frozenset[str]
     person_roles: frozenset[str]
     place_roles: frozenset[str]
+    countries: frozenset[str]
 
 
 @functools.cache
@@ -53,6 +55,7 @@ def rules() -> Rules:
         drop,
         frozenset(data["person_roles"]),
         frozenset(data["place_roles"]),
+        frozenset(data["countries"]),
     )
 
 
@@ -250,6 +253,8 @@ def actor_type(group: Group) -> str:
     fixed = rules().types.get(group.name)
     if fixed:
         return fixed
+    if group.name in rules().countries:
+        return "GPE"
     total = sum(group.labels.values())
     if group.labels["PERSON"] and group.labels["PERSON"] >= PERSON_SHARE * total:
         return "PERSON"  # the small model often tags a person's surname ORG or GPE
