@@ -56,6 +56,11 @@ def test_country_aliases_merge(actors) -> None:
         # "of" after a person's role names what they lead, not another person
         ("The president of France, Emmanuel Macron, spoke.", {"France": "GPE"}),
         ("The leader of Hamas spoke on Monday.", {"Hamas": "ORG"}),
+        # a role noun before a name that modifies another name is that other name's role
+        (
+            "Republican candidate Texas Senator Ted Cruz argued that Texas needs ethanol.",
+            {"Texas": "GPE", "Ted Cruz": "PERSON"},
+        ),
         # a country is a place even where the tagger reads the possessive and title as ORG
         (
             "Azerbaijan’s President Aliyev threatened to send weapons.",

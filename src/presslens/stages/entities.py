@@ -114,6 +114,8 @@ def has_person_role(ent: DocSpan) -> bool:
     noun marks a person."""
     roles = rules().person_roles
     root = ent.root
+    if root.dep_ in ("compound", "nmod") and root.head.pos_ == "PROPN":
+        return False  # "candidate Texas Senator Ted Cruz": the role is Cruz's, not Texas's
     if root.dep_ == "appos" and root.head.lemma_.lower() in roles:
         return True
     if any(c.dep_ == "appos" and c.lemma_.lower() in roles for c in root.children):
