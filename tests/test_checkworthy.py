@@ -201,6 +201,19 @@ def test_network_is_sklearns_forward_pass() -> None:
     assert np.allclose(1 / (1 + np.exp(-logit)), expected, atol=1e-6)
 
 
+def test_networks_side_by_side_give_the_mean_of_their_log_odds() -> None:
+    rng = np.random.default_rng(1)
+    inputs = rng.normal(size=(30, 4))
+    networks = [
+        (rng.normal(size=(4, 3)), rng.normal(size=3), rng.normal(size=3), float(rng.normal()))
+        for _ in range(3)
+    ]
+    mean = np.mean([checkworthy.network_logit(inputs, *net) for net in networks], axis=0)
+    together = checkworthy.network_logit(inputs, *checkworthy.side_by_side(networks))
+    assert together.shape == (30,)
+    assert np.allclose(together, mean)
+
+
 def test_linear_margins_match_the_training_design_matrix() -> None:
     """Scoring computes the TF-IDF margin with numpy; training fits on design_matrix (scipy):
     the two must stay the same transform."""

@@ -9,7 +9,8 @@ Two models blended on the log-odds scale, then put through a sigmoid:
   superlatives);
 - a one-hidden-layer network over the sentence's static WordLlama embedding (presslens.embeddings,
   weights inside the wordllama wheel) with the same hand and parse features, which generalises
-  across wordings the n-grams only see when they recur.
+  across wordings the n-grams only see when they recur; five such networks, trained from
+  different seeds, averaged into one (`side_by_side`).
 The blend weights and the offset come from out-of-fold margins on debates the models had not seen
 (train/checkworthy.py): a two-input logistic regression gives the weights, and the offset puts
 0.5 at the blended margin with the best F1. The parse comes from the article's own Doc when the
@@ -291,6 +292,20 @@ def network_logit(
     # different last bit by where it stands in the batch, einsum does not
     layer = np.maximum(np.einsum("ij,jk->ik", dense, hidden) + hidden_bias, 0.0)
     return np.einsum("ij,j->i", layer, out) + out_bias
+
+
+Network = tuple[np.ndarray, np.ndarray, np.ndarray, float]  # hidden, hidden_bias, out, out_bias
+
+
+def side_by_side(networks: Sequence[Network]) -> Network:
+    """One network whose log-odds are the mean of the given networks' (same inputs): their hidden
+    units side by side, the output weights and biases divided by their number. Averaging
+    networks trained from several seeds removes most of the seed's effect on the scores."""
+    count = len(networks)
+    hidden = np.hstack([net[0] for net in networks])
+    hidden_bias = np.hstack([net[1] for net in networks])
+    out = np.hstack([net[2] for net in networks]) / count
+    return hidden, hidden_bias, out, float(sum(net[3] for net in networks) / count)
 
 
 @dataclass(frozen=True, slots=True)
