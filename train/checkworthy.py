@@ -6,8 +6,8 @@ Data (read at run time, never copied): ../shared/data/checkworthiness
                                             (their negatives are a much stricter, different label)
 CT24 dev and dev-test are never used here; eval/claims.py scores them.
 
-Steps (all deterministic: lbfgs logistic regressions; the network's initial weights and its
-early-stopping split come from SEED):
+Steps (all deterministic: lbfgs logistic regressions; each network's initial weights and its
+early-stopping split come from its seed, SEED to SEED + NETWORKS - 1; BLAS_THREADS pinned):
  0. Every sentence is parsed alone with the presslens spaCy model (about two minutes) for the
     parse features; scoring parses sentences the same way unless it is handed the article's.
  1. Blend and calibration across debates. CT24 sentence ids follow the debates' chronology, so
@@ -279,10 +279,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no CT24 data under {args.data}", file=sys.stderr)
         return 2
     np.random.seed(SEED)
-    # The network's training follows a different path with another number of BLAS threads (the
-    # sums inside its matrix products are split differently): one thread gives blend weights
-    # 0.661 / 0.338 / 0.203 instead of 0.686 / 0.318 / 0.256. The shipped model was fitted
-    # with BLAS_THREADS; pinning them lets any machine with OpenBLAS rebuild it.
+    # The networks' training follows a different path with another number of BLAS threads (the
+    # sums inside their matrix products are split differently: with a single network, one
+    # thread gave blend weights 0.661 / 0.338 / 0.203 instead of 0.686 / 0.318 / 0.256). The
+    # shipped model was fitted with BLAS_THREADS; pinning them lets any machine with OpenBLAS
+    # rebuild it exactly.
     with threadpool_limits(BLAS_THREADS):
         scorer = train(args.data)
     args.out.mkdir(parents=True, exist_ok=True)
