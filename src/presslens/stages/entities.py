@@ -37,7 +37,6 @@ class Rules:
     drop: frozenset[str]
     person_roles: frozenset[str]
     place_roles: frozenset[str]
-    countries: frozenset[str]
 
 
 @functools.cache
@@ -48,14 +47,14 @@ def rules() -> Rules:
     }
     titles = tuple(sorted((t.casefold() for t in data["titles"]), key=len, reverse=True))
     drop = frozenset(d.casefold() for d in data["drop"])
+    types = {country: "GPE" for country in data["countries"]} | data["types"]
     return Rules(
         titles,
         canonical,
-        data["types"],
+        types,
         drop,
         frozenset(data["person_roles"]),
         frozenset(data["place_roles"]),
-        frozenset(data["countries"]),
     )
 
 
@@ -255,8 +254,6 @@ def actor_type(group: Group) -> str:
     fixed = rules().types.get(group.name)
     if fixed:
         return fixed
-    if group.name in rules().countries:
-        return "GPE"
     total = sum(group.labels.values())
     if group.labels["PERSON"] and group.labels["PERSON"] >= PERSON_SHARE * total:
         return "PERSON"  # the small model often tags a person's surname ORG or GPE
