@@ -57,7 +57,9 @@ class Origin:
 
 
 @dataclass(frozen=True, slots=True)
-class Warning:
+class StageWarning:
+    """A note from one step of the analysis (ingest, a stage) that a reader should see."""
+
     stage: str
     message: str
 
@@ -75,7 +77,7 @@ class Article:
     sections: tuple[Section, ...] = ()
     removed: tuple[Removed, ...] = ()
     origin: Origin = field(default_factory=lambda: Origin(kind="text"))
-    warnings: tuple[Warning, ...] = ()
+    warnings: tuple[StageWarning, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +188,7 @@ class Dossier:
     claims: tuple[Claim, ...] = ()
     sources: tuple[Source, ...] = ()
     tones: tuple[ActorTone, ...] = ()
-    warnings: tuple[Warning, ...] = ()
+    warnings: tuple[StageWarning, ...] = ()
     settings: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from presslens import nlp, segment
 from presslens.ingest import load
-from presslens.model import Article, Dossier, Warning
+from presslens.model import Article, Dossier, StageWarning
 from presslens.settings import Settings
 from presslens.stages.claims import rank_claims
 from presslens.stages.entities import find_actors
@@ -30,14 +30,16 @@ class StageRunner:
     """Runs stages: a failure becomes a warning naming the stage, never a crash; each stage's
     wall time goes into `timings` when one is given (the benchmarks read it)."""
 
-    warnings: list[Warning]
+    warnings: list[StageWarning]
     timings: dict[str, float] | None = None
 
     def __call__(self, name: str, empty: T, stage: Callable[..., T], *args, **kw) -> T:
         try:
             return self.timed(name, stage, *args, **kw)
         except Exception as exc:  # noqa: BLE001 - one stage must not sink the article
-            self.warnings.append(Warning(name, f"stage failed: {exc.__class__.__name__}: {exc}"))
+            self.warnings.append(
+                StageWarning(name, f"stage failed: {exc.__class__.__name__}: {exc}")
+            )
             return empty
 
     def timed(self, name: str, step: Callable[..., T], *args, **kw) -> T:
@@ -99,7 +101,7 @@ def analyse_parsed(
     timings: dict[str, float] | None = None,
 ) -> Dossier:
     """The stages, in order, over an article and its parse."""
-    warnings: list[Warning] = list(article.warnings)
+    warnings: list[StageWarning] = list(article.warnings)
     run = StageRunner(warnings, timings)
     sentences = segment.sentence_spans(article, doc)
     structure = dict(
@@ -109,7 +111,9 @@ def analyse_parsed(
     )
     if article.language not in (None, "en"):
         warnings.append(
-            Warning("language", f"article language is {article.language!r}: {ENGLISH_ONLY} skipped")
+            StageWarning(
+                "language", f"article language is {article.language!r}: {ENGLISH_ONLY} skipped"
+            )
         )
         return Dossier(
             article,

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from presslens.model import Article, Origin, Removed, Section, Span, Warning
+from presslens.model import Article, Origin, Removed, Section, Span, StageWarning
 
 PARAGRAPH_BREAK = "\n\n"
 MIN_DUPLICATE_CHARS = 40
@@ -125,7 +125,7 @@ def assemble(
     published: str | None = None,
     description: str | None = None,
     removed: list[Removed] | None = None,
-    warnings: list[Warning] | None = None,
+    warnings: list[StageWarning] | None = None,
 ) -> Article:
     """Clean blocks and lay them out as an `Article` (language is set later, by `load`)."""
     cleaned = [Block(b.kind, clean_line(b.text)) for b in blocks]

@@ -13,7 +13,7 @@ import py3langid
 from presslens.errors import EmptyInputError, InputError, InputTooLargeError
 from presslens.ingest.decode import decode_bytes
 from presslens.ingest.text import parse_saved_page
-from presslens.model import Article, Origin, Warning
+from presslens.model import Article, Origin, StageWarning
 from presslens.settings import Settings
 
 HTML_MARKERS = re.compile(r"<!doctype html|<html[\s>]|<body[\s>]|<head[\s>]", re.IGNORECASE)
@@ -48,7 +48,7 @@ def from_text(raw: str, *, origin: Origin, settings: Settings) -> Article:
         article = parse_saved_page(raw, origin=origin, settings=settings)
     warnings = list(article.warnings)
     if not article.text.strip():
-        warnings.append(Warning("ingest", "no article text found in the input"))
+        warnings.append(StageWarning("ingest", "no article text found in the input"))
     language = detect_language(" ".join(filter(None, [article.title, article.text])))
     return dataclasses.replace(article, language=language, warnings=tuple(warnings))
 

@@ -9,7 +9,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from presslens.ingest.blocks import Block, assemble, clean_line, duplicate_key
-from presslens.model import Article, Origin, Removed, Warning
+from presslens.model import Article, Origin, Removed, StageWarning
 
 FALLBACK_NOTE = "main-text extraction found no structure: used every paragraph of the page"
 BLOCK_TAGS = {"p", "list", "quote", "item", "table"}
@@ -93,12 +93,12 @@ def parse_html(raw: str, *, origin: Origin) -> Article:
     blocks = without_chrome(
         trafilatura_blocks(document.body if document is not None else None), tree
     )
-    warnings: list[Warning] = []
+    warnings: list[StageWarning] = []
     if sum(block.kind == "paragraph" for block in blocks) <= 1:
         fallback = fallback_blocks(lxml_html.fromstring(raw))
         if len(fallback) > len(blocks):
             blocks = fallback
-            warnings.append(Warning("ingest", FALLBACK_NOTE))
+            warnings.append(StageWarning("ingest", FALLBACK_NOTE))
     title = meta_content(tree, "og:title") or (document.title if document else None)
     if not title:
         title_text = tree.xpath("//title/text()")

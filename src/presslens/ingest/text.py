@@ -11,7 +11,7 @@ import functools
 import re
 
 from presslens.ingest.blocks import Block, assemble, clean_line
-from presslens.model import Article, Origin, Removed, Warning
+from presslens.model import Article, Origin, Removed, StageWarning
 from presslens.resources import read_text
 from presslens.settings import Settings
 
@@ -65,13 +65,13 @@ def split_units(raw: str) -> list[str]:
     return units
 
 
-def take_title(units: list[str]) -> tuple[str | None, list[str], list[Warning]]:
+def take_title(units: list[str]) -> tuple[str | None, list[str], list[StageWarning]]:
     if not units:
         return None, units, []
     first = clean_line(units[0])
     if len(first) <= MAX_TITLE_CHARS and not re.search(r"[.!;,]$", first):
         return first, units[1:], []
-    note = Warning("ingest", "no title line found: the article has no title")
+    note = StageWarning("ingest", "no title line found: the article has no title")
     return None, units, [note]
 
 

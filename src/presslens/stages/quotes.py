@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
-from presslens.model import Actor, Article, Quote, Span, Term, Warning
+from presslens.model import Actor, Article, Quote, Span, StageWarning, Term
 from presslens.stages.quotes_lexicon import Lexicon, load_lexicon
 from presslens.stages.quotes_marks import Quoted, find_quoted, find_single_quoted
 from presslens.stages.quotes_speakers import Speaker, make_speaker, resolve_pronoun, subject_of
@@ -690,7 +690,7 @@ def find_quotes(
     actors: tuple[Actor, ...],
     *,
     lexicon: Lexicon | None = None,
-) -> tuple[tuple[Quote, ...], tuple[Term, ...], tuple[Warning, ...]]:
+) -> tuple[tuple[Quote, ...], tuple[Term, ...], tuple[StageWarning, ...]]:
     """Quotes, scare-quoted terms, and warnings about what could not be decided."""
     lexicon = lexicon or load_lexicon()
     quoted, odd_marks = find_quoted(article.text, article.paragraphs)
@@ -705,7 +705,7 @@ def find_quotes(
     quotes = tuple(to_quote(ctx, n, item) for n, item in enumerate(items, start=1))
     terms += single_quoted_terms(ctx, [q.span for q in quoted])
     terms.sort(key=lambda t: t.span.start)
-    warnings = tuple(Warning(STAGE, message) for message in odd_marks)
+    warnings = tuple(StageWarning(STAGE, message) for message in odd_marks)
     return quotes, tuple(terms), warnings
 
 

@@ -26,8 +26,8 @@ from presslens.model import (
     Section,
     Source,
     Span,
+    StageWarning,
     Term,
-    Warning,
 )
 
 
@@ -213,6 +213,6 @@ def dossier_from_dict(data: dict[str, Any]) -> Dossier:
         claims=build_all(Claim, data.get("claims")),
         sources=build_all(Source, data.get("sources")),
         tones=build_all(ActorTone, data.get("tones")),
-        warnings=build_all(Warning, data.get("warnings")),
+        warnings=build_all(StageWarning, data.get("warnings")),
         settings=data.get("settings") or {},
     )
