@@ -24,9 +24,10 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from timing import median_seconds  # noqa: E402  (bench/timing.py)
 
-from presslens import checkworthy, embeddings, nlp, segment  # noqa: E402
+from presslens import nlp, segment  # noqa: E402
 from presslens.ingest import load  # noqa: E402
-from presslens.stages.claims import rank_claims  # noqa: E402
+from presslens.nlp import embeddings  # noqa: E402
+from presslens.stages.claims import checkworthy, rank_claims  # noqa: E402
 from presslens.stages.entities import find_actors  # noqa: E402
 from presslens.stages.sources import find_sources  # noqa: E402
 

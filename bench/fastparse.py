@@ -38,7 +38,8 @@ def main() -> int:
     if not TEXTS.is_dir():
         print(f"skipped: {TEXTS} is absent", file=sys.stderr)
         return 0
-    from presslens import fastparse, nlp
+    from presslens import nlp
+    from presslens.nlp import fastparse
     from presslens.settings import Settings
 
     threadpool_limits(1)  # as in a batch worker: one process, one core

@@ -19,7 +19,7 @@ from presslens import load, nlp, segment
 from presslens.stages.entities import find_actors
 from presslens.stages.quotes import find_quotes
 from presslens.stages.tone import find_tones
-from presslens.tone_model import compound, load_model
+from presslens.stages.tone.model import compound, load_model
 
 ROOT = Path(__file__).resolve().parents[1]
 SHOWCASE = ROOT.parent / "shared" / "articles" / "imperialists-peace.txt"

@@ -11,8 +11,7 @@ import pytest
 
 import presslens
 import presslens.pipeline
-from presslens.model import Dossier
-from presslens.render.json import validate
+from presslens.model import Dossier, validate
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

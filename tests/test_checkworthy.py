@@ -12,7 +12,9 @@ from importlib import resources
 import numpy as np
 import pytest
 
-from presslens import checkworthy, embeddings, score_checkworthiness
+from presslens import score_checkworthiness
+from presslens.nlp import embeddings
+from presslens.stages.claims import checkworthy
 
 CHECK_WORTHY = [
     "Unemployment fell from 8 percent to 5 percent between 2010 and 2015.",
@@ -175,7 +177,7 @@ def test_hashing_matches_sklearn(sentence: str) -> None:
     """Our start-up-cheap hashing gives sklearn's HashingVectorizer indices exactly."""
     from sklearn.feature_extraction.text import HashingVectorizer
 
-    from presslens import checkworthy as cw
+    from presslens.stages.claims import checkworthy as cw
 
     common = {"alternate_sign": False, "norm": None, "lowercase": True}
     word = HashingVectorizer(

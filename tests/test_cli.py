@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from presslens.render.json import validate
+from presslens.model import validate
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:

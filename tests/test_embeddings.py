@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from presslens import embeddings
+from presslens.nlp import embeddings
 
 
 def cosine(a: np.ndarray, b: np.ndarray) -> float:

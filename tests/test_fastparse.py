@@ -8,7 +8,8 @@ import spacy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 
-from presslens import fastparse, nlp
+from presslens import nlp
+from presslens.nlp import fastparse
 from presslens.settings import Settings
 
 ATTRS = [ORTH, TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]

@@ -7,7 +7,8 @@ from importlib import resources
 import numpy as np
 import pytest
 
-from presslens import nlp, tone_model, tone_toward
+from presslens import nlp, tone_toward
+from presslens.stages.tone import model as tone_model
 
 
 def item(sentence: str, mention: str) -> tuple[str, int, int]:

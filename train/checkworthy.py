@@ -45,8 +45,8 @@ from threadpoolctl import threadpool_limits
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from presslens import checkworthy as cw  # noqa: E402
-from presslens import embeddings  # noqa: E402
+from presslens.nlp import embeddings  # noqa: E402
+from presslens.stages.claims import checkworthy as cw  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "checkworthiness"
 OUT = ROOT / "src" / "presslens" / "resources"

@@ -9,9 +9,10 @@ Data: NewsMTSC (../shared/data/stance/newsmtsc, MIT): `rw-train.jsonl` for fitti
 `rw-dev.jsonl` and `mt-dev.jsonl` for choosing C and alpha. Each row is one sentence, a mention
 (`from`/`to` character offsets) and its polarity -1/0/1.
 
-Model: features from presslens.tone_model.features (binary), naive-Bayes log-count ratios with
-smoothing alpha per class, then one-vs-rest logistic regression per class (Wang & Manning's
-NB-LR). The ratios are folded into the weights, so presslens needs only numpy at run time.
+Model: features from presslens.stages.tone.model.features (binary), naive-Bayes log-count
+ratios with smoothing alpha per class, then one-vs-rest logistic regression per class
+(Wang & Manning's NB-LR). The ratios are folded into the weights, so presslens needs only
+numpy at run time.
 Beside it, a multinomial logistic regression over standardised context vectors
 (tone_model.context_vectors: spaCy's doc.tensor around the mention, and the WordLlama
 embedding of the mention's text); its margins, times BLEND, are added to the NB-LR margins.
@@ -35,7 +36,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, f1_score
 from sklearn.model_selection import GroupKFold
 
-from presslens import nlp, tone_model
+from presslens import nlp
+from presslens.stages.tone import model as tone_model
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "stance" / "newsmtsc"

@@ -1,8 +1,5 @@
 """presslens: read an article the way a careful fact-checker does, and write a dossier."""
 
-__version__ = "0.1.0"
-
-from presslens.checkworthy import score_checkworthiness  # noqa: E402
 from presslens.errors import PresslensError  # noqa: E402
 from presslens.ingest import load  # noqa: E402
 from presslens.model import (  # noqa: E402
@@ -17,7 +14,9 @@ from presslens.model import (  # noqa: E402
 )
 from presslens.pipeline import analyse  # noqa: E402
 from presslens.settings import Settings  # noqa: E402
-from presslens.tone_model import tone_toward  # noqa: E402
+from presslens.stages.claims.checkworthy import score_checkworthiness  # noqa: E402
+from presslens.stages.tone.model import tone_toward  # noqa: E402
+from presslens.version import __version__
 
 __all__ = [
     "Actor",

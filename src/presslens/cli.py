@@ -10,9 +10,9 @@ from typing import Annotated
 
 import typer
 
-from presslens import __version__
 from presslens.errors import PresslensError
 from presslens.settings import load_settings
+from presslens.version import __version__
 
 app = typer.Typer(
     name="presslens",

@@ -38,7 +38,7 @@ def checkworthy(
     ] = False,
 ) -> None:
     """Score each sentence's check-worthiness (0-1; check-worthy at >= 0.5)."""
-    from presslens.checkworthy import score_checkworthiness
+    from presslens.stages.claims.checkworthy import score_checkworthiness
 
     sentences = read_lines(source)
     scores = score_checkworthiness(sentences)

@@ -1,13 +1,27 @@
-"""The data model: frozen records that every stage reads and returns.
+"""The data model: frozen records that every stage reads and returns, and their JSON form.
 
 Every piece of text is a `Span` of character offsets into `Article.text`, so that
 `article.text[span.start:span.end]` is always the surface. Records refer to each other by id.
+
+The dossier's JSON (`"schema": "presslens.dossier/1"`, the public contract, with
+`dossier.schema.json` beside this file) is written and read here, so that everything that
+stores, sends or renders a dossier shares one reading of it. This module imports nothing of
+presslens but the version.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import json
+import re
+import types
+import typing
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Any
+
+from presslens.version import __version__
 
 SCHEMA = "presslens.dossier/1"
 
@@ -192,11 +206,197 @@ class Dossier:
     settings: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from presslens.render.json import dossier_to_dict
-
+        """The dossier as JSON-ready data (the contract)."""
         return dossier_to_dict(self)
 
     def to_json(self, *, indent: int | None = 2) -> str:
-        from presslens.render.json import dossier_to_json
+        return json.dumps(dossier_to_dict(self), ensure_ascii=False, indent=indent)
 
-        return dossier_to_json(self, indent=indent)
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Dossier:
+        """A dossier back from its JSON data (a stored record, a file written by to_json)."""
+        return dossier_from_dict(data)
+
+
+# --- the JSON form ---------------------------------------------------------------------------
+
+
+def plain(value: Any) -> Any:
+    """Dataclasses, tuples and spans as JSON-ready values."""
+    if isinstance(value, Span):
+        return {"start": value.start, "end": value.end}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {name: plain(getattr(value, name)) for name in field_names(type(value))}
+    if isinstance(value, tuple | list):
+        return [plain(item) for item in value]
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    return value
+
+
+@functools.cache
+def field_names(kind: type) -> tuple[str, ...]:
+    """A dataclass's field names, read once per class (dataclasses.fields builds them anew)."""
+    return tuple(f.name for f in dataclasses.fields(kind))
+
+
+def article_dict(dossier: Dossier) -> dict[str, Any]:
+    article = dossier.article
+    return {
+        "title": article.title,
+        "caption": article.caption,
+        "byline": article.byline,
+        "published": article.published,
+        "description": article.description,
+        "language": article.language,
+        "text": article.text,
+        "word_count": dossier.word_count,
+        "reading_time_minutes": dossier.reading_time_minutes,
+        "excerpt": dossier.excerpt,
+        "sections": [
+            {
+                "heading": s.heading,
+                "heading_span": plain(s.heading_span),
+                "span": plain(s.span),
+                "paragraphs": plain(s.paragraphs),
+            }
+            for s in article.sections
+        ],
+        "contents": table_of_contents(article),
+        "paragraphs": plain(article.paragraphs),
+        "removed": plain(article.removed),
+    }
+
+
+def dossier_to_dict(dossier: Dossier) -> dict[str, Any]:
+    origin = dossier.article.origin
+    return {
+        "schema": SCHEMA,
+        "generator": {"name": "presslens", "version": __version__},
+        "source": plain(origin),
+        "article": article_dict(dossier),
+        "sentences": plain(dossier.sentences),
+        "actors": plain(dossier.actors),
+        "quotes": plain(dossier.quotes),
+        "terms": plain(dossier.terms),
+        "figures": plain(dossier.figures),
+        "claims": plain(dossier.claims),
+        "sources": plain(dossier.sources),
+        "tones": plain(dossier.tones),
+        "warnings": plain(dossier.warnings),
+        "settings": dossier.settings,
+    }
+
+
+@functools.cache
+def dossier_schema() -> dict[str, Any]:
+    raw = resources.files("presslens").joinpath("dossier.schema.json").read_text("utf-8")
+    return json.loads(raw)
+
+
+def validate(data: dict[str, Any]) -> None:
+    """Raise jsonschema.ValidationError when `data` breaks the dossier contract."""
+    import jsonschema
+
+    jsonschema.validate(data, dossier_schema())
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^\w]+", "-", text.casefold()).strip("-") or "section"
+
+
+def table_of_contents(article: Article) -> list[dict[str, str]]:
+    """Headings in order, each with a unique anchor for links."""
+    entries: list[dict[str, str]] = []
+    used: set[str] = set()
+    for section in article.sections:
+        if not section.heading:
+            continue
+        anchor = base = slug(section.heading)
+        n = 2
+        while anchor in used:
+            anchor, n = f"{base}-{n}", n + 1
+        used.add(anchor)
+        entries.append({"heading": section.heading, "anchor": anchor})
+    return entries
+
+
+# --- JSON back to frozen records -------------------------------------------------------------
+
+
+@functools.cache
+def field_types(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def convert(hint: Any, value: Any) -> Any:
+    """A JSON value as the field type wants it: spans as Span, lists as tuples."""
+    if value is None:
+        return None
+    if hint is Span:
+        return Span(int(value["start"]), int(value["end"]))
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        inner = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        return convert(inner[0], value) if len(inner) == 1 else value
+    if origin is tuple and isinstance(value, list):
+        inner = typing.get_args(hint)[0]
+        return tuple(convert(inner, item) for item in value)
+    return value
+
+
+def build(cls: type, data: dict[str, Any]) -> Any:
+    """One record from its JSON object; unknown keys are ignored, missing ones take defaults."""
+    hints = field_types(cls)
+    known = {f.name for f in dataclasses.fields(cls)}
+    return cls(**{k: convert(hints[k], v) for k, v in data.items() if k in known})
+
+
+def build_all(cls: type, items: list[dict[str, Any]] | None) -> tuple[Any, ...]:
+    built = []
+    for item in items or []:
+        try:
+            built.append(build(cls, item))
+        except (TypeError, KeyError, ValueError):  # a record from another schema: skip it
+            continue
+    return tuple(built)
+
+
+def article_from_dict(data: dict[str, Any]) -> Article:
+    article = data.get("article", {})
+    sections = build_all(Section, article.get("sections"))
+    origin_data = data.get("source") or {"kind": "text"}
+    return Article(
+        text=article.get("text") or "",
+        title=article.get("title"),
+        caption=article.get("caption"),
+        byline=article.get("byline"),
+        published=article.get("published"),
+        description=article.get("description"),
+        language=article.get("language"),
+        paragraphs=convert(tuple[Span, ...], article.get("paragraphs") or []),
+        sections=sections,
+        removed=build_all(Removed, article.get("removed")),
+        origin=build(Origin, origin_data),
+    )
+
+
+def dossier_from_dict(data: dict[str, Any]) -> Dossier:
+    """The Dossier of a stored JSON record."""
+    article = data.get("article", {})
+    return Dossier(
+        article_from_dict(data),
+        word_count=int(article.get("word_count") or 0),
+        reading_time_minutes=float(article.get("reading_time_minutes") or 0.0),
+        excerpt=article.get("excerpt") or "",
+        sentences=convert(tuple[Span, ...], data.get("sentences") or []),
+        actors=build_all(Actor, data.get("actors")),
+        quotes=build_all(Quote, data.get("quotes")),
+        terms=build_all(Term, data.get("terms")),
+        figures=build_all(Figure, data.get("figures")),
+        claims=build_all(Claim, data.get("claims")),
+        sources=build_all(Source, data.get("sources")),
+        tones=build_all(ActorTone, data.get("tones")),
+        warnings=build_all(StageWarning, data.get("warnings")),
+        settings=data.get("settings") or {},
+    )

@@ -1,4 +1,4 @@
-"""Structure as spans: sentences, word count, reading time, excerpt, table of contents."""
+"""Structure as spans: sentences, word count, reading time, excerpt."""
 
 from __future__ import annotations
 
@@ -64,23 +64,3 @@ def excerpt(article: Article, max_chars: int) -> str:
     if not article.paragraphs:
         return ""
     return trim_at_sentence(article.paragraphs[0].of(article.text), max_chars)
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^\w]+", "-", text.casefold()).strip("-") or "section"
-
-
-def table_of_contents(article: Article) -> list[dict[str, str]]:
-    """Headings in order, each with a unique anchor for links."""
-    entries: list[dict[str, str]] = []
-    used: set[str] = set()
-    for section in article.sections:
-        if not section.heading:
-            continue
-        anchor = base = slug(section.heading)
-        n = 2
-        while anchor in used:
-            anchor, n = f"{base}-{n}", n + 1
-        used.add(anchor)
-        entries.append({"heading": section.heading, "anchor": anchor})
-    return entries

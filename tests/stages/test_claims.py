@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from presslens.model import Actor, Article, Figure, Quote, Section, Source, Span
-from presslens.stages import claims as claims_stage
 from presslens.stages.claims import rank_claims
+from presslens.stages.claims import stage as claims_stage
 
 TEXT = (
     "Budget cuts\n\n"

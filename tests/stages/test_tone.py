@@ -6,7 +6,7 @@ import pytest
 
 from presslens import nlp, segment
 from presslens.model import Actor, Article, Dossier, Quote, Span
-from presslens.stages.tone import find_tones, label_for
+from presslens.stages.tone.stage import find_tones, label_for
 
 TEXT = (
     "Critics blasted Smith as a corrupt liar who betrayed the voters. "

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from corpus_articles import budget, corpus, empty_stages, ferry, hostile
 
+from presslens.model import dossier_from_dict
 from presslens.store import Store, open_store
-from presslens.store.records import dossier_from_dict
 
 
 def fill(store: Store) -> dict[str, int]:

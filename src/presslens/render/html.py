@@ -13,12 +13,11 @@ from importlib import resources
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from presslens import __version__
-from presslens.model import Dossier, Span
+from presslens.model import Dossier, Span, table_of_contents
 from presslens.render.marks import Mark
 from presslens.render.marks_figures import figure_marks
 from presslens.render.marks_quotes import quote_marks
-from presslens.segment import table_of_contents
+from presslens.version import __version__
 
 TOP_CLAIMS = 10
 

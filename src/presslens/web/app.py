@@ -25,10 +25,10 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from presslens import __version__
 from presslens.errors import PresslensError
 from presslens.settings import Settings
 from presslens.store import Store, default_db, open_store
+from presslens.version import __version__
 from presslens.web import views
 
 UPLOAD_LIMIT = 5 * 1024 * 1024
@@ -149,8 +149,8 @@ def create_app(db: str | None = None, *, settings: Settings | None = None) -> Fa
 
     @app.get("/article/{article_id}/report", response_class=HTMLResponse)
     def article_report(article_id: int) -> HTMLResponse:
+        from presslens.model import dossier_from_dict
         from presslens.render.html import render_html
-        from presslens.store.records import dossier_from_dict
 
         row = store().article(article_id)
         if row is None:

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from presslens.model import Dossier
+from presslens.model import Dossier, dossier_from_dict
 from presslens.render.html import report_context
 from presslens.render.marks_quotes import speaker_colours
-from presslens.store.records import dossier_from_dict
 from presslens.web.picture import actor_network
 
 SAFE_SCHEMES = ("http://", "https://")

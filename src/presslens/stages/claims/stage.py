@@ -1,7 +1,8 @@
 """Sentences ranked by check-worthiness, linked to figures, actors and sources. (Issue 5.)
 
 Every body sentence (headings are not claims) gets a calibrated probability from the sentence
-scorer (presslens.checkworthy), which reads the sentence and its part of the article's parse.
+scorer (checkworthy, beside this module), which reads the sentence and its part of the
+article's parse.
 That probability is the claim's `score`. The scorer learnt from debate transcripts, where
 about a quarter of the sentences are check-worthy; news prose is denser in facts and most of
 its sentences pass 0.5 (88 of the showcase's 121), so a list of them all would tell a
@@ -25,8 +26,8 @@ import math
 from dataclasses import replace
 from typing import Any
 
-from presslens.checkworthy import score_checkworthiness
 from presslens.model import Actor, Article, Claim, Figure, Quote, Source, Span
+from presslens.stages.claims.checkworthy import score_checkworthiness
 
 QUOTE_SHARE = 0.5  # a sentence at least half inside a quotation is the quoted person's claim
 # The scorer learnt from debate transcripts; in news prose a figure and a named source are the

@@ -21,7 +21,7 @@ weight matrix (npz). Both live in resources/ as tone_features.json and tone_weig
 
 A second, dense linear model reads spaCy's contextual token vectors (doc.tensor, which the parse
 computes anyway): the mention's, its neighbours' and its governor's, and beside them the static
-WordLlama piece embedding (presslens.embeddings) of the mention's own words, which says what
+WordLlama piece embedding (presslens.nlp.embeddings) of the mention's own words, which says what
 kind of actor an unseen name or title is. (Embeddings of the governor, of the context windows
 and of the masked sentence were tried too and did not pay.) Its margins are added to the sparse
 ones with a blend weight. The tensors belong to the spaCy model they were trained with; under
@@ -324,7 +324,7 @@ def context_vectors(
     """context_vector of each item followed by the WordLlama embedding of the mention's text,
     embedded once per distinct text (the same names recur through an article). `tables` holds
     TokenTable.of(doc) by id(doc), filled here when missing."""
-    from presslens import embeddings
+    from presslens.nlp import embeddings
 
     tables = {} if tables is None else tables
     docs = [table_of(sentence.doc, tables) for sentence, _, _ in items]
@@ -440,7 +440,7 @@ def load_model() -> ToneModel:
 
 
 def embeddings_available() -> bool:
-    from presslens import embeddings
+    from presslens.nlp import embeddings
 
     return embeddings.available()
 

@@ -10,9 +10,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from presslens import fastparse
 from presslens.errors import ModelNotFoundError
-from presslens.memory import give_back_memory
+from presslens.nlp import fastparse
+from presslens.nlp.memory import give_back_memory
 from presslens.settings import Settings
 
 # Tokens parsed in one batch. On 128 PolNeAR articles: one at a time 118 ms/article, batches of
@@ -38,7 +38,7 @@ def load_stock_model(name: str, fallback: str) -> Language:
 @functools.cache
 def load_model(name: str, fallback: str) -> Language:
     """The pipeline presslens parses with: spaCy's, run faster for the same annotations
-    (presslens.fastparse); cached, so loaded once per process."""
+    (presslens.nlp.fastparse); cached, so loaded once per process."""
     model = load_stock_model(name, fallback)
     fastparse.speed_up(model)
     return model

@@ -7,10 +7,10 @@ Two models blended on the log-odds scale, then put through a sigmoid:
   tense) and features of the sentence's spaCy parse (entity types such as CARDINAL/PERCENT/
   MONEY/DATE/ORG/PERSON, the root verb's tense and form, modal and first-person subjects,
   superlatives);
-- a one-hidden-layer network over the sentence's static WordLlama embedding (presslens.embeddings,
-  weights inside the wordllama wheel) with the same hand and parse features, which generalises
-  across wordings the n-grams only see when they recur; five such networks, trained from
-  different seeds, averaged into one (`side_by_side`).
+- a one-hidden-layer network over the sentence's static WordLlama embedding
+  (presslens.nlp.embeddings, weights inside the wordllama wheel) with the same hand and parse
+  features, which generalises across wordings the n-grams only see when they recur; five
+  such networks, trained from different seeds, averaged into one (`side_by_side`).
 The blend weights and the offset come from out-of-fold margins on debates the models had not seen
 (train/checkworthy.py): a two-input logistic regression gives the weights, and the offset puts
 0.5 at the blended margin with the best F1. The parse comes from the article's own Doc when the
@@ -33,7 +33,7 @@ from typing import Any, BinaryIO
 import numpy as np
 from scipy import sparse
 
-from presslens import embeddings
+from presslens.nlp import embeddings
 from presslens.resources import read_json
 
 MODEL_FILE = "checkworthy_model.npz"

@@ -1,6 +1,6 @@
 """Tone toward each actor, with evidence sentences. (Issue 8.)
 
-Every mention of an actor is classified in its sentence by presslens.tone_model (negative,
+Every mention of an actor is classified in its sentence by presslens.stages.tone.model (negative,
 neutral or positive, with probabilities). Per actor, the mention values p(positive) -
 p(negative) are averaged with the classifier's confidence as weight into `tone` in [-1, 1].
 Mentions inside a quotation are the quoted speaker's view, not the author's, so they are kept
@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from presslens.model import Actor, ActorTone, Article, Quote, Span
-from presslens.tone_model import LABELS, classify_spans
+from presslens.stages.tone.model import LABELS, classify_spans
 
 MIN_MENTIONS = 2
 LEAN = 0.15  # |tone| below this reads as neutral
