@@ -36,7 +36,7 @@ import psutil
 from spacy.language import Language
 from threadpoolctl import threadpool_limits
 
-from presslens.batch import run_batch
+from presslens.batch.run import run_batch
 from presslens.nlp import get_model, load_stock_model
 from presslens.settings import Settings
 

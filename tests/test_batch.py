@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 import presslens
-from presslens.batch import run_batch
+from presslens.batch.run import run_batch
 from presslens.cli import app
 from presslens.ingest.sources import iter_documents, load_document
 

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from presslens.ingest_run import content_key, ingest
+from presslens.batch.ingest import ingest
+from presslens.ingest.identity import content_key
 from presslens.store import open_store
 
 ARTICLE = "Harbour vote\n\nThe mayor, Jane Smith, said the harbour would open in May.\n"

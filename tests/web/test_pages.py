@@ -142,7 +142,7 @@ def test_every_page_has_a_json_twin(site: Any) -> None:
 def test_server_binds_loopback_only_by_default() -> None:
     import inspect
 
-    from presslens.cli_corpus import serve
+    from presslens.cli.corpus import serve
 
     assert inspect.signature(serve).parameters["host"].default == "127.0.0.1"
 

@@ -1,4 +1,4 @@
-"""The `presslens` command. A user's mistake prints one line and exits non-zero, no traceback."""
+"""`presslens analyze`: one article in, its dossier out (Markdown, JSON or HTML)."""
 
 from __future__ import annotations
 
@@ -12,17 +12,6 @@ import typer
 
 from presslens.errors import PresslensError
 from presslens.settings import load_settings
-from presslens.version import __version__
-
-app = typer.Typer(
-    name="presslens",
-    help="Read news and opinion articles the way a careful fact-checker does.",
-    no_args_is_help=False,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-)
-
-EXIT_USER_ERROR = 2
 
 
 class OutputFormat(StrEnum):
@@ -35,22 +24,6 @@ def sample_article_path() -> Path:
     return Path(str(resources.files("presslens.resources").joinpath("sample-article.txt")))
 
 
-def show_version(value: bool) -> None:
-    if value:
-        typer.echo(f"presslens {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def root(
-    version: Annotated[
-        bool, typer.Option("--version", callback=show_version, is_eager=True, help="Show version.")
-    ] = False,
-) -> None:
-    """presslens: article in, dossier out."""
-
-
-@app.command()
 def analyze(
     source: Annotated[
         str | None, typer.Argument(help="A file, an http(s) URL, or - for stdin. None: the sample.")
@@ -104,35 +77,3 @@ def write_output(rendered: str, output: Path | None) -> None:
     except OSError as exc:
         raise PresslensError(f"cannot write {output}: {exc.strerror or exc}") from exc
     typer.echo(f"wrote {output}", err=True)
-
-
-from presslens.cli_batch import batch  # noqa: E402 - the batch command lives in its own module
-
-app.command("batch")(batch)
-
-from presslens.cli_corpus import export, ingest, search, serve  # noqa: E402 - corpus commands
-
-app.command("ingest")(ingest)
-app.command("search")(search)
-app.command("serve")(serve)
-app.command("export")(export)
-
-from presslens.cli_checkworthy import checkworthy  # noqa: E402 - sentence scoring
-
-app.command("checkworthy")(checkworthy)
-
-
-def main() -> None:
-    """Entry point: runs the app and turns presslens errors into one line on stderr."""
-    try:
-        app()
-    except PresslensError as exc:
-        typer.echo(f"presslens: error: {exc}", err=True)
-        sys.exit(EXIT_USER_ERROR)
-    except KeyboardInterrupt:
-        typer.echo("presslens: interrupted", err=True)
-        sys.exit(130)
-
-
-if __name__ == "__main__":
-    main()

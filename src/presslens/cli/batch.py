@@ -58,7 +58,7 @@ def batch(
     config: Annotated[Path | None, typer.Option("--config", help="A TOML settings file.")] = None,
 ) -> None:
     """Analyse every input document and write one row each (dossier or error) to OUT."""
-    from presslens.batch import run_batch
+    from presslens.batch.run import run_batch
 
     if scheduler is not None and engine is not Engine.dask:
         raise typer.BadParameter("--scheduler needs --engine dask")

@@ -11,11 +11,9 @@ completes the corpus with no duplicate.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import signal
 import threading
 import time
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -31,7 +29,7 @@ from rich.progress import (
 
 from presslens import nlp, pipeline
 from presslens.errors import PresslensError
-from presslens.ingest.decode import decode_bytes
+from presslens.ingest.identity import content_key
 from presslens.ingest.sources import (
     JSONL_SUFFIXES,
     InputDocument,
@@ -63,21 +61,6 @@ class IngestReport:
             f"{self.skipped} already in the store, {self.duplicates} duplicates "
             f"in {self.seconds:.1f} s ({rate:.2f} articles/s)"
         )
-
-
-def normalise(data: bytes) -> str | None:
-    """The text that identifies a document; None when it cannot be decoded (empty, binary)."""
-    try:
-        text = decode_bytes(data)
-    except PresslensError:
-        return None
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return "\n".join(line.rstrip() for line in text.strip().split("\n"))
-
-
-def content_key(data: bytes) -> str | None:
-    text = normalise(data)
-    return None if text is None else hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def error_key(document: InputDocument) -> str:

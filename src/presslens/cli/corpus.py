@@ -50,7 +50,7 @@ def ingest(
 ) -> None:
     """Analyse every article named and store its dossier (or why it failed); reruns skip
     what is stored."""
-    from presslens.ingest_run import ingest as run_ingest
+    from presslens.batch.ingest import ingest as run_ingest
     from presslens.settings import load_settings
     from presslens.store import open_store
 

@@ -1,0 +1,66 @@
+"""The `presslens` command: one module per command group (analyze, batch, corpus: ingest,
+search, serve, export; checkworthy), registered on one Typer app here. A user's mistake prints
+one line and exits non-zero, no traceback."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from presslens.cli.analyze import analyze, sample_article_path
+from presslens.cli.batch import batch
+from presslens.cli.checkworthy import checkworthy
+from presslens.cli.corpus import export, ingest, search, serve
+from presslens.errors import PresslensError
+from presslens.version import __version__
+
+app = typer.Typer(
+    name="presslens",
+    help="Read news and opinion articles the way a careful fact-checker does.",
+    no_args_is_help=False,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+EXIT_USER_ERROR = 2
+
+
+def show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"presslens {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=show_version, is_eager=True, help="Show version.")
+    ] = False,
+) -> None:
+    """presslens: article in, dossier out."""
+
+
+app.command("analyze")(analyze)
+app.command("batch")(batch)
+app.command("ingest")(ingest)
+app.command("search")(search)
+app.command("serve")(serve)
+app.command("export")(export)
+app.command("checkworthy")(checkworthy)
+
+
+def main() -> None:
+    """Entry point: runs the app and turns presslens errors into one line on stderr."""
+    try:
+        app()
+    except PresslensError as exc:
+        typer.echo(f"presslens: error: {exc}", err=True)
+        sys.exit(EXIT_USER_ERROR)
+    except KeyboardInterrupt:
+        typer.echo("presslens: interrupted", err=True)
+        sys.exit(130)
+
+
+__all__ = ["app", "main", "sample_article_path"]
