@@ -118,3 +118,21 @@ def test_dense_part_is_skipped_without_a_vector() -> None:
     with_none = model.probabilities([{"u=blast"}], [None])
     sparse_only = tone_model.ToneModel(model.index, model.weights, model.bias)
     assert np.allclose(with_none, sparse_only.probabilities([{"u=blast"}]))
+
+
+def test_dense_part_reads_only_docs_of_the_model_it_was_trained_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The check is made on the model that parsed the doc, not on the default model."""
+    model = tone_model.load_model()
+    text = "Critics blasted Smith, but voters praised Jones."
+    ours = nlp.parse(text)
+    assert nlp.model_id_of(ours) == model.spacy_model
+    foreign = nlp.parse(text)
+    foreign.user_data[nlp.MODEL_KEY] = "en_core_web_lg-3.8.0"
+    on_foreign = tone_model.classify_spans([(foreign[:], 16, 21)])
+    on_ours = tone_model.classify_spans([(ours[:], 16, 21)])
+    sparse_only = tone_model.ToneModel(model.index, model.weights, model.bias)
+    monkeypatch.setattr(tone_model, "load_model", lambda: sparse_only)
+    assert on_foreign == tone_model.classify_spans([(foreign[:], 16, 21)])
+    assert on_ours != on_foreign

@@ -31,9 +31,3 @@ class SettingsError(PresslensError):
 
 class ModelNotFoundError(PresslensError):
     pass
-
-
-class StageError(PresslensError):
-    def __init__(self, stage: str, message: str) -> None:
-        super().__init__(f"stage {stage!r} failed: {message}")
-        self.stage = stage

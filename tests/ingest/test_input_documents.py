@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 import io
+import gzip
 import json
 from pathlib import Path
 
 import pytest
 
 from presslens.errors import PresslensError
-from presslens.ingest.sources import iter_documents, load_document
+from presslens.ingest.sources import estimate_total, iter_documents, load_document
 
 BODY = "The council met on Monday and agreed the budget for next year after a long debate."
 FEED = f"""<?xml version="1.0"?>
@@ -81,3 +82,15 @@ def test_missing_paths_become_error_documents(tmp_path: Path) -> None:
     assert [d.error is not None for d in docs] == [True, True]
     with pytest.raises(PresslensError):
         load_document(docs[0])
+
+
+@pytest.mark.parametrize("name", ["corpus.jsonl.gz", "corpus.ndjson.gz"])
+def test_gzipped_jsonl_is_read_line_by_line(tmp_path: Path, name: str) -> None:
+    lines = [json.dumps({"id": n, "text": f"Budget {n}\n\n{BODY}"}) for n in (1, 2)]
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode("utf-8")))
+    docs = list(iter_documents([str(path)]))
+    assert [d.id for d in docs] == [f"{path}#L1", f"{path}#L2"]
+    assert all(d.error is None for d in docs)
+    assert BODY in load_document(docs[0]).text
+    assert estimate_total([str(path)]) == 2

@@ -14,7 +14,7 @@ import contextlib
 import signal
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from rich.console import Console
@@ -31,12 +31,10 @@ from presslens import nlp, pipeline
 from presslens.errors import PresslensError
 from presslens.ingest.identity import content_key
 from presslens.ingest.sources import (
-    JSONL_SUFFIXES,
     InputDocument,
-    expand,
+    estimate_total,
     iter_documents,
     load_document,
-    suffix_of,
 )
 from presslens.settings import Settings
 from presslens.store.base import Store
@@ -66,24 +64,6 @@ class IngestReport:
 def error_key(document: InputDocument) -> str:
     """Key of an input that could not even be read: its id (a path, a URL, a line)."""
     return f"input:{document.id}"
-
-
-def estimate_total(locations: Iterable[str]) -> int | None:
-    """How many documents to expect (files, JSONL lines); None when a URL or feed is involved."""
-    total = 0
-    for location in locations:
-        for item in expand(location):
-            if isinstance(item, str):
-                return None
-            if suffix_of(item) in JSONL_SUFFIXES:
-                try:
-                    with item.open("rb") as handle:
-                        total += sum(1 for line in handle if line.strip())
-                except OSError:
-                    total += 1
-            else:
-                total += 1
-    return total
 
 
 DOCUMENT_TIMEOUT_SECONDS = 300.0

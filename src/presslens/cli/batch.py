@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -20,7 +19,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from presslens.ingest.sources import FEED_SUFFIXES, JSONL_SUFFIXES, expand, suffix_of
+from presslens.ingest.sources import estimate_total
 from presslens.settings import load_settings
 
 
@@ -135,30 +134,3 @@ def progress_bar(console: Console) -> Progress:
         EtaColumn(),
         console=console,
     )
-
-
-def estimate_total(locations: list[str]) -> int | None:
-    """How many documents the inputs hold, when cheap to know (files and JSONL lines), else None."""
-    total = 0
-    for location in locations:
-        for item in expand(location):
-            if isinstance(item, str):
-                return None
-            suffix = suffix_of(item)
-            if suffix in JSONL_SUFFIXES:
-                total += count_lines(item)
-            elif suffix in FEED_SUFFIXES or suffix in (".warc", ".warc.gz"):
-                return None  # counting the records of a WARC or a feed means reading it all
-            else:
-                total += 1
-    return total
-
-
-def count_lines(path: Path) -> int:
-    """Non-blank lines of a JSONL file, i.e. its documents (ingest skips blank lines)."""
-    opener = gzip.open if path.name.endswith(".gz") else open
-    try:
-        with opener(path, "rb") as handle:
-            return sum(1 for line in handle if line.strip())
-    except OSError:
-        return 1  # unreadable: it will be one error row

@@ -38,15 +38,21 @@ class InputDocument:
     meta: dict[str, str] = field(default_factory=dict)
 
 
+COMPRESSED_SUFFIXES = {".warc.gz", *(suffix + ".gz" for suffix in JSONL_SUFFIXES)}
+
+
 def suffix_of(path: Path) -> str:
+    """The suffix that says how to read a file; a gzipped WARC or JSONL keeps both parts."""
     name = path.name.lower()
-    if name.endswith(".warc.gz"):
-        return ".warc.gz"
+    for suffix in COMPRESSED_SUFFIXES:
+        if name.endswith(suffix):
+            return suffix
     return path.suffix.lower()
 
 
 def is_supported(path: Path) -> bool:
-    known = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | JSONL_SUFFIXES | {".warc", ".warc.gz"}
+    known = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | JSONL_SUFFIXES | COMPRESSED_SUFFIXES
+    known.add(".warc")
     return suffix_of(path) in known
 
 
@@ -68,7 +74,7 @@ def file_documents(path: Path, settings: Settings) -> Iterator[InputDocument]:
     suffix = suffix_of(path)
     uri = str(path)
     try:
-        if suffix in JSONL_SUFFIXES:
+        if suffix in JSONL_SUFFIXES or suffix.removesuffix(".gz") in JSONL_SUFFIXES:
             yield from jsonl_documents(path)
         elif suffix in (".warc", ".warc.gz"):
             yield from warc_documents(path)
@@ -189,3 +195,30 @@ def load_document(document: InputDocument, *, settings: Settings | None = None) 
         kind=document.kind, uri=document.uri, fetched_at=document.meta.get("fetched_at")
     )
     return from_bytes(document.data, origin=origin, settings=settings or Settings())
+
+
+def estimate_total(locations: list[str]) -> int | None:
+    """How many documents the inputs hold, when cheap to know (files and JSONL lines), else None."""
+    total = 0
+    for location in locations:
+        for item in expand(location):
+            if isinstance(item, str):
+                return None
+            suffix = suffix_of(item)
+            if suffix in JSONL_SUFFIXES or suffix.removesuffix(".gz") in JSONL_SUFFIXES:
+                total += count_lines(item)
+            elif suffix in FEED_SUFFIXES or suffix in (".warc", ".warc.gz"):
+                return None  # counting the records of a WARC or a feed means reading it all
+            else:
+                total += 1
+    return total
+
+
+def count_lines(path: Path) -> int:
+    """Non-blank lines of a JSONL file, i.e. its documents (ingest skips blank lines)."""
+    opener = gzip.open if path.name.endswith(".gz") else open
+    try:
+        with opener(path, "rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    except OSError:
+        return 1  # unreadable: it will be one error row

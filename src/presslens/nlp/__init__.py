@@ -6,9 +6,12 @@
 
 from presslens.nlp.parser import (
     BATCH_TOKENS,
+    MODEL_KEY,
     get_model,
     load_model,
     load_stock_model,
+    model_id,
+    model_id_of,
     parse,
     parse_many,
     prepare,
@@ -17,9 +20,12 @@ from presslens.nlp.parser import (
 
 __all__ = [
     "BATCH_TOKENS",
+    "MODEL_KEY",
     "get_model",
     "load_model",
     "load_stock_model",
+    "model_id",
+    "model_id_of",
     "parse",
     "parse_many",
     "prepare",

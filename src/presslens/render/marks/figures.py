@@ -1,6 +1,6 @@
 """Underlines for figures in the article text, with a title that reads the figure as data.
 
-Same shape as marks_quotes: (span, css class, title). Dates, times and ordinals get the extra
+Same shape as the quote marks: (span, css class, title). Dates, times and ordinals get the extra
 class "figure-date" so a stylesheet can draw them lighter than the figures a fact-checker weighs.
 """
 
