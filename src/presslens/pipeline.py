@@ -110,11 +110,8 @@ def analyse_parsed(
         excerpt=segment.excerpt(article, settings.excerpt_max_chars),
     )
     if article.language not in (None, "en"):
-        warnings.append(
-            StageWarning(
-                "language", f"article language is {article.language!r}: {ENGLISH_ONLY} skipped"
-            )
-        )
+        skipped = f"article language is {article.language!r}: {ENGLISH_ONLY} skipped"
+        warnings.append(StageWarning("language", skipped))
         return Dossier(
             article,
             sentences=sentences,

@@ -14,6 +14,7 @@ from rich.progress import (
     Progress,
     ProgressColumn,
     Task,
+    TaskID,
     TextColumn,
     TimeElapsedColumn,
 )
@@ -65,21 +66,7 @@ def batch(
     console = Console(stderr=True)
     with progress_bar(console) as progress:
         task = progress.add_task("analysing", total=estimate_total(inputs), failed=0, skipped=0)
-        failed = skipped = 0
-
-        def on_row(row: Any) -> None:
-            nonlocal failed
-            failed += row.status != "ok"
-            progress.update(task, advance=1, failed=failed)
-
-        def on_skip(document: Any) -> None:
-            nonlocal skipped
-            skipped += 1
-            progress.update(task, advance=1, skipped=skipped)
-
-        def on_start(client: Any) -> None:
-            console.print(f"Dask dashboard: {client.dashboard_link}")
-
+        counter = Counter(progress, task, console)
         summary = run_batch(
             inputs,
             out,
@@ -89,12 +76,34 @@ def batch(
             partition_size=partition_size,
             resume=resume,
             settings=settings,
-            on_row=on_row,
-            on_skip=on_skip,
-            on_start=on_start,
+            on_row=counter.on_row,
+            on_skip=counter.on_skip,
+            on_start=counter.on_start,
         )
     skipped = f", {summary.skipped} skipped (already in {out})" if resume else ""
     console.print(f"{summary.done} done, {summary.failed} failed{skipped} -> {out}")
+
+
+class Counter:
+    """The progress bar's counts, updated as rows come back and inputs are skipped."""
+
+    def __init__(self, progress: Progress, task: TaskID, console: Console) -> None:
+        self.progress = progress
+        self.task = task
+        self.console = console
+        self.failed = 0
+        self.skipped = 0
+
+    def on_row(self, row: Any) -> None:
+        self.failed += row.status != "ok"
+        self.progress.update(self.task, advance=1, failed=self.failed)
+
+    def on_skip(self, document: Any) -> None:
+        self.skipped += 1
+        self.progress.update(self.task, advance=1, skipped=self.skipped)
+
+    def on_start(self, client: Any) -> None:
+        self.console.print(f"Dask dashboard: {client.dashboard_link}")
 
 
 def analysed_rate(task: Task) -> float | None:

@@ -56,61 +56,79 @@ def derived_rows(data: dict[str, Any]) -> dict[str, list[tuple[Any, ...]]]:
             (a.get("id"), a.get("name") or "", a.get("type"), len(a.get("mentions", [])))
             for a in data.get("actors", [])
         ],
-        "quotes": [
-            (
-                q.get("id"),
-                q.get("kind"),
-                q.get("text"),
-                quote_speaker(q, actors),
-                q.get("speaker_actor_id"),
-                *span_of(q),
-                q.get("confidence"),
-            )
-            for q in data.get("quotes", [])
-        ],
-        "figures": [
-            (
-                f.get("id"),
-                f.get("text"),
-                f.get("value"),
-                f.get("low"),
-                f.get("high"),
-                f.get("unit"),
-                f.get("kind"),
-                f.get("bound"),
-                f.get("change"),
-                f.get("period"),
-                f.get("concept"),
-                *span_of(f),
-            )
-            for f in data.get("figures", [])
-        ],
-        "claims": [
-            (
-                c.get("id"),
-                c.get("text"),
-                c.get("score"),
-                c.get("rank"),
-                *span_of(c),
-                "; ".join(sources.get(str(s), "") for s in c.get("source_ids", [])),
-                "; ".join(actors.get(str(a), "") for a in c.get("actor_ids", [])),
-                c.get("quote_id"),
-            )
-            for c in data.get("claims", [])
-        ],
-        "sources": [
-            (
-                s.get("id"),
-                s.get("name") or "",
-                s.get("kind"),
-                s.get("actor_id"),
-                len(s.get("claim_ids", [])),
-            )
-            for s in data.get("sources", [])
-        ],
+        "quotes": quote_rows(data, actors),
+        "figures": figure_rows(data),
+        "claims": claim_rows(data, actors, sources),
+        "sources": source_rows(data),
     }
     title = article.get("title") or ""
     rows["search_index"] = [("article", None, None, f"{title}\n{article.get('text', '')}")]
     rows["search_index"] += [("quote", r[0], r[3], r[2] or "") for r in rows["quotes"]]
     rows["search_index"] += [("claim", r[0], None, r[1] or "") for r in rows["claims"]]
     return rows
+
+
+def quote_rows(data: dict[str, Any], actors: dict[str, str]) -> list[tuple[Any, ...]]:
+    return [
+        (
+            q.get("id"),
+            q.get("kind"),
+            q.get("text"),
+            quote_speaker(q, actors),
+            q.get("speaker_actor_id"),
+            *span_of(q),
+            q.get("confidence"),
+        )
+        for q in data.get("quotes", [])
+    ]
+
+
+def figure_rows(data: dict[str, Any]) -> list[tuple[Any, ...]]:
+    return [
+        (
+            f.get("id"),
+            f.get("text"),
+            f.get("value"),
+            f.get("low"),
+            f.get("high"),
+            f.get("unit"),
+            f.get("kind"),
+            f.get("bound"),
+            f.get("change"),
+            f.get("period"),
+            f.get("concept"),
+            *span_of(f),
+        )
+        for f in data.get("figures", [])
+    ]
+
+
+def claim_rows(
+    data: dict[str, Any], actors: dict[str, str], sources: dict[str, str]
+) -> list[tuple[Any, ...]]:
+    return [
+        (
+            c.get("id"),
+            c.get("text"),
+            c.get("score"),
+            c.get("rank"),
+            *span_of(c),
+            "; ".join(sources.get(str(s), "") for s in c.get("source_ids", [])),
+            "; ".join(actors.get(str(a), "") for a in c.get("actor_ids", [])),
+            c.get("quote_id"),
+        )
+        for c in data.get("claims", [])
+    ]
+
+
+def source_rows(data: dict[str, Any]) -> list[tuple[Any, ...]]:
+    return [
+        (
+            s.get("id"),
+            s.get("name") or "",
+            s.get("kind"),
+            s.get("actor_id"),
+            len(s.get("claim_ids", [])),
+        )
+        for s in data.get("sources", [])
+    ]

@@ -110,41 +110,54 @@ def templates() -> Environment:
     return env
 
 
+class Site:
+    """What every route shares: the store (one connection per worker thread, as SQLite
+    connections are not shared across threads), the templates and the settings."""
+
+    def __init__(self, location: str, settings: Settings) -> None:
+        self.location = location
+        self.settings = settings
+        self.env = templates()
+        self.local = threading.local()
+
+    def store(self) -> Store:
+        if getattr(self.local, "store", None) is None:
+            self.local.store = open_store(self.location)
+        return self.local.store
+
+    def page(self, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+        return HTMLResponse(self.env.get_template(name).render(**context), status_code=status)
+
+    def not_found(self, what: str) -> HTMLResponse:
+        return self.page("message.html.j2", 404, heading="Not found", message=f"No {what} here.")
+
+
 def create_app(db: str | None = None, *, settings: Settings | None = None) -> FastAPI:
     """The site over the store at `db` (a SQLite path or a postgresql:// URL)."""
-    location = db or default_db()
-    settings = settings or Settings()
-    env = templates()
-    local = threading.local()
+    site = Site(db or default_db(), settings or Settings())
     app = FastAPI(
         title="presslens", version=__version__, docs_url=None, redoc_url=None, openapi_url=None
     )
     app.add_middleware(LimitBody, limit=UPLOAD_LIMIT)
+    add_article_routes(app, site)
+    add_search_routes(app, site)
+    add_analyse_routes(app, site)
+    return app
 
-    def store() -> Store:
-        # One connection per worker thread: SQLite connections are not shared across threads.
-        if getattr(local, "store", None) is None:
-            local.store = open_store(location)
-        return local.store
 
-    def page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
-        return HTMLResponse(env.get_template(name).render(**context), status_code=status)
-
-    def not_found(what: str) -> HTMLResponse:
-        return page("message.html.j2", 404, heading="Not found", message=f"No {what} here.")
-
+def add_article_routes(app: FastAPI, site: Site) -> None:
     @app.get("/articles.json")
     def articles_json(page_number: Annotated[int, Query(alias="page")] = 1) -> JSONResponse:
-        return JSONResponse(list_page(store(), page_number))
+        return JSONResponse(list_page(site.store(), page_number))
 
     @app.get("/", response_class=HTMLResponse)
     @app.get("/articles", response_class=HTMLResponse)
     def article_list(page_number: Annotated[int, Query(alias="page")] = 1) -> HTMLResponse:
-        return page("list.html.j2", listing=list_page(store(), page_number))
+        return site.page("list.html.j2", listing=list_page(site.store(), page_number))
 
     @app.get("/article/{article_id}.json")
     def article_json(article_id: int) -> Response:
-        row = store().article(article_id)
+        row = site.store().article(article_id)
         return JSONResponse(row) if row else JSONResponse({"error": "not found"}, 404)
 
     @app.get("/article/{article_id}/report", response_class=HTMLResponse)
@@ -152,40 +165,44 @@ def create_app(db: str | None = None, *, settings: Settings | None = None) -> Fa
         from presslens.model import dossier_from_dict
         from presslens.render.html import render_html
 
-        row = store().article(article_id)
+        row = site.store().article(article_id)
         if row is None:
-            return not_found("article")
+            return site.not_found("article")
         return HTMLResponse(render_html(dossier_from_dict(row["dossier"])))
 
     @app.get("/article/{article_id}", response_class=HTMLResponse)
     def article_page(article_id: int) -> HTMLResponse:
-        row = store().article(article_id)
+        row = site.store().article(article_id)
         if row is None:
-            return not_found("article")
-        return page("dossier.html.j2", **views.stored_dossier_context(row))
+            return site.not_found("article")
+        return site.page("dossier.html.j2", **views.stored_dossier_context(row))
 
     @app.get("/actor/{name}.json")
     def actor_json(name: str) -> JSONResponse:
-        return JSONResponse(store().actor(name))
+        return JSONResponse(site.store().actor(name))
 
     @app.get("/actor/{name}", response_class=HTMLResponse)
     def actor_page(name: str) -> HTMLResponse:
-        return page("actor.html.j2", actor=store().actor(name))
+        return site.page("actor.html.j2", actor=site.store().actor(name))
 
+
+def add_search_routes(app: FastAPI, site: Site) -> None:
     @app.get("/search.json")
     def search_json(
         q: str = "", speaker: str = "", actor: str = "", source: str = "", kind: str = ""
     ) -> JSONResponse:
         wanted = search_args(q, speaker, actor, source, kind)
-        return JSONResponse({**wanted, "results": store().search(**wanted)})
+        return JSONResponse({**wanted, "results": site.store().search(**wanted)})
 
     @app.get("/search", response_class=HTMLResponse)
     def search_page(
         q: str = "", speaker: str = "", actor: str = "", source: str = "", kind: str = ""
     ) -> HTMLResponse:
         wanted = search_args(q, speaker, actor, source, kind)
-        return page("search.html.j2", wanted=wanted, results=store().search(**wanted))
+        return site.page("search.html.j2", wanted=wanted, results=site.store().search(**wanted))
 
+
+def add_analyse_routes(app: FastAPI, site: Site) -> None:
     @app.get("/analyse.json")
     def analyse_form_json() -> JSONResponse:
         return JSONResponse(
@@ -194,23 +211,21 @@ def create_app(db: str | None = None, *, settings: Settings | None = None) -> Fa
 
     @app.get("/analyse", response_class=HTMLResponse)
     def analyse_form() -> HTMLResponse:
-        return page("analyse.html.j2")
+        return site.page("analyse.html.j2")
 
     @app.post("/analyse.json")
     async def analyse_json(request: Request) -> Response:
-        result = await analyse_upload(request, settings)
+        result = await analyse_upload(request, site.settings)
         if isinstance(result, str):
             return JSONResponse({"error": result}, 400)
         return JSONResponse(result.to_dict())
 
     @app.post("/analyse", response_class=HTMLResponse)
     async def analyse_page(request: Request) -> HTMLResponse:
-        result = await analyse_upload(request, settings)
+        result = await analyse_upload(request, site.settings)
         if isinstance(result, str):
-            return page("analyse.html.j2", 400, error=result)
-        return page("dossier.html.j2", **views.dossier_context(result))
-
-    return app
+            return site.page("analyse.html.j2", 400, error=result)
+        return site.page("dossier.html.j2", **views.dossier_context(result))
 
 
 def list_page(store: Store, page_number: int) -> dict[str, Any]:
