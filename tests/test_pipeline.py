@@ -82,7 +82,7 @@ def test_batches_hold_at_most_the_token_budget_and_a_long_text_goes_alone(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     recording = RecordingModel(nlp.get_model())
-    monkeypatch.setattr(nlp, "get_model", lambda settings=None: recording)
+    monkeypatch.setattr(nlp.parser, "get_model", lambda settings=None: recording)
     texts = ["one two three", "four five", "six " * 20, "seven"]
     parsed = list(nlp.parse_many(texts, batch_tokens=6))
     assert recording.batches == [2, 1, 1]

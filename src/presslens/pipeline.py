@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from spacy.tokens import Doc
 
@@ -33,7 +33,8 @@ class StageRunner:
     warnings: list[StageWarning]
     timings: dict[str, float] | None = None
 
-    def __call__(self, name: str, empty: T, stage: Callable[..., T], *args, **kw) -> T:
+    def __call__(self, name: str, empty: Any, stage: Callable[..., T], *args, **kw) -> T:
+        """`stage(*args, **kw)`, or `empty` (the stage's empty result) when it fails."""
         try:
             return self.timed(name, stage, *args, **kw)
         except Exception as exc:  # noqa: BLE001 - one stage must not sink the article
@@ -104,21 +105,18 @@ def analyse_parsed(
     warnings: list[StageWarning] = list(article.warnings)
     run = StageRunner(warnings, timings)
     sentences = segment.sentence_spans(article, doc)
-    structure = dict(
+    base = Dossier(
+        article,
         word_count=segment.word_count(article),
         reading_time_minutes=segment.reading_time_minutes(article, settings.words_per_minute),
         excerpt=segment.excerpt(article, settings.excerpt_max_chars),
+        sentences=sentences,
+        settings=settings.to_dict(),
     )
     if article.language not in (None, "en"):
         skipped = f"article language is {article.language!r}: {ENGLISH_ONLY} skipped"
         warnings.append(StageWarning("language", skipped))
-        return Dossier(
-            article,
-            sentences=sentences,
-            warnings=tuple(warnings),
-            settings=settings.to_dict(),
-            **structure,
-        )
+        return replace(base, warnings=tuple(warnings))
     actors = run("entities", (), find_actors, article, doc)
     quotes, terms, quote_warnings = run("quotes", ((), (), ()), find_quotes, article, doc, actors)
     warnings.extend(quote_warnings)
@@ -138,9 +136,8 @@ def analyse_parsed(
         doc=doc,
     )
     tones = run("tone", (), find_tones, article, doc, sentences, actors, quotes)
-    return Dossier(
-        article,
-        sentences=sentences,
+    return replace(
+        base,
         actors=actors,
         quotes=quotes,
         terms=terms,
@@ -149,6 +146,4 @@ def analyse_parsed(
         sources=sources,
         tones=tones,
         warnings=tuple(warnings),
-        settings=settings.to_dict(),
-        **structure,
     )

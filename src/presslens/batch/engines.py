@@ -175,7 +175,7 @@ def submit_chunk(
     queue.add(future)
 
 
-class WarmUpPlugin(WorkerPlugin):  # type: ignore[misc,valid-type]
+class WarmUpPlugin(WorkerPlugin):
     """Loads the model and lexicons when a Dask worker starts, once per worker process."""
 
     def __init__(self, settings: Settings) -> None:

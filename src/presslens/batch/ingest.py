@@ -77,8 +77,8 @@ class DocumentTimeout(Exception):
 def time_limit(seconds: float | None) -> Iterator[None]:
     """Stop the work inside after `seconds` (main thread only: SIGALRM), so one pathological
     document becomes an error record instead of stalling the whole run."""
-    usable = seconds and seconds > 0 and threading.current_thread() is threading.main_thread()
-    if not usable:
+    main = threading.current_thread() is threading.main_thread()
+    if seconds is None or seconds <= 0 or not main:
         yield
         return
 

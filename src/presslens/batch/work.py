@@ -59,7 +59,7 @@ def analyse_partition(documents: list[InputDocument], settings: Settings) -> lis
     """Rows in input order. The loaded articles are parsed in one spaCy batch; a document that
     cannot be read, loaded, analysed or rendered becomes an error row naming the stage."""
     rows: list[Row | None] = [None] * len(documents)
-    loaded: list[tuple[int, str, Article]] = []
+    loaded: list[tuple[int, str | None, Article]] = []
     for number, document in enumerate(documents):
         if document.error or document.data is None:
             rows[number] = error_row(document, "read", document.error or "no content")
@@ -79,7 +79,7 @@ def analyse_partition(documents: list[InputDocument], settings: Settings) -> lis
     return [row for row in rows if row is not None]
 
 
-def dossier_row(document: InputDocument, key: str, result: Dossier | Exception) -> Row:
+def dossier_row(document: InputDocument, key: str | None, result: Dossier | Exception) -> Row:
     if isinstance(result, Exception):
         return error_row(document, "analyse", result, key)
     try:

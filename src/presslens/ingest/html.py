@@ -7,6 +7,7 @@ import re
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
+from trafilatura.settings import Document
 
 from presslens.ingest.blocks import Block, assemble, clean_line, duplicate_key
 from presslens.model import Article, Origin, Removed, StageWarning
@@ -83,13 +84,19 @@ def find_published(tree: etree._Element) -> str | None:
     return str(times[0]) if times else None
 
 
+def main_content(raw: str) -> Document | None:
+    """trafilatura's reading of the page: body element and metadata (None when it finds none)."""
+    document = trafilatura.bare_extraction(
+        raw, include_formatting=True, with_metadata=True, favor_recall=True
+    )
+    return document if isinstance(document, Document) else None
+
+
 def parse_html(raw: str, *, origin: Origin) -> Article:
     tree = lxml_html.fromstring(raw) if raw.strip() else None
     if tree is None:
         return assemble([], origin=origin)
-    document = trafilatura.bare_extraction(
-        raw, include_formatting=True, with_metadata=True, favor_recall=True
-    )
+    document = main_content(raw)
     blocks = without_chrome(
         trafilatura_blocks(document.body if document is not None else None), tree
     )

@@ -28,7 +28,7 @@ import operator
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeGuard, cast
 
 import numpy as np
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
@@ -159,7 +159,8 @@ class IndexedMatcher:
 
     def __init__(self, ruler: AttributeRuler) -> None:
         self.strings = ruler.vocab.strings
-        self.exact: dict[tuple[int, ...], dict[tuple[int, ...], list[tuple[int, int]]]] = {}
+        # columns -> value (one column) or values (several) -> (order, key) of the rules
+        self.exact: dict[tuple[int, ...], dict[Any, list[tuple[int, int]]]] = {}
         self.by_value: list[dict[int, list[Rule]]] = [{} for _ in COLUMNS]
         self.always: list[Rule] = []
         for order in range(len(ruler.attrs)):
@@ -190,8 +191,8 @@ class IndexedMatcher:
         if entry is None:
             self.always.append(rule)
             return
-        column, values = entry
-        for value in values:
+        column, among = entry
+        for value in among:
             self.by_value[column].setdefault(value, []).append(rule)
 
     def candidates(self, row: list[int]) -> Iterator[Rule]:
@@ -200,7 +201,7 @@ class IndexedMatcher:
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         table = doc.to_array(list(COLUMNS.values())).tolist()
-        found = set()
+        found: set[tuple[int, int, int, int]] = set()
         lookups = [(operator.itemgetter(*columns), index) for columns, index in self.exact.items()]
         for start, row in enumerate(table):
             for values_of, index in lookups:
@@ -243,7 +244,7 @@ class CachedLemmas:
             if text is None:
                 text = self.cache[key] = self.lemmatizer.lemmatize(doc[i])[0]
             lemmas[i] = strings.add(text)
-        doc.from_array([LEMMA], lemmas.reshape(-1, 1).astype(np.uint64))
+        doc.from_array([LEMMA], cast(Any, lemmas.reshape(-1, 1).astype(np.uint64)))
         return doc
 
     def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
@@ -267,7 +268,7 @@ def index_as_sets(lemmatizer: Lemmatizer) -> None:
             table[pos] = frozenset(words)
 
 
-def mirrors_lemmatizer(component: Any) -> bool:
+def mirrors_lemmatizer(component: Any) -> TypeGuard[Lemmatizer]:
     """A rule or lookup lemmatizer that fills in missing lemmas with spaCy's own loop."""
     return (
         isinstance(component, Lemmatizer)
@@ -278,7 +279,7 @@ def mirrors_lemmatizer(component: Any) -> bool:
     )
 
 
-def mirrors_ruler(component: Any) -> bool:
+def mirrors_ruler(component: Any) -> TypeGuard[AttributeRuler]:
     return (
         isinstance(component, AttributeRuler)
         and type(component).match is AttributeRuler.match
@@ -296,7 +297,7 @@ def use_numpy_blas(component: Any) -> bool:
     for node in model.walk():
         # exactly thinc's default CPU ops: a subclass (Apple's Accelerate ops) or GPU ops
         # has its own products and stays
-        if type(node.ops) is NumpyOps and node.ops.use_blis:
+        if type(node.ops) is NumpyOps and getattr(node.ops, "use_blis", False):
             node.ops = NUMPY_BLAS_OPS
             switched = True
     return switched
@@ -309,14 +310,15 @@ def speed_up(nlp: Language) -> list[str]:
         changed = use_numpy_blas(component)
         if mirrors_ruler(component):
             try:
-                component.match = IndexedMatcher(component)
+                # replacing the method on this one instance is the point
+                component.match = IndexedMatcher(component)  # type: ignore[method-assign]
                 changed = True
             except Unsupported:
                 pass
         elif mirrors_lemmatizer(component):
             # Language.pipe runs a component through its `pipe`; a lone nlp(text) still takes
             # spaCy's own __call__, which gives the same lemmas, only slower
-            component.pipe = CachedLemmas(component).pipe
+            component.pipe = CachedLemmas(component).pipe  # type: ignore[method-assign]
             changed = True
         if changed:
             done.append(name)

@@ -101,6 +101,13 @@ class Store:
     def one(self, text: str, params: tuple | list = ()) -> dict[str, Any] | None:
         return self.run(text, params).fetchone()
 
+    def scalar(self, text: str, params: tuple | list = ()) -> Any:
+        """The first column of the one row a query always returns (a count, an inserted id)."""
+        row = self.one(text, params)
+        if row is None:
+            raise LookupError(f"no row from {text.split()[0]} query")
+        return next(iter(row.values()))
+
     def transaction(self) -> Any:
         """A context that commits on success and rolls back on any exception."""
         raise NotImplementedError
@@ -157,7 +164,7 @@ class Store:
         columns = ", ".join(row)
         marks = ", ".join("?" for _ in row)
         text = f"INSERT INTO articles ({columns}) VALUES ({marks}) RETURNING id"
-        return int(self.one(text, list(row.values()))["id"])
+        return int(self.scalar(text, list(row.values())))
 
     def insert_derived(self, article_id: int, rows: dict[str, list[tuple[Any, ...]]]) -> None:
         cursor = self.conn.cursor()
@@ -193,14 +200,14 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         tables = ("articles", "errors", "actors", "quotes", "figures", "claims", "sources")
-        return {t: int(self.one(f"SELECT count(*) AS n FROM {t}")["n"]) for t in tables}
+        return {t: int(self.scalar(f"SELECT count(*) AS n FROM {t}")) for t in tables}
 
     def errors(self, limit: int = 100) -> list[dict[str, Any]]:
         return self.all("SELECT * FROM errors ORDER BY id LIMIT ?", (limit,))
 
     def articles(self, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
         """One page of the article list, newest first, with the corpus total."""
-        total = int(self.one("SELECT count(*) AS n FROM articles")["n"])
+        total = int(self.scalar("SELECT count(*) AS n FROM articles"))
         items = self.all(
             f"SELECT {LIST_COLUMNS} FROM articles ORDER BY id DESC LIMIT ? OFFSET ?",
             (limit, offset),
@@ -284,7 +291,8 @@ class Store:
     def matching(
         self, words: list[str], filters: tuple[str, list[Any]], limit: int, *, every: bool
     ) -> list[dict[str, Any]]:
-        joins, where, params = ("", "1 = 1", [])
+        joins, where = "", "1 = 1"
+        params: list[Any] = []
         if words:
             joins, where, params = self.search_clause(words, every=every)
         order = self.score_order() if words else "s.article_id DESC"
@@ -301,20 +309,21 @@ class Store:
         raise NotImplementedError
 
     def filters(self, **wanted: str | None) -> tuple[str, list[Any]]:
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[Any] = []
         if wanted.get("kind"):
             clauses.append("s.kind = ?")
             params.append(wanted["kind"])
-        if wanted.get("speaker"):
+        if speaker := wanted.get("speaker"):
             clauses.append("s.kind = 'quote' AND lower(s.speaker) LIKE ? ESCAPE '\\'")
-            params.append(like_pattern(wanted["speaker"]))
+            params.append(like_pattern(speaker))
         for table in ("actor", "source"):
-            if wanted.get(table):
+            if name := wanted.get(table):
                 clauses.append(
                     f"EXISTS (SELECT 1 FROM {table}s x WHERE x.article_id = s.article_id "
                     "AND lower(x.name) LIKE ? ESCAPE '\\')"
                 )
-                params.append(like_pattern(wanted[table]))
+                params.append(like_pattern(name))
         return "".join(f" AND {c}" for c in clauses), params
 
     def hit(self, row: dict[str, Any], words: list[str]) -> dict[str, Any]:

@@ -55,7 +55,7 @@ class PostgresStore(Store):
         return "score DESC, s.article_id"
 
     def size_bytes(self) -> int:
-        return int(self.one("SELECT pg_database_size(current_database()) AS n")["n"])
+        return int(self.scalar("SELECT pg_database_size(current_database()) AS n"))
 
 
 def redact(url: str) -> str:

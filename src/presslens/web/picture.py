@@ -27,7 +27,7 @@ def co_mentions(dossier: Dossier, ids: set[str]) -> Counter[tuple[str, str]]:
     mentions.sort()
     for sentence in dossier.sentences:
         inside = {aid for start, aid in mentions if sentence.start <= start < sentence.end}
-        pairs.update(tuple(sorted(pair)) for pair in combinations(inside, 2))
+        pairs.update((min(a, b), max(a, b)) for a, b in combinations(inside, 2))
     return pairs
 
 

@@ -28,7 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 import numpy as np
 from scipy import sparse
@@ -360,7 +360,7 @@ def save_scorer(scorer: Scorer, npz_path: Any, meta_path: Any) -> None:
         handle.write("\n")
 
 
-def read_scorer(npz_file: BinaryIO, meta_text: str) -> Scorer:
+def read_scorer(npz_file: IO[bytes], meta_text: str) -> Scorer:
     """A model from its .npz weights and JSON settings (no pickle: allow_pickle=False)."""
     arrays = np.load(npz_file, allow_pickle=False)
     linear = WORD_FEATURES + HAND_FEATURE_COUNT + PARSE_FEATURE_COUNT

@@ -37,6 +37,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from typing import cast
 
 import numpy as np
 from spacy.attrs import DEP, IDX, IS_PUNCT, LEMMA, LENGTH, LIKE_NUM, ORTH, POS, SPACY
@@ -362,7 +363,8 @@ class DenseModel:
             i for i, v in enumerate(vectors[:rows]) if v is not None and v.shape == self.mean.shape
         ]
         if usable:
-            standard = (np.vstack([vectors[i] for i in usable]) - self.mean) / self.scale
+            rows_used = [cast(np.ndarray, vectors[i]) for i in usable]
+            standard = (np.vstack(rows_used) - self.mean) / self.scale
             # einsum, not `@`: BLAS's threads cost more than they save on a hundred rows
             margins[usable] = np.einsum("ij,jk->ik", standard, self.weights) + self.bias
         return margins
