@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as Sentence  # a spaCy span: here always a sentence
 
 from presslens.model import Actor, Span
 from presslens.stages.entities import actor_at
@@ -153,7 +154,7 @@ def resolve_pronoun(
     return speaker
 
 
-def sentences_back(doc: Doc, token: int, count: int) -> list:
+def sentences_back(doc: Doc, token: int, count: int) -> list[Sentence]:
     sentence = doc[token].sent
     found = [sentence]
     while len(found) < count and found[-1].start > 0:
@@ -162,7 +163,11 @@ def sentences_back(doc: Doc, token: int, count: int) -> list:
 
 
 def earlier_in(
-    sent, speaker: Speaker, pronoun: str, earlier: list[Speaker], actors_by_id: dict[str, Actor]
+    sent: Sentence,
+    speaker: Speaker,
+    pronoun: str,
+    earlier: list[Speaker],
+    actors_by_id: dict[str, Actor],
 ) -> Speaker | None:
     for candidate in reversed(earlier):
         if candidate.actor_id is None and candidate.pronoun:
@@ -175,7 +180,12 @@ def earlier_in(
 
 
 def sentence_actor(
-    sent, speaker: Speaker, pronoun: str, actors: tuple[Actor, ...], *, subjects_only: bool
+    sent: Sentence,
+    speaker: Speaker,
+    pronoun: str,
+    actors: tuple[Actor, ...],
+    *,
+    subjects_only: bool,
 ) -> Actor | None:
     """An actor in the sentence before the pronoun: its subject, or (failing that) the first."""
     candidates: list[tuple[int, int, Actor]] = []

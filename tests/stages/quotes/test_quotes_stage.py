@@ -1,104 +1,24 @@
-"""The quotes stage: pairing of quotation marks, the cue lexicon, and who said what."""
+"""The quotes stage end to end (`find_quotes`): who said what, terms, odd input, the showcase."""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc
 
-from presslens.model import Article, Span
-from presslens.stages.quotes_lexicon import load_lexicon, parse_lexicon
-from presslens.stages.quotes_marks import find_quoted, find_single_quoted
+from presslens.model import Actor, Article, Quote, StageWarning, Term
+from presslens.stages.quotes import find_quotes
 
-SHOWCASE = Path(__file__).resolve().parents[3] / "shared" / "articles" / "imperialists-peace.txt"
+SHOWCASE = Path(__file__).resolve().parents[4] / "shared" / "articles" / "imperialists-peace.txt"
 
-
-# --- quotation marks, no model needed -----------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "expected", "warns"),
-    [
-        (
-            "“We will win,” he said, “whatever it takes.”",
-            ["“We will win,”", "“whatever it takes.”"],
-            0,
-        ),
-        ('She said "no" twice.', ['"no"'], 0),
-        # a quotation over two paragraphs: no closing mark until the second
-        ("He said: “One.\n\n“Two.”\n\nDone.", ["“One.\n\n“Two.”"], 0),
-        # a mark typed the wrong way round still opens by its position
-        ("He explained: ”Mind the gap.”", ["”Mind the gap.”"], 0),
-        # nested marks stay inside the outer quotation
-        (
-            '"The question was “why?” and nobody knew."',
-            ['"The question was “why?” and nobody knew."'],
-            0,
-        ),
-        # a stray opening mark: the inner pair is kept, the stray ignored
-        ("cut back to “a more “modest plan” to train.", ["“modest plan”"], 1),
-        # a stray closing mark
-        ("It says the figure rose.” Then more.", [], 1),
-        # left open: closed at the end of its paragraph
-        ("He said “we will win.\n\nNext paragraph.", ["“we will win."], 1),
-        ("", [], 0),
-        ('"', [], 1),
-    ],
-)
-def test_find_quoted(text: str, expected: list[str], warns: int) -> None:
-    found, warnings = find_quoted(text)
-    assert [q.span.of(text) for q in found] == expected
-    assert len(warnings) == warns
+Prepare = Callable[[str], tuple[Article, Doc, tuple[Actor, ...]]]
+Run = tuple[tuple[Quote, ...], tuple[Term, ...], tuple[StageWarning, ...], dict[str, str]]
 
 
-def test_multi_paragraph_quote_counts_paragraphs() -> None:
-    text = "“One.\n\n“Two.\n\n“Three.”"
-    (quoted,), _ = find_quoted(text)
-    assert quoted.paragraphs == 3 and quoted.span == Span(0, len(text))
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("the ‘peace’ deal", ["‘peace’"]),
-        ("Ukraine’s ‘best’ offer", ["‘best’"]),
-        ("Putin’s and Trump’s plans", []),
-    ],
-)
-def test_find_single_quoted(text: str, expected: list[str]) -> None:
-    assert [s.of(text) for s in find_single_quoted(text)] == expected
-
-
-def test_lexicon_loads_every_section() -> None:
-    lexicon = load_lexicon()
-    assert {"say", "argue", "warn"} <= lexicon.clause
-    assert {"claim", "boast"} <= lexicon.nouns
-    assert "want" in lexicon.intent and "show" in lexicon.document
-    assert "call for" in lexicon.preposition
-
-
-@pytest.mark.parametrize(
-    ("raw", "error"),
-    [("say\n", "before any"), ("[verbs]\nsay\n", "unknown section")],
-)
-def test_lexicon_errors_name_the_problem(raw: str, error: str) -> None:
-    with pytest.raises(ValueError, match=error):
-        parse_lexicon(raw)
-
-
-# --- with the spaCy model ----------------------------------------------------------------------
-
-
-def run(text: str):
-    from presslens import nlp
-    from presslens.stages.entities import find_actors
-    from presslens.stages.quotes import find_quotes
-
-    paragraphs = tuple(Span(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text))
-    article = Article(text=text, paragraphs=paragraphs, language="en")
-    doc = nlp.parse(text)
-    actors = find_actors(article, doc)
+def run(prepare: Prepare, text: str) -> Run:
+    article, doc, actors = prepare(text)
     quotes, terms, warnings = find_quotes(article, doc, actors)
     names = {a.id: a.name for a in actors}
     return quotes, terms, warnings, names
@@ -133,24 +53,24 @@ def run(text: str):
         ),
     ],
 )
-def test_who_said_what(text: str, kind: str, speaker: str, content: str) -> None:
-    quotes, _terms, _warnings, _names = run(text)
+def test_who_said_what(text: str, kind: str, speaker: str, content: str, prepared: Prepare) -> None:
+    quotes, _terms, _warnings, _names = run(prepared, text)
     assert len(quotes) == 1
     (quote,) = quotes
     assert (quote.kind, quote.speaker, quote.span.of(text)) == (kind, speaker, content)
     assert quote.speaker_span is not None and quote.speaker_span.of(text) == speaker
 
 
-def test_pronoun_speaker_resolves_to_earlier_person() -> None:
+def test_pronoun_speaker_resolves_to_earlier_person(prepared: Prepare) -> None:
     text = "Maria Lopez visited the factory on Monday.\n\n“We will keep every job here,” she said."
-    quotes, _terms, _warnings, names = run(text)
+    quotes, _terms, _warnings, names = run(prepared, text)
     (quote,) = quotes
     assert quote.speaker == "she" and names[quote.speaker_actor_id] == "Maria Lopez"
 
 
-def test_scare_quotes_are_terms_not_quotes() -> None:
+def test_scare_quotes_are_terms_not_quotes(prepared: Prepare) -> None:
     text = "The so-called “peace plan” was met with “disbelief” in the capital."
-    quotes, terms, _warnings, _names = run(text)
+    quotes, terms, _warnings, _names = run(prepared, text)
     assert quotes == ()
     assert [t.text for t in terms] == ["peace plan", "disbelief"]
 
@@ -168,8 +88,8 @@ def test_scare_quotes_are_terms_not_quotes() -> None:
         "“" * 200,
     ],
 )
-def test_odd_input_never_raises(text: str) -> None:
-    quotes, _terms, warnings, _names = run(text)
+def test_odd_input_never_raises(text: str, prepared: Prepare) -> None:
+    quotes, _terms, warnings, _names = run(prepared, text)
     for quote in quotes:
         assert 0 <= quote.span.start <= quote.span.end <= len(text)
     assert all(w.stage == "quotes" for w in warnings)
@@ -182,7 +102,6 @@ def test_showcase_acceptance() -> None:
     from presslens import nlp
     from presslens.ingest import load
     from presslens.stages.entities import find_actors
-    from presslens.stages.quotes import find_quotes
 
     article = load(SHOWCASE)
     doc = nlp.parse(article.text)
@@ -191,12 +110,12 @@ def test_showcase_acceptance() -> None:
     text = article.text
     names = {a.id: a.name for a in actors}
 
-    def quote_with(fragment: str):
+    def quote_with(fragment: str) -> Quote:
         found = [q for q in quotes if fragment in q.span.of(text)]
         assert found, f"no quote holds {fragment!r}"
         return found[0]
 
-    def who(quote) -> str:
+    def who(quote: Quote) -> str:
         return names.get(quote.speaker_actor_id) or quote.speaker or ""
 
     expected_direct = [

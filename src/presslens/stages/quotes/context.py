@@ -1,0 +1,94 @@
+"""The working state shared by the quotes stage's steps, and the record they build.
+
+`Context` holds the parse, the lexicon, the actors and fast char -> token lookups; `Attribution`
+is a quote being built (content, cue, speaker, confidence) before it becomes a `Quote`. The
+helpers here turn tokens into character spans and back, and trim spans for output.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.attrs import IDX
+from spacy.tokens import Doc, Token
+
+from presslens.model import Actor, Article, Span
+from presslens.stages.quotes.lexicon import Lexicon
+from presslens.stages.quotes.marks import Quoted
+from presslens.stages.quotes.speakers import Speaker
+
+
+@dataclass(slots=True)
+class Attribution:
+    """A quote being built: content, cue, speaker and how sure we are."""
+
+    kind: str
+    span: Span
+    cue: Span | None
+    cue_head: int | None
+    speaker: Speaker | None
+    confidence: float
+    parts: tuple[Span, ...] = ()
+    core: Span | None = None  # the parsed content before any extension to the sentence end
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What every step reads: the parse, the text, the cues, the actors, and char -> token
+    lookups (built once by `make_context`)."""
+
+    doc: Doc
+    text: str
+    lexicon: Lexicon
+    actors: tuple[Actor, ...]
+    starts: list[int]  # token start offsets, for char -> token lookups
+    quote_of_token: dict[int, int]  # token index -> index of the quoted span holding it
+
+
+def make_context(
+    article: Article, doc: Doc, actors: tuple[Actor, ...], lexicon: Lexicon, quoted: list[Quoted]
+) -> Context:
+    starts = doc.to_array(IDX).tolist()  # no Token objects built for every token
+    ctx = Context(doc, article.text, lexicon, actors, starts, {})
+    for number, q in enumerate(quoted):
+        for i in tokens_in(ctx, q.span):
+            ctx.quote_of_token[i] = number
+    return ctx
+
+
+def token_at(ctx: Context, offset: int) -> int:
+    """Index of the token that holds or follows `offset`."""
+    return max(0, bisect.bisect_right(ctx.starts, offset) - 1)
+
+
+def tokens_in(ctx: Context, span: Span) -> range:
+    first = bisect.bisect_left(ctx.starts, span.start)
+    last = bisect.bisect_left(ctx.starts, span.end)
+    return range(first, last)
+
+
+def token_span(token: Token) -> Span:
+    return Span(token.idx, token.idx + len(token.text))
+
+
+def subtree_span(tokens: list[Token]) -> Span:
+    return Span(min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens))
+
+
+def trim(text: str, span: Span) -> Span:
+    """The span without surrounding spaces and trailing commas."""
+    start, end = span.start, span.end
+    while start < end and (text[start].isspace() or text[start] in ",;"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+        end -= 1
+    return Span(start, end)
+
+
+def is_cue_verb(token: Token, lexicon: Lexicon) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lexicon.clause
+
+
+def word_count(text: str) -> int:
+    return len([w for w in text.split() if any(c.isalnum() for c in w)])

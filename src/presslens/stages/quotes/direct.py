@@ -1,0 +1,201 @@
+"""Direct quotes: the cue and speaker of each quoted span.
+
+The most reliable evidence first: a reporting verb the quotation hangs on in the parse, the
+nearest cue in its sentence, a lead-in ending in ":", "according to X", then a reporting noun
+("in X's words"). Short fragments need the parse to tie them to a cue; a fragment set in the
+writer's words after its cue is `mixed`. A long quotation with no cue at all falls back on
+the nearest name around it (`nearest_name`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from presslens.model import Span
+from presslens.stages.quotes.context import (
+    Attribution,
+    Context,
+    is_cue_verb,
+    token_at,
+    token_span,
+    tokens_in,
+    trim,
+    word_count,
+)
+from presslens.stages.quotes.marks import Quoted
+from presslens.stages.quotes.reported import according_attribution, cue_phrase, noun_speaker
+from presslens.stages.quotes.speakers import Speaker, make_speaker, subject_of
+
+TERM_MAX_WORDS = 4  # a cue-less quoted fragment this short is a term, not a quote
+WINDOW_TOKENS = 12  # how far from a quote its cue may sit in the same sentence
+
+
+def quote_head_cue(ctx: Context, quoted: Quoted) -> Token | None:
+    """A cue verb the quotation hangs on in the parse, or that hangs on the quotation."""
+    inside = set(tokens_in(ctx, quoted.span))
+    best: Token | None = None
+    for i in inside:
+        token = ctx.doc[i]
+        ancestors = [token.head, token.head.head] if token.head.i not in inside else []
+        candidates = ancestors + [c for c in token.children if c.i not in inside]
+        for candidate in candidates:
+            if candidate.i in inside or candidate.i in ctx.quote_of_token:
+                continue
+            if is_cue_verb(candidate, ctx.lexicon) and subject_of(candidate) is not None:
+                if best is None or distance(candidate, quoted) < distance(best, quoted):
+                    best = candidate
+    return best
+
+
+def distance(token: Token, quoted: Quoted) -> int:
+    if token.idx < quoted.span.start:
+        return quoted.span.start - token.idx
+    return token.idx - quoted.span.end
+
+
+def window_tokens(ctx: Context, quoted: Quoted) -> list[Token]:
+    """Tokens around a quotation that may hold its cue: the rest of its sentences, and the
+    start of the next sentence in the paragraph when the quotation ends its own
+    ('"...," \n said Caddell.' is often split off by the parser)."""
+    doc = ctx.doc
+    first = doc[token_at(ctx, quoted.span.start)].sent
+    last = doc[token_at(ctx, max(quoted.span.start, quoted.span.end - 1))].sent
+    inside = set(tokens_in(ctx, quoted.span))
+    tokens = [t for t in doc[first.start : last.end] if t.i not in inside]
+    after = [t for t in tokens if t.idx >= quoted.span.end]
+    if len(after) <= 1 and last.end < len(doc):
+        following = doc[last.end].sent
+        if "\n" not in ctx.text[quoted.span.end : following.start_char]:
+            tokens += list(following)[:WINDOW_TOKENS]
+    return [t for t in tokens if t.i not in ctx.quote_of_token]
+
+
+def window_cue(ctx: Context, quoted: Quoted) -> Token | None:
+    """The nearest cue verb with a subject around the quotation, outside any quote."""
+    best: Token | None = None
+    for token in window_tokens(ctx, quoted):
+        if not is_cue_verb(token, ctx.lexicon) or subject_of(token) is None:
+            continue
+        if distance(token, quoted) > WINDOW_TOKENS * 8:
+            continue
+        if best is None or distance(token, quoted) < distance(best, quoted):
+            best = token
+    return best
+
+
+def nearest_name(ctx: Context, quoted: Quoted) -> Speaker | None:
+    """Last resort for a quotation with no cue: the nearest person or organisation named around
+    it ("... doesn't surprise pollster Daron Shaw: "..."", ""..." Trump went on")."""
+    tokens = window_tokens(ctx, quoted)
+    before = ctx.text[: quoted.span.start].rstrip()
+    if before.endswith(":") and not any(t.idx < quoted.span.start for t in tokens):
+        tokens = list(ctx.doc[token_at(ctx, len(before) - 1)].sent)
+    names = [t for t in tokens if t.ent_type_ in ("PERSON", "ORG") and t.dep_ != "compound"]
+    names = [t for t in names if t.i not in ctx.quote_of_token]
+    if not names:
+        return None
+    best = min(names, key=lambda t: distance(t, quoted))
+    return make_speaker(ctx.text, best, ctx.actors)
+
+
+def gap_text(ctx: Context, token: Token, quoted: Quoted) -> str:
+    if token.idx < quoted.span.start:
+        return ctx.text[token.idx : quoted.span.start]
+    return ctx.text[quoted.span.end : token.idx]
+
+
+def lead_in_cue(ctx: Context, quoted: Quoted) -> Token | None:
+    """'Caddell continued:' ending the text just before the quotation (maybe a paragraph)."""
+    before = ctx.text[: quoted.span.start].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = token_at(ctx, len(before) - 1)
+    sentence = ctx.doc[colon].sent
+    for token in reversed(list(sentence)):
+        if token.i <= colon and is_cue_verb(token, ctx.lexicon) and subject_of(token) is not None:
+            return token
+    return None
+
+
+def noun_cue(ctx: Context, quoted: Quoted) -> tuple[Token, Speaker] | None:
+    """A reporting noun with a speaker earlier in the sentence ("Putin's boast ... that "...")."""
+    start = token_at(ctx, quoted.span.start)
+    sentence = ctx.doc[start].sent
+    for token in reversed(list(ctx.doc[sentence.start : start])):
+        if token.i in ctx.quote_of_token:
+            return None  # another quotation stands between: the noun is its cue, not ours
+        if token.pos_ != "NOUN":
+            continue
+        if token.lemma_.lower() in ctx.lexicon.nouns or token.lower_ in ctx.lexicon.nouns:
+            speaker = noun_speaker(ctx, token)
+            if speaker is not None:
+                return token, speaker
+    return None
+
+
+def according_cue(ctx: Context, quoted: Quoted) -> Attribution | None:
+    """'According to ISW: "..."' with the phrase in the quote's sentence, before it."""
+    start = token_at(ctx, quoted.span.start)
+    sentence = ctx.doc[start].sent
+    for token in ctx.doc[sentence.start : start]:
+        found = according_attribution(ctx, token)
+        if found:
+            return found
+    return None
+
+
+def embedding_clause(ctx: Context, verb: Token, quoted: Quoted) -> tuple[Span, str]:
+    """A quotation set in words of the writer after its cue ("called the statement "odd"",
+    "said his rival is in "serious trouble"") is reported with those words, as `mixed`."""
+    if verb.idx > quoted.span.start or verb.sent.start_char > quoted.span.start:
+        return quoted.span, "direct"
+    start = verb.idx + len(verb.text)
+    between = ctx.text[start : quoted.span.start]
+    words = [w for w in between.split() if any(c.isalnum() for c in w)]
+    if len(words) <= 1 and (not words or words[0].lower() in ("that", "to", "of")):
+        return quoted.span, "direct"
+    if len(words) > 25:
+        return quoted.span, "direct"
+    return trim(ctx.text, Span(start, quoted.span.end)), "mixed"
+
+
+def attribute_quoted(ctx: Context, quoted: Quoted) -> Attribution | None:
+    """Cue and speaker of a quoted span, trying the most reliable evidence first.
+
+    A short fragment needs the parse to tie it to its cue (or "in X's words"): a cue merely
+    nearby is how scare quotes and titles ("This Week") get mistaken for speech."""
+    short = word_count(quoted.inner.of(ctx.text)) <= TERM_MAX_WORDS
+    finders = (
+        ((quote_head_cue, 0.9),)
+        if short
+        else (
+            (quote_head_cue, 0.9),
+            (window_cue, 0.8),
+            (lead_in_cue, 0.75),
+        )
+    )
+    for finder, confidence in finders:
+        verb = finder(ctx, quoted)
+        if verb is None:
+            continue
+        subject = subject_of(verb)
+        if subject is None or subject.i in ctx.quote_of_token:
+            continue
+        speaker = make_speaker(ctx.text, subject, ctx.actors)
+        if speaker is not None:
+            span, kind = embedding_clause(ctx, verb, quoted)
+            return Attribution(kind, span, cue_phrase(verb), verb.i, speaker, confidence)
+    according = according_cue(ctx, quoted) if not short else None
+    if according:
+        return replace(according, kind="direct", span=quoted.span, confidence=0.8)
+    by_noun = noun_cue(ctx, quoted)
+    if by_noun and (not short or by_noun[0].lower_ in ("words", "word")):
+        noun, speaker = by_noun
+        return Attribution("direct", quoted.span, token_span(noun), noun.i, speaker, 0.7)
+    return None
+
+
+def short_fragment(ctx: Context, quoted: Quoted) -> bool:
+    return word_count(quoted.inner.of(ctx.text)) <= TERM_MAX_WORDS

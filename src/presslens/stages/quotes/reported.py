@@ -1,0 +1,242 @@
+"""Reported speech from the parse, with or without quotation marks.
+
+A reporting verb with a clause ("X said that ...", "..., X warned"), an intention ("X wants
+to ..."), "according to X", reporting nouns ("Putin's boast that ...", "the claim by Lavrov
+that ..."), states of mind ("X is confident that ...") and headline lead-ins ("Name: ...").
+The cues are data (resources/reporting_verbs.txt, read by `lexicon`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from presslens.model import Span
+from presslens.stages.quotes.context import Attribution, Context, subtree_span, token_span, trim
+from presslens.stages.quotes.lexicon import Lexicon
+from presslens.stages.quotes.speakers import Speaker, make_speaker, subject_of
+
+# prepositions that introduce what a reporting noun or adjective is about: "criticism of NATO"
+OBJECT_PREPOSITIONS = ("of", "on", "for", "about", "with", "to", "that")
+
+
+def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
+    """What a cue verb reports: its clause, its to-infinitive (intent verbs), its object
+    (object verbs), its prepositional object ("call for"), or the clause it interrupts."""
+    lemma = verb.lemma_.lower()
+    children = list(verb.children)
+    for child in children:
+        if child.dep_ == "ccomp" and (lemma in lexicon.clause or lemma in lexicon.document):
+            return list(child.subtree)
+    if lemma in lexicon.intent:
+        for child in children:
+            if child.dep_ == "xcomp" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+            ):
+                return list(child.subtree)
+    if lemma in lexicon.object:
+        objects = [c for c in children if c.dep_ in ("dobj", "obj", "oprd")]
+        if objects:
+            return [t for c in objects for t in c.subtree]  # "called the statement "odd""
+    answers = [c for c in children if c.dep_ == "intj" and c.i > verb.i]
+    if answers and lemma in lexicon.clause:
+        return answers  # 'said no
+    for child in children:
+        if child.dep_ == "prep" and f"{lemma} {child.lower_}" in lexicon.preposition:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return list(objects[0].subtree)
+    return interrupted_clause(verb, lexicon)
+
+
+def interrupted_clause(verb: Token, lexicon: Lexicon) -> list[Token] | None:
+    """'Y, he said.' / 'Y, he said, Z.': the parser makes the cue a child of the clause."""
+    head = verb.head
+    if verb.lemma_.lower() not in lexicon.clause or head is verb or head.i > verb.i:
+        return None
+    if verb.dep_ not in ("parataxis", "ccomp", "advcl") or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if not any(t.is_punct for t in head.doc[head.i : verb.i]):
+        return None
+    own = {t.i for t in verb.subtree}
+    return [t for t in head.subtree if t.i not in own and not (t.is_punct and t.i > verb.i)]
+
+
+def verb_attribution(ctx: Context, verb: Token) -> Attribution | None:
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in ctx.lexicon.verbs:
+        return None
+    if verb.i in ctx.quote_of_token or any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    content = complement_of(verb, ctx.lexicon)
+    subject = subject_of(verb)
+    if not content or subject is None or subject.dep_ == "expl":
+        return None
+    speaker = make_speaker(ctx.text, subject, ctx.actors)
+    if speaker is None:
+        return None
+    cue = cue_phrase(verb)
+    if len(content) == 1 and content[0].lower_ in ("which", "that", "what", "who", "it"):
+        return None  # a bare pronoun says nothing on its own
+    core = subtree_span(content)
+    if core.contains(speaker.span):
+        return None  # "What Trump proposes changes ...": the subject came from the content
+    span = trim(ctx.text, to_sentence_end(ctx, verb, core))
+    return Attribution("indirect", span, cue, verb.i, speaker, 0.7, core=core)
+
+
+def to_sentence_end(ctx: Context, cue: Token, content: Span) -> Span:
+    """A clause reported after its cue runs to the end of the sentence ("X said Y, compared to
+    Z"): the parser often hangs trailing phrases on the cue verb instead of the clause."""
+    if content.start < cue.idx or cue.dep_ in ("pcomp", "acl", "relcl", "amod", "advcl"):
+        return content  # "With Trump saying that ..., the onus is on ...": a side clause
+    sentence = cue.sent
+    end = sentence.end_char
+    while end > content.end and (ctx.text[end - 1].isspace() or ctx.text[end - 1] in ".!?"):
+        end -= 1
+    return Span(content.start, max(content.end, end))
+
+
+def cue_phrase(verb: Token) -> Span:
+    """The verb with its particle ("point out")."""
+    end = verb
+    for child in verb.children:
+        if child.dep_ == "prt" and child.i == verb.i + 1:
+            end = child
+    return Span(verb.idx, end.idx + len(end.text))
+
+
+def according_attribution(ctx: Context, token: Token) -> Attribution | None:
+    """'according to X, ...': the clause it modifies, without the phrase itself."""
+    if token.lower_ != "according":
+        return None
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+    if to is None or source is None or token.i in ctx.quote_of_token:
+        return None  # `to is None` implies `source is None`: spelled out for the type checker
+    speaker = make_speaker(ctx.text, source, ctx.actors)
+    if speaker is None:
+        return None
+    phrase = {t.i for t in token.subtree}
+    sentence = token.sent
+    before = [t for t in sentence if t.i < token.i and t.i not in phrase]
+    after = [t for t in sentence if t.i > token.i and t.i not in phrase]
+    side = after if len(after) >= len(before) else before
+    side = [t for t in side if not t.is_punct or t.text in '"“”'] or side
+    if not side:
+        return None
+    cue = Span(token.idx, to.idx + len(to.text))
+    span = trim(ctx.text, subtree_span(side))
+    return Attribution("indirect", span, cue, token.i, speaker, 0.75)
+
+
+def noun_speaker(ctx: Context, noun: Token) -> Speaker | None:
+    """The possessor ("Putin's boast") or the by/from agent ("the claim by Lavrov")."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return make_speaker(ctx.text, child, ctx.actors)
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            agent = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if agent is not None and (agent.pos_ == "PROPN" or agent.ent_type_):
+                return make_speaker(ctx.text, agent, ctx.actors)
+    return None
+
+
+def noun_object(noun: Token) -> list[Token]:
+    """'criticism of NATO', 'support for the bill': the prepositional object."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in OBJECT_PREPOSITIONS and child.i > noun.i:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return list(objects[0].subtree)
+    return []
+
+
+def adjective_attribution(ctx: Context, adjective: Token) -> Attribution | None:
+    """'X is confident that ...', 'X is skeptical of ...': a state of mind reported."""
+    if adjective.pos_ != "ADJ" or adjective.dep_ != "acomp" or adjective.i in ctx.quote_of_token:
+        return None
+    if adjective.lemma_.lower() not in ctx.lexicon.adjective:
+        return None
+    content = next(
+        (list(c.subtree) for c in adjective.children if c.dep_ in ("ccomp", "xcomp")), None
+    ) or noun_object(adjective)
+    subject = subject_of(adjective.head)
+    if not content or subject is None or subject.dep_ == "expl" or subject.lower_ == "it":
+        return None
+    speaker = make_speaker(ctx.text, subject, ctx.actors)
+    if speaker is None:
+        return None
+    span = trim(ctx.text, subtree_span(content))
+    return Attribution("indirect", span, token_span(adjective), adjective.i, speaker, 0.55)
+
+
+def headline_attribution(ctx: Context, token: Token) -> Attribution | None:
+    """'Pat Caddell: Democrat voters worried ...': a name opening a sentence, then a colon."""
+    # Cheap token tests first: `token.sent` builds a Span, and this runs for every token.
+    if token.ent_iob_ != "B" or token.ent_type_ not in ("PERSON", "ORG"):
+        return None
+    sentence = token.sent
+    if token.i != sentence.start:
+        return None
+    end = token.i
+    while end + 1 < sentence.end and ctx.doc[end + 1].ent_iob_ == "I":
+        end += 1
+    if end + 2 >= sentence.end or ctx.doc[end + 1].text != ":" or token.i in ctx.quote_of_token:
+        return None
+    speaker = make_speaker(ctx.text, ctx.doc[end], ctx.actors)
+    if speaker is None:
+        return None
+    colon = ctx.doc[end + 1]
+    span = trim(ctx.text, Span(colon.idx + 1, sentence.end_char))
+    return Attribution("indirect", span, token_span(colon), colon.i, speaker, 0.6)
+
+
+def noun_attribution(ctx: Context, noun: Token) -> Attribution | None:
+    """'X's claim that ...': a reporting noun with a that-clause and a speaker."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ctx.lexicon.nouns:
+        return None
+    if noun.i in ctx.quote_of_token:
+        return None
+    clause = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("acl", "ccomp", "relcl")
+            and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
+        ),
+        None,
+    )
+    content = list(clause.subtree) if clause is not None else noun_object(noun)
+    if not content:
+        return None
+    speaker = noun_speaker(ctx, noun)
+    if speaker is None:
+        return None
+    span = trim(ctx.text, subtree_span(content))
+    return Attribution("indirect", span, token_span(noun), noun.i, speaker, 0.65)
+
+
+def reported_speech(ctx: Context) -> list[Attribution]:
+    found = []
+    for token in ctx.doc:
+        made = (
+            verb_attribution(ctx, token)
+            or according_attribution(ctx, token)
+            or noun_attribution(ctx, token)
+            or headline_attribution(ctx, token)
+            or adjective_attribution(ctx, token)
+        )
+        if made:
+            found.append(made)
+    return outermost(found)
+
+
+def outermost(found: list[Attribution]) -> list[Attribution]:
+    """Each token belongs to one attribution: drop those whose cue sits in another's content."""
+    kept = []
+    for item in found:
+        cue = item.cue or item.span
+        inside = any(o is not item and (o.core or o.span).contains(cue) for o in found)
+        if not inside:
+            kept.append(item)
+    return kept

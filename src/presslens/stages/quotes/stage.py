@@ -1,0 +1,241 @@
+"""Who said what: direct, indirect and mixed quotes with their speakers.
+
+1. Quotation marks are paired into quoted spans from the text (`marks`): curly or straight,
+   over several paragraphs, odd marks tolerated with a warning.
+2. Reported speech comes from the parse (`reported`): a reporting verb with a clause ("X said
+   that ...", "..., X warned"), an intention ("X wants to ..."), "according to X", and reporting
+   nouns ("Putin's boast that ...", "the claim by Lavrov that ..."); the cues are data
+   (resources/reporting_verbs.txt, read by `lexicon`).
+3. Each quoted span is attached to a cue: the reported clause it sits in (a quote covering the
+   whole clause is `direct`, a fragment of a longer paraphrase is `mixed`), the reporting verb
+   it hangs on in the parse, or the nearest cue in its sentence or in a lead-in ending in ":"
+   (`direct`). A quote split by its attribution ("We will win," he said, "whatever it takes.")
+   is joined. A quote paragraph with no cue that follows a quoted speaker continues that speaker.
+4. Short quoted fragments with no cue and no speaker are scare quotes or coined terms: they are
+   returned as terms, never as quotes.
+5. Pronoun speakers are resolved to the nearest compatible earlier speaker or subject, and every
+   speaker is linked to an actor through `entities.actor_at` (`speakers`).
+
+This module puts the pieces together: `find_quotes` is the whole stage in one screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from presslens.model import Actor, Article, Quote, Span, StageWarning, Term
+from presslens.stages.quotes.context import Attribution, Context, make_context, trim, word_count
+from presslens.stages.quotes.direct import (
+    TERM_MAX_WORDS,
+    attribute_quoted,
+    nearest_name,
+    short_fragment,
+)
+from presslens.stages.quotes.lexicon import Lexicon, load_lexicon
+from presslens.stages.quotes.marks import Quoted, find_quoted, find_single_quoted
+from presslens.stages.quotes.reported import reported_speech
+from presslens.stages.quotes.speakers import Speaker, resolve_pronoun
+
+STAGE = "quotes"
+DIRECT_SHARE = 0.75  # a quote covering this share of a reported clause makes it direct
+JOIN_GAP_CHARS = 80  # longest attribution between two halves of an interrupted quote
+
+
+def covering(reported: list[Attribution], span: Span) -> Attribution | None:
+    """The reported clause that holds the quotation, if any."""
+    holders = [r for r in reported if overlap_share(span, r.core or r.span) > 0.5]
+    return min(holders, key=lambda r: len(r.span)) if holders else None
+
+
+def overlap_share(inner: Span, outer: Span) -> float:
+    shared = min(inner.end, outer.end) - max(inner.start, outer.start)
+    return max(0, shared) / max(1, len(inner))
+
+
+def speech_cue(ctx: Context, item: Attribution) -> bool:
+    """Whether the cue reports words (say, claim) rather than a stance (support, echo)."""
+    if item.cue_head is None:
+        return False
+    lemma = ctx.doc[item.cue_head].lemma_.lower()
+    return lemma in ctx.lexicon.clause or lemma in ctx.lexicon.nouns or lemma == "accord"
+
+
+def attribute_all(
+    ctx: Context, quoted: list[Quoted], reported: list[Attribution]
+) -> tuple[list[Attribution], list[Quoted], set[int]]:
+    """Attributions for quoted spans, the cue-less quoted spans, and reported clauses used up."""
+    attributed: list[Attribution] = []
+    loose: list[Quoted] = []
+    used: set[int] = set()
+    for q in quoted:
+        holder = covering(reported, q.span)
+        if holder is not None and short_fragment(ctx, q) and not speech_cue(ctx, holder):
+            loose.append(q)  # 'whose philosophy echoes "black-hundred" fascism': a term
+            continue
+        if holder is not None:
+            used.add(id(holder))
+            share = len(q.span) / max(1, len(holder.span))
+            if share >= DIRECT_SHARE:
+                span = Span(min(q.span.start, holder.span.start), max(q.span.end, holder.span.end))
+                attributed.append(replace(holder, kind="direct", span=span, confidence=0.9))
+            else:
+                span = Span(min(q.span.start, holder.span.start), max(q.span.end, holder.span.end))
+                attributed.append(replace(holder, kind="mixed", span=span, confidence=0.8))
+            continue
+        found = attribute_quoted(ctx, q)
+        if found is None:
+            loose.append(q)
+        else:
+            attributed.append(found)
+    return dedupe(attributed), loose, used
+
+
+def dedupe(items: list[Attribution]) -> list[Attribution]:
+    """One record per reported clause (a mixed clause with two quoted fragments counts once)."""
+    seen: dict[tuple[int, int], Attribution] = {}
+    for item in items:
+        key = (item.span.start, item.span.end)
+        seen.setdefault(key, item)
+    return sorted(seen.values(), key=lambda a: a.span.start)
+
+
+def join_interrupted(text: str, items: list[Attribution]) -> list[Attribution]:
+    """'"A," he said, "B."' -> one quote: same cue between the halves, a short gap."""
+    joined: list[Attribution] = []
+    for item in items:
+        last = joined[-1] if joined else None
+        if last is not None and can_join(text, last, item):
+            parts = (last.parts or (last.span,)) + (item.parts or (item.span,))
+            joined[-1] = replace(last, span=Span(last.span.start, item.span.end), parts=parts)
+            continue
+        joined.append(item)
+    return joined
+
+
+def can_join(text: str, first: Attribution, second: Attribution) -> bool:
+    if first.kind != "direct" or second.kind != "direct" or first.cue is None:
+        return False
+    gap = Span(first.span.end, second.span.start)
+    if gap.end < gap.start or len(gap) > JOIN_GAP_CHARS or "\n" in gap.of(text):
+        return False
+    same_cue = second.cue_head is None or second.cue_head == first.cue_head
+    return same_cue and gap.contains(first.cue)
+
+
+def continue_speakers(
+    ctx: Context, attributed: list[Attribution], loose: list[Quoted]
+) -> tuple[list[Attribution], list[Quoted]]:
+    """A cue-less quotation right after a quoted speaker continues that speaker's words:
+    '"A," said Caddell. "B."' and a quote paragraph after '"A," Adelson said in Macau.'"""
+    still_loose = []
+    for q in loose:
+        earlier = [a for a in attributed if a.span.end <= q.span.start and a.kind == "direct"]
+        previous = earlier[-1] if earlier else None
+        if previous is None or word_count(q.inner.of(ctx.text)) <= TERM_MAX_WORDS:
+            still_loose.append(q)
+            continue
+        between = Span(previous.span.end, q.span.start)
+        gap = between.of(ctx.text)
+        close = len(gap) <= JOIN_GAP_CHARS and "\n" not in gap
+        cue_between = previous.cue is not None and between.contains(previous.cue)
+        paragraph_on = gap.count("\n\n") <= 1 and (word_count(gap) <= 3 or cue_between)
+        if (close or paragraph_on) and word_count(gap) <= 40 and not any(m in gap for m in '“”"'):
+            parts = (previous.parts or (previous.span,)) + (q.span,)
+            joined = replace(previous, span=Span(previous.span.start, q.span.end), parts=parts)
+            attributed[attributed.index(previous)] = joined
+        else:
+            still_loose.append(q)
+    return attributed, still_loose
+
+
+def terms_and_unattributed(
+    ctx: Context, loose: list[Quoted]
+) -> tuple[list[Term], list[Attribution]]:
+    """Short loose fragments are terms; long ones stay quotes with no known speaker."""
+    terms, quotes = [], []
+    for q in loose:
+        inner = trim(ctx.text, q.inner)
+        if word_count(inner.of(ctx.text)) <= TERM_MAX_WORDS or len(inner) == 0:
+            if len(inner):
+                terms.append(Term(inner.of(ctx.text), inner))
+        else:
+            speaker = nearest_name(ctx, q)
+            quotes.append(
+                Attribution("direct", q.span, None, None, speaker, 0.4 if speaker else 0.3)
+            )
+    return terms, quotes
+
+
+def single_quoted_terms(ctx: Context, taken: list[Span]) -> list[Term]:
+    terms = []
+    for span in find_single_quoted(ctx.text):
+        if any(t.overlaps(span) for t in taken):
+            continue
+        inner = Span(span.start + 1, span.end - 1)
+        terms.append(Term(inner.of(ctx.text), inner))
+    return terms
+
+
+def resolve_speakers(ctx: Context, items: list[Attribution]) -> list[Attribution]:
+    actors_by_id = {a.id: a for a in ctx.actors}
+    earlier: list[Speaker] = []
+    resolved = []
+    for item in sorted(items, key=lambda a: a.speaker.span.start if a.speaker else a.span.start):
+        speaker = item.speaker
+        if speaker is not None and speaker.pronoun and speaker.actor_id is None:
+            speaker = resolve_pronoun(ctx.doc, speaker, earlier, ctx.actors, actors_by_id)
+            item = replace(item, speaker=speaker, confidence=item.confidence * 0.9)
+        if speaker is not None:
+            earlier.append(speaker)
+        resolved.append(item)
+    return sorted(resolved, key=lambda a: a.span.start)
+
+
+def to_quote(ctx: Context, number: int, item: Attribution) -> Quote:
+    span = trim(ctx.text, item.span)
+    speaker = item.speaker
+    return Quote(
+        id=f"q{number}",
+        kind=item.kind,
+        text=span.of(ctx.text),
+        span=span,
+        cue=item.cue.of(ctx.text) if item.cue else None,
+        cue_span=item.cue,
+        speaker=speaker.span.of(ctx.text) if speaker else None,
+        speaker_span=speaker.span if speaker else None,
+        speaker_actor_id=speaker.actor_id if speaker else None,
+        confidence=round(item.confidence, 2),
+        parts=tuple(trim(ctx.text, part) for part in item.parts),
+        speaker_name=speaker.name if speaker else None,
+    )
+
+
+def find_quotes(
+    article: Article,
+    doc: Doc,
+    actors: tuple[Actor, ...],
+    *,
+    lexicon: Lexicon | None = None,
+) -> tuple[tuple[Quote, ...], tuple[Term, ...], tuple[StageWarning, ...]]:
+    """Quotes, scare-quoted terms, and warnings about what could not be decided."""
+    lexicon = lexicon or load_lexicon()
+    quoted, odd_marks = find_quoted(article.text, article.paragraphs)
+    ctx = make_context(article, doc, actors, lexicon, quoted)
+    reported = reported_speech(ctx)
+    attributed, loose, used = attribute_all(ctx, quoted, reported)
+    attributed = join_interrupted(ctx.text, attributed)
+    attributed, loose = continue_speakers(ctx, attributed, loose)
+    terms, unattributed = terms_and_unattributed(ctx, loose)
+    indirect = [r for r in reported if id(r) not in used and not overlaps_any(r.span, attributed)]
+    items = resolve_speakers(ctx, attributed + unattributed + indirect)
+    quotes = tuple(to_quote(ctx, n, item) for n, item in enumerate(items, start=1))
+    terms += single_quoted_terms(ctx, [q.span for q in quoted])
+    terms.sort(key=lambda t: t.span.start)
+    warnings = tuple(StageWarning(STAGE, message) for message in odd_marks)
+    return quotes, tuple(terms), warnings
+
+
+def overlaps_any(span: Span, items: list[Attribution]) -> bool:
+    return any(overlap_share(span, a.span) > 0.5 for a in items)

@@ -1,0 +1,67 @@
+"""Direct quotes: the cue and speaker found for a quoted span, or none for a scare quote."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from presslens.stages.quotes.context import Context
+from presslens.stages.quotes.direct import attribute_quoted
+from presslens.stages.quotes.marks import Quoted
+
+ContextFor = Callable[[str], tuple[Context, list[Quoted]]]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "content", "cue", "speaker"),
+    [
+        # the cue verb the quotation hangs on
+        ("“We will win,” Maria Lopez said.", "direct", "“We will win,”", "said", "Maria Lopez"),
+        # a lead-in ending in a colon, a paragraph before
+        (
+            "Maria Lopez spoke to the workers.\n\nShe continued:\n\n“We will keep every job here.”",
+            "direct",
+            "“We will keep every job here.”",
+            "continued",
+            "She",
+        ),
+        # a fragment set in the writer's words after its cue
+        (
+            "The critic called the plan “a gift to the rich”.",
+            "mixed",
+            "the plan “a gift to the rich”",
+            "called",
+            "The critic",
+        ),
+        # a short fragment tied to its speaker by "in X's words"
+        (
+            "In the words of Maria Lopez, the plan is “a gift to the rich”.",
+            "direct",
+            "“a gift to the rich”",
+            "words",
+            "Maria Lopez",
+        ),
+    ],
+)
+def test_attribute_quoted(
+    text: str, kind: str, content: str, cue: str, speaker: str, context_for: ContextFor
+) -> None:
+    ctx, (quoted,) = context_for(text)
+    found = attribute_quoted(ctx, quoted)
+    assert found is not None
+    assert (found.kind, found.span.of(text)) == (kind, content)
+    assert found.cue is not None and found.cue.of(text) == cue
+    assert found.speaker is not None and found.speaker.span.of(text) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The so-called “peace plan” failed.",  # a scare quote: no cue
+        "“We will keep every job here and build more.” The crowd cheered.",  # no speech cue
+    ],
+)
+def test_no_cue_no_attribution(text: str, context_for: ContextFor) -> None:
+    ctx, (quoted,) = context_for(text)
+    assert attribute_quoted(ctx, quoted) is None

@@ -1,0 +1,82 @@
+"""Reported speech from the parse: each kind of cue, with its speaker and content."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from presslens.stages.quotes.context import Context
+from presslens.stages.quotes.marks import Quoted
+from presslens.stages.quotes.reported import reported_speech
+
+ContextFor = Callable[[str], tuple[Context, list[Quoted]]]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        # a reporting verb with its clause
+        (
+            "The minister Anna Berg said that the budget would be cut next year.",
+            "said",
+            "The minister Anna Berg",
+            "that the budget would be cut next year",
+        ),
+        # the cue after the clause it interrupts
+        (
+            "The budget will be cut, the minister said.",
+            "said",
+            "the minister",
+            "The budget will be cut",
+        ),
+        # an intention
+        (
+            "The union wants to raise wages for every nurse.",
+            "wants",
+            "The union",
+            "to raise wages for every nurse",
+        ),
+        # a verb with its preposition
+        (
+            "The rail union called for a strike in the spring.",
+            "called",
+            "The rail union",
+            "a strike in the spring",
+        ),
+        (
+            "According to the ministry, exports fell sharply last year.",
+            "According to",
+            "the ministry",
+            "exports fell sharply last year",
+        ),
+        # a reporting noun with its by-agent
+        (
+            "The claim by Lavrov that the talks had failed was denied.",
+            "claim",
+            "Lavrov",
+            "that the talks had failed",
+        ),
+        # a state of mind
+        (
+            "Senator Jones is confident that the bill will pass.",
+            "confident",
+            "Senator Jones",
+            "that the bill will pass",
+        ),
+    ],
+)
+def test_reported_speech(
+    text: str, cue: str, speaker: str, content: str, context_for: ContextFor
+) -> None:
+    ctx, _quoted = context_for(text)
+    (found,) = reported_speech(ctx)
+    assert found.kind == "indirect"
+    assert found.cue is not None and found.cue.of(text) == cue
+    assert found.speaker is not None and found.speaker.span.of(text) == speaker
+    assert found.span.of(text) == content
+
+
+def test_no_speaker_no_reported_speech(context_for: ContextFor) -> None:
+    ctx, _quoted = context_for("It is said that the budget would be cut next year.")
+    assert reported_speech(ctx) == []

@@ -1,0 +1,64 @@
+"""Speakers: pronoun compatibility (no model), and the speaker phrase cut from the parse."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from presslens.stages.quotes.context import Context
+from presslens.stages.quotes.marks import Quoted
+from presslens.stages.quotes.speakers import compatible, make_speaker, subject_of
+
+ContextFor = Callable[[str], tuple[Context, list[Quoted]]]
+
+
+@pytest.mark.parametrize(
+    ("pronoun", "kind", "expected"),
+    [
+        ("she", "PERSON", True),
+        ("she", "ORG", False),
+        ("he", None, True),
+        ("it", "ORG", True),
+        ("it", "PERSON", False),
+        ("they", "PERSON", True),
+        ("they", "GPE", True),
+        ("this", "ORG", False),
+    ],
+)
+def test_compatible(pronoun: str, kind: str | None, expected: bool) -> None:
+    assert compatible(pronoun, kind) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "name", "pronoun"),
+    [
+        # the relative clause is cut from the phrase
+        (
+            "Maria Lopez, who runs the union, said that wages must rise.",
+            "Maria Lopez",
+            "Maria Lopez",
+            False,
+        ),
+        # an apposed name names a common-noun phrase
+        (
+            "The head of the Rail Union, Maria Lopez, said that wages must rise.",
+            "The head of the Rail Union, Maria Lopez",
+            "Maria Lopez",
+            False,
+        ),
+        # "voters who say ...": the relative pronoun's antecedent speaks
+        ("Voters who say the economy is weak are angry.", "Voters", "Voters", False),
+        ("Maria Lopez visited the plant. She said that wages must rise.", "She", "She", True),
+    ],
+)
+def test_speaker_of_say(
+    text: str, phrase: str, name: str, pronoun: bool, context_for: ContextFor
+) -> None:
+    ctx, _quoted = context_for(text)
+    (say,) = [t for t in ctx.doc if t.lemma_ == "say"]
+    subject = subject_of(say)
+    assert subject is not None
+    speaker = make_speaker(text, subject, ctx.actors)
+    assert speaker is not None
+    assert (speaker.span.of(text), speaker.name, speaker.pronoun) == (phrase, name, pronoun)
