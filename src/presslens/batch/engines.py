@@ -26,7 +26,7 @@ from presslens.batch.work import (
     warm_up,
 )
 from presslens.errors import PresslensError
-from presslens.ingest.sources import InputDocument
+from presslens.ingest.inputs import InputDocument
 from presslens.settings import Settings
 
 try:

@@ -30,12 +30,8 @@ from rich.progress import (
 from presslens import nlp, pipeline
 from presslens.errors import PresslensError
 from presslens.ingest.identity import content_key
-from presslens.ingest.sources import (
-    InputDocument,
-    estimate_total,
-    iter_documents,
-    load_document,
-)
+from presslens.ingest.inputs import InputDocument
+from presslens.ingest.sources import estimate_total, iter_documents, load_document
 from presslens.settings import Settings
 from presslens.store.base import Store
 

@@ -28,7 +28,8 @@ from presslens.batch.engines import run_dask, run_local
 from presslens.batch.sinks import open_sink
 from presslens.batch.work import DEFAULT_PARTITION_SIZE, Row, chunked
 from presslens.errors import PresslensError
-from presslens.ingest.sources import InputDocument, iter_documents
+from presslens.ingest.inputs import InputDocument
+from presslens.ingest.sources import iter_documents
 from presslens.settings import Settings
 
 

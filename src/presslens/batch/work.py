@@ -10,7 +10,8 @@ from typing import TypeVar
 
 from presslens import nlp, pipeline
 from presslens.ingest.identity import content_key
-from presslens.ingest.sources import InputDocument, load_document
+from presslens.ingest.inputs import InputDocument
+from presslens.ingest.sources import load_document
 from presslens.model import Article, Dossier
 from presslens.settings import Settings
 

@@ -10,50 +10,24 @@ from __future__ import annotations
 
 import glob
 import gzip
-import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from html import escape
 from pathlib import Path
 
 from presslens.errors import PresslensError
 from presslens.ingest.detect import URL, from_bytes
+from presslens.ingest.feeds import feed_documents, looks_like_feed
+from presslens.ingest.inputs import (
+    FEED_SUFFIXES,
+    HTML_SUFFIXES,
+    JSONL_SUFFIXES,
+    InputDocument,
+    is_supported,
+    suffix_of,
+)
+from presslens.ingest.jsonl import jsonl_documents
+from presslens.ingest.warc import warc_documents
 from presslens.model import Article, Origin
 from presslens.settings import Settings
-
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-FEED_SUFFIXES = {".rss", ".atom", ".xml"}
-JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-JSON_TEXT_FIELDS = ("html", "text", "content", "body")
-
-
-@dataclass(frozen=True, slots=True)
-class InputDocument:
-    id: str
-    kind: str  # text | html | jsonl | warc | feed | url
-    uri: str
-    data: bytes | None = None
-    error: str | None = None
-    meta: dict[str, str] = field(default_factory=dict)
-
-
-COMPRESSED_SUFFIXES = {".warc.gz", *(suffix + ".gz" for suffix in JSONL_SUFFIXES)}
-
-
-def suffix_of(path: Path) -> str:
-    """The suffix that says how to read a file; a gzipped WARC or JSONL keeps both parts."""
-    name = path.name.lower()
-    for suffix in COMPRESSED_SUFFIXES:
-        if name.endswith(suffix):
-            return suffix
-    return path.suffix.lower()
-
-
-def is_supported(path: Path) -> bool:
-    known = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | JSONL_SUFFIXES | COMPRESSED_SUFFIXES
-    known.add(".warc")
-    return suffix_of(path) in known
 
 
 def expand(location: str) -> Iterator[Path | str]:
@@ -89,70 +63,6 @@ def file_documents(path: Path, settings: Settings) -> Iterator[InputDocument]:
                 yield InputDocument(uri, kind, uri, data=data)
     except (OSError, ValueError) as exc:
         yield InputDocument(uri, "text", uri, error=f"cannot read {uri}: {exc}")
-
-
-def jsonl_documents(path: Path) -> Iterator[InputDocument]:
-    opener = gzip.open if path.name.endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8", errors="replace") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            doc_id = f"{path}#L{number}"
-            try:
-                record = json.loads(line)
-                body = next((record[k] for k in JSON_TEXT_FIELDS if record.get(k)), None)
-                if not isinstance(body, str):
-                    raise ValueError(f"no text field ({', '.join(JSON_TEXT_FIELDS)})")
-            except (ValueError, TypeError, AttributeError) as exc:
-                yield InputDocument(doc_id, "jsonl", doc_id, error=f"line {number}: {exc}")
-                continue
-            meta = {k: str(record[k]) for k in ("id", "url", "title") if record.get(k)}
-            uri = meta.get("url", doc_id)
-            yield InputDocument(doc_id, "jsonl", uri, data=body.encode("utf-8"), meta=meta)
-
-
-def warc_documents(path: Path) -> Iterator[InputDocument]:
-    from warcio.archiveiterator import ArchiveIterator
-
-    with path.open("rb") as handle:
-        for number, record in enumerate(ArchiveIterator(handle), start=1):
-            if record.rec_type != "response":
-                continue
-            content_type = (
-                record.http_headers and record.http_headers.get_header("Content-Type")
-            ) or ""
-            if "html" not in content_type and "text" not in content_type:
-                continue
-            uri = record.rec_headers.get_header("WARC-Target-URI") or f"{path}#record-{number}"
-            doc_id = f"{path}#record-{number}"
-            yield InputDocument(doc_id, "warc", uri, data=record.content_stream().read())
-
-
-def looks_like_feed(head: bytes) -> bool:
-    lowered = head.lower()
-    return b"<rss" in lowered or b"<feed" in lowered or b"<rdf:rdf" in lowered
-
-
-def feed_documents(data: bytes, uri: str) -> Iterator[InputDocument]:
-    import feedparser
-
-    parsed = feedparser.parse(data)
-    for number, entry in enumerate(parsed.entries, start=1):
-        doc_id = f"{uri}#entry-{number}"
-        contents = [c.get("value", "") for c in entry.get("content", [])]
-        body = max(contents, key=len) if contents else entry.get("summary", "")
-        title = entry.get("title", "")
-        if not body.strip():
-            yield InputDocument(
-                doc_id, "feed", entry.get("link", doc_id), error="feed entry has no text"
-            )
-            continue
-        head = f"<title>{escape(title)}</title>"
-        html = f"<html><head>{head}</head><body><article>{body}</article></body></html>"
-        meta = {k: str(entry[k]) for k in ("link", "published", "author") if entry.get(k)}
-        yield InputDocument(
-            doc_id, "feed", entry.get("link", doc_id), data=html.encode(), meta=meta
-        )
 
 
 def url_documents(url: str, settings: Settings) -> Iterator[InputDocument]:

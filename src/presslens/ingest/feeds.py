@@ -1,0 +1,36 @@
+"""RSS and Atom feeds: one document per entry, its fullest content wrapped as a small HTML page
+with the entry's title."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from html import escape
+
+from presslens.ingest.inputs import InputDocument
+
+
+def looks_like_feed(head: bytes) -> bool:
+    lowered = head.lower()
+    return b"<rss" in lowered or b"<feed" in lowered or b"<rdf:rdf" in lowered
+
+
+def feed_documents(data: bytes, uri: str) -> Iterator[InputDocument]:
+    import feedparser
+
+    parsed = feedparser.parse(data)
+    for number, entry in enumerate(parsed.entries, start=1):
+        doc_id = f"{uri}#entry-{number}"
+        contents = [c.get("value", "") for c in entry.get("content", [])]
+        body = max(contents, key=len) if contents else entry.get("summary", "")
+        title = entry.get("title", "")
+        if not body.strip():
+            yield InputDocument(
+                doc_id, "feed", entry.get("link", doc_id), error="feed entry has no text"
+            )
+            continue
+        head = f"<title>{escape(title)}</title>"
+        html = f"<html><head>{head}</head><body><article>{body}</article></body></html>"
+        meta = {k: str(entry[k]) for k in ("link", "published", "author") if entry.get(k)}
+        yield InputDocument(
+            doc_id, "feed", entry.get("link", doc_id), data=html.encode(), meta=meta
+        )
