@@ -198,6 +198,10 @@ class Dossier:
     actors: tuple[Actor, ...] = ()
     quotes: tuple[Quote, ...] = ()
     terms: tuple[Term, ...] = ()
+    # group words (nationalities, parties: NORP), kept apart from actors
+    groups: tuple[Actor, ...] = ()
+    # attributions that are not speech: stance or intent, refusal, negated speech
+    stances: tuple[Quote, ...] = ()
     figures: tuple[Figure, ...] = ()
     claims: tuple[Claim, ...] = ()
     sources: tuple[Source, ...] = ()
@@ -277,7 +281,9 @@ def dossier_to_dict(dossier: Dossier) -> dict[str, Any]:
         "article": article_dict(dossier),
         "sentences": plain(dossier.sentences),
         "actors": plain(dossier.actors),
+        "groups": plain(dossier.groups),
         "quotes": plain(dossier.quotes),
+        "stances": plain(dossier.stances),
         "terms": plain(dossier.terms),
         "figures": plain(dossier.figures),
         "claims": plain(dossier.claims),
@@ -391,7 +397,9 @@ def dossier_from_dict(data: dict[str, Any]) -> Dossier:
         excerpt=article.get("excerpt") or "",
         sentences=convert(tuple[Span, ...], data.get("sentences") or []),
         actors=build_all(Actor, data.get("actors")),
+        groups=build_all(Actor, data.get("groups")),
         quotes=build_all(Quote, data.get("quotes")),
+        stances=build_all(Quote, data.get("stances")),
         terms=build_all(Term, data.get("terms")),
         figures=build_all(Figure, data.get("figures")),
         claims=build_all(Claim, data.get("claims")),
