@@ -14,7 +14,7 @@ change up/down, else over -> >, under -> <, else =.
 
 Recognizers-Text specs: a case passes when the multiset of values (and units for Currency and
 Dimension, intervals for NumberRange) we find equals the expected one; spans are not compared.
-Number is scored on the number reader (figures_numbers), the others on figures of their kind.
+Number is scored on the number reader (figures/numbers.py), the others on figures of their kind.
 Conventions adopted: every case counts, including those marked "NotSupported" (that field names
 the Recognizers ports that fail a case; a few even name the .NET reference, and still count);
 a case with empty Results passes only when we find nothing of its kind; a result with a null
@@ -195,7 +195,7 @@ def presslens_quantities(text: str) -> list[Quantity]:
 
 
 def to_quantity(figure) -> Quantity:
-    from presslens.stages.figures_units import unit_name
+    from presslens.stages.figures.units import unit_name
 
     if figure.low is not None and figure.high is not None:
         value: tuple[float, ...] = (figure.low, figure.high)
@@ -216,7 +216,7 @@ def to_quantity(figure) -> Quantity:
 def presslens_spec(name: str, text: str) -> list[tuple]:
     """What presslens finds in one spec input, as comparable tuples."""
     if name == "Number":
-        from presslens.stages.figures_numbers import find_numbers
+        from presslens.stages.figures.numbers import find_numbers
 
         return [
             (round_value(n.value if n.value is not None else n.low),)
@@ -243,7 +243,7 @@ def presslens_spec(name: str, text: str) -> list[tuple]:
 
 
 def is_money(figure) -> bool:
-    from presslens.stages.figures_units import tables
+    from presslens.stages.figures.units import tables
 
     code = (figure.unit or "").split("/")[0]
     known = tables().by_code.get(code)

@@ -14,10 +14,11 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc
 from spacy.tokens import Token as SpacyToken
 
-from presslens.stages.figures_core import Draft
-from presslens.stages.figures_cues import cues
-from presslens.stages.figures_numbers import Token
-from presslens.stages.figures_units import rate_after, tables
+from presslens.stages.figures.cues import cues
+from presslens.stages.figures.draft import Draft
+from presslens.stages.figures.lexicon import figure_words
+from presslens.stages.figures.tokens import Token
+from presslens.stages.figures.units import rate_after, tables
 
 NOUNS = ("NOUN", "PROPN")
 PHRASE_DEPS = ("amod", "compound", "nmod", "npadvmod", "nummod", "poss")
@@ -398,16 +399,14 @@ def carry_source(drafts: list[Draft], index: int, sentence_of: dict[int, int]) -
     return None
 
 
-# After "of", these refer back to an amount ("$2 billion ... 100 million of it").
-OF_REFERENCES = {"the", "that", "this", "it", "which", "them", "those", "these", "its", "their"}
-
-
 def is_partitive(tokens: list[Token], draft: Draft) -> bool:
     """'thousands of small deals': a number followed by 'of' and a noun counts that noun."""
     j = draft.last
     if j + 1 >= len(tokens) or tokens[j].lower != "of":
         return False
-    return tokens[j + 1].kind == "word" and tokens[j + 1].lower not in OF_REFERENCES
+    # after "of", a reference back to an amount ("$2 billion ... 100 million of it") is no noun
+    references = figure_words().of_references
+    return tokens[j + 1].kind == "word" and tokens[j + 1].lower not in references
 
 
 def is_conversion(tokens: list[Token], draft: Draft) -> bool:

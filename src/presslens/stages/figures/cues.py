@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from presslens.resources import read_json
-from presslens.stages.figures_numbers import tokenize
+from presslens.stages.figures.tokens import tokenize
 
 MAX_BOUND_TOKENS = 6
 

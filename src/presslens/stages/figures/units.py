@@ -12,7 +12,7 @@ import functools
 from dataclasses import dataclass
 
 from presslens.resources import read_json
-from presslens.stages.figures_numbers import Token, tokenize
+from presslens.stages.figures.tokens import Token, tokenize
 
 MAX_FORM_TOKENS = 4
 
