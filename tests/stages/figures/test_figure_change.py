@@ -56,6 +56,7 @@ def test_changes(text: str, change: str | None) -> None:
         ("Profits were halved.", 0.5),
         ("A tenfold increase in costs.", 10.0),
         ("Imports rose four times over.", 4.0),
+        ("A 1 000-fold rise in the dose.", 1000.0),  # a spaced thousands group once raised
     ],
 )
 def test_factors(text: str, factor: float) -> None:

@@ -12,7 +12,7 @@ from presslens.stages.figures.cues import cues
 from presslens.stages.figures.draft import Draft
 from presslens.stages.figures.lexicon import figure_words
 from presslens.stages.figures.scales import scales
-from presslens.stages.figures.tokens import Token
+from presslens.stages.figures.tokens import Token, digit_value
 
 
 def set_bound(tokens: list[Token], draft: Draft) -> None:
@@ -163,6 +163,6 @@ def fold_value(tokens: list[Token], i: int) -> float | None:
     if stem == "" and i >= 2 and tokens[i - 1].text == "-":
         before = tokens[i - 2]
         if before.kind == "num":
-            return float(before.text.replace(",", ""))
+            return digit_value(before.text)
         return table.small.get(before.lower) or table.tens.get(before.lower)
     return None
