@@ -30,7 +30,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "stages": {"model", "resources", "nlp", "settings", "errors"},
     "pipeline": {"ingest", "nlp", "segment", "stages", "model", "settings", "errors"},
     "render": {"model", "version"},
-    "store": {"model", "errors"},
+    "store": {"model", "errors", "resources"},
     "web": {"render", "store", "pipeline", "ingest", "model", "settings", "errors", "version"},
     "batch": {"pipeline", "ingest", "nlp", "store", "model", "settings", "errors"},
     "cli": {"*"},
@@ -136,7 +136,8 @@ def test_the_model_does_not_pull_in_render_or_store() -> None:
 
 
 def test_no_file_is_too_long() -> None:
-    long = {str(p.relative_to(SRC)): n for p in source_files() if (n := line_count(p)) > MAX_FILE_LINES}
+    sizes = {str(path.relative_to(SRC)): line_count(path) for path in source_files()}
+    long = {name: n for name, n in sizes.items() if n > MAX_FILE_LINES}
     assert long == {}
 
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-import io
 import gzip
+import io
 import json
 from pathlib import Path
 

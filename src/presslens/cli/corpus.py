@@ -73,7 +73,13 @@ def ingest(
 def search(
     query: Annotated[str, typer.Argument(help="Words to find (punctuation is ignored).")] = "",
     speaker: Annotated[
-        str | None, typer.Option("--speaker", help="Quotes by this speaker.")
+        str | None,
+        typer.Option(
+            "--speaker",
+            help="Quotes by this person or organisation across the corpus (a full name finds "
+            "every article that names them in full; a surname also finds the full names "
+            "ending in it).",
+        ),
     ] = None,
     actor: Annotated[
         str | None, typer.Option("--actor", help="In articles naming this actor.")

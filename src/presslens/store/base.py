@@ -14,7 +14,8 @@ from typing import Any
 
 from presslens.model import Dossier
 from presslens.store import records
-from presslens.store.schema import SCHEMA_VERSION, statements
+from presslens.store.actor_keys import query_keys
+from presslens.store.schema import ADDED_COLUMNS, ADDED_INDEXES, SCHEMA_VERSION, statements
 
 WORD = re.compile(r"\w+")
 EXPORT_TABLES = ("articles", "quotes", "figures", "claims")
@@ -24,8 +25,9 @@ LIST_COLUMNS = (
     "n_quotes, n_figures, n_claims, n_sources, n_warnings"
 )
 INSERTS = {
-    "actors": "actor_id, name, type, mentions",
-    "quotes": "quote_id, kind, text, speaker, speaker_actor_id, start_char, end_char, confidence",
+    "actors": "actor_id, name, type, mentions, key",
+    "quotes": "quote_id, kind, text, speaker, speaker_actor_id, start_char, end_char, confidence, "
+    "speaker_key",
     "figures": "figure_id, text, value, low, high, unit, kind, bound, change, period, concept, "
     "start_char, end_char",
     "claims": "claim_id, text, score, rank, start_char, end_char, sources, actors, quote_id",
@@ -38,10 +40,28 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def escape_like(text: str) -> str:
+    """`text` case-folded for a LIKE pattern, its own % and _ taken literally."""
+    return text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def like_pattern(text: str) -> str:
-    """A case-folded LIKE pattern matching `text` anywhere, its own % and _ taken literally."""
-    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+    """A case-folded LIKE pattern matching `text` anywhere."""
+    return f"%{escape_like(text)}%"
+
+
+def speaker_filter(speaker: str) -> tuple[str, list[Any]]:
+    """A search condition for quotes by `speaker`: by their corpus key (store/actor_keys.py:
+    "Donald J. Trump" finds the articles that name Donald Trump in full, whatever the quote's
+    own words for him), or by the words of the speaker's name as shown ("Trump", "Hillary")."""
+    keys = query_keys(speaker) or [speaker.lower()]
+    marks = ", ".join("?" for _ in keys)
+    clause = (
+        "s.kind = 'quote' AND EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = s.article_id "
+        f"AND q.quote_id = s.ref AND (q.speaker_key IN ({marks}) "
+        "OR lower(q.speaker) LIKE ? ESCAPE '\\'))"
+    )
+    return clause, [*keys, like_pattern(speaker)]
 
 
 def query_words(query: str) -> list[str]:
@@ -117,11 +137,43 @@ class Store:
             self.before_create()
             for statement in statements(self.dialect):
                 self.run(statement)
+            added = self.add_columns()
+            for statement in ADDED_INDEXES:
+                self.run(statement)
+            if added:
+                self.fill_actor_keys()
             self.run(
                 "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
-                "ON CONFLICT (key) DO NOTHING",
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (SCHEMA_VERSION,),
             )
+
+    def add_columns(self) -> bool:
+        """Add the columns a store of an older version lacks; True when any was added."""
+        added = False
+        for table, column, kind in ADDED_COLUMNS:
+            present = {d[0] for d in self.run(f"SELECT * FROM {table} LIMIT 0").description}
+            if column not in present:
+                # PostgreSQL: another process may add it between the check and here
+                guard = "IF NOT EXISTS " if self.dialect == "postgres" else ""
+                self.run(f"ALTER TABLE {table} ADD COLUMN {guard}{column} {kind}")
+                added = True
+        return added
+
+    def fill_actor_keys(self) -> None:
+        """Corpus actor keys for the articles stored before keys existed."""
+        for row in self.all("SELECT id, dossier FROM articles"):
+            derived = records.derived_rows(json.loads(row["dossier"]))
+            for actor in derived["actors"]:
+                self.run(
+                    "UPDATE actors SET key = ? WHERE article_id = ? AND actor_id = ?",
+                    (actor[4], row["id"], actor[0]),
+                )
+            for quote in derived["quotes"]:
+                self.run(
+                    "UPDATE quotes SET speaker_key = ? WHERE article_id = ? AND quote_id = ?",
+                    (quote[8], row["id"], quote[0]),
+                )
 
     def before_create(self) -> None:
         """Backend hook run inside the schema transaction."""
@@ -226,20 +278,24 @@ class Store:
         return row
 
     def actor(self, name: str, *, limit: int = 200) -> dict[str, Any]:
-        """Everything by and about an actor across the corpus (matched by name, any case)."""
+        """Everything by and about an actor across the corpus: the articles whose actor has
+        this name's corpus key (store/actor_keys.py) or this very name, any case."""
         key = name.lower()
+        keys = query_keys(name) or [key]
+        marks = ", ".join("?" for _ in keys)
         articles = self.all(
             "SELECT a.id, a.title, a.excerpt, a.published, x.type, x.mentions FROM actors x "
-            "JOIN articles a ON a.id = x.article_id WHERE lower(x.name) = ? "
+            f"JOIN articles a ON a.id = x.article_id WHERE x.key IN ({marks}) OR lower(x.name) = ? "
             "ORDER BY x.mentions DESC, a.id LIMIT ?",
-            (key, limit),
+            (*keys, key, limit),
         )
         quotes = self.all(
             "SELECT q.article_id, a.title, a.excerpt, q.quote_id, q.kind, q.text, q.speaker "
-            "FROM quotes q "
-            "JOIN articles a ON a.id = q.article_id WHERE lower(q.speaker) = ? "
+            "FROM quotes q JOIN articles a ON a.id = q.article_id "
+            f"WHERE q.speaker_key IN ({marks}) "
+            "OR (q.speaker_key IS NULL AND lower(q.speaker) = ?) "
             "ORDER BY q.article_id, q.start_char LIMIT ?",
-            (key, limit),
+            (*keys, key, limit),
         )
         claims = self.all(
             "SELECT c.article_id, a.title, a.excerpt, c.claim_id, c.text, c.score, c.sources "
@@ -262,7 +318,19 @@ class Store:
             "quotes": quotes,
             "claims": claims,
             "as_source": sourced,
+            "full_names": self.full_names(keys[0]),
         }
+
+    def full_names(self, surname: str) -> list[dict[str, Any]]:
+        """For a one-word name: the people of the corpus whose key ends in it, with how many
+        articles name them ("Trump" -> Donald Trump, Ivanka Trump); never merged into it."""
+        if not surname or " " in surname:
+            return []
+        return self.all(
+            "SELECT x.key, count(DISTINCT x.article_id) AS articles FROM actors x "
+            "WHERE x.key LIKE ? ESCAPE '\\' GROUP BY x.key ORDER BY articles DESC, x.key LIMIT 20",
+            ("% " + escape_like(surname),),
+        )
 
     def search(
         self,
@@ -315,8 +383,9 @@ class Store:
             clauses.append("s.kind = ?")
             params.append(wanted["kind"])
         if speaker := wanted.get("speaker"):
-            clauses.append("s.kind = 'quote' AND lower(s.speaker) LIKE ? ESCAPE '\\'")
-            params.append(like_pattern(speaker))
+            clause, values = speaker_filter(speaker)
+            clauses.append(clause)
+            params.extend(values)
         for table in ("actor", "source"):
             if name := wanted.get(table):
                 clauses.append(

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from presslens.store.actor_keys import actor_key
+
 
 def names_by_id(items: list[dict[str, Any]]) -> dict[str, str]:
     return {str(item.get("id")): str(item.get("name") or "") for item in items}
@@ -50,13 +52,20 @@ def derived_rows(data: dict[str, Any]) -> dict[str, list[tuple[Any, ...]]]:
     """Rows for actors, quotes, figures, claims, sources and the search index (no article id)."""
     actors = names_by_id(data.get("actors", []))
     sources = names_by_id(data.get("sources", []))
+    keys = keys_by_id(data.get("actors", []))
     article = data.get("article", {})
     rows: dict[str, list[tuple[Any, ...]]] = {
         "actors": [
-            (a.get("id"), a.get("name") or "", a.get("type"), len(a.get("mentions", [])))
+            (
+                a.get("id"),
+                a.get("name") or "",
+                a.get("type"),
+                len(a.get("mentions", [])),
+                keys.get(str(a.get("id"))),
+            )
             for a in data.get("actors", [])
         ],
-        "quotes": quote_rows(data, actors),
+        "quotes": quote_rows(data, actors, keys),
         "figures": figure_rows(data),
         "claims": claim_rows(data, actors, sources),
         "sources": source_rows(data),
@@ -68,7 +77,19 @@ def derived_rows(data: dict[str, Any]) -> dict[str, list[tuple[Any, ...]]]:
     return rows
 
 
-def quote_rows(data: dict[str, Any], actors: dict[str, str]) -> list[tuple[Any, ...]]:
+def keys_by_id(items: list[dict[str, Any]]) -> dict[str, str]:
+    """Actor id -> the actor's corpus key (store/actor_keys.py)."""
+    return {
+        str(item.get("id")): actor_key(
+            str(item.get("name") or ""), item.get("aliases") or [], item.get("type")
+        )
+        for item in items
+    }
+
+
+def quote_rows(
+    data: dict[str, Any], actors: dict[str, str], keys: dict[str, str]
+) -> list[tuple[Any, ...]]:
     return [
         (
             q.get("id"),
@@ -78,6 +99,7 @@ def quote_rows(data: dict[str, Any], actors: dict[str, str]) -> list[tuple[Any, 
             q.get("speaker_actor_id"),
             *span_of(q),
             q.get("confidence"),
+            keys.get(str(q.get("speaker_actor_id"))),
         )
         for q in data.get("quotes", [])
     ]

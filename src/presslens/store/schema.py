@@ -7,7 +7,7 @@ leaves either the whole article or nothing.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: actors.key and quotes.speaker_key (corpus actor keys)
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -25,11 +25,12 @@ CREATE TABLE IF NOT EXISTS errors (
   created_at TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS actors (
-  article_id {ref}, actor_id TEXT, name TEXT NOT NULL, type TEXT, mentions INTEGER NOT NULL
+  article_id {ref}, actor_id TEXT, name TEXT NOT NULL, type TEXT, mentions INTEGER NOT NULL,
+  key TEXT
 );
 CREATE TABLE IF NOT EXISTS quotes (
   article_id {ref}, quote_id TEXT, kind TEXT, text TEXT, speaker TEXT, speaker_actor_id TEXT,
-  start_char INTEGER, end_char INTEGER, confidence {real}
+  start_char INTEGER, end_char INTEGER, confidence {real}, speaker_key TEXT
 );
 CREATE TABLE IF NOT EXISTS figures (
   article_id {ref}, figure_id TEXT, text TEXT, value {real}, low {real}, high {real}, unit TEXT,
@@ -53,6 +54,14 @@ CREATE INDEX IF NOT EXISTS claims_article ON claims (article_id);
 CREATE INDEX IF NOT EXISTS sources_article ON sources (article_id);
 CREATE INDEX IF NOT EXISTS sources_name ON sources (lower(name));
 """
+
+# Columns added after version 1, with the indexes that need them: a store made by version 1 gets
+# them (and their values, from the stored dossiers) when it is next opened.
+ADDED_COLUMNS = (("actors", "key", "TEXT"), ("quotes", "speaker_key", "TEXT"))
+ADDED_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS actors_key ON actors (key)",
+    "CREATE INDEX IF NOT EXISTS quotes_speaker_key ON quotes (speaker_key)",
+)
 
 SQLITE_WORDS = {
     "id": "INTEGER PRIMARY KEY AUTOINCREMENT",
