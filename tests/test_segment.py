@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from presslens.ingest import load
-from presslens.segment import count_words, reading_time_minutes, table_of_contents, trim_at_sentence
+from presslens.model import table_of_contents
+from presslens.segment import count_words, reading_time_minutes, trim_at_sentence
 
 
 @pytest.mark.parametrize(
