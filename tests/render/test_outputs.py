@@ -76,3 +76,23 @@ def test_marks_for_quotes_and_figures_do_not_break_report(sample) -> None:
     quote = Quote("q1", "direct", text[10:30], Span(10, 30), speaker="Someone")
     html = render_html(replace(sample, figures=(figure,), quotes=(quote,)))
     assert 'class="figure"' in html and 'class="quote sp0"' in html
+
+
+def test_groups_and_stances_are_shown_apart_from_actors_and_quotes() -> None:
+    import dataclasses
+
+    from presslens.model import Actor
+
+    text = "Vote\n\nThe Republican senator Jane Roe declined to comment on the plan."
+    dossier = analyse(text)
+    body = dossier.article.text
+    group = Actor("g1", "Republican", "NORP", (), (Span(body.index("Republican"), 14),))
+    start = body.index("to comment")
+    refusal = Quote("st1", "refusal", "to comment on the plan", Span(start, start + 22))
+    refusal = dataclasses.replace(refusal, cue="declined", speaker="Jane Roe")
+    dossier = dataclasses.replace(dossier, groups=(group,), stances=(refusal,))
+    markdown = render_markdown(dossier)
+    assert "Groups (named, not actors): Republican (1)." in markdown
+    assert '- *refusal*, Jane Roe ("declined"): to comment on the plan' in markdown
+    html = render_html(dossier)
+    assert "Not speech" in html and "refusal · Jane Roe" in html
