@@ -79,3 +79,73 @@ def test_html_without_text_warns() -> None:
     article = load("<html><body><nav><a href='/'>Home</a></nav><div></div></body></html>")
     assert article.text == ""
     assert any("no article text" in w.message for w in article.warnings)
+
+
+def titled_page(title: str, head: str = "", h1: str | None = None) -> str:
+    """A page whose <title> and og:title are `title`, with more head elements and an h1."""
+    heading = f"<h1>{html.escape(h1)}</h1>" if h1 else ""
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in PARAGRAPHS)
+    return (
+        f"<html><head><title>{html.escape(title)}</title>"
+        f'<meta property="og:title" content="{html.escape(title)}">{head}</head>'
+        f"<body><article>{heading}{body}</article></body></html>"
+    )
+
+
+SITE_NAME = '<meta property="og:site_name" content="The Gazette">'
+APPLICATION = '<meta name="application-name" content="Harbour Times">'
+JSON_LD = (
+    '<script type="application/ld+json">{"@context": "https://schema.org", '
+    '"@type": "NewsArticle", "headline": "Quay to open late", '
+    '"publisher": {"@type": "Organization", "name": "Coast News"}}</script>'
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "head", "h1", "expected"),
+    [
+        # the site's name, as the page's metadata gives it, leaves the title
+        ("Quay to open late - The Gazette", SITE_NAME, None, "Quay to open late"),
+        ("Quay to open late | Gazette", SITE_NAME, None, "Quay to open late"),
+        ("Quay to open late — Harbour Times", APPLICATION, None, "Quay to open late"),
+        ("Quay to open late – Coast News", JSON_LD, None, "Quay to open late"),
+        # or the headline itself is shown elsewhere (the h1)
+        ("Quay to open late | Port News", "", "Quay to open late", "Quay to open late"),
+        ("Opinion | Quay to open late", "", "Quay to open late", "Quay to open late"),
+        # a dash inside the headline stays, site name cut or not
+        ("Biden - the early years", "", None, "Biden - the early years"),
+        (
+            "Biden - the early years",
+            SITE_NAME,
+            "Biden - the early years",
+            "Biden - the early years",
+        ),
+        ("Biden - the early years - The Gazette", SITE_NAME, None, "Biden - the early years"),
+        ("Biden - the early years | Port News", "", None, "Biden - the early years | Port News"),
+        # an h1 holding the site's name confirms nothing
+        ("The Gazette - Quay to open late", SITE_NAME, "The Gazette", "Quay to open late"),
+    ],
+)
+def test_site_name_leaves_the_title(title: str, head: str, h1: str | None, expected: str) -> None:
+    assert load(titled_page(title, head, h1)).title == expected
+
+
+def test_site_name_from_the_pages_address() -> None:
+    page = titled_page("Quay to open late - Gazette.example", "").replace(
+        "<head>", '<head><link rel="canonical" href="https://www.gazette.example/quay">'
+    )
+    assert load(page).title == "Quay to open late"
+
+
+def test_title_tag_alone_is_cut_only_when_shown() -> None:
+    page = "<html><head><title>{}</title></head><body>{}{}</body></html>"
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    shown = load(page.format("Quay to open late - The Gazette", "<h1>Quay to open late</h1>", body))
+    assert shown.title == "Quay to open late"
+    unknown = load(page.format("Biden - the early years", "", body))
+    assert unknown.title == "Biden - the early years"
+
+
+def test_malformed_json_ld_is_ignored() -> None:
+    head = '<script type="application/ld+json">{"publisher": </script>' + SITE_NAME
+    assert load(titled_page("Quay to open late | The Gazette", head)).title == "Quay to open late"

@@ -94,3 +94,73 @@ def test_hard_wrapped_paragraphs_are_joined() -> None:
     article = load(raw)
     assert len(article.paragraphs) == 1
     assert "about seventy characters" in article.text
+
+
+BODY = (
+    "The town council approved the new bridge on Monday after a debate that ran late into "
+    "the night, and work will begin in the spring.\n\n"
+    "Members argued for hours about the route, and about who should pay for it in the end.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("first_line", "title"),
+    [
+        # a headline is the title whatever its final punctuation, and keeps it
+        (
+            "Council approves new bridge after long debate.",
+            "Council approves new bridge after long debate.",
+        ),
+        (
+            "Council approves new bridge after long debate",
+            "Council approves new bridge after long debate",
+        ),
+        ("Will the new bridge ever be built?", "Will the new bridge ever be built?"),
+        (
+            "Mayor: ‘The Bridge Will Open In The Spring.’",
+            "Mayor: ‘The Bridge Will Open In The Spring.’",
+        ),
+        ("‘A bridge too far’ for the town council.", "‘A bridge too far’ for the town council."),
+        # "Headline;" over its standfirst, as news databases export them: the ";" is no part of it
+        (
+            "Bridge plan wins approval;\nCouncil votes seven to two after a long night.",
+            "Bridge plan wins approval",
+        ),
+    ],
+)
+def test_headline_line_is_the_title(first_line: str, title: str) -> None:
+    article = load(f"{first_line}\n\n{BODY}")
+    assert article.title == title
+    assert not article.text.startswith(first_line.split("\n")[0])
+
+
+@pytest.mark.parametrize(
+    "first_paragraph",
+    [
+        # a lead paragraph: an article and a weekday and many words, a second sentence, a wire
+        # dateline, a line leading into what follows
+        "The town council approved the new bridge on Monday after a long and heated debate.",
+        "Prices rose sharply this week. Shops blamed the weather.",
+        "MILLBROOK (AP) — The council approved the bridge.",
+        "From our correspondent in Millbrook:",
+        "the council approved the bridge after a long debate.",
+    ],
+)
+def test_text_starting_with_body_has_no_title(first_paragraph: str) -> None:
+    article = load(f"{first_paragraph}\n\n{BODY}")
+    assert article.title is None
+    assert article.text.startswith(first_paragraph)
+
+
+def test_punctuated_first_line_without_a_blank_line_is_body() -> None:
+    """One line per paragraph: nothing sets the first line apart from the body."""
+    article = load(f"Council approves new bridge after long debate.\n{BODY}".replace("\n\n", "\n"))
+    assert article.title is None
+
+
+def test_title_words_count_towards_reading_time_either_way() -> None:
+    from presslens import segment
+
+    with_stop = load(f"Council approves new bridge.\n\n{BODY}")
+    without = load(f"Council approves new bridge\n\n{BODY}")
+    assert segment.word_count(with_stop) == segment.word_count(without)

@@ -103,3 +103,77 @@ def test_a_quoted_speaker_with_an_actor_is_a_source() -> None:
 )
 def test_kind_of_a_name(name: str, kind: str) -> None:
     assert kind_of(name, None) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the grammatical subject of a verb that reports nothing is no source
+        "The fund manager wrote a large check to the campaign.",
+        "The Vermont senator found ways to press his agenda.",
+        "The State Department had asked the FBI to review the emails.",
+        "The senator did not say that the bridge was safe.",
+    ],
+)
+def test_a_subject_that_asserts_nothing_is_no_source(text: str) -> None:
+    assert sources_of(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Wages fell sharply last year, the IFS says.", "IFS", "organisation"),
+        (
+            "Support for the plan fell to 40 percent in a survey by Gallup.",
+            "survey by Gallup",
+            "poll",
+        ),
+        ("Clinton leads by five points in a new Quinnipiac poll.", "new Quinnipiac poll", "poll"),
+        ("A recent poll shows Clinton ahead.", "recent poll", "poll"),
+    ],
+)
+def test_the_asserting_party_is_the_source(text: str, name: str, kind: str) -> None:
+    (source,) = sources_of(text)
+    assert (source.name, source.kind) == (name, kind)
+
+
+def reported(text: str, speaker: str, cue: str, content: str) -> Quote:
+    """An indirect quote as the quotes stage gives it, from pieces of `text`."""
+    start = text.index(content)
+    return Quote(
+        "q1",
+        "indirect",
+        content,
+        Span(start, start + len(content)),
+        cue=cue,
+        cue_span=Span(text.index(cue), text.index(cue) + len(cue)),
+        speaker=speaker,
+        speaker_span=Span(text.index(speaker), text.index(speaker) + len(speaker)),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content", "expected"),
+    [
+        # a request, an intention, a stance toward a thing, a question, negated speech
+        ("The ministry asked the police to review the files.", "The ministry", "asked",
+         "to review the files", []),
+        ("The ministry wants to cut taxes for families.", "The ministry", "wants",
+         "to cut taxes for families", []),
+        ("The ministry backs the new bridge.", "The ministry", "backs", "the new bridge", []),
+        ("The ministry asked whether the bridge was safe.", "The ministry", "asked",
+         "whether the bridge was safe", []),
+        ("The ministry did not say the bridge was safe.", "The ministry", "say",
+         "the bridge was safe", []),
+        # what was asserted: a finite clause, or anything a poll shows
+        ("The ministry said the bridge would reopen in May.", "The ministry", "said",
+         "the bridge would reopen in May", [("ministry", "organisation")]),
+        ("A poll by Gallup shows most voters back the plan.", "A poll by Gallup", "shows",
+         "most voters back the plan", [("poll by Gallup", "poll")]),
+    ],
+)  # fmt: skip
+def test_a_quote_cites_its_speaker_when_it_asserts(
+    text: str, speaker: str, cue: str, content: str, expected: list[tuple[str, str]]
+) -> None:
+    sources = sources_of(text, (reported(text, speaker, cue, content),))
+    assert [(s.name, s.kind) for s in sources] == expected

@@ -1,8 +1,19 @@
-"""HTML pages via trafilatura, keeping headings, caption, byline, date and description."""
+"""HTML pages via trafilatura, keeping headings, caption, byline, date and description.
+
+The title is og:title, else trafilatura's, else the <title>; a site's name joined to it
+("Quay to open late | The Gazette", "Opinion | Quay to open late") is cut only when the page
+shows that it is one: the part cut off is the site's name in its metadata (og:site_name,
+application-name, the publisher in JSON-LD, the host name), or the part kept is the headline
+as another title source gives it (the h1, og:title, twitter:title, JSON-LD's headline,
+trafilatura's title). "Biden - the early years" with nothing to confirm a cut stays whole.
+"""
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 import trafilatura
 from lxml import etree
@@ -15,6 +26,11 @@ from presslens.model import Article, Origin, Removed, StageWarning
 FALLBACK_NOTE = "main-text extraction found no structure: used every paragraph of the page"
 BLOCK_TAGS = {"p", "list", "quote", "item", "table"}
 FALLBACK_SKIP = "//nav|//footer|//header|//aside|//script|//style|//noscript|//form"
+# " - ", " | ", " – ", " — ", " :: ", " · ": what joins a headline and a site's or section's name
+TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—·•]|-{1,2}|::?)\s+")
+SITE_METAS = ("og:site_name", "application-name", "apple-mobile-web-app-title")
+HEADLINE_METAS = ("og:title", "twitter:title")
+ORGANISATION_TYPES = {"Organization", "NewsMediaOrganization", "WebSite", "Corporation"}
 
 
 def element_text(element: etree._Element) -> str:
@@ -106,10 +122,7 @@ def parse_html(raw: str, *, origin: Origin) -> Article:
         if len(fallback) > len(blocks):
             blocks = fallback
             warnings.append(StageWarning("ingest", FALLBACK_NOTE))
-    title = meta_content(tree, "og:title") or (document.title if document else None)
-    if not title:
-        title_text = tree.xpath("//title/text()")
-        title = re.split(r"\s[|–—-]\s", str(title_text[0]))[0] if title_text else None
+    title = find_title(tree, document, origin)
     blocks, removed = drop_title_repeats(blocks, title)
     caption = find_caption(tree)
     blocks = [b for b in blocks if not caption or duplicate_key(b.text) != duplicate_key(caption)]
@@ -134,3 +147,134 @@ def drop_title_repeats(blocks: list[Block], title: str | None) -> tuple[list[Blo
     kept = [b for b in blocks if duplicate_key(b.text) != key]
     removed = [Removed("duplicate", b.text) for b in blocks if duplicate_key(b.text) == key]
     return kept, removed
+
+
+def find_title(tree: etree._Element, document: Document | None, origin: Origin) -> str | None:
+    """The headline: the page's title with a site's or section's name cut off when shown."""
+    tags = tree.xpath("//title/text()")
+    tag = " ".join(str(tags[0]).split()) if tags else None
+    extracted = own_title(document, tag)
+    title = meta_content(tree, "og:title") or extracted or tag
+    if not title:
+        return None
+    publishers, ld_headlines = json_ld_names(tree)
+    sites = site_keys([*meta_values(tree, SITE_METAS), *publishers, document_site(document)])
+    sites |= host_keys(document.hostname if document else None, origin.uri)
+    headlines = [*meta_values(tree, HEADLINE_METAS), *ld_headlines, *heading_texts(tree)]
+    shown = {duplicate_key(h) for h in [*headlines, extracted or ""]} - {""}
+    shown = {h for h in shown if site_key(h) not in sites}  # an h1 holding the site's name
+    return trim_site_name(title, sites, shown)
+
+
+def own_title(document: Document | None, tag: str | None) -> str | None:
+    """trafilatura's title, unless it is the <title> cut at a separator by its own guess
+    ("Biden - the early years" -> "Biden"): that cut is ours to make, when the page shows it."""
+    if document is None or not document.title:
+        return None
+    if tag and any(
+        duplicate_key(document.title)
+        in (duplicate_key(tag[: m.start()]), duplicate_key(tag[m.end() :]))
+        for m in TITLE_SEPARATOR.finditer(tag)
+    ):
+        return None
+    return document.title
+
+
+def trim_site_name(title: str, sites: set[str], headlines: set[str]) -> str:
+    """Cut a name joined to the title, one at a time from either end, while the page shows
+    that the cut part is the site's name or the kept part is the headline."""
+    while True:
+        separators = list(TITLE_SEPARATOR.finditer(title))
+        if not separators:
+            return title
+        last, first = separators[-1], separators[0]
+        head, tail = title[: last.start()], title[last.end() :]
+        if site_key(tail) in sites or duplicate_key(head) in headlines:
+            title = head
+            continue
+        head, tail = title[: first.start()], title[first.end() :]
+        if site_key(head) in sites or duplicate_key(tail) in headlines:
+            title = tail
+            continue
+        return title
+
+
+def site_key(name: str) -> str:
+    """'The Gazette' / 'gazette' -> 'gazette'; 'Sportsnet.ca' -> 'sportsnetca'."""
+    name = re.sub(r"^(?:the|www)\W+", "", name.strip().casefold())
+    return re.sub(r"\W+", "", name)
+
+
+def site_keys(names: list[str | None]) -> set[str]:
+    """Each name whole and in its parts ('The Jerusalem Post | JPost.com'), as site keys."""
+    keys: set[str] = set()
+    for name in names:
+        if name and not name.startswith(("http://", "https://", "@")):
+            keys.update(site_key(part) for part in [name, *TITLE_SEPARATOR.split(name)])
+        elif name and name.startswith(("http://", "https://")):
+            keys |= host_keys(name)
+    return keys - {""}
+
+
+def host_keys(*locations: str | None) -> set[str]:
+    """'https://www.spacenews.com/x' -> {'spacenewscom', 'spacenews'}."""
+    keys: set[str] = set()
+    for location in locations:
+        host = urlsplit(location if location and "//" in location else f"//{location}").hostname
+        if not host or "." not in host:
+            continue
+        host = host.removeprefix("www.")
+        keys |= {site_key(host), site_key(host.split(".")[0])}
+    return keys - {""}
+
+
+def document_site(document: Document | None) -> str | None:
+    return document.sitename if document is not None else None
+
+
+def meta_values(tree: etree._Element, names: tuple[str, ...]) -> list[str]:
+    return [value for name in names if (value := meta_content(tree, name))]
+
+
+def heading_texts(tree: etree._Element) -> list[str]:
+    return [text for element in tree.xpath("//h1")[:3] if (text := element_text(element))]
+
+
+def json_ld_names(tree: etree._Element) -> tuple[list[str], list[str]]:
+    """Publisher (and site) names and headlines from the page's JSON-LD blocks."""
+    publishers: list[str] = []
+    headlines: list[str] = []
+    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
+        try:
+            data = json.loads(str(script))
+        except ValueError:
+            continue  # a malformed block is common and says nothing
+        for item in json_ld_items(data):
+            publisher = item.get("publisher")
+            for named in publisher if isinstance(publisher, list) else [publisher]:
+                if isinstance(named, dict) and isinstance(named.get("name"), str):
+                    publishers.append(named["name"])
+            if is_organisation(item) and isinstance(item.get("name"), str):
+                publishers.append(item["name"])
+            if isinstance(item.get("headline"), str):
+                headlines.append(item["headline"])
+    return publishers, headlines
+
+
+def is_organisation(item: dict) -> bool:
+    kinds = item.get("@type")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    return any(isinstance(kind, str) and kind in ORGANISATION_TYPES for kind in kinds)
+
+
+def json_ld_items(data: object, depth: int = 0) -> Iterator[dict]:
+    """Every object in a JSON-LD value (lists and @graph included), a few levels deep."""
+    if depth > 4:
+        return
+    if isinstance(data, list):
+        for value in data:
+            yield from json_ld_items(value, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from json_ld_items(data["@graph"], depth + 1)

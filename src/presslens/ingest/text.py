@@ -3,6 +3,11 @@
 The layout: the title on the first line, maybe an image caption, page-chrome lines ("Read in N
 minutes", "Share", ...), then paragraphs, with short unpunctuated lines between them as section
 headings. A paragraph may span several lines when paragraphs are separated by blank lines.
+
+The first line is the title when it does not end like a sentence, or, ending with a full stop,
+when it stands alone above the body and reads like a headline rather than a lead paragraph
+(`looks_like_headline`). The title keeps its full stop: the dossier shows what the page shows,
+and a final "." cannot be told from an abbreviation's ("U.S.") without guessing.
 """
 
 from __future__ import annotations
@@ -19,6 +24,32 @@ SENTENCE_END = re.compile(r"[.!:;,…\"”’)\]]$")
 MAX_HEADING_CHARS = 100
 MAX_CAPTION_WORDS = 40
 MAX_TITLE_CHARS = 200
+BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
+CLOSING = "\"'”’)\\]"  # closing quotes and brackets, for a character class
+LINE_END = re.compile(rf"[.!;,:][{CLOSING}]*$")  # a sentence's end, inside quotes too ('X.”')
+HEADLINE_END = re.compile(rf"[.!;][{CLOSING}]*$")
+CAPTION_END = re.compile(rf"[.!?:;,…{CLOSING}]$")  # a picture's caption is no sentence
+# A headline that ends with a full stop against a lead paragraph. Measured on the first lines
+# of the 840 PolNeAR train texts and the lead paragraphs under them: headlines have at most 20
+# words (838 of 840; 14 or fewer: 97%), 83% use no article and no form of "be" or "have"
+# (leads: 8%), and 1% name a weekday (leads: 33%). A line showing two of those three marks of a
+# lead, or a second sentence, or a wire dateline, is the body's first paragraph.
+MAX_HEADLINE_WORDS = 20
+LONG_HEADLINE_WORDS = 14
+LEAD_WORDS = re.compile(r"\b(?:the|a|an|is|are|was|were|be|been|has|have|had)\b")  # lower case
+# "Media Growls In Response To Kaine's Claim": small words capitalised mid-line are headline
+# style (two or more: 137 of the 840 headlines, 3 lead paragraphs, each of several sentences)
+TITLE_CASE_WORDS = re.compile(
+    r"(?<=\S )(?:In|To|Of|For|On|At|By|With|And|Is|Are|Was|Be|From|As|An|A|Into|Over|After)\b"
+)
+WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+# "fell. The": a second sentence (not "Sen. Ted" or "U.S. to": a lower-case word ends it)
+SENTENCE_BREAK = re.compile(r"(?<![A-Za-z])(?!vs\.)[a-z]{2,}[.!?][\"'”’]?\s+[\"'“‘]?[A-Z]")
+# "WASHINGTON (AP) — ", "LOS ANGELES -- ", "Aug 27 (Reuters) - ": the start of a wire story
+DATELINE = re.compile(
+    r"^(?:[^—–]{0,60}\((?:AP|UPI|Reuters|AFP)\)\s*[—–-]"
+    r"|[A-Z][A-Z .]{2,}(?:,[^—–]{0,30})?\s*(?:—|–|--)\s)"
+)
 
 
 @functools.cache
@@ -52,8 +83,11 @@ def split_units(raw: str) -> list[str]:
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     blocks = [b for b in re.split(r"\n[ \t\u00a0]*\n", text) if b.strip()]
     units: list[str] = []
-    for block in blocks:
+    for number, block in enumerate(blocks):
         lines = [line for line in block.split("\n") if line.strip()]
+        if number == 0 and len(lines) > 1 and lines[0].rstrip().endswith(";"):
+            # "Headline;" over its standfirst (news-database exports): a line of its own
+            units.append(lines.pop(0))
         if (
             len(blocks) == 1
             or any(is_chrome(line) for line in lines)
@@ -65,14 +99,61 @@ def split_units(raw: str) -> list[str]:
     return units
 
 
-def take_title(units: list[str]) -> tuple[str | None, list[str], list[StageWarning]]:
-    if not units:
-        return None, units, []
-    first = clean_line(units[0])
-    if len(first) <= MAX_TITLE_CHARS and not re.search(r"[.!;,]$", first):
-        return first, units[1:], []
+def take_title(
+    units: list[str], *, stands_alone: bool = False
+) -> tuple[str | None, list[str], list[StageWarning]]:
+    """The first unit as the title, when it is one; `stands_alone`: it is a line of its own
+    with a blank line or another short line under it (not a wrapped paragraph's start)."""
+    if units:
+        first = clean_line(units[0])
+        if is_title_line(first) or (stands_alone and is_headline_above_body(first, units[1:])):
+            return first.removesuffix(";").rstrip(), units[1:], []
     note = StageWarning("ingest", "no title line found: the article has no title")
     return None, units, [note]
+
+
+def is_title_line(line: str) -> bool:
+    """A first line that does not end like a sentence ('?' allowed)."""
+    return (
+        0 < len(line) <= MAX_TITLE_CHARS and not LINE_END.search(line) and not DATELINE.match(line)
+    )
+
+
+def is_headline_above_body(line: str, rest: list[str]) -> bool:
+    """A first line ending with "." or ";" ("Headline;" above a standfirst), in quotes or not,
+    that reads like a headline, above a longer paragraph."""
+    if not HEADLINE_END.search(line) or len(line) > MAX_TITLE_CHARS:
+        return False
+    words = len(line.split())
+    return looks_like_headline(line) and any(len(unit.split()) > words for unit in rest)
+
+
+def looks_like_headline(line: str) -> bool:
+    words = line.split()
+    opening = line.lstrip("\"'“‘#(")[:1]  # "‘Missing’ White Voters ...", "#GirlIGuessImWithHer"
+    if not (opening.isupper() or opening.isdigit()):
+        return False
+    if SENTENCE_BREAK.search(line) or DATELINE.match(line):
+        return False
+    if len(TITLE_CASE_WORDS.findall(line)) >= 2:
+        return True
+    if len(words) > MAX_HEADLINE_WORDS:
+        return False
+    lead_marks = (
+        (len(words) > LONG_HEADLINE_WORDS)
+        + bool(LEAD_WORDS.search(line))
+        + bool(WEEKDAY.search(line))
+    )
+    return lead_marks <= 1
+
+
+def first_line_stands_alone(raw: str, units: list[str]) -> bool:
+    """The first unit is the text's whole first line, and paragraphs are set apart by blank
+    lines (in a text of one line per paragraph, any line stands alone: no evidence)."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if not units or len(BLANK_LINE.split(text)) < 2:
+        return False
+    return units[0].strip() == text.split("\n", 1)[0].strip()
 
 
 def take_caption(units: list[str], settings: Settings) -> tuple[str | None, list[str]]:
@@ -83,7 +164,7 @@ def take_caption(units: list[str], settings: Settings) -> tuple[str | None, list
         words = unit.split()
         followed_by_chrome = index + 1 < len(units) and is_chrome(units[index + 1])
         if len(words) <= MAX_CAPTION_WORDS and (
-            not SENTENCE_END.search(unit.rstrip()) or followed_by_chrome
+            not CAPTION_END.search(unit.rstrip()) or followed_by_chrome
         ):
             return unit, units[:index] + units[index + 1 :]
         return None, units
@@ -92,7 +173,7 @@ def take_caption(units: list[str], settings: Settings) -> tuple[str | None, list
 
 def parse_saved_page(raw: str, *, origin: Origin, settings: Settings) -> Article:
     units = split_units(raw)
-    title, units, warnings = take_title(units)
+    title, units, warnings = take_title(units, stands_alone=first_line_stands_alone(raw, units))
     caption, units = take_caption(units, settings) if title else (None, units)
     removed: list[Removed] = []
     blocks: list[Block] = []

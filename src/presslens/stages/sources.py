@@ -1,10 +1,20 @@
 """Sources that claims lean on: organisations, people, polls, media, documents. (Issue 5.)
 
-A source is cited in one of four ways:
+A source is the party that asserts what a sentence reports, never merely the sentence's
+grammatical subject ("The State Department had asked the FBI to ..." asserts nothing: the
+article's author does). It is cited in one of five ways:
   "According to ISW: ..."                         the object of "according to"
-  "The CREA reports that ...", "polls show ..."   the subject of a reporting verb
+  "The CREA reports that ...", "polls show ..."   the subject of a reporting verb with a clause
+                                                  (a poll, report or medium: with any content)
+  "... in a new Quinnipiac poll", "a survey by Gallup"
+                                                  a poll or report with a named author
   "... it has been revealed that ..."             a passive report with no one named (unknown)
-  a quotation with a speaker                      the speaker (from the quotes stage)
+  a quotation with a speaker                      the speaker (from the quotes stage), when the
+                                                  quote asserts: quoted words, or a reported
+                                                  finite clause ("X said the bridge would open");
+                                                  not a request or intention ("X asked Y to ...",
+                                                  "X wants to ..."), a stance toward a thing ("X
+                                                  backs Y"), a question or negated speech
 "it says ..." right after a cited organisation or document is that same source again.
 Each source is typed from its words and its actor (resources/sources_cues.json) and keeps the
 spans of all its citations in `mentions`, so that the claims stage can link sentences to it.
@@ -14,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -34,6 +45,10 @@ PASSIVE = re.compile(
 PRONOUN_SUBJECTS = {"it", "they"}
 PERSON_PRONOUNS = {"i", "we", "you", "he", "she", "me", "us"}
 MAX_NAME_TOKENS = 12
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}  # a verb that asserts something happened or holds
+QUESTION_WORDS = {"whether", "if", "why", "how", "when", "where", "who", "what"}
+EVIDENCE_KINDS = ("poll", "document", "media")  # subjects that report with any content
+AGENT_PREPOSITIONS = {"by", "from"}  # "a survey by Gallup" ("a study of Medicare": a topic)
 ACTOR_KINDS = {
     "PERSON": "person",
     "ORG": "organisation",
@@ -48,6 +63,7 @@ class Cues:
     passive: frozenset[str]
     kinds: dict[str, tuple[str, ...]]
     media_names: frozenset[str]
+    evidence: frozenset[str]
 
 
 @functools.cache
@@ -55,7 +71,11 @@ def cues() -> Cues:
     data = read_json("sources_cues.json")
     kinds = {kind: tuple(words) for kind, words in data["kinds"].items()}
     return Cues(
-        frozenset(data["verbs"]), frozenset(data["passive"]), kinds, frozenset(data["media_names"])
+        frozenset(data["verbs"]),
+        frozenset(data["passive"]),
+        kinds,
+        frozenset(data["media_names"]),
+        frozenset(data["evidence"]),
     )
 
 
@@ -175,11 +195,14 @@ def subject_phrase(subject: Token) -> Span:
 
 
 def reporting_subjects(doc: Doc) -> list[tuple[Span, int, bool]]:
-    """(subject span, verb index, is a pronoun) for subjects of reporting verbs."""
+    """(subject span, verb index, is a pronoun) for subjects of reporting verbs that report:
+    with a clause ("X found that ...", "..., X said"), or a poll, report or medium whatever
+    follows ("polls show Clinton ahead"); "X wrote a check", "X found ways to ..." cite
+    nothing."""
     verbs = cues().verbs
     found = []
     for token in doc:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in verbs or is_negated(token):
             continue
         for child in token.children:
             if child.dep_ != "nsubj":
@@ -187,8 +210,90 @@ def reporting_subjects(doc: Doc) -> list[tuple[Span, int, bool]]:
             lowered = child.lower_
             if lowered in PERSON_PRONOUNS or child.tag_ in ("WDT", "WP"):
                 continue
+            if not (reports_clause(token) or is_evidence(child)):
+                continue
             found.append((subject_phrase(child), token.i, lowered in PRONOUN_SUBJECTS))
     return found
+
+
+def is_negated(verb: Token) -> bool:
+    return any(child.dep_ == "neg" for child in verb.children)
+
+
+def is_finite(tokens: Iterable[Token]) -> bool:
+    """A clause that states something: a finite verb, or a verb with its own subject ("that
+    support hurt the party", where the tagger may read "hurt" as a participle)."""
+    return any(token.tag_ in FINITE_TAGS or has_subject(token) for token in tokens)
+
+
+def has_subject(verb: Token) -> bool:
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ == "VBG":
+        return False
+    children = list(verb.children)
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in children) and not any(
+        c.tag_ == "TO" for c in children
+    )
+
+
+def reports_clause(verb: Token) -> bool:
+    """A finite clause hangs on the verb ("says that wages fell", "wages fell, the IFS says"),
+    or the verb interrupts or follows one ("wages fell, Smith said, ..." parsed the other way)."""
+    if any(child.dep_ == "ccomp" and is_finite(child.subtree) for child in verb.children):
+        return True
+    head = verb.head
+    between = verb.doc[min(head.i, verb.i) + 1 : max(head.i, verb.i)]
+    if head is verb or not any(token.is_punct for token in between):
+        return False
+    if verb.dep_ == "parataxis":
+        return True  # "The hashtag, Mr. Abboud said, accompanied ...": a parenthetical
+    return verb.dep_ in ("ccomp", "conj", "advcl") and head.i < verb.i and head.tag_ in FINITE_TAGS
+
+
+def is_evidence(noun: Token) -> bool:
+    """A poll, report or medium by its own words ("recent poll", "the Guardian")."""
+    words = clean_name(subject_phrase(noun).of(noun.doc.text))
+    return kind_of_words(words, None) in EVIDENCE_KINDS
+
+
+def cited_evidence(doc: Doc) -> list[Span]:
+    """Polls and reports with a named author cited in passing: "in a new Quinnipiac poll",
+    "a survey by Gallup", "a report from the Brookings Institution"."""
+    evidence = cues().evidence
+    found = []
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lower_ not in evidence:
+            continue  # a common noun: "Pew Research", "Drudge Report" are names, read elsewhere
+        if token.dep_ in ("nsubj", "nsubjpass") or is_according_object(token):
+            continue  # the reporting-verb and "according to" rules read these
+        author = named_author(token)
+        if author is None:
+            continue
+        start = min(
+            (t for t in token.lefts if t.dep_ in ("amod", "compound", "nmod", "nummod")),
+            key=lambda t: t.i,
+            default=token,
+        )
+        end = max(author.i, token.i)
+        last = doc[end]
+        found.append(Span(start.left_edge.idx, last.idx + len(last.text)))
+    return found
+
+
+def named_author(noun: Token) -> Token | None:
+    """The last token of the name that authored a poll or report, if one is named."""
+    for child in noun.children:
+        if child.dep_ == "compound" and child.pos_ == "PROPN" and child.i < noun.i:
+            return child
+        if child.dep_ == "prep" and child.lower_ in AGENT_PREPOSITIONS:
+            names = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+            if names:
+                return max(names[0].subtree, key=lambda t: t.i if t.dep_ != "punct" else -1)
+    return None
+
+
+def is_according_object(noun: Token) -> bool:
+    head = noun.head
+    return head.lower_ == "to" and head.head.lower_ == "according"
 
 
 def passive_reports(article: Article, doc: Doc) -> list[Span]:
@@ -201,7 +306,9 @@ def passive_reports(article: Article, doc: Doc) -> list[Span]:
     return found
 
 
-def speaker_citations(quotes: tuple[Quote, ...], actors: tuple[Actor, ...]) -> list[Citation]:
+def speaker_citations(
+    quotes: tuple[Quote, ...], actors: tuple[Actor, ...], doc: Doc | None = None
+) -> list[Citation]:
     by_id = {actor.id: actor for actor in actors}
     found = []
     for quote in quotes:
@@ -212,10 +319,34 @@ def speaker_citations(quotes: tuple[Quote, ...], actors: tuple[Actor, ...]) -> l
             continue  # "many Ukrainians": a group's view, not a source to check
         name = actor.name if actor else clean_name(quote.speaker)
         kind = kind_of(name if actor else quote.speaker, actor)
+        if doc is not None and not asserts(quote, doc, any_content=kind in EVIDENCE_KINDS):
+            continue  # "X asked Y to ...", "X wants to ...", "X backs Y": nothing asserted
         if actor is None and kind == "unknown":
             continue  # "he", "critics": too vague to list as a source
         found.append(Citation(name, kind, quote.speaker_span, actor.id if actor else None))
     return found
+
+
+def asserts(quote: Quote, doc: Doc, *, any_content: bool = False) -> bool:
+    """Whether a quote reports something asserted: quoted words always; reported speech when
+    its content is a finite clause (any content for a poll or report: "polls show Clinton
+    ahead") under a cue that is not negated."""
+    if quote.kind != "indirect":
+        return True
+    cue = doc.char_span(*span_of(quote.cue_span), alignment_mode="expand")
+    if cue is not None and len(cue) and any(is_negated(token) for token in cue):
+        return False
+    content = doc.char_span(quote.span.start, quote.span.end, alignment_mode="expand")
+    if content is None or not len(content):
+        return False
+    first = content[0]
+    if first.tag_ == "TO" or first.lower_ in QUESTION_WORDS:
+        return False  # "to review the emails", "whether the plan works"
+    return any_content or is_finite(content)
+
+
+def span_of(span: Span | None) -> tuple[int, int]:
+    return (span.start, span.end) if span is not None else (0, 0)
 
 
 def sentence_index(sentences: tuple[Span, ...], offset: int) -> int:
@@ -257,9 +388,12 @@ def collect(
             pronouns.append(span)
         elif (item := citation(article, span, actors)) is not None and item.kind != "unknown":
             found.append(item)
+    for span in cited_evidence(doc):
+        if (item := citation(article, span, actors)) is not None and item.kind != "unknown":
+            found.append(item)
     for span in passive_reports(article, doc):
         found.append(Citation(span.of(article.text), "unknown", span))
-    found.extend(speaker_citations(quotes, actors))
+    found.extend(speaker_citations(quotes, actors, doc))
     found.sort(key=lambda item: item.span.start)
     for span in pronouns:
         if (item := resolve_pronoun(span, sentences, found)) is not None:
