@@ -1,8 +1,13 @@
+"""The entities stage on small hand-written articles (these need the spaCy model)."""
+
 from __future__ import annotations
 
 import pytest
 
-from presslens import analyse
+from presslens import analyse, nlp
+from presslens.ingest import load
+from presslens.model import Actor
+from presslens.stages.entities import Entities, find_entities
 
 TEXT = """Leaders meet in Geneva
 
@@ -11,6 +16,15 @@ talks went well, and Mr Scholz agreed. The Institute for the Study of War (ISW) 
 United States Congress should act. ISW added that Russia's army was tired. America, the ISW said,
 must decide. Scholz left for Berlin.
 """
+
+
+def entities_of(text: str) -> Entities:
+    article = load(text)
+    return find_entities(article, nlp.parse(article.text))
+
+
+def by_name(records: tuple[Actor, ...]) -> dict[str, Actor]:
+    return {record.name: record for record in records}
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +57,93 @@ def test_country_aliases_merge(actors) -> None:
     assert {"US", "America"} <= set(us.aliases)
 
 
+def test_groups_reach_the_dossier() -> None:
+    dossier = analyse("Russian officials met Republicans in Ohio. Jane Roe said they agreed.")
+    assert {"Russian", "Republicans"} <= {g.name for g in dossier.groups}
+    assert all(g.id.startswith("g") for g in dossier.groups)
+    assert not {"Russian", "Republicans"} & {a.name for a in dossier.actors}
+
+
+# (text, actors that must be there with their number of mentions, names that are no actor)
+ONE_ACTOR_EACH = [
+    # an apposition's party describes the person; the state is only a location
+    (
+        "Representative Jane Roe, a California Democrat, said the bill would fail.",
+        {"Jane Roe": 1},
+        {"Democrat", "California"},
+    ),
+    # an organisation's name is kept whole, even where it opens with a title word
+    (
+        "The Justice Department said on Monday that it would appeal the ruling.",
+        {"Justice Department": 1},
+        {"Department"},
+    ),
+    ("Priorities USA, a super PAC, said it would spend more.", {}, {"PAC", "United States"}),
+    # the forms of one name: full, short first name, middle initial, surname
+    (
+        "Timothy J. Sloan led the bank. Tim Sloan said profits rose. Sloan added nothing.",
+        {"Timothy J. Sloan": 3},
+        {"Tim Sloan", "Sloan"},
+    ),
+    # a first name alone joins the one person of that first name
+    (
+        "Hillary Clinton spoke first. Hillary laughed at the question.",
+        {"Hillary Clinton": 2},
+        set(),
+    ),
+    # the foundation that carries a name is not the person
+    (
+        "Hillary Clinton spoke. The Clinton Foundation paid for the trip.",
+        {"Hillary Clinton": 1, "Clinton Foundation": 1},
+        {"Clinton"},
+    ),
+    # a dateline and a credit line name no actor
+    (
+        "WASHINGTON (AP) — Senator Tom Wicks said on Tuesday that the plan was dead.\n\n"
+        "Associated Press writer Ann Lee contributed to this report.",
+        {"Tom Wicks": 1},
+        {"WASHINGTON", "Washington", "AP", "Ann Lee"},
+    ),
+    # a capitalised common word opening a sentence is no name
+    ("Struggle is what the party faces, said Jane Roe.", {"Jane Roe": 1}, {"Struggle"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), ONE_ACTOR_EACH)
+def test_one_actor_per_person_or_organisation(
+    text: str, expected: dict[str, int], absent: set[str]
+) -> None:
+    actors = by_name(entities_of(text).actors)
+    assert {name: len(actors[name].mentions) for name in expected if name in actors} == expected
+    assert not absent & set(actors)
+
+
+# (text, names kept apart as separate actors)
+KEPT_APART = [
+    # a surname two people share is not merged into either
+    (
+        "Bill Clinton and Hillary Clinton arrived together. Clinton said the plan was good.",
+        {"Bill Clinton", "Hillary Clinton", "Clinton"},
+    ),
+    # a title of the other sex names another person: the candidate's wife
+    (
+        "Donald Doe spoke in Ohio, and he promised jobs. Mr. Doe was cheered. "
+        "Mrs. Doe, his wife, waved.",
+        {"Donald Doe", "Mrs. Doe"},
+    ),
+    # another generation is another person
+    (
+        "Donald Doe Jr. spoke after his father. Donald Doe said nothing.",
+        {"Donald Doe Jr", "Donald Doe"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), KEPT_APART)
+def test_people_who_may_differ_are_kept_apart(text: str, names: set[str]) -> None:
+    assert names <= set(by_name(entities_of(text).actors))
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -71,5 +172,23 @@ def test_country_aliases_merge(actors) -> None:
 def test_the_noun_introducing_a_list_of_names_gives_their_type(
     text: str, expected: dict[str, str]
 ) -> None:
-    types = {a.name: a.type for a in analyse(text).actors}
+    found = entities_of(text)
+    types = {a.name: a.type for a in found.actors + found.places}
     assert {name: types.get(name) for name in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "place"),
+    [
+        # a state named only as a location is a place; one that acts is an actor
+        ("Jane Roe spoke to voters in Iowa on Monday.", set(), {"Iowa"}),
+        ("Iowa voted for Jane Roe on Monday.", {"Iowa"}, set()),
+        # a country is an actor wherever it is named
+        ("Jane Roe spoke to voters in France on Monday.", {"France"}, set()),
+    ],
+)
+def test_places_act_or_locate(text: str, actor: set[str], place: set[str]) -> None:
+    found = entities_of(text)
+    assert actor <= {a.name for a in found.actors}
+    assert place <= {p.name for p in found.places}
+    assert not place & {a.name for a in found.actors}

@@ -1,0 +1,19 @@
+"""Actors: the people and organisations an article is about, and the countries or governments
+that act or speak in it, each with its aliases and every mention; group words (nationalities,
+parties) and places named only as locations are kept apart.
+
+Modules, in the order the stage runs them: `mentions` (entities of the parse, cleaned to names),
+`junk` (datelines, credit lines, headlines, non-names), `types` (what a name is), `names` (one
+actor per person or organisation), `stage` (the stage itself); `rules` loads the word lists.
+"""
+
+from presslens.stages.entities.stage import (
+    Entities,
+    actor_at,
+    actors_by_id,
+    find_actors,
+    find_entities,
+    find_groups,
+)
+
+__all__ = ["Entities", "actor_at", "actors_by_id", "find_actors", "find_entities", "find_groups"]

@@ -1,0 +1,132 @@
+"""Text that names no actor, and names that are not actors.
+
+- A dateline ("WASHINGTON (AP) —", "PASADENA, Calif., Jan. 1 (UPI) —") says where a story was
+  filed and by which agency; neither acts in it.
+- Credit lines and bylines (resources/credit_lines.txt: "Associated Press writer X
+  contributed", "Follow X on Twitter", "By X") name the story's makers.
+- In a title-case line (a headline: "Jeb Bush Super PAC Chief Praises Rubio") every word is
+  capitalised, so the tagger's names there are guesses ("Jeb Bush Super"); such a line seeds no
+  actor, but the mention search still finds there the names the body confirms.
+- A capitalised word opening a sentence that the tagger reads as a common word ("Struggle",
+  "Nationally"), or that the article also writes in lower case, is no name.
+- A person's name takes no indefinite article: "a Democrat" (tagged PERSON) describes someone,
+  while "a gridlocked Congress" still names Congress (stage.is_junk decides by type).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
+
+from presslens.model import Span
+from presslens.stages.entities.rules import credit_patterns
+
+DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'’-]*[A-Z.](?: [A-Z][A-Z.'’-]*[A-Z.]){0,3})"  # WASHINGTON, ST. LOUIS
+    r"(?P<more>(?:,\s*[A-Z][\w.'’]*(?: [\w.'’]+){0,2})*)"  # , Calif., Jan. 1
+    r"\s*(?P<agency>\([^()\n]{1,40}\))?"  # (AP)
+    r"\s*(?:—|–|--|-|:)\s"
+)
+LOWER_WORD = re.compile(r"\b[a-z]+\b")
+PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
+CLOSING_PARAGRAPHS = 3
+BYLINE_WORDS = 12
+HEADLINE_WORDS = 25
+HEADLINE_MIN = 4  # words of four letters or more in a title-case line
+INDEFINITE = {"a", "an", "another"}
+MODIFIERS = {"compound", "amod", "nmod", "poss"}
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in PARAGRAPH.finditer(text)]
+
+
+def dateline(paragraph: str) -> int:
+    """Length of the dateline opening a paragraph, 0 when there is none."""
+    found = DATELINE.match(paragraph)
+    if not found:
+        return 0
+    letters = len(found["place"].replace(".", ""))
+    if letters < 3 or (letters < 4 and not (found["agency"] or found["more"])):
+        return 0  # "US: ..." or "AP -" is no place-name dateline; "RYE, N.H. —" is one
+    return found.end()
+
+
+def blocked_spans(text: str, doc: Doc) -> list[Span]:
+    """Datelines, credit lines and bylines: no mention of an actor is taken from them."""
+    blocks = paragraphs(text)
+    blocked: list[Span] = []
+    for start, end in blocks:
+        length = dateline(text[start:end])
+        if length:
+            blocked.append(Span(start, start + length))
+        if len(text[start:end].split()) <= BYLINE_WORDS and any(
+            p.search(text[start:end]) for p in credit_patterns()["byline"]
+        ):
+            blocked.append(Span(start, end))
+    closing = blocks[-CLOSING_PARAGRAPHS:][0][0] if blocks else len(text)
+    anywhere, near_end = credit_patterns()["anywhere"], credit_patterns()["closing"]
+    for sent in doc.sents:
+        words = sent.text.strip()
+        if any(p.search(words) for p in anywhere) or (
+            sent.start_char >= closing and any(p.search(words) for p in near_end)
+        ):
+            blocked.append(Span(sent.start_char, sent.end_char))
+    return blocked
+
+
+def headline_spans(text: str) -> list[Span]:
+    """Short lines whose words are nearly all capitalised (headlines and subheads), or written
+    in capitals."""
+    found = []
+    for start, end in paragraphs(text):
+        line = text[start:end]
+        words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+        if len(line.split()) > HEADLINE_WORDS:
+            continue
+        upper = sum(w[0].isupper() for w in words)
+        capitals = len(words) >= HEADLINE_MIN and upper >= 0.8 * len(words)
+        if capitals or (line.isupper() and any(c.isalpha() for c in line)):
+            found.append(Span(start, end))  # title case, or a capitals line ("FULL TEXT.")
+    return found
+
+
+def inside(span: Span, spans: list[Span]) -> bool:
+    return any(s.start <= span.start and span.end <= s.end for s in spans)
+
+
+def opens_sentence(token: Token) -> bool:
+    """The first word of its sentence, after any opening quotation marks or brackets."""
+    doc, i = token.doc, token.i
+    while not doc[i].is_sent_start:
+        i -= 1
+        if not (doc[i].is_punct or doc[i].is_space):
+            return False
+    return True
+
+
+def common_word_opening(ent: DocSpan, lower_words: set[str]) -> bool:
+    """'Struggle is ...': one capitalised word opening a sentence, which the tagger reads as a
+    common word or the article also writes in lower case."""
+    if len(ent) != 1 or not opens_sentence(ent[0]):
+        return False
+    token = ent[0]
+    if token.is_upper and len(token) > 1:
+        return False  # an acronym
+    return token.pos_ != "PROPN" or token.lower_ in lower_words
+
+
+def descriptive(ent: DocSpan) -> bool:
+    """'a California Democrat': the name heads an indefinite noun phrase."""
+    root = ent.root
+    if any(child.dep_ == "det" and child.lower_ in INDEFINITE for child in root.children):
+        return True
+    if root.dep_ in MODIFIERS:
+        return False  # "a Trump supporter": the article belongs to "supporter"
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in INDEFINITE
+
+
+def lower_case_words(text: str) -> set[str]:
+    return set(LOWER_WORD.findall(text))

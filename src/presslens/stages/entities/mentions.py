@@ -1,0 +1,185 @@
+"""Named-entity mentions read off the parse, each cleaned to a name and annotated with what the
+words around it say: a title's sex ('Mrs.'), a person's role ('adviser Dugin'), whether a place
+acts ('Iowa voted') or only locates ('in Iowa'), and the signs of a non-name (junk.py)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as DocSpan
+
+from presslens.model import Span
+from presslens.stages.entities import junk
+from presslens.stages.entities.rules import name_key, rules, title_gender
+from presslens.stages.entities.types import (
+    PLACE_LABELS,
+    acting,
+    has_person_role,
+    has_place_role,
+    locative,
+)
+
+LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+LEADING_LOWER = re.compile(r"^(?:(?:[a-z][\w-]*|of|the|for|and)\s+)+(?=[A-Z])")
+PARTY_STATE = re.compile(r"^[DRI]-[A-Z]")  # "D-Calif.": a party and state, not a name
+ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+
+
+@dataclass(slots=True)
+class Mention:
+    span: Span
+    name: str  # the cleaned surface: "Trump" from "President Trump's"
+    label: str  # the tagger's label, corrected by the words around the name
+    title: str = ""  # the title stripped from the front: "Mrs."
+    gender: str = ""  # 'male' or 'female' when a title says so
+    person_role: bool = False  # a role noun or a title marks a person
+    acting: bool = False  # the name acts, is acted on or owns (places: 'Iowa voted')
+    locative: bool = False  # 'in Iowa'
+    opening: bool = False  # a common word opening a sentence
+    descriptive: bool = False  # 'a California Democrat'
+    adjective: bool = False  # one word the tagger reads as an adjective: 'Democratic'
+
+
+def find_mentions(text: str, doc: Doc, blocked: list[Span]) -> list[Mention]:
+    """Every usable entity mention of the parse, outside `blocked` spans (datelines, credit
+    lines) and headlines."""
+    headlines = junk.headline_spans(text)
+    people = person_names(doc)
+    lower_words = junk.lower_case_words(text)
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in LABELS:
+            continue
+        whole = Span(ent.start_char, ent.end_char)
+        if junk.inside(whole, blocked) or junk.inside(whole, headlines):
+            continue
+        mention = read_mention(ent, people, lower_words)
+        if mention is not None and not any(s.overlaps(mention.span) for s in blocked):
+            found.append(mention)
+    found.extend(acronyms(doc, blocked + headlines))
+    return found
+
+
+def read_mention(ent: DocSpan, people: set[str], lower_words: set[str]) -> Mention | None:
+    label = ent.label_
+    name, start, title = strip_name(ent.text, ent.start_char, label, people)
+    if not re.search(r"[^\W\d_]", name) or name.islower() or PARTY_STATE.match(name):
+        return None
+    if name.casefold() in rules().drop:
+        return None
+    title = title or title_before(ent)
+    if label in PLACE_LABELS and listed_with_people(ent):
+        label = "PERSON"  # "Bolsonaro, Orban, Modi": the small model tags Modi GPE
+    place_list = has_place_role(ent)
+    role = not place_list and (bool(title) or has_person_role(ent))
+    return Mention(
+        span=Span(start, start + len(name)),
+        name=name_key(name),
+        label="GPE" if place_list else label,
+        title=title,
+        gender=title_gender(title.casefold()),
+        person_role=role,
+        acting=acting(ent),
+        locative=locative(ent),
+        opening=junk.common_word_opening(ent, lower_words),
+        descriptive=junk.descriptive(ent),
+        adjective=len(ent) == 1 and ent[0].pos_ == "ADJ",
+    )
+
+
+def listed_with_people(ent: DocSpan) -> bool:
+    """A name in a list of three or more ('A, B and C') whose other members the tagger reads
+    as people."""
+    first = ent.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    members = [first, *(t for t in first.subtree if t.dep_ == "conj")]
+    others = [t for t in members if not (ent.start <= t.i < ent.end)]
+    return len(others) >= 2 and all(t.ent_type_ == "PERSON" for t in others)
+
+
+def title_before(ent: DocSpan) -> str:
+    """The title just before a name the tagger took without it: 'Mrs.' in 'Mrs. Doe'."""
+    if (
+        ent.start == 0
+        or not ent.doc[ent.start - 1].is_alpha
+        and ent.doc[ent.start - 1].text[-1:] != "."
+    ):
+        return ""
+    for width in (2, 1):
+        if ent.start >= width:
+            words = ent.doc[ent.start - width : ent.start]
+            found = rules().title_start.fullmatch(words.text.casefold() + " ")
+            if found and words[0].text[:1].isupper():
+                return words.text
+    return ""
+
+
+def person_names(doc: Doc) -> set[str]:
+    """Names the tagger reads as people, and their last words: evidence that 'President X' or
+    'Spokeswoman X' names a person X even where the tagger calls the whole an organisation."""
+    names: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            name = strip_name(ent.text, ent.start_char, "PERSON", set())[0]
+            names.update((name, name.split()[-1] if name.split() else name))
+    return names
+
+
+def strip_name(text: str, start: int, label: str, people: set[str]) -> tuple[str, int, str]:
+    """(name, its start, the title stripped): drop leading articles, titles, role words and
+    lower-case words, and what follows a possessive. A title is stripped from an organisation's
+    name only when the rest names a person ('the Justice Department' keeps 'Justice')."""
+    text = re.split(r"['’]s\b", text)[0] if re.search(r"['’]s\b.", text) else text
+    title = ""
+    while True:
+        lowered = text.casefold()
+        if lowered.startswith("the ") and len(text) > 4:
+            start, text = start + 4, text[4:]
+            continue
+        found = leading_title(lowered)
+        rest = text[len(found) + 1 :] if found else ""
+        if not found or not may_strip(found, rest, label, people):
+            break
+        start, text, title = start + len(found) + 1, rest, text[: len(found)]
+    lead = LEADING_LOWER.match(text)
+    if lead:
+        start, text = start + lead.end(), text[lead.end() :]
+    text = POSSESSIVE.sub("", text).rstrip(" .,;:")
+    return text, start, title
+
+
+def leading_title(lowered: str) -> str:
+    """The longest title or person-role word opening a lower-cased name, or ''."""
+    found = rules().title_start.match(lowered)
+    if found:
+        return found.group()[:-1]
+    first = lowered.split(" ", 1)[0]
+    return first if first in rules().person_roles and " " in lowered else ""
+
+
+def may_strip(title: str, rest: str, label: str, people: set[str]) -> bool:
+    if not rest or not rest[0].isupper():
+        return False
+    if label == "PERSON" or title.endswith("."):
+        return True
+    words = rest.split()
+    return rest in people or words[-1] in people or POSSESSIVE.sub("", words[-1]) in people
+
+
+def acronyms(doc: Doc, blocked: list[Span]) -> list[Mention]:
+    """All-capital proper nouns the tagger left out ("The CREA reports") are organisations."""
+    found = []
+    for match in ACRONYM.finditer(doc.text):
+        token = doc.char_span(match.start(), match.end())
+        if token is None or len(token) != 1 or token[0].ent_type_ or token[0].pos_ != "PROPN":
+            continue
+        text = match.group()
+        span = Span(match.start(), match.end())
+        if text.casefold() in rules().drop or junk.inside(span, blocked):
+            continue
+        found.append(Mention(span=span, name=name_key(text), label="ORG", acting=True))
+    return found

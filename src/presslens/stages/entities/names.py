@@ -1,0 +1,237 @@
+"""One actor per person or organisation: the forms of one name merged, other people kept apart.
+
+A person's full names merge when their parts agree: the same surname and generation ("Jr."),
+first names equal or one a short form of the other ("Tim" / "Timothy"), middle names absent
+from one or with the same initials ("Timothy J. Sloan" / "Tim Sloan"; "George W. Bush" and
+"George HW Bush" stay two). A full name agreeing with two people ("George Bush" beside both) is
+left apart. A one-word name joins the one person whose surname it is ("Sloan"), or, failing
+that, whose first name it is ("Hillary"); a title's sex must agree ("Mrs. Doe" never joins a man
+the article calls "he"). A surname two people share stays apart ("Clinton" beside Bill and
+Hillary Clinton), as does a bare surname beside both "Mr. X" and "Mrs. X".
+
+Organisations: an acronym joins the name whose initials it spells ("Institute for the Study of
+War (ISW)"); a one-word name never joins a longer organisation name that holds it ("Minsk" is
+not the "Minsk Dialogue Council", "Clinton" not the "Clinton Foundation").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from presslens.model import Span
+from presslens.stages.entities.rules import rules
+from presslens.stages.entities.types import PLACE_LABELS, Group, actor_type
+
+Key = tuple[str, str]  # (name, gender of a one-word name's title)
+CONNECTORS = {"of", "the", "for", "and", "on", "in", "&"}
+MALE = {"he", "him", "his", "himself"}
+FEMALE = {"she", "her", "hers", "herself"}
+ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")  # "ISW", "F.B.I."
+NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
+PARTICLES = {
+    "de",
+    "da",
+    "di",
+    "del",
+    "della",
+    "van",
+    "von",
+    "der",
+    "den",
+    "bin",
+    "al",
+    "la",
+    "le",
+    "du",
+}
+SHORT_FORM = 3  # "Tim" is a short form of "Timothy"; "Al" is no short form of "Alan"
+SUBJECTS = {"nsubj", "nsubjpass"}
+PRONOUN_WINDOW = 40  # tokens after a mention searched for the pronoun that takes it up
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    first: str
+    middle: tuple[str, ...]
+    last: str
+    suffix: str
+
+    def initials(self) -> str:
+        return "".join(initial_letters(part) for part in self.middle)
+
+
+def initial_letters(part: str) -> str:
+    """'J.' -> 'J', 'HW' -> 'HW', 'Rodham' -> 'R'."""
+    bare = part.replace(".", "")
+    return bare if bare.isupper() and len(bare) <= 3 else bare[:1]
+
+
+def parse_person(name: str) -> PersonName | None:
+    words = name.split()
+    suffix = ""
+    if len(words) > 2 and words[-1].casefold().rstrip(",") in rules().name_suffixes:
+        suffix, words = words[-1].casefold().rstrip("."), words[:-1]
+        words[-1] = words[-1].rstrip(",")
+    if len(words) < 2 or not all(w[:1].isupper() for w in (words[0], words[-1])):
+        return None
+    if not all(NAME_WORD.fullmatch(w) and (w[0].isupper() or w in PARTICLES) for w in words):
+        return None  # "Christie and Jindal", "Weak - Rubio": no one person's name
+    return PersonName(words[0], tuple(words[1:-1]), words[-1], suffix)
+
+
+def first_names_agree(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    short, long_ = sorted((a.rstrip("."), b.rstrip(".")), key=len)
+    if len(short) == 1:
+        return long_.startswith(short)  # an initial: "J. Smith"
+    return len(short) >= SHORT_FORM and long_.startswith(short)
+
+
+def same_person(a: PersonName, b: PersonName) -> bool:
+    if a.last != b.last or a.suffix != b.suffix or not first_names_agree(a.first, b.first):
+        return False
+    return not (a.middle and b.middle) or a.initials() == b.initials()
+
+
+def merge_people(groups: dict[Key, Group], doc: Doc) -> None:
+    """Full names, then one-word names, into one group per person."""
+    people = cluster_full_names(groups)
+    genders = {name: person_gender(groups[(name, "")], doc) for name in people}
+    for key in [k for k in groups if " " not in k[0]]:
+        owner = owner_of(key, groups, people, genders)
+        if owner is not None:
+            groups[(owner, "")].absorb(groups.pop(key))
+    join_bare_surnames(groups)
+
+
+def is_person(group: Group) -> bool:
+    return actor_type(group) == "PERSON" or bool(group.genders)
+
+
+def cluster_full_names(groups: dict[Key, Group]) -> dict[str, PersonName]:
+    """Merge the full names of each person; returns each person's name -> its parts."""
+    parsed = {
+        key[0]: parts
+        for key, group in groups.items()
+        if " " in key[0] and is_person(group) and (parts := parse_person(key[0])) is not None
+    }
+    order = sorted(parsed, key=lambda n: (-len(n.split()), -len(groups[(n, "")].spans)))
+    clusters: list[list[str]] = []
+    for name in order:
+        fits = [c for c in clusters if all(same_person(parsed[name], parsed[m]) for m in c)]
+        if len(fits) == 1:
+            fits[0].append(name)
+        else:
+            clusters.append([name])  # a new person, or one that could be either of two
+    people = {}
+    for cluster in clusters:
+        head = max(cluster, key=lambda n: (len(groups[(n, "")].spans), len(n)))
+        for name in cluster:
+            if name != head:
+                groups[(head, "")].absorb(groups.pop((name, "")))
+        groups[(head, "")].person = True
+        people[head] = parsed[head]
+    return people
+
+
+def owner_of(
+    key: Key, groups: dict[Key, Group], people: dict[str, PersonName], genders: dict[str, str]
+) -> str | None:
+    """The one person a one-word name stands for, or None when none or several fit."""
+    word, gender = key
+    group = groups[key]
+    if rules().types.get(word) or actor_type(group) == "NORP":
+        return None  # a country ("Jordan") or a group word
+    if actor_type(group) in PLACE_LABELS and group.locative and not group.labels["PERSON"]:
+        return None  # "in London" is not the surname of "Breitbart London"
+    fits = [n for n, p in people.items() if p.last == word]
+    if not fits:  # "Ms. Acosta" for Melba Acosta Febo
+        fits = [n for n, p in people.items() if word in p.middle and len(word) > 2]
+    if not fits and not gender:
+        fits = [n for n, p in people.items() if p.first == word]
+    if gender:
+        fits = [n for n in fits if genders[n] in ("", gender)]
+    elif len({g for w, g in groups if w == word and g}) == 2:
+        return None  # "Doe" beside both "Mr. Doe" and "Mrs. Doe"
+    if len(fits) != 1:
+        return None
+    owner = fits[0]
+    if gender and not genders[owner] and other_gender_present(word, gender, groups):
+        return None  # "Mrs. Doe" beside "Mr. Doe" and Donald Doe, whose sex is unknown
+    return owner
+
+
+def other_gender_present(word: str, gender: str, groups: dict[Key, Group]) -> bool:
+    return any(w == word and g and g != gender for w, g in groups)
+
+
+def join_bare_surnames(groups: dict[Key, Group]) -> None:
+    """'Wicks' joins 'Mr. Wicks' when the article has no other gendered 'Wicks'."""
+    for word, gender in [k for k in groups if k[1]]:
+        bare = (word, "")
+        if bare in groups and not other_gender_present(word, gender, groups):
+            groups[(word, gender)].absorb(groups.pop(bare))
+
+
+def person_gender(group: Group, doc: Doc) -> str:
+    """A person's sex from titles ('Mrs.') or, failing that, from the pronouns that take up
+    their full name ('Jane Roe said she ...'); '' when unknown or mixed."""
+    votes = Counter(group.genders)
+    if not votes:
+        own = set(group.name.split())
+        for span in group.spans[:6]:
+            votes[pronoun_after(doc, span, own)] += 1
+        votes.pop("", None)
+    if len(votes) != 1:
+        return ""
+    return next(iter(votes))
+
+
+def pronoun_after(doc: Doc, span: Span, own: set[str]) -> str:
+    """The sex of the first third-person pronoun after a mention that is a subject, before
+    another person's name (`own`: the words of this person's name)."""
+    token = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if token is None or token.root.dep_ not in SUBJECTS:
+        return ""  # only a subject is reliably taken up by the next pronoun
+    for follower in doc[token.end : token.end + PRONOUN_WINDOW]:
+        if follower.ent_type_ == "PERSON" and follower.text not in own:
+            return ""
+        lower = follower.lower_
+        if lower in MALE:
+            return "male"
+        if lower in FEMALE:
+            return "female"
+    return ""
+
+
+def initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.casefold() not in CONNECTORS]
+    return "".join(w[0] for w in words if w[0].isupper())
+
+
+def merge_organisations(groups: dict[Key, Group]) -> None:
+    """Acronyms into the name they abbreviate. (A one-word name is not merged into the one
+    organisation it opens: 'Minsk' is not the 'Minsk Dialogue Council'.)"""
+    names = {key[0] for key in groups if not key[1]}
+    for key in [k for k in groups if not k[1] and ACRONYM.fullmatch(k[0])]:
+        letters = key[0].replace(".", "")
+        owners = [n for n in names if n != key[0] and " " in n and initials(n) == letters]
+        if len(owners) == 1 and (owners[0], "") in groups:
+            groups[(owners[0], "")].absorb(groups.pop(key))
+
+
+def surname_probes(groups: dict[Key, Group]) -> dict[str, Key]:
+    """Surname -> the person's key, for people whose surname no other name of the article
+    shares; the mention search looks for these words."""
+    owners: dict[str, list[Key]] = {}
+    for key, group in groups.items():
+        person = parse_person(key[0]) if " " in key[0] else None
+        if person is not None and not key[1] and actor_type(group) == "PERSON":
+            owners.setdefault(person.last, []).append(key)
+    taken = {word for word, _ in groups if " " not in word}
+    return {last: keys[0] for last, keys in owners.items() if len(keys) == 1 and last not in taken}

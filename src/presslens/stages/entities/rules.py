@@ -1,0 +1,92 @@
+"""The entities stage's word lists, loaded once: resources/actors.json (titles, aliases, roles,
+countries) and resources/credit_lines.txt (credit-line patterns)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from presslens.resources import read_json, read_text
+
+CREDIT_SECTIONS = ("anywhere", "closing", "byline")
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    titles: tuple[str, ...]  # longest first, lower-cased
+    title_start: re.Pattern[str]  # a title opening a lower-cased name, longest first
+    canonical: dict[str, str]
+    types: dict[str, str]
+    drop: frozenset[str]
+    person_roles: frozenset[str]
+    place_roles: frozenset[str]
+    male_titles: frozenset[str]
+    female_titles: frozenset[str]
+    name_suffixes: frozenset[str]
+    acting_deps: frozenset[str]
+    acting_prepositions: frozenset[str]
+
+
+@functools.cache
+def rules() -> Rules:
+    data = read_json("actors.json")
+    canonical = {
+        alias.casefold(): name for name, aliases in data["canonical"].items() for alias in aliases
+    }
+    titles = tuple(sorted((t.casefold() for t in data["titles"]), key=len, reverse=True))
+    types = {country: "GPE" for country in data["countries"]} | data["types"]
+    return Rules(
+        titles=titles,
+        title_start=re.compile("|".join(re.escape(t) + " " for t in titles)),
+        canonical=canonical,
+        types=types,
+        drop=frozenset(d.casefold() for d in data["drop"]),
+        person_roles=frozenset(data["person_roles"]),
+        place_roles=frozenset(data["place_roles"]),
+        male_titles=frozenset(data["male_titles"]),
+        female_titles=frozenset(data["female_titles"]),
+        name_suffixes=frozenset(data["name_suffixes"]),
+        acting_deps=frozenset(data["acting_deps"]),
+        acting_prepositions=frozenset(data["acting_prepositions"]),
+    )
+
+
+@functools.cache
+def credit_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
+    return parse_patterns(read_text("credit_lines.txt"))
+
+
+def parse_patterns(raw: str) -> dict[str, tuple[re.Pattern[str], ...]]:
+    """`[section]` headers, one regular expression a line; blank lines and # lines ignored."""
+    found: dict[str, list[re.Pattern[str]]] = {name: [] for name in CREDIT_SECTIONS}
+    section = None
+    for line in raw.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1]
+            if section not in found:
+                raise ValueError(f"credit lines: unknown section [{section}]")
+            continue
+        if section is None:
+            raise ValueError(f"credit lines: {line!r} comes before any [section]")
+        found[section].append(re.compile(line))
+    return {name: tuple(patterns) for name, patterns in found.items()}
+
+
+def name_key(text: str) -> str:
+    """The name an actor is shown and merged under: 'the U.S.' -> 'United States'."""
+    return rules().canonical.get(text.casefold(), text)
+
+
+def title_gender(title: str) -> str:
+    """'male', 'female' or '' for a lower-cased title ('mrs.' -> 'female')."""
+    rule = rules()
+    last = title.split()[-1] if title else ""
+    if title in rule.female_titles or last in rule.female_titles:
+        return "female"
+    if title in rule.male_titles or last in rule.male_titles:
+        return "male"
+    return ""

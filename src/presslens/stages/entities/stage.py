@@ -1,0 +1,173 @@
+"""The entities stage: the parse's named entities -> actors, group words and places.
+
+1. mentions: every entity of the parse outside datelines, credit lines and headlines, cleaned
+   to a name ("President Trump's" -> "Trump"; "the U.S." -> "United States") with the signs the
+   words around it give (mentions.py, junk.py, types.py);
+2. one group per name, and one per one-word name under a gendered title ("Mrs. Doe");
+3. names: the forms of one person or organisation merged, ambiguous ones left apart (names.py);
+4. sorting: group words (NORP: "Republican", "Russian") go to `groups`; a city, state or region
+   named only as a location goes to `places`; a common word opening a sentence, or a name seen
+   only inside an indefinite description ("a California Democrat"), is dropped; the rest are
+   actors;
+5. more mentions: the other occurrences of each actor's forms and of its unshared surname.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from presslens.model import Actor, Article, Span
+from presslens.stages.entities import junk, names
+from presslens.stages.entities.mentions import Mention, find_mentions
+from presslens.stages.entities.types import Group, actor_type, kind
+
+
+@dataclass(frozen=True, slots=True)
+class Entities:
+    actors: tuple[Actor, ...] = ()
+    groups: tuple[Actor, ...] = ()  # group words: nationalities, parties, religions (NORP)
+    places: tuple[Actor, ...] = ()  # places named only as locations
+
+
+def find_entities(article: Article, doc: Doc) -> Entities:
+    """Actors, group words and places, each in order of first mention."""
+    blocked = junk.blocked_spans(article.text, doc)
+    groups = group_mentions(find_mentions(article.text, doc, blocked), article.text)
+    names.merge_people(groups, doc)
+    names.merge_organisations(groups)
+    sorted_out: dict[str, dict[names.Key, Group]] = {"actor": {}, "group": {}, "place": {}}
+    for key, group in groups.items():
+        found = kind(group)
+        if found == "group" or not is_junk(key, group):
+            sorted_out[found][key] = group
+    actors = sorted_out["actor"]
+    taken = [s for g in groups.values() for s in g.spans] + blocked
+    find_more_mentions(article.text, actors, taken)
+    return Entities(
+        actors=records(actors, "a"),
+        groups=records(sorted_out["group"], "g"),
+        places=records(sorted_out["place"], "p"),
+    )
+
+
+def find_actors(article: Article, doc: Doc) -> tuple[Actor, ...]:
+    """Actors with their type, aliases and every mention span, in order of first mention."""
+    return find_entities(article, doc).actors
+
+
+def find_groups(article: Article, doc: Doc) -> tuple[Actor, ...]:
+    """Group words (nationalities, parties: NORP), kept apart from actors."""
+    return find_entities(article, doc).groups
+
+
+def group_mentions(mentions: list[Mention], text: str) -> dict[names.Key, Group]:
+    groups: dict[names.Key, Group] = {}
+    for mention in mentions:
+        one_word = " " not in mention.name
+        key = (mention.name, mention.gender if one_word else "")
+        group = groups.setdefault(key, Group(name=mention.name, gender=key[1]))
+        group.labels[mention.label] += 1
+        if mention.person_role:
+            group.labels["PERSON"] += 2
+        if mention.gender:
+            group.genders[mention.gender] += 1
+            group.titles[mention.title] += 1
+        group.surfaces[mention.span.of(text)] += 1
+        group.spans.append(mention.span)
+        group.acting += mention.acting
+        group.locative += mention.locative
+        group.openings += mention.opening
+        group.descriptive += mention.descriptive
+        group.adjectives += mention.adjective
+    return groups
+
+
+def is_junk(key: names.Key, group: Group) -> bool:
+    """A name every mention of which is a common word opening a sentence, or a "person" only
+    ever named with an indefinite article ("a Democrat": a person's name takes none, while
+    "a gridlocked Congress" is still Congress); its other forms would have merged it with an
+    actor."""
+    mentions = len(group.spans)
+    if group.descriptive == mentions and actor_type(group) == "PERSON":
+        return True
+    return " " not in key[0] and group.openings == mentions
+
+
+def find_more_mentions(text: str, groups: dict[names.Key, Group], taken: list[Span]) -> None:
+    """Mentions the tagger missed: other occurrences of surface forms and of surnames."""
+    used = bytearray(len(text))  # 1 where a mention or a credit line already lies
+    for span in taken:
+        used[span.start : span.end] = b"\x01" * (span.end - span.start)
+    # a form two actors share ("Doe" of Donald Doe and of "Mrs. Doe") claims nothing more
+    owners = Counter(surface for group in groups.values() for surface in group.surfaces)
+    probes = [(s, key) for key, g in groups.items() for s in g.surfaces if owners[s] == 1]
+    probes += list(names.surname_probes(groups).items())
+    for surface, key in sorted(probes, key=lambda probe: len(probe[0]), reverse=True):
+        if len(surface) < 2 or (len(surface) < 3 and not surface.isupper()):
+            continue
+        group = groups[key]
+        for start in whole_word_starts(text, surface):
+            end = start + len(surface)
+            if used.find(1, start, end) == -1:
+                group.spans.append(Span(start, end))
+                group.surfaces[surface] += 1
+                used[start:end] = b"\x01" * (end - start)
+
+
+def whole_word_starts(text: str, word: str) -> Iterator[int]:
+    """Where `word` occurs in `text` not inside a longer word or hyphenated compound.
+
+    str.find is a fast substring search; a regex with a leading look-behind tries every
+    position, which made this the costliest step of the stage."""
+    start = text.find(word)
+    while start != -1:
+        end = start + len(word)
+        if not (is_word_char(text, start - 1) or is_word_char(text, end)):
+            yield start
+        start = text.find(word, start + 1)
+
+
+def is_word_char(text: str, position: int) -> bool:
+    if position < 0 or position >= len(text):
+        return False
+    char = text[position]
+    return char.isalnum() or char in "_-"
+
+
+def records(groups: dict[names.Key, Group], prefix: str) -> tuple[Actor, ...]:
+    ordered = sorted(groups.values(), key=lambda g: min(s.start for s in g.spans))
+    return tuple(
+        Actor(
+            id=f"{prefix}{number}",
+            name=shown_name(group),
+            type=actor_type(group),
+            aliases=tuple(sorted({s for s in group.surfaces if s != group.name})),
+            mentions=tuple(sorted(set(group.spans), key=lambda s: s.start)),
+        )
+        for number, group in enumerate(ordered, start=1)
+    )
+
+
+def shown_name(group: Group) -> str:
+    """A one-word name kept apart under its title is shown with it: 'Mrs. Doe'."""
+    if group.gender and group.titles:
+        return f"{group.titles.most_common(1)[0][0]} {group.name}"
+    return group.name
+
+
+def actor_at(actors: tuple[Actor, ...], span: Span) -> Actor | None:
+    """The actor with a mention overlapping `span` (the longest such mention wins)."""
+    best: tuple[int, Actor] | None = None
+    for actor in actors:
+        for mention in actor.mentions:
+            if mention.overlaps(span) and (best is None or len(mention) > best[0]):
+                best = (len(mention), actor)
+    return best[1] if best else None
+
+
+def actors_by_id(actors: tuple[Actor, ...]) -> dict[str, Actor]:
+    return {actor.id: actor for actor in actors}

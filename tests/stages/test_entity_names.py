@@ -1,0 +1,91 @@
+"""Name forms, datelines and credit patterns of the entities stage: pure functions, no model."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens.stages.entities.junk import dateline
+from presslens.stages.entities.names import parse_person, same_person
+from presslens.stages.entities.rules import credit_patterns, parse_patterns
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Timothy J. Sloan", "Tim Sloan", True),  # short first name, middle initial on one side
+        ("Hillary Rodham Clinton", "Hillary Clinton", True),
+        ("Donald J. Trump", "Donald John Trump", True),  # the initial agrees with the name
+        ("Bill Clinton", "Hillary Clinton", False),
+        ("George W. Bush", "George HW Bush", False),  # different middle initials
+        ("Donald Trump Jr.", "Donald Trump", False),  # another generation
+        ("Al Smith", "Alan Smith", False),  # two letters make no short form
+        ("J. Smith", "John Smith", True),
+    ],
+)
+def test_full_names_of_one_person(a: str, b: str, same: bool) -> None:
+    first, second = parse_person(a), parse_person(b)
+    assert first is not None and second is not None
+    assert same_person(first, second) is same
+    assert same_person(second, first) is same
+
+
+@pytest.mark.parametrize(
+    ("name", "parts"),
+    [
+        ("Donald Trump", ("Donald", (), "Trump", "")),
+        ("C. Stewart Verdery Jr.", ("C.", ("Stewart",), "Verdery", "jr")),
+        ("Trump", None),
+        ("the Trump", None),
+        ("Christie and Jindal", None),  # a list the tagger read as one name
+        ("Weak - Rubio", None),
+        ("Charles de Gaulle", ("Charles", ("de",), "Gaulle", "")),
+    ],
+)
+def test_parse_person(name: str, parts: tuple | None) -> None:
+    found = parse_person(name)
+    if parts is None:
+        assert found is None
+    else:
+        assert found is not None
+        assert (found.first, found.middle, found.last, found.suffix) == parts
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "length"),
+    [
+        ("WASHINGTON (AP) — The Senate voted.", len("WASHINGTON (AP) — ")),
+        ("PASADENA, Calif., Jan. 1 (UPI) — Planes flew.", len("PASADENA, Calif., Jan. 1 (UPI) — ")),
+        ("MANCHESTER, N.H. -- The party met.", len("MANCHESTER, N.H. -- ")),
+        ("ST. LOUIS — Voters lined up.", len("ST. LOUIS — ")),
+        ("RYE, N.H. — Voters lined up.", len("RYE, N.H. — ")),
+        ("US - China talks resumed.", 0),  # no place-name dateline
+        ("Washington — the city — waited.", 0),  # a dateline's place is in capitals
+        ("NATO said on Monday that it would act.", 0),
+    ],
+)
+def test_dateline(paragraph: str, length: int) -> None:
+    assert dateline(paragraph) == length
+
+
+@pytest.mark.parametrize(
+    ("sentence", "section", "credit"),
+    [
+        ("Associated Press writer Ann Lee contributed to this report.", "anywhere", True),
+        ("Ann Lee contributed reporting.", "anywhere", True),
+        ("Follow Ann Lee on Twitter @annlee.", "anywhere", True),
+        ("Mr. Roe contributed $2,700 to the campaign.", "anywhere", False),
+        ("Lee reported from Los Angeles.", "closing", True),
+        ("Ann Lee is a columnist at the Daily Planet.", "closing", True),
+        ("By Ann Lee", "byline", True),
+        ("By winning Ohio, Roe took the lead.", "byline", False),  # no name after "By"
+    ],
+)
+def test_credit_patterns(sentence: str, section: str, credit: bool) -> None:
+    assert any(p.search(sentence) for p in credit_patterns()[section]) is credit
+
+
+def test_credit_file_refuses_unknown_sections() -> None:
+    with pytest.raises(ValueError, match="unknown section"):
+        parse_patterns("[anywhere]\nfoo\n[elsewhere]\nbar\n")
+    with pytest.raises(ValueError, match="before any"):
+        parse_patterns("foo\n")
