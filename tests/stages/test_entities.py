@@ -106,6 +106,30 @@ ONE_ACTOR_EACH = [
     ),
     # a capitalised common word opening a sentence is no name
     ("Struggle is what the party faces, said Jane Roe.", {"Jane Roe": 1}, {"Struggle"}),
+    # a shared surname goes to the person the story is about, named far more often
+    (
+        "Hillary Clinton spoke in Ohio. Hillary Clinton met voters, and Hillary Clinton spoke "
+        "again. Bill Clinton waited. Clinton said the plan was good.",
+        {"Hillary Clinton": 4, "Bill Clinton": 1},
+        {"Clinton"},
+    ),
+    # the short form of an organisation's name: its head words, or an acronym opening it
+    (
+        "The Washington Post reported the deal. The Post said it had seen the letter.",
+        {"Washington Post": 2},
+        {"Post"},
+    ),
+    (
+        "NBC News aired the debate on Monday. NBC said ten million people watched it.",
+        {"NBC News": 2},
+        {"NBC"},
+    ),
+    # typography alone does not make two people
+    (
+        "James O’Neill spoke first. Later O'Neill said the case was closed.",
+        {"James O'Neill": 2},
+        {"O’Neill"},
+    ),
 ]
 
 
@@ -130,6 +154,16 @@ KEPT_APART = [
         "Donald Doe spoke in Ohio, and he promised jobs. Mr. Doe was cheered. "
         "Mrs. Doe, his wife, waved.",
         {"Donald Doe", "Mrs. Doe"},
+    ),
+    # one word that names an institution on its own is not a longer name's short form
+    (
+        "The White House said on Monday that it would veto the bill the House passed.",
+        {"White House", "House"},
+    ),
+    # a surname is no short form of the firm that carries it
+    (
+        "Donald Trump spoke. Trump University was sued, and Trump said the suit was wrong.",
+        {"Donald Trump", "Trump University"},
     ),
     # another generation is another person
     (

@@ -26,6 +26,7 @@ class Rules:
     name_suffixes: frozenset[str]
     acting_deps: frozenset[str]
     acting_prepositions: frozenset[str]
+    standalone: frozenset[str]  # institutions one word names: "House" is not the "White House"
 
 
 @functools.cache
@@ -49,6 +50,7 @@ def rules() -> Rules:
         name_suffixes=frozenset(data["name_suffixes"]),
         acting_deps=frozenset(data["acting_deps"]),
         acting_prepositions=frozenset(data["acting_prepositions"]),
+        standalone=frozenset(data["standalone"]),
     )
 
 

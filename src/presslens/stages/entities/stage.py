@@ -67,9 +67,9 @@ def find_groups(article: Article, doc: Doc) -> tuple[Actor, ...]:
 def group_mentions(mentions: list[Mention], text: str) -> dict[names.Key, Group]:
     groups: dict[names.Key, Group] = {}
     for mention in mentions:
-        one_word = " " not in mention.name
-        key = (mention.name, mention.gender if one_word else "")
-        group = groups.setdefault(key, Group(name=mention.name, gender=key[1]))
+        name = names.name_form(mention.name)
+        key = (name, mention.gender if " " not in name else "")
+        group = groups.setdefault(key, Group(name=name, gender=key[1]))
         group.labels[mention.label] += 1
         if mention.person_role:
             group.labels["PERSON"] += 2
