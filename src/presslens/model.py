@@ -119,6 +119,8 @@ class Quote:
     # "B.") and the speaker's resolved name (a pronoun's antecedent); empty when not needed
     parts: tuple[Span, ...] = ()
     speaker_name: str | None = None
+    # every actor speaking, the first = speaker_actor_id ("Smith and Jones said": both)
+    speaker_actor_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +202,8 @@ class Dossier:
     terms: tuple[Term, ...] = ()
     # group words (nationalities, parties: NORP), kept apart from actors
     groups: tuple[Actor, ...] = ()
+    # places named only as locations ("in Iowa"); a place that acts is an actor
+    places: tuple[Actor, ...] = ()
     # attributions that are not speech: stance or intent, refusal, negated speech
     stances: tuple[Quote, ...] = ()
     figures: tuple[Figure, ...] = ()
@@ -282,6 +286,7 @@ def dossier_to_dict(dossier: Dossier) -> dict[str, Any]:
         "sentences": plain(dossier.sentences),
         "actors": plain(dossier.actors),
         "groups": plain(dossier.groups),
+        "places": plain(dossier.places),
         "quotes": plain(dossier.quotes),
         "stances": plain(dossier.stances),
         "terms": plain(dossier.terms),
@@ -398,6 +403,7 @@ def dossier_from_dict(data: dict[str, Any]) -> Dossier:
         sentences=convert(tuple[Span, ...], data.get("sentences") or []),
         actors=build_all(Actor, data.get("actors")),
         groups=build_all(Actor, data.get("groups")),
+        places=build_all(Actor, data.get("places")),
         quotes=build_all(Quote, data.get("quotes")),
         stances=build_all(Quote, data.get("stances")),
         terms=build_all(Term, data.get("terms")),

@@ -217,8 +217,9 @@ def test_the_noun_introducing_a_list_of_names_gives_their_type(
         # a state named only as a location is a place; one that acts is an actor
         ("Jane Roe spoke to voters in Iowa on Monday.", set(), {"Iowa"}),
         ("Iowa voted for Jane Roe on Monday.", {"Iowa"}, set()),
-        # a country is an actor wherever it is named
-        ("Jane Roe spoke to voters in France on Monday.", {"France"}, set()),
+        # a country likewise: where something happens, or who acts
+        ("Jane Roe spoke to voters in France on Monday.", set(), {"France"}),
+        ("France agreed to the plan, Jane Roe said.", {"France"}, set()),
     ],
 )
 def test_places_act_or_locate(text: str, actor: set[str], place: set[str]) -> None:

@@ -6,10 +6,11 @@ so a name's type is a vote over its mentions, corrected by the grammar around th
   Dugin", "adviser Dugin", "leaders such as Macron"), and so does a title ("Mrs. Doe");
 - a place noun introducing a list marks places ("cities such as Kherson, Kramatorsk", "the town
   of Bakhmut");
-- a country's name is always a place (resources/actors.json "countries").
-A city, state or region is an actor only where it acts, is acted on or owns something ("Iowa
-voted", "sanctions against Texas", "Florida's governor"); named only as a location ("in Iowa",
-"a California Democrat") it is a place. A country is an actor wherever it is named.
+- a country's name is always of type GPE (resources/actors.json "countries").
+A country, city, state or region is an actor only where it acts, is acted on or owns something
+("Iowa voted", "sanctions against Russia", "Florida's governor"); named only as a location ("in
+Iowa", "a California Democrat", "aid to Haiti" is acted on: an actor) it is a place (DESIGN.md:
+countries or governments are actors where they act or speak).
 """
 
 from __future__ import annotations
@@ -139,6 +140,6 @@ def kind(group: Group) -> str:
     type_ = actor_type(group)
     if type_ == "NORP" or (group.adjectives == len(group.spans) and not is_country(group)):
         return "group"  # "Republican", "Democratic" (whatever the tagger calls it)
-    if type_ in PLACE_LABELS and not is_country(group) and not group.acting:
-        return "place"
+    if type_ in PLACE_LABELS and not group.acting:
+        return "place"  # a country too: "in Syria" is where, "Syria agreed" who
     return "actor"
