@@ -43,10 +43,13 @@ class Mention:
     adjective: bool = False  # one word the tagger reads as an adjective: 'Democratic'
 
 
-def find_mentions(text: str, doc: Doc, blocked: list[Span]) -> list[Mention]:
+def find_mentions(
+    text: str, doc: Doc, blocked: list[Span], headings: list[Span] | None = None
+) -> list[Mention]:
     """Every usable entity mention of the parse, outside `blocked` spans (datelines, credit
-    lines) and headlines."""
-    headlines = junk.headline_spans(text)
+    lines), headlines and the article's section headings (a name only a heading gives, the body
+    never confirms: "Limited Tools", "Gender Equality")."""
+    headlines = junk.headline_spans(text) + list(headings or [])
     people = person_names(doc)
     lower_words = junk.lower_case_words(text)
     found = []

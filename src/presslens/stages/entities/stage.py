@@ -36,7 +36,8 @@ class Entities:
 def find_entities(article: Article, doc: Doc) -> Entities:
     """Actors, group words and places, each in order of first mention."""
     blocked = junk.blocked_spans(article.text, doc)
-    groups = group_mentions(find_mentions(article.text, doc, blocked), article.text)
+    headings = [s.heading_span for s in article.sections if s.heading_span is not None]
+    groups = group_mentions(find_mentions(article.text, doc, blocked, headings), article.text)
     names.merge_people(groups, doc)
     names.merge_organisations(groups)
     sorted_out: dict[str, dict[names.Key, Group]] = {"actor": {}, "group": {}, "place": {}}
