@@ -15,7 +15,7 @@ from presslens.ingest import load
 from presslens.model import Article, Dossier, StageWarning
 from presslens.settings import Settings
 from presslens.stages.claims import rank_claims
-from presslens.stages.entities import find_actors
+from presslens.stages.entities import Entities, find_entities
 from presslens.stages.figures import find_figures
 from presslens.stages.quotes import find_quotes
 from presslens.stages.sources import find_sources
@@ -117,8 +117,10 @@ def analyse_parsed(
         skipped = f"article language is {article.language!r}: {ENGLISH_ONLY} skipped"
         warnings.append(StageWarning("language", skipped))
         return replace(base, warnings=tuple(warnings))
-    actors = run("entities", (), find_actors, article, doc)
-    quotes, terms, quote_warnings = run("quotes", ((), (), ()), find_quotes, article, doc, actors)
+    entities = run("entities", Entities(), find_entities, article, doc)
+    actors = entities.actors
+    found = run("quotes", ((), (), (), ()), find_quotes, article, doc, actors)
+    quotes, terms, quote_warnings, stances = found
     warnings.extend(quote_warnings)
     figures = run("figures", (), find_figures, article, doc, sentences)
     sources = run("sources", (), find_sources, article, doc, sentences, actors, quotes)
@@ -139,7 +141,10 @@ def analyse_parsed(
     return replace(
         base,
         actors=actors,
+        groups=entities.groups,
+        places=entities.places,
         quotes=quotes,
+        stances=stances,
         terms=terms,
         figures=figures,
         claims=claims,

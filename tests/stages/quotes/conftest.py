@@ -32,6 +32,37 @@ def prepared() -> Callable[[str], Prepared]:
     return prepare
 
 
+def prepare_named(text: str) -> Prepared:
+    """Like `prepare`, with plain actors of our own: every named entity, people and
+    organisations grouped by their last word ("Mr. Ray" is "Tom Ray"), so that the quotes
+    tests do not move with the entities stage's policy (e.g. how often a name must appear)."""
+    from presslens import nlp
+
+    paragraphs = tuple(Span(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text))
+    article = Article(text=text, paragraphs=paragraphs, language="en")
+    doc = nlp.parse(text)
+    groups: dict[tuple[str, str], list[Span]] = {}
+    names: dict[tuple[str, str], str] = {}
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
+            continue
+        words = [t for t in ent if t.pos_ == "PROPN"] or list(ent)
+        key = (ent.label_, words[-1].text)
+        groups.setdefault(key, []).append(Span(words[0].idx, ent.end_char))
+        if len(words) > len(names.get(key, "").split()):
+            names[key] = " ".join(t.text for t in words)
+    actors = tuple(
+        Actor(f"a{n}", names[key], key[0], (), tuple(spans))
+        for n, (key, spans) in enumerate(groups.items(), start=1)
+    )
+    return article, doc, actors
+
+
+@pytest.fixture
+def prepared_named() -> Callable[[str], Prepared]:
+    return prepare_named
+
+
 @pytest.fixture
 def context_for() -> Callable[[str], tuple[Context, list[Quoted]]]:
     """The stage's working state for a text, and its quoted spans."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.stages.quotes.lexicon import load_lexicon, parse_lexicon
+from presslens.stages.quotes.lexicon import load_lexicon, load_roles, parse_lexicon, parse_roles
 
 
 def test_lexicon_loads_every_section() -> None:
@@ -13,6 +13,29 @@ def test_lexicon_loads_every_section() -> None:
     assert {"claim", "boast"} <= lexicon.nouns
     assert "want" in lexicon.intent and "show" in lexicon.document
     assert "call for" in lexicon.preposition
+    assert {"oppose", "seek"} <= lexicon.stance and "decline" in lexicon.refusal
+    assert "could" in lexicon.modal and "elaborate" in lexicon.speech
+
+
+@pytest.mark.parametrize(
+    ("lemma", "kind", "gender"),
+    [
+        ("candidate", "PERSON", None),
+        ("congresswoman", "PERSON", "f"),
+        ("campaign", "ORG", None),
+        ("poll", "DOCUMENT", None),
+        ("spokesman", "PERSON", "m"),  # gendered, though never resolved as a role
+        ("table", None, None),
+    ],
+)
+def test_roles(lemma: str, kind: str | None, gender: str | None) -> None:
+    roles = load_roles()
+    assert (roles.kind(lemma), roles.gender(lemma)) == (kind, gender)
+
+
+def test_roles_refuse_unknown_sections() -> None:
+    with pytest.raises(ValueError, match="unknown section"):
+        parse_roles("[people]\ncandidate\n")
 
 
 @pytest.mark.parametrize(

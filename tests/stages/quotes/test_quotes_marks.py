@@ -35,12 +35,29 @@ from presslens.stages.quotes.marks import find_quoted, find_single_quoted
         ("He said “we will win.\n\nNext paragraph.", ["“we will win."], 1),
         ("", [], 0),
         ('"', [], 1),
+        # newspaper copy: two apostrophes for either mark, two backquotes to open
+        (
+            "''We will win,'' he said, ''whatever it takes.''",
+            ["''We will win,''", "''whatever it takes.''"],
+            0,
+        ),
+        ("``We will win,'' he said.", ["``We will win,''"], 0),
+        ("He said: ''One.\n\n''Two.''\n\nDone.", ["''One.\n\n''Two.''"], 0),
+        ("He called it ''odd'' and left.", ["''odd''"], 0),
+        # left open, like a lone double mark: closed at the paragraph's end
+        ("a lone '' mark", ["'' mark"], 1),
     ],
 )
 def test_find_quoted(text: str, expected: list[str], warns: int) -> None:
     found, warnings = find_quoted(text)
     assert [q.span.of(text) for q in found] == expected
     assert len(warnings) == warns
+
+
+def test_two_apostrophe_marks_leave_the_words_inside() -> None:
+    text = "``Not now,'' she said."
+    (quoted,), _ = find_quoted(text)
+    assert quoted.inner.of(text) == "Not now,"
 
 
 def test_multi_paragraph_quote_counts_paragraphs() -> None:

@@ -1,4 +1,4 @@
-"""Speakers: pronoun compatibility (no model), and the speaker phrase cut from the parse."""
+"""Speakers: the speaker phrase cut from the parse, joint speakers and role nouns marked."""
 
 from __future__ import annotations
 
@@ -8,26 +8,9 @@ import pytest
 
 from presslens.stages.quotes.context import Context
 from presslens.stages.quotes.marks import Quoted
-from presslens.stages.quotes.speakers import compatible, make_speaker, subject_of
+from presslens.stages.quotes.speakers import make_speaker, subject_of
 
 ContextFor = Callable[[str], tuple[Context, list[Quoted]]]
-
-
-@pytest.mark.parametrize(
-    ("pronoun", "kind", "expected"),
-    [
-        ("she", "PERSON", True),
-        ("she", "ORG", False),
-        ("he", None, True),
-        ("it", "ORG", True),
-        ("it", "PERSON", False),
-        ("they", "PERSON", True),
-        ("they", "GPE", True),
-        ("this", "ORG", False),
-    ],
-)
-def test_compatible(pronoun: str, kind: str | None, expected: bool) -> None:
-    assert compatible(pronoun, kind) is expected
 
 
 @pytest.mark.parametrize(
@@ -62,3 +45,33 @@ def test_speaker_of_say(
     speaker = make_speaker(text, subject, ctx.actors)
     assert speaker is not None
     assert (speaker.span.of(text), speaker.name, speaker.pronoun) == (phrase, name, pronoun)
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "gender", "plural"),
+    [
+        ("The candidate said that wages must rise.", "PERSON", None, False),
+        ("The congresswoman said that wages must rise.", "PERSON", "f", False),
+        ("The company said that wages must rise.", "ORG", None, False),
+        ("The poll said that wages must rise.", "DOCUMENT", None, False),
+        # not a bare role: someone new, someone else's, or named by someone
+        ("A spokesman said that wages must rise.", None, "m", False),
+        ("His wife said that wages must rise.", None, "f", False),
+        ("Officials said that wages must rise.", None, None, True),
+    ],
+)
+def test_role_nouns_are_marked(
+    text: str, role: str | None, gender: str | None, plural: bool, context_for: ContextFor
+) -> None:
+    ctx, _quoted = context_for(text)
+    (say,) = [t for t in ctx.doc if t.lemma_ == "say"]
+    subject = subject_of(say)
+    assert subject is not None
+    speaker = make_speaker(text, subject, ctx.actors)
+    assert speaker is not None
+    assert (speaker.role, speaker.gender, speaker.plural, speaker.actor_id) == (
+        role,
+        gender,
+        plural,
+        None,
+    )

@@ -19,7 +19,7 @@ Run = tuple[tuple[Quote, ...], tuple[Term, ...], tuple[StageWarning, ...], dict[
 
 def run(prepare: Prepare, text: str) -> Run:
     article, doc, actors = prepare(text)
-    quotes, terms, warnings = find_quotes(article, doc, actors)
+    quotes, terms, warnings, _stances = find_quotes(article, doc, actors)
     names = {a.id: a.name for a in actors}
     return quotes, terms, warnings, names
 
@@ -106,7 +106,7 @@ def test_showcase_acceptance() -> None:
     article = load(SHOWCASE)
     doc = nlp.parse(article.text)
     actors = find_actors(article, doc)
-    quotes, terms, _warnings = find_quotes(article, doc, actors)
+    quotes, terms, _warnings, _stances = find_quotes(article, doc, actors)
     text = article.text
     names = {a.id: a.name for a in actors}
 
@@ -152,3 +152,27 @@ def test_showcase_acceptance() -> None:
         assert not any(f"“{term}”" in quoted for quoted in quoted_texts), term
     # the second "divvy up", with no speaker near it, is an echo: a term
     assert sum(q.span.of(text).strip("“”") == "divvy up" for q in quotes) == 1
+
+
+def test_stances_reach_the_dossier() -> None:
+    """The pipeline puts the stances beside the quotes, and the JSON keeps its schema."""
+    import json
+    from importlib import resources
+
+    import jsonschema
+
+    import presslens
+
+    text = (
+        "Maria Lopez and Tom Ray said that wages must rise. Tom Ray declined to comment on "
+        "the plant. Maria Lopez could say that the plant will close."
+    )
+    dossier = presslens.analyse(text)
+    assert [q.speaker for q in dossier.quotes] == ["Maria Lopez and Tom Ray"]
+    quote = dossier.quotes[0]  # actors come from the entities stage: only their links are ours
+    assert quote.speaker_actor_ids[:1] == (
+        (quote.speaker_actor_id,) if quote.speaker_actor_id else ()
+    )
+    assert [s.kind for s in dossier.stances] == ["refusal", "hypothetical"]
+    schema = json.loads(resources.files("presslens").joinpath("dossier.schema.json").read_text())
+    jsonschema.validate(json.loads(dossier.to_json()), schema)

@@ -1,11 +1,13 @@
-"""The quotes stage: who said what, with quoted terms and warnings.
+"""The quotes stage: who said what, with quoted terms, stances and warnings.
 
-The flow, each module importing only those before it: `lexicon` (reporting cues), `marks`
-(quotation marks paired, text only), `speakers` (speaker phrases, pronouns, actors), `context`
-(shared state and span helpers), `reported` (reported speech from the parse), `direct`
-(cue and speaker of each quotation), `stage` (`find_quotes`: everything put together).
+The flow, each module importing only those before it: `lexicon` (reporting cues and role
+nouns), `marks` (quotation marks paired, text only), `speakers` (speaker phrases, joint speakers,
+role nouns), `gender` (who the article shows to be a man or a woman), `context` (shared state
+and span helpers), `resolve` (pronouns and role nouns to actors), `kinds` (speech, or a stance,
+a refusal, negated or hypothetical speech), `reported` (reported speech from the parse),
+`direct` (cue and speaker of each quotation), `stage` (`find_quotes`: everything put together).
 """
 
-from presslens.stages.quotes.stage import find_quotes
+from presslens.stages.quotes.stage import Found, find_quotes
 
-__all__ = ["find_quotes"]
+__all__ = ["Found", "find_quotes"]

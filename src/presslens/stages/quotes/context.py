@@ -8,12 +8,13 @@ helpers here turn tokens into character spans and back, and trim spans for outpu
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from presslens.model import Actor, Article, Span
+from presslens.stages.quotes.gender import actor_genders
 from presslens.stages.quotes.lexicon import Lexicon
 from presslens.stages.quotes.marks import Quoted
 from presslens.stages.quotes.speakers import Speaker
@@ -44,17 +45,44 @@ class Context:
     actors: tuple[Actor, ...]
     starts: list[int]  # token start offsets, for char -> token lookups
     quote_of_token: dict[int, int]  # token index -> index of the quoted span holding it
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # token bounds of each
+    actor_of_token: dict[int, Actor] = field(default_factory=dict)  # from actors' mentions
+    genders: dict[str, str] = field(default_factory=dict)  # actor id -> "m" | "f", if known
+    roles: dict[str, set[str]] = field(default_factory=dict)  # actor id -> nouns beside its
+    # name ("Sen." -> senator), filled by `resolve` when a role noun first needs them
+    narrative: dict[int, bool] = field(default_factory=dict)  # sentence -> has the writer's
+    # words, not only quoted ones (`resolve`, computed once a sentence)
 
 
 def make_context(
     article: Article, doc: Doc, actors: tuple[Actor, ...], lexicon: Lexicon, quoted: list[Quoted]
 ) -> Context:
     starts = doc.to_array(IDX).tolist()  # no Token objects built for every token
-    ctx = Context(doc, article.text, lexicon, actors, starts, {})
+    sentences = [(s.start, s.end) for s in doc.sents]
+    ctx = Context(doc, article.text, lexicon, actors, starts, {}, sentences)
     for number, q in enumerate(quoted):
         for i in tokens_in(ctx, q.span):
             ctx.quote_of_token[i] = number
+    for actor in actors:
+        for mention in actor.mentions:
+            for i in tokens_in(ctx, mention):
+                held = ctx.actor_of_token.get(i)
+                if held is None or longest_mention(held, i, ctx) < len(mention):
+                    ctx.actor_of_token[i] = actor
+    genders = actor_genders(article.text, ctx.starts, doc, actors, quoted, sentences)
+    ctx.genders.update(genders)
     return ctx
+
+
+def longest_mention(actor: Actor, token: int, ctx: Context) -> int:
+    """The length of the actor's longest mention holding the token (`actor_at` keeps it)."""
+    offset = ctx.starts[token]
+    return max((len(m) for m in actor.mentions if m.start <= offset < m.end), default=0)
+
+
+def sentence_of(ctx: Context, token: int) -> int:
+    """Index of the sentence holding a token."""
+    return max(0, bisect.bisect_right(ctx.sentences, (token, len(ctx.doc) + 1)) - 1)
 
 
 def token_at(ctx: Context, offset: int) -> int:

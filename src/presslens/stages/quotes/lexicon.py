@@ -1,4 +1,5 @@
-"""The reporting-cue lexicon of the quotes stage, loaded once from resources/reporting_verbs.txt."""
+"""The word lists of the quotes stage, each loaded once: the reporting cues
+(resources/reporting_verbs.txt) and the speakers' role nouns (resources/speaker_roles.txt)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,21 @@ from dataclasses import dataclass
 
 from presslens.resources import read_text
 
-SECTIONS = ("clause", "intent", "nouns", "document", "object", "preposition", "adjective")
+SECTIONS = (
+    "clause",
+    "intent",
+    "nouns",
+    "document",
+    "object",
+    "preposition",
+    "adjective",
+    "stance",
+    "refusal",
+    "speech",
+    "modal",
+)
+
+ROLE_SECTIONS = ("person", "organisation", "document", "male", "female")
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,13 +34,40 @@ class Lexicon:
     object: frozenset[str] = frozenset()  # verbs whose direct object is the content
     preposition: frozenset[str] = frozenset()  # "verb preposition" pairs: "call for"
     adjective: frozenset[str] = frozenset()  # "X is confident that ..."
+    # what kind of attribution a cue makes (they find none of their own)
+    stance: frozenset[str] = frozenset()  # "X opposes ...", "X seeks to ...": not speech
+    refusal: frozenset[str] = frozenset()  # "X declined to comment"
+    speech: frozenset[str] = frozenset()  # speaking verbs besides [clause]: "elaborate"
+    modal: frozenset[str] = frozenset()  # "X could say": hypothetical speech
 
     verbs: frozenset[str] = frozenset()  # every verb above, for a quick first test
 
 
-def parse_lexicon(raw: str) -> Lexicon:
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """Role nouns a speaker phrase may be ("the candidate"), and nouns that say a gender."""
+
+    person: frozenset[str]
+    organisation: frozenset[str]
+    document: frozenset[str]
+    male: frozenset[str]
+    female: frozenset[str]
+
+    def kind(self, lemma: str) -> str | None:
+        """PERSON, ORG or DOCUMENT for a role noun, None for any other noun."""
+        if lemma in self.person or lemma in self.male or lemma in self.female:
+            return "PERSON"
+        if lemma in self.organisation:
+            return "ORG"
+        return "DOCUMENT" if lemma in self.document else None
+
+    def gender(self, lemma: str) -> str | None:
+        return "m" if lemma in self.male else "f" if lemma in self.female else None
+
+
+def parse_sections(raw: str, sections: tuple[str, ...], what: str) -> dict[str, set[str]]:
     """`[section]` headers, one lemma a line; blank lines and # comments ignored."""
-    found: dict[str, set[str]] = {name: set() for name in SECTIONS}
+    found: dict[str, set[str]] = {name: set() for name in sections}
     section = None
     for line in raw.splitlines():
         line = line.split("#", 1)[0].strip().lower()
@@ -34,11 +76,16 @@ def parse_lexicon(raw: str) -> Lexicon:
         if line.startswith("[") and line.endswith("]"):
             section = line[1:-1]
             if section not in found:
-                raise ValueError(f"reporting lexicon: unknown section [{section}]")
+                raise ValueError(f"{what}: unknown section [{section}]")
             continue
         if section is None:
-            raise ValueError(f"reporting lexicon: {line!r} comes before any [section]")
+            raise ValueError(f"{what}: {line!r} comes before any [section]")
         found[section].add(line)
+    return found
+
+
+def parse_lexicon(raw: str) -> Lexicon:
+    found = parse_sections(raw, SECTIONS, "reporting lexicon")
     verbs = set().union(*(found[name] for name in ("clause", "intent", "document", "object")))
     verbs |= {pair.split()[0] for pair in found["preposition"]}
     return Lexicon(
@@ -50,3 +97,13 @@ def parse_lexicon(raw: str) -> Lexicon:
 def load_lexicon() -> Lexicon:
     raw = read_text("reporting_verbs.txt")
     return parse_lexicon(raw)
+
+
+def parse_roles(raw: str) -> Roles:
+    found = parse_sections(raw, ROLE_SECTIONS, "speaker roles")
+    return Roles(**{name: frozenset(words) for name, words in found.items()})
+
+
+@functools.cache
+def load_roles() -> Roles:
+    return parse_roles(read_text("speaker_roles.txt"))

@@ -5,6 +5,10 @@ typed, because real pages mix them up ("explained: ”For ..."). A quotation tha
 several paragraphs follows the printers' convention: no closing mark at the end of a paragraph,
 an opening mark at the start of the next. Marks that cannot be paired never raise: the best
 reading is kept and a warning says what was odd.
+
+Newspaper copy set on typewriter conventions writes the marks as two characters: two
+apostrophes for either mark (''like this'') or two backquotes to open (``like this''). Each
+pair is read as one mark: a mark is a (start, end) run of one or two characters.
 """
 
 from __future__ import annotations
@@ -18,7 +22,9 @@ OPENING = "“„«"
 CLOSING = "”»"
 STRAIGHT = '"'
 MARKS = OPENING + CLOSING + STRAIGHT
-MARK_RE = re.compile(f"[{MARKS}]")
+TWO_CHAR_OPENING = "``"
+TWO_CHAR_EITHER = "''"
+MARK_RE = re.compile(f"``|''|[{MARKS}]")
 OPEN_BEFORE = "([{—–-/:;‘'"
 CLOSE_AFTER = ".,;:!?)]}…—–-’'"
 # Single curly marks around a short phrase: scare quotes ('peace'), never speech we attribute.
@@ -35,19 +41,24 @@ class Quoted:
     balanced: bool = True
 
 
-def mark_role(text: str, i: int) -> str:
-    """'open', 'close' or 'either' from the characters around the mark at `i`."""
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+Mark = tuple[int, int]  # start and end of a mark of one or two characters
+
+
+def mark_role(text: str, mark: Mark) -> str:
+    """'open', 'close' or 'either' from the characters around the mark."""
+    start, end = mark
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
     left_free = before.isspace() or before in OPEN_BEFORE or before in MARKS
     right_free = after.isspace() or after in CLOSE_AFTER or after in MARKS
     if left_free and not right_free:
         return "open"
     if right_free and not left_free:
         return "close"
-    if text[i] in OPENING:
+    glyph = text[start:end]
+    if glyph in OPENING or glyph == TWO_CHAR_OPENING:
         return "open"
-    if text[i] in CLOSING:
+    if glyph in CLOSING:
         return "close"
     return "either"
 
@@ -60,17 +71,18 @@ def paragraph_bounds(text: str, paragraphs: tuple[Span, ...]) -> list[Span]:
 
 def starts_with_mark(text: str, paragraph: Span) -> bool:
     stripped = paragraph.of(text).lstrip()
-    return bool(stripped) and stripped[0] in MARKS
+    two = stripped.startswith((TWO_CHAR_OPENING, TWO_CHAR_EITHER))
+    return bool(stripped) and (stripped[0] in MARKS or two)
 
 
 @dataclass(slots=True)
 class Pairing:
     """Running state while walking the marks of the article in order."""
 
-    stack: list[int]
-    inner_pairs: list[tuple[int, int, int]]  # (start, end, depth) of nested pairs
+    stack: list[Mark]
+    inner_pairs: list[tuple[Mark, Mark, int]]  # (opening, closing, depth) of nested pairs
     carried_from: int = 0  # paragraph index where a carried quote opened
-    carried: int | None = None
+    carried: Mark | None = None
 
 
 def close_paragraph(
@@ -79,19 +91,19 @@ def close_paragraph(
     """Unclosed marks at a paragraph's end: drop a stray opener, or end the quote here."""
     if not state.stack:
         return
-    opener = state.stack[0]
-    nested = [(a, b) for a, b, depth in state.inner_pairs if depth == 1 and a > opener]
+    opener, opener_end = state.stack[0]
+    nested = [(a, b) for a, b, depth in state.inner_pairs if depth == 1 and a[0] > opener]
     snippet = text[opener : opener + 40].replace("\n", " ")
     if nested:
         # '"a more "realistic mission" to train': the outer mark is a stray.
         warnings.append(f"unpaired quotation mark ignored at {opener}: {snippet!r}")
         for a, b in nested:
-            found.append(Quoted(Span(a, b + 1), Span(a + 1, b)))
+            found.append(Quoted(Span(a[0], b[1]), Span(a[1], b[0])))
     else:
         warnings.append(f"quotation left open at {opener}, closed at its paragraph's end")
         end = len(text[: paragraph.end].rstrip())
-        if end > opener + 1:
-            found.append(Quoted(Span(opener, end), Span(opener + 1, end), balanced=False))
+        if end > opener_end:
+            found.append(Quoted(Span(opener, end), Span(opener_end, end), balanced=False))
     state.stack.clear()
     state.inner_pairs.clear()
 
@@ -103,18 +115,18 @@ def find_quoted(text: str, paragraphs: tuple[Span, ...] = ()) -> tuple[list[Quot
     bounds = paragraph_bounds(text, paragraphs)
     state = Pairing(stack=[], inner_pairs=[])
     for index, paragraph in enumerate(bounds):
-        marks = [m.start() for m in MARK_RE.finditer(text, paragraph.start, paragraph.end)]
+        marks = [m.span() for m in MARK_RE.finditer(text, paragraph.start, paragraph.end)]
         if state.carried is not None:
             state.stack = [state.carried]
             if (
                 marks
                 and starts_with_mark(text, paragraph)
-                and marks[0] == first_char(text, paragraph)
+                and marks[0][0] == first_char(text, paragraph)
             ):
                 marks = marks[1:]  # the opening mark that continues the quotation
         state.carried = None
-        for i in marks:
-            pair_mark(text, i, state, found, index, warnings)
+        for mark in marks:
+            pair_mark(text, mark, state, found, index, warnings)
         next_opens = index + 1 < len(bounds) and starts_with_mark(text, bounds[index + 1])
         if len(state.stack) == 1 and next_opens and not state.inner_pairs:
             state.carried = state.stack[0]
@@ -130,25 +142,25 @@ def first_char(text: str, paragraph: Span) -> int:
 
 
 def pair_mark(
-    text: str, i: int, state: Pairing, found: list[Quoted], index: int, warnings: list[str]
+    text: str, mark: Mark, state: Pairing, found: list[Quoted], index: int, warnings: list[str]
 ) -> None:
-    role = mark_role(text, i)
+    role = mark_role(text, mark)
     if role == "either":
         role = "close" if state.stack else "open"
     if role == "open":
         if not state.stack:
             state.carried_from = index
-        state.stack.append(i)
+        state.stack.append(mark)
         return
     if not state.stack:
-        warnings.append(f"closing quotation mark with no opening at {i}")
+        warnings.append(f"closing quotation mark with no opening at {mark[0]}")
         return
-    start = state.stack.pop()
+    opening = state.stack.pop()
     if state.stack:
-        state.inner_pairs.append((start, i, len(state.stack)))
+        state.inner_pairs.append((opening, mark, len(state.stack)))
         return
     runs = index - state.carried_from + 1
-    found.append(Quoted(Span(start, i + 1), Span(start + 1, i), paragraphs=runs))
+    found.append(Quoted(Span(opening[0], mark[1]), Span(opening[1], mark[0]), paragraphs=runs))
     state.inner_pairs.clear()
 
 

@@ -120,7 +120,7 @@ def according_attribution(ctx: Context, token: Token) -> Attribution | None:
     before = [t for t in sentence if t.i < token.i and t.i not in phrase]
     after = [t for t in sentence if t.i > token.i and t.i not in phrase]
     side = after if len(after) >= len(before) else before
-    side = [t for t in side if not t.is_punct or t.text in '"“”'] or side
+    side = [t for t in side if not t.is_punct or t.text in ('"', "“", "”", "''", "``")] or side
     if not side:
         return None
     cue = Span(token.idx, to.idx + len(to.text))

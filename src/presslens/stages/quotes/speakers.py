@@ -2,27 +2,28 @@
 
 A speaker is the subject of the cue verb, the object of "according to", or the possessor or
 "by"-agent of a reporting noun. Its span is the phrase without relative clauses ("Dugin, whose
-philosophy ..." -> "Dugin"). Pronouns are resolved to the nearest compatible earlier speaker or
-sentence subject; the actor is linked by the phrase's head, so "the Director of the Minsk
-Dialogue Council" is not mistaken for the council.
+philosophy ..." -> "Dugin"). The actor is linked by the phrase's head, so "the Director of the
+Minsk Dialogue Council" is not mistaken for the council; joint speakers ("Smith and Jones said")
+are linked to every actor named. A pronoun or a definite role noun ("the candidate", "the
+company") names no one by itself: it is marked here and resolved later (`resolve`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
-from spacy.tokens import Span as Sentence  # a spaCy span: here always a sentence
+from spacy.tokens import Token
 
 from presslens.model import Actor, Span
 from presslens.stages.entities import actor_at
+from presslens.stages.quotes.lexicon import Roles, load_roles
 
 SUBJECTS = ("nsubj", "csubj")
 CUT_DEPS = {"relcl", "acl", "advcl", "parataxis", "ccomp", "xcomp"}
-PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "we", "you"}
-THING_PRONOUNS = {"it", "they", "them"}
-PERSON_TYPES = {"PERSON"}
-THING_TYPES = {"ORG", "GPE", "NORP"}
+PLURAL_PRONOUNS = {"they", "them", "we", "us"}
+DEFINITE = {"the", "this", "that"}
+NAMING_TYPES = {"PERSON", "ORG"}  # a role noun modified by one is not a bare role: "the Trump
+# campaign" is not the nearest campaign, and it is not Trump either
 RELATIVE = {"who", "that", "which"}
 NOT_SPEAKERS = {"that", "which", "this", "there", "what", "who", "these", "those", "one"}
 
@@ -34,6 +35,10 @@ class Speaker:
     name: str  # surface, or the resolved name for a pronoun
     actor_id: str | None
     pronoun: bool = False
+    actor_ids: tuple[str, ...] = ()  # every actor of a joint speaker, the first = actor_id
+    plural: bool = False  # "they", "officials", "Smith and Jones"
+    role: str | None = None  # PERSON | ORG | DOCUMENT: a role noun to resolve ("the group")
+    gender: str | None = None  # "m" | "f" when the phrase says it ("the congresswoman")
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -95,7 +100,9 @@ def actor_for(actors: tuple[Actor, ...], token: Token) -> Actor | None:
     return actor_at(actors, span)
 
 
-def make_speaker(text: str, head: Token, actors: tuple[Actor, ...]) -> Speaker | None:
+def make_speaker(
+    text: str, head: Token, actors: tuple[Actor, ...], roles: Roles | None = None
+) -> Speaker | None:
     if head.lower_ in NOT_SPEAKERS or head.pos_ in ("VERB", "AUX"):
         return None
     run = phrase_tokens(head)
@@ -103,112 +110,59 @@ def make_speaker(text: str, head: Token, actors: tuple[Actor, ...]) -> Speaker |
         return None  # "whose philosophy": a relative clause, not a speaker
     span = Span(run[0].idx, run[-1].idx + len(run[-1].text))
     if head.pos_ == "PRON":
-        return Speaker(span, head.i, head.text, None, pronoun=True)
-    actor = actor_for(actors, name_head(head))
-    name = actor.name if actor else span.of(text)
-    return Speaker(span, head.i, name, actor.id if actor else None)
+        plural = head.lower_ in PLURAL_PRONOUNS
+        return Speaker(span, head.i, head.text, None, pronoun=True, plural=plural)
+    found = joint_actors(actors, head)
+    ids = tuple(dict.fromkeys(a.id for a in found))
+    plural = len(ids) > 1 or bool(head.conjuncts) or plural_noun(head, found)
+    if found and described(head, found[0]):
+        found = []  # "the Kentucky Republican" is a person, not the Republicans
+    if found:
+        name = " and ".join(dict.fromkeys(a.name for a in found))
+        return Speaker(span, head.i, name, ids[0], actor_ids=ids, plural=plural)
+    roles = roles or load_roles()
+    role, gender = role_of(head, run, roles)
+    return Speaker(span, head.i, span.of(text), None, plural=plural, role=role, gender=gender)
 
 
-def speaker_type(speaker: Speaker, actors_by_id: dict[str, Actor]) -> str | None:
-    if speaker.actor_id:
-        return actors_by_id[speaker.actor_id].type
-    return None
+def described(head: Token, actor: Actor) -> bool:
+    """A singular group word describing a person: "a Republican", "the Kentucky Republican"
+    (not "the Swiss", who are many)."""
+    if actor.type != "NORP" or head.tag_ != "NNP" or head.conjuncts:
+        return False
+    children = list(head.children)
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in children):
+        return True
+    return any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in children)
 
 
-def compatible(pronoun: str, kind: str | None) -> bool:
-    if pronoun in PERSON_PRONOUNS:
-        return kind in PERSON_TYPES or kind is None
-    if pronoun in THING_PRONOUNS:
-        return kind in THING_TYPES or kind is None or (pronoun == "they" and kind in PERSON_TYPES)
-    return False
+def plural_noun(head: Token, found: list[Actor]) -> bool:
+    """'Officials', 'Democrats'; not a person's name the tagger takes for a plural ("Sanders")."""
+    return head.tag_ in ("NNS", "NNPS") and not (found and found[0].type == "PERSON")
 
 
-def resolve_pronoun(
-    doc: Doc,
-    speaker: Speaker,
-    earlier: list[Speaker],
-    actors: tuple[Actor, ...],
-    actors_by_id: dict[str, Actor],
-) -> Speaker:
-    """A pronoun takes the name and actor of the nearest compatible earlier referent.
-
-    Sentence by sentence, going back: an earlier speaker or an actor that is a subject there
-    ("The CREA reports ... Further, it says ..."); a sentence whose subject is the same pronoun
-    passes the question on to the one before. Failing that, the nearest compatible mention.
-    """
-    pronoun = doc[speaker.head].lower_
-    if pronoun in ("i", "we", "you"):
-        return speaker
-    sentences = sentences_back(doc, speaker.head, 4)
-    for sent in sentences:
-        found = earlier_in(sent, speaker, pronoun, earlier, actors_by_id)
-        if found is not None:
-            return Speaker(speaker.span, speaker.head, found.name, found.actor_id, True)
-        actor = sentence_actor(sent, speaker, pronoun, actors, subjects_only=True)
+def joint_actors(actors: tuple[Actor, ...], head: Token) -> list[Actor]:
+    """The actor of the head, then those of its conjuncts: "Smith and Jones said"."""
+    found = []
+    for token in (head, *head.conjuncts):
+        actor = actor_for(actors, name_head(token))
         if actor is not None:
-            return Speaker(speaker.span, speaker.head, actor.name, actor.id, True)
-    for sent in sentences:
-        actor = sentence_actor(sent, speaker, pronoun, actors, subjects_only=False)
-        if actor is not None:
-            return Speaker(speaker.span, speaker.head, actor.name, actor.id, True)
-    return speaker
-
-
-def sentences_back(doc: Doc, token: int, count: int) -> list[Sentence]:
-    sentence = doc[token].sent
-    found = [sentence]
-    while len(found) < count and found[-1].start > 0:
-        found.append(doc[found[-1].start - 1].sent)
+            found.append(actor)
     return found
 
 
-def earlier_in(
-    sent: Sentence,
-    speaker: Speaker,
-    pronoun: str,
-    earlier: list[Speaker],
-    actors_by_id: dict[str, Actor],
-) -> Speaker | None:
-    for candidate in reversed(earlier):
-        if candidate.actor_id is None and candidate.pronoun:
-            continue
-        inside = sent.start_char <= candidate.span.start < sent.end_char
-        if inside and candidate.span.start < speaker.span.start:
-            if compatible(pronoun, speaker_type(candidate, actors_by_id)):
-                return candidate
-    return None
+def role_of(head: Token, run: list[Token], roles: Roles) -> tuple[str | None, str | None]:
+    """A definite role noun ("the former president", "the company") and the gender it says.
 
-
-def sentence_actor(
-    sent: Sentence,
-    speaker: Speaker,
-    pronoun: str,
-    actors: tuple[Actor, ...],
-    *,
-    subjects_only: bool,
-) -> Actor | None:
-    """An actor in the sentence before the pronoun: its subject, or (failing that) the first."""
-    candidates: list[tuple[int, int, Actor]] = []
-    for token in sent:
-        if token.i >= speaker.head:
-            break
-        if token.pos_ not in ("PROPN", "NOUN"):
-            continue
-        actor = actor_for(actors, token)
-        if actor is None or not compatible(pronoun, actor.type):
-            continue
-        is_subject = main_subject(token)
-        if is_subject or not subjects_only:
-            candidates.append((0 if is_subject else 1, token.i, actor))
-    if not candidates:
-        return None
-    return min(candidates, key=lambda c: (c[0], c[1]))[2]
-
-
-def main_subject(token: Token) -> bool:
-    """The subject (or part of the subject) of the sentence's main verb, not of a side clause."""
-    for node in (token, token.head):
-        if node.dep_ in ("nsubj", "nsubjpass"):
-            verb = node.head
-            return verb.dep_ == "ROOT" or verb.head.dep_ == "ROOT" and verb.dep_ in ("conj", "aux")
-    return False
+    Only a bare role is resolved later: not "a spokesman" (someone new), not "his wife"
+    (someone else), not "the Trump campaign" (named by someone)."""
+    lemma = head.lemma_.lower()
+    kind = roles.kind(lemma) if head.tag_ in ("NN", "NNP") else None  # not "officials"
+    if kind is None:
+        return None, None
+    determiners = [c.lower_ for c in head.children if c.dep_ in ("det", "poss")]
+    if len(determiners) != 1 or determiners[0] not in DEFINITE:
+        return None, roles.gender(lemma)
+    if any(t.ent_type_ in NAMING_TYPES for t in run):
+        return None, roles.gender(lemma)
+    return kind, roles.gender(lemma)

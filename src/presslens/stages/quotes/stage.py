@@ -13,8 +13,11 @@
    is joined. A quote paragraph with no cue that follows a quoted speaker continues that speaker.
 4. Short quoted fragments with no cue and no speaker are scare quotes or coined terms: they are
    returned as terms, never as quotes.
-5. Pronoun speakers are resolved to the nearest compatible earlier speaker or subject, and every
-   speaker is linked to an actor through `entities.actor_at` (`speakers`).
+5. Every speaker is linked to an actor through `entities.actor_at` (`speakers`), joint speakers
+   to each; pronouns and role nouns ("the candidate") to the most salient earlier referent that
+   agrees in type, gender and number (`resolve`).
+6. Attributions of speech that did not happen ("did not say", "declined to comment", "could
+   say") and of stances or intentions ("opposes", "seeks to") are stances, not quotes (`kinds`).
 
 This module puts the pieces together: `find_quotes` is the whole stage in one screen.
 """
@@ -22,6 +25,7 @@ This module puts the pieces together: `find_quotes` is the whole stage in one sc
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import NamedTuple
 
 from spacy.tokens import Doc
 
@@ -33,14 +37,17 @@ from presslens.stages.quotes.direct import (
     nearest_name,
     short_fragment,
 )
+from presslens.stages.quotes.kinds import attribution_kind
 from presslens.stages.quotes.lexicon import Lexicon, load_lexicon
 from presslens.stages.quotes.marks import Quoted, find_quoted, find_single_quoted
 from presslens.stages.quotes.reported import reported_speech
-from presslens.stages.quotes.speakers import Speaker, resolve_pronoun
+from presslens.stages.quotes.resolve import resolve
+from presslens.stages.quotes.speakers import Speaker
 
 STAGE = "quotes"
 DIRECT_SHARE = 0.75  # a quote covering this share of a reported clause makes it direct
 JOIN_GAP_CHARS = 80  # longest attribution between two halves of an interrupted quote
+MARKS = ("“", "”", '"', "''", "``")  # a gap holding one of these holds another quotation
 
 
 def covering(reported: list[Attribution], span: Span) -> Attribution | None:
@@ -141,7 +148,7 @@ def continue_speakers(
         close = len(gap) <= JOIN_GAP_CHARS and "\n" not in gap
         cue_between = previous.cue is not None and between.contains(previous.cue)
         paragraph_on = gap.count("\n\n") <= 1 and (word_count(gap) <= 3 or cue_between)
-        if (close or paragraph_on) and word_count(gap) <= 40 and not any(m in gap for m in '“”"'):
+        if (close or paragraph_on) and word_count(gap) <= 40 and not any(m in gap for m in MARKS):
             parts = (previous.parts or (previous.span,)) + (q.span,)
             joined = replace(previous, span=Span(previous.span.start, q.span.end), parts=parts)
             attributed[attributed.index(previous)] = joined
@@ -178,14 +185,23 @@ def single_quoted_terms(ctx: Context, taken: list[Span]) -> list[Term]:
     return terms
 
 
+class Found(NamedTuple):
+    """What the stage finds: quotes, scare-quoted terms, warnings, and the stances (attributions
+    that are not speech, ids "st1"...)."""
+
+    quotes: tuple[Quote, ...]
+    terms: tuple[Term, ...]
+    warnings: tuple[StageWarning, ...]
+    stances: tuple[Quote, ...] = ()
+
+
 def resolve_speakers(ctx: Context, items: list[Attribution]) -> list[Attribution]:
-    actors_by_id = {a.id: a for a in ctx.actors}
     earlier: list[Speaker] = []
     resolved = []
     for item in sorted(items, key=lambda a: a.speaker.span.start if a.speaker else a.span.start):
         speaker = item.speaker
-        if speaker is not None and speaker.pronoun and speaker.actor_id is None:
-            speaker = resolve_pronoun(ctx.doc, speaker, earlier, ctx.actors, actors_by_id)
+        if speaker is not None and speaker.actor_id is None and (speaker.pronoun or speaker.role):
+            speaker = resolve(ctx, speaker, earlier)
             item = replace(item, speaker=speaker, confidence=item.confidence * 0.9)
         if speaker is not None:
             earlier.append(speaker)
@@ -193,12 +209,19 @@ def resolve_speakers(ctx: Context, items: list[Attribution]) -> list[Attribution
     return sorted(resolved, key=lambda a: a.span.start)
 
 
-def to_quote(ctx: Context, number: int, item: Attribution) -> Quote:
+def kind_of(ctx: Context, item: Attribution) -> str | None:
+    """The stance kind of an attribution that is not speech, None for speech."""
+    if item.cue_head is None:
+        return None
+    return attribution_kind(ctx.doc[item.cue_head], ctx.lexicon)
+
+
+def to_quote(ctx: Context, ident: str, item: Attribution, kind: str) -> Quote:
     span = trim(ctx.text, item.span)
     speaker = item.speaker
     return Quote(
-        id=f"q{number}",
-        kind=item.kind,
+        id=ident,
+        kind=kind,
         text=span.of(ctx.text),
         span=span,
         cue=item.cue.of(ctx.text) if item.cue else None,
@@ -209,7 +232,23 @@ def to_quote(ctx: Context, number: int, item: Attribution) -> Quote:
         confidence=round(item.confidence, 2),
         parts=tuple(trim(ctx.text, part) for part in item.parts),
         speaker_name=speaker.name if speaker else None,
+        speaker_actor_ids=speaker.actor_ids if speaker and speaker.actor_id else (),
     )
+
+
+def split_stances(
+    ctx: Context, items: list[Attribution]
+) -> tuple[tuple[Quote, ...], tuple[Quote, ...]]:
+    """Quotes ("q1"...) and stances ("st1"...), each numbered in text order."""
+    quotes: list[Quote] = []
+    stances: list[Quote] = []
+    for item in items:
+        kind = kind_of(ctx, item)
+        if kind is None:
+            quotes.append(to_quote(ctx, f"q{len(quotes) + 1}", item, item.kind))
+        else:
+            stances.append(to_quote(ctx, f"st{len(stances) + 1}", item, kind))
+    return tuple(quotes), tuple(stances)
 
 
 def find_quotes(
@@ -218,8 +257,8 @@ def find_quotes(
     actors: tuple[Actor, ...],
     *,
     lexicon: Lexicon | None = None,
-) -> tuple[tuple[Quote, ...], tuple[Term, ...], tuple[StageWarning, ...]]:
-    """Quotes, scare-quoted terms, and warnings about what could not be decided."""
+) -> Found:
+    """Quotes, scare-quoted terms, warnings about what could not be decided, and stances."""
     lexicon = lexicon or load_lexicon()
     quoted, odd_marks = find_quoted(article.text, article.paragraphs)
     ctx = make_context(article, doc, actors, lexicon, quoted)
@@ -230,11 +269,11 @@ def find_quotes(
     terms, unattributed = terms_and_unattributed(ctx, loose)
     indirect = [r for r in reported if id(r) not in used and not overlaps_any(r.span, attributed)]
     items = resolve_speakers(ctx, attributed + unattributed + indirect)
-    quotes = tuple(to_quote(ctx, n, item) for n, item in enumerate(items, start=1))
+    quotes, stances = split_stances(ctx, items)
     terms += single_quoted_terms(ctx, [q.span for q in quoted])
     terms.sort(key=lambda t: t.span.start)
     warnings = tuple(StageWarning(STAGE, message) for message in odd_marks)
-    return quotes, tuple(terms), warnings
+    return Found(quotes, tuple(terms), warnings, stances)
 
 
 def overlaps_any(span: Span, items: list[Attribution]) -> bool:

@@ -1,0 +1,120 @@
+"""Whether an attribution reports words that were said, or something else.
+
+A cue found by `reported` or `direct` may report speech that did not happen ("did not say",
+"never said", "would not say whether"), a refusal to speak ("declined to comment", "refused to
+discuss"), speech only supposed ("if he says", "could say", "would tell"), or a stance or an
+intention rather than words ("opposes the bill", "seeks to downplay", "wants to"). PolNeAR
+annotates all of these as attributions, but a reader of the quotes would take them for things
+said: the stage lists them as stances. Each kind is read from the parse around the cue (a `neg`
+dependent of the cue or of the verb it depends on, a modal auxiliary, an `if` or `unless`
+marker, "decline" or "refuse" with a to-infinitive naming speech); the words involved are data
+(resources/reporting_verbs.txt, sections [stance], [refusal], [speech] and [modal]).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from presslens.stages.quotes.lexicon import Lexicon
+
+STANCE_KINDS = ("negated", "refusal", "hypothetical", "intent", "stance")
+CONDITIONS = {"if", "unless", "whether"}  # a clause marker that makes its verb only supposed
+# "he would later say": `would` telling of the past, not of a supposition
+NARRATIVE = {"later", "eventually", "often", "always", "usually", "once", "then"}
+NOBODY = {"nobody", "none", "neither"}
+
+
+def governing(cue: Token) -> list[Token]:
+    """The cue and the verbs it hangs on through an infinitive: in "did not want to say",
+    the negation sits on "want"."""
+    chain = [cue]
+    current = cue
+    while current.dep_ == "xcomp" and current.head is not current and len(chain) < 3:
+        current = current.head
+        chain.append(current)
+    return chain
+
+
+def negated(chain: list[Token]) -> bool:
+    for verb in chain:
+        for child in verb.children:
+            if child.dep_ == "neg":
+                return True
+            if child.dep_ in ("nsubj", "nsubjpass") and no_one(child):
+                return True
+    return False
+
+
+def no_one(subject: Token) -> bool:
+    """'nobody said', 'no one said', 'none of them said'."""
+    if subject.lower_ in NOBODY:
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+
+
+def speaking(verb: Token, lexicon: Lexicon) -> bool:
+    lemma = verb.lemma_.lower()
+    return lemma in lexicon.clause or lemma in lexicon.speech
+
+
+def refusal(chain: list[Token], lexicon: Lexicon) -> bool:
+    """'declined to comment', 'refused to say whether ...': a refusal verb over speech."""
+    for verb in chain:
+        if verb.lemma_.lower() not in lexicon.refusal:
+            continue
+        if verb is not chain[0]:
+            return speaking(chain[0], lexicon)  # the cue is the refused speech itself
+        if any(c.dep_ == "xcomp" and speaking(c, lexicon) for c in verb.children):
+            return True
+    return False
+
+
+def hypothetical(chain: list[Token], lexicon: Lexicon) -> bool:
+    """'could say', 'would tell', 'if he says': speech only supposed."""
+    for verb in chain:
+        children = list(verb.children)
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children):
+            return True
+        modal = any(c.dep_ == "aux" and c.lower_ in lexicon.modal for c in children)
+        if modal and not any(c.dep_ == "advmod" and c.lower_ in NARRATIVE for c in children):
+            return True
+    return False
+
+
+def stance_kind(cue: Token, lexicon: Lexicon) -> str | None:
+    """'intent' for a stance word with a to-infinitive ("seeks to"), 'stance' for one with an
+    object ("opposes the bill", "support for the bill"); None for a cue of speech. Refusing
+    anything but speech is an intent too ("refused to release his tax returns")."""
+    words = lexicon.stance | lexicon.refusal
+    if cue.lemma_.lower() not in words and cue.lower_ not in words:
+        return None
+    if any(c.dep_ == "xcomp" for c in cue.children):
+        return "intent"
+    return "stance"
+
+
+def said_around(cue: Token, lexicon: Lexicon) -> bool:
+    """'He hopes to win, he said': a speech verb set in the clause tells it was said."""
+    near = list(cue.children) + [g for c in cue.children for g in c.children]
+    for token in near:  # the cue's clause and the clause it reports, not the whole subtree
+        if token.dep_ != "parataxis" or token.i < cue.i:
+            continue
+        lemma = token.lemma_.lower()
+        if lemma in lexicon.clause and lemma not in lexicon.stance:
+            return any(c.dep_ == "nsubj" for c in token.children)
+    return False
+
+
+def attribution_kind(cue: Token, lexicon: Lexicon) -> str | None:
+    """None when the cue reports words said; else the kind of stance it reports (one of
+    STANCE_KINDS). Negation is read first: "did not want to comment" is negated."""
+    if cue.pos_ not in ("VERB", "AUX", "NOUN", "ADJ") or said_around(cue, lexicon):
+        return None  # "according to", a headline's colon, "..., he said": speech
+    chain = governing(cue)
+    if negated(chain):
+        return "negated"
+    if refusal(chain, lexicon):
+        return "refusal"
+    if cue.pos_ in ("VERB", "AUX") and hypothetical(chain, lexicon):
+        return "hypothetical"
+    return stance_kind(cue, lexicon)

@@ -1,0 +1,298 @@
+"""Who a pronoun or a role noun speaking stands for: "she said", "the candidate said".
+
+The referent must agree: "he" and "she" a single person whose gender, when the article shows it
+(`gender`), is theirs; "it" an organisation or a country; "they" an organisation, a country, a
+group, or several people ("Smith and Jones"); "the candidate" a person, "the company" an
+organisation, "the poll" the organisation named with an earlier poll. Among those that agree,
+the most salient wins: the nearest sentences first, and in a sentence an earlier speaker or the
+main subject before another subject, an object, and last a name in a prepositional phrase. A
+speaker nothing agrees with keeps its words and gets no actor, never a wrong one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Token
+
+from presslens.model import Actor
+from presslens.stages.quotes.context import Context, sentence_of, tokens_in
+from presslens.stages.quotes.lexicon import load_roles
+from presslens.stages.quotes.speakers import Speaker
+
+SENTENCES_BACK = 3  # sentences before the speaker's own that may hold the referent
+DOCUMENT_SENTENCES_BACK = 12  # "the poll" may look further for its pollster
+# a referent whose gender is unknown ranks one step behind: one the article shows to agree is
+# likelier ("he" -> a known man before a person of unknown gender in the same place)
+UNTESTED = 1
+MAX_RANK = 5  # weaker than an object of unknown gender a sentence back: too far to tell
+SPEAKER = -2  # the subject of an earlier attribution ranks before the main subject, and a
+# sentence back ranks with the subject of the sentence in between ("Roe's claim": no bonus)
+GROUP_TYPES = frozenset({"ORG", "NORP"})
+THING_TYPES = frozenset({"ORG", "GPE"})
+PERSON = frozenset({"PERSON"})
+# abbreviated titles and the role nouns they stand for
+TITLES = {
+    "sen.": "senator",
+    "gov.": "governor",
+    "rep.": "representative",
+    "pres.": "president",
+    "sec.": "secretary",
+    "lt.": "lieutenant",
+    "gen.": "general",
+}
+QUESTIONS = {"ask", "question", "press", "interview"}  # their object is the one who answers
+OBJECTS = {"dobj", "obj", "dative", "appos", "attr", "conj", "oprd"}
+
+
+@dataclass(frozen=True, slots=True)
+class Need:
+    """What a referent must be: one of `types`, of this gender (when both are known), single
+    or plural (`plural` None: either)."""
+
+    types: frozenset[str]
+    gender: str | None = None
+    plural: bool | None = False
+
+
+def need_of(ctx: Context, speaker: Speaker) -> Need | None:
+    """What the pronoun or role noun needs; None for "I", "we", "you" (the quotation says)."""
+    if speaker.pronoun:
+        word = ctx.doc[speaker.head].lower_
+        if word in ("he", "him"):
+            return Need(PERSON, "m")
+        if word in ("she", "her"):
+            return Need(PERSON, "f")
+        if word == "it":
+            return Need(THING_TYPES)
+        if word in ("they", "them"):
+            return Need(GROUP_TYPES, plural=True)  # a place is an "it", seldom a "they"
+        return None
+    if speaker.role == "PERSON":
+        return Need(PERSON, speaker.gender)
+    if speaker.role == "ORG":
+        return Need(frozenset({"ORG"}))
+    return None
+
+
+def fits(need: Need, kind: str | None, gender: str | None, plural: bool) -> bool:
+    """Whether a referent of this type, gender and number agrees with the need."""
+    if need.plural:
+        return plural or kind in need.types
+    if plural or kind not in need.types:
+        return False
+    return need.gender is None or gender is None or gender == need.gender
+
+
+def speaker_fits(ctx: Context, need: Need, candidate: Speaker) -> bool:
+    if candidate.actor_id is not None:
+        actor = ctx.actor_of_token.get(candidate.head)
+        kind = actor.type if actor and actor.id == candidate.actor_id else None
+        kind = kind or actor_type(ctx, candidate.actor_id)
+        gender = ctx.genders.get(candidate.actor_id) if len(candidate.actor_ids) <= 1 else None
+        return fits(need, kind, gender, candidate.plural or len(candidate.actor_ids) > 1)
+    if candidate.pronoun:
+        return False  # an unresolved pronoun tells nothing
+    kind = load_roles().kind(ctx.doc[candidate.head].lemma_.lower()) or "PERSON"
+    return fits(need, kind, candidate.gender, candidate.plural)
+
+
+def actor_type(ctx: Context, actor_id: str) -> str | None:
+    return next((a.type for a in ctx.actors if a.id == actor_id), None)
+
+
+def salience(token: Token) -> int:
+    """0 the main subject, 1 another subject or the possessor of the main subject ("Roe's
+    style"), 2 an object, 3 anything else (another possessor, a name in a prepositional
+    phrase). A name in apposition counts as the phrase it names ("the prosecutor, Ann Bell")."""
+    if token.dep_ == "appos" and token.head is not token:
+        return salience(token.head)
+    if token.dep_ == "poss":
+        return 1 if salience(token.head) == 0 else 3
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        verb = token.head
+        main = verb.dep_ == "ROOT" or (verb.dep_ in ("conj", "ccomp") and verb.head.dep_ == "ROOT")
+        return 0 if main else 1
+    if token.dep_ in OBJECTS:
+        return 2
+    return 3
+
+
+Candidate = tuple[int, int, Speaker, int]  # rank, minus position, referent, sentences back
+
+
+def candidates(
+    ctx: Context, speaker: Speaker, earlier: list[Speaker], need: Need
+) -> list[Candidate]:
+    """(rank, -position, referent) for every agreeing referent in reach: the rank counts two
+    per sentence back plus the salience in its sentence."""
+    own = sentence_of(ctx, speaker.head)
+    back = reach(ctx, own, SENTENCES_BACK)
+    first = ctx.sentences[back][0]
+    found: list[Candidate] = []
+    for candidate in earlier:
+        if first <= candidate.head < speaker.head and speaker_fits(ctx, need, candidate):
+            distance = sentences_between(ctx, sentence_of(ctx, candidate.head), own)
+            gender = ctx.genders.get(candidate.actor_id or "", candidate.gender)
+            unsure = UNTESTED if need.gender is not None and gender is None else 0
+            bonus = SPEAKER if ctx.doc[candidate.head].dep_ in ("nsubj", "nsubjpass") else 0
+            rank = 2 * distance + bonus + unsure
+            found.append((rank, -candidate.head, candidate, distance))
+            found += addressees(ctx, speaker, candidate, need, distance)
+    relayed = relaying_sentences(ctx, speaker, back, own)
+    for i in range(first, speaker.head):
+        actor = ctx.actor_of_token.get(i)
+        if actor is None or i in ctx.quote_of_token or sentence_of(ctx, i) in relayed:
+            continue
+        token = ctx.doc[i]
+        plural = token.tag_ in ("NNS", "NNPS") and actor.type != "PERSON"  # not "Sanders"
+        if not names_referent(token, actor, plural):
+            continue
+        gender = ctx.genders.get(actor.id)
+        if not fits(need, actor.type, gender, plural):
+            continue
+        distance = sentences_between(ctx, sentence_of(ctx, i), own)
+        unsure = UNTESTED if need.gender is not None and gender is None else 0
+        rank = 2 * distance + salience(token) + unsure
+        found.append((rank, -i, referent(speaker, actor), distance))
+    return found
+
+
+def addressees(
+    ctx: Context, speaker: Speaker, asker: Speaker, need: Need, distance: int
+) -> list[Candidate]:
+    """'Wallace asked Roe whether ... He said ...': the one asked answers, so the object of a
+    question ranks before the one who asked it."""
+    cue = ctx.doc[asker.head].head
+    if cue.lemma_.lower() not in QUESTIONS:
+        return []
+    found: list[Candidate] = []
+    for child in cue.children:
+        actor = ctx.actor_of_token.get(child.i)
+        if child.dep_ not in ("dobj", "dative") or actor is None:
+            continue
+        if fits(need, actor.type, ctx.genders.get(actor.id), False):
+            rank = 2 * distance + SPEAKER - 1
+            found.append((rank, -child.i, referent(speaker, actor), distance))
+    return found
+
+
+def narrative(ctx: Context, number: int) -> bool:
+    """Whether a sentence has words of the writer's, not only words quoted."""
+    known = ctx.narrative.get(number)
+    if known is None:
+        start, end = ctx.sentences[number]
+        words = range(start, end)
+        known = any(i not in ctx.quote_of_token and not ctx.doc[i].is_punct for i in words)
+        ctx.narrative[number] = known
+    return known
+
+
+def sentences_between(ctx: Context, first: int, last: int) -> int:
+    """How many sentences back `first` is from `last`, not counting those wholly quoted (a
+    quotation of three sentences puts its speaker no further away)."""
+    return sum(1 for n in range(first + 1, last + 1) if narrative(ctx, n))
+
+
+def reach(ctx: Context, own: int, back: int) -> int:
+    """The first sentence in reach: `back` sentences of the writer's before `own`."""
+    first = own
+    while first > 0 and own - first < 4 * back and sentences_between(ctx, first, own) < back:
+        first -= 1
+    return first
+
+
+def relaying_sentences(ctx: Context, speaker: Speaker, first: int, own: int) -> set[int]:
+    """Sentences whose main subject is the same word as the speaker ("The Kremlin wants ...
+    It wants ... It insists ..."): its referent lies before them, so the other names they hold
+    are passed over."""
+    word = ctx.doc[speaker.head].lower_
+    relayed = set()
+    for number in range(first, own):
+        start, end = ctx.sentences[number]
+        root = next((t for t in ctx.doc[start:end] if t.dep_ == "ROOT"), None)
+        subjects = [c for c in root.children if c.dep_ == "nsubj"] if root is not None else []
+        if any(s.lower_ == word and s.pos_ in ("PRON", "NOUN") for s in subjects):
+            relayed.add(number)
+    return relayed
+
+
+def names_referent(token: Token, actor: Actor, plural: bool) -> bool:
+    """A noun naming the actor: not an adjective ("Republican voters" is no mention of the
+    Republicans), and a group (NORP) only in the plural ("Republicans")."""
+    if token.pos_ not in ("PROPN", "NOUN"):
+        return False
+    return actor.type != "NORP" or plural
+
+
+def referent(speaker: Speaker, actor: Actor) -> Speaker:
+    return replace(speaker, name=actor.name, actor_id=actor.id, actor_ids=(actor.id,))
+
+
+def resolve(ctx: Context, speaker: Speaker, earlier: list[Speaker]) -> Speaker:
+    """The speaker with the name and actor of its referent, or as it was when none agrees."""
+    if speaker.role == "DOCUMENT":
+        return document_source(ctx, speaker)
+    need = need_of(ctx, speaker)
+    if need is None:
+        return speaker
+    found = [c for c in candidates(ctx, speaker, earlier, need) if c[0] <= MAX_RANK]
+    if speaker.role is not None:
+        found = role_candidates(ctx, speaker, found)
+    if not found:
+        return speaker
+    best = min(found, key=lambda c: (c[0], c[1]))[2]
+    return replace(speaker, name=best.name, actor_id=best.actor_id, actor_ids=best.actor_ids or ())
+
+
+def role_candidates(ctx: Context, speaker: Speaker, found: list[Candidate]) -> list[Candidate]:
+    """A role noun goes to an actor the article gives that role ("Sen. Marco Rubio" for "the
+    senator", "businessman Donald Trump" for "the businessman"), and when the article gives it
+    to none, only to the one actor that agrees in its sentence and the one before: a writer
+    also uses a role to name someone other than the last one named ("Ramos asked ... the
+    tycoon said")."""
+    role = ctx.doc[speaker.head].lemma_.lower()
+    if not ctx.roles:
+        ctx.roles.update({a.id: role_words(ctx, a) for a in ctx.actors})
+    holders = {actor_id for actor_id, words in ctx.roles.items() if role in words}
+    if holders:
+        return [c for c in found if c[2].actor_id in holders]
+    near = [c for c in found if c[3] <= 1]
+    if len({c[2].actor_id or c[2].name for c in near}) == 1:
+        return near
+    return []
+
+
+def role_words(ctx: Context, actor: Actor) -> set[str]:
+    """Nouns the article sets beside the actor's name: "Sen.", "businessman", ", the governor"."""
+    words: set[str] = set()
+    for mention in actor.mentions:
+        tokens = tokens_in(ctx, mention)
+        if not tokens:
+            continue
+        for i in range(max(0, tokens.start - 3), tokens.start):
+            words.add(TITLES.get(ctx.doc[i].lower_, ctx.doc[i].lemma_.lower()))
+        for token in ctx.doc[tokens.start : tokens.stop]:
+            words.add(TITLES.get(token.lower_, token.lemma_.lower()))
+        last = ctx.doc[tokens.stop - 1]
+        for related in (last.head, *last.children):
+            if related.dep_ == "appos" or last.dep_ == "appos" and related is last.head:
+                words.add(related.lemma_.lower())
+    return words
+
+
+def document_source(ctx: Context, speaker: Speaker) -> Speaker:
+    """'the poll' -> the organisation named with the nearest earlier poll ("a Gallup poll",
+    "CNN's poll"); no actor when no earlier poll names one."""
+    lemma = ctx.doc[speaker.head].lemma_.lower()
+    own = sentence_of(ctx, speaker.head)
+    first = ctx.sentences[max(0, own - DOCUMENT_SENTENCES_BACK)][0]
+    for i in range(speaker.head - 1, first - 1, -1):
+        token = ctx.doc[i]
+        if token.lemma_.lower() != lemma:
+            continue
+        for child in token.children:
+            actor = ctx.actor_of_token.get(child.i)
+            if actor is not None and actor.type in ("ORG", "PERSON"):
+                return referent(speaker, actor)
+    return speaker

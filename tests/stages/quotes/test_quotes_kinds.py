@@ -1,0 +1,70 @@
+"""Attributions that are not speech go to the stances, with their kind: negated, refused,
+hypothetical speech, stances and intents; speech stays among the quotes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from presslens.model import Actor, Article
+from presslens.stages.quotes import find_quotes
+
+Prepare = Callable[[str], tuple[Article, Doc, tuple[Actor, ...]]]
+
+
+def kinds(prepare: Prepare, text: str) -> tuple[list[str], list[str]]:
+    """The kinds of the quotes and of the stances found in `text`."""
+    article, doc, actors = prepare(text)
+    found = find_quotes(article, doc, actors)
+    return [q.kind for q in found.quotes], [s.kind for s in found.stances]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # speech
+        ("Maria Lopez said that the plant would close in May.", "indirect"),
+        ("Maria Lopez said the plant would not close in May.", "indirect"),
+        ("Maria Lopez wants to run again, she said on Monday.", "indirect"),
+        ("Maria Lopez would later say that the plant had to close.", "indirect"),
+        # negated speech: the negation sits on the cue or the verb it hangs on
+        ("Maria Lopez did not say whether the plant would close.", "negated"),
+        ("Maria Lopez never said that the plant would close.", "negated"),
+        ("Maria Lopez would not say whether the plant would close.", "negated"),
+        ("Mr. Roe did not signal that he intended to sell the plant.", "negated"),
+        ("Maria Lopez did not respond to a request for comment.", "negated"),
+        ("Nobody said that the plant would close.", "negated"),
+        # refused speech
+        ("Maria Lopez declined to comment on the closure.", "refusal"),
+        ("Maria Lopez refused to say whether the plant would close.", "refusal"),
+        # hypothetical speech
+        ("Maria Lopez could say that the plant will close.", "hypothetical"),
+        ("If Maria Lopez says that the plant will close, workers will strike.", "hypothetical"),
+        # stances and intents
+        ("Maria Lopez opposes the closure of the plant.", "stance"),
+        ("Maria Lopez supports the new budget.", "stance"),
+        ("Maria Lopez sought to downplay the closure of the plant.", "intent"),
+        ("Maria Lopez wants to sell the plant.", "intent"),
+        ("Maria Lopez plans to sell the plant next year.", "intent"),
+        ("Maria Lopez offered to sell the plant.", "intent"),
+        ("Maria Lopez refused to release her tax returns.", "intent"),
+    ],
+)
+def test_attribution_kind(text: str, expected: str, prepared: Prepare) -> None:
+    quotes, stances = kinds(prepared, text)
+    assert quotes + stances == [expected]
+    speech = expected in ("direct", "indirect", "mixed")
+    assert (quotes if speech else stances) == [expected]
+
+
+def test_stances_are_numbered_apart(prepared: Prepare) -> None:
+    text = (
+        "Maria Lopez said that the plant would close. She declined to comment on the "
+        "buyers. Tom Ray opposes the sale."
+    )
+    article, doc, actors = prepared(text)
+    found = find_quotes(article, doc, actors)
+    assert [q.id for q in found.quotes] == ["q1"]
+    assert [(s.id, s.kind) for s in found.stances] == [("st1", "refusal"), ("st2", "stance")]
