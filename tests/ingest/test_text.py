@@ -121,6 +121,11 @@ BODY = (
             "Mayor: ‘The Bridge Will Open In The Spring.’",
         ),
         ("‘A bridge too far’ for the town council.", "‘A bridge too far’ for the town council."),
+        # a long line in title case is a headline, even with an article and a full stop
+        (
+            "Town Paper Story Upsets the Builder Who Was Sent to a Hospital for Tests.",
+            "Town Paper Story Upsets the Builder Who Was Sent to a Hospital for Tests.",
+        ),
         # "Headline;" over its standfirst, as news databases export them: the ";" is no part of it
         (
             "Bridge plan wins approval;\nCouncil votes seven to two after a long night.",

@@ -42,6 +42,9 @@ LEAD_WORDS = re.compile(r"\b(?:the|a|an|is|are|was|were|be|been|has|have|had)\b"
 TITLE_CASE_WORDS = re.compile(
     r"(?<=\S )(?:In|To|Of|For|On|At|By|With|And|Is|Are|Was|Be|From|As|An|A|Into|Over|After)\b"
 )
+# A line of at least TITLE_CASE_MIN words, most of them capitalised, is set in title case
+TITLE_CASE_SHARE = 0.7
+TITLE_CASE_MIN = 5
 WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 # "fell. The": a second sentence (not "Sen. Ted" or "U.S. to": a lower-case word ends it)
 SENTENCE_BREAK = re.compile(r"(?<![A-Za-z])(?!vs\.)[a-z]{2,}[.!?][\"'”’]?\s+[\"'“‘]?[A-Z]")
@@ -135,7 +138,7 @@ def looks_like_headline(line: str) -> bool:
         return False
     if SENTENCE_BREAK.search(line) or DATELINE.match(line):
         return False
-    if len(TITLE_CASE_WORDS.findall(line)) >= 2:
+    if len(TITLE_CASE_WORDS.findall(line)) >= 2 or title_case_share(words) >= TITLE_CASE_SHARE:
         return True
     if len(words) > MAX_HEADLINE_WORDS:
         return False
@@ -145,6 +148,15 @@ def looks_like_headline(line: str) -> bool:
         + bool(WEEKDAY.search(line))
     )
     return lead_marks <= 1
+
+
+def title_case_share(words: list[str]) -> float:
+    """The share of words after the first that open with a capital: headline style writes
+    most words so ("Hit Piece Exploits Trump Supporter Who Was in a Hospital"), prose only
+    names."""
+    rest = [w.lstrip("\"'“‘(") for w in words[1:]]
+    rest = [w for w in rest if w[:1].isalpha()]
+    return sum(w[0].isupper() for w in rest) / len(rest) if len(rest) >= TITLE_CASE_MIN else 0.0
 
 
 def first_line_stands_alone(raw: str, units: list[str]) -> bool:
