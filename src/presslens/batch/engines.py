@@ -37,6 +37,9 @@ except ImportError:  # the dask engine is optional
 # Partitions in flight per worker: enough to keep every worker busy while the parent writes,
 # few enough that memory does not grow with the corpus.
 IN_FLIGHT_PER_WORKER = 2
+# The LocalCluster's dashboard answers on this machine only (Dask's default, ":8787", is every
+# interface: anyone on the network could watch the run and read its task data).
+DASHBOARD_ADDRESS = "127.0.0.1:8787"
 
 
 def start_local_worker(settings: Settings, stop: EventType) -> None:
@@ -120,7 +123,11 @@ def run_dask(
     cluster = None
     if scheduler is None:
         cluster = LocalCluster(
-            n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True
+            n_workers=workers or os.cpu_count() or 1,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=DASHBOARD_ADDRESS,
         )
     try:
         with Client(cluster if cluster is not None else scheduler) as client:

@@ -5,7 +5,9 @@ Unicode NFC, LF line ends, trailing blanks dropped), so the same article saved t
 other line endings, is stored once and a rerun skips what is stored. Every input ends as a
 stored dossier or a stored error with the reason. Each document is committed on its own, so a
 run killed at any point (Ctrl-C, kill -9) loses at most the document in hand, and the next run
-completes the corpus with no duplicate.
+completes the corpus with no duplicate. Two runs writing the same article at once store it once
+and record no failure (`Store.save` is safe against that race). A URL is fetched before its
+document's time limit starts, so `timeout` also caps the fetch.
 """
 
 from __future__ import annotations
@@ -151,6 +153,14 @@ class Ingest:
         return None
 
 
+def fetch_settings(settings: Settings, timeout: float | None) -> Settings:
+    """The settings to read inputs with: a URL is fetched before its document's time limit
+    starts, so the limit caps the fetch's own timeout too."""
+    if timeout is None or timeout <= 0 or timeout >= settings.url_timeout_seconds:
+        return settings
+    return settings.replace(url_timeout_seconds=timeout)
+
+
 def progress_bar(console: Console, *, show: bool) -> Progress:
     return Progress(
         TextColumn("[bold]ingest"),
@@ -184,10 +194,10 @@ def ingest(
     run = Ingest(store, settings, retry_errors=retry_errors, timeout=timeout)
     start = time.perf_counter()
     console = console or Console(stderr=True)
-    total = estimate_total(locations)
+    total = estimate_total(locations, settings)
     with progress_bar(console, show=show_progress) as bar:
         task = bar.add_task("ingest", total=total, stored=0, failed=0, skipped=0, rate=0.0)
-        for document in iter_documents(locations, settings=settings):
+        for document in iter_documents(locations, settings=fetch_settings(settings, timeout)):
             run.add(document)
             report = run.report
             elapsed = time.perf_counter() - start

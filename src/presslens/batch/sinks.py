@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -10,6 +12,9 @@ from presslens.batch.work import Row
 from presslens.errors import PresslensError
 
 PARQUET_ROWS_PER_PART = 2000
+# A part is also written once its first buffered row is this old, so a killed run loses at most
+# this many seconds of rows (Parquet cannot be appended to: rows wait in memory until written).
+PARQUET_SECONDS_PER_PART = 30.0
 
 
 class Sink(Protocol):
@@ -66,11 +71,19 @@ def read_jsonl_ids(path: Path) -> set[str]:
 
 
 class ParquetSink:
-    """A Parquet dataset: `OUT.parquet/part-NNNNN.parquet`, each written whole then renamed."""
+    """A Parquet dataset: `OUT.parquet/part-NNNNN.parquet`, each written whole then renamed, every
+    PARQUET_ROWS_PER_PART rows or PARQUET_SECONDS_PER_PART seconds, whichever comes first."""
 
     columns = ("id", "uri", "status", "sha256", "stage", "message", "dossier")
 
-    def __init__(self, path: Path, *, resume: bool) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        resume: bool,
+        seconds_per_part: float = PARQUET_SECONDS_PER_PART,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         try:
             import pyarrow  # noqa: F401
         except ImportError as exc:
@@ -89,6 +102,9 @@ class ParquetSink:
         self.parts = sorted(path.glob("part-*.parquet"))
         self.ids = self.read_ids() if resume else set()
         self.buffer: list[Row] = []
+        self.seconds_per_part = seconds_per_part
+        self.clock = clock
+        self.buffered_since = 0.0
 
     def read_ids(self) -> set[str]:
         import pyarrow.parquet as pq
@@ -102,8 +118,11 @@ class ParquetSink:
         return self.ids
 
     def write(self, rows: list[Row]) -> None:
+        if rows and not self.buffer:
+            self.buffered_since = self.clock()
         self.buffer.extend(rows)
-        if len(self.buffer) >= PARQUET_ROWS_PER_PART:
+        waited = self.clock() - self.buffered_since
+        if len(self.buffer) >= PARQUET_ROWS_PER_PART or waited >= self.seconds_per_part:
             self.flush()
 
     def flush(self) -> None:

@@ -22,6 +22,7 @@ from rich.text import Text
 
 from presslens.ingest.sources import estimate_total
 from presslens.settings import load_settings
+from presslens.store.postgres import redact
 
 
 class Engine(StrEnum):
@@ -65,7 +66,8 @@ def batch(
     settings = load_settings(config)
     console = Console(stderr=True)
     with progress_bar(console) as progress:
-        task = progress.add_task("analysing", total=estimate_total(inputs), failed=0, skipped=0)
+        total = estimate_total(inputs, settings)
+        task = progress.add_task("analysing", total=total, failed=0, skipped=0)
         counter = Counter(progress, task, console)
         summary = run_batch(
             inputs,
@@ -80,8 +82,9 @@ def batch(
             on_skip=counter.on_skip,
             on_start=counter.on_start,
         )
-    skipped = f", {summary.skipped} skipped (already in {out})" if resume else ""
-    console.print(f"{summary.done} done, {summary.failed} failed{skipped} -> {out}")
+    shown = redact(out)
+    skipped = f", {summary.skipped} skipped (already in {shown})" if resume else ""
+    console.print(f"{summary.done} done, {summary.failed} failed{skipped} -> {shown}", markup=False)
 
 
 class Counter:

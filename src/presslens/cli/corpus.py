@@ -67,7 +67,8 @@ def ingest(
         typer.echo(report.line(), err=True)
         if report.failed:
             for error in store.errors(limit=10):
-                typer.echo(f"  failed: {error['input_id']}: {error['reason']}", err=True)
+                line = f"  failed: {error['input_id']}: {error['reason']}"
+                typer.echo(printable(line), err=True)
 
 
 def search(
@@ -112,8 +113,8 @@ def search(
             continue
         who = f" — {hit['speaker']}" if hit.get("speaker") else ""
         title = hit.get("title") or f"article {hit['article_id']}"
-        typer.echo(f"[{hit['kind']}] #{hit['article_id']} {title}{who}")
-        typer.echo("    " + " ".join(hit["snippet"].split()))
+        typer.echo(printable(f"[{hit['kind']}] #{hit['article_id']} {title}{who}"))
+        typer.echo("    " + printable(" ".join(hit["snippet"].split())))
     if not results and not as_json:
         typer.echo("no results", err=True)
 
@@ -128,12 +129,12 @@ def serve(
     """Browse and search the corpus in a web browser."""
     import uvicorn
 
-    from presslens.store import default_db, open_store
+    from presslens.store import default_db, open_store, redact
     from presslens.web.app import create_app
 
     location = db or default_db()
     open_store(location).close()  # fail now, in one line, if the store cannot be opened
-    typer.echo(f"presslens: serving {location} on http://{host}:{port}/", err=True)
+    typer.echo(f"presslens: serving {redact(location)} on http://{host}:{port}/", err=True)
     uvicorn.run(create_app(location), host=host, port=port, log_level="warning")
 
 
@@ -182,6 +183,18 @@ def write_jsonl(rows: Any, path: Path) -> int:
     return count
 
 
+# A cell a spreadsheet would run as a formula (=HYPERLINK(...), +, -, @, or after a tab or CR).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """Text that starts like a formula gets a leading apostrophe, so that a spreadsheet shows it
+    as text instead of running it (the OWASP advice for CSV injection); numbers are left alone."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def write_csv(rows: Any, path: Path) -> int:
     count = 0
     with path.open("w", encoding="utf-8", newline="") as handle:
@@ -190,9 +203,17 @@ def write_csv(rows: Any, path: Path) -> int:
             if writer is None:
                 writer = csv.DictWriter(handle, fieldnames=list(row))
                 writer.writeheader()
-            writer.writerow(row)
+            writer.writerow({key: csv_cell(value) for key, value in row.items()})
             count += 1
     return count
+
+
+def printable(text: str) -> str:
+    """Text for the terminal: control characters (escape sequences among them) dropped, since a
+    terminal would run them; stored text from before they were dropped at ingest may hold some."""
+    from presslens.ingest.decode import CONTROLS
+
+    return CONTROLS.sub("", text)
 
 
 def write_parquet(rows: Any, path: Path) -> int:

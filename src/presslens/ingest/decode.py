@@ -1,8 +1,14 @@
-"""Bytes to text: UTF-8 (with or without BOM), UTF-16, and legacy encodings by detection."""
+"""Bytes to text: UTF-8 (with or without BOM), UTF-16, and legacy encodings by detection.
+
+Text that is UTF-8 but for a few stray bytes stays UTF-8, the stray bytes replaced by U+FFFD and
+counted in a note (a detector would read the whole article as another code page: mojibake).
+Control characters (NUL, terminal escapes) never reach an article: `strip_controls` drops them.
+"""
 
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -40,28 +46,71 @@ def utf16_without_bom(data: bytes) -> str | None:
 
 def decode_bytes(data: bytes, *, name: str = "input") -> str:
     """Decode article bytes; raises a clear error for empty or binary data."""
+    return decode_with_note(data, name=name)[0]
+
+
+def decode_with_note(data: bytes, *, name: str = "input") -> tuple[str, str | None]:
+    """The text of article bytes and a note when bytes had to be replaced; raises a clear error
+    for empty or binary data."""
     if not data.strip():
         raise EmptyInputError(f"{name} is empty: give a file or URL with article text")
     for bom, encoding in BOMS:
         if data.startswith(bom):
-            return data.decode(encoding, errors="replace").lstrip("\ufeff")
+            return data.decode(encoding, errors="replace").lstrip("\ufeff"), None
     utf16 = utf16_without_bom(data)
     if utf16:
-        return data.decode(utf16, errors="replace")
+        return data.decode(utf16, errors="replace"), None
     if looks_binary(data):
         raise BinaryInputError(
             f"{name} looks like binary data, not text or HTML: give a text, HTML or URL input"
         )
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
+    mostly = mostly_utf8(data)
+    if mostly is not None:
+        return mostly
     best = from_bytes(data[:200_000]).best()
     if best is None:
-        return data.decode("utf-8", errors="replace")
+        return data.decode("utf-8", errors="replace"), None
     if best.encoding in WESTERN_COUSINS and is_plain_western(data):
-        return data.decode("cp1252")
-    return data.decode(best.encoding, errors="replace")
+        return data.decode("cp1252"), None
+    return data.decode(best.encoding, errors="replace"), None
+
+
+def mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few invalid bytes: its text with U+FFFD for them, and a note saying how many.
+
+    Legacy code pages almost never form valid UTF-8 sequences (an accented letter is one byte
+    followed by ASCII), so text with at least twice as many valid multi-byte characters as
+    invalid bytes is UTF-8 that was damaged, not another encoding."""
+    text = data.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd") - data.count("\ufffd".encode())
+    multibyte = len(text) - len(text.encode("ascii", errors="ignore")) - invalid
+    if invalid <= 0 or multibyte < 2 * invalid:
+        return None
+    return text, f"{invalid} invalid UTF-8 byte sequence(s) replaced with U+FFFD"
+
+
+# C0 controls but tab, line feed, vertical tab, form feed and carriage return; DEL; C1 controls
+# but NEL. They are never article text, a terminal runs the escapes, and PostgreSQL refuses NUL.
+CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
+# Lone UTF-16 surrogates (a JSON "\ud800" escape, a str built by hand): no encoding can write them.
+SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def scrub(text: str) -> tuple[str, tuple[str, ...]]:
+    """`text` without control characters and with U+FFFD for lone surrogates, and notes saying
+    how many of each there were."""
+    text, controls = CONTROLS.subn("", text)
+    text, surrogates = SURROGATES.subn("\ufffd", text)
+    notes = []
+    if controls:
+        notes.append(f"{controls} control character(s) (NUL, terminal escapes) removed")
+    if surrogates:
+        notes.append(f"{surrogates} lone surrogate(s) replaced with U+FFFD")
+    return text, tuple(notes)
 
 
 # Legacy code pages that share most bytes with cp1252: detectors pick them for short Western

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import py3langid
 
-from presslens.errors import EmptyInputError, InputError, InputTooLargeError
-from presslens.ingest.decode import decode_bytes
+from presslens.errors import EmptyInputError, InputError
+from presslens.ingest.decode import decode_with_note, scrub
+from presslens.ingest.inputs import not_a_file, read_bounded, too_large
 from presslens.ingest.text import parse_saved_page
 from presslens.model import Article, Origin, StageWarning
 from presslens.settings import Settings
@@ -34,8 +35,13 @@ def detect_language(text: str) -> str | None:
     return str(language)
 
 
-def from_text(raw: str, *, origin: Origin, settings: Settings) -> Article:
-    """Text or HTML (by content) to an Article with its language set."""
+def from_text(
+    raw: str, *, origin: Origin, settings: Settings, notes: tuple[str, ...] = ()
+) -> Article:
+    """Text or HTML (by content) to an Article with its language set; `notes` (what reading the
+    input replaced or dropped) become ingest warnings."""
+    raw, scrubbed = scrub(raw)
+    notes += scrubbed
     if not raw.strip():
         raise EmptyInputError(f"{origin.uri or 'input'} is empty: give article text, HTML or a URL")
     is_html = looks_like_html(raw)
@@ -46,7 +52,7 @@ def from_text(raw: str, *, origin: Origin, settings: Settings) -> Article:
         article = parse_html(raw, origin=origin)
     else:
         article = parse_saved_page(raw, origin=origin, settings=settings)
-    warnings = list(article.warnings)
+    warnings = list(article.warnings) + [StageWarning("ingest", note) for note in notes]
     if not article.text.strip():
         warnings.append(StageWarning("ingest", "no article text found in the input"))
     language = detect_language(" ".join(filter(None, [article.title, article.text])))
@@ -54,14 +60,14 @@ def from_text(raw: str, *, origin: Origin, settings: Settings) -> Article:
 
 
 def read_limited(path: Path, limit: int) -> bytes:
+    """A file's bytes, refused past `limit` however large the file says it is (/dev/zero says 0)
+    and refused outright when it is a FIFO, a device or a socket (reading one may never end)."""
+    reason = not_a_file(path)
+    if reason:
+        raise InputError(reason)
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise InputTooLargeError(
-                f"{path} is {size / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB limit: "
-                "split it or raise max_bytes"
-            )
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            return read_bounded(handle, limit, str(path))
     except IsADirectoryError as exc:
         raise InputError(f"{path} is a directory: give one article file") from exc
     except FileNotFoundError as exc:
@@ -70,16 +76,15 @@ def read_limited(path: Path, limit: int) -> bytes:
         raise InputError(f"{path} cannot be read (permission denied)") from exc
 
 
-def from_bytes(data: bytes, *, origin: Origin, settings: Settings) -> Article:
+def from_bytes(
+    data: bytes, *, origin: Origin, settings: Settings, notes: tuple[str, ...] = ()
+) -> Article:
     if len(data) > settings.max_bytes:
-        raise InputTooLargeError(
-            f"{origin.uri or 'input'} is {len(data) / 1e6:.1f} MB, over the "
-            f"{settings.max_bytes / 1e6:.0f} MB limit: split it or raise max_bytes"
-        )
+        raise too_large(origin.uri or "input", settings.max_bytes)
     origin = dataclasses.replace(origin, sha256=hashlib.sha256(data).hexdigest())
-    return from_text(
-        decode_bytes(data, name=origin.uri or "input"), origin=origin, settings=settings
-    )
+    text, note = decode_with_note(data, name=origin.uri or "input")
+    notes += (note,) if note else ()
+    return from_text(text, origin=origin, settings=settings, notes=notes)
 
 
 def load(

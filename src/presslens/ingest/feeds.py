@@ -18,6 +18,10 @@ def feed_documents(data: bytes, uri: str) -> Iterator[InputDocument]:
     import feedparser
 
     parsed = feedparser.parse(data)
+    if not parsed.entries:
+        reason = f"{uri} is a feed with no entry"
+        yield InputDocument(uri, "feed", uri, error=reason)
+        return
     for number, entry in enumerate(parsed.entries, start=1):
         doc_id = f"{uri}#entry-{number}"
         contents = [c.get("value", "") for c in entry.get("content", [])]

@@ -1,12 +1,18 @@
-"""Fetching a URL with a timeout and a size limit."""
+"""Fetching a URL with a timeout and a size limit.
+
+`url_timeout_seconds` bounds the whole fetch, not each read: a server that sends a byte a second
+forever never trips a per-read timeout, but is cut off here once the time is up.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import httpx
 
-from presslens.errors import FetchError, InputTooLargeError
+from presslens.errors import FetchError
+from presslens.ingest.inputs import too_large
 from presslens.settings import Settings
 
 USER_AGENT = "presslens/0.1 (+article analysis)"
@@ -14,11 +20,13 @@ USER_AGENT = "presslens/0.1 (+article analysis)"
 
 def fetch_url(url: str, *, settings: Settings) -> tuple[bytes, str]:
     """The body of `url` and when it was fetched; clear errors for every failure."""
+    seconds = settings.url_timeout_seconds
+    deadline = time.monotonic() + seconds
     try:
         with httpx.stream(
             "GET",
             url,
-            timeout=settings.url_timeout_seconds,
+            timeout=seconds,
             follow_redirects=True,
             headers={"User-Agent": USER_AGENT},
         ) as response:
@@ -29,8 +37,11 @@ def fetch_url(url: str, *, settings: Settings) -> tuple[bytes, str]:
             for chunk in response.iter_bytes():
                 size += len(chunk)
                 if size > settings.max_bytes:
-                    raise InputTooLargeError(
-                        f"{url} is over the {settings.max_bytes / 1e6:.0f} MB limit"
+                    raise too_large(url, settings.max_bytes)
+                if time.monotonic() > deadline:
+                    raise FetchError(
+                        f"{url} took longer than {seconds:g} s to send: try again later or "
+                        "raise url_timeout_seconds"
                     )
                 chunks.append(chunk)
     except httpx.HTTPError as exc:

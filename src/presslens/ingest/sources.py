@@ -3,7 +3,9 @@
 `iter_documents` yields one `InputDocument` per article, in a stable order, each with an id
 that names where it came from (`path`, `path#L12`, `path#record-3`, `feed#entry-5`). A document
 that cannot be read becomes an `InputDocument` with `error` set, never an exception, so that a
-batch can record it and go on.
+batch can record it and go on: an unreadable line or record is one error document and the file
+goes on; a file that yields nothing yields one error document saying why; a FIFO or a device is
+refused rather than opened (it may never end).
 """
 
 from __future__ import annotations
@@ -14,17 +16,19 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from presslens.errors import PresslensError
-from presslens.ingest.detect import URL, from_bytes
+from presslens.ingest.detect import URL, from_bytes, read_limited
 from presslens.ingest.feeds import feed_documents, looks_like_feed
 from presslens.ingest.inputs import (
     FEED_SUFFIXES,
     HTML_SUFFIXES,
     JSONL_SUFFIXES,
     InputDocument,
+    is_gzip,
     is_supported,
+    not_a_file,
     suffix_of,
 )
-from presslens.ingest.jsonl import jsonl_documents
+from presslens.ingest.jsonl import LineTooLong, jsonl_documents, lines
 from presslens.ingest.warc import warc_documents
 from presslens.model import Article, Origin
 from presslens.settings import Settings
@@ -45,24 +49,44 @@ def expand(location: str) -> Iterator[Path | str]:
 
 
 def file_documents(path: Path, settings: Settings) -> Iterator[InputDocument]:
+    """The documents of one file; whatever goes wrong becomes an error document."""
+    return guarded(documents_of_file(path, settings), str(path))
+
+
+def guarded(documents: Iterator[InputDocument], uri: str) -> Iterator[InputDocument]:
+    """`documents`, then an error document if reading them raised, or if there was none."""
+    count = 0
+    try:
+        for document in documents:
+            count += 1
+            yield document
+    except Exception as exc:  # noqa: BLE001 - one bad input must not stop the inputs after it
+        count += 1
+        doc_id = uri if count == 1 else f"{uri}#after-{count - 1}"
+        reason = f"cannot read {uri}: {exc.__class__.__name__}: {exc}"
+        yield InputDocument(doc_id, "text", uri, error=reason)
+    if count == 0:
+        yield InputDocument(uri, "text", uri, error=f"{uri} holds no document")
+
+
+def documents_of_file(path: Path, settings: Settings) -> Iterator[InputDocument]:
     suffix = suffix_of(path)
     uri = str(path)
-    try:
-        if suffix in JSONL_SUFFIXES or suffix.removesuffix(".gz") in JSONL_SUFFIXES:
-            yield from jsonl_documents(path)
-        elif suffix in (".warc", ".warc.gz"):
-            yield from warc_documents(path)
-        elif path.stat().st_size > settings.max_bytes:
-            yield InputDocument(uri, "text", uri, error=f"{uri} is over the size limit")
+    if suffix in JSONL_SUFFIXES or suffix.removesuffix(".gz") in JSONL_SUFFIXES:
+        yield from jsonl_documents(path, settings)
+    elif suffix in (".warc", ".warc.gz"):
+        yield from warc_documents(path, settings.max_bytes)
+    else:
+        try:
+            data = read_limited(path, settings.max_bytes)
+        except PresslensError as exc:
+            yield InputDocument(uri, "text", uri, error=str(exc))
+            return
+        if suffix in FEED_SUFFIXES and looks_like_feed(data[:2048]):
+            yield from feed_documents(data, uri)
         else:
-            data = path.read_bytes()
-            if suffix in FEED_SUFFIXES and looks_like_feed(data[:2048]):
-                yield from feed_documents(data, uri)
-            else:
-                kind = "html" if suffix in HTML_SUFFIXES else "text"
-                yield InputDocument(uri, kind, uri, data=data)
-    except (OSError, ValueError) as exc:
-        yield InputDocument(uri, "text", uri, error=f"cannot read {uri}: {exc}")
+            kind = "html" if suffix in HTML_SUFFIXES else "text"
+            yield InputDocument(uri, kind, uri, data=data)
 
 
 def url_documents(url: str, settings: Settings) -> Iterator[InputDocument]:
@@ -90,9 +114,11 @@ def iter_documents(
             yield InputDocument(location, "text", location, error=f"{location} matches no file")
         for item in items:
             if isinstance(item, str):
-                yield from url_documents(item, settings)
+                yield from guarded(url_documents(item, settings), item)
             elif not item.exists():
                 yield InputDocument(str(item), "text", str(item), error=f"{item} does not exist")
+            elif reason := not_a_file(item):
+                yield InputDocument(str(item), "text", str(item), error=reason)
             else:
                 yield from file_documents(item, settings)
 
@@ -104,11 +130,13 @@ def load_document(document: InputDocument, *, settings: Settings | None = None) 
     origin = Origin(
         kind=document.kind, uri=document.uri, fetched_at=document.meta.get("fetched_at")
     )
-    return from_bytes(document.data, origin=origin, settings=settings or Settings())
+    notes = (document.warning,) if document.warning else ()
+    return from_bytes(document.data, origin=origin, settings=settings or Settings(), notes=notes)
 
 
-def estimate_total(locations: list[str]) -> int | None:
+def estimate_total(locations: list[str], settings: Settings | None = None) -> int | None:
     """How many documents the inputs hold, when cheap to know (files and JSONL lines), else None."""
+    limit = (settings or Settings()).max_bytes
     total = 0
     for location in locations:
         for item in expand(location):
@@ -116,7 +144,7 @@ def estimate_total(locations: list[str]) -> int | None:
                 return None
             suffix = suffix_of(item)
             if suffix in JSONL_SUFFIXES or suffix.removesuffix(".gz") in JSONL_SUFFIXES:
-                total += count_lines(item)
+                total += count_lines(item, limit)
             elif suffix in FEED_SUFFIXES or suffix in (".warc", ".warc.gz"):
                 return None  # counting the records of a WARC or a feed means reading it all
             else:
@@ -124,11 +152,17 @@ def estimate_total(locations: list[str]) -> int | None:
     return total
 
 
-def count_lines(path: Path) -> int:
-    """Non-blank lines of a JSONL file, i.e. its documents (ingest skips blank lines)."""
-    opener = gzip.open if path.name.endswith(".gz") else open
+def count_lines(path: Path, limit: int) -> int:
+    """Non-blank lines of a JSONL file, i.e. its documents (ingest skips blank lines), read in
+    pieces like ingest reads them; at least 1 (a file with none is one error row)."""
+    if not_a_file(path):
+        return 1
+    count = 0
     try:
-        with opener(path, "rb") as handle:
-            return sum(1 for line in handle if line.strip())
-    except OSError:
-        return 1  # unreadable: it will be one error row
+        with path.open("rb") as raw:
+            handle = gzip.GzipFile(fileobj=raw) if is_gzip(raw) else raw
+            for line in lines(handle, limit):
+                count += isinstance(line, LineTooLong) or bool(line.strip())
+    except Exception:  # noqa: BLE001 - unreadable from here on: one more error row
+        count += 1
+    return max(count, 1)

@@ -11,10 +11,11 @@ import os
 from pathlib import Path
 
 from presslens.store.base import Store
+from presslens.store.postgres import redact
 
 DEFAULT_DB = "presslens.db"
 
-__all__ = ["DEFAULT_DB", "Store", "default_db", "open_store"]
+__all__ = ["DEFAULT_DB", "Store", "default_db", "open_store", "redact"]
 
 
 def default_db() -> str:

@@ -2,6 +2,11 @@
 
 Queries are written once with `?` placeholders; a backend says how to connect, how to create its
 full-text index and how to match a query against it. Rows come back as plain dicts.
+
+Hostile values behave the same on both backends: text loses NUL and lone surrogates (U+FFFD in
+their place, so spans hold) on the way in, in records and in query parameters alike; an integer
+parameter past 64 bits is clamped (it matches no row) and a negative LIMIT or OFFSET is 0.
+Saving is safe against a concurrent writer of the same content (see `Store.save`).
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from typing import Any
 from presslens.model import Dossier
 from presslens.store import records
 from presslens.store.actor_keys import query_keys
+from presslens.store.records import storable
 from presslens.store.schema import ADDED_COLUMNS, ADDED_INDEXES, SCHEMA_VERSION, statements
 
 WORD = re.compile(r"\w+")
@@ -79,6 +85,24 @@ def snippet(body: str, words: list[str], width: int = SNIPPET_CHARS) -> str:
     return ("…" if start else "") + text + ("…" if start + width < len(body) else "")
 
 
+INT64 = (-(2**63), 2**63 - 1)
+
+
+def bindable(value: Any) -> Any:
+    """A query parameter both backends take: text without NUL or lone surrogates (as stored, see
+    `records.storable`), an integer within 64 bits (an id past them matches no row; unclamped,
+    SQLite raises OverflowError and PostgreSQL an out-of-range error)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return min(max(value, INT64[0]), INT64[1])
+    return storable(value)
+
+
+def page(limit: int, offset: int = 0) -> tuple[int, int]:
+    """LIMIT and OFFSET that PostgreSQL accepts (it refuses negative ones; SQLite reads a negative
+    LIMIT as no limit at all)."""
+    return max(0, limit), max(0, offset)
+
+
 class Store:
     """A corpus of dossiers. Use `open_store(url_or_path)`; close it (or use `with`)."""
 
@@ -113,7 +137,7 @@ class Store:
         self.conn.close()
 
     def run(self, text: str, params: tuple | list = ()) -> Any:
-        return self.conn.execute(self.sql(text), tuple(params))
+        return self.conn.execute(self.sql(text), tuple(bindable(p) for p in params))
 
     def all(self, text: str, params: tuple | list = ()) -> list[dict[str, Any]]:
         return list(self.run(text, params).fetchall())
@@ -190,21 +214,35 @@ class Store:
     ) -> int:
         """Store one dossier with its derived rows in one transaction; returns the article id.
 
-        Saving content that is already stored returns the existing id and changes nothing."""
-        data = dossier.to_dict() if isinstance(dossier, Dossier) else dossier
-        existing = self.one("SELECT id FROM articles WHERE sha256 = ?", (sha256,))
-        if existing:
-            return int(existing["id"])
+        Saving content that is already stored returns the existing id and changes nothing, also
+        when another process stores the same content at the same moment: the article row is
+        inserted with ON CONFLICT DO NOTHING, and the loser of the race reads the winner's id."""
+        data = storable(dossier.to_dict() if isinstance(dossier, Dossier) else dossier)
+        input_id, uri = storable(input_id), storable(uri)
+        existing = self.article_id(sha256)
+        if existing is not None:
+            return existing
         with self.transaction():
             article_id = self.insert_article(data, sha256, input_id, uri)
+            if article_id is None:
+                # stored by another writer since the check above: theirs is the same content
+                stored = self.article_id(sha256)
+                if stored is None:
+                    raise LookupError(f"article {sha256} is neither new nor stored")
+                return stored
             self.insert_derived(article_id, records.derived_rows(data))
             keys = (sha256, f"input:{input_id}")
             self.run("DELETE FROM errors WHERE key IN (?, ?)", keys)
         return article_id
 
+    def article_id(self, sha256: str) -> int | None:
+        row = self.one("SELECT id FROM articles WHERE sha256 = ?", (sha256,))
+        return None if row is None else int(row["id"])
+
     def insert_article(
         self, data: dict[str, Any], sha256: str, input_id: str | None, uri: str | None
-    ) -> int:
+    ) -> int | None:
+        """The new article's id, or None when an article with this sha256 is already stored."""
         row = records.article_row(data)
         row.update(
             sha256=sha256,
@@ -215,8 +253,12 @@ class Store:
         )
         columns = ", ".join(row)
         marks = ", ".join("?" for _ in row)
-        text = f"INSERT INTO articles ({columns}) VALUES ({marks}) RETURNING id"
-        return int(self.scalar(text, list(row.values())))
+        text = (
+            f"INSERT INTO articles ({columns}) VALUES ({marks}) "
+            "ON CONFLICT (sha256) DO NOTHING RETURNING id"
+        )
+        inserted = self.one(text, list(row.values()))
+        return None if inserted is None else int(inserted["id"])
 
     def insert_derived(self, article_id: int, rows: dict[str, list[tuple[Any, ...]]]) -> None:
         cursor = self.conn.cursor()
@@ -236,7 +278,7 @@ class Store:
                 "INSERT INTO errors (key, input_id, uri, reason, created_at) "
                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET "
                 "reason = excluded.reason, created_at = excluded.created_at",
-                (key, input_id, uri, reason, now()),
+                storable((key, input_id, uri, reason, now())),
             )
 
     # --- reading ---------------------------------------------------------------------------
@@ -255,10 +297,11 @@ class Store:
         return {t: int(self.scalar(f"SELECT count(*) AS n FROM {t}")) for t in tables}
 
     def errors(self, limit: int = 100) -> list[dict[str, Any]]:
-        return self.all("SELECT * FROM errors ORDER BY id LIMIT ?", (limit,))
+        return self.all("SELECT * FROM errors ORDER BY id LIMIT ?", page(limit)[:1])
 
     def articles(self, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
         """One page of the article list, newest first, with the corpus total."""
+        limit, offset = page(limit, offset)
         total = int(self.scalar("SELECT count(*) AS n FROM articles"))
         items = self.all(
             f"SELECT {LIST_COLUMNS} FROM articles ORDER BY id DESC LIMIT ? OFFSET ?",
@@ -280,6 +323,7 @@ class Store:
     def actor(self, name: str, *, limit: int = 200) -> dict[str, Any]:
         """Everything by and about an actor across the corpus: the articles whose actor has
         this name's corpus key (store/actor_keys.py) or this very name, any case."""
+        limit = page(limit)[0]
         key = name.lower()
         keys = query_keys(name) or [key]
         marks = ", ".join("?" for _ in keys)
@@ -349,6 +393,7 @@ class Store:
         words = query_words(query)
         if not words and not (speaker or actor or source):
             return []
+        limit = page(limit)[0]
         filters = self.filters(speaker=speaker, actor=actor, source=source, kind=kind)
         rows = self.matching(words, filters, limit, every=True)
         if not rows and len(words) > 1:

@@ -59,5 +59,7 @@ class PostgresStore(Store):
 
 
 def redact(url: str) -> str:
-    """The URL without its password, for messages."""
-    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
+    """The URL without its password (`user:password@`, `?password=`), for messages and output;
+    any other location unchanged."""
+    url = re.sub(r"(://[^:/@?#]*):[^/?#]*@", r"\1:***@", url)
+    return re.sub(r"(?i)([?&]password=)[^&#]*", r"\1***", url)

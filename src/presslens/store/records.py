@@ -7,9 +7,25 @@ record missing a field it needs is skipped rather than sinking the article.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from presslens.store.actor_keys import actor_key
+
+# NUL (PostgreSQL text refuses it) and lone surrogates (no backend can encode them)
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable(value: Any) -> Any:
+    """`value` with U+FFFD for NUL and lone surrogates in every string it holds, so that both
+    backends store the same thing; one character for one, so every span still holds."""
+    if isinstance(value, str):
+        return UNSTORABLE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {key: storable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(storable(item) for item in value)
+    return value
 
 
 def names_by_id(items: list[dict[str, Any]]) -> dict[str, str]:
