@@ -33,6 +33,26 @@ ContextFor = Callable[[str], tuple[Context, list[Quoted]]]
         # "voters who say ...": the relative pronoun's antecedent speaks
         ("Voters who say the economy is weak are angry.", "Voters", "Voters", False),
         ("Maria Lopez visited the plant. She said that wages must rise.", "She", "She", True),
+        # the head's own name beats a party-and-state tag apposed to it
+        (
+            "Rep. Maria Lopez (D-Calif.) said that wages must rise.",
+            "Rep. Maria Lopez (D-Calif.",
+            "Maria Lopez",
+            False,
+        ),
+        # a poll or report speaks for the organisation it names as its author
+        (
+            "A Rail Union Research Office report said that wages must rise.",
+            "A Rail Union Research Office report",
+            "Rail Union Research Office",
+            False,
+        ),
+        (
+            "A study by the Rail Union said that wages must rise.",
+            "A study by the Rail Union",
+            "Rail Union",
+            False,
+        ),
     ],
 )
 def test_speaker_of_say(

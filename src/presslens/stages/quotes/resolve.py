@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from presslens.model import Actor
 from presslens.stages.quotes.context import Context, sentence_of, tokens_in
 from presslens.stages.quotes.lexicon import load_roles
-from presslens.stages.quotes.speakers import Speaker
+from presslens.stages.quotes.speakers import Speaker, document_author
 
 SENTENCES_BACK = 3  # sentences before the speaker's own that may hold the referent
 DOCUMENT_SENTENCES_BACK = 12  # "the poll" may look further for its pollster
@@ -291,8 +291,7 @@ def document_source(ctx: Context, speaker: Speaker) -> Speaker:
         token = ctx.doc[i]
         if token.lemma_.lower() != lemma:
             continue
-        for child in token.children:
-            actor = ctx.actor_of_token.get(child.i)
-            if actor is not None and actor.type in ("ORG", "PERSON"):
-                return referent(speaker, actor)
+        actor = document_author(token, ctx.actors)
+        if actor is not None:
+            return referent(speaker, actor)
     return speaker

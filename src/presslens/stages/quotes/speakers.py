@@ -122,6 +122,9 @@ def make_speaker(
         return Speaker(span, head.i, name, ids[0], actor_ids=ids, plural=plural)
     roles = roles or load_roles()
     role, gender = role_of(head, run, roles)
+    author = document_author(head, actors) if roles.kind(head.lemma_.lower()) else None
+    if author is not None and roles.kind(head.lemma_.lower()) == "DOCUMENT":
+        return Speaker(span, head.i, author.name, author.id, actor_ids=(author.id,))
     return Speaker(span, head.i, span.of(text), None, plural=plural, role=role, gender=gender)
 
 
@@ -145,10 +148,36 @@ def joint_actors(actors: tuple[Actor, ...], head: Token) -> list[Actor]:
     """The actor of the head, then those of its conjuncts: "Smith and Jones said"."""
     found = []
     for token in (head, *head.conjuncts):
-        actor = actor_for(actors, name_head(token))
+        # the head's own name first: "Rep. Stephen Lynch (D-Mass.)" is Lynch, not the state
+        # tag apposed to him; an apposed name serves a common-noun head ("his rival, Cruz")
+        actor = actor_for(actors, token) or actor_for(actors, name_head(token))
         if actor is not None:
             found.append(actor)
     return found
+
+
+AUTHOR_DEPS = ("compound", "nmod", "poss")
+
+
+def document_author(head: Token, actors: tuple[Actor, ...]) -> Actor | None:
+    """The organisation or person a poll or report names as its author: "a Government
+    Accountability Office report", "the latest Reuters/Ipsos poll", "Gallup's survey", "a study
+    by the Brookings Institution"."""
+    stack = [c for c in head.children if c.dep_ in AUTHOR_DEPS]
+    stack += [
+        grandchild
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
+        for grandchild in c.children
+        if grandchild.dep_ == "pobj"
+    ]
+    while stack:
+        token = stack.pop(0)
+        actor = actor_for(actors, token)
+        if actor is not None and actor.type in ("ORG", "PERSON"):
+            return actor
+        stack.extend(c for c in token.children if c.dep_ in (*AUTHOR_DEPS, "conj"))
+    return None
 
 
 def role_of(head: Token, run: list[Token], roles: Roles) -> tuple[str | None, str | None]:
