@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from presslens.resources import read_json, read_text
+from presslens.resources import parse_sections, read_json, read_text
 
 CREDIT_SECTIONS = ("anywhere", "closing", "byline")
 
@@ -61,21 +61,8 @@ def credit_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
 
 def parse_patterns(raw: str) -> dict[str, tuple[re.Pattern[str], ...]]:
     """`[section]` headers, one regular expression a line; blank lines and # lines ignored."""
-    found: dict[str, list[re.Pattern[str]]] = {name: [] for name in CREDIT_SECTIONS}
-    section = None
-    for line in raw.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            section = line[1:-1]
-            if section not in found:
-                raise ValueError(f"credit lines: unknown section [{section}]")
-            continue
-        if section is None:
-            raise ValueError(f"credit lines: {line!r} comes before any [section]")
-        found[section].append(re.compile(line))
-    return {name: tuple(patterns) for name, patterns in found.items()}
+    found = parse_sections(raw, CREDIT_SECTIONS, "credit lines", inline_comments=False)
+    return {name: tuple(re.compile(line) for line in lines) for name, lines in found.items()}
 
 
 def name_key(text: str) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from presslens.resources import read_text
+from presslens.resources import parse_sections, read_text
 
 SETS = (
     "change_skips",
@@ -50,20 +50,7 @@ class Words:
 def parse_words(raw: str) -> Words:
     """`[section]` headers, one entry a line (`word value` in a table section), kept exactly as
     written; blank lines and # comments ignored."""
-    found: dict[str, list[str]] = {name: [] for name in (*SETS, *TABLES)}
-    section = None
-    for line in raw.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            section = line[1:-1]
-            if section not in found:
-                raise ValueError(f"figure words: unknown section [{section}]")
-            continue
-        if section is None:
-            raise ValueError(f"figure words: {line!r} comes before any [section]")
-        found[section].append(line)
+    found = parse_sections(raw, (*SETS, *TABLES), "figure words")
     sets = {name: frozenset(found[name]) for name in SETS}
     age_units = MappingProxyType(dict(map(table_entry, found["age_units"])))
     return Words(**sets, age_units=age_units)

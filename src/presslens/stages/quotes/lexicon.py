@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from presslens.resources import read_text
+from presslens.resources import parse_sections, read_text
 
 SECTIONS = (
     "clause",
@@ -65,27 +65,14 @@ class Roles:
         return "m" if lemma in self.male else "f" if lemma in self.female else None
 
 
-def parse_sections(raw: str, sections: tuple[str, ...], what: str) -> dict[str, set[str]]:
-    """`[section]` headers, one lemma a line; blank lines and # comments ignored."""
-    found: dict[str, set[str]] = {name: set() for name in sections}
-    section = None
-    for line in raw.splitlines():
-        line = line.split("#", 1)[0].strip().lower()
-        if not line:
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            section = line[1:-1]
-            if section not in found:
-                raise ValueError(f"{what}: unknown section [{section}]")
-            continue
-        if section is None:
-            raise ValueError(f"{what}: {line!r} comes before any [section]")
-        found[section].add(line)
-    return found
+def lemma_sections(raw: str, sections: tuple[str, ...], what: str) -> dict[str, set[str]]:
+    """The sections of a lexicon of lower-case lemmas (presslens.resources.parse_sections)."""
+    found = parse_sections(raw.lower(), sections, what)
+    return {name: set(words) for name, words in found.items()}
 
 
 def parse_lexicon(raw: str) -> Lexicon:
-    found = parse_sections(raw, SECTIONS, "reporting lexicon")
+    found = lemma_sections(raw, SECTIONS, "reporting lexicon")
     verbs = set().union(*(found[name] for name in ("clause", "intent", "document", "object")))
     verbs |= {pair.split()[0] for pair in found["preposition"]}
     return Lexicon(
@@ -100,7 +87,7 @@ def load_lexicon() -> Lexicon:
 
 
 def parse_roles(raw: str) -> Roles:
-    found = parse_sections(raw, ROLE_SECTIONS, "speaker roles")
+    found = lemma_sections(raw, ROLE_SECTIONS, "speaker roles")
     return Roles(**{name: frozenset(words) for name, words in found.items()})
 
 
