@@ -16,6 +16,8 @@ ContextFor = Callable[[str], tuple[Context, list[Quoted]]]
 @pytest.mark.parametrize(
     ("text", "cue", "speaker", "content"),
     [
+        # a reporting verb the tagger took for a plural noun: the parse still shows a verb
+        ("But Trump claims that he is under audit.", "claims", "Trump", "that he is under audit"),
         # a reporting verb with its clause
         (
             "The minister Anna Berg said that the budget would be cut next year.",
@@ -80,3 +82,14 @@ def test_reported_speech(
 def test_no_speaker_no_reported_speech(context_for: ContextFor) -> None:
     ctx, _quoted = context_for("It is said that the budget would be cut next year.")
     assert reported_speech(ctx) == []
+
+
+def test_a_verb_tagged_as_a_plural_noun_still_cues() -> None:
+    from presslens import nlp
+    from presslens.stages.quotes.context import acts_as_verb
+
+    doc = nlp.parse("But Trump claims that he is under audit.")
+    (claims,) = [t for t in doc if t.text == "claims"]
+    assert claims.tag_ == "NNS"  # the small model's reading of this sentence
+    assert acts_as_verb(claims)
+    assert not acts_as_verb(doc[0])  # "But"

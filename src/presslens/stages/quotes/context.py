@@ -114,8 +114,17 @@ def trim(text: str, span: Span) -> Span:
     return Span(start, end)
 
 
+def acts_as_verb(token: Token) -> bool:
+    """A verb, or a word the tagger took for a plural noun that has a subject and a clause of
+    its own ("Trump claims that ...": 'claims' tagged NNS): the parse shows the verb."""
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    deps = {child.dep_ for child in token.children}
+    return token.tag_ == "NNS" and "nsubj" in deps and "ccomp" in deps
+
+
 def is_cue_verb(token: Token, lexicon: Lexicon) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lexicon.clause
+    return acts_as_verb(token) and token.lemma_.lower() in lexicon.clause
 
 
 def word_count(text: str) -> int:

@@ -9,6 +9,10 @@ reading is kept and a warning says what was odd.
 Newspaper copy set on typewriter conventions writes the marks as two characters: two
 apostrophes for either mark (''like this'') or two backquotes to open (``like this''). Each
 pair is read as one mark: a mark is a (start, end) run of one or two characters.
+
+A run of more than `MAX_MARK_RUN` marks side by side (a row of `"` typed as a rule, or sent to
+choke the reader) is not quotation at all: its marks are left out with one warning, so that
+thousands of them do not become thousands of empty quotations for the later steps to compare.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ MARKS = OPENING + CLOSING + STRAIGHT
 TWO_CHAR_OPENING = "``"
 TWO_CHAR_EITHER = "''"
 MARK_RE = re.compile(f"``|''|[{MARKS}]")
+MAX_MARK_RUN = 6  # '"“' or ',”"' happen; seven marks in a row are not quotation
 OPEN_BEFORE = "([{—–-/:;‘'"
 CLOSE_AFTER = ".,;:!?)]}…—–-’'"
 # Single curly marks around a short phrase: scare quotes ('peace'), never speech we attribute.
@@ -116,6 +121,7 @@ def find_quoted(text: str, paragraphs: tuple[Span, ...] = ()) -> tuple[list[Quot
     state = Pairing(stack=[], inner_pairs=[])
     for index, paragraph in enumerate(bounds):
         marks = [m.span() for m in MARK_RE.finditer(text, paragraph.start, paragraph.end)]
+        marks = without_runs(marks, warnings)
         if state.carried is not None:
             state.stack = [state.carried]
             if (
@@ -134,6 +140,22 @@ def find_quoted(text: str, paragraphs: tuple[Span, ...] = ()) -> tuple[list[Quot
         close_paragraph(text, paragraph, state, found, warnings)
     found.sort(key=lambda q: q.span.start)
     return found, warnings
+
+
+def without_runs(marks: list[Mark], warnings: list[str]) -> list[Mark]:
+    """The marks less those in runs of more than MAX_MARK_RUN touching marks (one pass)."""
+    kept: list[Mark] = []
+    run: list[Mark] = []
+    for mark in [*marks, (-1, -1)]:  # the sentinel ends the last run
+        if run and mark[0] == run[-1][1]:
+            run.append(mark)
+            continue
+        if len(run) > MAX_MARK_RUN:
+            warnings.append(f"a run of {len(run)} quotation marks at {run[0][0]} ignored")
+        else:
+            kept.extend(run)
+        run = [mark]
+    return kept
 
 
 def first_char(text: str, paragraph: Span) -> int:

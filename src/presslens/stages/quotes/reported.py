@@ -11,7 +11,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from presslens.model import Span
-from presslens.stages.quotes.context import Attribution, Context, subtree_span, token_span, trim
+from presslens.stages.quotes.context import (
+    Attribution,
+    Context,
+    acts_as_verb,
+    subtree_span,
+    token_span,
+    trim,
+)
 from presslens.stages.quotes.lexicon import Lexicon
 from presslens.stages.quotes.speakers import Speaker, make_speaker, subject_of
 
@@ -62,7 +69,7 @@ def interrupted_clause(verb: Token, lexicon: Lexicon) -> list[Token] | None:
 
 
 def verb_attribution(ctx: Context, verb: Token) -> Attribution | None:
-    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in ctx.lexicon.verbs:
+    if not acts_as_verb(verb) or verb.lemma_.lower() not in ctx.lexicon.verbs:
         return None
     if verb.i in ctx.quote_of_token or any(c.dep_ == "nsubjpass" for c in verb.children):
         return None
