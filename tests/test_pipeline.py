@@ -87,3 +87,12 @@ def test_batches_hold_at_most_the_token_budget_and_a_long_text_goes_alone(
     parsed = list(nlp.parse_many(texts, batch_tokens=6))
     assert recording.batches == [2, 1, 1]
     assert [d.text for d in parsed] == texts and all(d.has_annotation("DEP") for d in parsed)
+
+
+def test_an_article_over_the_piece_ceiling_gets_the_same_dossier_in_a_batch() -> None:
+    settings = Settings(parse_piece_chars=100, analysis_seconds=0)  # no time limit: no cut
+    articles = [load(text, settings=settings) for text in ARTICLES]
+    assert not nlp.fits_one_piece(articles[0].text, settings)
+    one_by_one = [comparable(pipeline.analyse(a, settings=settings).to_dict()) for a in articles]
+    together = list(pipeline.analyse_many(articles, settings=settings))
+    assert [comparable(d.to_dict()) for d in together] == one_by_one

@@ -27,6 +27,13 @@ class Settings:
     claim_threshold: float = 0.5
     min_heading_words: int = 1
     max_heading_words: int = 12
+    # Bounds on one article's analysis (presslens.pipeline, presslens.nlp.pieces): the wall
+    # time of analyse() from loading to the last stage, the most characters analysed (a
+    # longer text is analysed up to a paragraph break before that; 0 for no limit on either),
+    # and the longest text parsed at once.
+    analysis_seconds: float = 45.0
+    max_analysed_chars: int = 150_000
+    parse_piece_chars: int = 100_000
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})

@@ -30,7 +30,7 @@ def test_dossier_page_with_an_unresolved_speaker(tmp_path: Path, text: str) -> N
         report = ingest([str(tmp_path / "article.txt")], store, show_progress=False)
         assert report.stored == 1
         article_id = store.all("SELECT id FROM articles")[0]["id"]
-    client = TestClient(create_app(str(db)))
+    client = TestClient(create_app(str(db)), base_url="http://127.0.0.1")
     twin = client.get(f"/article/{article_id}.json")
     assert twin.status_code == 200
     quotes = twin.json()["dossier"]["quotes"]

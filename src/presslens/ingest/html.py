@@ -6,6 +6,10 @@ shows that it is one: the part cut off is the site's name in its metadata (og:si
 application-name, the publisher in JSON-LD, the host name), or the part kept is the headline
 as another title source gives it (the h1, og:title, twitter:title, JSON-LD's headline,
 trafilatura's title). "Biden - the early years" with nothing to confirm a cut stays whole.
+
+libxml2 stops reading a page nested more than 255 elements deep, and all its text after that
+point was lost: such a page is read again with the tags past `MAX_DEPTH` levels left out
+(their text kept), and a warning says so.
 """
 
 from __future__ import annotations
@@ -31,6 +35,11 @@ TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—·•]|-{1,2}|::?)\s+")
 SITE_METAS = ("og:site_name", "application-name", "apple-mobile-web-app-title")
 HEADLINE_METAS = ("og:title", "twitter:title")
 ORGANISATION_TYPES = {"Organization", "NewsMediaOrganization", "WebSite", "Corporation"}
+MAX_DEPTH = 200
+TAG_RE = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>")
+VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "wbr"}
+END_TAG_SEARCH = 64  # how far down the open tags an end tag looks for its start tag
+DEEP_NOTE = f"the page nests its elements too deep: tags past {MAX_DEPTH} levels were dropped"
 
 
 def element_text(element: etree._Element) -> str:
@@ -108,15 +117,53 @@ def main_content(raw: str) -> Document | None:
     return document if isinstance(document, Document) else None
 
 
+def read_tree(raw: str) -> tuple[str, etree._Element | None, list[StageWarning]]:
+    """The page's element tree; for a page too deep for libxml2, the page flattened first."""
+    if not raw.strip():
+        return raw, None, []
+    parser = lxml_html.HTMLParser()
+    tree = lxml_html.fromstring(raw, parser=parser)
+    if not any("Excessive depth" in entry.message for entry in parser.error_log):
+        return raw, tree, []
+    raw = flattened(raw)
+    return raw, lxml_html.fromstring(raw), [StageWarning("ingest", DEEP_NOTE)]
+
+
+def flattened(raw: str) -> str:
+    """The page less the tags that open past MAX_DEPTH levels, and their end tags; one pass."""
+    kept: list[str] = []
+    open_tags: list[tuple[str, bool]] = []  # name, whether its tag was kept
+    depth = position = 0  # depth counts the kept open tags
+    for match in TAG_RE.finditer(raw):
+        closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
+        keep = True
+        if closing:
+            for i in range(len(open_tags) - 1, max(-1, len(open_tags) - END_TAG_SEARCH), -1):
+                if open_tags[i][0] == name:
+                    keep = open_tags[i][1]
+                    depth -= sum(was_kept for _, was_kept in open_tags[i:])
+                    del open_tags[i:]
+                    break
+        elif name not in VOID_TAGS and not self_closing:
+            keep = depth < MAX_DEPTH
+            open_tags.append((name, keep))
+            depth += keep
+        kept.append(raw[position : match.start()])
+        if keep:
+            kept.append(match.group())
+        position = match.end()
+    kept.append(raw[position:])
+    return "".join(kept)
+
+
 def parse_html(raw: str, *, origin: Origin) -> Article:
-    tree = lxml_html.fromstring(raw) if raw.strip() else None
+    raw, tree, warnings = read_tree(raw)
     if tree is None:
         return assemble([], origin=origin)
     document = main_content(raw)
     blocks = without_chrome(
         trafilatura_blocks(document.body if document is not None else None), tree
     )
-    warnings: list[StageWarning] = []
     if sum(block.kind == "paragraph" for block in blocks) <= 1:
         fallback = fallback_blocks(lxml_html.fromstring(raw))
         if len(fallback) > len(blocks):

@@ -1,12 +1,16 @@
-"""Language processing shared by every stage: the one spaCy parse (parser), its speed-ups
-(fastparse), giving memory back (memory) and static sentence embeddings (embeddings).
+"""Language processing shared by every stage: the one spaCy parse (parser), in bounded pieces
+for long or hostile texts (pieces), its speed-ups (fastparse), giving memory back (memory), the
+time limit on an article's analysis (deadline) and static sentence embeddings (embeddings).
 
 `nlp.parse(text)` and `nlp.get_model()` are the calls most code needs.
 """
 
+from presslens.nlp.deadline import Deadline, TimeLimit
+from presslens.nlp.memory import give_back_memory
 from presslens.nlp.parser import (
     BATCH_TOKENS,
     MODEL_KEY,
+    fits_one_piece,
     get_model,
     load_model,
     load_stock_model,
@@ -17,10 +21,17 @@ from presslens.nlp.parser import (
     prepare,
     transient,
 )
+from presslens.nlp.pieces import cut_notes, prefix_end
 
 __all__ = [
     "BATCH_TOKENS",
     "MODEL_KEY",
+    "Deadline",
+    "TimeLimit",
+    "cut_notes",
+    "fits_one_piece",
+    "give_back_memory",
+    "prefix_end",
     "get_model",
     "load_model",
     "load_stock_model",

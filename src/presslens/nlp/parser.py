@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 import spacy
@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from presslens.errors import ModelNotFoundError
-from presslens.nlp import fastparse
+from presslens.nlp import fastparse, pieces
 from presslens.nlp.memory import give_back_memory
 from presslens.settings import Settings
 
@@ -82,7 +82,7 @@ def prepare(text: str, settings: Settings | None = None) -> Doc:
     """The tokenised text with a sentence start after every line break, not yet parsed."""
     nlp = get_model(settings)
     nlp.max_length = max(nlp.max_length, len(text) + 1)
-    doc = nlp.make_doc(text)
+    doc = pieces.tokenize(nlp, text)
     doc.user_data[MODEL_KEY] = model_id(nlp)
     for token in doc[:-1]:
         if "\n" in token.whitespace_ or "\n" in token.text:
@@ -90,9 +90,47 @@ def prepare(text: str, settings: Settings | None = None) -> Doc:
     return doc
 
 
-def parse(text: str, settings: Settings | None = None) -> Doc:
-    """One parse of the whole article text; paragraph breaks always start a sentence."""
-    return next(parse_many([text], settings))
+def piece_tokens(settings: Settings) -> int:
+    """The most tokens parsed at once: a third of the piece's characters (prose has ~4.3
+    characters a token, so an ordinary article under the character ceiling is one piece)."""
+    return max(1, settings.parse_piece_chars // 3)
+
+
+def fits_one_piece(text: str, settings: Settings | None = None) -> bool:
+    """Whether the text is short enough to be parsed whole (before tokenizing it)."""
+    return len(text) <= (settings or Settings()).parse_piece_chars
+
+
+def parse(
+    text: str,
+    settings: Settings | None = None,
+    *,
+    keep_going: Callable[[], bool] | None = None,
+    max_chars: int = 0,
+) -> Doc:
+    """One parse of the article text; paragraph breaks always start a sentence.
+
+    A text over the piece ceiling is parsed in pieces joined into one Doc
+    (`presslens.nlp.pieces`). `max_chars` (0: none) cuts a longer text at a paragraph break
+    (`pieces.prefix_end`), and `keep_going()`, asked between pieces, can stop the parse
+    early: the Doc then covers a prefix of the text, `text[: len(doc.text)]`."""
+    settings = settings or Settings()
+    model = get_model(settings)
+    runs: list[tuple[int, int]] = []
+    text = text[: pieces.prefix_end(text, max_chars)]
+
+    def tokenized() -> Iterator[Doc]:
+        for start, end in pieces.char_pieces(text, settings.parse_piece_chars):
+            doc = prepare(text[start:end], settings)
+            runs.extend((start + a, start + b) for a, b in doc.user_data.pop(pieces.RUNS_KEY, ()))
+            yield from pieces.token_pieces(doc, piece_tokens(settings))
+
+    doc = pieces.join(model, pieces.parse_in_pieces(model, tokenized(), keep_going))
+    doc.user_data[MODEL_KEY] = model_id(model)
+    parsed_runs = [run for run in runs if run[1] <= len(doc.text)]
+    if parsed_runs:
+        doc.user_data[pieces.RUNS_KEY] = parsed_runs
+    return doc
 
 
 def parse_many(
@@ -102,11 +140,17 @@ def parse_many(
     several documents at once (the path of `presslens batch`). A batch holds consecutive texts
     up to `batch_tokens` tokens in all, and is parsed only when the caller asks for its first
     doc: the networks' working memory and the parsed docs alive at once stay bounded."""
+    settings = settings or Settings()
     model = get_model(settings)
     group: list[Doc] = []
     size = 0
     for text in texts:
-        doc = prepare(text, settings)
+        doc = prepare(text, settings) if fits_one_piece(text, settings) else None
+        if doc is None or len(doc) > piece_tokens(settings):
+            yield from model.pipe(group, batch_size=len(group))  # keep the order
+            group, size = [], 0
+            yield parse(text, settings)
+            continue
         if group and size + len(doc) > batch_tokens:
             yield from model.pipe(group, batch_size=len(group))
             group, size = [], 0

@@ -7,37 +7,60 @@
     /analyse              paste or upload     POST /analyse.json
 
 A page makes one store call and renders one template. The analyse form is the one place that
-runs the pipeline, on an upload of at most `UPLOAD_LIMIT` bytes. Every response forbids scripts
-and outside resources (Content-Security-Policy), and every template autoescapes.
+runs the pipeline, on an upload of at most `UPLOAD_LIMIT` bytes, in a worker process
+(web/workers.py): the pages keep answering while it runs, and it is stopped when the client
+goes away, when it overruns, or on shutdown (SIGTERM). Every response forbids scripts and
+outside resources (Content-Security-Policy), and every template autoescapes.
+
+Requests must name one of the allowed hosts (`allowed_hosts`, else PRESSLENS_ALLOWED_HOSTS
+comma-separated, else 127.0.0.1 and localhost): a page of another site that rebinds its name
+to this machine's address gets 400. Cross-site requests that change state (any POST) are
+refused by their Origin header, or their Referer when a browser sends no Origin (`CrossSite`):
+the site keeps no sessions or cookies, so there is no session for a form token to belong to
+and nothing for SameSite to guard; what must be stopped is a page elsewhere making a visitor's
+browser start analyses here, and every browser names the page's origin on a cross-site POST.
+A request with neither header is not a browser's form and is let through (scripts may post
+to /analyse.json). Pages are sent with `Referrer-Policy: same-origin`, as under `no-referrer`
+browsers send our own form posts with `Origin: null`.
 """
 
 from __future__ import annotations
 
+import asyncio
+import os
+import signal
 import threading
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Annotated, Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, FileSystemLoader
-from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from presslens.errors import PresslensError
+from presslens.model import Dossier
 from presslens.settings import Settings
 from presslens.store import Store, default_db, open_store
 from presslens.version import __version__
 from presslens.web import views
+from presslens.web.workers import Refusal, Workers
 
 UPLOAD_LIMIT = 5 * 1024 * 1024
 PAGE_SIZE = 50
+MAX_PAGE = 10**9  # page numbers past this would overflow the store's 64-bit offsets
+MAX_ID = 2**63 - 1  # the store's ids are 64-bit integers
+DEFAULT_HOSTS = ("127.0.0.1", "localhost")
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 SECURITY_HEADERS = {
     "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
     "x-content-type-options": "nosniff",
-    "referrer-policy": "no-referrer",
+    "referrer-policy": "same-origin",
 }
 
 
@@ -94,6 +117,44 @@ async def too_large(scope: Scope, receive: Receive, send: Send) -> None:
     await response(scope, receive, send)
 
 
+class CrossSite:
+    """ASGI middleware: refuse (403) a state-changing request that a browser sent from another
+    site, by its Sec-Fetch-Site, Origin or Referer header (see the module's docstring)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] not in SAFE_METHODS:
+            headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
+            if is_cross_site(headers):
+                text = "This form only accepts posts from its own pages."
+                page = f"<!DOCTYPE html><title>Refused</title><p>{text}</p>"
+                await HTMLResponse(page, 403)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def is_cross_site(headers: dict[str, str]) -> bool:
+    """Whether a browser says the request comes from a page of another site."""
+    if headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
+        return True
+    host = headers.get("host", "")
+    origin = headers.get("origin")
+    if origin is not None:  # "null": a sandboxed page, or one that hides where it is
+        return urlsplit(origin).netloc != host or origin == "null"
+    referer = headers.get("referer")
+    return referer is not None and urlsplit(referer).netloc != host
+
+
+def allowed_hosts(hosts: Sequence[str] | None) -> list[str]:
+    """The Host header values served: given, else PRESSLENS_ALLOWED_HOSTS, else local ones."""
+    if hosts:
+        return list(hosts)
+    configured = os.environ.get("PRESSLENS_ALLOWED_HOSTS", "")
+    return [h.strip() for h in configured.split(",") if h.strip()] or list(DEFAULT_HOSTS)
+
+
 def templates() -> Environment:
     folder = resources.files("presslens.web").joinpath("templates")
     env = Environment(
@@ -112,13 +173,15 @@ def templates() -> Environment:
 
 class Site:
     """What every route shares: the store (one connection per worker thread, as SQLite
-    connections are not shared across threads), the templates and the settings."""
+    connections are not shared across threads), the templates, the settings and the analysis
+    workers."""
 
-    def __init__(self, location: str, settings: Settings) -> None:
+    def __init__(self, location: str, settings: Settings, workers: Workers) -> None:
         self.location = location
         self.settings = settings
         self.env = templates()
         self.local = threading.local()
+        self.workers = workers
 
     def store(self) -> Store:
         if getattr(self.local, "store", None) is None:
@@ -128,21 +191,77 @@ class Site:
     def page(self, name: str, status: int = 200, **context: Any) -> HTMLResponse:
         return HTMLResponse(self.env.get_template(name).render(**context), status_code=status)
 
+    def article(self, article_id: int) -> dict[str, Any] | None:
+        """The stored article, or None (also for an id no store could hold)."""
+        return self.store().article(article_id) if 0 < article_id <= MAX_ID else None
+
     def not_found(self, what: str) -> HTMLResponse:
         return self.page("message.html.j2", 404, heading="Not found", message=f"No {what} here.")
 
 
-def create_app(db: str | None = None, *, settings: Settings | None = None) -> FastAPI:
-    """The site over the store at `db` (a SQLite path or a postgresql:// URL)."""
-    site = Site(db or default_db(), settings or Settings())
+def create_app(
+    db: str | None = None,
+    *,
+    settings: Settings | None = None,
+    hosts: Sequence[str] | None = None,
+    analyses: int | None = None,
+) -> FastAPI:
+    """The site over the store at `db` (a SQLite path or a postgresql:// URL), answering to
+    `hosts` (see `allowed_hosts`), running at most `analyses` analyses at once (else
+    PRESSLENS_WEB_ANALYSES, else 1)."""
+    workers = Workers(analyses or int(os.environ.get("PRESSLENS_WEB_ANALYSES", "1")))
+    site = Site(db or default_db(), settings or Settings(), workers)
     app = FastAPI(
-        title="presslens", version=__version__, docs_url=None, redoc_url=None, openapi_url=None
+        title="presslens",
+        version=__version__,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+        lifespan=lambda app: lifespan(workers),
     )
+    app.state.workers = workers
+    app.add_middleware(CrossSite)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts(hosts))
     app.add_middleware(LimitBody, limit=UPLOAD_LIMIT)
     add_article_routes(app, site)
     add_search_routes(app, site)
     add_analyse_routes(app, site)
     return app
+
+
+@asynccontextmanager
+async def lifespan(workers: Workers) -> AsyncIterator[None]:
+    """Stop the analyses at shutdown. Uvicorn answers SIGTERM by waiting for open requests
+    before it shuts the app down, and an analysis can take a minute: so SIGTERM and SIGINT
+    stop the workers first, then go on to uvicorn's own handler (in the main thread only,
+    where signal handlers live)."""
+    loop = asyncio.get_running_loop()
+    previous: dict[signal.Signals, Any] = {}
+    if threading.current_thread() is threading.main_thread():
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            previous[signum] = signal.getsignal(signum)
+            signal.signal(signum, stopper(workers, loop, previous[signum]))
+    try:
+        yield
+    finally:
+        workers.close()
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def stopper(workers: Workers, loop: asyncio.AbstractEventLoop, earlier: Any) -> Any:
+    """A signal handler that stops the workers, then does what `earlier` did."""
+
+    def stop(signum: int, frame: Any) -> None:
+        if callable(earlier):
+            loop.call_soon_threadsafe(workers.close)
+            earlier(signum, frame)
+        elif earlier == signal.SIG_DFL:  # no server to wait for: end now, workers first
+            workers.close()
+            signal.signal(signum, earlier)
+            signal.raise_signal(signum)
+
+    return stop
 
 
 def add_article_routes(app: FastAPI, site: Site) -> None:
@@ -157,7 +276,7 @@ def add_article_routes(app: FastAPI, site: Site) -> None:
 
     @app.get("/article/{article_id}.json")
     def article_json(article_id: int) -> Response:
-        row = site.store().article(article_id)
+        row = site.article(article_id)
         return JSONResponse(row) if row else JSONResponse({"error": "not found"}, 404)
 
     @app.get("/article/{article_id}/report", response_class=HTMLResponse)
@@ -165,25 +284,25 @@ def add_article_routes(app: FastAPI, site: Site) -> None:
         from presslens.model import dossier_from_dict
         from presslens.render.html import render_html
 
-        row = site.store().article(article_id)
+        row = site.article(article_id)
         if row is None:
             return site.not_found("article")
         return HTMLResponse(render_html(dossier_from_dict(row["dossier"])))
 
     @app.get("/article/{article_id}", response_class=HTMLResponse)
     def article_page(article_id: int) -> HTMLResponse:
-        row = site.store().article(article_id)
+        row = site.article(article_id)
         if row is None:
             return site.not_found("article")
         return site.page("dossier.html.j2", **views.stored_dossier_context(row))
 
     @app.get("/actor/{name}.json")
     def actor_json(name: str) -> JSONResponse:
-        return JSONResponse(site.store().actor(name))
+        return JSONResponse(site.store().actor(without_nul(name)))
 
     @app.get("/actor/{name}", response_class=HTMLResponse)
     def actor_page(name: str) -> HTMLResponse:
-        return site.page("actor.html.j2", actor=site.store().actor(name))
+        return site.page("actor.html.j2", actor=site.store().actor(without_nul(name)))
 
 
 def add_search_routes(app: FastAPI, site: Site) -> None:
@@ -215,21 +334,21 @@ def add_analyse_routes(app: FastAPI, site: Site) -> None:
 
     @app.post("/analyse.json")
     async def analyse_json(request: Request) -> Response:
-        result = await analyse_upload(request, site.settings)
-        if isinstance(result, str):
-            return JSONResponse({"error": result}, 400)
+        result = await analyse_upload(request, site)
+        if isinstance(result, Refusal):
+            return JSONResponse({"error": result.message}, result.status)
         return JSONResponse(result.to_dict())
 
     @app.post("/analyse", response_class=HTMLResponse)
     async def analyse_page(request: Request) -> HTMLResponse:
-        result = await analyse_upload(request, site.settings)
-        if isinstance(result, str):
-            return site.page("analyse.html.j2", 400, error=result)
+        result = await analyse_upload(request, site)
+        if isinstance(result, Refusal):
+            return site.page("analyse.html.j2", result.status, error=result.message)
         return site.page("dossier.html.j2", **views.dossier_context(result))
 
 
 def list_page(store: Store, page_number: int) -> dict[str, Any]:
-    page_number = max(1, page_number)
+    page_number = min(max(1, page_number), MAX_PAGE)
     listing = store.articles(limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE)
     listing["page"] = page_number
     listing["pages"] = max(1, -(-listing["total"] // PAGE_SIZE))
@@ -238,19 +357,21 @@ def list_page(store: Store, page_number: int) -> dict[str, Any]:
 
 def search_args(q: str, speaker: str, actor: str, source: str, kind: str) -> dict[str, Any]:
     return {
-        "query": q[:500],
-        "speaker": speaker[:200] or None,
-        "actor": actor[:200] or None,
-        "source": source[:200] or None,
+        "query": without_nul(q)[:500],
+        "speaker": without_nul(speaker)[:200] or None,
+        "actor": without_nul(actor)[:200] or None,
+        "source": without_nul(source)[:200] or None,
         "kind": kind if kind in ("article", "quote", "claim") else None,
     }
 
 
-async def analyse_upload(request: Request, settings: Settings) -> Any:
-    """The dossier of the posted text or file, or a message saying what is wrong."""
-    from presslens import pipeline
-    from presslens.ingest import load
+def without_nul(value: str) -> str:
+    """The text less NUL characters, which PostgreSQL refuses in text (a 500 otherwise)."""
+    return value.replace("\x00", "")
 
+
+async def analyse_upload(request: Request, site: Site) -> Dossier | Refusal:
+    """The dossier of the posted text or file, or why there is none."""
     # The part limit sits above the body limit, so an oversized upload always gets the 413.
     form = await request.form(max_part_size=UPLOAD_LIMIT + 64 * 1024)
     upload = form.get("file")
@@ -259,15 +380,13 @@ async def analyse_upload(request: Request, settings: Settings) -> Any:
     else:
         data, name = str(form.get("text") or "").encode("utf-8"), "pasted text"
     if not data.strip():
-        return "Paste an article or choose a file to analyse."
+        return Refusal(400, "Paste an article or choose a file to analyse.")
     if len(data) > UPLOAD_LIMIT:
-        return f"The upload is over the {UPLOAD_LIMIT // (1024 * 1024)} MB limit."
+        return Refusal(400, f"The upload is over the {UPLOAD_LIMIT // (1024 * 1024)} MB limit.")
+    return await site.workers.analyse((data, name, site.settings), lambda: client_gone(request))
 
-    def run() -> Any:
-        article = load(data, settings=settings, uri=name)
-        return pipeline.analyse(article, settings=settings)
 
-    try:
-        return await run_in_threadpool(run)
-    except PresslensError as exc:
-        return str(exc)
+async def client_gone(request: Request) -> None:
+    """Returns when the client disconnects (the request's body has been read)."""
+    while (await request.receive())["type"] != "http.disconnect":
+        pass
