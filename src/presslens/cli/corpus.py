@@ -125,17 +125,28 @@ def serve(
         str, typer.Option("--host", help="Address to bind (local only by default).")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allowed-host",
+            help="A Host name the site answers to (repeat; default: 127.0.0.1 and localhost, "
+            "or $PRESSLENS_ALLOWED_HOSTS).",
+        ),
+    ] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="A TOML settings file.")] = None,
 ) -> None:
     """Browse and search the corpus in a web browser."""
     import uvicorn
 
+    from presslens.settings import load_settings
     from presslens.store import default_db, open_store, redact
     from presslens.web.app import create_app
 
     location = db or default_db()
     open_store(location).close()  # fail now, in one line, if the store cannot be opened
     typer.echo(f"presslens: serving {redact(location)} on http://{host}:{port}/", err=True)
-    uvicorn.run(create_app(location), host=host, port=port, log_level="warning")
+    app = create_app(location, settings=load_settings(config), hosts=allowed_host or None)
+    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=5)
 
 
 def export(

@@ -56,7 +56,9 @@ from presslens.stages.figures.read import read_one, unit_mentions
 from presslens.stages.figures.tokens import Token, tokenize
 
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'$€£])|\n+")
-LINK = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+# an address or a link (its digits are no figures); the address's local part starts at a
+# space so a long space-free run is scanned once, not once per character
+LINK = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)[^\s@]+@\S+\.\w+")
 MAX_TEXT_CHARS = 2_000_000
 
 
