@@ -83,7 +83,7 @@ def test_serve_does_not_print_the_password(monkeypatch: pytest.MonkeyPatch) -> N
             pass
 
     monkeypatch.setattr(presslens.store, "open_store", lambda location: Opened())
-    monkeypatch.setattr(presslens.web.app, "create_app", lambda location: None)
+    monkeypatch.setattr(presslens.web.app, "create_app", lambda location, **options: None)
     monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: None)
     result = CliRunner().invoke(app, ["serve", "--db", PG_URL])
     assert result.exit_code == 0, result.output
