@@ -49,12 +49,12 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from quotes import gold_chars  # eval/quotes.py: the PolNeAR conventions, written once
+
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "eval" / "gold"
 TEXTS = ROOT.parent / "shared" / "data" / "attribution" / "polnear" / "dev" / "text"
 SPLITS = ("build", "heldout", "all")
-STRIP_CHARS = set("\"“”„«»‘’'")
-FINAL_PUNCT = set(".,;:!?…")
 HONORIFICS = {
     "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "gov", "president", "the", "del", "gen",
 }  # fmt: skip
@@ -284,17 +284,11 @@ def listed_kind(article: Article, actor: dict) -> str:
 
 
 def content_chars(article: Article, attribution: dict) -> frozenset[int]:
-    """Gold content characters in dossier offsets, without quotation marks, spaces, final stops."""
+    """Gold content characters in dossier offsets, stripped as eval/quotes.py strips them."""
     text = article.dossier["article"]["text"]
-    chars: set[int] = set()
-    for start, end in doc_spans(article, attribution.get("parts") or [attribution["content"]]):
-        kept = [
-            i for i in range(start, end) if text[i] not in STRIP_CHARS and not text[i].isspace()
-        ]
-        while kept and text[kept[-1]] in FINAL_PUNCT:
-            kept.pop()
-        chars.update(kept)
-    return frozenset(chars)
+    return gold_chars(
+        text, doc_spans(article, attribution.get("parts") or [attribution["content"]])
+    )
 
 
 def greedy_match(preds: list[dict], golds: list[frozenset[int]]) -> dict[int, int]:
