@@ -9,31 +9,26 @@ PostgreSQL half is skipped, except under CI, where it must run.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from presslens.store import Store, open_store
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
 
-URL_FILE = Path("/tmp/presslens-test-pg-url")
-DEFAULT_PG_URL = "postgresql://presslens:presslens@127.0.0.1:5432/presslens_test"
+from corpus_articles import pg_url  # noqa: E402
+
+from presslens.store import Store, open_store  # noqa: E402
+
 SCHEMA = "presslens_hostile"
-
-
-def base_pg_url() -> str:
-    if os.environ.get("PRESSLENS_TEST_PG_URL"):
-        return os.environ["PRESSLENS_TEST_PG_URL"]
-    if URL_FILE.is_file():
-        return URL_FILE.read_text().strip()
-    return DEFAULT_PG_URL
 
 
 @pytest.fixture(scope="session")
 def hostile_pg_url() -> Iterator[str]:
     import psycopg
 
-    url = base_pg_url()
+    url = pg_url()
     try:
         with psycopg.connect(url, connect_timeout=5, autocommit=True) as connection:
             connection.execute(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")

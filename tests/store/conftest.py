@@ -12,20 +12,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from corpus_articles import pg_url
 
 from presslens.store import Store, open_store
 
-DEFAULT_PG_URL = "postgresql://presslens:presslens@127.0.0.1:5432/presslens_test"
-URL_FILE = Path("/tmp/presslens-test-pg-url")
 TABLES = "search_index, sources, claims, figures, quotes, actors, errors, articles, meta"
-
-
-def pg_url() -> str:
-    if os.environ.get("PRESSLENS_TEST_PG_URL"):
-        return os.environ["PRESSLENS_TEST_PG_URL"]
-    if URL_FILE.is_file():
-        return URL_FILE.read_text().strip()
-    return DEFAULT_PG_URL
 
 
 @pytest.fixture(scope="session")

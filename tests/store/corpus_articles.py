@@ -5,7 +5,9 @@ Spans are found with str.index, so every record's span holds exactly its text.
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 from presslens.model import (
     Actor,
@@ -197,3 +199,17 @@ def hostile() -> Dossier:
 
 def corpus() -> list[Dossier]:
     return [budget(), ferry(), empty_stages(), hostile()]
+
+
+DEFAULT_PG_URL = "postgresql://presslens:presslens@127.0.0.1:5432/presslens_test"
+PG_URL_FILE = Path("/tmp/presslens-test-pg-url")
+
+
+def pg_url() -> str:
+    """The test PostgreSQL: PRESSLENS_TEST_PG_URL, else the URL .ci/services wrote, else the
+    default."""
+    if os.environ.get("PRESSLENS_TEST_PG_URL"):
+        return os.environ["PRESSLENS_TEST_PG_URL"]
+    if PG_URL_FILE.is_file():
+        return PG_URL_FILE.read_text().strip()
+    return DEFAULT_PG_URL
