@@ -24,9 +24,10 @@ Measures (counts are pooled over the articles of a half):
   location counts here, as do party adjectives, nationalities, datelines and credit lines);
 - attribution: predicted quotes are matched one-to-one, greedy by overlap, to all gold
   attributions (PolNeAR lenient rule: the quote covers >= 30% of the gold content's characters
-  once quotation marks, spaces and final punctuation are stripped). "found" is over gold speech;
+  once quotation marks, spaces and final punctuation are stripped); each part of a joined quote
+  ('"A," X said. "B."', which PolNeAR annotates as two attributions) matches on its own. "found" is over gold speech;
   "quotes real" counts quotes matched to gold speech (one matched to a stance or to negated
-  speech is not real); "right speaker" needs `speaker_actor_id` to be an actor matching the
+  speech is not real); "right speaker" (per matched gold speech) needs `speaker_actor_id` to be an actor matching the
   gold speaker entity (or no actor when the gold speaker is null); "negated listed" is the share
   of gold negated or refused speech that some quote matches (lower is better);
 - stances found: the share of gold stance attributions matched by the dossier's `stances`.
@@ -291,20 +292,28 @@ def content_chars(article: Article, attribution: dict) -> frozenset[int]:
     )
 
 
-def greedy_match(preds: list[dict], golds: list[frozenset[int]]) -> dict[int, int]:
-    """One-to-one, greedy by coverage (>= 0.3 of the gold characters): pred index -> gold index."""
+def pieces(pred: dict) -> list[tuple[int, int]]:
+    """A quote's spans: one per part of a joined quote ('"A," X said. "B."'), else its span."""
+    parts = pred.get("parts") or [pred["span"]]
+    return [(part["start"], part["end"]) for part in parts]
+
+
+def greedy_match(preds: list[dict], golds: list[frozenset[int]]) -> dict[tuple[int, int], int]:
+    """One-to-one, greedy by coverage (>= 0.3 of the gold characters): (pred index, part index)
+    -> gold index. A quote joined from several quoted parts can match one gold per part, since
+    PolNeAR annotates each sentence of a continued quotation on its own."""
     pairs = []
     for p, pred in enumerate(preds):
-        start, end = pred["span"]["start"], pred["span"]["end"]
-        for g, chars in enumerate(golds):
-            if chars:
-                cover = sum(1 for i in chars if start <= i < end) / len(chars)
-                if cover >= 0.3:
-                    pairs.append((cover, p, g))
-    matched: dict[int, int] = {}
-    for _cover, p, g in sorted(pairs, key=lambda x: (-x[0], x[1], x[2])):
-        if p not in matched and g not in matched.values():
-            matched[p] = g
+        for k, (start, end) in enumerate(pieces(pred)):
+            for g, chars in enumerate(golds):
+                if chars:
+                    cover = sum(1 for i in chars if start <= i < end) / len(chars)
+                    if cover >= 0.3:
+                        pairs.append((cover, p, k, g))
+    matched: dict[tuple[int, int], int] = {}
+    for _cover, p, k, g in sorted(pairs, key=lambda x: (-x[0], x[1], x[2], x[3])):
+        if (p, k) not in matched and g not in matched.values():
+            matched[(p, k)] = g
     return matched
 
 
@@ -320,23 +329,27 @@ def score_attributions(article: Article, tally: Tally, show: list[str]) -> None:
         tally.add(f"gold {label}", 0, sum(1 for g in golds if g["label"] == label))
     tally.add("quotes real", 0, len(quotes))
     for p, quote in enumerate(quotes):
-        gold = golds[matched[p]] if p in matched else None
-        label = gold["label"] if gold else None
-        if label == "speech":
+        labels = [golds[g]["label"] for (q, _k), g in matched.items() if q == p]
+        if "speech" in labels:
             tally.add("quotes real", 1, 0)
-            right = speaker_right(quote, gold, match)
-            tally.add("right speaker", right, 1)
-            if not right:
-                show.append(
-                    f"  wrong speaker {quote['speaker_name'] or quote['speaker']!r}"
-                    f" ({quote['speaker_actor_id']}) for {clip(quote['text'])!r};"
-                    f" gold {gold_speaker(article, gold, actors, match)}"
-                )
-        elif label == "negated":
+        elif "negated" in labels:
             show.append(f"  negated speech listed {clip(quote['text'])!r}")
         else:
+            label = labels[0] if labels else None
             show.append(f"  not a speech attribution{f' ({label})' if label else ''}:"
                         f" {clip(quote['text'])!r}")  # fmt: skip
+    for (p, _k), g in sorted(matched.items()):
+        quote, gold = quotes[p], golds[g]
+        if gold["label"] != "speech":
+            continue
+        right = speaker_right(quote, gold, match)
+        tally.add("right speaker", right, 1)
+        if not right:
+            show.append(
+                f"  wrong speaker {quote['speaker_name'] or quote['speaker']!r}"
+                f" ({quote['speaker_actor_id']}) for {clip(text[min(chars[g]) : max(chars[g]) + 1])!r};"
+                f" gold {gold_speaker(article, gold, actors, match)}"
+            )
     found = set(matched.values())
     for g, gold in enumerate(golds):
         if gold["label"] == "speech":

@@ -104,6 +104,13 @@ ONE_ACTOR_EACH = [
         {"Tom Wicks": 1},
         {"WASHINGTON", "Washington", "AP", "Ann Lee"},
     ),
+    # an inline heading names no one; a name with a colon (a transcript's speaker) still does
+    (
+        "The Gap Goes On: It was under Senator Tom Wicks that the plan grew.\n\n"
+        "Tom Wicks: We will pass it.",
+        {"Tom Wicks": 2},
+        {"Gap Goes", "Gap", "The Gap Goes On"},
+    ),
     # a capitalised common word opening a sentence is no name
     ("Struggle is what the party faces, said Jane Roe.", {"Jane Roe": 1}, {"Struggle"}),
     # a shared surname goes to the person the story is about, named far more often

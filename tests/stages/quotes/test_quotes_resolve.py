@@ -104,6 +104,14 @@ def test_fits(need: Need, kind: str, gender: str | None, plural: bool, expected:
             "said",
             ("The senator", ["Anna Berg"]),
         ),
+        # a sentence whose subject is the same pronoun keeps the referent near: Ray is two
+        # sentences back, behind a possessive, but "He has ..." carries him on
+        (
+            "It was under Mr. Tom Ray's watch that the Rail Union grew. He has championed "
+            "higher wages. Last week he said that the talks went well.",
+            "said",
+            ("he", ["Tom Ray"]),
+        ),
         # an organisation noun goes to the organisation
         (
             "The Rail Union met Tom Ray in Oslo.\n\nThe union said that wages must rise.",

@@ -53,6 +53,45 @@ ContextFor = Callable[[str], tuple[Context, list[Quoted]]]
             "Rail Union",
             False,
         ),
+        # a phrase that names its members speaks through them
+        (
+            "Critics of the plan, like Senators Ann Bell and Tom Ray, said that wages must rise.",
+            "Critics of the plan, like Senators Ann Bell and Tom Ray",
+            "Ann Bell and Tom Ray",
+            False,
+        ),
+        (
+            "Supporters, including the Rail Union, said that wages must rise.",
+            "Supporters, including the Rail Union",
+            "Rail Union",
+            False,
+        ),
+        # a spokesperson speaks for an organisation, never for a person
+        (
+            "Officials at the Rail Union said that wages must rise.",
+            "Officials at the Rail Union",
+            "Rail Union",
+            False,
+        ),
+        (
+            "A Rail Union spokeswoman said that wages must rise.",
+            "A Rail Union spokeswoman",
+            "Rail Union",
+            False,
+        ),
+        (
+            "An aide to Maria Lopez said that wages must rise.",
+            "An aide to Maria Lopez",
+            "An aide to Maria Lopez",
+            False,
+        ),
+        # a document's author named by a participle: "a complaint filed by ..."
+        (
+            "A complaint filed by the Rail Union said that wages must rise.",
+            "A complaint",  # the participle clause is cut from the phrase, not from its author
+            "Rail Union",
+            False,
+        ),
     ],
 )
 def test_speaker_of_say(

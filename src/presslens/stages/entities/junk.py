@@ -9,6 +9,9 @@
   actor, but the mention search still finds there the names the body confirms.
 - A capitalised word opening a sentence that the tagger reads as a common word ("Struggle",
   "Nationally"), or that the article also writes in lower case, is no name.
+- An inline heading opening a paragraph ("The Gap Goes On: It was under ...", as newspapers
+  run them in the body) is three or more capitalised words and a colon; unless one name covers
+  it all (a transcript's "Hillary Rodham Clinton: ..."), it names no one.
 - A person's name takes no indefinite article: "a Democrat" (tagged PERSON) describes someone,
   while "a gridlocked Congress" still names Congress (stage.is_junk decides by type).
 """
@@ -29,6 +32,7 @@ DATELINE = re.compile(
     r"\s*(?P<agency>\([^()\n]{1,40}\))?"  # (AP)
     r"\s*(?:—|–|--|-|:)\s"
 )
+INLINE_HEADING = re.compile(r"(?:[A-Z][\w'’-]*[ \t]+){2,7}[A-Z][\w'’-]*(?=:[ \t]+[\"“A-Z])")
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
 PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 CLOSING_PARAGRAPHS = 3
@@ -62,6 +66,9 @@ def blocked_spans(text: str, doc: Doc) -> list[Span]:
         length = dateline(text[start:end])
         if length:
             blocked.append(Span(start, start + length))
+        heading = inline_heading(text, start, doc)
+        if heading is not None:
+            blocked.append(heading)
         if len(text[start:end].split()) <= BYLINE_WORDS and any(
             p.search(text[start:end]) for p in credit_patterns()["byline"]
         ):
@@ -75,6 +82,17 @@ def blocked_spans(text: str, doc: Doc) -> list[Span]:
         ):
             blocked.append(Span(sent.start_char, sent.end_char))
     return blocked
+
+
+def inline_heading(text: str, start: int, doc: Doc) -> Span | None:
+    """The inline heading opening the paragraph at `start`, if it has one."""
+    found = INLINE_HEADING.match(text, start)
+    if found is None:
+        return None
+    words = doc.char_span(found.start(), found.end(), alignment_mode="expand")
+    if words is not None and any(ent.start <= words.start and words.end <= ent.end for ent in doc.ents):
+        return None
+    return Span(found.start(), found.end())
 
 
 def headline_spans(text: str) -> list[Span]:

@@ -22,7 +22,7 @@ SECTIONS = (
     "modal",
 )
 
-ROLE_SECTIONS = ("person", "organisation", "document", "male", "female")
+ROLE_SECTIONS = ("person", "organisation", "document", "male", "female", "spokesperson")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +52,7 @@ class Roles:
     document: frozenset[str]
     male: frozenset[str]
     female: frozenset[str]
+    spokesperson: frozenset[str] = frozenset()  # "officials at X" speak for X
 
     def kind(self, lemma: str) -> str | None:
         """PERSON, ORG or DOCUMENT for a role noun, None for any other noun."""

@@ -129,17 +129,17 @@ def candidates(
     own = sentence_of(ctx, speaker.head)
     back = reach(ctx, own, SENTENCES_BACK)
     first = ctx.sentences[back][0]
+    relayed = relaying_sentences(ctx, speaker, back, own)
     found: list[Candidate] = []
     for candidate in earlier:
         if first <= candidate.head < speaker.head and speaker_fits(ctx, need, candidate):
-            distance = sentences_between(ctx, sentence_of(ctx, candidate.head), own)
+            distance = relayed_distance(ctx, sentence_of(ctx, candidate.head), own, relayed)
             gender = ctx.genders.get(candidate.actor_id or "", candidate.gender)
             unsure = UNTESTED if need.gender is not None and gender is None else 0
             bonus = SPEAKER if ctx.doc[candidate.head].dep_ in ("nsubj", "nsubjpass") else 0
             rank = 2 * distance + bonus + unsure
             found.append((rank, -candidate.head, candidate, distance))
             found += addressees(ctx, speaker, candidate, need, distance)
-    relayed = relaying_sentences(ctx, speaker, back, own)
     for i in range(first, speaker.head):
         actor = ctx.actor_of_token.get(i)
         if actor is None or i in ctx.quote_of_token or sentence_of(ctx, i) in relayed:
@@ -151,7 +151,7 @@ def candidates(
         gender = ctx.genders.get(actor.id)
         if not fits(need, actor.type, gender, plural):
             continue
-        distance = sentences_between(ctx, sentence_of(ctx, i), own)
+        distance = relayed_distance(ctx, sentence_of(ctx, i), own, relayed)
         unsure = UNTESTED if need.gender is not None and gender is None else 0
         rank = 2 * distance + salience(token) + unsure
         found.append((rank, -i, referent(speaker, actor), distance))
@@ -192,6 +192,13 @@ def sentences_between(ctx: Context, first: int, last: int) -> int:
     """How many sentences back `first` is from `last`, not counting those wholly quoted (a
     quotation of three sentences puts its speaker no further away)."""
     return sum(1 for n in range(first + 1, last + 1) if narrative(ctx, n))
+
+
+def relayed_distance(ctx: Context, first: int, last: int, relayed: set[int]) -> int:
+    """Sentences back, not counting those whose subject is the speaker's own pronoun: "Under
+    Ban ... He has championed ... he said" keeps Ban one sentence back, as a reader does."""
+    between = sentences_between(ctx, first, last)
+    return max(0, between - sum(1 for n in relayed if first < n < last))
 
 
 def reach(ctx: Context, own: int, back: int) -> int:

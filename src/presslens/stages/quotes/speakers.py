@@ -117,10 +117,13 @@ def make_speaker(
     plural = len(ids) > 1 or bool(head.conjuncts) or plural_noun(head, found)
     if found and described(head, found[0]):
         found = []  # "the Kentucky Republican" is a person, not the Republicans
+    roles = roles or load_roles()
+    if not found:
+        found = named_members(head, actors) or body_spoken_for(head, actors, roles)
+        ids = tuple(dict.fromkeys(a.id for a in found))
     if found:
         name = " and ".join(dict.fromkeys(a.name for a in found))
         return Speaker(span, head.i, name, ids[0], actor_ids=ids, plural=plural)
-    roles = roles or load_roles()
     role, gender = role_of(head, run, roles)
     author = document_author(head, actors) if roles.kind(head.lemma_.lower()) else None
     if author is not None and roles.kind(head.lemma_.lower()) == "DOCUMENT":
@@ -156,6 +159,50 @@ def joint_actors(actors: tuple[Actor, ...], head: Token) -> list[Actor]:
     return found
 
 
+ENUMERATING = ("including", "like", "as")  # "critics, like Grassley", "groups such as X"
+BODY_PREPOSITIONS = ("at", "of", "for", "from", "with", "in")
+BODY_TYPES = ("ORG", "GPE")
+
+
+def named_members(head: Token, actors: tuple[Actor, ...]) -> list[Actor]:
+    """The actors a speaker phrase names as its members: "Critics, like Senators Grassley and
+    Leahy, said" is Grassley and Leahy; "Proponents, including the Conference of Mayors"."""
+    found: list[Actor] = []
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ENUMERATING:
+            continue
+        if prep.lower_ == "as" and not any(c.lower_ == "such" for c in prep.children):
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            found += joint_actors(actors, obj)
+    for clause in head.children:  # "The authors, which include the PIRG Education Fund"
+        if clause.dep_ == "relcl" and clause.lemma_.lower() == "include":
+            for obj in (c for c in clause.children if c.dep_ == "dobj"):
+                found += joint_actors(actors, obj)
+    return [a for a in found if a.type in ("PERSON", "ORG", "GPE")]
+
+
+def body_spoken_for(head: Token, actors: tuple[Actor, ...], roles: Roles) -> list[Actor]:
+    """The organisation a spokesperson speaks for: "officials at Homeland Security", "a State
+    Department spokeswoman", "an executive of the bank". A person is no body: "an aide to Roe"
+    and "Roe's lawyer" are someone else."""
+    if head.lemma_.lower() not in roles.spokesperson:
+        return []
+    bodies = [c for c in head.children if c.dep_ in ("compound", "nmod")]
+    bodies += [
+        obj
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in BODY_PREPOSITIONS
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+    for token in bodies:
+        actor = actor_for(actors, token)
+        if actor is not None and actor.type in BODY_TYPES:
+            return [actor]
+    return []
+
+
 AUTHOR_DEPS = ("compound", "nmod", "poss")
 
 
@@ -170,6 +217,15 @@ def document_author(head: Token, actors: tuple[Actor, ...]) -> Actor | None:
         if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
         for grandchild in c.children
         if grandchild.dep_ == "pobj"
+    ]
+    stack += [  # "a complaint filed by the SEC", "a study released Tuesday by Gallup"
+        obj
+        for clause in head.children
+        if clause.dep_ == "acl"
+        for agent in clause.children
+        if agent.dep_ == "agent"
+        for obj in agent.children
+        if obj.dep_ == "pobj"
     ]
     while stack:
         token = stack.pop(0)
