@@ -25,10 +25,10 @@ Measures (counts are pooled over the articles of a half):
 - attribution: predicted quotes are matched one-to-one, greedy by overlap, to all gold
   attributions (PolNeAR lenient rule: the quote covers >= 30% of the gold content's characters
   once quotation marks, spaces and final punctuation are stripped); each part of a joined quote
-  ('"A," X said. "B."', which PolNeAR annotates as two attributions) matches on its own. "found" is over gold speech;
-  "quotes real" counts quotes matched to gold speech (one matched to a stance or to negated
-  speech is not real); "right speaker" (per matched gold speech) needs `speaker_actor_id` to be an actor matching the
-  gold speaker entity (or no actor when the gold speaker is null); "negated listed" is the share
+  ('"A," X said. "B."', which PolNeAR annotates as two attributions) matches on its own.
+  "found" is over gold speech; "quotes real" counts quotes matched to gold speech (one matched
+  to a stance or to negated speech is not real); "right speaker" (per matched gold speech)
+  needs `speaker_actor_id` to be an actor matching the gold speaker entity (or no actor when the gold speaker is null); "negated listed" is the share
   of gold negated or refused speech that some quote matches (lower is better);
 - stances found: the share of gold stance attributions matched by the dossier's `stances`.
 
@@ -345,9 +345,10 @@ def score_attributions(article: Article, tally: Tally, show: list[str]) -> None:
         right = speaker_right(quote, gold, match)
         tally.add("right speaker", right, 1)
         if not right:
+            said = clip(text[min(chars[g]) : max(chars[g]) + 1])
             show.append(
                 f"  wrong speaker {quote['speaker_name'] or quote['speaker']!r}"
-                f" ({quote['speaker_actor_id']}) for {clip(text[min(chars[g]) : max(chars[g]) + 1])!r};"
+                f" ({quote['speaker_actor_id']}) for {said!r};"
                 f" gold {gold_speaker(article, gold, actors, match)}"
             )
     found = set(matched.values())

@@ -90,7 +90,9 @@ def inline_heading(text: str, start: int, doc: Doc) -> Span | None:
     if found is None:
         return None
     words = doc.char_span(found.start(), found.end(), alignment_mode="expand")
-    if words is not None and any(ent.start <= words.start and words.end <= ent.end for ent in doc.ents):
+    if words is not None and any(
+        ent.start <= words.start and words.end <= ent.end for ent in doc.ents
+    ):
         return None
     return Span(found.start(), found.end())
 
