@@ -28,8 +28,9 @@ Measures (counts are pooled over the articles of a half):
   ('"A," X said. "B."', which PolNeAR annotates as two attributions) matches on its own.
   "found" is over gold speech; "quotes real" counts quotes matched to gold speech (one matched
   to a stance or to negated speech is not real); "right speaker" (per matched gold speech)
-  needs `speaker_actor_id` to be an actor matching the gold speaker entity (or no actor when the gold speaker is null); "negated listed" is the share
-  of gold negated or refused speech that some quote matches (lower is better);
+  needs `speaker_actor_id` to be an actor matching the gold speaker entity (or no actor when
+  the gold speaker is null); "negated listed" is the share of gold negated or refused speech
+  that some quote matches (lower is better);
 - stances found: the share of gold stance attributions matched by the dossier's `stances`.
 
     python eval/actors.py                  # table for build, heldout and all
