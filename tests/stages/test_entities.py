@@ -107,9 +107,10 @@ ONE_ACTOR_EACH = [
     # an inline heading names no one; a name with a colon (a transcript's speaker) still does
     (
         "The Gap Goes On: It was under Senator Tom Wicks that the plan grew.\n\n"
+        "Limited Tools to Fight Terrorism: The Senate Works Group met once.\n\n"
         "Tom Wicks: We will pass it.",
         {"Tom Wicks": 2},
-        {"Gap Goes", "Gap", "The Gap Goes On"},
+        {"Gap Goes", "Gap", "The Gap Goes On", "Limited Tools", "Fight Terrorism"},
     ),
     # a capitalised common word opening a sentence is no name
     ("Struggle is what the party faces, said Jane Roe.", {"Jane Roe": 1}, {"Struggle"}),

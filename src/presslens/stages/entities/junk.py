@@ -9,9 +9,10 @@
   actor, but the mention search still finds there the names the body confirms.
 - A capitalised word opening a sentence that the tagger reads as a common word ("Struggle",
   "Nationally"), or that the article also writes in lower case, is no name.
-- An inline heading opening a paragraph ("The Gap Goes On: It was under ...", as newspapers
-  run them in the body) is three or more capitalised words and a colon; unless one name covers
-  it all (a transcript's "Hillary Rodham Clinton: ..."), it names no one.
+- An inline heading opening a paragraph ("The Gap Goes On: It was under ...", "Limited Tools
+  to Fight Terrorism: ...", as newspapers run them in the body) is three to nine words, the
+  first and last capitalised, and a colon; unless one person's name covers it all (a
+  transcript's "Hillary Rodham Clinton: ..."), it names no one.
 - A person's name takes no indefinite article: "a Democrat" (tagged PERSON) describes someone,
   while "a gridlocked Congress" still names Congress (stage.is_junk decides by type).
 """
@@ -32,7 +33,11 @@ DATELINE = re.compile(
     r"\s*(?P<agency>\([^()\n]{1,40}\))?"  # (AP)
     r"\s*(?:—|–|--|-|:)\s"
 )
-INLINE_HEADING = re.compile(r"(?:[A-Z][\w'’-]*[ \t]+){2,7}[A-Z][\w'’-]*(?=:[ \t]+[\"“A-Z])")
+CAP = r"[A-Z][\w'’-]*"
+SMALL = r"(?:a|an|and|as|at|by|for|in|of|on|or|the|to|with)"
+INLINE_HEADING = re.compile(
+    rf"{CAP}(?:[ \t]+(?:{CAP}|{SMALL})){{1,7}}[ \t]+{CAP}(?=:[ \t]+[\"“A-Z])"
+)
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
 PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 CLOSING_PARAGRAPHS = 3
@@ -91,9 +96,10 @@ def inline_heading(text: str, start: int, doc: Doc) -> Span | None:
         return None
     words = doc.char_span(found.start(), found.end(), alignment_mode="expand")
     if words is not None and any(
-        ent.start <= words.start and words.end <= ent.end for ent in doc.ents
+        ent.label_ == "PERSON" and ent.start <= words.start and words.end <= ent.end
+        for ent in doc.ents
     ):
-        return None
+        return None  # "Hillary Rodham Clinton: ...", a transcript's speaker
     return Span(found.start(), found.end())
 
 
