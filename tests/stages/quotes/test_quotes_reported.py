@@ -93,3 +93,40 @@ def test_a_verb_tagged_as_a_plural_noun_still_cues() -> None:
     assert claims.tag_ == "NNS"  # the small model's reading of this sentence
     assert acts_as_verb(claims)
     assert not acts_as_verb(doc[0])  # "But"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        # an accusation in the passive: the whole clause, made by no one named
+        (
+            "Mr. Roe was accused of taking $5 million from the fund.",
+            "accused",
+            None,
+            "Mr. Roe was accused of taking $5 million from the fund",
+        ),
+        # ... or by its "by" agent
+        (
+            "The mayor was criticized by the rail union for closing the depot.",
+            "criticized",
+            "the rail union",
+            "The mayor was criticized by the rail union for closing the depot",
+        ),
+        # an accusation in the active: whom, and of what
+        ("Ms. Lee accused Mr. Roe of lying to the council.", "accused", "Ms. Lee",
+         "Mr. Roe of lying to the council"),  # fmt: skip
+    ],
+)
+def test_accusations(
+    text: str, cue: str, speaker: str | None, content: str, context_for: ContextFor
+) -> None:
+    ctx, _quoted = context_for(text)
+    (found,) = reported_speech(ctx)
+    assert found.cue is not None and found.cue.of(text) == cue
+    assert (found.speaker.span.of(text) if found.speaker else None) == speaker
+    assert found.span.of(text) == content
+
+
+def test_a_pronoun_alone_reports_nothing(context_for: ContextFor) -> None:
+    ctx, _quoted = context_for("Ms. Lee saw him at the rally, and Mr. Roe praised himself.")
+    assert reported_speech(ctx) == []

@@ -42,7 +42,10 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
                 return list(child.subtree)
     if lemma in lexicon.object:
         objects = [c for c in children if c.dep_ in ("dobj", "obj", "oprd")]
-        if objects:
+        grounds = accusation_grounds(verb, lexicon)
+        if objects and grounds:  # "accused Roe of lying": whom, and of what
+            return [t for c in (*objects, *grounds) for t in c.subtree]
+        if objects and not (len(objects) == 1 and bare_pronoun(objects[0])):
             return [t for c in objects for t in c.subtree]  # "called the statement "odd""
     answers = [c for c in children if c.dep_ == "intj" and c.i > verb.i]
     if answers and lemma in lexicon.clause:
@@ -53,6 +56,42 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
             if objects:
                 return list(objects[0].subtree)
     return interrupted_clause(verb, lexicon)
+
+
+def accusation_grounds(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """The prepositional phrase saying what someone is accused of, blamed or praised for (a
+    "verb preposition" pair of the lexicon after the verb, governing a clause or a noun)."""
+    lemma = verb.lemma_.lower()
+    return [
+        child
+        for child in verb.children
+        if child.dep_ == "prep"
+        and f"{lemma} {child.lower_}" in lexicon.preposition
+        and child.i > verb.i
+        and any(c.dep_ in ("pcomp", "pobj") for c in child.children)
+    ]
+
+
+def bare_pronoun(token: Token) -> bool:
+    """'saw him', 'praised themselves': a pronoun alone reports nothing said."""
+    return token.pos_ == "PRON" and all(c.is_punct for c in token.children)
+
+
+def passive_attribution(ctx: Context, verb: Token) -> Attribution | None:
+    """'Mr. Quiros was accused of using $50 million', 'peacekeepers have been blamed for
+    introducing cholera': the accusation is reported, its maker is the "by" agent or no one
+    named. The content is the whole clause: who, and of what."""
+    if verb.pos_ != "VERB" or verb.i in ctx.quote_of_token:
+        return None
+    grounds = accusation_grounds(verb, ctx.lexicon)
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not subjects or not grounds or subjects[0].lower_ in ("which", "that", "who"):
+        return None
+    agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    speaker = make_speaker(ctx.text, agents[0], ctx.actors) if agents else None
+    content = [t for c in (subjects[0], *grounds) for t in c.subtree] + [verb]
+    span = trim(ctx.text, subtree_span(content))
+    return Attribution("indirect", span, cue_phrase(verb), verb.i, speaker, 0.5, core=span)
 
 
 def interrupted_clause(verb: Token, lexicon: Lexicon) -> list[Token] | None:
@@ -228,6 +267,7 @@ def reported_speech(ctx: Context) -> list[Attribution]:
     for token in ctx.doc:
         made = (
             verb_attribution(ctx, token)
+            or passive_attribution(ctx, token)
             or according_attribution(ctx, token)
             or noun_attribution(ctx, token)
             or headline_attribution(ctx, token)
