@@ -132,6 +132,27 @@ ONE_ACTOR_EACH = [
         {"NBC News": 2},
         {"NBC"},
     ),
+    # a short form is the head of the long name before it is the opening of another, and the
+    # opening of a longer name the tagger missed is no mention ("Homeland Security" in HSI)
+    (
+        "The Department of Homeland Security runs the program. Last year Homeland Security "
+        "Investigations said it was sound. Homeland Security said the rules would change.",
+        {"Department of Homeland Security": 2},
+        {"Homeland Security"},
+    ),
+    # a name written family name first: "Mr. Ban" is Ban Ki-moon
+    (
+        "Ban Ki-moon spoke at the United Nations. Mr. Ban said the talks had failed.",
+        {"Ban Ki-moon": 2},
+        {"Ban", "Mr. Ban"},
+    ),
+    # a name the tagger ran into a share after it
+    (
+        "Donald Trump spoke in Ohio. The poll shows Clinton leading Trump 47.3 percent to 44.4 "
+        "percent.",
+        {"Donald Trump": 2},
+        {"Trump 47.3 percent"},
+    ),
     # typography alone does not make two people
     (
         "James O’Neill spoke first. Later O'Neill said the case was closed.",

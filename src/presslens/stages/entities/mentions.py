@@ -66,7 +66,27 @@ def find_mentions(
     return found
 
 
+SHARE_WORDS = frozenset({"percent", "per", "%", "point", "points", "percentage"})
+
+
+def without_figures(ent: DocSpan) -> DocSpan | None:
+    """A name the tagger ran into the share after it: "Trump 47.3 percent" is Trump (a number
+    followed by a share word; "Fortune 500" keeps its number)."""
+    doc = ent.doc
+    for token in ent[1:]:
+        after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+        if token.like_num and after in SHARE_WORDS:
+            cut = doc[ent.start : token.i]
+            return cut if cut.text.strip() else None
+    return ent
+
+
 def read_mention(ent: DocSpan, people: set[str], lower_words: set[str]) -> Mention | None:
+    if ent.label_ in ("PERSON", "ORG"):
+        trimmed = without_figures(ent)
+        if trimmed is None:
+            return None
+        ent = trimmed
     label = ent.label_
     name, start, title = strip_name(ent.text, ent.start_char, label, people)
     if not re.search(r"[^\W\d_]", name) or name.islower() or PARTY_STATE.match(name):

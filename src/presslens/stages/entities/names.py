@@ -166,6 +166,8 @@ def owner_of(
         fits = [n for n, p in people.items() if word in p.middle and len(word) > 2]
     if not fits and not gender:
         fits = [n for n, p in people.items() if p.first == word]
+    if not fits and gender:  # "Mr. Ban" for Ban Ki-moon: a name written family name first
+        fits = [n for n, p in people.items() if p.first == word and surname_first(p)]
     if gender:
         fits = [n for n in fits if genders[n] in ("", gender)]
     elif len({g for w, g in groups if w == word and g}) == 2:
@@ -176,6 +178,13 @@ def owner_of(
     if gender and not genders[owner] and other_gender_present(word, gender, groups):
         return None  # "Mrs. Doe" beside "Mr. Doe" and Donald Doe, whose sex is unknown
     return owner
+
+
+def surname_first(person: PersonName) -> bool:
+    """A two-part name whose given name is hyphenated with a lower-case second part ("Ban
+    Ki-moon", "Kim Jong-un", "Moon Jae-in"): the family name comes first."""
+    given = person.last.split("-")
+    return not person.middle and len(given) == 2 and given[1][:1].islower()
 
 
 def dominant(fits: list[str], groups: dict[Key, Group]) -> str | None:
@@ -255,8 +264,8 @@ def merge_organisations(groups: dict[Key, Group]) -> None:
 
 
 def organisation_of(short: str, groups: dict[Key, Group]) -> str | None:
-    """The one longer organisation name whose last words are `short` (its head: "Post",
-    "Security Council", "Homeland Security"), or whose first word is `short` when `short` is an
+    """The longer organisation name whose last words are `short` (its head: "Post", "Security
+    Council", "Homeland Security"; of several, the dominant one), or else whose first word is `short` when `short` is an
     acronym or never a person ("NBC" of "NBC News", "Hofstra" of "Hofstra University", but not
     "Trump" of "Trump University"). A place or a person is never a short form ("Minsk" is not
     the "Minsk Dialogue Council")."""
@@ -266,16 +275,21 @@ def organisation_of(short: str, groups: dict[Key, Group]) -> str | None:
     if rules().types.get(short) or short in rules().standalone or actor_type(group) == "NORP":
         return None
     words = short.split()
-    owners = []
+    ending: list[str] = []
+    opening: list[str] = []
     for (name, gender), other in groups.items():
         longer = name.split()
         if gender or len(longer) <= len(words) or actor_type(other) != "ORG":
             continue
-        ends = longer[-len(words) :] == words
-        opens = longer[: len(words)] == words
-        if ends or opens:
-            owners.append(name)
-    return owners[0] if len(owners) == 1 else None
+        if longer[-len(words) :] == words:
+            ending.append(name)
+        elif longer[: len(words)] == words:
+            opening.append(name)
+    # the head first: "Homeland Security" is the Department of Homeland Security, not Homeland
+    # Security Investigations; of several heads, the one the article names far more often
+    if ending:
+        return dominant(ending, groups)
+    return opening[0] if len(opening) == 1 else None
 
 
 def surname_probes(groups: dict[Key, Group]) -> dict[str, Key]:

@@ -113,10 +113,16 @@ def find_more_mentions(text: str, groups: dict[names.Key, Group], taken: list[Sp
         group = groups[key]
         for start in whole_word_starts(text, surface):
             end = start + len(surface)
-            if used.find(1, start, end) == -1:
+            if used.find(1, start, end) == -1 and not continues_name(text, end):
                 group.spans.append(Span(start, end))
                 group.surfaces[surface] += 1
                 used[start:end] = b"\x01" * (end - start)
+
+
+def continues_name(text: str, end: int) -> bool:
+    """Whether a capitalised word follows: "Trump Tower", "Homeland Security Investigations"
+    are other names, not more mentions of Trump or of Homeland Security."""
+    return text[end : end + 1] == " " and text[end + 1 : end + 2].isupper()
 
 
 def whole_word_starts(text: str, word: str) -> Iterator[int]:
