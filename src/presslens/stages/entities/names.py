@@ -266,9 +266,9 @@ def merge_organisations(groups: dict[Key, Group]) -> None:
 def organisation_of(short: str, groups: dict[Key, Group]) -> str | None:
     """The longer organisation name whose last words are `short` (its head: "Post", "Security
     Council", "Homeland Security"; of several, the dominant one), or else whose first word is
-    `short` when `short` is an acronym or never a person ("NBC" of "NBC News", "Hofstra" of "Hofstra University", but not
-    "Trump" of "Trump University"). A place or a person is never a short form ("Minsk" is not
-    the "Minsk Dialogue Council")."""
+    `short` when `short` is an acronym or never a person ("NBC" of "NBC News", "Hofstra" of
+    "Hofstra University", but not "Trump" of "Trump University"). A place or a person is never
+    a short form ("Minsk" is not the "Minsk Dialogue Council")."""
     group = groups[(short, "")]
     if group.person or group.labels["PERSON"] or actor_type(group) in PLACE_LABELS:
         return None
