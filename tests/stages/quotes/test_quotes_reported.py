@@ -113,8 +113,12 @@ def test_a_verb_tagged_as_a_plural_noun_still_cues() -> None:
             "The mayor was criticized by the rail union for closing the depot",
         ),
         # an accusation in the active: whom, and of what
-        ("Ms. Lee accused Mr. Roe of lying to the council.", "accused", "Ms. Lee",
-         "Mr. Roe of lying to the council"),  # fmt: skip
+        (
+            "Ms. Lee accused Mr. Roe of lying to the council.",
+            "accused",
+            "Ms. Lee",
+            "Mr. Roe of lying to the council",
+        ),
     ],
 )
 def test_accusations(
