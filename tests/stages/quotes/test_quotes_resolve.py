@@ -112,6 +112,13 @@ def test_fits(need: Need, kind: str, gender: str | None, plural: bool, expected:
             "said",
             ("he", ["Tom Ray"]),
         ),
+        # a document goes to the author named with it later, and a report is the study
+        (
+            "A new study shows that wages fell last year. The authors of the report, which "
+            "include the Rail Union, counted every job.",
+            "shows",
+            ("A new study", ["Rail Union"]),
+        ),
         # an organisation noun goes to the organisation
         (
             "The Rail Union met Tom Ray in Oslo.\n\nThe union said that wages must rise.",

@@ -290,15 +290,26 @@ def role_words(ctx: Context, actor: Actor) -> set[str]:
 
 def document_source(ctx: Context, speaker: Speaker) -> Speaker:
     """'the poll' -> the organisation named with the nearest earlier poll ("a Gallup poll",
-    "CNN's poll"); no actor when no earlier poll names one."""
-    lemma = ctx.doc[speaker.head].lemma_.lower()
+    "CNN's poll"), else with a later one ("A new poll shows ... The Reuters/Ipsos poll"); no
+    actor when none names one. A study and a report are one document to a writer."""
+    family = same_document(ctx.doc[speaker.head].lemma_.lower())
     own = sentence_of(ctx, speaker.head)
     first = ctx.sentences[max(0, own - DOCUMENT_SENTENCES_BACK)][0]
-    for i in range(speaker.head - 1, first - 1, -1):
+    before = range(speaker.head - 1, first - 1, -1)
+    after = range(speaker.head + 1, len(ctx.doc))  # "A new study ... Its authors, at Gallup"
+    for i in (*before, *after):
         token = ctx.doc[i]
-        if token.lemma_.lower() != lemma:
+        if token.lemma_.lower() not in family:
             continue
         actor = document_author(token, ctx.actors)
         if actor is not None:
             return referent(speaker, actor)
     return speaker
+
+
+DOCUMENT_FAMILIES = (frozenset({"study", "report", "analysis", "paper"}),)
+
+
+def same_document(lemma: str) -> frozenset[str]:
+    """The nouns a writer uses for one document: "the study" and "the report" alike."""
+    return next((f for f in DOCUMENT_FAMILIES if lemma in f), frozenset({lemma}))

@@ -233,7 +233,21 @@ def document_author(head: Token, actors: tuple[Actor, ...]) -> Actor | None:
         if actor is not None and actor.type in ("ORG", "PERSON"):
             return actor
         stack.extend(c for c in token.children if c.dep_ in (*AUTHOR_DEPS, "conj"))
-    return None
+    return named_authors(head, actors)
+
+
+AUTHOR_NOUNS = ("author", "researcher", "sponsor", "publisher")
+
+
+def named_authors(document: Token, actors: tuple[Actor, ...]) -> Actor | None:
+    """'The authors of the report, which include the PIRG Education Fund': the first named."""
+    holder = (
+        document.head.head if document.dep_ == "pobj" and document.head.lower_ == "of" else None
+    )
+    if holder is None or holder.lemma_.lower() not in AUTHOR_NOUNS:
+        return None
+    found = named_members(holder, actors)
+    return found[0] if found else None
 
 
 def role_of(head: Token, run: list[Token], roles: Roles) -> tuple[str | None, str | None]:
@@ -246,6 +260,8 @@ def role_of(head: Token, run: list[Token], roles: Roles) -> tuple[str | None, st
     if kind is None:
         return None, None
     determiners = [c.lower_ for c in head.children if c.dep_ in ("det", "poss")]
+    if kind == "DOCUMENT" and determiners in (["a"], ["an"]):
+        return kind, None  # "a new poll shows": the article's poll, its pollster named nearby
     if len(determiners) != 1 or determiners[0] not in DEFINITE:
         return None, roles.gender(lemma)
     if any(t.ent_type_ in NAMING_TYPES for t in run):
