@@ -153,6 +153,14 @@ ONE_ACTOR_EACH = [
         {"Donald Trump": 2},
         {"Trump 47.3 percent"},
     ),
+    # events, prizes and laws are named, but they are not actors
+    (
+        "At the Republican National Convention, Jane Roe won the Erikson Prize for Excellence. "
+        "The Affordable Care Act passed. Jane Roe said the Republican National Convention ended "
+        "and the Erikson Prize for Excellence is old.",
+        {"Jane Roe": 2},
+        {"Republican National Convention", "Erikson Prize for Excellence", "Affordable Care Act"},
+    ),
     # typography alone does not make two people
     (
         "James O’Neill spoke first. Later O'Neill said the case was closed.",

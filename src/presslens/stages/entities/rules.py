@@ -27,6 +27,7 @@ class Rules:
     acting_deps: frozenset[str]
     acting_prepositions: frozenset[str]
     standalone: frozenset[str]  # institutions one word names: "House" is not the "White House"
+    event_heads: frozenset[str] = frozenset()  # "Convention", "Prize", "Act": no actor's head
 
 
 @functools.cache
@@ -51,6 +52,7 @@ def rules() -> Rules:
         acting_deps=frozenset(data["acting_deps"]),
         acting_prepositions=frozenset(data["acting_prepositions"]),
         standalone=frozenset(data["standalone"]),
+        event_heads=frozenset(data.get("event_heads", ())),
     )
 
 
@@ -68,6 +70,17 @@ def parse_patterns(raw: str) -> dict[str, tuple[re.Pattern[str], ...]]:
 def name_key(text: str) -> str:
     """The name an actor is shown and merged under: 'the U.S.' -> 'United States'."""
     return rules().canonical.get(text.casefold(), text)
+
+
+def name_head(name: str) -> str:
+    """The head word of a name, lower-cased: its last word before any lower-case word
+    ("Erikson Prize for Excellence" -> "prize", "Republican National Convention" ->
+    "convention")."""
+    words = name.split()
+    for n, word in enumerate(words[1:], start=1):
+        if word[:1].islower():
+            return words[n - 1].casefold()
+    return words[-1].casefold() if words else ""
 
 
 def title_gender(title: str) -> str:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from presslens.model import Actor, Article, Span
 from presslens.stages.entities import junk, names
 from presslens.stages.entities.mentions import Mention, find_mentions
+from presslens.stages.entities.rules import name_head, rules
 from presslens.stages.entities.types import Group, actor_type, kind
 
 
@@ -88,13 +89,16 @@ def group_mentions(mentions: list[Mention], text: str) -> dict[names.Key, Group]
 
 
 def is_junk(key: names.Key, group: Group) -> bool:
-    """A name every mention of which is a common word opening a sentence, or a "person" only
+    """A name every mention of which is a common word opening a sentence, an event's, a prize's
+    or a law's name (resources/actors.json "event_heads"), or a "person" only
     ever named with an indefinite article ("a Democrat": a person's name takes none, while
     "a gridlocked Congress" is still Congress); its other forms would have merged it with an
     actor."""
     mentions = len(group.spans)
     if group.descriptive == mentions and actor_type(group) == "PERSON":
         return True
+    if " " in key[0] and actor_type(group) != "PERSON" and name_head(key[0]) in rules().event_heads:
+        return True  # an event, a prize or a law: "Republican National Convention"
     return " " not in key[0] and group.openings == mentions
 
 
