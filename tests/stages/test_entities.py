@@ -257,6 +257,10 @@ def test_the_noun_introducing_a_list_of_names_gives_their_type(
         # a country likewise: where something happens, or who acts
         ("Jane Roe spoke to voters in France on Monday.", set(), {"France"}),
         ("France agreed to the plan, Jane Roe said.", {"France"}, set()),
+        # the object of a verb of going is where, not whom; "areas like X" are places
+        ("Jane Roe said the migrants hoped to enter France by May.", set(), {"France"}),
+        ("Jane Roe invested in wealthy areas like Manhattan.", set(), {"Manhattan"}),
+        ("Jane Roe said that Germany sanctioned France.", {"France", "Germany"}, set()),
     ],
 )
 def test_places_act_or_locate(text: str, actor: set[str], place: set[str]) -> None:

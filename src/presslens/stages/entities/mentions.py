@@ -105,7 +105,7 @@ def read_mention(ent: DocSpan, people: set[str], lower_words: set[str]) -> Menti
         title=title,
         gender=title_gender(title.casefold()),
         person_role=role,
-        acting=acting(ent),
+        acting=acting(ent) and not place_list,
         locative=locative(ent),
         opening=junk.common_word_opening(ent, lower_words),
         descriptive=junk.descriptive(ent),

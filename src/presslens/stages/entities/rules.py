@@ -28,6 +28,7 @@ class Rules:
     acting_prepositions: frozenset[str]
     standalone: frozenset[str]  # institutions one word names: "House" is not the "White House"
     event_heads: frozenset[str] = frozenset()  # "Convention", "Prize", "Act": no actor's head
+    place_verbs: frozenset[str] = frozenset()  # "enter", "visit": their object is a place
 
 
 @functools.cache
@@ -53,6 +54,7 @@ def rules() -> Rules:
         acting_prepositions=frozenset(data["acting_prepositions"]),
         standalone=frozenset(data["standalone"]),
         event_heads=frozenset(data.get("event_heads", ())),
+        place_verbs=frozenset(data.get("place_verbs", ())),
     )
 
 

@@ -103,10 +103,13 @@ def has_place_role(ent: DocSpan) -> bool:
 
 def acting(ent: DocSpan) -> bool:
     """The name is a subject, object, possessor or the object of 'by', 'against', 'with'...;
-    the first of a list of names stands for the others ("Iowa and Ohio voted")."""
+    the first of a list of names stands for the others ("Iowa and Ohio voted"). The object of
+    a verb of going ("enter", "visit") is where, not whom."""
     root = ent.root
     while root.dep_ == "conj" and root.head.i < root.i:
         root = root.head
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in rules().place_verbs:
+        return False  # "to enter the United States": where, not whom
     if root.dep_ in rules().acting_deps:
         return True
     return root.dep_ == "pobj" and root.head.lower_ in rules().acting_prepositions
