@@ -96,6 +96,9 @@ def analyse(
 
     `timings`, when given, receives the wall time of the parse and of each stage in seconds."""
     settings = settings or Settings()
+    # the model loads before the clock starts: a limit that ran out inside spaCy's loader
+    # (whose bare `except` hides the interrupt) would report that no model is installed
+    nlp.get_model(settings)
     deadline = nlp.Deadline.of(settings.analysis_seconds)
     article = source if isinstance(source, Article) else load(source, settings=settings)
     started = time.perf_counter()

@@ -35,6 +35,15 @@ def analyze(
     wpm: Annotated[
         float | None, typer.Option("--wpm", help="Reading speed, words a minute.")
     ] = None,
+    time_limit: Annotated[
+        float | None,
+        typer.Option(
+            "--time-limit",
+            metavar="SECONDS",
+            help="Seconds the analysis may take (0: no limit); a stage it stops or skips is "
+            "named in the dossier's warnings. Default: the analysis_seconds setting (45).",
+        ),
+    ] = None,
     config: Annotated[Path | None, typer.Option("--config", help="A TOML settings file.")] = None,
 ) -> None:
     """Analyse one article and print its dossier (Markdown summary by default)."""
@@ -45,7 +54,9 @@ def analyze(
 
     if wpm is not None and wpm <= 0:
         raise typer.BadParameter("--wpm must be a positive number")
-    settings = load_settings(config, words_per_minute=wpm)
+    if time_limit is not None and time_limit < 0:
+        raise typer.BadParameter("--time-limit must be 0 (no limit) or a positive number")
+    settings = load_settings(config, words_per_minute=wpm, analysis_seconds=time_limit)
     location = source if source is not None else str(sample_article_path())
     dossier = analyse(load_location(location, settings=settings), settings=settings)
     chosen = output_format or guess_format(output)

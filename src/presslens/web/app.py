@@ -48,7 +48,7 @@ from presslens.settings import Settings
 from presslens.store import Store, default_db, open_store
 from presslens.version import __version__
 from presslens.web import views
-from presslens.web.workers import Refusal, Workers
+from presslens.web.workers import QUEUE_SECONDS, Refusal, Workers
 
 UPLOAD_LIMIT = 5 * 1024 * 1024
 PAGE_SIZE = 50
@@ -205,11 +205,14 @@ def create_app(
     settings: Settings | None = None,
     hosts: Sequence[str] | None = None,
     analyses: int | None = None,
+    queue_seconds: float = QUEUE_SECONDS,
 ) -> FastAPI:
     """The site over the store at `db` (a SQLite path or a postgresql:// URL), answering to
     `hosts` (see `allowed_hosts`), running at most `analyses` analyses at once (else
-    PRESSLENS_WEB_ANALYSES, else 1)."""
-    workers = Workers(analyses or int(os.environ.get("PRESSLENS_WEB_ANALYSES", "1")))
+    PRESSLENS_WEB_ANALYSES, else 1); an analysis that finds them all busy waits up to
+    `queue_seconds` for one, then gets 503."""
+    size = analyses or int(os.environ.get("PRESSLENS_WEB_ANALYSES", "1"))
+    workers = Workers(size, queue_seconds=queue_seconds)
     site = Site(db or default_db(), settings or Settings(), workers)
     app = FastAPI(
         title="presslens",

@@ -6,8 +6,9 @@ expression, which no time limit in Python can interrupt). So it runs in a proces
 never on the server's threads: the pages keep answering (the analysis does not hold the
 server's GIL), and the server ends an analysis by killing its process.
 
-- `Workers(size)`: at most `size` analyses at once; a request that finds every worker busy
-  waits up to `QUEUE_SECONDS`, then is told the server is busy (503).
+- `Workers(size, queue_seconds=...)`: at most `size` analyses at once; a request that finds
+  every worker busy waits up to `queue_seconds` (`QUEUE_SECONDS` unless told), then is told
+  the server is busy (503).
 - An analysis is abandoned, its process killed, when the client goes away, when it runs
   `GRACE_SECONDS` past the time limit, or when the server shuts down (`close()`, on SIGTERM):
   a request still waiting is then answered 503 at once.
@@ -124,8 +125,9 @@ class Worker:
 class Workers:
     """The pool of worker processes (see the module's docstring)."""
 
-    def __init__(self, size: int = 1) -> None:
+    def __init__(self, size: int = 1, *, queue_seconds: float = QUEUE_SECONDS) -> None:
         self.size = max(1, size)
+        self.queue_seconds = queue_seconds
         self.slots = asyncio.Semaphore(self.size)
         self.idle: list[Worker] = []
         self.busy: set[Worker] = set()
@@ -139,7 +141,7 @@ class Workers:
         if self.closed.is_set():
             return CLOSING
         try:
-            await asyncio.wait_for(self.slots.acquire(), QUEUE_SECONDS)
+            await asyncio.wait_for(self.slots.acquire(), self.queue_seconds)
         except TimeoutError:
             return BUSY
         try:
