@@ -36,7 +36,7 @@ ContextFor = Callable[[str], tuple[Context, list[Quoted]]]
         # the head's own name beats a party-and-state tag apposed to it
         (
             "Rep. Maria Lopez (D-Calif.) said that wages must rise.",
-            "Rep. Maria Lopez (D-Calif.",
+            "Rep. Maria Lopez (D-Calif.)",  # the bracket closed
             "Maria Lopez",
             False,
         ),

@@ -84,6 +84,9 @@ def phrase_tokens(head: Token) -> list[Token]:
         run.pop()
     while run and run[0].is_punct:
         run.pop(0)
+    opened = sum(t.text == "(" for t in run) - sum(t.text == ")" for t in run)
+    if run and opened > 0 and run[-1].i + 1 < len(doc) and doc[run[-1].i + 1].text == ")":
+        run.append(doc[run[-1].i + 1])  # "Rep. Jason Chaffetz (R-Utah)", its bracket closed
     return run or [head]
 
 
