@@ -6,7 +6,6 @@ filters give a page, not a 500. The real app on 127.0.0.1 under uvicorn, as in t
 from __future__ import annotations
 
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -18,6 +17,7 @@ from typing import Any
 
 import httpx
 import pytest
+from serving import free_port, serving
 
 from presslens.store import open_store
 
@@ -38,12 +38,6 @@ def long_article(paragraphs: int) -> str:
         for n in range(paragraphs)
     ]
     return "Harbour diary\n\n" + "\n\n".join(body) + "\n"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def make_store(folder: Path) -> str:
@@ -71,22 +65,11 @@ class Running:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
-    import uvicorn
-
     from presslens.web.app import create_app
 
     app = create_app(make_store(tmp_path_factory.mktemp("server")))
-    port = free_port()
-    running = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not running.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert running.started, "the test server did not start"
-    yield Running(f"http://127.0.0.1:{port}", app)
-    running.should_exit = True
-    thread.join(timeout=20)
+    with serving(app) as base:
+        yield Running(base, app)
 
 
 def wait_for(condition: Any, seconds: float) -> bool:

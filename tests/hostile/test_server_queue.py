@@ -15,7 +15,8 @@ from pathlib import Path
 import httpx
 import pytest
 from fastapi import FastAPI
-from test_server import ARTICLE, Running, free_port, long_article, make_store, wait_for
+from serving import serving
+from test_server import ARTICLE, Running, long_article, make_store, wait_for
 
 from presslens.web.app import create_app
 
@@ -25,21 +26,9 @@ TITLES = ("Harbour vote", "Ferry strike", "Bridge repairs")
 
 
 @contextmanager
-def serving(app: FastAPI) -> Iterator[Running]:
-    """The app under uvicorn on a free port of 127.0.0.1, in a thread; stopped on exit (its
-    lifespan then closes the analysis workers)."""
-    import uvicorn
-
-    port = free_port()
-    running = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    try:
-        assert wait_for(lambda: running.started, 30), "the test server did not start"
-        yield Running(f"http://127.0.0.1:{port}", app)
-    finally:
-        running.should_exit = True
-        thread.join(timeout=20)
+def running(app: FastAPI) -> Iterator[Running]:
+    with serving(app) as base:
+        yield Running(base, app)
 
 
 def titled(title: str) -> str:
@@ -55,7 +44,7 @@ def test_three_analyses_at_once_on_two_workers_all_get_their_page(tmp_path: Path
         data = {"text": titled(title)}
         answers[title] = httpx.post(server.url("/analyse"), data=data, timeout=150)
 
-    with serving(app) as server:
+    with running(app) as server:
         posters = [threading.Thread(target=post, args=(title,)) for title in TITLES]
         for poster in posters:
             poster.start()
@@ -83,7 +72,7 @@ def test_a_request_that_finds_every_worker_busy_gets_503_after_the_wait(tmp_path
         except httpx.ReadTimeout as exc:
             held.append(exc)
 
-    with serving(app) as server:
+    with running(app) as server:
         holder = threading.Thread(target=hold_the_worker)
         holder.start()
         assert wait_for(lambda: server.busy, 30), "the long analysis did not start"

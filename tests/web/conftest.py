@@ -6,10 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import sys
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +16,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
 
 from corpus_articles import corpus  # noqa: E402
+from serving import serving  # noqa: E402
 
 from presslens.store import open_store  # noqa: E402
 
@@ -50,16 +48,8 @@ class Site:
         return self.base + path
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    import uvicorn
-
     from presslens.web.app import create_app
 
     db = tmp_path_factory.mktemp("site") / "corpus.db"
@@ -74,19 +64,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
             # article is here for its picture.
             analyse = getattr(pipeline.analyse, "__wrapped__", pipeline.analyse)
             ids["showcase"] = store.save(analyse(SHOWCASE), sha256="showcase")
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert server.started, "the test server did not start"
-    yield Site(f"http://127.0.0.1:{port}", db, ids)
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(str(db)), stop_seconds=10) as base:
+        yield Site(base, db, ids)
 
 
 @pytest.fixture(scope="session")

@@ -8,9 +8,20 @@ import pytest
 
 from presslens.stages.quotes.context import Context
 from presslens.stages.quotes.marks import Quoted
-from presslens.stages.quotes.speakers import make_speaker, subject_of
+from presslens.stages.quotes.speakers import Speaker, make_speaker, subject_of
 
 ContextFor = Callable[[str], tuple[Context, list[Quoted]]]
+
+
+def speaker_of_say(text: str, context_for: ContextFor) -> Speaker:
+    """The speaker made from the subject of the sentence's one "say"."""
+    ctx, _quoted = context_for(text)
+    (say,) = [t for t in ctx.doc if t.lemma_ == "say"]
+    subject = subject_of(say)
+    assert subject is not None
+    speaker = make_speaker(text, subject, ctx.actors)
+    assert speaker is not None
+    return speaker
 
 
 @pytest.mark.parametrize(
@@ -97,12 +108,7 @@ ContextFor = Callable[[str], tuple[Context, list[Quoted]]]
 def test_speaker_of_say(
     text: str, phrase: str, name: str, pronoun: bool, context_for: ContextFor
 ) -> None:
-    ctx, _quoted = context_for(text)
-    (say,) = [t for t in ctx.doc if t.lemma_ == "say"]
-    subject = subject_of(say)
-    assert subject is not None
-    speaker = make_speaker(text, subject, ctx.actors)
-    assert speaker is not None
+    speaker = speaker_of_say(text, context_for)
     assert (speaker.span.of(text), speaker.name, speaker.pronoun) == (phrase, name, pronoun)
 
 
@@ -122,12 +128,7 @@ def test_speaker_of_say(
 def test_role_nouns_are_marked(
     text: str, role: str | None, gender: str | None, plural: bool, context_for: ContextFor
 ) -> None:
-    ctx, _quoted = context_for(text)
-    (say,) = [t for t in ctx.doc if t.lemma_ == "say"]
-    subject = subject_of(say)
-    assert subject is not None
-    speaker = make_speaker(text, subject, ctx.actors)
-    assert speaker is not None
+    speaker = speaker_of_say(text, context_for)
     assert (speaker.role, speaker.gender, speaker.plural, speaker.actor_id) == (
         role,
         gender,

@@ -363,30 +363,21 @@ def apply_sign(tokens: list[Token], number: Number) -> Number:
         return number
     prev = tokens[i - 1]
     if prev.lower in SIGN_WORDS:
-        start = prev.start
+        start, first = prev.start, i - 1
     elif prev.text in ("-", "−") and i >= 2 and tokens[i - 2].lower in SIGN_WORDS:
-        return Number(  # "minus-130 degrees"
-            tokens[i - 2].start,
-            number.end,
-            i - 2,
-            number.last,
-            -number.value,
-            words=number.words,
-            scaled=number.scaled,
-            plain=number.plain,
-        )
+        start, first = tokens[i - 2].start, i - 2  # "minus-130 degrees"
     elif prev.text in ("-", "−"):
         before = tokens[i - 2] if i >= 2 else None
         if before is not None and before.kind in ("num", "word"):
             if before.end == prev.start or prev.end != tokens[i].start or before.kind == "num":
                 return number  # "F-35", "10-20", "mid - 1972": a hyphen, not a sign
-        start = prev.start
+        start, first = prev.start, i - 1
     else:
         return number
     return Number(
         start,
         number.end,
-        i - 1,
+        first,
         number.last,
         -number.value,
         words=number.words,
