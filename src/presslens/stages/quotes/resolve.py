@@ -307,9 +307,9 @@ def document_source(ctx: Context, speaker: Speaker) -> Speaker:
     return speaker
 
 
-DOCUMENT_FAMILIES = (frozenset({"study", "report", "analysis", "paper"}),)
+REPORT_NOUNS = frozenset({"study", "report", "analysis", "paper"})
 
 
 def same_document(lemma: str) -> frozenset[str]:
     """The nouns a writer uses for one document: "the study" and "the report" alike."""
-    return next((f for f in DOCUMENT_FAMILIES if lemma in f), frozenset({lemma}))
+    return REPORT_NOUNS if lemma in REPORT_NOUNS else frozenset({lemma})
