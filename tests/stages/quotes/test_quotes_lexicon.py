@@ -12,7 +12,7 @@ def test_lexicon_loads_every_section() -> None:
     assert {"say", "argue", "warn"} <= lexicon.clause
     assert {"claim", "boast"} <= lexicon.nouns
     assert "want" in lexicon.intent and "show" in lexicon.document
-    assert "call for" in lexicon.preposition
+    assert "call for" in lexicon.preposition and "accuse of" in lexicon.accusation
     assert {"oppose", "seek"} <= lexicon.stance and "decline" in lexicon.refusal
     assert "could" in lexicon.modal and "elaborate" in lexicon.speech
 

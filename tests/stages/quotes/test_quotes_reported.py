@@ -134,3 +134,9 @@ def test_accusations(
 def test_a_pronoun_alone_reports_nothing(context_for: ContextFor) -> None:
     ctx, _quoted = context_for("Ms. Lee saw him at the rally, and Mr. Roe praised himself.")
     assert reported_speech(ctx) == []
+
+
+def test_a_passive_question_is_no_ones_words(context_for: ContextFor) -> None:
+    # "ask about" reports speech in the active; in the passive it says nothing was said
+    ctx, _quoted = context_for("Ms. Lee was asked about the case during an interview.")
+    assert reported_speech(ctx) == []

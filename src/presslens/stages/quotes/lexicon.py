@@ -15,6 +15,7 @@ SECTIONS = (
     "document",
     "object",
     "preposition",
+    "accusation",
     "adjective",
     "stance",
     "refusal",
@@ -33,6 +34,7 @@ class Lexicon:
     document: frozenset[str]  # verbs whose subject is often a poll or a study
     object: frozenset[str] = frozenset()  # verbs whose direct object is the content
     preposition: frozenset[str] = frozenset()  # "verb preposition" pairs: "call for"
+    accusation: frozenset[str] = frozenset()  # "accuse of", "blame for": whom, and of what
     adjective: frozenset[str] = frozenset()  # "X is confident that ..."
     # what kind of attribution a cue makes (they find none of their own)
     stance: frozenset[str] = frozenset()  # "X opposes ...", "X seeks to ...": not speech
@@ -75,7 +77,7 @@ def lemma_sections(raw: str, sections: tuple[str, ...], what: str) -> dict[str, 
 def parse_lexicon(raw: str) -> Lexicon:
     found = lemma_sections(raw, SECTIONS, "reporting lexicon")
     verbs = set().union(*(found[name] for name in ("clause", "intent", "document", "object")))
-    verbs |= {pair.split()[0] for pair in found["preposition"]}
+    verbs |= {pair.split()[0] for pair in found["preposition"] | found["accusation"]}
     return Lexicon(
         **{name: frozenset(words) for name, words in found.items()}, verbs=frozenset(verbs)
     )

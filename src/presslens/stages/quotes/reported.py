@@ -51,7 +51,8 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
     if answers and lemma in lexicon.clause:
         return answers  # 'said no
     for child in children:
-        if child.dep_ == "prep" and f"{lemma} {child.lower_}" in lexicon.preposition:
+        pair = f"{lemma} {child.lower_}"
+        if child.dep_ == "prep" and (pair in lexicon.preposition or pair in lexicon.accusation):
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects:
                 return list(objects[0].subtree)
@@ -60,13 +61,14 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
 
 def accusation_grounds(verb: Token, lexicon: Lexicon) -> list[Token]:
     """The prepositional phrase saying what someone is accused of, blamed or praised for (a
-    "verb preposition" pair of the lexicon after the verb, governing a clause or a noun)."""
+    "verb preposition" pair of the lexicon's [accusation] after the verb, governing a clause
+    or a noun)."""
     lemma = verb.lemma_.lower()
     return [
         child
         for child in verb.children
         if child.dep_ == "prep"
-        and f"{lemma} {child.lower_}" in lexicon.preposition
+        and f"{lemma} {child.lower_}" in lexicon.accusation
         and child.i > verb.i
         and any(c.dep_ in ("pcomp", "pobj") for c in child.children)
     ]
