@@ -140,3 +140,9 @@ def test_a_passive_question_is_no_ones_words(context_for: ContextFor) -> None:
     # "ask about" reports speech in the active; in the passive it says nothing was said
     ctx, _quoted = context_for("Ms. Lee was asked about the case during an interview.")
     assert reported_speech(ctx) == []
+
+
+def test_a_name_after_to_is_the_one_addressed(context_for: ContextFor) -> None:
+    text = "Ms. Lee played a video of his remarks to the Daily News."
+    ctx, _quoted = context_for(text)
+    assert [a.span.of(text) for a in reported_speech(ctx)] == []

@@ -189,11 +189,17 @@ def noun_speaker(ctx: Context, noun: Token) -> Speaker | None:
     return None
 
 
+ADDRESSEE_TYPES = ("PERSON", "ORG", "GPE", "NORP")
+
+
 def noun_object(noun: Token) -> list[Token]:
-    """'criticism of NATO', 'support for the bill': the prepositional object."""
+    """'criticism of NATO', 'support for the bill': the prepositional object. A name after
+    "to" is the one addressed, not what was said: "his remarks to the Daily News"."""
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in OBJECT_PREPOSITIONS and child.i > noun.i:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects and child.lower_ == "to" and objects[0].ent_type_ in ADDRESSEE_TYPES:
+                continue
             if objects:
                 return list(objects[0].subtree)
     return []
