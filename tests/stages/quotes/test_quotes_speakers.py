@@ -34,6 +34,13 @@ def speaker_of_say(text: str, context_for: ContextFor) -> Speaker:
             "Maria Lopez",
             False,
         ),
+        # a pronoun head keeps the clause that says who they are
+        (
+            "Families of those affected by the flood said that wages must rise.",
+            "Families of those affected by the flood",
+            "Families of those affected by the flood",
+            False,
+        ),
         # an apposed name names a common-noun phrase
         (
             "The head of the Rail Union, Maria Lopez, said that wages must rise.",

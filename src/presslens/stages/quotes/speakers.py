@@ -69,8 +69,8 @@ def phrase_tokens(head: Token) -> list[Token]:
     while stack:
         token = stack.pop()
         for child in token.children:
-            if child.dep_ in CUT_DEPS:
-                continue
+            if child.dep_ in CUT_DEPS and not (child.dep_ == "acl" and token.pos_ == "PRON"):
+                continue  # but "those affected by the shootings" needs its clause
             keep.add(child.i)
             stack.append(child)
     doc = head.doc
