@@ -59,6 +59,13 @@ ContextFor = Callable[[str], tuple[Context, list[Quoted]]]
             "Lavrov",
             "that the talks had failed",
         ),
+        # the parser hangs the clause on the means of speaking: the verb's subject speaks
+        (
+            "Anna Berg told reporters in a statement that the budget would be cut.",
+            "statement",
+            "Anna Berg",
+            "that the budget would be cut",
+        ),
         # a state of mind
         (
             "Senator Jones is confident that the bill will pass.",

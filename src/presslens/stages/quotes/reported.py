@@ -189,6 +189,20 @@ def noun_speaker(ctx: Context, noun: Token) -> Speaker | None:
     return None
 
 
+def means_speaker(ctx: Context, noun: Token) -> Speaker | None:
+    """'X told reporters in a statement that ...': a reporting noun with a that-clause as the
+    speaking verb's means (the parser hangs the clause on the noun); the verb's subject
+    speaks. Not "in response to any questions": no clause, no speech."""
+    prep = noun.head
+    verb = prep.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "through", "via") or verb is prep:
+        return None
+    if verb.lemma_.lower() not in ctx.lexicon.clause:
+        return None
+    subject = subject_of(verb)
+    return make_speaker(ctx.text, subject, ctx.actors) if subject is not None else None
+
+
 ADDRESSEE_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 
 
@@ -263,7 +277,7 @@ def noun_attribution(ctx: Context, noun: Token) -> Attribution | None:
     content = list(clause.subtree) if clause is not None else noun_object(noun)
     if not content:
         return None
-    speaker = noun_speaker(ctx, noun)
+    speaker = noun_speaker(ctx, noun) or (means_speaker(ctx, noun) if clause else None)
     if speaker is None:
         return None
     span = trim(ctx.text, subtree_span(content))
