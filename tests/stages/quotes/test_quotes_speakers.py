@@ -142,3 +142,35 @@ def test_role_nouns_are_marked(
         plural,
         None,
     )
+
+
+def test_a_dateline_is_no_speaker(context_for: ContextFor) -> None:
+    # the parser makes the dateline the subject of "complain"
+    text = (
+        "PHILADELPHIA, July 29 (UPI) — Fans of the actor have taken to social media to complain "
+        "about the film."
+    )
+    ctx, _quoted = context_for(text)
+    (place,) = [t for t in ctx.doc if t.text == "PHILADELPHIA"]
+    assert make_speaker(text, place, ctx.actors) is None
+
+
+def test_a_dateline_is_cut_from_the_speaker(context_for: ContextFor) -> None:
+    # the parser makes both WASHINGTON and Wicks subjects of "said"
+    text = (
+        "WASHINGTON -- President Tom Wicks, at the opening on Saturday, said that the museum "
+        "would tell a story."
+    )
+    speaker = speaker_of_say(text, context_for)
+    assert "WASHINGTON" not in speaker.span.of(text)
+    assert speaker.name == "Tom Wicks"
+
+
+def test_a_name_beats_its_apposition_parsed_as_a_second_subject(context_for: ContextFor) -> None:
+    # the parser makes "general" a second subject of "said" rather than Ban's apposition
+    text = (
+        "Ban Ki-moon, the secretary general of the United Nations, said that the policy would "
+        "change."
+    )
+    speaker = speaker_of_say(text, context_for)
+    assert speaker.span.of(text) == "Ban Ki-moon"

@@ -16,9 +16,11 @@ from spacy.tokens import Token
 
 from presslens.model import Actor, Span
 from presslens.stages.entities import actor_at
+from presslens.stages.entities.junk import dateline
 from presslens.stages.quotes.lexicon import Roles, load_roles
 
 SUBJECTS = ("nsubj", "csubj")
+DATELINE_CHARS = 120  # the longest paragraph opening read for a dateline
 CUT_DEPS = {"relcl", "acl", "advcl", "parataxis", "ccomp", "xcomp"}
 PLURAL_PRONOUNS = {"they", "them", "we", "us"}
 DEFINITE = {"the", "this", "that"}
@@ -45,11 +47,12 @@ def subject_of(verb: Token) -> Token | None:
     """The subject of a cue verb, borrowed from the verb it hangs on when it has none."""
     current = verb
     for _ in range(3):
-        for child in current.children:
-            if child.dep_ in SUBJECTS:
-                if child.lower_ in RELATIVE and current.dep_ == "relcl":
-                    return current.head  # "voters who say ..." -> voters
-                return child
+        subjects = [child for child in current.children if child.dep_ in SUBJECTS]
+        if subjects:
+            child = likeliest_subject(subjects, current)
+            if child.lower_ in RELATIVE and current.dep_ == "relcl":
+                return current.head  # "voters who say ..." -> voters
+            return child
         if (
             current.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp")
             and current.head is not current
@@ -60,6 +63,18 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def likeliest_subject(subjects: list[Token], verb: Token) -> Token:
+    """Of two subjects the parser gave one verb (a name and its apposition, "Ban Ki-moon, the
+    secretary general, vowed"; a dateline or a heading and the real subject), a name outside
+    any dateline, else the one nearest the verb."""
+    if len(subjects) == 1:
+        return subjects[0]
+    text = verb.doc.text
+    kept = [s for s in subjects if not in_dateline(text, s.idx)] or subjects
+    named = [s for s in kept if s.pos_ == "PROPN" and s.ent_type_ in ("PERSON", "ORG")]
+    return named[0] if named else min(kept, key=lambda s: abs(s.i - verb.i))
 
 
 def phrase_tokens(head: Token) -> list[Token]:
@@ -106,6 +121,10 @@ def actor_for(actors: tuple[Actor, ...], token: Token) -> Actor | None:
 def make_speaker(
     text: str, head: Token, actors: tuple[Actor, ...], roles: Roles | None = None
 ) -> Speaker | None:
+    if in_dateline(text, head.idx):  # "WASHINGTON -- President Obama said": Obama, apposed
+        head = name_head(head)
+        if in_dateline(text, head.idx):
+            return None
     if head.lower_ in NOT_SPEAKERS or head.pos_ in ("VERB", "AUX"):
         return None
     run = phrase_tokens(head)
@@ -132,6 +151,13 @@ def make_speaker(
     if author is not None and roles.kind(head.lemma_.lower()) == "DOCUMENT":
         return Speaker(span, head.i, author.name, author.id, actor_ids=(author.id,))
     return Speaker(span, head.i, span.of(text), None, plural=plural, role=role, gender=gender)
+
+
+def in_dateline(text: str, index: int) -> bool:
+    """Whether `index` lies in the dateline opening its paragraph ("PHILADELPHIA, July 29
+    (UPI) -"), which the parser sometimes makes a subject: a place and an agency say nothing."""
+    start = text.rfind("\n", 0, index) + 1
+    return index < start + dateline(text[start : start + DATELINE_CHARS])
 
 
 def described(head: Token, actor: Actor) -> bool:
