@@ -67,32 +67,27 @@ def find_groups(article: Article, doc: Doc) -> tuple[Actor, ...]:
 
 
 def group_mentions(mentions: list[Mention], text: str) -> dict[names.Key, Group]:
+    """Mentions grouped by name form, their votes counted. Field by field on purpose: a group
+    of one per mention and `Group.absorb` read better but cost 4 ms an article in Counters."""
     groups: dict[names.Key, Group] = {}
     for mention in mentions:
         name = names.name_form(mention.name)
         key = (name, mention.gender if " " not in name else "")
-        groups.setdefault(key, Group(name=name, gender=key[1])).absorb(counted(mention, text))
+        group = groups.setdefault(key, Group(name=name, gender=key[1]))
+        group.labels[mention.label] += 1
+        if mention.person_role:
+            group.labels["PERSON"] += 2
+        if mention.gender:
+            group.genders[mention.gender] += 1
+            group.titles[mention.title] += 1
+        group.surfaces[mention.span.of(text)] += 1
+        group.spans.append(mention.span)
+        group.acting += mention.acting
+        group.locative += mention.locative
+        group.openings += mention.opening
+        group.descriptive += mention.descriptive
+        group.adjectives += mention.adjective
     return groups
-
-
-def counted(mention: Mention, text: str) -> Group:
-    """One mention's votes, as a group of one to absorb."""
-    labels = Counter({mention.label: 1})
-    if mention.person_role:
-        labels["PERSON"] += 2
-    return Group(
-        name=mention.name,
-        labels=labels,
-        surfaces=Counter({mention.span.of(text): 1}),
-        spans=[mention.span],
-        genders=Counter({mention.gender: 1} if mention.gender else {}),
-        titles=Counter({mention.title: 1} if mention.gender else {}),
-        acting=int(mention.acting),
-        locative=int(mention.locative),
-        openings=int(mention.opening),
-        descriptive=int(mention.descriptive),
-        adjectives=int(mention.adjective),
-    )
 
 
 def is_junk(key: names.Key, group: Group) -> bool:

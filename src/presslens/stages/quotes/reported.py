@@ -83,8 +83,8 @@ def passive_attribution(ctx: Context, verb: Token) -> Attribution | None:
     """'Mr. Quiros was accused of using $50 million', 'peacekeepers have been blamed for
     introducing cholera': the accusation is reported, its maker is the "by" agent or no one
     named. The content is the whole clause: who, and of what."""
-    if verb.pos_ != "VERB" or verb.i in ctx.quote_of_token:
-        return None
+    if verb.tag_ != "VBN" or verb.pos_ != "VERB" or verb.i in ctx.quote_of_token:
+        return None  # the tag first: this runs for every token
     grounds = accusation_grounds(verb, ctx.lexicon)
     subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if not subjects or not grounds or subjects[0].lower_ in ("which", "that", "who"):

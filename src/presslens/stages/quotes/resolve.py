@@ -21,7 +21,7 @@ from presslens.stages.quotes.lexicon import load_roles
 from presslens.stages.quotes.speakers import Speaker, document_author
 
 SENTENCES_BACK = 3  # sentences before the speaker's own that may hold the referent
-DOCUMENT_SENTENCES_BACK = 12  # "the poll" may look further for its pollster
+DOCUMENT_SENTENCES_BACK = 12  # "the poll" may look further for its pollster, back or ahead
 # a referent whose gender is unknown ranks one step behind: one the article shows to agree is
 # likelier ("he" -> a known man before a person of unknown gender in the same place)
 UNTESTED = 1
@@ -295,8 +295,9 @@ def document_source(ctx: Context, speaker: Speaker) -> Speaker:
     family = same_document(ctx.doc[speaker.head].lemma_.lower())
     own = sentence_of(ctx, speaker.head)
     first = ctx.sentences[max(0, own - DOCUMENT_SENTENCES_BACK)][0]
+    last = ctx.sentences[min(len(ctx.sentences) - 1, own + DOCUMENT_SENTENCES_BACK)][1]
     before = range(speaker.head - 1, first - 1, -1)
-    after = range(speaker.head + 1, len(ctx.doc))  # "A new study ... Its authors, at Gallup"
+    after = range(speaker.head + 1, last)  # "A new study ... Its authors, at Gallup"
     for i in (*before, *after):
         token = ctx.doc[i]
         if token.lemma_.lower() not in family:
