@@ -261,6 +261,14 @@ def test_the_noun_introducing_a_list_of_names_gives_their_type(
         ("Jane Roe said the migrants hoped to enter France by May.", set(), {"France"}),
         ("Jane Roe invested in wealthy areas like Manhattan.", set(), {"Manhattan"}),
         ("Jane Roe said that Germany sanctioned France.", {"France", "Germany"}, set()),
+        # a place acts through its public body; one shown to be a place ("in China") that is
+        # only talked about is still a place
+        ("Tulsa police released a video. Jane Roe lives in Tulsa.", {"Tulsa"}, set()),
+        (
+            "Jane Roe gave a speech about China on Monday. She grew up in China.",
+            set(),
+            {"China"},
+        ),
     ],
 )
 def test_places_act_or_locate(text: str, actor: set[str], place: set[str]) -> None:

@@ -36,7 +36,7 @@ class Mention:
     title: str = ""  # the title stripped from the front: "Mrs."
     gender: str = ""  # 'male' or 'female' when a title says so
     person_role: bool = False  # a role noun or a title marks a person
-    acting: bool = False  # the name acts, is acted on or owns (places: 'Iowa voted')
+    acting: int = 0  # 2 the name acts ('Iowa voted'), 1 it is acted on or owns (types.acting)
     locative: bool = False  # 'in Iowa'
     opening: bool = False  # a common word opening a sentence
     descriptive: bool = False  # 'a California Democrat'
@@ -105,7 +105,7 @@ def read_mention(ent: DocSpan, people: set[str], lower_words: set[str]) -> Menti
         title=title,
         gender=title_gender(title.casefold()),
         person_role=role,
-        acting=acting(ent) and not place_list,
+        acting=0 if place_list else acting(ent),
         locative=locative(ent),
         opening=junk.common_word_opening(ent, lower_words),
         descriptive=junk.descriptive(ent),
@@ -204,5 +204,5 @@ def acronyms(doc: Doc, blocked: list[Span]) -> list[Mention]:
         span = Span(match.start(), match.end())
         if text.casefold() in rules().drop or junk.inside(span, blocked):
             continue
-        found.append(Mention(span=span, name=name_key(text), label="ORG", acting=True))
+        found.append(Mention(span=span, name=name_key(text), label="ORG", acting=2))
     return found

@@ -29,6 +29,7 @@ class Rules:
     standalone: frozenset[str]  # institutions one word names: "House" is not the "White House"
     event_heads: frozenset[str] = frozenset()  # "Convention", "Prize", "Act": no actor's head
     place_verbs: frozenset[str] = frozenset()  # "enter", "visit": their object is a place
+    institutions: frozenset[str] = frozenset()  # "police", "government": a place's body
 
 
 @functools.cache
@@ -55,6 +56,7 @@ def rules() -> Rules:
         standalone=frozenset(data["standalone"]),
         event_heads=frozenset(data.get("event_heads", ())),
         place_verbs=frozenset(data.get("place_verbs", ())),
+        institutions=frozenset(data.get("institutions", ())),
     )
 
 

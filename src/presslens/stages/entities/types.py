@@ -24,8 +24,12 @@ from presslens.model import Span
 from presslens.stages.entities.rules import rules
 
 PERSON_SHARE = 0.25
+ACTS = 2  # a place is an actor from one mention as a subject or two acted on or owning
 ENUMERATING = {"as", "like", "including"}  # "cities such as X", "leaders like Y"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+SUBJECTS = {"nsubj", "nsubjpass"}
+STRONG = {"agent", "poss", "dobj"}
+PARTNERS = {"with", "between", "by"}  # "talks with China", "rivalry between Russia and Turkey"
 LOCATIVE = {"in", "at", "from", "to", "into", "near", "outside", "inside", "across", "throughout"}
 
 
@@ -101,18 +105,28 @@ def has_place_role(ent: DocSpan) -> bool:
     return class_noun(ent, ENUMERATING | {"of"}) in rules().place_roles
 
 
-def acting(ent: DocSpan) -> bool:
-    """The name is a subject, object, possessor or the object of 'by', 'against', 'with'...;
-    the first of a list of names stands for the others ("Iowa and Ohio voted"). The object of
-    a verb of going ("enter", "visit") is where, not whom."""
+def acting(ent: DocSpan) -> int:
+    """How strongly the name acts: 2 as the subject of a verb other than "be", the "by" agent,
+    an owner, a partner or the one acted on ("Iowa voted", "was invaded by Russia", "Florida's
+    governor", "talks with China", "Germany sanctioned France"), 1 as the subject of "be" or
+    the object of 'against', 'for', 'on', 'about'... ("sanctions against Russia", "aid to
+    Haiti", "a speech about China"), 0 elsewhere. A place acts through its public
+    body ("Tulsa police said"); the first of a list of names stands for the others ("Iowa and
+    Ohio voted"); the object of a verb of going ("enter", "visit") is where, not whom."""
     root = ent.root
     while root.dep_ == "conj" and root.head.i < root.i:
         root = root.head
+    if root.dep_ == "compound" and root.head.lemma_.lower() in rules().institutions:
+        root = root.head  # "Tulsa police released video": the place acts through its body
     if root.dep_ == "dobj" and root.head.lemma_.lower() in rules().place_verbs:
-        return False  # "to enter the United States": where, not whom
+        return 0  # "to enter the United States": where, not whom
+    if root.dep_ in SUBJECTS and root.head.lemma_ != "be" or root.dep_ in STRONG:
+        return 2
     if root.dep_ in rules().acting_deps:
-        return True
-    return root.dep_ == "pobj" and root.head.lower_ in rules().acting_prepositions
+        return 1
+    if root.dep_ != "pobj" or root.head.lower_ not in rules().acting_prepositions:
+        return 0
+    return 2 if root.head.lower_ in PARTNERS else 1
 
 
 def locative(ent: DocSpan) -> bool:
@@ -137,12 +151,19 @@ def is_country(group: Group) -> bool:
     return rules().types.get(group.name) == "GPE"
 
 
+def acts_needed(group: Group) -> int:
+    """A name the article shows to be a place ("in Iowa", or a country) is an actor only where
+    it acts (once as a subject, an agent or an owner, or twice acted on); of another name the
+    tagger calls a place (often wrongly: "Kasich", "NRA") any acting mention makes an actor."""
+    return ACTS if group.locative or is_country(group) else 1
+
+
 def kind(group: Group) -> str:
     """'actor', 'group' (NORP: nationalities, parties, religions; or a name only ever used as
     an adjective) or 'place'."""
     type_ = actor_type(group)
     if type_ == "NORP" or (group.adjectives == len(group.spans) and not is_country(group)):
         return "group"  # "Republican", "Democratic" (whatever the tagger calls it)
-    if type_ in PLACE_LABELS and not group.acting:
+    if type_ in PLACE_LABELS and group.acting < acts_needed(group):
         return "place"  # a country too: "in Syria" is where, "Syria agreed" who
     return "actor"
