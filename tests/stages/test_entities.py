@@ -167,6 +167,15 @@ ONE_ACTOR_EACH = [
         {"James O'Neill": 2},
         {"O’Neill"},
     ),
+    # "secretary of State" names an office; "the president of Harvard" keeps Harvard
+    (
+        "Jane Roe, a former secretary of State, met the president of Harvard. Harvard said "
+        "nothing.",
+        {"Jane Roe": 1, "Harvard": 2},
+        {"State"},
+    ),
+    # a place's name running straight into an organisation's is part of it
+    ("The Indiana GOP said on Monday that the vote was fair.", {"Indiana GOP": 1}, {"GOP"}),
 ]
 
 

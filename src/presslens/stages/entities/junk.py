@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from presslens.model import Span
-from presslens.stages.entities.rules import credit_patterns
+from presslens.stages.entities.rules import credit_patterns, rules
 
 DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’-]*[A-Z.](?: [A-Z][A-Z.'’-]*[A-Z.]){0,3})"  # WASHINGTON, ST. LOUIS
@@ -142,6 +142,16 @@ def common_word_opening(ent: DocSpan, lower_words: set[str]) -> bool:
     if token.is_upper and len(token) > 1:
         return False  # an acronym
     return token.pos_ != "PROPN" or token.lower_ in lower_words
+
+
+def office_word(ent: DocSpan) -> bool:
+    """'secretary of State', 'Minister of Finance': one word after an office's noun and "of"
+    (resources/actors.json "offices") names the office, not an organisation; 'the president
+    of Harvard' keeps Harvard."""
+    root = ent.root
+    if len(ent) != 1 or ent.label_ != "ORG" or root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    return root.head.head.lower_ in rules().offices
 
 
 def descriptive(ent: DocSpan) -> bool:

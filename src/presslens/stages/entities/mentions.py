@@ -53,7 +53,7 @@ def find_mentions(
     people = person_names(doc)
     lower_words = junk.lower_case_words(text)
     found = []
-    for ent in doc.ents:
+    for ent in joined_names(doc):
         if ent.label_ not in LABELS:
             continue
         whole = Span(ent.start_char, ent.end_char)
@@ -64,6 +64,22 @@ def find_mentions(
             found.append(mention)
     found.extend(acronyms(doc, blocked + headlines))
     return found
+
+
+def joined_names(doc: Doc) -> list[DocSpan]:
+    """The parse's entities, a place's name that runs straight into an organisation's joined to
+    it: the tagger splits "U.S. PIRG Education Fund" and "Indiana GOP" in two, and a place
+    directly before an organisation's name is part of that name."""
+    ents = list(doc.ents)
+    joined: list[DocSpan] = []
+    for ent in ents:
+        before = joined[-1] if joined else None
+        if before is not None and before.label_ == "GPE" and ent.label_ == "ORG":
+            if before.end == ent.start and doc[before.end - 1].whitespace_:
+                joined[-1] = DocSpan(doc, before.start, ent.end, label="ORG")
+                continue
+        joined.append(ent)
+    return joined
 
 
 SHARE_WORDS = frozenset({"percent", "per", "%", "point", "points", "percentage"})
@@ -91,7 +107,7 @@ def read_mention(ent: DocSpan, people: set[str], lower_words: set[str]) -> Menti
     name, start, title = strip_name(ent.text, ent.start_char, label, people)
     if not re.search(r"[^\W\d_]", name) or name.islower() or PARTY_STATE.match(name):
         return None
-    if name.casefold() in rules().drop:
+    if name.casefold() in rules().drop or junk.office_word(ent):
         return None
     title = title or title_before(ent)
     if label in PLACE_LABELS and listed_with_people(ent):

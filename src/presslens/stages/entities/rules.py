@@ -30,6 +30,7 @@ class Rules:
     event_heads: frozenset[str] = frozenset()  # "Convention", "Prize", "Act": no actor's head
     place_verbs: frozenset[str] = frozenset()  # "enter", "visit": their object is a place
     institutions: frozenset[str] = frozenset()  # "police", "government": a place's body
+    offices: frozenset[str] = frozenset()  # "secretary": "secretary of State" is an office
 
 
 @functools.cache
@@ -57,6 +58,7 @@ def rules() -> Rules:
         event_heads=frozenset(data.get("event_heads", ())),
         place_verbs=frozenset(data.get("place_verbs", ())),
         institutions=frozenset(data.get("institutions", ())),
+        offices=frozenset(data.get("offices", ())),
     )
 
 
