@@ -1,6 +1,13 @@
 """Ingest speed, idempotence and crash safety on a real corpus (PolNeAR train, 840 articles).
 
     python bench/ingest.py [--corpus DIR] [--db PATH | --db postgresql://...] [--no-kill]
+    python bench/ingest.py --extraction [--runs N]
+
+With --extraction, only the HTML reading step is timed, in this process: `presslens.ingest.load`
+of each ScrapingHub benchmark page (../shared/data/extraction/scrapinghub, decompressed
+beforehand) against plain `trafilatura.extract` of the same page, the two alternating page by
+page; each run sums each side's time over the pages, and the medians of N runs are reported
+with their ratio (wanted: at most 2).
 
 1. a clean `presslens ingest` of the corpus: articles/second, total wall time, database size;
 2. the same command again: zero new rows, and its time as a share of the first (< 10% wanted);
@@ -18,6 +25,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,7 +34,49 @@ sys.path.insert(0, str(ROOT / "src"))
 from presslens.store import open_store  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "data" / "attribution" / "polnear" / "train" / "text"
+PAGES = ROOT.parent / "shared" / "data" / "extraction" / "scrapinghub" / "html"
 MAX_SECOND_RUN_SHARE = 0.10
+MAX_EXTRACTION_RATIO = 2.0
+
+
+def extraction_times(runs: int) -> int:
+    """Medians over `runs` of the summed time of presslens's HTML ingest and of trafilatura."""
+    import gzip
+    import statistics
+
+    import trafilatura
+
+    from presslens.ingest import load
+
+    if not PAGES.is_dir():
+        print(f"{PAGES} is absent: nothing to measure")
+        return 0
+    pages = [gzip.decompress(path.read_bytes()).decode() for path in sorted(PAGES.glob("*.gz"))]
+    load(pages[0])  # imports and one-off set-up stay out of the timings
+    trafilatura.extract(pages[0])
+    ours: list[float] = []
+    theirs: list[float] = []
+    for run in range(runs):
+        ours.append(0.0)
+        theirs.append(0.0)
+        for page in pages:
+            steps: list[tuple[list[float], Callable[[str], object]]] = [
+                (ours, load),
+                (theirs, trafilatura.extract),
+            ]
+            for total, step in steps if run % 2 else steps[::-1]:
+                started = time.perf_counter()
+                step(page)
+                total[-1] += time.perf_counter() - started
+    mine, base = statistics.median(ours), statistics.median(theirs)
+    print(f"{len(pages)} pages, {runs} runs (medians of the summed times)")
+    print(f"presslens.ingest.load   {mine:6.2f} s  ({mine / len(pages) * 1000:.0f} ms a page)")
+    print(f"trafilatura.extract     {base:6.2f} s  ({base / len(pages) * 1000:.0f} ms a page)")
+    print(
+        f"ratio {mine / base:.2f} (wanted <= {MAX_EXTRACTION_RATIO:.1f}); per run: "
+        + ", ".join(f"{a / b:.2f}" for a, b in zip(ours, theirs, strict=True))
+    )
+    return 0 if mine / base <= MAX_EXTRACTION_RATIO else 1
 
 
 def run_ingest(corpus: Path, db: str) -> float:
@@ -74,6 +124,7 @@ def keys_and_consistency(db: str) -> tuple[set[str], bool]:
             + " FROM articles"
         )
         counts = store.counts()
+    assert sums is not None  # an aggregate query always returns its one row
     return keys, all(int(sums[table]) == counts[table] for table in DERIVED)
 
 
@@ -104,7 +155,11 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--db", default="/tmp/presslens-bench.db")
     parser.add_argument("--no-kill", action="store_true")
+    parser.add_argument("--extraction", action="store_true", help="time HTML reading only")
+    parser.add_argument("--runs", type=int, default=5, help="runs of --extraction")
     args = parser.parse_args()
+    if args.extraction:
+        return extraction_times(args.runs)
     if not args.corpus.is_dir():
         print(f"{args.corpus} is absent: nothing to measure")
         return 0

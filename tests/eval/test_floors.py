@@ -19,6 +19,7 @@ CHECKS = [
     ("figures.py", DATA / "quantities", 280),
     ("claims.py", DATA / "checkworthiness" / "ct24", 280),
     ("tone.py", DATA / "stance" / "newsmtsc", 280),
+    ("extraction.py", DATA / "extraction" / "scrapinghub", 150),
 ]
 
 

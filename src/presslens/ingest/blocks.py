@@ -14,13 +14,20 @@ from dataclasses import dataclass
 from presslens.model import Article, Origin, Removed, Section, Span, StageWarning
 
 PARAGRAPH_BREAK = "\n\n"
-MIN_DUPLICATE_CHARS = 40
+# A repeat is dropped only when it reads as prose: a pull-quote or an excerpt box repeats a
+# long sentence of the body; a recipe's steps ("Stir the jam and let it simmer for five more
+# minutes.") and a list's lines are shorter and repeat on purpose, and a list item or a table
+# row is never dropped.
+MIN_DUPLICATE_CHARS = 80
+MIN_DUPLICATE_WORDS = 8
+PROSE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
 @dataclass(frozen=True, slots=True)
 class Block:
     kind: str  # heading | paragraph
     text: str
+    listed: bool = False  # a list item or a table row: lines a list repeats on purpose
 
 
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -43,14 +50,26 @@ def duplicate_key(text: str) -> str:
     return re.sub(r"\W+", " ", text.casefold()).strip()
 
 
+def is_prose(block: Block) -> bool:
+    """A paragraph of running text (a sentence or more), not a list's or a table's line."""
+    return (
+        block.kind == "paragraph"
+        and not block.listed
+        and len(block.text) >= MIN_DUPLICATE_CHARS
+        and len(block.text.split()) >= MIN_DUPLICATE_WORDS
+        and bool(PROSE_END.search(block.text))
+    )
+
+
 def drop_duplicates(blocks: list[Block]) -> tuple[list[Block], list[Removed]]:
-    """Paragraphs that repeat an earlier one (pull-quotes, excerpt boxes) leave the body."""
+    """Prose paragraphs that repeat an earlier one (pull-quotes, excerpt boxes) leave the body;
+    repeated short lines, list items and table rows stay."""
     seen: set[str] = set()
     kept: list[Block] = []
     removed: list[Removed] = []
     for block in blocks:
         key = duplicate_key(block.text)
-        if block.kind == "paragraph" and len(key) >= MIN_DUPLICATE_CHARS and key in seen:
+        if is_prose(block) and key in seen:
             removed.append(Removed(kind="duplicate", text=block.text))
             continue
         seen.add(key)
@@ -128,7 +147,7 @@ def assemble(
     warnings: list[StageWarning] | None = None,
 ) -> Article:
     """Clean blocks and lay them out as an `Article` (language is set later, by `load`)."""
-    cleaned = [Block(b.kind, clean_line(b.text)) for b in blocks]
+    cleaned = [Block(b.kind, clean_line(b.text), b.listed) for b in blocks]
     cleaned = [b for b in cleaned if b.text]
     cleaned, duplicates = drop_duplicates(cleaned)
     cleaned, trailing = drop_trailing_headings(cleaned)

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import dataclasses
+import gzip
 import hashlib
+import io
 import re
 import sys
+import zlib
 from pathlib import Path
+from typing import BinaryIO
 
 import py3langid
 
 from presslens.errors import EmptyInputError, InputError
 from presslens.ingest.decode import decode_with_note, scrub
-from presslens.ingest.inputs import not_a_file, read_bounded, too_large
+from presslens.ingest.inputs import is_gzip, not_a_file, read_bounded, too_large
 from presslens.ingest.text import parse_saved_page
 from presslens.model import Article, Origin, StageWarning
 from presslens.settings import Settings
@@ -20,6 +24,8 @@ from presslens.settings import Settings
 HTML_MARKERS = re.compile(r"<!doctype html|<html[\s>]|<body[\s>]|<head[\s>]", re.IGNORECASE)
 HTML_TAGS = re.compile(r"</?(p|div|h[1-6]|article|span|a|br|section|main)[\s>/]", re.IGNORECASE)
 URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
+GZIP_MAGIC = b"\x1f\x8b"
+GUNZIP_NOTE = " once decompressed"
 
 
 def looks_like_html(text: str) -> bool:
@@ -61,12 +67,15 @@ def from_text(
 
 def read_limited(path: Path, limit: int) -> bytes:
     """A file's bytes, refused past `limit` however large the file says it is (/dev/zero says 0)
-    and refused outright when it is a FIFO, a device or a socket (reading one may never end)."""
+    and refused outright when it is a FIFO, a device or a socket (reading one may never end).
+    A gzip file (a web archive's `page.html.gz`) is read decompressed, within the same limit."""
     reason = not_a_file(path)
     if reason:
         raise InputError(reason)
     try:
         with path.open("rb") as handle:
+            if is_gzip(handle):
+                return gunzip_bounded(handle, limit, str(path))
             return read_bounded(handle, limit, str(path))
     except IsADirectoryError as exc:
         raise InputError(f"{path} is a directory: give one article file") from exc
@@ -76,9 +85,21 @@ def read_limited(path: Path, limit: int) -> bytes:
         raise InputError(f"{path} cannot be read (permission denied)") from exc
 
 
+def gunzip_bounded(stream: BinaryIO, limit: int, name: str) -> bytes:
+    """The decompressed bytes of gzip data, refused as soon as they pass `limit` (a few KB of
+    gzip can inflate to gigabytes), or a clear error for gzip data that does not inflate."""
+    try:
+        return read_bounded(gzip.GzipFile(fileobj=stream), limit, name, note=GUNZIP_NOTE)
+    except (OSError, EOFError, zlib.error) as exc:  # BadGzipFile is an OSError
+        reason = f"{name} is damaged gzip data ({exc}): give the page uncompressed"
+        raise InputError(reason) from exc
+
+
 def from_bytes(
     data: bytes, *, origin: Origin, settings: Settings, notes: tuple[str, ...] = ()
 ) -> Article:
+    if data.startswith(GZIP_MAGIC):  # a gzipped page from stdin, a URL or an archive
+        data = gunzip_bounded(io.BytesIO(data), settings.max_bytes, origin.uri or "input")
     if len(data) > settings.max_bytes:
         raise too_large(origin.uri or "input", settings.max_bytes)
     origin = dataclasses.replace(origin, sha256=hashlib.sha256(data).hexdigest())

@@ -1,5 +1,11 @@
 """HTML pages via trafilatura, keeping headings, caption, byline, date and description.
 
+The page is parsed once, as trafilatura parses it; embedded social posts are set free of the
+wrappers extractors discard (`embeds`) and link widgets taken out (`widgets`: hover cards and
+share bars inside paragraphs, "Read more:" links), then trafilatura finds the main text and
+`extracted` turns its XML into blocks without gluing cells, items or lines together. Only when
+trafilatura finds no paragraph at all is the page's every paragraph used, with a warning.
+
 The title is og:title, else trafilatura's, else the <title>; a site's name joined to it
 ("Quay to open late | The Gazette", "Opinion | Quay to open late") is cut only when the page
 shows that it is one: the part cut off is the site's name in its metadata (og:site_name,
@@ -22,13 +28,25 @@ from urllib.parse import urlsplit
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
+from trafilatura.metadata import (
+    examine_meta,
+    extract_author,
+    extract_domain,
+    extract_meta_json,
+    extract_sitename,
+    extract_title,
+    extract_url,
+)
 from trafilatura.settings import Document
+from trafilatura.utils import repair_faulty_html
 
 from presslens.ingest.blocks import Block, assemble, clean_line, duplicate_key
+from presslens.ingest.embeds import free_posts
+from presslens.ingest.extracted import body_blocks
+from presslens.ingest.widgets import remove_widgets
 from presslens.model import Article, Origin, Removed, StageWarning
 
-FALLBACK_NOTE = "main-text extraction found no structure: used every paragraph of the page"
-BLOCK_TAGS = {"p", "list", "quote", "item", "table"}
+FALLBACK_NOTE = "main-text extraction found no text: used every paragraph of the page"
 FALLBACK_SKIP = "//nav|//footer|//header|//aside|//script|//style|//noscript|//form"
 # " - ", " | ", " – ", " — ", " :: ", " · ": what joins a headline and a site's or section's name
 TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—·•]|-{1,2}|::?)\s+")
@@ -46,21 +64,6 @@ def element_text(element: etree._Element) -> str:
     return clean_line(" ".join("".join(element.itertext()).split()))
 
 
-def trafilatura_blocks(body: etree._Element | None) -> list[Block]:
-    if body is None:
-        return []
-    blocks: list[Block] = []
-    for child in body:
-        text = element_text(child)
-        if not text:
-            continue
-        if child.tag == "head":
-            blocks.append(Block("heading", text))
-        elif child.tag in BLOCK_TAGS or child.tag == "p":
-            blocks.append(Block("paragraph", text))
-    return blocks
-
-
 def without_chrome(blocks: list[Block], tree: etree._Element) -> list[Block]:
     """Drop blocks whose whole text is a navigation, header, footer or aside element's text."""
     chrome = {
@@ -71,15 +74,17 @@ def without_chrome(blocks: list[Block], tree: etree._Element) -> list[Block]:
 
 
 def fallback_blocks(tree: etree._Element) -> list[Block]:
-    """A plain walk of headings and paragraphs, for pages trafilatura cannot structure."""
+    """A plain walk of headings and paragraphs, for pages trafilatura finds no text in."""
     for element in tree.xpath(FALLBACK_SKIP):
         element.getparent().remove(element)
+    for line_break in tree.iter("br"):
+        line_break.tail = " " + (line_break.tail or "")
     blocks: list[Block] = []
     for element in tree.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote"):
         text = element_text(element)
         if text:
             kind = "heading" if element.tag.startswith("h") else "paragraph"
-            blocks.append(Block(kind, text))
+            blocks.append(Block(kind, text, listed=element.tag == "li"))
     return blocks
 
 
@@ -109,24 +114,69 @@ def find_published(tree: etree._Element) -> str | None:
     return str(times[0]) if times else None
 
 
-def main_content(raw: str) -> Document | None:
-    """trafilatura's reading of the page: body element and metadata (None when it finds none)."""
-    document = trafilatura.bare_extraction(
-        raw, include_formatting=True, with_metadata=True, favor_recall=True
+def main_content(tree: etree._Element) -> etree._Element | None:
+    """trafilatura's main text of the page (it works on a copy of `tree`), None when it finds
+    none."""
+    try:
+        document = trafilatura.bare_extraction(tree, include_formatting=True, favor_recall=True)
+    except ValueError:  # a tree trafilatura cannot read is a page it finds no text in
+        return None
+    return document.body if isinstance(document, Document) else None
+
+
+def page_metadata(tree: etree._Element) -> Document:
+    """trafilatura's metadata of the page as `bare_extraction` reads it (meta tags, JSON-LD,
+    then the page), less the publication date: htmldate's search for it costs as much as the
+    main-text extraction, and `find_published` reads the date."""
+    document = examine_meta(tree)
+    if document.author and " " not in document.author:
+        document.author = None  # a one-word author is a handle or a site, as trafilatura holds
+    try:
+        document = extract_meta_json(tree, document)
+    except Exception:  # noqa: BLE001 - trafilatura's JSON-LD reader fails on odd blocks
+        pass
+    document.title = document.title or extract_title(tree)
+    document.author = document.author or extract_author(tree)
+    document.url = document.url or extract_url(tree)
+    if document.url:
+        document.hostname = extract_domain(document.url, fast=True)
+    document.sitename = (document.sitename or extract_sitename(tree) or "").lstrip("@") or None
+    document.clean_and_trim()
+    return document
+
+
+def parse_page(raw: str) -> tuple[etree._Element | None, bool]:
+    """The page's element tree, parsed as trafilatura parses a page given as text (comments
+    and processing instructions left out, its repairs made), and whether libxml2 stopped at
+    its depth limit. None for a page with no element."""
+    raw = repair_faulty_html(raw, raw[:50].lower())
+    parser = lxml_html.HTMLParser(
+        collect_ids=False,
+        default_doctype=False,
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
     )
-    return document if isinstance(document, Document) else None
+    try:
+        try:
+            tree = lxml_html.fromstring(raw, parser=parser)
+        except ValueError:  # a str that declares its encoding: libxml2 wants the bytes
+            tree = lxml_html.fromstring(raw.encode("utf-8", "surrogatepass"), parser=parser)
+    except etree.ParserError:  # nothing but comments or blanks
+        return None, False
+    too_deep = any("Excessive depth" in entry.message for entry in parser.error_log)
+    return tree, too_deep
 
 
 def read_tree(raw: str) -> tuple[str, etree._Element | None, list[StageWarning]]:
     """The page's element tree; for a page too deep for libxml2, the page flattened first."""
     if not raw.strip():
         return raw, None, []
-    parser = lxml_html.HTMLParser()
-    tree = lxml_html.fromstring(raw, parser=parser)
-    if not any("Excessive depth" in entry.message for entry in parser.error_log):
+    tree, too_deep = parse_page(raw)
+    if not too_deep:
         return raw, tree, []
     raw = flattened(raw)
-    return raw, lxml_html.fromstring(raw), [StageWarning("ingest", DEEP_NOTE)]
+    return raw, parse_page(raw)[0], [StageWarning("ingest", DEEP_NOTE)]
 
 
 def flattened(raw: str) -> str:
@@ -160,17 +210,21 @@ def parse_html(raw: str, *, origin: Origin) -> Article:
     raw, tree, warnings = read_tree(raw)
     if tree is None:
         return assemble([], origin=origin)
-    document = main_content(raw)
-    blocks = without_chrome(
-        trafilatura_blocks(document.body if document is not None else None), tree
-    )
-    if sum(block.kind == "paragraph" for block in blocks) <= 1:
-        fallback = fallback_blocks(lxml_html.fromstring(raw))
-        if len(fallback) > len(blocks):
-            blocks = fallback
+    document = page_metadata(tree)
+    free_posts(tree)
+    widgets = [Removed("chrome", text) for text in remove_widgets(tree)]
+    blocks = without_chrome(body_blocks(main_content(tree)), tree)
+    if not any(block.kind == "paragraph" for block in blocks):
+        # trafilatura found headings at most: a page it cannot read (a bare fragment, text
+        # in odd places); a walk of its paragraphs beats an empty body
+        fallback, _ = parse_page(raw)
+        fallback_found = fallback_blocks(fallback) if fallback is not None else []
+        if any(block.kind == "paragraph" for block in fallback_found):
+            blocks = fallback_found
             warnings.append(StageWarning("ingest", FALLBACK_NOTE))
     title = find_title(tree, document, origin)
     blocks, removed = drop_title_repeats(blocks, title)
+    removed = widgets + removed
     caption = find_caption(tree)
     blocks = [b for b in blocks if not caption or duplicate_key(b.text) != duplicate_key(caption)]
     return assemble(

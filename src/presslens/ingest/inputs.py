@@ -28,7 +28,11 @@ class InputDocument:
     warning: str | None = None  # something replaced or dropped while reading; the dossier says so
 
 
-COMPRESSED_SUFFIXES = {".warc.gz", *(suffix + ".gz" for suffix in JSONL_SUFFIXES)}
+# gzipped pages as web archives ship them ("page.html.gz"): read decompressed, within the limit
+COMPRESSED_SUFFIXES = {
+    ".warc.gz",
+    *(suffix + ".gz" for suffix in JSONL_SUFFIXES | HTML_SUFFIXES | TEXT_SUFFIXES),
+}
 
 
 def suffix_of(path: Path) -> str:

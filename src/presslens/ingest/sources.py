@@ -85,7 +85,7 @@ def documents_of_file(path: Path, settings: Settings) -> Iterator[InputDocument]
         if suffix in FEED_SUFFIXES and looks_like_feed(data[:2048]):
             yield from feed_documents(data, uri)
         else:
-            kind = "html" if suffix in HTML_SUFFIXES else "text"
+            kind = "html" if suffix.removesuffix(".gz") in HTML_SUFFIXES else "text"
             yield InputDocument(uri, kind, uri, data=data)
 
 
