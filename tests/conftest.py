@@ -62,7 +62,8 @@ def validating(analyse):  # type: ignore[no-untyped-def]
 
 
 presslens.pipeline.analyse = validating(presslens.pipeline.analyse)
-presslens.analyse = presslens.pipeline.analyse
+# the public analyse reads a str as a file or a URL first, then calls the pipeline's own
+presslens.analyse = validating(presslens.analyse)
 
 
 @pytest.fixture(scope="session")

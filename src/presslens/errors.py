@@ -21,6 +21,10 @@ class InputTooLargeError(InputError):
     pass
 
 
+class MissingInputError(InputError):
+    """A file named as input does not exist (a mistyped path, never analysed as text)."""
+
+
 class FetchError(InputError):
     """A URL could not be fetched."""
 
@@ -31,3 +35,11 @@ class SettingsError(PresslensError):
 
 class ModelNotFoundError(PresslensError):
     pass
+
+
+class MissingExtraError(PresslensError):
+    """A command needs an optional part of presslens that is not installed (`presslens[web]`)."""
+
+    def __init__(self, what: str, extra: str) -> None:
+        super().__init__(f"{what} needs the {extra} extra: pip install 'presslens[{extra}]'")
+        self.extra = extra

@@ -19,8 +19,10 @@ import types
 import typing
 from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
+from presslens.errors import InputError, MissingInputError
 from presslens.version import __version__
 
 SCHEMA = "presslens.dossier/1"
@@ -28,6 +30,8 @@ SCHEMA = "presslens.dossier/1"
 
 @dataclass(frozen=True, slots=True)
 class Span:
+    """Character offsets `[start, end)` into `Article.text`: `span.of(article.text)` is the text."""
+
     start: int
     end: int
 
@@ -54,6 +58,8 @@ class Removed:
 
 @dataclass(frozen=True, slots=True)
 class Section:
+    """A run of paragraphs under one heading (None before the first heading)."""
+
     heading: str | None
     heading_span: Span | None
     span: Span
@@ -80,6 +86,10 @@ class StageWarning:
 
 @dataclass(frozen=True, slots=True)
 class Article:
+    """The article as read: the cleaned body `text` (every span points into it), its title,
+    caption, byline, publication date, language, paragraphs and sections, what was removed from
+    the page, where it came from (`origin`) and what reading it noted (`warnings`)."""
+
     text: str
     title: str | None = None
     caption: str | None = None
@@ -93,9 +103,18 @@ class Article:
     origin: Origin = field(default_factory=lambda: Origin(kind="text"))
     warnings: tuple[StageWarning, ...] = ()
 
+    def __repr__(self) -> str:
+        # the default would print the whole text
+        where = f" from {self.origin.uri}" if self.origin.uri else ""
+        title = shorten(self.title or self.text, 60)
+        return f"<Article {title!r}: {len(self.text):,} characters{where}>"
+
 
 @dataclass(frozen=True, slots=True)
 class Actor:
+    """A person, organisation or acting country the article is about: its fullest name, its
+    type (PERSON, ORG, GPE, ...), every other name form used and every mention span."""
+
     id: str
     name: str
     type: str  # PERSON | ORG | GPE | NORP | ...
@@ -105,6 +124,9 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
+    """Who said what: direct, indirect or mixed speech, its reporting cue ("said"), the speaker
+    as written and the actor it resolves to, with a confidence from 0 to 1."""
+
     id: str
     kind: str  # direct | indirect | mixed
     text: str
@@ -133,6 +155,9 @@ class Term:
 
 @dataclass(frozen=True, slots=True)
 class Figure:
+    """A number as the article means it: value (or low/high for a range), unit, kind, bound
+    (exact, approx, over, under, range), change (up, down, factor), period and concept."""
+
     id: str
     text: str
     span: Span
@@ -151,6 +176,9 @@ class Figure:
 
 @dataclass(frozen=True, slots=True)
 class Claim:
+    """A sentence worth checking, scored 0 to 1 and ranked (1 = check first), with the figures,
+    actors and sources it involves; `unsourced` when it cites no source."""
+
     id: str
     text: str
     span: Span
@@ -178,6 +206,9 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class ActorTone:
+    """The article's tone toward one actor: a score from -1 to 1, its label, the counts of
+    negative, neutral and positive mentions and the sentences behind them."""
+
     actor_id: str
     tone: float
     label: str
@@ -192,6 +223,10 @@ class ActorTone:
 
 @dataclass(frozen=True, slots=True)
 class Dossier:
+    """Everything found in one article: `presslens.analyse` returns it, `to_json` writes the
+    contract (`presslens.dossier/1`), `Dossier.from_dict` and `presslens.load_dossier` read it
+    back. Printing it shows a one-line summary; `to_json()` holds everything."""
+
     article: Article
     word_count: int = 0
     reading_time_minutes: float = 0.0
@@ -213,6 +248,15 @@ class Dossier:
     warnings: tuple[StageWarning, ...] = ()
     settings: dict[str, Any] = field(default_factory=dict)
 
+    def __repr__(self) -> str:
+        # The default would print the whole text and every record (100 KB for a long article).
+        counts = ", ".join(
+            f"{len(getattr(self, name))} {name}"
+            for name in ("actors", "quotes", "figures", "claims", "sources", "warnings")
+        )
+        title = shorten(self.article.title or self.excerpt or "untitled", 60)
+        return f"<Dossier {title!r}: {self.word_count} words, {counts}>"
+
     def to_dict(self) -> dict[str, Any]:
         """The dossier as JSON-ready data (the contract)."""
         return dossier_to_dict(self)
@@ -224,6 +268,12 @@ class Dossier:
     def from_dict(cls, data: dict[str, Any]) -> Dossier:
         """A dossier back from its JSON data (a stored record, a file written by to_json)."""
         return dossier_from_dict(data)
+
+
+def shorten(text: str, width: int) -> str:
+    """`text` on one line, cut to `width` characters with an ellipsis."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
 
 
 # --- the JSON form ---------------------------------------------------------------------------
@@ -389,6 +439,10 @@ def article_from_dict(data: dict[str, Any]) -> Article:
         sections=sections,
         removed=build_all(Removed, article.get("removed")),
         origin=build(Origin, origin_data),
+        # reading notes: `analyse` copies the article's own into the dossier's warnings first
+        warnings=tuple(
+            w for w in build_all(StageWarning, data.get("warnings")) if w.stage == "ingest"
+        ),
     )
 
 
@@ -414,3 +468,38 @@ def dossier_from_dict(data: dict[str, Any]) -> Dossier:
         warnings=build_all(StageWarning, data.get("warnings")),
         settings=data.get("settings") or {},
     )
+
+
+def load_dossier(source: str | bytes | Path | dict[str, Any]) -> Dossier:
+    """A stored dossier back as a `Dossier`: a JSON file's path, JSON text or bytes (what
+    `Dossier.to_json` writes), or the data itself. A batch row or a store record holding the
+    dossier under `"dossier"` is read too. Raises `presslens.errors.InputError` when the input
+    is not a dossier."""
+    data = source if isinstance(source, dict) else json_of(source)
+    if isinstance(data.get("dossier"), dict) and "article" not in data:
+        data = data["dossier"]  # a batch row ({id, status, dossier}) or a store record
+    if not str(data.get("schema", "")).startswith("presslens.dossier/"):
+        raise InputError('not a presslens dossier: no "schema": "presslens.dossier/1"')
+    return dossier_from_dict(data)
+
+
+def json_of(source: str | bytes | Path) -> dict[str, Any]:
+    """The JSON object in a file, or in JSON text or bytes."""
+    name = "the JSON given"
+    if isinstance(source, str) and not source.lstrip().startswith("{"):
+        source = Path(source)
+    if isinstance(source, Path):
+        name = str(source)
+        try:
+            source = source.read_bytes()
+        except FileNotFoundError as exc:
+            raise MissingInputError(f"{name} does not exist: check the path") from exc
+        except OSError as exc:
+            raise InputError(f"cannot read {name}: {exc.strerror or exc}") from exc
+    try:
+        data = json.loads(source)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InputError(f"{name} is not dossier JSON: {exc}") from exc
+    if not isinstance(data, dict):
+        raise InputError(f"{name} is not dossier JSON: expected an object")
+    return data

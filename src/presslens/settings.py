@@ -2,11 +2,14 @@
 
 Overrides come, lowest first, from a TOML file (`PRESSLENS_CONFIG` or `presslens.toml` in the
 working directory), the environment (`PRESSLENS_<FIELD>`), then keyword arguments (the CLI).
+A key in the TOML file that is no setting is refused with the closest setting's name, since a
+misspelt key ignored would leave the default in force without a word.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import os
 import tomllib
 from dataclasses import dataclass, fields
@@ -66,12 +69,25 @@ def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:
             data = tomllib.loads(Path(config).read_text(encoding="utf-8"))
         except (OSError, tomllib.TOMLDecodeError) as exc:
             raise SettingsError(f"cannot read settings file {config}: {exc}") from exc
-        values.update(
-            {k: _coerce(k, v) for k, v in data.get("presslens", data).items() if k in names}
-        )
+        table = data.get("presslens", data)
+        refuse_unknown(table, names, config)
+        values.update({k: _coerce(k, v) for k, v in table.items()})
     for name in names:
         env = os.environ.get(f"PRESSLENS_{name.upper()}")
         if env is not None:
             values[name] = _coerce(name, env)
     values.update({k: _coerce(k, v) for k, v in overrides.items() if v is not None})
     return Settings(**values)
+
+
+def refuse_unknown(table: dict[str, Any], names: set[str], config: str | Path) -> None:
+    """Raise SettingsError naming the first key of `table` that is no setting, and the setting
+    it most likely means."""
+    for key in table:
+        if key in names:
+            continue
+        close = difflib.get_close_matches(key, sorted(names), n=1, cutoff=0.6)
+        hint = (
+            f"did you mean {close[0]!r}?" if close else f"settings are: {', '.join(sorted(names))}"
+        )
+        raise SettingsError(f"{config}: unknown setting {key!r}: {hint}")

@@ -56,10 +56,17 @@ def test_markdown_summary(sample) -> None:
     [
         ([], "a &lt;b&gt; c"),
         ([Mark(Span(2, 5), "x", "t")], 'a <span class="x" title="t">&lt;b&gt;</span> c'),
-        (
+        (  # nested marks are nested elements, not cut in pieces
             [Mark(Span(0, 5), "outer", ""), Mark(Span(2, 5), "inner", "")],
-            '<span class="outer" title="">a </span>'
-            '<span class="outer" title=""><span class="inner" title="">&lt;b&gt;</span></span> c',
+            '<span class="outer">a <span class="inner">&lt;b&gt;</span></span> c',
+        ),
+        (  # crossing marks: the higher layer is cut; the id and badge go on the first piece only
+            [
+                Mark(Span(0, 3), "sentence", anchor="s0", layer=0, badge="1"),
+                Mark(Span(2, 7), "quote", "q", anchor="q1"),
+            ],
+            '<span class="sentence" id="s0" data-badge="1">a <span class="quote" title="q" '
+            'id="q1">&lt;</span></span><span class="quote" title="q">b&gt; c</span>',
         ),
     ],
 )

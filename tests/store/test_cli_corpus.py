@@ -52,7 +52,8 @@ def test_export_every_table(corpus_db: Path, tmp_path: Path, fmt: str) -> None:
     )
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == sorted(f"{t}.{fmt}" for t in ("articles", "claims", "figures", "quotes"))
+    tables = ("articles", "actors", "quotes", "figures", "claims", "sources", "tones")
+    assert names == sorted(f"{t}.{fmt}" for t in tables)
     if fmt == "jsonl":
         rows = [json.loads(line) for line in (tmp_path / "articles.jsonl").read_text().splitlines()]
         assert {row["title"] for row in rows} == {"Harbour vote", "Bridge works"}

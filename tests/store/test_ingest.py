@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from presslens.batch.ingest import ingest
+from presslens.errors import MissingInputError
 from presslens.ingest.identity import content_key
 from presslens.store import open_store
 
@@ -54,16 +55,19 @@ def test_content_key_ignores_only_layout(left: bytes, right: bytes, same: bool) 
 def test_ingest_stores_everything_once(store_url: str, tmp_path: Path) -> None:
     inputs = tmp_path / "in"
     write_inputs(inputs)
-    locations = [str(inputs), str(tmp_path / "missing.txt")]
+    locations = [str(inputs)]
     with open_store(store_url) as store:
+        with pytest.raises(MissingInputError, match="missing.txt"):  # a typo stores nothing
+            ingest([*locations, str(tmp_path / "missing.txt")], store, show_progress=False)
+        assert store.counts()["errors"] == 0
         first = ingest(locations, store, show_progress=False)
-        assert (first.stored, first.failed, first.duplicates, first.skipped) == (3, 3, 1, 0)
+        assert (first.stored, first.failed, first.duplicates, first.skipped) == (3, 2, 1, 0)
         failed = {Path(e["input_id"].split("#")[0]).name: e["reason"] for e in store.errors()}
-        assert set(failed) == {"empty.txt", "more.jsonl", "missing.txt"}
-        assert "empty" in failed["empty.txt"] and "does not exist" in failed["missing.txt"]
+        assert set(failed) == {"empty.txt", "more.jsonl"}
+        assert "empty" in failed["empty.txt"]
         counts = store.counts()
         second = ingest(locations, store, show_progress=False)
-        assert (second.stored, second.failed, second.skipped) == (0, 0, 6)
+        assert (second.stored, second.failed, second.skipped) == (0, 0, 5)
         assert store.counts() == counts
         assert {hit["title"] for hit in store.search("ferry")} == {"Ferry news"}
 

@@ -13,11 +13,13 @@ document's time limit starts, so `timeout` also caps the fetch.
 from __future__ import annotations
 
 import contextlib
+import glob
 import signal
 import threading
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from rich.console import Console
 from rich.progress import (
@@ -30,7 +32,8 @@ from rich.progress import (
 )
 
 from presslens import nlp, pipeline
-from presslens.errors import PresslensError
+from presslens.errors import MissingInputError, PresslensError
+from presslens.ingest.detect import URL
 from presslens.ingest.identity import content_key
 from presslens.ingest.inputs import InputDocument
 from presslens.ingest.sources import estimate_total, iter_documents, load_document
@@ -45,6 +48,8 @@ class IngestReport:
     skipped: int = 0  # already stored (or already failed) before this run
     duplicates: int = 0  # the same content seen twice within this run
     seconds: float = 0.0
+    # (input id, reason) of the first FAILURES_KEPT inputs that failed in this run
+    failures: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def seen(self) -> int:
@@ -56,6 +61,34 @@ class IngestReport:
             f"{self.seen} inputs: {self.stored} stored, {self.failed} failed, "
             f"{self.skipped} already in the store, {self.duplicates} duplicates "
             f"in {self.seconds:.1f} s ({rate:.2f} articles/s)"
+        )
+
+
+FAILURES_KEPT = 10
+
+
+def missing_locations(locations: Iterable[str]) -> list[str]:
+    """The locations that name no file: a path that does not exist, or a glob matching none.
+    Checked before anything is stored, so that a mistyped path is a one-line error instead of
+    an error record listed on every later run."""
+    missing = []
+    for location in locations:
+        if location == "-" or URL.match(location):
+            continue
+        if any(ch in location for ch in "*?["):
+            if not glob.glob(location, recursive=True):
+                missing.append(location)
+        elif not Path(location).exists():
+            missing.append(location)
+    return missing
+
+
+def check_locations(locations: Iterable[str]) -> None:
+    """Raise MissingInputError naming every location that names no file."""
+    missing = missing_locations(locations)
+    if missing:
+        raise MissingInputError(
+            f"{', '.join(missing)}: no such file or directory (nothing was analysed or stored)"
         )
 
 
@@ -135,6 +168,8 @@ class Ingest:
         self.store.save_error(key=key, reason=reason, input_id=document.id, uri=document.uri)
         self.failed_keys.add(key)
         self.report.failed += 1
+        if len(self.report.failures) < FAILURES_KEPT:
+            self.report.failures.append((document.id, reason))
         return "failed"
 
     def analyse_and_save(self, document: InputDocument, key: str) -> str | None:
@@ -189,7 +224,9 @@ def ingest(
     show_progress: bool = True,
     console: Console | None = None,
 ) -> IngestReport:
-    """Analyse and store every document named by `locations`; see the module docstring."""
+    """Analyse and store every document named by `locations`; see the module docstring.
+    Raises MissingInputError, before storing anything, when a location names no file."""
+    check_locations(locations)
     settings = settings or Settings()
     run = Ingest(store, settings, retry_errors=retry_errors, timeout=timeout)
     start = time.perf_counter()

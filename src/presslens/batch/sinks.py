@@ -6,7 +6,7 @@ import json
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from presslens.batch.work import Row
 from presslens.errors import PresslensError
@@ -72,7 +72,12 @@ def read_jsonl_ids(path: Path) -> set[str]:
 
 class ParquetSink:
     """A Parquet dataset: `OUT.parquet/part-NNNNN.parquet`, each written whole then renamed, every
-    PARQUET_ROWS_PER_PART rows or PARQUET_SECONDS_PER_PART seconds, whichever comes first."""
+    PARQUET_ROWS_PER_PART rows or PARQUET_SECONDS_PER_PART seconds, whichever comes first.
+
+    Besides the row's own columns and the whole dossier as JSON text (`dossier`, the contract),
+    each row has typed columns to query without parsing it: title, published (a UTC timestamp),
+    language, word_count, reading_time_minutes, and actors, quotes, figures, claims, sources and
+    tones as lists of structs with the columns `presslens export` gives those tables."""
 
     columns = ("id", "uri", "status", "sha256", "stage", "message", "dossier")
 
@@ -126,15 +131,11 @@ class ParquetSink:
             self.flush()
 
     def flush(self) -> None:
-        import pyarrow as pa
         import pyarrow.parquet as pq
 
         if not self.buffer:
             return
-        table = pa.table(
-            {name: [getattr(row, name) for row in self.buffer] for name in self.columns},
-            schema=pa.schema([(name, pa.string()) for name in self.columns]),
-        )
+        table = self.arrow_table()
         number = len(self.parts)
         while (self.path / f"part-{number:05d}.parquet").exists():
             number += 1
@@ -144,6 +145,21 @@ class ParquetSink:
         temporary.rename(final)
         self.parts.append(final)
         self.buffer = []
+
+    def arrow_table(self) -> Any:
+        """The buffered rows: their own columns as text, then the nested ones."""
+        import pyarrow as pa
+
+        from presslens.store.exports import nested_schema_fields, nested_values
+
+        fields = [pa.field(name, pa.string()) for name in self.columns] + nested_schema_fields()
+        columns = {name: [getattr(row, name) for row in self.buffer] for name in self.columns}
+        nested = [
+            nested_values(json.loads(row.dossier) if row.dossier else None) for row in self.buffer
+        ]
+        for field in fields[len(self.columns) :]:
+            columns[field.name] = [values[field.name] for values in nested]
+        return pa.table(columns, schema=pa.schema(fields))
 
     def close(self) -> None:
         self.flush()
@@ -181,7 +197,8 @@ class StoreSink:
 
 
 def is_store_url(out: str) -> bool:
-    return out.lower().endswith(".db") or out.lower().startswith(("postgresql:", "postgres:"))
+    lowered = out.lower()
+    return lowered.endswith(".db") or lowered.startswith(("postgresql:", "postgres:", "sqlite:"))
 
 
 def open_sink(out: str, *, resume: bool) -> Sink:

@@ -13,7 +13,7 @@ from presslens.cli.analyze import analyze, sample_article_path
 from presslens.cli.batch import batch
 from presslens.cli.checkworthy import checkworthy
 from presslens.cli.corpus import export, ingest, search, serve
-from presslens.errors import PresslensError
+from presslens.errors import MissingExtraError, PresslensError
 from presslens.version import __version__
 
 app = typer.Typer(
@@ -25,6 +25,16 @@ app = typer.Typer(
 )
 
 EXIT_USER_ERROR = 2
+# optional packages -> the extra that installs them (pyproject.toml), for a one-line error
+EXTRAS = {
+    "psycopg": ("a postgresql:// store", "postgres"),
+    "fastapi": ("the web site", "web"),
+    "uvicorn": ("the web site", "web"),
+    "multipart": ("the web site", "web"),
+    "pyarrow": ("Parquet", "batch"),
+    "dask": ("--engine dask", "batch"),
+    "distributed": ("--engine dask", "batch"),
+}
 
 
 def show_version(value: bool) -> None:
@@ -57,6 +67,12 @@ def main() -> None:
         app()
     except PresslensError as exc:
         typer.echo(f"presslens: error: {exc}", err=True)
+        sys.exit(EXIT_USER_ERROR)
+    except ModuleNotFoundError as exc:
+        needed = EXTRAS.get((exc.name or "").split(".")[0])
+        if needed is None:
+            raise
+        typer.echo(f"presslens: error: {MissingExtraError(*needed)}", err=True)
         sys.exit(EXIT_USER_ERROR)
     except KeyboardInterrupt:
         typer.echo("presslens: interrupted", err=True)

@@ -20,6 +20,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from presslens.cli.corpus import EXIT_ALL_FAILED, failure_summary
 from presslens.ingest.sources import estimate_total
 from presslens.settings import load_settings
 from presslens.store.postgres import redact
@@ -58,12 +59,17 @@ def batch(
     ] = False,
     config: Annotated[Path | None, typer.Option("--config", help="A TOML settings file.")] = None,
 ) -> None:
-    """Analyse every input document and write one row each (dossier or error) to OUT."""
+    """Analyse every input document and write one row each (dossier or error) to OUT.
+
+    Exit status: 0 when done (some inputs may have failed: a line says how many), 1 when every
+    input failed, 2 for a mistake such as a path that does not exist (OUT left untouched)."""
+    from presslens.batch.ingest import check_locations
     from presslens.batch.run import run_batch
 
     if scheduler is not None and engine is not Engine.dask:
         raise typer.BadParameter("--scheduler needs --engine dask")
     settings = load_settings(config)
+    check_locations(inputs)  # before OUT is opened (a new run empties it)
     console = Console(stderr=True)
     with progress_bar(console) as progress:
         total = estimate_total(inputs, settings)
@@ -82,9 +88,20 @@ def batch(
             on_skip=counter.on_skip,
             on_start=counter.on_start,
         )
+    report(summary, out, console, resume=resume)
+
+
+def report(summary: Any, out: str, console: Console, *, resume: bool) -> None:
+    """The closing lines, and exit status 1 when every input failed."""
     shown = redact(out)
     skipped = f", {summary.skipped} skipped (already in {shown})" if resume else ""
     console.print(f"{summary.done} done, {summary.failed} failed{skipped} -> {shown}", markup=False)
+    if summary.failed and not summary.done:
+        raise typer.Exit(EXIT_ALL_FAILED)
+    if summary.failed:
+        total = summary.done + summary.failed
+        line = failure_summary(summary.failed, total, f'{shown} (rows with status "error")')
+        console.print(line, markup=False)
 
 
 class Counter:

@@ -12,7 +12,6 @@ Saving is safe against a concurrent writer of the same content (see `Store.save`
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -20,12 +19,19 @@ from typing import Any
 from presslens.model import Dossier
 from presslens.store import records
 from presslens.store.actor_keys import query_keys
+from presslens.store.exports import EXPORT_TABLES, export_rows  # noqa: F401 (re-exported)
+from presslens.store.query import Query, parse
 from presslens.store.records import storable
 from presslens.store.schema import ADDED_COLUMNS, ADDED_INDEXES, SCHEMA_VERSION, statements
+from presslens.store.snippets import (
+    date_key,
+    marked_spans,
+    snippet,
+)
 
-WORD = re.compile(r"\w+")
-EXPORT_TABLES = ("articles", "quotes", "figures", "claims")
-SNIPPET_CHARS = 240
+SORTS = ("relevance", "date", "oldest")  # date: newest first
+MATCHES = ("auto", "all", "any")
+MAX_PER_PAGE = 100
 LIST_COLUMNS = (
     "id, title, published, byline, uri, word_count, reading_time_minutes, excerpt, n_actors, "
     "n_quotes, n_figures, n_claims, n_sources, n_warnings"
@@ -70,21 +76,6 @@ def speaker_filter(speaker: str) -> tuple[str, list[Any]]:
     return clause, [*keys, like_pattern(speaker)]
 
 
-def query_words(query: str) -> list[str]:
-    """The words of a search query; punctuation (quotes, semicolons, dashes) is never syntax."""
-    return WORD.findall(query)
-
-
-def snippet(body: str, words: list[str], width: int = SNIPPET_CHARS) -> str:
-    """A window of `body` around the first query word found in it."""
-    folded = body.casefold()
-    hits = [folded.find(w.casefold()) for w in words]
-    first = min((h for h in hits if h >= 0), default=0)
-    start = max(0, first - width // 3)
-    text = body[start : start + width].strip()
-    return ("…" if start else "") + text + ("…" if start + width < len(body) else "")
-
-
 INT64 = (-(2**63), 2**63 - 1)
 
 
@@ -118,11 +109,20 @@ class Store:
     def sql(self, text: str) -> str:
         return text
 
-    def search_clause(self, words: list[str], *, every: bool) -> tuple[str, str, list[Any]]:
-        """(FROM addition, WHERE condition, params) matching all (or any) of `words`."""
+    def search_clause(self, query: Query) -> tuple[str, str, list[Any]]:
+        """(FROM addition, WHERE condition, params) matching a non-empty parsed query."""
         raise NotImplementedError
 
     def score_order(self) -> str:
+        raise NotImplementedError
+
+    def row_key(self) -> str:
+        """An expression naming a search_index row for `marks` (or NULL)."""
+        return "NULL"
+
+    def marks(self, rows: list[dict[str, Any]], query: Query) -> list[tuple[int, str | None]]:
+        """For each row, a piece of its body with the query's matches between MARK_OPEN and
+        MARK_CLOSE, and where the piece starts in the body."""
         raise NotImplementedError
 
     # --- plumbing --------------------------------------------------------------------------
@@ -164,25 +164,35 @@ class Store:
             added = self.add_columns()
             for statement in ADDED_INDEXES:
                 self.run(statement)
-            if added:
+            if added & {"actors.key", "quotes.speaker_key"}:
                 self.fill_actor_keys()
+            self.fill_date_keys()
             self.run(
                 "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (SCHEMA_VERSION,),
             )
 
-    def add_columns(self) -> bool:
-        """Add the columns a store of an older version lacks; True when any was added."""
-        added = False
+    def add_columns(self) -> set[str]:
+        """Add the columns a store of an older version lacks; the ones added ("table.column")."""
+        added: set[str] = set()
         for table, column, kind in ADDED_COLUMNS:
             present = {d[0] for d in self.run(f"SELECT * FROM {table} LIMIT 0").description}
             if column not in present:
                 # PostgreSQL: another process may add it between the check and here
                 guard = "IF NOT EXISTS " if self.dialect == "postgres" else ""
                 self.run(f"ALTER TABLE {table} ADD COLUMN {guard}{column} {kind}")
-                added = True
+                added.add(f"{table}.{column}")
         return added
+
+    def fill_date_keys(self) -> None:
+        """Date keys for the articles stored before they existed (found by the index, so cheap
+        when there are none)."""
+        for row in self.all(
+            "SELECT id, published, ingested_at FROM articles WHERE date_key IS NULL"
+        ):
+            key = date_key(row["published"], row["ingested_at"])
+            self.run("UPDATE articles SET date_key = ? WHERE id = ?", (key or "", row["id"]))
 
     def fill_actor_keys(self) -> None:
         """Corpus actor keys for the articles stored before keys existed."""
@@ -251,6 +261,7 @@ class Store:
             dossier=json.dumps(data, ensure_ascii=False),
             ingested_at=now(),
         )
+        row["date_key"] = date_key(row["published"], row["ingested_at"]) or ""
         columns = ", ".join(row)
         marks = ", ".join("?" for _ in row)
         text = (
@@ -385,38 +396,106 @@ class Store:
         source: str | None = None,
         kind: str | None = None,
         limit: int = 20,
+        offset: int = 0,
+        sort: str = "relevance",
+        match: str = "auto",
     ) -> list[dict[str, Any]]:
-        """Full-text search over article text, quotes and claims, ranked best first.
+        """The hits of `find` alone."""
+        wanted = {"speaker": speaker, "actor": actor, "source": source, "kind": kind}
+        found = self.find(query, limit=limit, offset=offset, sort=sort, match=match, **wanted)
+        return list(found["results"])
 
-        The query is reduced to its words, so quotes, semicolons and other punctuation are
-        never SQL or search syntax. Filters match names anywhere, in any case."""
-        words = query_words(query)
-        if not words and not (speaker or actor or source):
-            return []
-        limit = page(limit)[0]
+    def search_page(
+        self, query: str = "", *, page: int = 1, per_page: int = 20, **wanted: Any
+    ) -> dict[str, Any]:
+        """One page of `find` (pages count from 1; a page past the last has no results but the
+        same total), with `page`, `per_page` and `pages`."""
+        per_page = min(max(1, per_page), MAX_PER_PAGE)
+        page = max(1, page)
+        found = self.find(query, limit=per_page, offset=(page - 1) * per_page, **wanted)
+        found.update(page=page, per_page=per_page, pages=max(1, -(-found["total"] // per_page)))
+        return found
+
+    def find(
+        self,
+        query: str = "",
+        *,
+        speaker: str | None = None,
+        actor: str | None = None,
+        source: str | None = None,
+        kind: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+        sort: str = "relevance",
+        match: str = "auto",
+    ) -> dict[str, Any]:
+        """Full-text search over article text, quotes and claims, in the query language of
+        store/query.py: the hits from `offset` on, with their total and how the query was read.
+
+        `sort`: "relevance" (best first), "date" (newest first) or "oldest", by the article's
+        published date, else the date it was added. `match`: "all" (every term), "any" (any one
+        word), or "auto": all, and when no piece has them all, any, which the answer says by
+        `match` = "any". Filters (speaker, actor, source names anywhere in any case, and kind)
+        narrow either. Returns {understood, ignored, match, sort, total, results}; each hit
+        (kind, article_id, ref, speaker, title, excerpt, published, date, score, snippet,
+        highlights: [start, end] pairs in the snippet) also carries `match`."""
+        parsed = parse(query)
+        sort = sort if sort in SORTS else "relevance"
+        found: dict[str, Any] = {
+            "understood": parsed.shown(),
+            "ignored": list(parsed.ignored),
+            "match": "all",
+            "sort": sort,
+            "total": 0,
+            "results": [],
+        }
+        if not parsed and not (speaker or actor or source):
+            return found
         filters = self.filters(speaker=speaker, actor=actor, source=source, kind=kind)
-        rows = self.matching(words, filters, limit, every=True)
-        if not rows and len(words) > 1:
-            # No piece has every word: rank the pieces that have some of them.
-            rows = self.matching(words, filters, limit, every=False)
-        return [self.hit(row, words) for row in rows]
+        wider = parsed.any_word()
+        tried = wider if match == "any" and wider else parsed
+        total = self.count(tried, filters)
+        if not total and match == "auto" and wider:
+            # No piece has every term: say so, and rank the pieces that have some of the words.
+            total = self.count(wider, filters)
+            tried = wider if total else parsed
+        limit, offset = page(limit, offset)
+        rows = self.matching(tried, filters, limit, offset, sort) if total and limit else []
+        marked = self.marks(rows, tried) if tried and rows else [(0, None)] * len(rows)
+        found.update(
+            match="any" if tried is wider else "all",
+            total=total,
+            results=[self.hit(row, mark) for row, mark in zip(rows, marked, strict=True)],
+        )
+        for hit in found["results"]:  # also said by each hit, for callers that keep only hits
+            hit["match"] = found["match"]
+        return found
+
+    def count(self, query: Query, filters: tuple[str, list[Any]]) -> int:
+        joins, where, params = self.search_clause(query) if query else ("", "1 = 1", [])
+        text = f"SELECT count(*) AS n FROM search_index s{joins} WHERE {where}{filters[0]}"
+        return int(self.scalar(text, [*params, *filters[1]]))
 
     def matching(
-        self, words: list[str], filters: tuple[str, list[Any]], limit: int, *, every: bool
+        self, query: Query, filters: tuple[str, list[Any]], limit: int, offset: int, sort: str
     ) -> list[dict[str, Any]]:
-        joins, where = "", "1 = 1"
-        params: list[Any] = []
-        if words:
-            joins, where, params = self.search_clause(words, every=every)
-        order = self.score_order() if words else "s.article_id DESC"
-        score = self.score_expression() if words else "0"
+        joins, where, params = self.search_clause(query) if query else ("", "1 = 1", [])
+        score = self.score_expression() if query else "0"
+        best = self.score_order() if query else "s.article_id DESC"
+        order = {
+            "relevance": best,
+            "date": f"coalesce(a.date_key, '') DESC, {best}",
+            "oldest": f"coalesce(a.date_key, ''), {best}",
+        }[sort]
         text = (
-            f"SELECT s.kind, s.article_id, s.ref, s.speaker, s.body, a.title, a.excerpt, "
-            f"a.published, "
-            f"{score} AS score FROM search_index s JOIN articles a ON a.id = s.article_id{joins} "
-            f"WHERE {where}{filters[0]} ORDER BY {order} LIMIT ?"
+            f"SELECT {self.row_key()} AS row_key, s.kind, s.article_id, s.ref, s.speaker, s.body, "
+            f"a.title, a.excerpt, a.published, a.date_key, {score} AS score "
+            f"FROM search_index s JOIN articles a ON a.id = s.article_id{joins} "
+            f"WHERE {where}{filters[0]} "
+            # the rest makes the order total, so that pages never overlap
+            f"ORDER BY {order}, s.article_id DESC, s.kind, s.ref LIMIT ? OFFSET ?"
         )
-        return self.all(text, [*params, *filters[1], limit])
+        return self.all(text, [*params, *filters[1], limit, offset])
 
     def score_expression(self) -> str:
         raise NotImplementedError
@@ -440,26 +519,21 @@ class Store:
                 params.append(like_pattern(name))
         return "".join(f" AND {c}" for c in clauses), params
 
-    def hit(self, row: dict[str, Any], words: list[str]) -> dict[str, Any]:
+    def hit(self, row: dict[str, Any], marked: tuple[int, str | None]) -> dict[str, Any]:
         body = row.pop("body") or ""
-        if row["kind"] == "article":
-            body = body.split("\n", 1)[-1]
-        row["snippet"] = snippet(body, words)
+        row.pop("row_key", None)
+        spans = marked_spans(marked[1], body, marked[0])
+        if row["kind"] == "article":  # the title is the first line of the indexed text
+            cut = body.find("\n") + 1
+            body = body[cut:]
+            spans = [(a - cut, b - cut) for a, b in spans if a >= cut]
+        row["snippet"], row["highlights"] = snippet(body, spans)
+        row["date"] = (row.pop("date_key") or "")[:10] or None
         row["article_id"] = int(row["article_id"])
         row["score"] = round(float(row["score"] or 0.0), 4)
         return row
 
     def export(self, table: str, *, with_dossier: bool = False) -> Iterator[dict[str, Any]]:
-        """Rows of articles, quotes, figures or claims, in article order."""
-        if table not in EXPORT_TABLES:
-            raise ValueError(f"cannot export {table!r}: choose one of {', '.join(EXPORT_TABLES)}")
-        if table == "articles":
-            extra = ", sha256, language, ingested_at" + (", dossier" if with_dossier else "")
-            text = f"SELECT {LIST_COLUMNS}{extra} FROM articles ORDER BY id"
-        else:
-            text = f"SELECT * FROM {table} ORDER BY article_id, start_char"
-        for row in self.run(text):
-            row = dict(row)
-            if "dossier" in row:
-                row["dossier"] = json.loads(row["dossier"])
-            yield row
+        """Rows of one of EXPORT_TABLES (articles, actors, quotes, figures, claims, sources,
+        tones), in article order, with typed values: see store/exports.py."""
+        return export_rows(self, table, with_dossier=with_dossier)

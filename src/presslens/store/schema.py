@@ -7,7 +7,8 @@ leaves either the whole article or nothing.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "2"  # 2: actors.key and quotes.speaker_key (corpus actor keys)
+SCHEMA_VERSION = "3"  # 2: actors.key and quotes.speaker_key (corpus actor keys)
+# 3: articles.date_key (the date a search sorts by: published, else added)
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -18,7 +19,7 @@ CREATE TABLE IF NOT EXISTS articles (
   excerpt TEXT, n_actors INTEGER NOT NULL DEFAULT 0, n_quotes INTEGER NOT NULL DEFAULT 0,
   n_figures INTEGER NOT NULL DEFAULT 0, n_claims INTEGER NOT NULL DEFAULT 0,
   n_sources INTEGER NOT NULL DEFAULT 0, n_warnings INTEGER NOT NULL DEFAULT 0,
-  dossier TEXT NOT NULL, ingested_at TEXT NOT NULL
+  dossier TEXT NOT NULL, ingested_at TEXT NOT NULL, date_key TEXT
 );
 CREATE TABLE IF NOT EXISTS errors (
   id {id}, key TEXT NOT NULL UNIQUE, input_id TEXT, uri TEXT, reason TEXT NOT NULL,
@@ -57,10 +58,16 @@ CREATE INDEX IF NOT EXISTS sources_name ON sources (lower(name));
 
 # Columns added after version 1, with the indexes that need them: a store made by version 1 gets
 # them (and their values, from the stored dossiers) when it is next opened.
-ADDED_COLUMNS = (("actors", "key", "TEXT"), ("quotes", "speaker_key", "TEXT"))
+ADDED_COLUMNS = (
+    ("actors", "key", "TEXT"),
+    ("quotes", "speaker_key", "TEXT"),
+    ("articles", "date_key", "TEXT"),
+)
 ADDED_INDEXES = (
     "CREATE INDEX IF NOT EXISTS actors_key ON actors (key)",
     "CREATE INDEX IF NOT EXISTS quotes_speaker_key ON quotes (speaker_key)",
+    # also finds, at every opening, the rows still without a date key (Store.fill_date_keys)
+    "CREATE INDEX IF NOT EXISTS articles_date_key ON articles (date_key)",
 )
 
 SQLITE_WORDS = {

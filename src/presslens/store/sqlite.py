@@ -8,16 +8,12 @@ from typing import Any
 
 from presslens.errors import PresslensError
 from presslens.store.base import Store
+from presslens.store.query import Query, fts5
+from presslens.store.snippets import MARK_CLOSE, MARK_OPEN
 
 
 def dict_row(cursor: sqlite3.Cursor, row: tuple) -> dict[str, Any]:
     return {column[0]: value for column, value in zip(cursor.description, row, strict=True)}
-
-
-def fts_query(words: list[str], *, every: bool = True) -> str:
-    """Every word as a quoted FTS5 string (all required, or any): user text is never syntax."""
-    joiner = " " if every else " OR "
-    return joiner.join('"' + word.replace('"', '""') + '"' for word in words)
 
 
 class SQLiteStore(Store):
@@ -42,8 +38,24 @@ class SQLiteStore(Store):
         # Reads outside it open no transaction, so readers never hold the WAL back.
         return self.conn
 
-    def search_clause(self, words: list[str], *, every: bool) -> tuple[str, str, list[Any]]:
-        return "", "search_index MATCH ?", [fts_query(words, every=every)]
+    def search_clause(self, query: Query) -> tuple[str, str, list[Any]]:
+        return "", "search_index MATCH ?", [fts5(query)]
+
+    def row_key(self) -> str:
+        return "s.rowid"
+
+    def marks(self, rows: list[dict[str, Any]], query: Query) -> list[tuple[int, str | None]]:
+        # FTS5's highlight() marks what its own tokenizer and stemmer matched; it runs on the
+        # page's rows only (in the search query it would run on every match before the LIMIT).
+        keys = [row["row_key"] for row in rows]
+        places = ", ".join("?" for _ in keys)
+        found = self.all(
+            "SELECT rowid AS row_key, highlight(search_index, 4, ?, ?) AS marked "
+            f"FROM search_index WHERE search_index MATCH ? AND rowid IN ({places})",
+            [MARK_OPEN, MARK_CLOSE, fts5(query), *keys],
+        )
+        marked = {row["row_key"]: row["marked"] for row in found}
+        return [(0, marked.get(key)) for key in keys]
 
     def score_expression(self) -> str:
         return "-bm25(search_index)"

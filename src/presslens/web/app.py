@@ -34,7 +34,7 @@ from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Annotated, Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -46,12 +46,15 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from presslens.model import Dossier
 from presslens.settings import Settings
 from presslens.store import Store, default_db, open_store
+from presslens.store.base import MATCHES, MAX_PER_PAGE, SORTS
+from presslens.store.snippets import segments
 from presslens.version import __version__
 from presslens.web import views
 from presslens.web.workers import QUEUE_SECONDS, Refusal, Workers
 
 UPLOAD_LIMIT = 5 * 1024 * 1024
 PAGE_SIZE = 50
+SEARCH_PAGE_SIZE = 20
 MAX_PAGE = 10**9  # page numbers past this would overflow the store's 64-bit offsets
 MAX_ID = 2**63 - 1  # the store's ids are 64-bit integers
 DEFAULT_HOSTS = ("127.0.0.1", "localhost")
@@ -275,53 +278,77 @@ def add_article_routes(app: FastAPI, site: Site) -> None:
     @app.get("/", response_class=HTMLResponse)
     @app.get("/articles", response_class=HTMLResponse)
     def article_list(page_number: Annotated[int, Query(alias="page")] = 1) -> HTMLResponse:
-        return site.page("list.html.j2", listing=list_page(site.store(), page_number))
+        listing = list_page(site.store(), page_number)
+        past_the_end = listing["total"] > 0 and not listing["items"]
+        return site.page("list.html.j2", 404 if past_the_end else 200, listing=listing)
 
+    # Ids are taken as text and checked here, so a bad one gets the 404 of its kind of page
+    # (HTML or JSON) rather than FastAPI's validation error in JSON.
     @app.get("/article/{article_id}.json")
-    def article_json(article_id: int) -> Response:
-        row = site.article(article_id)
+    def article_json(article_id: str) -> Response:
+        row = site.article(views.article_number(article_id))
         return JSONResponse(row) if row else JSONResponse({"error": "not found"}, 404)
 
     @app.get("/article/{article_id}/report", response_class=HTMLResponse)
-    def article_report(article_id: int) -> HTMLResponse:
+    def article_report(article_id: str) -> HTMLResponse:
         from presslens.model import dossier_from_dict
         from presslens.render.html import render_html
 
-        row = site.article(article_id)
+        row = site.article(views.article_number(article_id))
         if row is None:
             return site.not_found("article")
         return HTMLResponse(render_html(dossier_from_dict(row["dossier"])))
 
     @app.get("/article/{article_id}", response_class=HTMLResponse)
-    def article_page(article_id: int) -> HTMLResponse:
-        row = site.article(article_id)
+    def article_page(article_id: str) -> HTMLResponse:
+        row = site.article(views.article_number(article_id))
         if row is None:
             return site.not_found("article")
         return site.page("dossier.html.j2", **views.stored_dossier_context(row))
 
     @app.get("/actor/{name}.json")
     def actor_json(name: str) -> JSONResponse:
-        return JSONResponse(site.store().actor(without_nul(name)))
+        actor = site.store().actor(without_nul(name))
+        if not views.actor_found(actor):
+            return JSONResponse({"error": "not found"}, 404)
+        return JSONResponse(actor)
 
     @app.get("/actor/{name}", response_class=HTMLResponse)
     def actor_page(name: str) -> HTMLResponse:
-        return site.page("actor.html.j2", actor=site.store().actor(without_nul(name)))
+        actor = site.store().actor(without_nul(name))
+        if not views.actor_found(actor):
+            return site.not_found("actor of that name in the corpus")
+        return site.page("actor.html.j2", actor=actor)
 
 
 def add_search_routes(app: FastAPI, site: Site) -> None:
+    """/search?q=&speaker=&actor=&source=&kind=&sort=&match=&page=&limit= and its JSON twin.
+    The query language is store/query.py's; a malformed number or choice means its default,
+    never an error page."""
+
+    def found(request: Request) -> tuple[dict[str, Any], dict[str, Any]]:
+        wanted = search_args(request.query_params)
+        searched = site.store().search_page(**wanted) if searching(wanted) else {}
+        return wanted, searched
+
     @app.get("/search.json")
-    def search_json(
-        q: str = "", speaker: str = "", actor: str = "", source: str = "", kind: str = ""
-    ) -> JSONResponse:
-        wanted = search_args(q, speaker, actor, source, kind)
-        return JSONResponse({**wanted, "results": site.store().search(**wanted)})
+    def search_json(request: Request) -> JSONResponse:
+        wanted, searched = found(request)
+        empty = {"total": 0, "pages": 1, "match": "all", "results": []}
+        links = page_links(wanted, searched.get("pages", 1), "/search.json")
+        return JSONResponse({**wanted, **empty, **searched, **links})
 
     @app.get("/search", response_class=HTMLResponse)
-    def search_page(
-        q: str = "", speaker: str = "", actor: str = "", source: str = "", kind: str = ""
-    ) -> HTMLResponse:
-        wanted = search_args(q, speaker, actor, source, kind)
-        return site.page("search.html.j2", wanted=wanted, results=site.store().search(**wanted))
+    def search_page(request: Request) -> HTMLResponse:
+        wanted, searched = found(request)
+        for hit in searched.get("results", []):
+            hit["segments"] = segments(hit["snippet"], hit["highlights"])
+        links = page_links(wanted, searched.get("pages", 1))
+        sorts = {sort: search_link({**wanted, "sort": sort}, 1) for sort in SORTS}
+        twin = search_link(wanted, wanted["page"], "/search.json")
+        return site.page(
+            "search.html.j2", wanted=wanted, found=searched, links=links, sorts=sorts, twin=twin
+        )
 
 
 def add_analyse_routes(app: FastAPI, site: Site) -> None:
@@ -358,14 +385,58 @@ def list_page(store: Store, page_number: int) -> dict[str, Any]:
     return listing
 
 
-def search_args(q: str, speaker: str, actor: str, source: str, kind: str) -> dict[str, Any]:
+def search_args(params: Any) -> dict[str, Any]:
+    """What a search asks the store for, from the request's parameters, each bounded."""
+
+    def text(name: str, size: int = 200) -> str:
+        return without_nul(str(params.get(name) or ""))[:size]
+
+    def number(name: str, default: int, top: int) -> int:
+        value = text(name, 12).strip()
+        return min(max(1, int(value)), top) if value.isdecimal() else default
+
     return {
-        "query": without_nul(q)[:500],
-        "speaker": without_nul(speaker)[:200] or None,
-        "actor": without_nul(actor)[:200] or None,
-        "source": without_nul(source)[:200] or None,
-        "kind": kind if kind in ("article", "quote", "claim") else None,
+        "query": text("q", 500),
+        "speaker": text("speaker") or None,
+        "actor": text("actor") or None,
+        "source": text("source") or None,
+        "kind": text("kind") if text("kind") in ("article", "quote", "claim") else None,
+        "sort": text("sort") if text("sort") in SORTS else "relevance",
+        "match": text("match") if text("match") in MATCHES else "auto",
+        "page": number("page", 1, MAX_PAGE),
+        "per_page": number("limit", SEARCH_PAGE_SIZE, MAX_PER_PAGE),
     }
+
+
+def searching(wanted: dict[str, Any]) -> bool:
+    return any(wanted[name] for name in ("query", "speaker", "actor", "source"))
+
+
+def page_links(wanted: dict[str, Any], pages: int, path: str = "/search") -> dict[str, str | None]:
+    """Links to the next, previous and last pages of a search (none past the ends; from a page
+    past the last, "previous" is the last)."""
+    number = wanted["page"]
+    return {
+        "next": search_link(wanted, number + 1, path) if number < pages else None,
+        "previous": search_link(wanted, min(number, pages + 1) - 1, path) if number > 1 else None,
+        "last": search_link(wanted, pages, path),
+    }
+
+
+def search_link(wanted: dict[str, Any], page_number: int, path: str = "/search") -> str:
+    """The search page with these parameters at another page (defaults left out)."""
+    params = {
+        "q": wanted["query"],
+        "speaker": wanted["speaker"] or "",
+        "actor": wanted["actor"] or "",
+        "source": wanted["source"] or "",
+        "kind": wanted["kind"] or "",
+        "sort": "" if wanted["sort"] == "relevance" else wanted["sort"],
+        "match": "" if wanted["match"] == "auto" else wanted["match"],
+        "page": "" if page_number <= 1 else str(page_number),
+        "limit": "" if wanted["per_page"] == SEARCH_PAGE_SIZE else str(wanted["per_page"]),
+    }
+    return f"{path}?" + urlencode({k: v for k, v in params.items() if v})
 
 
 def without_nul(value: str) -> str:

@@ -1,17 +1,20 @@
 """What a page shows, from what the store returned: no analysis, only arrangement.
 
-The article text is drawn with the standalone report's highlighter (`render.html`), so quotes,
-figures and claims look the same in the report and on the site.
+The article text is drawn with the standalone report's highlighter (`render.html`), and the
+legend, the tone panel and the strips of mentions are the report's own partials, with its
+stylesheet for the marks: quotes, figures, claims and pictures look the same in both.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import Markup
+
 from presslens.model import Dossier, dossier_from_dict
-from presslens.render.html import report_context
+from presslens.render.claims import Listed
+from presslens.render.html import environment, render_panel, report_context
 from presslens.render.speakers import Speaker, group_by_speaker
-from presslens.web.picture import actor_network
 
 SAFE_SCHEMES = ("http://", "https://")
 
@@ -34,32 +37,21 @@ def display_title(row: dict[str, Any]) -> str:
     return excerpt if len(excerpt) <= 90 else excerpt[:90].rsplit(" ", 1)[0] + "…"
 
 
-def actor_colours(speakers: list[Speaker], dossier: Dossier) -> dict[str, int]:
-    """Actor id -> colour of their quotes, also when a quote names its speaker only as text."""
-    by_name = {name: actor.id for actor in dossier.actors for name in (actor.name, *actor.aliases)}
-    result: dict[str, int] = {}
-    for speaker in speakers:
-        actor_id = speaker.actor_id or by_name.get(speaker.name)
-        if actor_id:
-            result.setdefault(actor_id, speaker.colour)
-    return result
-
-
 def most_quoted_first(speakers: list[Speaker]) -> list[Speaker]:
     return sorted(speakers, key=lambda s: (-len(s.quotes), s.name))
 
 
-def ranked_claims(dossier: Dossier) -> list[dict[str, Any]]:
-    sources = {source.id: source for source in dossier.sources}
-    figures = {figure.id: figure for figure in dossier.figures}
+def ranked_claims(listed: list[Listed], anchor: Any) -> list[dict[str, Any]]:
+    """The "check first" list as shown (render/claims.py), with what each item links to."""
     return [
         {
-            "claim": claim,
-            "percent": max(0, min(100, round(claim.score * 100))),
-            "sources": [sources[s] for s in claim.source_ids if s in sources],
-            "figures": [figures[f] for f in claim.figure_ids if f in figures],
+            "claim": item.claim,
+            "position": item.position,
+            "top": item.top,
+            "anchor": anchor(item.claim.span),
+            "percent": max(0, min(100, round(item.claim.score * 100))),
         }
-        for claim in sorted(dossier.claims, key=lambda c: (c.rank, -c.score))
+        for item in listed
     ]
 
 
@@ -72,11 +64,27 @@ def dossier_context(dossier: Dossier, row: dict[str, Any] | None = None) -> dict
         title=display_title({"title": dossier.article.title, "excerpt": dossier.excerpt}),
         source_link=safe_link(dossier.article.origin.uri),
         speakers=most_quoted_first(speakers),
-        claims=ranked_claims(dossier),
-        network=actor_network(dossier, actor_colours(speakers, dossier)),
+        claims=ranked_claims(context["check_first"], context["anchor"]),  # type: ignore[arg-type]
+    )
+    context.update(
+        marks_css=Markup(environment().get_template("marks.css").render()),
+        legend=render_panel("legend", context),
+        tone_panel=render_panel("tone", context),
+        mentions_panel=render_panel("mentions", context),
     )
     return context
 
 
 def stored_dossier_context(row: dict[str, Any]) -> dict[str, Any]:
     return dossier_context(dossier_from_dict(row["dossier"]), row)
+
+
+def article_number(text: str) -> int:
+    """The article id in a path, or 0 (no article) for anything but plain ASCII digits."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 19 else 0
+
+
+def actor_found(actor: dict[str, Any]) -> bool:
+    """Whether the store knows anything of this name (else the page is a 404, not empty)."""
+    parts = ("articles", "quotes", "claims", "as_source", "full_names")
+    return any(actor.get(part) for part in parts)

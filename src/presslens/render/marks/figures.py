@@ -7,28 +7,18 @@ class "figure-date" so a stylesheet can draw them lighter than the figures a fac
 from __future__ import annotations
 
 from presslens.model import Dossier, Figure
-from presslens.render.marks import Mark
-
-TIME_KINDS = ("date", "time", "ordinal")
+from presslens.render.marks import WORD_LAYER, Mark
+from presslens.render.numbers import TIME_KINDS, figure_change, figure_unit, figure_value
 
 
 def figure_title(figure: Figure) -> str:
-    """'money, value 2e+09, USD, down' for the tooltip."""
-    if figure.low is not None and figure.high is not None:
-        value = f"{figure.low:,.10g}–{figure.high:,.10g}"
-    elif figure.value is not None:
-        value = f"{figure.value:,.10g}"
-    else:
-        value = ""
-    unit = (figure.unit or "") + (" (carried over)" if figure.unit_inferred else "")
-    change = f"×{figure.factor:g}" if figure.change == "factor" and figure.factor else figure.change
-    bound = figure.bound if figure.bound != "exact" else ""
+    """'money, $2 billion, down' for the tooltip."""
+    unit = figure_unit(figure) + (" (unit carried over)" if figure.unit_inferred else "")
     parts = [
         figure.kind,
-        value,
+        figure_value(figure),
         unit,
-        bound,
-        change or "",
+        figure_change(figure),
         figure.period or "",
         figure.concept or "",
     ]
@@ -40,5 +30,5 @@ def figure_marks(dossier: Dossier) -> list[Mark]:
     marks = []
     for figure in dossier.figures:
         css = "figure figure-date" if figure.kind in TIME_KINDS else "figure"
-        marks.append(Mark(figure.span, css, figure_title(figure)))
+        marks.append(Mark(figure.span, css, figure_title(figure), layer=WORD_LAYER))
     return marks
