@@ -52,3 +52,20 @@ def test_parquet_rows_have_nested_typed_columns(tmp_path: Path) -> None:
     assert list(frame.loc["b.txt", "actors"]) == [] and frame.loc["b.txt", "status"] == "error"
     assert frame.loc["a.txt", "dossier"].startswith('{"schema": "presslens.dossier/1"')
     assert ParquetSink(out, resume=True).existing_ids() == {"a.txt", "b.txt"}
+
+
+@pytest.mark.parametrize(
+    ("out", "store"),
+    [
+        ("corpus.db", True),
+        ("corpus.sqlite", True),
+        ("sqlite:///corpus.sqlite", True),
+        ("postgresql+psycopg://u@h/db", True),
+        ("out.parquet", False),
+        ("out.jsonl", False),
+    ],
+)
+def test_batch_output_is_a_store_for_every_store_location_form(out: str, store: bool) -> None:
+    from presslens.batch.sinks import is_store_url
+
+    assert is_store_url(out) is store

@@ -159,3 +159,16 @@ def test_analyze_needs_no_optional_extra(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("# ")
+
+
+def test_a_postgres_store_without_its_driver_names_the_extra() -> None:
+    """Library code, not only the CLI, gets the one-line reason and the extra to install."""
+    script = (
+        "import sys; sys.modules['psycopg'] = None\n"
+        "from presslens.errors import MissingExtraError\n"
+        "from presslens.store import open_store\n"
+        "try:\n    open_store('postgresql://u@127.0.0.1:1/x')\n"
+        "except MissingExtraError as exc:\n    print(exc)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert "pip install 'presslens[postgres]'" in done.stdout, done.stderr

@@ -197,8 +197,11 @@ class StoreSink:
 
 
 def is_store_url(out: str) -> bool:
+    """A store to write into: a `.db`/`.sqlite` file, or a sqlite:/// or PostgreSQL URL."""
     lowered = out.lower()
-    return lowered.endswith(".db") or lowered.startswith(("postgresql:", "postgres:", "sqlite:"))
+    if lowered.endswith((".db", ".sqlite", ".sqlite3")):
+        return True
+    return lowered.startswith(("postgresql:", "postgres:", "postgresql+psycopg:", "sqlite:"))
 
 
 def open_sink(out: str, *, resume: bool) -> Sink:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from presslens.errors import PresslensError
+from presslens.errors import MissingExtraError, PresslensError
 from presslens.store.base import Store
 from presslens.store.query import Query, tsquery
 from presslens.store.snippets import MARK_CLOSE, MARK_OPEN, SNIPPET_CHARS, likely_stretch
@@ -19,8 +19,11 @@ class PostgresStore(Store):
     dialect = "postgres"
 
     def __init__(self, url: str) -> None:
-        import psycopg
-        from psycopg.rows import dict_row
+        try:
+            import psycopg
+            from psycopg.rows import dict_row
+        except ImportError as exc:  # the driver is the optional postgres extra
+            raise MissingExtraError("a postgresql:// store", "postgres") from exc
 
         self.url = url
         try:
