@@ -104,6 +104,19 @@ def test_fits(need: Need, kind: str, gender: str | None, plural: bool, expected:
             "said",
             ("The senator", ["Anna Berg"]),
         ),
+        # a noun of a person's make is a person's role ("scientist", "historian"), and so are
+        # "the man" and "the woman"
+        (
+            "Anna Berg held up a sign in Oslo.\n\nThe 57-year-old scientist says that the talks "
+            "went well.",
+            "says",
+            ("The 57-year-old scientist", ["Anna Berg"]),
+        ),
+        (
+            "Anna Berg held up a sign in Oslo.\n\nThe woman says that the talks went well.",
+            "says",
+            ("The woman", ["Anna Berg"]),
+        ),
         # a sentence whose subject is the same pronoun keeps the referent near: Ray is two
         # sentences back, behind a possessive, but "He has ..." carries him on
         (

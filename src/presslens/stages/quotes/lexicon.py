@@ -45,6 +45,12 @@ class Lexicon:
     verbs: frozenset[str] = frozenset()  # every verb above, for a quick first test
 
 
+# endings that make a noun for a person: "activist", "historian", "anchorman"; long words
+# only ("list", "twist", "wrist" are things)
+PERSON_SUFFIXES = ("ist", "ian", "man", "woman")
+MIN_SUFFIXED = 7
+
+
 @dataclass(frozen=True, slots=True)
 class Roles:
     """Role nouns a speaker phrase may be ("the candidate"), and nouns that say a gender."""
@@ -57,8 +63,11 @@ class Roles:
     spokesperson: frozenset[str] = frozenset()  # "officials at X" speak for X
 
     def kind(self, lemma: str) -> str | None:
-        """PERSON, ORG or DOCUMENT for a role noun, None for any other noun."""
+        """PERSON, ORG or DOCUMENT for a role noun, None for any other noun. A noun of a
+        person's make ("scientist", "historian", "congressman") is a person's role too."""
         if lemma in self.person or lemma in self.male or lemma in self.female:
+            return "PERSON"
+        if len(lemma) >= MIN_SUFFIXED and lemma.endswith(PERSON_SUFFIXES):
             return "PERSON"
         if lemma in self.organisation:
             return "ORG"
