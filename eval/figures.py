@@ -1,9 +1,19 @@
 """Score the figures stage on NewsQuant and the Recognizers-Text English specs.
 
-    python eval/figures.py              # presslens tables
+    python eval/figures.py              # presslens tables (NewsQuant dev: build, heldout, all)
+    python eval/figures.py --split heldout   # one half of NewsQuant dev only
     python eval/figures.py --baseline   # also quantulum3, run from its own venv
     python eval/figures.py --check      # exit 1 when a score is under its floor
+    python eval/figures.py --show [--metric M]          # the build half's errors
     python eval/figures.py --misses SET [--metric M]   # list the misses of one set or spec
+
+Against fitting: NewsQuant dev is split into two halves by a fixed seed (SPLIT_SEED): `build`,
+whose errors may be read while developing (`--show`), and `heldout`, which is only ever scored,
+never listed (`--misses NewsQuant-dev` lists the build half too). Both are reported with the
+whole set. Caveats: the whole of dev was read while building the stage (issue 4), so neither
+half is unseen; the held-out half is also the easier one (untuned quantulum3 scores 2.8 value
+points higher on it than on build), so the gap between the halves understates fitting. The
+other half of NewsQuant, on which issue 20 reports 92.5 / 75.7 / 83.2, is not in ../shared.
 
 NewsQuant (../shared/data/quantities/newsquant, conventions of ../shared/README.md): micro
 P/R/F1 over quantities per sentence, one-to-one; values match with relative tolerance 1e-5
@@ -35,6 +45,7 @@ import argparse
 import json
 import math
 import os
+import random
 import subprocess
 import sys
 from collections.abc import Callable, Iterable
@@ -52,6 +63,9 @@ NEWSQUANT_SETS = (
     "temperature-model",
     "age-model",
 )
+DEV = "NewsQuant-dev"
+SPLITS = ("build", "heldout", "all")
+SPLIT_SEED = 20  # fixed: the halves never change (issue 20)
 SPEC_SETS = ("Number", "Percent", "NumberRange", "Currency", "Dimension")
 SPEC_FILES = {
     "Number": "Number-NumberModel.json",
@@ -62,21 +76,30 @@ SPEC_FILES = {
 }
 QUANTULUM_PYTHON = os.environ.get("QUANTULUM_PYTHON", "/tmp/venv-figures/bin/python")
 
-# Pinned floors, a little under what was measured (dev: 95.2 / 87.8 / 90.2; currency-model
-# 96.3 / 92.8, dimension-model 93.1 / 90.6; specs: Number 86.4, Percent 100, NumberRange 86.2,
-# Currency 98.3). Percent and Currency are pinned at the issue's targets (one Percent miss is 95).
+# Pinned floors, a little under what was measured (issue 20, pint catalogue and the meanings
+# of issue 20: dev build 94.1 / 85.8 / 88.5, heldout 95.4 / 89.1 / 91.2, all 94.7 / 87.3 / 89.7;
+# currency-model 96.1 / 93.0, dimension-model 92.6 / 90.2; specs: Number 86.4, Percent 100,
+# NumberRange 86.2, Currency 98.3, Dimension 84.0). Percent and Currency are pinned at the
+# issue 4 targets (one Percent miss is 95). The held-out floors are the issue 20 goals.
 FLOORS = {
-    ("NewsQuant-dev", "value"): 0.94,
-    ("NewsQuant-dev", "value+unit"): 0.87,
-    ("NewsQuant-dev", "value+change"): 0.89,
+    (f"{DEV} build", "value"): 0.935,
+    (f"{DEV} build", "value+unit"): 0.85,
+    (f"{DEV} build", "value+change"): 0.88,
+    (f"{DEV} heldout", "value"): 0.94,
+    (f"{DEV} heldout", "value+unit"): 0.88,
+    (f"{DEV} heldout", "value+change"): 0.90,
+    (DEV, "value"): 0.94,
+    (DEV, "value+unit"): 0.865,
+    (DEV, "value+change"): 0.89,
     ("currency-model", "value"): 0.95,
-    ("currency-model", "value+unit"): 0.91,
+    ("currency-model", "value+unit"): 0.92,
     ("dimension-model", "value"): 0.92,
     ("dimension-model", "value+unit"): 0.89,
     ("spec", "Percent"): 1.0,
     ("spec", "Currency"): 0.97,
     ("spec", "NumberRange"): 0.85,
     ("spec", "Number"): 0.85,
+    ("spec", "Dimension"): 0.83,
 }
 
 NOT_QUANTITIES = ("date", "time", "ordinal", "label")
@@ -268,7 +291,7 @@ def expected_spec(name: str, case: dict) -> list[tuple]:
         resolution = result.get("Resolution") or {}
         raw = resolution.get("value")
         if name == "NumberRange":
-            out.append(parse_interval(raw))
+            out.append(parse_interval(str(raw)))
             continue
         if raw in (None, "null"):
             out.append((None,))
@@ -387,23 +410,56 @@ def quantulum_spec(name: str, text: str) -> list[tuple]:
 # ---- running and printing -------------------------------------------------------------------
 
 
-def run(system: str) -> dict:
+def dev_half(rows: list[dict], split: str) -> list[dict]:
+    """One half of NewsQuant dev by a seeded shuffle of its sentences ('all': every one)."""
+    if split == "all":
+        return rows
+    order = list(range(len(rows)))
+    random.Random(SPLIT_SEED).shuffle(order)
+    cut = (len(rows) + 1) // 2
+    chosen = set(order[:cut] if split == "build" else order[cut:])
+    return [row for k, row in enumerate(rows) if k in chosen]
+
+
+def set_names(split: str | None) -> list[str]:
+    """The NewsQuant rows of the tables: dev by half (or one half), then the model sets."""
+    halves = SPLITS if split is None else (split,)
+    return [dev_set(half) for half in halves] + [n for n in NEWSQUANT_SETS if n != DEV]
+
+
+def dev_set(split: str) -> str:
+    return DEV if split == "all" else f"{DEV} {split}"
+
+
+def run(system: str, split: str | None = None) -> dict:
     quantities = presslens_quantities if system == "presslens" else quantulum_quantities
     spec = presslens_spec if system == "presslens" else quantulum_spec
+    cache: dict[str, list[Quantity]] = {}
+
+    def predict(text: str) -> list[Quantity]:
+        if text not in cache:
+            cache[text] = quantities(text)
+        return cache[text]
+
     results: dict = {"newsquant": {}, "specs": {}}
     for name in NEWSQUANT_SETS:
         rows = json.loads((NEWSQUANT / f"{name}.json").read_text("utf-8"))
-        results["newsquant"][name] = score_newsquant(rows, quantities)
+        if name != DEV:
+            results["newsquant"][name] = score_newsquant(rows, predict)
+            continue
+        for half in SPLITS if split is None else (split,):
+            results["newsquant"][dev_set(half)] = score_newsquant(dev_half(rows, half), predict)
     results["specs"] = score_specs(spec)
     return results
 
 
-def run_baseline() -> dict | None:
+def run_baseline(split: str | None = None) -> dict | None:
     if not Path(QUANTULUM_PYTHON).exists():
         print(f"quantulum3 baseline skipped: no {QUANTULUM_PYTHON}", file=sys.stderr)
         return None
+    split_args = ["--split", split] if split else []
     done = subprocess.run(
-        [QUANTULUM_PYTHON, __file__, "--system", "quantulum3", "--json"],
+        [QUANTULUM_PYTHON, __file__, "--system", "quantulum3", "--json", *split_args],
         capture_output=True,
         text=True,
         check=False,
@@ -414,12 +470,12 @@ def run_baseline() -> dict | None:
     return json.loads(done.stdout)
 
 
-def print_tables(systems: dict[str, dict]) -> None:
+def print_tables(systems: dict[str, dict], split: str | None = None) -> None:
     names = list(systems)
     print("NewsQuant (micro P / R / F1, one-to-one)")
-    header = f"{'set':<18}{'metric':<14}{'n':>5}  " + "  ".join(f"{n:>22}" for n in names)
+    header = f"{'set':<24}{'metric':<14}{'n':>5}  " + "  ".join(f"{n:>22}" for n in names)
     print(header)
-    for set_name in NEWSQUANT_SETS:
+    for set_name in set_names(split):
         for metric in METRICS:
             cells = []
             n = 0
@@ -433,7 +489,7 @@ def print_tables(systems: dict[str, dict]) -> None:
                     f"{score['p'] * 100:6.1f} {score['r'] * 100:6.1f} {score['f1'] * 100:6.1f}  "
                 )
             if n:
-                print(f"{set_name:<18}{metric:<14}{n:>5}  " + "  ".join(cells))
+                print(f"{set_name:<24}{metric:<14}{n:>5}  " + "  ".join(cells))
     print()
     print("Recognizers-Text English specs (exact-match pass rate, %)")
     print(f"{'spec':<14}{'cases':>6}  " + "  ".join(f"{n:>12}" for n in names))
@@ -448,8 +504,10 @@ def below_floors(results: dict) -> list[str]:
     for (where, what), floor in FLOORS.items():
         if where == "spec":
             got = results["specs"][what]["pass"]
-        else:
+        elif where in results["newsquant"]:
             got = results["newsquant"][where][what]["f1"]
+        else:
+            continue  # a half not run (--split)
         if got < floor:
             failures.append(f"{where} {what}: {got * 100:.1f} < floor {floor * 100:.1f}")
     return failures
@@ -459,6 +517,8 @@ def print_newsquant_misses(name: str, metric: str) -> None:
     """Each sentence where gold and our quantities do not pair up one-to-one under `metric`."""
     same = METRICS[metric]
     rows = json.loads((NEWSQUANT / f"{name}.json").read_text("utf-8"))
+    if name == DEV:
+        rows = dev_half(rows, "build")  # the held-out half's errors are never listed
     for row in rows:
         gold = gold_quantities(row)
         pred = presslens_quantities(row["text"])
@@ -499,26 +559,30 @@ def main(argv: Iterable[str] | None = None) -> int:
         "--misses", metavar="SET", help="list the misses of a NewsQuant set or spec"
     )
     parser.add_argument("--metric", default="value+unit", choices=tuple(METRICS))
+    parser.add_argument("--split", choices=SPLITS, help="score one half of NewsQuant dev only")
+    parser.add_argument("--show", action="store_true", help="list the build half's errors")
     args = parser.parse_args(list(argv) if argv is not None else None)
     if not NEWSQUANT.exists() or not SPECS.exists():
         print(f"no evaluation data under {SHARED}", file=sys.stderr)
         return 0 if not args.check else 2
+    if args.show:
+        args.misses = DEV
     if args.misses in SPEC_FILES:
         print_spec_misses(args.misses)
         return 0
     if args.misses:
         print_newsquant_misses(args.misses, args.metric)
         return 0
-    results = run(args.system)
+    results = run(args.system, args.split)
     if args.json:
         print(json.dumps(results))
         return 0
     systems = {args.system: results}
     if args.baseline:
-        baseline = run_baseline()
+        baseline = run_baseline(args.split)
         if baseline is not None:
             systems["quantulum3"] = baseline
-    print_tables(systems)
+    print_tables(systems, args.split)
     if args.check:
         failures = below_floors(results)
         for failure in failures:

@@ -13,6 +13,7 @@ from presslens.stages.figures.draft import Draft
 from presslens.stages.figures.lexicon import figure_words
 from presslens.stages.figures.scales import scales
 from presslens.stages.figures.tokens import Token, digit_value
+from presslens.stages.figures.units import Unit
 
 
 def set_bound(tokens: list[Token], draft: Draft) -> None:
@@ -131,8 +132,8 @@ def verbal_factors(tokens: list[Token], drafts: list[Draft]) -> list[Draft]:
             value = fold_value(tokens, i)
             if value is None:
                 continue
-        if value is None or i in taken:
-            continue
+        if value is None or i in taken or magnitude_after(tokens, i):
+            continue  # "double-digit lead" is no doubling
         start = i
         if word == "fold" and i >= 2 and tokens[i - 1].text == "-":
             start = i - 2
@@ -149,8 +150,17 @@ def verbal_factors(tokens: list[Token], drafts: list[Draft]) -> list[Draft]:
             factor=value,
             verbal=word in factors,
         )
+        if not draft.verbal:  # "sixfold" is "six-fold" written as one word: a number of times
+            draft.unit = Unit("times", "times", "factor")
         found.append(draft)
     return found
+
+
+def magnitude_after(tokens: list[Token], i: int) -> bool:
+    """'-digit' or '-figure' glued after token i ('double-digit', 'triple-digit')."""
+    if i + 2 >= len(tokens) or tokens[i + 1].text not in "-‐":
+        return False
+    return tokens[i + 2].lower in figure_words().magnitude_words
 
 
 def fold_value(tokens: list[Token], i: int) -> float | None:

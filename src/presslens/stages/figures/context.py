@@ -51,6 +51,8 @@ def add_counted(tokens: list[Token], drafts: list[Draft], parse: Parse | None) -
         if draft.unit is not None or draft.kind not in ("count", "ratio"):
             continue
         found = counted_from_parse(tokens, draft, parse) if parse else None
+        if found is not None and len(found) > 2 and crosses_figure(drafts, draft, found[2]):
+            found = None  # "four in 10 — 38 percent": the noun belongs to the next figure
         if found is None and (parse is None or next_is_noun(tokens, draft, parse)):
             found = counted_from_words(tokens, draft)
         if found is not None and draft.kind == "ratio" and draft.value is not None:
@@ -62,6 +64,10 @@ def add_counted(tokens: list[Token], drafts: list[Draft], parse: Parse | None) -
             if len(found) > 2 and found[2] > draft.end:
                 draft.end = found[2]  # "3000 children": the counted noun is part of the figure
                 counted_rate(tokens, draft)
+
+
+def crosses_figure(drafts: list[Draft], draft: Draft, end: int) -> bool:
+    return any(draft.end <= other.start < end for other in drafts if other is not draft)
 
 
 def counted_rate(tokens: list[Token], draft: Draft) -> None:
@@ -108,6 +114,8 @@ def drop_bare_ones(tokens: list[Token], drafts: list[Draft]) -> list[Draft]:
         text = " ".join(t.lower for t in tokens[draft.num_first : draft.num_last])
         if text == "one" and draft.unit is None and draft.counted is None and draft.kind == "count":
             continue
+        if text == "one" and draft.kind == "count" and picks_from_group(tokens, draft.num_last):
+            continue  # "one of the great speeches": a pick, not a count of one
         before = tokens[draft.num_first - 1].lower if draft.num_first > 0 else ""
         if (
             text == "one"
@@ -118,6 +126,20 @@ def drop_bare_ones(tokens: list[Token], drafts: list[Draft]) -> list[Draft]:
             continue  # "at one point" is a time, not a figure
         kept.append(draft)
     return kept
+
+
+def picks_from_group(tokens: list[Token], j: int) -> bool:
+    """'of the', 'of his', 'of Russia's' after 'one' (not 'of three', 'of 12')."""
+    if j + 1 >= len(tokens) or tokens[j].lower != "of":
+        return False
+    if tokens[j + 1].lower in figure_words().selection_heads:
+        return True
+    for k in range(j + 1, min(j + 6, len(tokens) - 1)):  # "of baseball's", "of Mr. Trump's"
+        if tokens[k].kind == "num":
+            return False
+        if tokens[k].text in ("'", "’") and tokens[k + 1].lower == "s" and k > j + 1:
+            return tokens[k + 1].start == tokens[k].end
+    return False
 
 
 def counted_from_parse(
@@ -319,10 +341,15 @@ def phrase_text(head: SpacyToken, span: tuple[int, int]) -> str | None:
 
 def add_periods(text: str, drafts: list[Draft], sentences: list[tuple[int, int]]) -> None:
     """Each figure takes the nearest time expression of its sentence ('in 2021')."""
-    for start, end in sentences:
-        inside = [d for d in drafts if start <= d.start < end and d.kind not in NO_CONCEPT_KINDS]
-        if not inside:
-            continue
+    by_sentence: dict[int, list[Draft]] = {}
+    starts = [s for s, _ in sentences]
+    for draft in drafts:  # one pass, not one per sentence: articles have hundreds of sentences
+        if draft.kind not in NO_CONCEPT_KINDS:
+            k = bisect.bisect_right(starts, draft.start) - 1
+            if k >= 0 and draft.start < sentences[k][1]:
+                by_sentence.setdefault(k, []).append(draft)
+    for k, inside in by_sentence.items():
+        start, end = sentences[k]
         periods = period_spans(text, start, end)
         for draft in inside:
             best = nearest_period(text, draft, periods)
@@ -377,6 +404,8 @@ def carry_units(tokens: list[Token], drafts: list[Draft], sentences: list[tuple[
             continue
         if source.unit.kind == "percent" and not (draft.change and source.change):
             continue
+        if source.unit.kind == "percent" and (draft.high or draft.value or 0) >= PERCENT_CEILING:
+            continue  # "jobs rose from 7,000 to 9,000": thousands are counted, not percents
         if is_conversion(tokens, draft) or is_partitive(tokens, draft):
             continue
         if source.unit.kind in ("quantity", "temperature", "rate"):
@@ -384,6 +413,8 @@ def carry_units(tokens: list[Token], drafts: list[Draft], sentences: list[tuple[
                 continue  # "113 gigapascals ... between 70 and 100"
         draft.unit, draft.kind, draft.unit_inferred = source.unit, source.kind, True
 
+
+PERCENT_CEILING = 1000  # a bare number this large is never a carried percent
 
 CARRIED_KINDS = ("money", "percent", "quantity", "temperature", "rate")
 
@@ -419,5 +450,17 @@ def is_conversion(tokens: list[Token], draft: Draft) -> bool:
 
 
 def sentence_index(char: int, sentences: list[tuple[int, int]]) -> int:
-    starts = [s for s, _ in sentences]
-    return max(bisect.bisect_right(starts, char) - 1, 0)
+    return max(bisect.bisect_right(sentence_starts(sentences), char) - 1, 0)
+
+
+_STARTS: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
+
+
+def sentence_starts(sentences: list[tuple[int, int]]) -> list[int]:
+    """The start offsets of `sentences`, built once per list (it is asked once per figure)."""
+    cached = _STARTS.get(id(sentences))
+    if cached is None or cached[0] is not sentences:
+        _STARTS.clear()  # one list alive at a time: the text being read
+        cached = (sentences, [s for s, _ in sentences])
+        _STARTS[id(sentences)] = cached
+    return cached[1]

@@ -22,6 +22,8 @@ def date_kind(tokens: list[Token], number: Number) -> str | None:
     if number.value is None or number.words or number.scaled:
         return None
     i, j = number.first, number.last
+    if month_day_slash(tokens, i, j):
+        return "date"  # "the 9/11 attacks", "on 5/12": a month and a day, not 0.82
     text = number.plain
     nxt = tokens[j] if j < len(tokens) else None
     prev = tokens[i - 1] if i > 0 else None
@@ -52,13 +54,37 @@ def date_kind(tokens: list[Token], number: Number) -> str | None:
             return "date"
         if nxt is not None and month_at(tokens, j):
             return "date"
+        if joined_to_day(tokens, i):
+            return "date"  # "Nov. 7 and 8": the 8th of November too
     if text.isdigit() and len(text) <= 4 and era_year(tokens, i, j):
         return "date"
     if text.isdigit() and len(text) == 4 and 1800 <= number.value <= 2100:
         return "date" if year_like(tokens, number) else None
     if text.isdigit() and len(text) == 4 and nxt is not None and nxt.text == "s":
         return "date"  # "1990s"
+    if text.isdigit() and len(text) == 2 and nxt is not None and nxt.text == "s":
+        if prev is not None and prev.text in "'’" and prev.end == tokens[i].start:
+            return "date"  # "the '60s": a decade
     return None
+
+
+DAY_JOINERS = frozenset({"and", "or", "&", "to", "through", "-", "–"})
+
+
+def joined_to_day(tokens: list[Token], i: int) -> bool:
+    """The number at i follows a day of a month through 'and', 'or', 'to', a dash."""
+    k = i
+    while k >= 2 and tokens[k - 1].lower in DAY_JOINERS and tokens[k - 2].kind == "num":
+        day = tokens[k - 2]
+        if not day.text.isdigit() or not 1 <= int(day.text) <= 31:
+            return False
+        m = k - 3
+        if m >= 1 and tokens[m].text == "." and tokens[m - 1].lower in cues().months:
+            m -= 1
+        if m >= 0 and month_at(tokens, m):
+            return True
+        k -= 2
+    return False
 
 
 def is_clock_suffix(tokens: list[Token], j: int) -> bool:
@@ -115,6 +141,22 @@ def era_year(tokens: list[Token], i: int, j: int) -> bool:
     return False
 
 
+def month_day_slash(tokens: list[Token], i: int, j: int) -> bool:
+    """'9/11', '5/12': digits over digits that read as month/day rather than a fraction (news
+    writes fractions with small denominators: 1/3, 3/4, 9/10), with no whole number before
+    ('1 3/16'), no unit after ('3/16 inch') and no 'of' ('1/16 of a pint')."""
+    if j - i != 3 or tokens[i + 1].text != "/" or not tokens[i].text.isdigit():
+        return False
+    top, bottom = tokens[i].text, tokens[i + 2].text
+    if not bottom.isdigit() or not (1 <= int(top) <= 12 and 11 <= int(bottom) <= 31):
+        return False
+    if i > 0 and tokens[i - 1].kind == "num":
+        return False
+    if j < len(tokens) and tokens[j].lower == "of":
+        return False  # "1/16 of a pint": a part of something
+    return j >= len(tokens) or unit_after(tokens, j, touching=False) is None
+
+
 def is_slash_date(tokens: list[Token], i: int) -> bool:
     """'5/17/2018' and '17/05/18': three numbers joined by slashes."""
     k = i
@@ -151,6 +193,19 @@ def year_like(tokens: list[Token], number: Number) -> bool:
 # ---- labels -------------------------------------------------------------------------------
 
 
+HYPHEN_JOINERS = frozenset({"to", "through", "and"})
+
+
+def hyphen_joint(tokens: list[Token], k: int) -> bool:
+    """Tokens k..k+2 are '-to-' (or '-through-', '-and-') glued between two numbers."""
+    if k < 1 or k + 3 >= len(tokens) or tokens[k - 1].kind not in ("num", "word"):
+        return False
+    dash, word, dash2 = tokens[k], tokens[k + 1], tokens[k + 2]
+    glued_all = tokens[k - 1].end == dash.start and dash.end == word.start
+    glued_all = glued_all and word.end == dash2.start and dash2.end == tokens[k + 3].start
+    return glued_all and dash.text in "-‐" and dash2.text in "-‐" and word.lower in HYPHEN_JOINERS
+
+
 def glued_label(tokens: list[Token], number: Number) -> bool:
     """'scp-173', 'WW1', '24703L202', '1 )': numbers glued into codes or list markers."""
     i, j = number.first, number.last
@@ -158,6 +213,11 @@ def glued_label(tokens: list[Token], number: Number) -> bool:
         return currency_before(tokens, i) is None
     if i > 1 and tokens[i - 1].text in "-‐" and tokens[i - 1].end == tokens[i].start:
         before = tokens[i - 2]
+        if i > 3 and hyphen_joint(tokens, i - 3):
+            return False  # "0-to-60": the end of a range written with hyphens
+        if before.kind == "num" and before.end == tokens[i - 1].start and before.text.isdigit():
+            if number.value is not None and number.value <= int(before.text) < 1000:
+                return True  # "beat Clemson 45-40": the second half of a score
         if i > 2 and tokens[i - 3].kind == "num" and tokens[i - 3].end == before.start:
             return False  # "5k-20k": a range of scaled numbers
         if before.kind == "word" and before.end == tokens[i - 1].start:
@@ -280,7 +340,8 @@ def read_rate_and_age(tokens: list[Token], draft: Draft, last: int) -> int:
         draft.unit = Unit("year of age", "year of age", "duration")
         draft.kind = "duration"
         return age_abbreviation
-    if draft.first > 0 and tokens[draft.first - 1].lower in ("aged", "age") and unit is None:
+    before = [t.lower for t in tokens[max(draft.first - 2, 0) : draft.first]]
+    if unit is None and (before[-1:] in (["aged"], ["age"]) or before == ["age", "of"]):
         draft.unit = Unit("year of age", "year of age", "duration")
         draft.kind = "duration"
         return last

@@ -23,6 +23,8 @@ SETS = (
     "date_prepositions",
     "time_rates",
     "of_references",
+    "magnitude_words",
+    "selection_heads",
 )
 TABLES = ("age_units",)  # sections of `word value` lines
 
@@ -44,6 +46,8 @@ class Words:
     date_prepositions: frozenset[str]
     time_rates: frozenset[str]
     of_references: frozenset[str]
+    magnitude_words: frozenset[str]
+    selection_heads: frozenset[str]
     age_units: Mapping[str, str]  # a table: `word value` lines
 
 

@@ -19,6 +19,7 @@ from presslens.stages.figures.units import currency_before, unit_after
 
 DASHES = (["-"], ["–"], ["—"], ["~"])
 NOT_IN_RANGES = ("ordinal", "label", "time")
+HYPHENED = (["-", "to", "-"], ["-", "through", "-"], ["‐", "to", "‐"])
 INCH_WORDS = {"in", "in.", "inch", "inches", '"', "″"}
 
 
@@ -49,6 +50,8 @@ def join_range(tokens: list[Token], draft: Draft, nxt: Number) -> Draft | None:
     if not joint_fits(tokens, draft, joint, first, second):
         return None
     other = read_one(tokens, nxt)
+    if other is not None and other.kind == "label" and is_score(draft, joint, first, second):
+        return merged_range(tokens, draft, other, (first, first), joint)  # "won, 4-2"
     if other is None or other.kind in NOT_IN_RANGES or other.value is None:
         return None
     if not pair_fits(draft, other, joint, first):
@@ -59,6 +62,8 @@ def join_range(tokens: list[Token], draft: Draft, nxt: Number) -> Draft | None:
             low *= scale_of(tokens, nxt)  # "$5 to $10 million", "four to five thousand"
     if joint.bare_to and low >= high:
         return None  # "5 to 3" is a change, not a range
+    if is_score(draft, joint, low, high) and other.unit is None and other.kind == "count":
+        return merged_range(tokens, draft, other, (low, low), joint)  # "a 216-146 record"
     return merged_range(tokens, draft, other, (low, high), joint)
 
 
@@ -76,8 +81,12 @@ def joint_fits(
 ) -> bool:
     """The words between two numbers can join them into a range."""
     words = joint.words
+    if words in HYPHENED:
+        words = [words[1]]  # "0-to-60-mph" reads as "0 to 60 mph"
     if words not in (*DASHES, ["to"], ["through"], ["and"], ["or"]):
         return False
+    if words == ["—"] and spaced(tokens, draft.last):
+        return False  # "four in 10 — 38 percent": a dash set off by spaces is an aside
     if words == ["or"] and (draft.unit is not None or first >= second):
         return False  # only "three or four years"
     if words == ["and"] and not joint.between:
@@ -85,6 +94,20 @@ def joint_fits(
     if joint.bare_to and after_change_cue(tokens, draft):
         return False  # "fell 7% to $2.3 billion": a change and a level, not a range
     return True
+
+
+def is_score(draft: Draft, joint: Joint, first: float, second: float) -> bool:
+    """'4-2', '216-146': two plain counts joined by a dash, the larger first, are a score or a
+    vote, not a range (ranges are written low to high)."""
+    plain = draft.kind == "count" and draft.unit is None and not draft.scaled
+    return plain and joint.words in DASHES and first >= second  # "tied at 89-89" too
+
+
+def spaced(tokens: list[Token], k: int) -> bool:
+    """Token k has a space on both sides."""
+    return 0 < k < len(tokens) - 1 and (
+        tokens[k - 1].end < tokens[k].start and tokens[k].end < tokens[k + 1].start
+    )
 
 
 def pair_fits(draft: Draft, other: Draft, joint: Joint, first: float) -> bool:

@@ -9,12 +9,20 @@ Nothing here raises on odd input: a number it cannot read is skipped (None).
 from __future__ import annotations
 
 from presslens.stages.figures.draft import Draft, kind_of, plain_draft
-from presslens.stages.figures.kinds import date_kind, glued_label, is_label, read_rate_and_age
+from presslens.stages.figures.kinds import (
+    date_kind,
+    glued_label,
+    hyphen_joint,
+    is_label,
+    read_rate_and_age,
+)
 from presslens.stages.figures.lexicon import figure_words
 from presslens.stages.figures.numbers import Number
 from presslens.stages.figures.scales import scales
 from presslens.stages.figures.tokens import Token
 from presslens.stages.figures.units import Match, Unit, currency_before, tables, unit_after
+
+ID_DIGITS = 12  # an ungrouped run of this many digits names a thing ('756642903469031424')
 
 
 def read_one(tokens: list[Token], number: Number, free: int = 0) -> Draft | None:
@@ -22,11 +30,15 @@ def read_one(tokens: list[Token], number: Number, free: int = 0) -> Draft | None
     Tokens before `free` belong to an earlier figure and cannot be this one's currency."""
     if number.ordinal:
         return plain_draft(tokens, number, "ordinal")
+    if magnitude_word(tokens, number.last):
+        return None  # "seven-figure donations": a size of some figure, not a count of seven
     kind = date_kind(tokens, number)
     if kind is not None:
         return plain_draft(tokens, number, kind)
     if number.value is not None and glued_label(tokens, number):
         return plain_draft(tokens, number, "label")
+    if len(number.plain) >= ID_DIGITS and number.plain.isdigit():
+        return plain_draft(tokens, number, "label")  # a tweet or record id, not an amount
     prefix = currency_before(tokens, number.first) if number.value is not None else None
     if prefix is not None and prefix.first < free:
         prefix = None  # "10 rmb 20 usd": rmb is the unit of 10
@@ -42,8 +54,8 @@ def read_one(tokens: list[Token], number: Number, free: int = 0) -> Draft | None
         scale_by_code(tokens, draft, prefix)
     match = unit_match(tokens, number)
     if match is not None and match.unit.unit in ("in", "ft") and tokens[match.first].kind == "sym":
-        if number.value is None or number.value >= 1000 or number.first == 0:
-            match = None  # '...031424"' closes a quotation, it is not inches
+        if number.value is None or number.value >= 1000 or number.first == 0 or number.words:
+            match = None  # '...031424"', '"Gang of Eight"' close a quotation: no inches
         elif tokens[number.first - 1].text in '"“/=':
             match = None
     if match is not None and match.unit.unit == "lb" and number.scaled:
@@ -134,19 +146,37 @@ def scale_after_code(tokens: list[Token], draft: Draft, last: int) -> int:
 
 
 def times_after(tokens: list[Token], j: int) -> bool:
-    """'four times', '10-fold', '3x'."""
+    """'four times', '10-fold', '3x', 'six fold'."""
     if j >= len(tokens):
         return False
     word = tokens[j].lower
     if word == "times" or (word == "x" and tokens[j].start == tokens[j - 1].end):
         return True
+    if word == "fold":
+        return True  # "six fold" written apart
     return word in "-‐" and j + 1 < len(tokens) and tokens[j + 1].lower == "fold"
+
+
+def magnitude_word(tokens: list[Token], j: int) -> bool:
+    """'-figure' or '-digit' right after the number ending before token j, also through a
+    suspended hyphen ('seven- and eight-figure', 'five- to six-digit')."""
+    if j + 1 >= len(tokens) or tokens[j].text not in "-‐":
+        return False
+    words = figure_words().magnitude_words
+    if tokens[j + 1].lower in words and tokens[j + 1].start == tokens[j].end:
+        return True
+    if tokens[j + 1].lower in ("and", "or", "to") and j + 2 < len(tokens):
+        k = j + 2  # the second number, in digits or one word
+        return k + 1 < len(tokens) and magnitude_word(tokens, k + 1)
+    return False
 
 
 def hyphen_compound(tokens: list[Token], number: Number) -> bool:
     j = number.last
     if j + 1 >= len(tokens) or tokens[j].text not in "-‐" or tokens[j].start != number.end:
         return False
+    if hyphen_joint(tokens, j):
+        return False  # "0-to-60-mph": the start of a range
     after = tokens[j + 1]
     return after.kind == "word" and after.start == tokens[j].end and after.lower != "old"
 

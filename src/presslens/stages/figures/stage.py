@@ -8,7 +8,9 @@ modules, from the bottom up (each imports only modules above it in this list):
 - lexicon, scales, cues: word lists and cue tables (resources/figure_words.txt, scales.json,
   figures_cues.json);
 - accumulate, numbers: numbers in digits and words, scales, fractions, vague plurals;
-- units: currencies and units around a number (resources/units.json);
+- catalogue: units beyond our table, from pint's definition files (resources/unit_catalogue.json
+  says what news text may not read from it);
+- units: currencies and units around a number (resources/units.json, then the catalogue);
 - draft: the record of a figure being read;
 - kinds: dates, clock times, labels ("Section 427"), ages and rates;
 - read: one number with its unit and kind;

@@ -1,9 +1,11 @@
 """Unit tables for the figures stage, and matching them around a number.
 
-The tables live in resources/units.json (currencies and units) and are compiled once into
-token-sequence lookups: `unit_after(tokens, j)` reads the unit that starts at token j ("per cent",
-"square metres", "km/h", "°C", glued "48m"), `currency_before(tokens, i)` the currency symbol or
-code that ends right before token i ("$", "US$", "EUR", "HK$").
+The tables live in resources/units.json (currencies, percent and points, and the units news
+writes most, with our names) and are compiled once into token-sequence lookups; a word or
+symbol they do not know is looked up in the unit catalogue (catalogue.py: pint's definitions,
+'kHz', 'knots', 'megajoules'). `unit_after(tokens, j)` reads the unit that starts at token j
+("per cent", "square metres", "km/h", "°C", glued "48m"), `currency_before(tokens, i)` the
+currency symbol or code that ends right before token i ("$", "US$", "EUR", "HK$").
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import functools
 from dataclasses import dataclass
 
 from presslens.resources import read_json
+from presslens.stages.figures.catalogue import look_up
 from presslens.stages.figures.tokens import Token, tokenize
 
 MAX_FORM_TOKENS = 4
@@ -108,7 +111,31 @@ def unit_after(tokens: list[Token], j: int, *, touching: bool) -> Match | None:
         longer = longest_form(tokens, j, table.after)
         if longer is None or longer.last == j + 1:
             return Match(table.glued[tokens[j].text], j, j + 1)
-    return longest_form(tokens, j, table.after)
+    return longest_form(tokens, j, table.after) or catalogue_match(tokens, j)
+
+
+# units met in the catalogue, by code, so that `unit_name` can name them
+CATALOGUE_UNITS: dict[str, Unit] = {}
+
+
+def catalogue_match(tokens: list[Token], j: int) -> Match | None:
+    """A unit of the catalogue starting at token j: up to three words one space apart."""
+    if tokens[j].kind != "word":
+        return None
+    words = [tokens[j].text]
+    for k in range(j + 1, min(j + 3, len(tokens))):
+        if tokens[k].kind != "word" or tokens[k].start - tokens[k - 1].end != 1:
+            break
+        words.append(tokens[k].text)
+    found = look_up(words)
+    if found is None:
+        return None
+    last = j + found.size
+    if last < len(tokens) and tokens[last].start == tokens[last - 1].end:
+        if tokens[last].kind in ("word", "num"):
+            return None  # part of a longer word
+    unit = CATALOGUE_UNITS.setdefault(found.code, Unit(found.code, found.name, found.kind))
+    return Match(unit, j, last)
 
 
 def longest_form(tokens: list[Token], j: int, forms: dict[tuple[str, ...], Unit]) -> Match | None:
@@ -192,7 +219,7 @@ def rate_after(tokens: list[Token], j: int) -> tuple[str, int] | None:
 def unit_name(code: str) -> str:
     """The English name of a unit code: 'km' -> 'kilometre', 'm/day' -> 'metre per day';
     a counted noun ('child') is its own name."""
-    known = tables().by_code.get(code)
+    known = tables().by_code.get(code) or CATALOGUE_UNITS.get(code)
     if known is not None:
         return known.name
     if "/" in code and not code.startswith("/"):
