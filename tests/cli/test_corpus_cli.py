@@ -135,7 +135,11 @@ def test_serve_with_workers_runs_uvicorn_on_a_factory(
     calls: list[tuple[object, dict[str, object]]] = []
     monkeypatch.setattr(uvicorn, "run", lambda target, **options: calls.append((target, options)))
     for name in ("PRESSLENS_DB", "PRESSLENS_ALLOWED_HOSTS"):
-        monkeypatch.delenv(name, raising=False)  # serve sets them: put them back after
+        # serve sets them; setenv first makes monkeypatch put back the absence after the test
+        # (delenv of an absent name records nothing, and a leaked allowed host "x.org" made
+        # every later test server refuse 127.0.0.1)
+        monkeypatch.setenv(name, "")
+        monkeypatch.delenv(name)
     db = str(tmp_path / "c.db")
     result = runner.invoke(app, ["serve", "--db", db, "--workers", "3", "--allowed-host", "x.org"])
     assert result.exit_code == 0, result.output
