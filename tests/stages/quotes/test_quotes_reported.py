@@ -153,3 +153,9 @@ def test_a_name_after_to_is_the_one_addressed(context_for: ContextFor) -> None:
     text = "Ms. Lee played a video of his remarks to the Daily News."
     ctx, _quoted = context_for(text)
     assert [a.span.of(text) for a in reported_speech(ctx)] == []
+
+
+def test_a_date_after_a_reporting_noun_says_when_not_what(context_for: ContextFor) -> None:
+    text = "Both women framed their remarks on Monday by portraying Mr. Roe as a titan."
+    ctx, _quoted = context_for(text)
+    assert "Monday" not in [a.span.of(text) for a in reported_speech(ctx)]

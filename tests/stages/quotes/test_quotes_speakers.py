@@ -103,6 +103,15 @@ def speaker_of_say(text: str, context_for: ContextFor) -> Speaker:
             "An aide to Maria Lopez",
             False,
         ),
+        # a participle hung on a clause whose subject is an empty "it" speaks for the subject
+        # of the clause just before it
+        (
+            "It was a potent punch by the two women, as Maria Lopez echoed the criticism, "
+            "saying that wages must rise.",
+            "Maria Lopez",
+            "Maria Lopez",
+            False,
+        ),
         # a document's author named by a participle: "a complaint filed by ..."
         (
             "A complaint filed by the Rail Union said that wages must rise.",

@@ -204,15 +204,19 @@ def means_speaker(ctx: Context, noun: Token) -> Speaker | None:
 
 
 ADDRESSEE_TYPES = ("PERSON", "ORG", "GPE", "NORP")
+WHEN_TYPES = ("DATE", "TIME")
 
 
 def noun_object(noun: Token) -> list[Token]:
     """'criticism of NATO', 'support for the bill': the prepositional object. A name after
-    "to" is the one addressed, not what was said: "his remarks to the Daily News"."""
+    "to" is the one addressed, not what was said: "his remarks to the Daily News"; a date or
+    time says when: "their remarks on Monday"."""
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in OBJECT_PREPOSITIONS and child.i > noun.i:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects and child.lower_ == "to" and objects[0].ent_type_ in ADDRESSEE_TYPES:
+                continue
+            if objects and objects[0].ent_type_ in WHEN_TYPES:
                 continue
             if objects:
                 return list(objects[0].subtree)

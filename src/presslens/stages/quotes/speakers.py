@@ -43,6 +43,9 @@ class Speaker:
     gender: str | None = None  # "m" | "f" when the phrase says it ("the congresswoman")
 
 
+CLAUSES = ("advcl", "conj", "ccomp")
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of a cue verb, borrowed from the verb it hangs on when it has none."""
     current = verb
@@ -52,6 +55,8 @@ def subject_of(verb: Token) -> Token | None:
             child = likeliest_subject(subjects, current)
             if child.lower_ in RELATIVE and current.dep_ == "relcl":
                 return current.head  # "voters who say ..." -> voters
+            if current is not verb and expletive(child, current):
+                return nearest_clause_subject(current, verb)
             return child
         if (
             current.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp")
@@ -62,6 +67,22 @@ def subject_of(verb: Token) -> Token | None:
             current = current.head
             continue
         return None
+    return None
+
+
+def expletive(subject: Token, verb: Token) -> bool:
+    """'It was a potent punch', 'there were cheers': a subject that names no one."""
+    return subject.lower_ in ("it", "there") and verb.lemma_ == "be"
+
+
+def nearest_clause_subject(head: Token, cue: Token) -> Token | None:
+    """'It was a punch, as Mrs. Clinton echoed the criticism, saying ...': a participle hung on
+    a clause with an empty subject speaks for the subject of the clause just before it."""
+    clauses = [c for c in head.children if c.dep_ in CLAUSES and c.i < cue.i]
+    for clause in sorted(clauses, key=lambda c: c.i, reverse=True):
+        subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
+        if subjects:
+            return likeliest_subject(subjects, clause)
     return None
 
 
