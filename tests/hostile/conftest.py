@@ -1,8 +1,8 @@
 """Store fixtures for the hostile suite: each store test runs on SQLite and on PostgreSQL.
 
 PostgreSQL comes from PRESSLENS_TEST_PG_URL or the URL .ci/services wrote to
-/tmp/presslens-test-pg-url, in a schema of its own (`presslens_hostile`, by search_path), so
-that these tests never drop the tables of tests/store running beside them. With no server the
+/tmp/presslens-test-pg-url, in a schema of this run's own (by search_path), so that these tests
+never drop the tables of tests/store or of another run beside them. With no server the
 PostgreSQL half is skipped, except under CI, where it must run.
 """
 
@@ -17,11 +17,11 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
 
-from corpus_articles import pg_url  # noqa: E402
+from corpus_articles import drop_schema, fresh_schema, in_schema, pg_url  # noqa: E402
 
 from presslens.store import Store, open_store  # noqa: E402
 
-SCHEMA = "presslens_hostile"
+SCHEMA = f"presslens_hostile_{os.getpid()}"
 
 
 @pytest.fixture(scope="session")
@@ -30,25 +30,14 @@ def hostile_pg_url() -> Iterator[str]:
 
     url = pg_url()
     try:
-        with psycopg.connect(url, connect_timeout=5, autocommit=True) as connection:
-            connection.execute(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
+        fresh_schema(url, SCHEMA)
     except psycopg.Error as exc:
         reason = f"no PostgreSQL at {url.split('@')[-1]} ({exc.__class__.__name__})"
         if os.environ.get("CI"):
             pytest.fail(reason)
         pytest.skip(reason)
-    joiner = "&" if "?" in url else "?"
-    yield f"{url}{joiner}options=-csearch_path%3D{SCHEMA}"
-    with psycopg.connect(url, autocommit=True) as connection:
-        connection.execute(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE")
-
-
-def empty_schema(url: str) -> None:
-    import psycopg
-
-    with psycopg.connect(url, autocommit=True) as connection:
-        connection.execute(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE")
-        connection.execute(f"CREATE SCHEMA {SCHEMA}")
+    yield in_schema(url, SCHEMA)
+    drop_schema(url, SCHEMA)
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -56,7 +45,7 @@ def hostile_store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return str(tmp_path / "corpus.db")
     url: str = request.getfixturevalue("hostile_pg_url")
-    empty_schema(url)
+    fresh_schema(pg_url(), SCHEMA)
     return url
 
 

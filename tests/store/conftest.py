@@ -1,8 +1,9 @@
 """The store fixture runs every store test twice: on a SQLite file and on a real PostgreSQL.
 
 PostgreSQL comes from PRESSLENS_TEST_PG_URL, else the URL .ci/services wrote to
-/tmp/presslens-test-pg-url, else the default below. When no server answers, the PostgreSQL half
-is skipped with the reason, except under CI, where it must run.
+/tmp/presslens-test-pg-url, else the default below, in a schema of this test run's own (by
+search_path), emptied before each test. When no server answers, the PostgreSQL half is skipped
+with the reason, except under CI, where it must run.
 """
 
 from __future__ import annotations
@@ -12,42 +13,36 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from corpus_articles import pg_url
+from corpus_articles import drop_schema, fresh_schema, in_schema, pg_url
 
 from presslens.store import Store, open_store
 
-TABLES = "search_index, sources, claims, figures, quotes, actors, errors, articles, meta"
+SCHEMA = f"presslens_store_{os.getpid()}"
 
 
 @pytest.fixture(scope="session")
-def postgres_url() -> str:
+def postgres_url() -> Iterator[str]:
     import psycopg
 
     url = pg_url()
     try:
-        psycopg.connect(url, connect_timeout=5).close()
+        fresh_schema(url, SCHEMA)
     except psycopg.Error as exc:
         server = url.split("@")[-1]
         reason = f"no PostgreSQL at {server} ({exc.__class__.__name__}): run .ci/services"
         if os.environ.get("CI"):
             pytest.fail(reason)
         pytest.skip(reason)
-    return url
-
-
-def empty_postgres(url: str) -> None:
-    import psycopg
-
-    with psycopg.connect(url, autocommit=True) as connection:
-        connection.execute(f"DROP TABLE IF EXISTS {TABLES} CASCADE")
+    yield in_schema(url, SCHEMA)
+    drop_schema(url, SCHEMA)
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
 def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return str(tmp_path / "corpus.db")
-    url = request.getfixturevalue("postgres_url")
-    empty_postgres(url)
+    url: str = request.getfixturevalue("postgres_url")
+    fresh_schema(pg_url(), SCHEMA)
     return url
 
 

@@ -19,11 +19,18 @@ from starlette.testclient import TestClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
 
-from corpus_articles import build, hostile, pg_url  # noqa: E402
+from corpus_articles import (  # noqa: E402
+    build,
+    drop_schema,
+    fresh_schema,
+    hostile,
+    in_schema,
+    pg_url,
+)
 
 from presslens.store import open_store  # noqa: E402
 
-SCHEMA = "presslens_web_search"  # PostgreSQL: a schema of its own, not the store tests' tables
+SCHEMA = f"presslens_web_search_{os.getpid()}"  # PostgreSQL: this run's own tables
 HOSTILE_TITLE = hostile().article.title
 
 
@@ -42,17 +49,13 @@ def postgres_location() -> Iterator[str]:
 
     url = pg_url()
     try:
-        with psycopg.connect(url, connect_timeout=5, autocommit=True) as connection:
-            connection.execute(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE")
-            connection.execute(f"CREATE SCHEMA {SCHEMA}")
+        fresh_schema(url, SCHEMA)
     except psycopg.Error as exc:
         if os.environ.get("CI"):
             pytest.fail(f"no PostgreSQL: {exc}")
         pytest.skip(f"no PostgreSQL ({exc.__class__.__name__})")
-    joiner = "&" if "?" in url else "?"
-    yield f"{url}{joiner}options=-csearch_path%3D{SCHEMA}"
-    with psycopg.connect(url, autocommit=True) as connection:
-        connection.execute(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE")
+    yield in_schema(url, SCHEMA)
+    drop_schema(url, SCHEMA)
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgres"])

@@ -387,23 +387,9 @@ class Store:
             ("% " + escape_like(surname),),
         )
 
-    def search(
-        self,
-        query: str = "",
-        *,
-        speaker: str | None = None,
-        actor: str | None = None,
-        source: str | None = None,
-        kind: str | None = None,
-        limit: int = 20,
-        offset: int = 0,
-        sort: str = "relevance",
-        match: str = "auto",
-    ) -> list[dict[str, Any]]:
-        """The hits of `find` alone."""
-        wanted = {"speaker": speaker, "actor": actor, "source": source, "kind": kind}
-        found = self.find(query, limit=limit, offset=offset, sort=sort, match=match, **wanted)
-        return list(found["results"])
+    def search(self, query: str = "", **options: Any) -> list[dict[str, Any]]:
+        """The hits of `find` alone (same options)."""
+        return list(self.find(query, **options)["results"])
 
     def search_page(
         self, query: str = "", *, page: int = 1, per_page: int = 20, **wanted: Any
