@@ -50,6 +50,9 @@ def kinds(prepare: Prepare, text: str) -> tuple[list[str], list[str]]:
         ("Maria Lopez plans to sell the plant next year.", "intent"),
         ("Maria Lopez offered to sell the plant.", "intent"),
         ("Maria Lopez refused to release her tax returns.", "intent"),
+        # what is only a name says whom, not what
+        ("Maria Lopez has been a powerful surrogate, attacking Tom Ray.", "stance"),
+        ("Maria Lopez praised the Rail Union.", "stance"),
     ],
 )
 def test_attribution_kind(text: str, expected: str, prepared: Prepare) -> None:

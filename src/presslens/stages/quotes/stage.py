@@ -30,7 +30,14 @@ from typing import NamedTuple
 from spacy.tokens import Doc
 
 from presslens.model import Actor, Article, Quote, Span, StageWarning, Term
-from presslens.stages.quotes.context import Attribution, Context, make_context, trim, word_count
+from presslens.stages.quotes.context import (
+    Attribution,
+    Context,
+    make_context,
+    tokens_in,
+    trim,
+    word_count,
+)
 from presslens.stages.quotes.direct import (
     TERM_MAX_WORDS,
     attribute_quoted,
@@ -210,10 +217,25 @@ def resolve_speakers(ctx: Context, items: list[Attribution]) -> list[Attribution
 
 
 def kind_of(ctx: Context, item: Attribution) -> str | None:
-    """The stance kind of an attribution that is not speech, None for speech."""
+    """The stance kind of an attribution that is not speech, None for speech. What is only a
+    name ("attacking Mr. Roe", "praised the Rail Union") says whom, not what: a stance."""
     if item.cue_head is None:
         return None
-    return attribution_kind(ctx.doc[item.cue_head], ctx.lexicon)
+    found = attribution_kind(ctx.doc[item.cue_head], ctx.lexicon)
+    if found is None and item.kind == "indirect" and only_a_name(ctx, item.span):
+        return "stance"
+    return found
+
+
+NAME_TYPES = ("PERSON", "ORG", "GPE", "NORP")
+
+
+def only_a_name(ctx: Context, span: Span) -> bool:
+    """Whether the span holds one name and nothing else but a determiner or a title."""
+    tokens = [ctx.doc[i] for i in tokens_in(ctx, span) if not ctx.doc[i].is_punct]
+    named = [t for t in tokens if t.ent_type_ in NAME_TYPES]
+    rest = [t for t in tokens if t.ent_type_ not in NAME_TYPES]
+    return bool(named) and all(t.pos_ in ("DET", "PROPN") for t in rest)
 
 
 def to_quote(ctx: Context, ident: str, item: Attribution, kind: str) -> Quote:
