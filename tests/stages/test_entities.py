@@ -174,6 +174,18 @@ ONE_ACTOR_EACH = [
         {"Jane Roe": 1, "Harvard": 2},
         {"State"},
     ),
+    # a surname's particle is part of it, whatever its case
+    (
+        "Senator Chris Van Hollen spoke on Monday. On Tuesday, Van Hollen said the bill was dead.",
+        {"Chris Van Hollen": 2},
+        {"Van Hollen", "van Hollen", "Hollen"},
+    ),
+    (
+        "The election is over, said Pierre de Vos, a professor. For decades, Mr. de Vos noted, "
+        "the party won.",
+        {"Pierre de Vos": 2},
+        {"Vos", "Mr. Vos", "de Vos"},
+    ),
     # a place's name running straight into an organisation's is part of it
     ("The Indiana GOP said on Monday that the vote was fair.", {"Indiana GOP": 1}, {"GOP"}),
 ]

@@ -38,7 +38,7 @@ def test_full_names_of_one_person(a: str, b: str, same: bool) -> None:
         ("the Trump", None),
         ("Christie and Jindal", None),  # a list the tagger read as one name
         ("Weak - Rubio", None),
-        ("Charles de Gaulle", ("Charles", ("de",), "Gaulle", "")),
+        ("Charles de Gaulle", ("Charles", (), "de Gaulle", "")),  # the particle is the surname's
     ],
 )
 def test_parse_person(name: str, parts: tuple | None) -> None:

@@ -12,6 +12,7 @@ from spacy.tokens import Span as DocSpan
 
 from presslens.model import Span
 from presslens.stages.entities import junk
+from presslens.stages.entities.names import PARTICLES
 from presslens.stages.entities.rules import name_key, rules, title_gender
 from presslens.stages.entities.types import (
     PLACE_LABELS,
@@ -186,7 +187,11 @@ def strip_name(text: str, start: int, label: str, people: set[str]) -> tuple[str
         start, text, title = start + len(found) + 1, rest, text[: len(found)]
     lead = LEADING_LOWER.match(text)
     if lead:
-        start, text = start + lead.end(), text[lead.end() :]
+        cut = lead.end()
+        words = text[:cut].split()
+        if words and words[-1] in PARTICLES:  # "de Vos" keeps its particle
+            cut = text.rindex(words[-1], 0, cut)
+        start, text = start + cut, text[cut:]
     text = POSSESSIVE.sub("", text).rstrip(" .,;:")
     return text, start, title
 

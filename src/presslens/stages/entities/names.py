@@ -92,7 +92,17 @@ def parse_person(name: str) -> PersonName | None:
         return None
     if not all(NAME_WORD.fullmatch(w) and (w[0].isupper() or w in PARTICLES) for w in words):
         return None  # "Christie and Jindal", "Weak - Rubio": no one person's name
-    return PersonName(words[0], tuple(words[1:-1]), words[-1], suffix)
+    middle = words[1:-1]
+    last = words[-1]
+    while middle and middle[-1].casefold() in PARTICLES:  # "Bill de Blasio", "Chris Van
+        last = f"{middle.pop().casefold()} {last}"  # Hollen": "de Blasio", "van Hollen"
+    return PersonName(words[0], tuple(middle), last, suffix)
+
+
+def surname_form(name: str) -> bool:
+    """A one-word name, or a surname with its particle ("de Blasio", "van Hollen")."""
+    words = name.split(" ")
+    return len(words) == 1 or (len(words) == 2 and words[0] in PARTICLES and words[1][:1].isupper())
 
 
 def first_names_agree(a: str, b: str) -> bool:
@@ -114,7 +124,7 @@ def merge_people(groups: dict[Key, Group], doc: Doc) -> None:
     """Full names, then one-word names, into one group per person."""
     people = cluster_full_names(groups)
     genders = {name: person_gender(groups[(name, "")], doc) for name in people}
-    for key in [k for k in groups if " " not in k[0]]:
+    for key in [k for k in groups if surname_form(k[0])]:
         owner = owner_of(key, groups, people, genders)
         if owner is not None:
             groups[(owner, "")].absorb(groups.pop(key))
