@@ -174,6 +174,13 @@ ONE_ACTOR_EACH = [
         {"Jane Roe": 1, "Harvard": 2},
         {"State"},
     ),
+    # a short form two names share is, at each mention, the one named last before it
+    (
+        "The Security Council met in May. The Council voted to act. The Human Rights Council "
+        "met in June. The Council voted no. The Security Council met again.",
+        {"Security Council": 3, "Human Rights Council": 2},
+        {"Council"},
+    ),
     # a surname's particle is part of it, whatever its case
     (
         "Senator Chris Van Hollen spoke on Monday. On Tuesday, Van Hollen said the bill was dead.",

@@ -268,9 +268,15 @@ def merge_organisations(groups: dict[Key, Group]) -> None:
         if len(owners) == 1 and (owners[0], "") in groups:
             groups[(owners[0], "")].absorb(groups.pop(key))
     for key in [k for k in groups if not k[1]]:
+        if key not in groups:
+            continue
         owner = organisation_of(key[0], groups)
-        if owner is not None and key in groups:
+        if owner is not None:
             groups[(owner, "")].absorb(groups.pop(key))
+            continue
+        ending, _ = longer_names(key[0], groups)
+        if len(ending) > 1:
+            share_by_recency(key[0], ending, groups)
 
 
 def organisation_of(short: str, groups: dict[Key, Group]) -> str | None:
@@ -279,11 +285,22 @@ def organisation_of(short: str, groups: dict[Key, Group]) -> str | None:
     `short` when `short` is an acronym or never a person ("NBC" of "NBC News", "Hofstra" of
     "Hofstra University", but not "Trump" of "Trump University"). A place or a person is never
     a short form ("Minsk" is not the "Minsk Dialogue Council")."""
+    ending, opening = longer_names(short, groups)
+    # the head first: "Homeland Security" is the Department of Homeland Security, not Homeland
+    # Security Investigations; of several heads, the one the article names far more often
+    if ending:
+        return dominant(ending, groups)
+    return opening[0] if len(opening) == 1 else None
+
+
+def longer_names(short: str, groups: dict[Key, Group]) -> tuple[list[str], list[str]]:
+    """The organisation names that end with `short`, and those that open with it ([] for a
+    name that is never a short form: a person's, a place's, a country's, a group word)."""
     group = groups[(short, "")]
     if group.person or group.labels["PERSON"] or actor_type(group) in PLACE_LABELS:
-        return None
+        return [], []
     if rules().types.get(short) or short in rules().standalone or actor_type(group) == "NORP":
-        return None
+        return [], []
     words = short.split()
     ending: list[str] = []
     opening: list[str] = []
@@ -295,11 +312,37 @@ def organisation_of(short: str, groups: dict[Key, Group]) -> str | None:
             ending.append(name)
         elif longer[: len(words)] == words:
             opening.append(name)
-    # the head first: "Homeland Security" is the Department of Homeland Security, not Homeland
-    # Security Investigations; of several heads, the one the article names far more often
-    if ending:
-        return dominant(ending, groups)
-    return opening[0] if len(opening) == 1 else None
+    return ending, opening
+
+
+def share_by_recency(short: str, owners: list[str], groups: dict[Key, Group]) -> None:
+    """'the Council' in an article naming the Security Council and the Human Rights Council:
+    each mention is the council named last before it (a reader's reading); the short form is
+    left alone when one of its mentions comes before any of them."""
+    group = groups[(short, "")]
+    starts = {name: sorted(s.start for s in groups[(name, "")].spans) for name in owners}
+    shares: dict[str, list[Span]] = {}
+    for span in group.spans:
+        before = {
+            n: max((s for s in found if s < span.start), default=-1) for n, found in starts.items()
+        }
+        owner = max(before, key=lambda n: before[n])
+        if before[owner] < 0:
+            return
+        shares.setdefault(owner, []).append(span)
+    del groups[(short, "")]
+    for owner, spans in shares.items():
+        groups[(owner, "")].absorb(part_of(group, spans))
+
+
+def part_of(group: Group, spans: list[Span]) -> Group:
+    """Some of a short form's mentions as a group of their own (its votes in proportion)."""
+    share = len(spans) / len(group.spans)
+    part = Group(group.name, spans=list(spans))
+    part.labels.update({k: round(v * share) for k, v in group.labels.items()})
+    part.surfaces.update({k: max(1, round(v * share)) for k, v in group.surfaces.items()})
+    part.acting = round(group.acting * share)
+    return part
 
 
 def surname_probes(groups: dict[Key, Group]) -> dict[str, Key]:
