@@ -77,7 +77,7 @@ FLOORS = {
 }
 CEILINGS = {
     "split": 0.05,  # measured 0.034 (4/117; 0.051 in session 7)
-    "not actors per article": 1.6,  # measured 1.45 (29 in 20 articles; 1.60 in session 7)
+    "not actors per article": 1.5,  # measured 1.35 (27 in 20 articles; 1.60 in session 7)
     "negated listed": 0.10,  # measured 0.000 (0/11): only 11 gold cases, so one may slip
 }
 GOALS = {

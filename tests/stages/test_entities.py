@@ -289,6 +289,16 @@ def test_the_noun_introducing_a_list_of_names_gives_their_type(
         ("Jane Roe said the migrants hoped to enter France by May.", set(), {"France"}),
         ("Jane Roe invested in wealthy areas like Manhattan.", set(), {"Manhattan"}),
         ("Jane Roe said that Germany sanctioned France.", {"France", "Germany"}, set()),
+        # a publishing service is where words appear, unless it acts or speaks itself
+        ("Jane Roe wrote on Twitter that the vote was rigged.", set(), {"Twitter"}),
+        ("Twitter suspended the account on Monday, Jane Roe said.", {"Twitter"}, set()),
+        ("A spokeswoman for YouTube said that the video broke its rules.", {"YouTube"}, set()),
+        # another one-word name used only as where words appear is treated alike
+        (
+            "Jane Roe posted the clip on Vimeo. A Vimeo page later showed it again.",
+            set(),
+            {"Vimeo"},
+        ),
         # a place acts through its public body; one shown to be a place ("in China") that is
         # only talked about is still a place
         ("Tulsa police released a video. Jane Roe lives in Tulsa.", {"Tulsa"}, set()),

@@ -20,6 +20,8 @@ from presslens.stages.entities.types import (
     has_person_role,
     has_place_role,
     locative,
+    medium,
+    outlet,
 )
 
 LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
@@ -39,6 +41,8 @@ class Mention:
     person_role: bool = False  # a role noun or a title marks a person
     acting: int = 0  # 2 the name acts ('Iowa voted'), 1 it is acted on or owns (types.acting)
     locative: bool = False  # 'in Iowa'
+    medium: bool = False  # 'on Twitter', 'a Twitter post': where words appear
+    outlet: bool = False  # 'on Twitter', 'via Facebook'
     opening: bool = False  # a common word opening a sentence
     descriptive: bool = False  # 'a California Democrat'
     adjective: bool = False  # one word the tagger reads as an adjective: 'Democratic'
@@ -124,6 +128,8 @@ def read_mention(ent: DocSpan, people: set[str], lower_words: set[str]) -> Menti
         person_role=role,
         acting=0 if place_list else acting(ent),
         locative=locative(ent),
+        medium=medium(ent),
+        outlet=outlet(ent),
         opening=junk.common_word_opening(ent, lower_words),
         descriptive=junk.descriptive(ent),
         adjective=len(ent) == 1 and ent[0].pos_ == "ADJ",

@@ -31,6 +31,7 @@ class Rules:
     place_verbs: frozenset[str] = frozenset()  # "enter", "visit": their object is a place
     institutions: frozenset[str] = frozenset()  # "police", "government": a place's body
     offices: frozenset[str] = frozenset()  # "secretary": "secretary of State" is an office
+    platforms: frozenset[str] = frozenset()  # "Twitter": where words appear
 
 
 @functools.cache
@@ -59,6 +60,7 @@ def rules() -> Rules:
         place_verbs=frozenset(data.get("place_verbs", ())),
         institutions=frozenset(data.get("institutions", ())),
         offices=frozenset(data.get("offices", ())),
+        platforms=frozenset(data.get("platforms", ())),
     )
 
 

@@ -84,6 +84,8 @@ def group_mentions(mentions: list[Mention], text: str) -> dict[names.Key, Group]
         group.spans.append(mention.span)
         group.acting += mention.acting
         group.locative += mention.locative
+        group.media += mention.medium
+        group.outlets += mention.outlet
         group.openings += mention.opening
         group.descriptive += mention.descriptive
         group.adjectives += mention.adjective

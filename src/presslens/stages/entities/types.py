@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span as DocSpan
+from spacy.tokens import Token
 
 from presslens.model import Span
 from presslens.stages.entities.rules import rules
@@ -30,6 +31,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 STRONG = {"agent", "poss", "dobj"}
 PARTNERS = {"with", "between", "by"}  # "talks with China", "rivalry between Russia and Turkey"
+OUTLET_PREPOSITIONS = {"on", "via"}
 LOCATIVE = {"in", "at", "from", "to", "into", "near", "outside", "inside", "across", "throughout"}
 
 
@@ -47,6 +49,8 @@ class Group:
     titles: Counter[str] = field(default_factory=Counter)
     acting: int = 0
     locative: int = 0  # mentions after "in", "at", "from", "to": "in Washington"
+    media: int = 0  # mentions as where words appear: "on Twitter", "a Facebook post"
+    outlets: int = 0  # of those, after "on" or "via"
     openings: int = 0  # mentions that are a common word opening a sentence
     descriptive: int = 0  # mentions inside an indefinite description
     adjectives: int = 0  # one-word mentions the tagger reads as adjectives
@@ -59,6 +63,8 @@ class Group:
         self.titles.update(other.titles)
         self.acting += other.acting
         self.locative += other.locative
+        self.media += other.media
+        self.outlets += other.outlets
         self.openings += other.openings
         self.descriptive += other.descriptive
         self.adjectives += other.adjectives
@@ -116,6 +122,8 @@ def acting(ent: DocSpan) -> int:
     root = ent.root
     while root.dep_ == "conj" and root.head.i < root.i:
         root = root.head
+    if ent.label_ not in PLACE_LABELS and speaks_through(root):
+        return 2  # "a YouTube spokeswoman", "officials at Facebook": the body speaks
     if root.dep_ == "compound" and root.head.lemma_.lower() in rules().institutions:
         root = root.head  # "Tulsa police released video": the place acts through its body
     if root.dep_ == "dobj" and root.head.lemma_.lower() in rules().place_verbs:
@@ -127,6 +135,32 @@ def acting(ent: DocSpan) -> int:
     if root.dep_ != "pobj" or root.head.lower_ not in rules().acting_prepositions:
         return 0
     return 2 if root.head.lower_ in PARTNERS else 1
+
+
+def speaks_through(root: Token) -> bool:
+    """The name qualifies someone who speaks or acts for it: "a YouTube spokeswoman", "a
+    spokeswoman for YouTube", "officials at Facebook" (for organisations: "a Texas senator"
+    does not make Texas act)."""
+    if root.dep_ == "compound":
+        holder = root.head
+    elif root.dep_ == "pobj" and root.head.lower_ in ("for", "at", "of"):
+        holder = root.head.head
+    else:
+        return False
+    return holder.pos_ == "NOUN" and holder.lemma_.lower() in rules().person_roles
+
+
+def outlet(ent: DocSpan) -> bool:
+    """'posted on Twitter', 'via Facebook': the name is where words appear."""
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ in OUTLET_PREPOSITIONS
+
+
+def medium(ent: DocSpan) -> bool:
+    """An outlet, or a name that only qualifies a common noun ("a Twitter post", "his
+    Facebook account")."""
+    root = ent.root
+    return outlet(ent) or (root.dep_ == "compound" and root.head.pos_ == "NOUN")
 
 
 def locative(ent: DocSpan) -> bool:
@@ -158,12 +192,27 @@ def acts_needed(group: Group) -> int:
     return ACTS if group.locative or is_country(group) else 1
 
 
+def only_a_medium(group: Group) -> bool:
+    """A publishing service (resources/actors.json "platforms") that never acts itself
+    ("Twitter suspended the account"); or a one-word name mentioned twice or more, every time
+    as where words appear, at least once after "on" or "via", and never as a person's name
+    (no title, no full name)."""
+    if group.name in rules().platforms:
+        return group.acting < ACTS
+    mentions = len(group.spans)
+    if mentions < 2 or " " in group.name or group.person or group.titles:
+        return False
+    return group.media == mentions and group.outlets > 0 and group.acting < ACTS
+
+
 def kind(group: Group) -> str:
     """'actor', 'group' (NORP: nationalities, parties, religions; or a name only ever used as
     an adjective) or 'place'."""
     type_ = actor_type(group)
     if type_ == "NORP" or (group.adjectives == len(group.spans) and not is_country(group)):
         return "group"  # "Republican", "Democratic" (whatever the tagger calls it)
+    if only_a_medium(group):
+        return "place"  # where words appear, not who: "posted on Twitter", "a Twitter post"
     if type_ in PLACE_LABELS and group.acting < acts_needed(group):
         return "place"  # a country too: "in Syria" is where, "Syria agreed" who
     return "actor"
