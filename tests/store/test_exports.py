@@ -124,3 +124,15 @@ def test_span_offsets_hold(filled: Store) -> None:
     for quote in filled.export("quotes"):
         if quote["article_id"] == 1:
             assert text[quote["start_char"] : quote["end_char"]] == quote["text"]
+
+
+def test_exports_read_dates_as_the_search_does() -> None:
+    """One date reader for the store: a page's "March 3, 2017" is a date in the exports too."""
+    from datetime import UTC, date, datetime
+
+    from presslens.store.dates import typed_date
+
+    assert typed_date("2017-03-03") == date(2017, 3, 3)
+    assert typed_date("March 3, 2017") == datetime(2017, 3, 3, tzinfo=UTC)
+    assert typed_date("Fri, 03 Mar 2017 12:00:00 +0100") == datetime(2017, 3, 3, 11, tzinfo=UTC)
+    assert typed_date("soon") is None

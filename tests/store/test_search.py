@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from presslens.cli import app
 from presslens.model import Dossier
 from presslens.store import Store, open_store, store_location
-from presslens.store.snippets import date_key
+from presslens.store.dates import date_key
 
 PLAN = "Clinton health plan"
 TRADE = "Clinton trade speech"

@@ -19,12 +19,12 @@ from typing import Any
 from presslens.model import Dossier
 from presslens.store import records
 from presslens.store.actor_keys import query_keys
+from presslens.store.dates import date_key
 from presslens.store.exports import EXPORT_TABLES, export_rows  # noqa: F401 (re-exported)
 from presslens.store.query import Query, parse
 from presslens.store.records import storable
 from presslens.store.schema import ADDED_COLUMNS, ADDED_INDEXES, SCHEMA_VERSION, statements
 from presslens.store.snippets import (
-    date_key,
     marked_spans,
     snippet,
 )

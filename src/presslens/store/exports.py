@@ -10,12 +10,12 @@ and CSV, which has no lists, joins them with "; " (`LIST_JOINER`).
 
 from __future__ import annotations
 
-import email.utils
 import json
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
+from presslens.store.dates import typed_date
 from presslens.store.records import article_row, keys_by_id, names_by_id, quote_speaker, span_of
 
 LIST_JOINER = "; "
@@ -130,25 +130,6 @@ EXPORT_TABLES = tuple(COLUMNS)
 RECORDS = {"actors", "quotes", "figures", "claims", "sources", "tones"}
 
 
-def parse_when(text: Any) -> datetime | date | None:
-    """A date or time as written in a page's metadata or a feed (ISO 8601 or RFC 2822): an
-    aware datetime in UTC (a time without a zone is taken as UTC), a `date` when only the day
-    is given, None when it cannot be read."""
-    if not isinstance(text, str) or not text.strip():
-        return None
-    text = text.strip()
-    try:
-        if len(text) == 10:
-            return date.fromisoformat(text)
-        when = datetime.fromisoformat(text)
-    except ValueError:
-        try:
-            when = email.utils.parsedate_to_datetime(text)
-        except (TypeError, ValueError, IndexError):
-            return None
-    return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
-
-
 def text_of(article_text: str, span: Any) -> str | None:
     start, end = span_of({"span": span})
     return None if start is None or end is None else article_text[start:end]
@@ -164,7 +145,7 @@ def article_table_row(row: dict[str, Any], data: dict[str, Any]) -> dict[str, An
     return {
         "id": int(row["id"]),
         "title": counts["title"],
-        "published": parse_when(published),
+        "published": typed_date(published),
         "published_text": published,
         "byline": counts["byline"],
         "uri": row.get("uri"),
@@ -175,7 +156,7 @@ def article_table_row(row: dict[str, Any], data: dict[str, Any]) -> dict[str, An
         **{name: counts[name] for name in counts if name.startswith("n_")},
         "warnings": [f"{w.get('stage')}: {w.get('message')}" for w in data.get("warnings", [])],
         "sha256": row.get("sha256"),
-        "ingested_at": parse_when(row.get("ingested_at")),
+        "ingested_at": typed_date(row.get("ingested_at")),
     }
 
 
@@ -404,7 +385,7 @@ def nested_values(data: dict[str, Any] | None) -> dict[str, Any]:
         return {name: None for name in ROW_ARTICLE_COLUMNS} | {t: [] for t in RECORD_ROWS}
     counts = article_row(data)
     values = {name: counts[name] for name in ROW_ARTICLE_COLUMNS}
-    values["published"] = arrow_value(parse_when(counts["published"]))
+    values["published"] = arrow_value(typed_date(counts["published"]))
     for table, rows in RECORD_ROWS.items():
         values[table] = list(rows(data))
     return values

@@ -1,11 +1,9 @@
-"""Search snippets and sort dates: the piece of an article a hit shows, with where the query's
-words fall in it, and the date a search sorts by. Plain text in and out; pages escape it."""
+"""Search snippets: the piece of an article a hit shows, with where the query's words fall in
+it. Plain text in and out; pages escape it."""
 
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 
 SNIPPET_CHARS = 240
 # What the backends' highlighters put around a matched word: control characters, which ingest
@@ -13,36 +11,6 @@ SNIPPET_CHARS = 240
 MARK_OPEN, MARK_CLOSE = "\x01", "\x02"
 MARKED = re.compile(f"([{MARK_OPEN}{MARK_CLOSE}])")
 LETTER = re.compile(r"[^\W_]")
-DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d", "%d/%m/%Y")
-
-
-def read_date(text: str | None) -> datetime | None:
-    """A date as articles and feeds write it (ISO 8601, RFC 822, "March 3, 2017"), in UTC."""
-    text = (text or "").strip()
-    when = None
-    try:
-        when = datetime.fromisoformat(text)
-    except ValueError:
-        try:
-            when = parsedate_to_datetime(text)
-        except (TypeError, ValueError, IndexError):
-            for form in DATE_FORMATS:
-                try:
-                    when = datetime.strptime(text, form)
-                    break
-                except ValueError:
-                    continue
-    if when is None or not 1000 <= when.year <= 2999:
-        return None
-    return when.astimezone(UTC).replace(tzinfo=None) if when.tzinfo else when
-
-
-def date_key(published: str | None, added: str | None) -> str | None:
-    """The date a search sorts by, as text that sorts in time order ("2017-03-03 12:00:00", UTC
-    when the date says its zone): the published date when it reads as a date, else when the
-    article was added."""
-    when = read_date(published) or read_date(added)
-    return when.strftime("%Y-%m-%d %H:%M:%S") if when else None
 
 
 def marked_spans(marked: str | None, body: str, offset: int = 0) -> list[tuple[int, int]]:
