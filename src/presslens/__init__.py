@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from presslens.errors import InputError, MissingInputError, PresslensError  # noqa: E402
+from presslens.errors import PresslensError  # noqa: E402
 from presslens.ingest import load  # noqa: E402
+from presslens.ingest.detect import text_source  # noqa: E402
 from presslens.model import (  # noqa: E402
     Actor,
     Article,
@@ -43,14 +43,6 @@ __all__ = [
     "tone_toward",
 ]
 
-# A str shaped like a file name (one line, no spaces, a known suffix or a path start): a user who
-# passes one means a file, never a one-word article.
-PATH_SUFFIXES = re.compile(
-    r"\.(txt|text|md|html?|xhtml|xml|rss|atom|json|jsonl|ndjson|warc|gz)$", re.IGNORECASE
-)
-PATH_STARTS = ("/", "./", "../", "~/", ".\\", "..\\")
-LONGEST_PATH = 4096
-
 
 def analyse(
     source: str | bytes | Path | Article,
@@ -74,36 +66,5 @@ def analyse(
     the wall time of the parse and of each stage in seconds.
     """
     if isinstance(source, str):
-        source = resolve_text_source(source, settings)
+        source = text_source(source, settings)
     return analyse_source(source, settings=settings, timings=timings)
-
-
-def resolve_text_source(text: str, settings: Settings | None) -> str | Path | Article:
-    """What a str given to `analyse` stands for: a fetched URL, a file, or the text itself."""
-    from presslens.ingest.detect import URL, load_location
-
-    line = text.strip()
-    if not line or "\n" in line or len(line) > LONGEST_PATH or "\x00" in line:
-        return text
-    if URL.match(line):
-        return load_location(line, settings=settings)
-    path = Path(line).expanduser()
-    try:
-        if path.is_file():
-            return path
-        if path.is_dir():
-            raise InputError(f"{line} is a directory: give one article file (or `ingest` it)")
-    except (OSError, ValueError):  # a name the file system cannot hold is text
-        return text
-    if looks_like_path(line):
-        raise MissingInputError(
-            f"{line} does not exist: check the path, or pass the article's text itself"
-        )
-    return text
-
-
-def looks_like_path(line: str) -> bool:
-    """A single word that only a file name would be (see PATH_SUFFIXES and PATH_STARTS)."""
-    if any(ch.isspace() for ch in line):
-        return False
-    return bool(PATH_SUFFIXES.search(line)) or line.startswith(PATH_STARTS)

@@ -14,9 +14,9 @@ from typing import BinaryIO
 
 import py3langid
 
-from presslens.errors import EmptyInputError, InputError
+from presslens.errors import EmptyInputError, InputError, MissingInputError
 from presslens.ingest.decode import decode_with_note, scrub
-from presslens.ingest.inputs import is_gzip, not_a_file, read_bounded, too_large
+from presslens.ingest.inputs import is_gzip, is_supported, not_a_file, read_bounded, too_large
 from presslens.ingest.text import parse_saved_page
 from presslens.model import Article, Origin, StageWarning
 from presslens.settings import Settings
@@ -144,3 +144,43 @@ def load_location(location: str, *, settings: Settings | None = None) -> Article
         origin = Origin(kind="url", uri=location, fetched_at=fetched_at)
         return from_bytes(data, origin=origin, settings=settings)
     return load(Path(location), settings=settings)
+
+
+PATH_STARTS = ("/", "./", "../", "~/", ".\\", "..\\")
+LONGEST_PATH = 4096
+
+
+def text_source(text: str, settings: Settings | None = None) -> str | Path | Article:
+    """What a str given to the public `presslens.analyse` stands for, as its user means it: an
+    http(s) URL is fetched, one line naming an existing file is that file, one line shaped like
+    a file name that does not exist raises MissingInputError (never a one-word article), and
+    anything else is the article's text. Only the public API reads a str so: the web's and the
+    CLI's texts never name files on the server."""
+    line = text.strip()
+    if not line or "\n" in line or len(line) > LONGEST_PATH or "\x00" in line:
+        return text
+    if URL.match(line):
+        return load_location(line, settings=settings)
+    path = Path(line).expanduser()
+    try:
+        if path.is_file():
+            return path
+        if path.is_dir():
+            raise InputError(f"{line} is a directory: give one article file (or `ingest` it)")
+    except (OSError, ValueError):  # a name the file system cannot hold is text
+        return text
+    if looks_like_path(line):
+        raise MissingInputError(
+            f"{line} does not exist: check the path, or pass the article's text itself"
+        )
+    return text
+
+
+def looks_like_path(line: str) -> bool:
+    """A single word only a file name would be: a suffix ingest reads (or .json), or a path's
+    start."""
+    if any(ch.isspace() for ch in line):
+        return False
+    return (
+        is_supported(Path(line)) or line.lower().endswith(".json") or line.startswith(PATH_STARTS)
+    )
