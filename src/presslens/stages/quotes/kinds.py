@@ -105,6 +105,17 @@ def said_around(cue: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+NAME_TYPES = ("PERSON", "ORG", "GPE", "NORP")
+
+
+def only_a_name(content: list[Token]) -> bool:
+    """'attacking Mr. Roe', 'praised the Rail Union': a content that is one name and nothing
+    else but a determiner or a title says whom, not what: a stance."""
+    words = [t for t in content if not t.is_punct]
+    named = [t for t in words if t.ent_type_ in NAME_TYPES]
+    return bool(named) and all(t.pos_ in ("DET", "PROPN") for t in words if t not in named)
+
+
 def attribution_kind(cue: Token, lexicon: Lexicon) -> str | None:
     """None when the cue reports words said; else the kind of stance it reports (one of
     STANCE_KINDS). Negation is read first: "did not want to comment" is negated."""

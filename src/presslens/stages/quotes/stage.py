@@ -44,7 +44,7 @@ from presslens.stages.quotes.direct import (
     nearest_name,
     short_fragment,
 )
-from presslens.stages.quotes.kinds import attribution_kind
+from presslens.stages.quotes.kinds import attribution_kind, only_a_name
 from presslens.stages.quotes.lexicon import Lexicon, load_lexicon
 from presslens.stages.quotes.marks import Quoted, find_quoted, find_single_quoted
 from presslens.stages.quotes.reported import reported_speech
@@ -222,20 +222,10 @@ def kind_of(ctx: Context, item: Attribution) -> str | None:
     if item.cue_head is None:
         return None
     found = attribution_kind(ctx.doc[item.cue_head], ctx.lexicon)
-    if found is None and item.kind == "indirect" and only_a_name(ctx, item.span):
-        return "stance"
-    return found
-
-
-NAME_TYPES = ("PERSON", "ORG", "GPE", "NORP")
-
-
-def only_a_name(ctx: Context, span: Span) -> bool:
-    """Whether the span holds one name and nothing else but a determiner or a title."""
-    tokens = [ctx.doc[i] for i in tokens_in(ctx, span) if not ctx.doc[i].is_punct]
-    named = [t for t in tokens if t.ent_type_ in NAME_TYPES]
-    rest = [t for t in tokens if t.ent_type_ not in NAME_TYPES]
-    return bool(named) and all(t.pos_ in ("DET", "PROPN") for t in rest)
+    if found is not None or item.kind != "indirect":
+        return found
+    content = [ctx.doc[i] for i in tokens_in(ctx, item.span)]
+    return "stance" if only_a_name(content) else None
 
 
 def to_quote(ctx: Context, ident: str, item: Attribution, kind: str) -> Quote:
