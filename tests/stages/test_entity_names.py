@@ -89,3 +89,33 @@ def test_credit_file_refuses_unknown_sections() -> None:
         parse_patterns("[anywhere]\nfoo\n[elsewhere]\nbar\n")
     with pytest.raises(ValueError, match="before any"):
         parse_patterns("foo\n")
+
+
+def test_a_surname_the_tagger_calls_a_place_joins_its_person() -> None:
+    """'Schiff' tagged LOC 23 times, once after "from", is still Adam Schiff's surname; a name
+    used mostly as a location ("in London") is not "Breitbart London"'s."""
+    from collections import Counter
+
+    from presslens.model import Span
+    from presslens.stages.entities.names import PersonName, owner_of
+    from presslens.stages.entities.types import Group
+
+    def group(name: str, label: str, mentions: int, locative: int) -> Group:
+        spans = [Span(10 * i, 10 * i + 5) for i in range(mentions)]
+        found = Group(name, labels=Counter({label: mentions}), spans=spans)
+        found.locative = locative
+        return found
+
+    def person(name: str) -> dict[str, PersonName]:
+        parsed = parse_person(name)
+        assert parsed is not None
+        return {name: parsed}
+
+    people = person("Adam Schiff")
+    groups = {("Adam Schiff", ""): group("Adam Schiff", "PERSON", 6, 0)}
+    groups[("Schiff", "")] = group("Schiff", "LOC", 23, 1)
+    assert owner_of(("Schiff", ""), groups, people, {"Adam Schiff": ""}) == "Adam Schiff"
+    people = person("Jack London")
+    groups = {("Jack London", ""): group("Jack London", "PERSON", 2, 0)}
+    groups[("London", "")] = group("London", "GPE", 4, 3)
+    assert owner_of(("London", ""), groups, people, {"Jack London": ""}) is None
