@@ -6,6 +6,7 @@ time limit on an article's analysis (deadline) and static sentence embeddings (e
 """
 
 from presslens.nlp.deadline import Deadline, TimeLimit
+from presslens.nlp.encoder import SentenceVectors, encode_sentences
 from presslens.nlp.memory import give_back_memory
 from presslens.nlp.parser import (
     BATCH_TOKENS,
@@ -27,8 +28,10 @@ __all__ = [
     "BATCH_TOKENS",
     "MODEL_KEY",
     "Deadline",
+    "SentenceVectors",
     "TimeLimit",
     "cut_notes",
+    "encode_sentences",
     "fits_one_piece",
     "give_back_memory",
     "prefix_end",

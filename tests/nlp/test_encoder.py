@@ -1,0 +1,79 @@
+"""The contextual encoder: one pass per sentence, pooled for a sentence or a mention inside it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from presslens.nlp import encoder
+
+SENTENCES = [
+    "The council raised the parking fee to four dollars an hour.",
+    "Parking in town now costs four dollars an hour after the council's vote.",
+    "The striker scored twice in the second half.",
+]
+
+
+def test_each_text_gets_its_pieces_and_their_places() -> None:
+    [first, second] = encoder.encode(SENTENCES[:2])
+    assert first.vectors.shape[1] == encoder.WIDTH
+    assert first.vectors.shape[0] == first.offsets.shape[0]
+    assert first.vectors.shape[0] != second.vectors.shape[0]  # no padding left in
+    text = SENTENCES[0]
+    spans = [text[a:b] for a, b in first.offsets.tolist() if b > a]
+    assert spans[:3] == ["The", "council", "raised"]
+
+
+def test_results_do_not_depend_on_the_batch() -> None:
+    alone = encoder.encode([SENTENCES[2]])[0].vectors
+    together = encoder.encode(SENTENCES)[2].vectors
+    assert np.allclose(alone, together, atol=1e-4)
+
+
+def test_a_paraphrase_is_nearer_than_another_topic() -> None:
+    vectors = encoder.sentence_vectors(SENTENCES)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.2
+
+
+def test_a_mention_is_pooled_from_its_own_pieces() -> None:
+    text = "Smith praised Jones for the rescue."
+    [encoded] = encoder.encode([text])
+    smith, jones = encoded.span(0, 5), encoded.span(14, 19)
+    assert not np.allclose(smith, jones)
+    assert np.allclose(encoded.span(500, 510), encoded.sentence())  # cut off: the sentence
+
+
+def test_sentence_vectors_find_a_mention_by_article_offsets() -> None:
+    text = "First sentence here. Smith praised Jones. Last one."
+    vectors = encoder.encode_sentences(text, [(0, 20), (21, 41), (42, 51)])
+    assert vectors.index_of(21, 26) == 1
+    assert vectors.index_of(15, 25) is None  # across two sentences
+    found = vectors.mention(35, 40)  # "Jones"
+    assert found is not None
+    [alone] = encoder.encode(["Smith praised Jones."])
+    assert np.allclose(found[0], alone.span(14, 19), atol=1e-4)
+    assert np.allclose(found[1], alone.sentence(), atol=1e-4)
+
+
+def test_no_sentences() -> None:
+    assert encoder.sentence_vectors([]).shape == (0, encoder.WIDTH)
+    assert encoder.encode_sentences("", []).encoded == ()
+
+
+def test_missing_files_are_named(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(encoder, "FOLDER", tmp_path)
+    encoder.session.cache_clear()
+    try:
+        assert not encoder.available()
+        with pytest.raises(encoder.EncoderUnavailable, match="missing"):
+            encoder.encode(["A sentence."])
+    finally:
+        encoder.session.cache_clear()
+
+
+def test_threads_follow_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PRESSLENS_ENCODER_THREADS", "1")
+    assert encoder.threads() == 1
+    monkeypatch.setenv("PRESSLENS_ENCODER_THREADS", "many")
+    assert 1 <= encoder.threads() <= 2

