@@ -1,6 +1,6 @@
 """Speed and memory of `analyse()` on one article, against the bare spaCy parse (our floor).
 
-    python bench/analyse.py [ARTICLE] [--runs 7]
+    python bench/analyse.py [ARTICLE] [--runs 7] [--mode accurate|fast]
 
 Prints medians of several runs: the whole analyse() time, the bare spaCy parse time of the same
 text (spaCy as shipped), their ratio, presslens's own parse (the same annotations, faster: see
@@ -39,10 +39,10 @@ def stage_times(article, settings, runs: int) -> dict[str, float]:
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
-def cold_cli_seconds(path: Path, runs: int) -> float:
+def cold_cli_seconds(path: Path, runs: int, flags: list[str]) -> float:
     def once() -> None:
         subprocess.run(
-            [sys.executable, "-m", "presslens.cli", "analyze", str(path), "-f", "json"],
+            [sys.executable, "-m", "presslens.cli", "analyze", str(path), "-f", "json", *flags],
             check=True,
             capture_output=True,
         )
@@ -55,13 +55,16 @@ def main() -> None:
     parser.add_argument("article", nargs="?", type=Path)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--mode", choices=["accurate", "fast"], default="accurate", help="Settings.models"
+    )
     args = parser.parse_args()
     from presslens import analyse, load, nlp
     from presslens.cli import sample_article_path
     from presslens.settings import Settings
 
     path = args.article or (SHOWCASE if SHOWCASE.is_file() else sample_article_path())
-    settings = Settings()
+    settings = Settings(models=args.mode)
     article = load(path, settings=settings)
     # the floor is spaCy as shipped; presslens parses with the same model, run faster for the
     # same annotations (presslens.fastparse): "parse" in stage_s
@@ -70,10 +73,12 @@ def main() -> None:
     parse_s = median_seconds(lambda: model(article.text), args.runs)
     analyse_s = median_seconds(lambda: analyse(article, settings=settings), args.runs)
     stages = stage_times(article, settings, args.runs)
-    cold_s = cold_cli_seconds(path, max(3, args.runs // 2))
+    flag = ["--fast"] if args.mode == "fast" else []
+    cold_s = cold_cli_seconds(path, max(3, args.runs // 2), flag)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     figures = {
         "article": str(path.name),
+        "models": settings.models,
         "words": len(article.text.split()),
         "runs": args.runs,
         "load_average": os.getloadavg()[0],

@@ -16,6 +16,7 @@ change while others work, so figures only mean something with the state they wer
     python bench/batch.py                       # all 840 docs, 3 runs, 1 and 2 workers, memory run
     python bench/batch.py --docs 200 --runs 1   # a quick look
     python bench/batch.py --engine dask         # the Dask engine (LocalCluster) instead
+    python bench/batch.py --fast                # the fast models (default: accurate)
 """
 
 from __future__ import annotations
@@ -213,6 +214,9 @@ def main() -> int:
         "--processes", type=int, nargs="+", default=[1, 2], help="process counts to time"
     )
     parser.add_argument("--engine", default="local", choices=["local", "dask"])
+    parser.add_argument(
+        "--fast", action="store_true", help="the fast models (default: accurate, the encoder)"
+    )
     parser.add_argument("--memory-docs", type=int, default=800, help="0 skips the memory run")
     parser.add_argument(
         "--no-our-parse",
@@ -230,7 +234,8 @@ def main() -> int:
     words = sum(len(t.split()) for t in texts)
     print(f"{len(files)} PolNeAR train articles, {words} words; {git_state()}")
     print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    settings = Settings()
+    settings = Settings(models="fast" if args.fast else "accurate")
+    print(f"models: {settings.models}")
     threadpool_limits(1)  # one BLAS thread per process, as in presslens's batch workers
     # the floor: spaCy as shipped; and presslens's own parse (the same output, run faster by
     # presslens.fastparse), so the stages' own cost reads apart

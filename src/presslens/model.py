@@ -247,6 +247,8 @@ class Dossier:
     tones: tuple[ActorTone, ...] = ()
     warnings: tuple[StageWarning, ...] = ()
     settings: dict[str, Any] = field(default_factory=dict)
+    # which models scored claims and tone: "accurate" (the contextual encoder) or "fast"
+    models: str = "fast"
 
     def __repr__(self) -> str:
         # The default would print the whole text and every record (100 KB for a long article).
@@ -346,6 +348,7 @@ def dossier_to_dict(dossier: Dossier) -> dict[str, Any]:
         "tones": plain(dossier.tones),
         "warnings": plain(dossier.warnings),
         "settings": dossier.settings,
+        "models": dossier.models,
     }
 
 
@@ -467,6 +470,7 @@ def dossier_from_dict(data: dict[str, Any]) -> Dossier:
         tones=build_all(ActorTone, data.get("tones")),
         warnings=build_all(StageWarning, data.get("warnings")),
         settings=data.get("settings") or {},
+        models=data.get("models") or "fast",
     )
 
 

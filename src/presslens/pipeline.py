@@ -33,7 +33,7 @@ from presslens.stages.tone import find_tones
 
 T = TypeVar("T")
 ENGLISH_ONLY = "actors, quotes, figures, claims, sources and tone"
-STAGES = 6  # entities, quotes, figures, sources, claims, tone
+STAGES = 7  # encoder, entities, quotes, figures, sources, claims, tone
 # Of the time limit, what parsing may use before the stages: it takes no new piece after that.
 # The quotes and claims stages grow faster than the text (together 0.8 s for 27 KB, 6.7 s for
 # 110 KB, 30 s for 200 KB of quote-dense text, over 20 s each for 300 KB), so a long text is
@@ -185,6 +185,7 @@ def run_stages(
     article: Article, doc: Doc, sentences: tuple[Span, ...], settings: Settings, run: StageRunner
 ) -> dict[str, Any]:
     """The English stages in order: the dossier's fields they fill."""
+    vectors = run("encoder", None, encode, article, sentences, settings)
     entities = run("entities", Entities(), find_entities, article, doc)
     actors = entities.actors
     found = run("quotes", ((), (), (), ()), find_quotes, article, doc, actors)
@@ -204,9 +205,11 @@ def run_stages(
         sources=sources,
         threshold=settings.claim_threshold,
         doc=doc,
+        vectors=vectors,
     )
-    tones = run("tone", (), find_tones, article, doc, sentences, actors, quotes)
+    tones = run("tone", (), find_tones, article, doc, sentences, actors, quotes, vectors=vectors)
     return {
+        "models": "accurate" if vectors is not None else "fast",
         "actors": actors,
         "groups": entities.groups,
         "places": entities.places,
@@ -219,6 +222,16 @@ def run_stages(
         "tones": tones,
         "warnings": tuple(run.warnings),
     }
+
+
+def encode(
+    article: Article, sentences: tuple[Span, ...], settings: Settings
+) -> nlp.SentenceVectors | None:
+    """The sentences through the contextual encoder, once, for the accurate models; None in
+    fast mode (the fast models read the parse)."""
+    if settings.models == "fast":
+        return None
+    return nlp.encode_sentences(article.text, [(s.start, s.end) for s in sentences])
 
 
 def parsed_part(

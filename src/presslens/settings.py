@@ -18,6 +18,8 @@ from typing import Any
 
 from presslens.errors import SettingsError
 
+MODES = ("accurate", "fast")
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -37,6 +39,14 @@ class Settings:
     analysis_seconds: float = 45.0
     max_analysed_chars: int = 150_000
     parse_piece_chars: int = 100_000
+    # "accurate": check-worthiness and tone read the contextual encoder's one pass over the
+    # sentences (presslens.nlp.encoder); "fast": the n-gram and parse models, about half the
+    # time of an analysis (`--fast` on the CLI)
+    models: str = "accurate"
+
+    def __post_init__(self) -> None:
+        if self.models not in MODES:
+            raise SettingsError(f"setting models={self.models!r} must be one of {', '.join(MODES)}")
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})

@@ -4,6 +4,7 @@ dossier as JSON, or an error naming the stage that failed)."""
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
@@ -52,7 +53,9 @@ def error_row(
 
 
 def warm_up(settings: Settings | None = None) -> None:
-    """Load the model and every lexicon into this process's caches, once."""
+    """Load the model and every lexicon into this process's caches, once. The encoder runs on
+    one thread in a worker, as BLAS does: the workers are the parallelism."""
+    os.environ.setdefault("PRESSLENS_ENCODER_THREADS", "1")
     pipeline.analyse(WARM_UP_TEXT, settings=settings or Settings())
 
 

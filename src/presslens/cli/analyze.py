@@ -24,6 +24,21 @@ def sample_article_path() -> Path:
     return Path(str(resources.files("presslens.resources").joinpath("sample-article.txt")))
 
 
+FastOption = Annotated[
+    bool,
+    typer.Option(
+        "--fast",
+        help="The fast models for check-worthiness and tone (about half the time; the default "
+        "reads the sentences with the contextual encoder).",
+    ),
+]
+
+
+def mode(fast: bool) -> str | None:
+    """The `models` setting the --fast flag asks for (None: leave the setting as it is)."""
+    return "fast" if fast else None
+
+
 def analyze(
     source: Annotated[
         str | None, typer.Argument(help="A file, an http(s) URL, or - for stdin. None: the sample.")
@@ -45,6 +60,7 @@ def analyze(
         ),
     ] = None,
     config: Annotated[Path | None, typer.Option("--config", help="A TOML settings file.")] = None,
+    fast: FastOption = False,
 ) -> None:
     """Analyse one article and print its dossier (Markdown summary by default)."""
     from presslens.ingest.detect import load_location
@@ -56,7 +72,9 @@ def analyze(
         raise typer.BadParameter("--wpm must be a positive number")
     if time_limit is not None and time_limit < 0:
         raise typer.BadParameter("--time-limit must be 0 (no limit) or a positive number")
-    settings = load_settings(config, words_per_minute=wpm, analysis_seconds=time_limit)
+    settings = load_settings(
+        config, words_per_minute=wpm, analysis_seconds=time_limit, models=mode(fast)
+    )
     location = source if source is not None else str(sample_article_path())
     dossier = analyse(load_location(location, settings=settings), settings=settings)
     chosen = output_format or guess_format(output)

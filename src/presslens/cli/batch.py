@@ -20,6 +20,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from presslens.cli.analyze import FastOption, mode
 from presslens.cli.corpus import EXIT_ALL_FAILED, failure_summary
 from presslens.ingest.sources import estimate_total
 from presslens.settings import load_settings
@@ -58,6 +59,7 @@ def batch(
         bool, typer.Option("--resume", help="Skip the ids already written to OUT.")
     ] = False,
     config: Annotated[Path | None, typer.Option("--config", help="A TOML settings file.")] = None,
+    fast: FastOption = False,
 ) -> None:
     """Analyse every input document and write one row each (dossier or error) to OUT.
 
@@ -68,7 +70,7 @@ def batch(
 
     if scheduler is not None and engine is not Engine.dask:
         raise typer.BadParameter("--scheduler needs --engine dask")
-    settings = load_settings(config)
+    settings = load_settings(config, models=mode(fast))
     check_locations(inputs)  # before OUT is opened (a new run empties it)
     console = Console(stderr=True)
     with progress_bar(console) as progress:

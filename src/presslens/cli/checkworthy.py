@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from presslens.cli.analyze import FastOption, mode
 from presslens.errors import InputError
 
 
@@ -34,17 +35,28 @@ def checkworthy(
         str, typer.Argument(metavar="[FILE|-]", help="One sentence a line; - for stdin.")
     ] = "-",
     as_json: Annotated[
-        bool, typer.Option("--json", help="A JSON list of {sentence, score} instead of TSV.")
+        bool,
+        typer.Option(
+            "--json", help="A JSON list of {sentence, score, checkworthy} instead of TSV."
+        ),
     ] = False,
+    fast: FastOption = False,
+    config: Annotated[Path | None, typer.Option("--config", help="A TOML settings file.")] = None,
 ) -> None:
-    """Score each sentence's check-worthiness (0-1; check-worthy at >= 0.5)."""
+    """Score each sentence's check-worthiness (0-1; check-worthy at the claim_threshold
+    setting, 0.5 by default: the threshold the dossiers' claims use)."""
+    from presslens.settings import load_settings
     from presslens.stages.claims.checkworthy import score_checkworthiness
 
+    settings = load_settings(config, models=mode(fast))
     sentences = read_lines(source)
-    scores = score_checkworthiness(sentences)
+    scores = score_checkworthiness(sentences, mode=settings.models)
     if as_json:
-        pairs = zip(sentences, scores, strict=True)
-        rows = [{"sentence": sentence, "score": round(score, 4)} for sentence, score in pairs]
+        threshold = settings.claim_threshold
+        rows = [
+            {"sentence": sentence, "score": round(score, 4), "checkworthy": score >= threshold}
+            for sentence, score in zip(sentences, scores, strict=True)
+        ]
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
     for sentence, score in zip(sentences, scores, strict=True):

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
+from presslens.cli.analyze import FastOption, mode
 from presslens.errors import MissingExtraError, PresslensError
 
 DbOption = Annotated[
@@ -60,6 +61,7 @@ def ingest(
     ] = 300.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     config: Annotated[Path | None, typer.Option("--config", help="A TOML settings file.")] = None,
+    fast: FastOption = False,
 ) -> None:
     """Analyse every article named and store its dossier (or why it failed); reruns skip
     what is stored. A path that does not exist stops the command before anything is stored.
@@ -71,7 +73,7 @@ def ingest(
     from presslens.settings import load_settings
     from presslens.store import open_store, redact
 
-    settings = load_settings(config)
+    settings = load_settings(config, models=mode(fast))
     check_locations(locations)  # before the store is even created
     with open_store(db) as store:
         report = run_ingest(

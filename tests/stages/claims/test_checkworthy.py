@@ -32,27 +32,40 @@ NOT_CHECK_WORTHY = [
 ]
 
 
-def test_scores_are_probabilities_in_input_order() -> None:
+MODES = ["accurate", "fast"]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_scores_are_probabilities_in_input_order(mode: str) -> None:
     sentences = CHECK_WORTHY + NOT_CHECK_WORTHY
-    scores = score_checkworthiness(sentences)
+    scores = score_checkworthiness(sentences, mode=mode)
     assert len(scores) == len(sentences)
     assert all(isinstance(score, float) and 0.0 <= score <= 1.0 for score in scores)
-    assert scores == score_checkworthiness(sentences)  # deterministic
-    assert score_checkworthiness(list(reversed(sentences))) == list(reversed(scores))
+    assert scores == score_checkworthiness(sentences, mode=mode)  # deterministic
+    backwards = score_checkworthiness(list(reversed(sentences)), mode=mode)
+    assert backwards == pytest.approx(list(reversed(scores)), abs=1e-5)
 
 
-def test_no_sentences_no_scores() -> None:
-    assert score_checkworthiness([]) == []
+@pytest.mark.parametrize("mode", MODES)
+def test_no_sentences_no_scores(mode: str) -> None:
+    assert score_checkworthiness([], mode=mode) == []
 
 
+def test_an_unknown_mode_is_refused() -> None:
+    with pytest.raises(ValueError, match="accurate"):
+        score_checkworthiness(["The tax rose by 4%."], mode="quick")
+
+
+@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("sentence", CHECK_WORTHY)
-def test_factual_claims_are_check_worthy(sentence: str) -> None:
-    assert score_checkworthiness([sentence])[0] >= 0.5
+def test_factual_claims_are_check_worthy(sentence: str, mode: str) -> None:
+    assert score_checkworthiness([sentence], mode=mode)[0] >= 0.5
 
 
+@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("sentence", NOT_CHECK_WORTHY)
-def test_questions_calls_and_opinions_are_not(sentence: str) -> None:
-    assert score_checkworthiness([sentence])[0] < 0.5
+def test_questions_calls_and_opinions_are_not(sentence: str, mode: str) -> None:
+    assert score_checkworthiness([sentence], mode=mode)[0] < 0.5
 
 
 @pytest.mark.parametrize(
@@ -109,9 +122,10 @@ def test_parse_features_see_entities_tense_and_modals() -> None:
 def test_given_parses_give_the_same_scores_as_parsing_here() -> None:
     sentences = CHECK_WORTHY[:2] + NOT_CHECK_WORTHY[:2]
     docs = checkworthy.parse_sentences(sentences)
-    assert score_checkworthiness(sentences, docs) == score_checkworthiness(sentences)
+    fast = score_checkworthiness(sentences, mode="fast")
+    assert score_checkworthiness(sentences, docs, mode="fast") == fast
     with pytest.raises(ValueError, match="parsed sentences"):
-        score_checkworthiness(sentences, docs[:1])
+        score_checkworthiness(sentences, docs[:1], mode="fast")
 
 
 def test_a_model_of_the_wrong_shape_is_refused() -> None:

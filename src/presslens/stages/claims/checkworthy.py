@@ -35,6 +35,7 @@ from scipy import sparse
 
 from presslens.nlp import embeddings
 from presslens.resources import read_json
+from presslens.stages.claims import encoded
 
 MODEL_FILE = "checkworthy_model.npz"
 META_FILE = "checkworthy_model.json"
@@ -394,14 +395,23 @@ def load_scorer() -> Scorer:
 
 
 def score_checkworthiness(
-    sentences: list[str], docs: Sequence[Sequence[Any]] | None = None
+    sentences: list[str],
+    docs: Sequence[Sequence[Any]] | None = None,
+    *,
+    mode: str = "accurate",
 ) -> list[float]:
     """A calibrated check-worthiness probability in [0, 1] for each sentence, in order.
 
-    `docs`, when given, holds each sentence's spaCy tokens (a Span of the article's parse, or
-    a Doc) in the same order; without it the sentences are parsed here, which costs far more
-    than the scoring itself.
+    `mode` "accurate" (the default) reads the sentences with the contextual encoder
+    (presslens.stages.claims.encoded); "fast" with the n-gram and parse model of this module,
+    for which `docs`, when given, holds each sentence's spaCy tokens (a Span of the article's
+    parse, or a Doc) in the same order; without it the sentences are parsed here, which costs
+    far more than the scoring itself.
     """
+    if mode == "accurate":
+        return encoded.score_sentences(list(sentences))
+    if mode != "fast":
+        raise ValueError(f"mode must be 'accurate' or 'fast', not {mode!r}")
     if not sentences:
         return []
     if docs is not None and len(docs) != len(sentences):

@@ -1,19 +1,23 @@
-"""Sentences ranked by check-worthiness, linked to figures, actors and sources. (Issue 5.)
+"""Sentences ranked by check-worthiness, linked to figures, actors and sources. (Issues 5, 17.)
 
-Every body sentence (headings are not claims) gets a calibrated probability from the sentence
-scorer (checkworthy, beside this module), which reads the sentence and its part of the
-article's parse.
-That probability is the claim's `score`. The scorer learnt from debate transcripts, where
-about a quarter of the sentences are check-worthy; news prose is denser in facts and most of
-its sentences pass 0.5 (88 of the showcase's 121), so a list of them all would tell a
-fact-checker little. So:
+Every body sentence (headings are not claims) gets a calibrated probability of being worth
+checking. That probability is the claim's `score`, from one of two models (Settings.models):
 
-- the order (`rank`) adds what our own stages found, on the log-odds scale: a figure to check
-  (dates, times, ordinals, durations and counts of one aside) and a cited source to check it
-  against. This is a priority for the reader, not a probability, so it never changes `score`;
-- the claims are the sentences scoring at least the threshold, best ranked first, but at most
-  MAX_SHARE of the body sentences; and every sentence citing a source that scores at least half
-  the threshold, whatever its rank, since whether the source said it is itself checkable.
+- accurate (the default): a head on the contextual encoder's vector of the sentence
+  (claims/encoded.py), fine-tuned on CT24 and calibrated on CT24 dev. Its scores spread over the
+  range, so the claims are exactly the sentences scoring at least the threshold
+  (`Settings.claim_threshold`): the list, the report, the web page, `presslens checkworthy` and
+  the API's `score_checkworthiness` agree on what counts.
+- fast: the n-gram and parse model (claims/checkworthy.py). It learnt from debate transcripts,
+  where about a quarter of the sentences are check-worthy; on news prose most sentences pass
+  0.5 (88 of the showcase's 121) and its scores pile up near 1, so a list of them all would
+  tell a fact-checker little. Under it the claims are at most MAX_SHARE of the body sentences,
+  best ranked first, plus every sentence citing a source that scores at least a quarter of the
+  threshold (whether the source said it is itself checkable).
+
+The order (`rank`) adds what our own stages found, on the log-odds scale: a figure to check
+(dates, times, ordinals, durations and counts of one aside) and a cited source to check it
+against. This is a priority for the reader, not a probability, so it never changes `score`.
 
 A claim lists the figures and actors inside it, the sources it cites (a source mentioned in
 the sentence, or the speaker of the quote it sits in) and the quote it belongs to; one citing
@@ -27,6 +31,8 @@ from dataclasses import replace
 from typing import Any
 
 from presslens.model import Actor, Article, Claim, Figure, Quote, Source, Span
+from presslens.nlp.encoder import SentenceVectors
+from presslens.stages.claims import encoded
 from presslens.stages.claims.checkworthy import score_checkworthiness
 
 QUOTE_SHARE = 0.5  # a sentence at least half inside a quotation is the quoted person's claim
@@ -114,6 +120,23 @@ def with_evidence(score: float, figures: int, sourced: bool) -> float:
     return 1.0 / (1.0 + math.exp(-log_odds))
 
 
+def accurate_scores(body: list[Span], vectors: SentenceVectors) -> list[float]:
+    """The accurate model's score of each body sentence (0 for one the encoder did not see)."""
+    found = [vectors.index_of(span.start, span.end) for span in body]
+    scored = encoded.probabilities([vectors.encoded[i] for i in found if i is not None])
+    ranked = iter(scored)
+    return [next(ranked) if i is not None else 0.0 for i in found]
+
+
+def lowest_score(threshold: float, sourced: bool, *, accurate: bool) -> float:
+    """The score a sentence needs to be listed: the threshold, for every sentence under the
+    accurate model (its scores are calibrated: one threshold means the same everywhere); under
+    the fast model, a quarter of it for a sentence citing a source."""
+    if accurate or not sourced:
+        return threshold
+    return threshold * SOURCED_SHARE
+
+
 def rank_claims(
     article: Article,
     sentences: tuple[Span, ...],
@@ -124,18 +147,25 @@ def rank_claims(
     sources: tuple[Source, ...],
     threshold: float,
     doc: Any = None,
+    vectors: SentenceVectors | None = None,
 ) -> tuple[tuple[Claim, ...], tuple[Source, ...]]:
     """Claims above the threshold, and the sources with the ids of the claims citing them.
 
-    `doc`, the article's spaCy parse, saves the scorer parsing every sentence again.
+    With `vectors` (the article's sentences through the contextual encoder) the accurate model
+    scores the sentences and the claims are exactly those scoring at least the threshold;
+    without, the fast model does, under the policy of the module's docstring. `doc`, the
+    article's spaCy parse, saves the fast scorer parsing every sentence again.
     """
     body = body_sentences(article, sentences)
-    scores = score_checkworthiness([span.of(article.text) for span in body], parsed(doc, body))
+    if vectors is not None:
+        scores = accurate_scores(body, vectors)
+    else:
+        scores = score_checkworthiness([span.of(article.text) for span in body], parsed(doc, body))
     drafts = []
     for score, span in zip(scores, body, strict=True):
         quote = quote_of(span, quotes)
         source_ids = sources_in(span, quote, sources)
-        if score < (threshold * SOURCED_SHARE if source_ids else threshold):
+        if score < lowest_score(threshold, bool(source_ids), accurate=vectors is not None):
             continue
         inside = [f for f in figures if span.contains(f.span)]
         measures = sum(map(is_measure, inside))
@@ -144,7 +174,8 @@ def rank_claims(
     # equal priorities (scores past the ceiling) go in article order: news leads with its news
     drafts.sort(key=lambda draft: (-round(draft[0], 6), draft[2].start))
     allowed = max(MIN_CLAIMS, math.ceil(MAX_SHARE * len(body)))
-    drafts = [d for i, d in enumerate(drafts) if i < allowed or d[5]]
+    if vectors is None:  # the fast model's scores pile up near 1 on news: it needs the cap
+        drafts = [d for i, d in enumerate(drafts) if i < allowed or d[5]]
     claims = []
     for rank, (_, score, span, quote, figure_ids, source_ids) in enumerate(drafts, start=1):
         claims.append(

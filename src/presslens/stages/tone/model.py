@@ -472,13 +472,21 @@ def classify_spans(items: Sequence[tuple[SpacySpan, int, int]]) -> list[dict]:
     return [as_result(row) for row in rows.tolist()]
 
 
-def tone_toward(items: list[tuple[str, int, int]]) -> list[dict]:
+def tone_toward(items: list[tuple[str, int, int]], *, mode: str = "accurate") -> list[dict]:
     """Tone toward one mention per item: (sentence, start, end) -> {"label", "score", ...}.
 
     `start`/`end` are character offsets of the mention in the sentence. `score` is the
-    probability of the label; `probabilities` gives all three.
+    probability of the label; `probabilities` gives all three. `mode` "accurate" (the default)
+    reads the sentences with the contextual encoder (presslens.stages.tone.encoded); "fast"
+    with this module's model over the spaCy parse.
     """
     from presslens import nlp
+    from presslens.stages.tone import encoded
+
+    if mode == "accurate":
+        return encoded.tone_of_mentions(items)
+    if mode != "fast":
+        raise ValueError(f"mode must be 'accurate' or 'fast', not {mode!r}")
 
     texts = list(dict.fromkeys(text for text, _, _ in items))
     model = nlp.get_model()

@@ -15,11 +15,14 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from presslens.model import Actor, ActorTone, Article, Quote, Span
+from presslens.nlp.encoder import SentenceVectors
+from presslens.stages.tone import encoded
 from presslens.stages.tone.model import LABELS, classify_spans
 
 MIN_MENTIONS = 2
@@ -56,11 +59,17 @@ def sentence_tokens(doc: Doc, sentence: Span, mention: Span) -> SpacySpan:
 
 
 def read_mentions(
-    doc: Doc, sentences: tuple[Span, ...], actors: tuple[Actor, ...], quotes: tuple[Quote, ...]
+    doc: Doc,
+    sentences: tuple[Span, ...],
+    actors: tuple[Actor, ...],
+    quotes: tuple[Quote, ...],
+    vectors: SentenceVectors | None = None,
 ) -> dict[str, list[Reading]]:
-    """Classify every mention of every actor in one batch."""
+    """Classify every mention of every actor in one batch: with the accurate model when the
+    sentences' `vectors` are given (a mention outside every encoded sentence goes to the fast
+    model), else with the fast one."""
     starts = [s.start for s in sentences]
-    where, items = [], []
+    where, items, pairs = [], [], []
     for actor in actors:
         for mention in actor.mentions:
             sentence = sentence_of(sentences, starts, mention) or mention
@@ -69,14 +78,32 @@ def read_mentions(
             sentence = Span(tokens.start_char, tokens.end_char)
             where.append((actor.id, sentence, quoted))
             items.append((tokens, mention.start, mention.end))
+            pairs.append(vectors.mention(mention.start, mention.end) if vectors else None)
     readings: dict[str, list[Reading]] = defaultdict(list)
-    for (actor_id, sentence, quoted), result in zip(where, classify_spans(items), strict=True):
+    for (actor_id, sentence, quoted), result in zip(where, classify(items, pairs), strict=True):
         p = result["probabilities"]
         value = p["positive"] - p["negative"]
         readings[actor_id].append(
             Reading(sentence, value, result["score"], result["label"], quoted)
         )
     return readings
+
+
+def classify(
+    items: list[tuple[SpacySpan, int, int]], pairs: list[tuple[Any, Any] | None]
+) -> list[dict]:
+    """Each mention's tone: the accurate model's where its vectors are there, the fast model's
+    for the rest."""
+    results: list[dict | None] = [None] * len(items)
+    encoded_at = [i for i, pair in enumerate(pairs) if pair is not None]
+    rows = encoded.probabilities([pair for pair in pairs if pair is not None]).tolist()
+    for i, row in zip(encoded_at, rows, strict=True):
+        results[i] = encoded.as_result(row)
+    rest = [i for i, result in enumerate(results) if result is None]
+    if rest:
+        for i, result in zip(rest, classify_spans([items[i] for i in rest]), strict=True):
+            results[i] = result
+    return [result for result in results if result is not None]
 
 
 def weighted_tone(readings: list[Reading]) -> float | None:
@@ -140,8 +167,9 @@ def find_tones(
     min_mentions: int = MIN_MENTIONS,
     lean: float = LEAN,
     evidence_per_side: int = EVIDENCE_PER_SIDE,
+    vectors: SentenceVectors | None = None,
 ) -> tuple[ActorTone, ...]:
-    readings = read_mentions(doc, sentences, actors, quotes)
+    readings = read_mentions(doc, sentences, actors, quotes, vectors)
     return tuple(
         actor_tone(
             actor.id,
