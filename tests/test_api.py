@@ -29,7 +29,7 @@ CORE = {
     "load",
     "load_dossier",
 }
-STAGE_FUNCTIONS = {"score_checkworthiness", "tone_toward"}
+STAGE_FUNCTIONS = {"match_claims", "score_checkworthiness", "tone_toward"}
 
 
 def test_public_names_are_pinned() -> None:
@@ -69,7 +69,7 @@ def test_bad_setting_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_timings_name_the_parse_and_every_stage() -> None:
     timings: dict[str, float] = {}
     presslens.analyse("A title\n\nThe council met on Monday and agreed a budget.", timings=timings)
-    expected = {"parse", "entities", "quotes", "figures", "sources", "claims", "tone"}
+    expected = {"parse", "encoder", "entities", "quotes", "figures", "sources", "claims", "tone"}
     assert set(timings) == expected
     assert all(seconds >= 0 for seconds in timings.values())
 

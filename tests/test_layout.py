@@ -31,10 +31,21 @@ MAY_IMPORT: dict[str, set[str]] = {
     "pipeline": {"ingest", "nlp", "segment", "stages", "model", "settings", "errors"},
     "render": {"model", "version"},
     "store": {"model", "errors", "resources"},
-    "web": {"render", "store", "pipeline", "ingest", "model", "settings", "errors", "version"},
+    "corpus": {"store", "nlp", "model", "settings", "errors", "resources"},
+    "web": {
+        "render",
+        "store",
+        "corpus",
+        "pipeline",
+        "ingest",
+        "model",
+        "settings",
+        "errors",
+        "version",
+    },
     "batch": {"pipeline", "ingest", "nlp", "store", "model", "settings", "errors"},
     "cli": {"*"},
-    "": {"version", "errors", "ingest", "model", "pipeline", "settings", "stages"},
+    "": {"version", "errors", "ingest", "model", "pipeline", "settings", "stages", "corpus"},
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from presslens.corpus.matching import match_claims  # noqa: E402
 from presslens.errors import PresslensError  # noqa: E402
 from presslens.ingest import load  # noqa: E402
 from presslens.ingest.detect import text_source  # noqa: E402
@@ -39,6 +40,7 @@ __all__ = [
     "analyse",
     "load",
     "load_dossier",
+    "match_claims",
     "score_checkworthiness",
     "tone_toward",
 ]

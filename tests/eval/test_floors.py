@@ -20,6 +20,8 @@ CHECKS = [
     ("claims.py", DATA / "checkworthiness" / "ct24", 280),
     ("tone.py", DATA / "stance" / "newsmtsc", 280),
     ("extraction.py", DATA / "extraction" / "scrapinghub", 150),
+    ("claim_matching.py", DATA / "claim-matching" / "clef2020-t2", 300),  # encodes 10k claims
+    ("conflicts.py", DATA / "attribution" / "polnear" / "train" / "text", 280),  # judged articles
 ]
 
 

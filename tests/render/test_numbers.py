@@ -101,7 +101,7 @@ def test_outputs_write_numbers_for_readers(render: Callable[[Dossier], str]) -> 
 
 
 def test_web_page_writes_numbers_for_readers() -> None:
-    from presslens.web.app import templates
+    from presslens.web.site import templates
     from presslens.web.views import dossier_context
 
     page = templates().get_template("dossier.html.j2").render(**dossier_context(numbers_dossier()))

@@ -54,6 +54,10 @@ def hostile_pages(site: Any) -> list[str]:
         f"/article/{article}",
         f"/article/{article}/report",
         f"/actor/{quote(HOSTILE_ACTOR, safe='')}",
+        # the timeline, and date bounds that are markup (read as no date, never shown)
+        f"/actor/{quote(HOSTILE_ACTOR, safe='')}?from={quote(PAYLOAD_IMG)}"
+        f"&to={quote(PAYLOAD_SCRIPT)}",
+        f"/?from={quote(PAYLOAD_LINK)}",
         f"/search?q={quote('script pwned')}",
         f"/search?q={quote(PAYLOAD_IMG)}&speaker={quote('mallory')}",
         f"/search?q={quote(PAYLOAD_SCRIPT)}",

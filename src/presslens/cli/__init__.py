@@ -12,7 +12,10 @@ import typer
 from presslens.cli.analyze import analyze, sample_article_path
 from presslens.cli.batch import batch
 from presslens.cli.checkworthy import checkworthy
+from presslens.cli.conflicts import conflicts
 from presslens.cli.corpus import export, ingest, search, serve
+from presslens.cli.factchecks import factchecks, match
+from presslens.cli.timeline import articles, timeline
 from presslens.errors import MissingExtraError, PresslensError
 from presslens.version import __version__
 
@@ -59,6 +62,11 @@ app.command("search")(search)
 app.command("serve")(serve)
 app.command("export")(export)
 app.command("checkworthy")(checkworthy)
+app.command("conflicts")(conflicts)
+app.add_typer(factchecks)
+app.command("match")(match)
+app.command("articles")(articles)
+app.command("timeline")(timeline)
 
 
 def main() -> None:

@@ -17,6 +17,7 @@ import py3langid
 from presslens.errors import EmptyInputError, InputError, MissingInputError
 from presslens.ingest.decode import decode_with_note, scrub
 from presslens.ingest.inputs import is_gzip, is_supported, not_a_file, read_bounded, too_large
+from presslens.ingest.published import with_own
 from presslens.ingest.text import parse_saved_page
 from presslens.model import Article, Origin, StageWarning
 from presslens.settings import Settings
@@ -62,6 +63,7 @@ def from_text(
     if not article.text.strip():
         warnings.append(StageWarning("ingest", "no article text found in the input"))
     language = detect_language(" ".join(filter(None, [article.title, article.text])))
+    article = with_own(article)  # a byline or date the page's metadata did not give
     return dataclasses.replace(article, language=language, warnings=tuple(warnings))
 
 

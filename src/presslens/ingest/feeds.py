@@ -1,5 +1,6 @@
 """RSS and Atom feeds: one document per entry, its fullest content wrapped as a small HTML page
-with the entry's title."""
+with the entry's title; its date (RSS pubDate, Atom published, else updated) and author (RSS
+author or dc:creator, Atom author) go with it in `meta`, as written."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Iterator
 from html import escape
 
 from presslens.ingest.inputs import InputDocument
+from presslens.ingest.published import author_names
 
 
 def looks_like_feed(head: bytes) -> bool:
@@ -34,7 +36,21 @@ def feed_documents(data: bytes, uri: str) -> Iterator[InputDocument]:
             continue
         head = f"<title>{escape(title)}</title>"
         html = f"<html><head>{head}</head><body><article>{body}</article></body></html>"
-        meta = {k: str(entry[k]) for k in ("link", "published", "author") if entry.get(k)}
+        meta = {k: str(entry[k]) for k in ("link",) if entry.get(k)}
+        meta.update(entry_dates(entry))
         yield InputDocument(
             doc_id, "feed", entry.get("link", doc_id), data=html.encode(), meta=meta
         )
+
+
+def entry_dates(entry: dict) -> dict[str, str]:
+    """The entry's publication date (else the date it was updated: many feeds give only
+    that) and its authors, joined with "; ", as `meta` entries."""
+    found: dict[str, str] = {}
+    when = entry.get("published") or entry.get("updated") or entry.get("created")
+    if isinstance(when, str) and when.strip():
+        found["published"] = when.strip()
+    names = author_names(entry.get("authors")) or author_names(entry.get("author"))
+    if names:
+        found["author"] = "; ".join(dict.fromkeys(names))
+    return found

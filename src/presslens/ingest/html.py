@@ -43,6 +43,7 @@ from trafilatura.utils import repair_faulty_html
 from presslens.ingest.blocks import Block, assemble, clean_line, duplicate_key
 from presslens.ingest.embeds import free_posts
 from presslens.ingest.extracted import body_blocks
+from presslens.ingest.published import author_names
 from presslens.ingest.widgets import remove_widgets
 from presslens.model import Article, Origin, Removed, StageWarning
 
@@ -53,6 +54,22 @@ TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—·•]|-{1,2}|::?)\s+")
 SITE_METAS = ("og:site_name", "application-name", "apple-mobile-web-app-title")
 HEADLINE_METAS = ("og:title", "twitter:title")
 ORGANISATION_TYPES = {"Organization", "NewsMediaOrganization", "WebSite", "Corporation"}
+# The publication date, most trusted first: Open Graph, then JSON-LD and microdata (read in
+# `find_published`), then the other meta names sites use, then a <time datetime>.
+OPEN_GRAPH_DATES = ("article:published_time", "og:published_time")
+OTHER_DATE_METAS = (
+    "datePublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "DC.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "DC.date",
+    "date",
+)
 MAX_DEPTH = 200
 TAG_RE = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>")
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "wbr"}
@@ -105,13 +122,21 @@ def find_caption(tree: etree._Element) -> str | None:
 
 
 def find_published(tree: etree._Element) -> str | None:
-    found = meta_content(
-        tree, "article:published_time", "og:published_time", "datePublished", "pubdate", "date"
+    """The page's publication date as written (see OPEN_GRAPH_DATES), None when it says none."""
+    marked = "//*[@itemprop='datePublished']/@content|//*[@itemprop='datePublished']/@datetime"
+    return (
+        meta_content(tree, *OPEN_GRAPH_DATES)
+        or json_ld_published(tree)
+        or first_value(tree.xpath(marked))
+        or meta_content(tree, *OTHER_DATE_METAS)
+        or first_value(tree.xpath("//time[@pubdate]/@datetime"))
+        or first_value(tree.xpath("//time/@datetime"))
     )
-    if found:
-        return found
-    times = tree.xpath("//time/@datetime")
-    return str(times[0]) if times else None
+
+
+def first_value(found: list) -> str | None:
+    """The first non-blank attribute value an XPath query found."""
+    return next((str(value).strip() for value in found if str(value).strip()), None)
 
 
 def main_content(tree: etree._Element) -> etree._Element | None:
@@ -233,6 +258,7 @@ def parse_html(raw: str, *, origin: Origin) -> Article:
         title=title,
         caption=caption,
         byline=(document.author if document else None)
+        or json_ld_author(tree)
         or meta_content(tree, "author", "article:author"),
         published=find_published(tree),
         description=meta_content(tree, "description", "og:description"),
@@ -345,21 +371,48 @@ def json_ld_names(tree: etree._Element) -> tuple[list[str], list[str]]:
     """Publisher (and site) names and headlines from the page's JSON-LD blocks."""
     publishers: list[str] = []
     headlines: list[str] = []
+    for item in json_ld_objects(tree):
+        publisher = item.get("publisher")
+        for named in publisher if isinstance(publisher, list) else [publisher]:
+            if isinstance(named, dict) and isinstance(named.get("name"), str):
+                publishers.append(named["name"])
+        if is_organisation(item) and isinstance(item.get("name"), str):
+            publishers.append(item["name"])
+        if isinstance(item.get("headline"), str):
+            headlines.append(item["headline"])
+    return publishers, headlines
+
+
+def json_ld_objects(tree: etree._Element) -> Iterator[dict]:
+    """Every object of the page's JSON-LD blocks; a malformed block is skipped (common, and it
+    says nothing)."""
     for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
         try:
-            data = json.loads(str(script))
+            data = json.loads(str(script), strict=False)  # raw line breaks inside strings
         except ValueError:
-            continue  # a malformed block is common and says nothing
-        for item in json_ld_items(data):
-            publisher = item.get("publisher")
-            for named in publisher if isinstance(publisher, list) else [publisher]:
-                if isinstance(named, dict) and isinstance(named.get("name"), str):
-                    publishers.append(named["name"])
-            if is_organisation(item) and isinstance(item.get("name"), str):
-                publishers.append(item["name"])
-            if isinstance(item.get("headline"), str):
-                headlines.append(item["headline"])
-    return publishers, headlines
+            continue
+        yield from json_ld_items(data)
+
+
+def json_ld_published(tree: etree._Element) -> str | None:
+    """The first datePublished (else dateCreated) of the page's JSON-LD, as written."""
+    for item in json_ld_objects(tree):
+        for key in ("datePublished", "dateCreated"):
+            value = item.get(key)
+            if isinstance(value, str) and value.strip():
+                return value.strip()
+    return None
+
+
+def json_ld_author(tree: etree._Element) -> str | None:
+    """The authors of the page's article in JSON-LD (the first object with a headline or a
+    date that names any), joined with "; " as trafilatura joins them."""
+    for item in json_ld_objects(tree):
+        if "headline" in item or "datePublished" in item:
+            names = author_names(item.get("author"))
+            if names:
+                return "; ".join(dict.fromkeys(names))
+    return None
 
 
 def is_organisation(item: dict) -> bool:

@@ -1,5 +1,6 @@
 """JSON Lines (optionally gzipped): one article a line, its text in the first of the fields
-html, text, content, body.
+html, text, content, body; its date and author in the fields ingest/published.py names
+(`published`, `published_at`, `date`..., `author`, `authors`...).
 
 Every line ends as one document or one error document, and the file goes on: a line that is not
 JSON, has no text field, or holds a lone surrogate escape ("\\ud800", replaced by U+FFFD with a
@@ -20,6 +21,7 @@ from typing import BinaryIO
 
 from presslens.ingest.decode import scrub
 from presslens.ingest.inputs import JSON_TEXT_FIELDS, InputDocument, is_gzip, megabytes
+from presslens.ingest.published import record_author, record_published
 from presslens.settings import Settings
 
 # How far past the limit an over-long line is read while looking for its end; past that the rest
@@ -93,6 +95,8 @@ def line_document(path: Path, number: int, line: bytes | LineTooLong) -> InputDo
         return InputDocument(doc_id, "jsonl", doc_id, error=f"line {number}: {exc}")
     body, notes = scrub(body)
     meta = {k: scrub(str(record[k]))[0] for k in META_FIELDS if record.get(k)}
+    dates = {"published": record_published(record), "author": record_author(record)}
+    meta.update({k: scrub(value)[0] for k, value in dates.items() if value})
     uri = meta.get("url", doc_id)
     warning = f"line {number}: {'; '.join(notes)}" if notes else None
     return InputDocument(

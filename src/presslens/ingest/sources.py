@@ -29,6 +29,7 @@ from presslens.ingest.inputs import (
     suffix_of,
 )
 from presslens.ingest.jsonl import LineTooLong, jsonl_documents, lines
+from presslens.ingest.published import with_given
 from presslens.ingest.warc import warc_documents
 from presslens.model import Article, Origin
 from presslens.settings import Settings
@@ -124,14 +125,16 @@ def iter_documents(
 
 
 def load_document(document: InputDocument, *, settings: Settings | None = None) -> Article:
-    """The Article of one input document; raises PresslensError when it cannot be read."""
+    """The Article of one input document, with the date and author its feed entry or JSON line
+    gives; raises PresslensError when it cannot be read."""
     if document.error or document.data is None:
         raise PresslensError(document.error or f"{document.id} has no content")
     origin = Origin(
         kind=document.kind, uri=document.uri, fetched_at=document.meta.get("fetched_at")
     )
     notes = (document.warning,) if document.warning else ()
-    return from_bytes(document.data, origin=origin, settings=settings or Settings(), notes=notes)
+    article = from_bytes(document.data, origin=origin, settings=settings or Settings(), notes=notes)
+    return with_given(article, document.meta)
 
 
 def estimate_total(locations: list[str], settings: Settings | None = None) -> int | None:

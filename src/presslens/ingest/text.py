@@ -16,6 +16,7 @@ import functools
 import re
 
 from presslens.ingest.blocks import Block, assemble, clean_line
+from presslens.ingest.published import is_metadata_line
 from presslens.model import Article, Origin, Removed, StageWarning
 from presslens.resources import read_text
 from presslens.settings import Settings
@@ -171,8 +172,8 @@ def first_line_stands_alone(raw: str, units: list[str]) -> bool:
 def take_caption(units: list[str], settings: Settings) -> tuple[str | None, list[str]]:
     """The line after the title, when it is short and no body paragraph has begun."""
     for index, unit in enumerate(units):
-        if is_chrome(unit):
-            continue
+        if is_chrome(unit) or is_metadata_line(clean_line(unit)):
+            continue  # "By Jane Doe" under the title is a byline, not a picture's caption
         words = unit.split()
         followed_by_chrome = index + 1 < len(units) and is_chrome(units[index + 1])
         if len(words) <= MAX_CAPTION_WORDS and (
@@ -190,7 +191,9 @@ def parse_saved_page(raw: str, *, origin: Origin, settings: Settings) -> Article
     removed: list[Removed] = []
     blocks: list[Block] = []
     for unit in units:
-        if is_chrome(unit):
+        # a byline or "Published: ..." line above the body is furniture: its date and name are
+        # read from `removed` (ingest/published.py)
+        if is_chrome(unit) or (not blocks and is_metadata_line(clean_line(unit))):
             removed.append(Removed(kind="chrome", text=clean_line(unit)))
         elif is_heading_like(clean_line(unit), settings):
             blocks.append(Block("heading", unit))

@@ -28,6 +28,7 @@ from presslens.store.snippets import (
     marked_spans,
     snippet,
 )
+from presslens.store.timeline import actor_timeline, dated_articles
 
 SORTS = ("relevance", "date", "oldest")  # date: newest first
 MATCHES = ("auto", "all", "any")
@@ -310,15 +311,20 @@ class Store:
     def errors(self, limit: int = 100) -> list[dict[str, Any]]:
         return self.all("SELECT * FROM errors ORDER BY id LIMIT ?", page(limit)[:1])
 
-    def articles(self, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
-        """One page of the article list, newest first, with the corpus total."""
+    def articles(
+        self,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> dict[str, Any]:
+        """One page of the article list, newest published first, undated last, with the total
+        (of the date range `since`..`until` when given: see store/timeline.py)."""
         limit, offset = page(limit, offset)
-        total = int(self.scalar("SELECT count(*) AS n FROM articles"))
-        items = self.all(
-            f"SELECT {LIST_COLUMNS} FROM articles ORDER BY id DESC LIMIT ? OFFSET ?",
-            (limit, offset),
+        return dated_articles(
+            self, LIST_COLUMNS, limit=limit, offset=offset, since=since, until=until
         )
-        return {"total": total, "limit": limit, "offset": offset, "items": items}
 
     def article(self, article_id: int) -> dict[str, Any] | None:
         """The article's row with its dossier record under `dossier`, or None."""
@@ -331,9 +337,12 @@ class Store:
         row["dossier"] = json.loads(row["dossier"])
         return row
 
-    def actor(self, name: str, *, limit: int = 200) -> dict[str, Any]:
+    def actor(
+        self, name: str, *, limit: int = 200, since: str | None = None, until: str | None = None
+    ) -> dict[str, Any]:
         """Everything by and about an actor across the corpus: the articles whose actor has
-        this name's corpus key (store/actor_keys.py) or this very name, any case."""
+        this name's corpus key (store/actor_keys.py) or this very name, any case; and the
+        `timeline` of their quotes by date, within `since`..`until` (store/timeline.py)."""
         limit = page(limit)[0]
         key = name.lower()
         keys = query_keys(name) or [key]
@@ -374,6 +383,7 @@ class Store:
             "claims": claims,
             "as_source": sourced,
             "full_names": self.full_names(keys[0]),
+            "timeline": actor_timeline(self, name, since=since, until=until, limit=limit),
         }
 
     def full_names(self, surname: str) -> list[dict[str, Any]]:

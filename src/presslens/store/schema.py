@@ -7,8 +7,10 @@ leaves either the whole article or nothing.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "3"  # 2: actors.key and quotes.speaker_key (corpus actor keys)
+SCHEMA_VERSION = "4"  # 2: actors.key and quotes.speaker_key (corpus actor keys)
 # 3: articles.date_key (the date a search sorts by: published, else added)
+# 4: factchecks (verified claims to match against, corpus/factchecks.py); an older store gets
+#    the table when it is next opened, as every table here is created if it does not exist
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -46,6 +48,11 @@ CREATE TABLE IF NOT EXISTS sources (
   article_id {ref}, source_id TEXT, name TEXT NOT NULL, kind TEXT, actor_id TEXT,
   n_claims INTEGER NOT NULL DEFAULT 0
 );
+CREATE TABLE IF NOT EXISTS factchecks (
+  id {id}, key TEXT NOT NULL UNIQUE, claim TEXT NOT NULL, verdict TEXT, url TEXT,
+  published TEXT, publisher TEXT, title TEXT, origin TEXT, imported_at TEXT NOT NULL,
+  vector {blob}, encoder TEXT
+);
 CREATE INDEX IF NOT EXISTS actors_article ON actors (article_id);
 CREATE INDEX IF NOT EXISTS actors_name ON actors (lower(name));
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes (article_id);
@@ -74,11 +81,13 @@ SQLITE_WORDS = {
     "id": "INTEGER PRIMARY KEY AUTOINCREMENT",
     "real": "REAL",
     "ref": "INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE",
+    "blob": "BLOB",
 }
 POSTGRES_WORDS = {
     "id": "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
     "real": "DOUBLE PRECISION",
     "ref": "BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE",
+    "blob": "BYTEA",
 }
 
 # Full-text search over article text (with title), quotes and claims: one row per searchable

@@ -1,9 +1,10 @@
 """The corpus website: thin pages over the store, each with a JSON twin.
 
-    /                     article list        /articles.json
+    /?from=&to=           article list        /articles.json   (newest published first)
     /article/{id}         dossier page        /article/{id}.json   (/article/{id}/report)
-    /actor/{name}         one actor           /actor/{name}.json
+    /actor/{name}?from=&to=  one actor, its quotes' timeline   /actor/{name}.json
     /search?q=            search              /search.json?q=
+    /conflicts            figures that disagree /conflicts.json (web/conflicts.py)
     /analyse              paste or upload     POST /analyse.json
 
 A page makes one store call and renders one template. The analyse form is the one place that
@@ -32,31 +33,30 @@ import signal
 import threading
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
-from importlib import resources
 from typing import Annotated, Any
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from jinja2 import Environment, FileSystemLoader
 from starlette.datastructures import UploadFile
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from presslens.model import Dossier
 from presslens.settings import Settings
-from presslens.store import Store, default_db, open_store
+from presslens.store import Store, default_db
 from presslens.store.base import MATCHES, MAX_PER_PAGE, SORTS
 from presslens.store.snippets import segments
 from presslens.version import __version__
 from presslens.web import views
+from presslens.web.conflicts import add_conflict_routes
+from presslens.web.matching import add_match_routes
+from presslens.web.site import UPLOAD_LIMIT, Site
 from presslens.web.workers import QUEUE_SECONDS, Refusal, Workers
 
-UPLOAD_LIMIT = 5 * 1024 * 1024
 PAGE_SIZE = 50
 SEARCH_PAGE_SIZE = 20
 MAX_PAGE = 10**9  # page numbers past this would overflow the store's 64-bit offsets
-MAX_ID = 2**63 - 1  # the store's ids are 64-bit integers
 DEFAULT_HOSTS = ("127.0.0.1", "localhost")
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 SECURITY_HEADERS = {
@@ -158,50 +158,6 @@ def allowed_hosts(hosts: Sequence[str] | None) -> list[str]:
     return [h.strip() for h in configured.split(",") if h.strip()] or list(DEFAULT_HOSTS)
 
 
-def templates() -> Environment:
-    folder = resources.files("presslens.web").joinpath("templates")
-    env = Environment(
-        loader=FileSystemLoader(str(folder)), autoescape=True, trim_blocks=True, lstrip_blocks=True
-    )
-    env.filters["minutes"] = lambda value: f"{float(value or 0):.2f}"
-    # One path segment: a name with a slash or a question mark must not change the route.
-    env.filters["urlencode"] = lambda value: quote(str(value), safe="")
-    env.globals.update(
-        version=__version__,
-        display_title=views.display_title,
-        upload_limit_mb=UPLOAD_LIMIT // (1024 * 1024),
-    )
-    return env
-
-
-class Site:
-    """What every route shares: the store (one connection per worker thread, as SQLite
-    connections are not shared across threads), the templates, the settings and the analysis
-    workers."""
-
-    def __init__(self, location: str, settings: Settings, workers: Workers) -> None:
-        self.location = location
-        self.settings = settings
-        self.env = templates()
-        self.local = threading.local()
-        self.workers = workers
-
-    def store(self) -> Store:
-        if getattr(self.local, "store", None) is None:
-            self.local.store = open_store(self.location)
-        return self.local.store
-
-    def page(self, name: str, status: int = 200, **context: Any) -> HTMLResponse:
-        return HTMLResponse(self.env.get_template(name).render(**context), status_code=status)
-
-    def article(self, article_id: int) -> dict[str, Any] | None:
-        """The stored article, or None (also for an id no store could hold)."""
-        return self.store().article(article_id) if 0 < article_id <= MAX_ID else None
-
-    def not_found(self, what: str) -> HTMLResponse:
-        return self.page("message.html.j2", 404, heading="Not found", message=f"No {what} here.")
-
-
 def create_app(
     db: str | None = None,
     *,
@@ -230,8 +186,11 @@ def create_app(
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts(hosts))
     app.add_middleware(LimitBody, limit=UPLOAD_LIMIT)
     add_article_routes(app, site)
+    add_actor_routes(app, site)
     add_search_routes(app, site)
+    add_conflict_routes(app, site)
     add_analyse_routes(app, site)
+    add_match_routes(app, site)
     return app
 
 
@@ -272,13 +231,21 @@ def stopper(workers: Workers, loop: asyncio.AbstractEventLoop, earlier: Any) -> 
 
 def add_article_routes(app: FastAPI, site: Site) -> None:
     @app.get("/articles.json")
-    def articles_json(page_number: Annotated[int, Query(alias="page")] = 1) -> JSONResponse:
-        return JSONResponse(list_page(site.store(), page_number))
+    def articles_json(
+        page_number: Annotated[int, Query(alias="page")] = 1,
+        since: Annotated[str, Query(alias="from")] = "",
+        until: Annotated[str, Query(alias="to")] = "",
+    ) -> JSONResponse:
+        return JSONResponse(list_page(site.store(), page_number, since, until))
 
     @app.get("/", response_class=HTMLResponse)
     @app.get("/articles", response_class=HTMLResponse)
-    def article_list(page_number: Annotated[int, Query(alias="page")] = 1) -> HTMLResponse:
-        listing = list_page(site.store(), page_number)
+    def article_list(
+        page_number: Annotated[int, Query(alias="page")] = 1,
+        since: Annotated[str, Query(alias="from")] = "",
+        until: Annotated[str, Query(alias="to")] = "",
+    ) -> HTMLResponse:
+        listing = list_page(site.store(), page_number, since, until)
         past_the_end = listing["total"] > 0 and not listing["items"]
         return site.page("list.html.j2", 404 if past_the_end else 200, listing=listing)
 
@@ -306,16 +273,29 @@ def add_article_routes(app: FastAPI, site: Site) -> None:
             return site.not_found("article")
         return site.page("dossier.html.j2", **views.stored_dossier_context(row))
 
+
+def add_actor_routes(app: FastAPI, site: Site) -> None:
+    """/actor/{name}?from=&to= and its JSON twin: all about one actor, with the timeline of
+    their quotes within the date range."""
+
     @app.get("/actor/{name}.json")
-    def actor_json(name: str) -> JSONResponse:
-        actor = site.store().actor(without_nul(name))
+    def actor_json(
+        name: str,
+        since: Annotated[str, Query(alias="from")] = "",
+        until: Annotated[str, Query(alias="to")] = "",
+    ) -> JSONResponse:
+        actor = site.store().actor(without_nul(name), since=bounded(since), until=bounded(until))
         if not views.actor_found(actor):
             return JSONResponse({"error": "not found"}, 404)
         return JSONResponse(actor)
 
     @app.get("/actor/{name}", response_class=HTMLResponse)
-    def actor_page(name: str) -> HTMLResponse:
-        actor = site.store().actor(without_nul(name))
+    def actor_page(
+        name: str,
+        since: Annotated[str, Query(alias="from")] = "",
+        until: Annotated[str, Query(alias="to")] = "",
+    ) -> HTMLResponse:
+        actor = site.store().actor(without_nul(name), since=bounded(since), until=bounded(until))
         if not views.actor_found(actor):
             return site.not_found("actor of that name in the corpus")
         return site.page("actor.html.j2", actor=actor)
@@ -377,12 +357,25 @@ def add_analyse_routes(app: FastAPI, site: Site) -> None:
         return site.page("dossier.html.j2", **views.dossier_context(result))
 
 
-def list_page(store: Store, page_number: int) -> dict[str, Any]:
+def list_page(store: Store, page_number: int, since: str = "", until: str = "") -> dict[str, Any]:
+    """One page of the article list within a date range (a bound that reads as no date is
+    ignored: the answer's `from`/`to` say how the range was read), with the query string that
+    keeps the range on the other pages' links."""
     page_number = min(max(1, page_number), MAX_PAGE)
-    listing = store.articles(limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE)
+    offset = (page_number - 1) * PAGE_SIZE
+    listing = store.articles(
+        limit=PAGE_SIZE, offset=offset, since=bounded(since), until=bounded(until)
+    )
     listing["page"] = page_number
     listing["pages"] = max(1, -(-listing["total"] // PAGE_SIZE))
+    listing["range"] = urlencode({k: v for k in ("from", "to") if (v := listing[k])})
     return listing
+
+
+def bounded(date: str) -> str:
+    """A date bound from the request, short and without NUL (store/timeline.py reads it, and
+    ignores what it cannot read)."""
+    return without_nul(date)[:40]
 
 
 def search_args(params: Any) -> dict[str, Any]:

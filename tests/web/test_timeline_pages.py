@@ -1,0 +1,177 @@
+"""Dates on the site (issue 18), over SQLite and PostgreSQL: the article list newest published
+first with a date range (`from`, `to`), the actor page's timeline of quotes with links into the
+sentence, hostile text and hostile bounds kept inert; and one click in the real browser."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+from browsing import navigate
+from selenium.webdriver.common.by import By
+from starlette.testclient import TestClient
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
+
+from corpus_articles import (  # noqa: E402
+    PAYLOAD_IMG,
+    PAYLOAD_LINK,
+    PAYLOAD_SCRIPT,
+    build,
+    drop_schema,
+    fresh_schema,
+    hostile,
+    in_schema,
+    pg_url,
+)
+
+from presslens.model import Dossier  # noqa: E402
+from presslens.store import open_store  # noqa: E402
+
+SCHEMA = f"presslens_web_timeline_{os.getpid()}"
+SMITH = "Jane Smith"
+MALLORY = hostile().actors[0].name
+
+
+def dated(dossier: Dossier, published: str | None) -> Dossier:
+    article = dataclasses.replace(dossier.article, published=published)
+    return dataclasses.replace(dossier, article=article)
+
+
+def said(title: str, words: str, published: str | None) -> Dossier:
+    paragraph = f'The council met again. Jane Smith said "{words}" to the press.'
+    quotes = [(SMITH, f'"{words}"', "direct")]
+    return dated(build(title, [paragraph], actors={SMITH: "PERSON"}, quotes=quotes), published)
+
+
+def articles() -> list[Dossier]:
+    return [
+        said("Spring budget", "we will cut the tax", "2017-03-03T12:00:00Z"),
+        said("Winter budget", "the tax stays", "Fri, 30 Dec 2016 09:00:00 GMT"),
+        said("Undated budget", "no comment", None),
+        said("Summer budget", "the tax was cut", "July 4, 2017"),
+        dated(hostile(), "2017-05-01"),  # markup in its title, quote and speaker's name
+    ]
+
+
+def postgres_location() -> Iterator[str]:
+    import psycopg
+
+    url = pg_url()
+    try:
+        fresh_schema(url, SCHEMA)
+    except psycopg.Error as exc:
+        if os.environ.get("CI"):
+            pytest.fail(f"no PostgreSQL: {exc}")
+        pytest.skip(f"no PostgreSQL ({exc.__class__.__name__})")
+    yield in_schema(url, SCHEMA)
+    drop_schema(url, SCHEMA)
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def client(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from presslens.web.app import create_app
+
+    locations = iter([str(tmp_path_factory.mktemp("timeline") / "corpus.db")])
+    if request.param == "postgres":
+        locations = postgres_location()
+    location = next(locations)
+    with open_store(location) as store:
+        for number, dossier in enumerate(articles()):
+            store.save(dossier, sha256=f"d{number}")
+    with TestClient(create_app(location, hosts=["testserver"])) as opened:
+        yield opened
+    next(locations, None)  # drops the PostgreSQL schema
+
+
+def get(client: Any, path: str) -> Any:
+    response = client.get(path)
+    assert response.status_code == 200, path
+    return response
+
+
+def test_list_json_newest_published_first(client: Any) -> None:
+    listing = get(client, "/articles.json").json()
+    assert [item["title"] for item in listing["items"]] == [
+        "Summer budget",
+        hostile().article.title,
+        "Spring budget",
+        "Winter budget",
+        "Undated budget",
+    ]
+    assert [item["date"] for item in listing["items"]][-2:] == ["2016-12-30", None]
+
+
+def test_list_json_in_a_range(client: Any) -> None:
+    listing = get(client, "/articles.json?from=2017&to=2017-06").json()
+    assert (listing["from"], listing["to"], listing["total"]) == ("2017-01-01", "2017-06-30", 2)
+    assert [item["title"] for item in listing["items"]][1] == "Spring budget"
+    ignored = get(client, f"/articles.json?from={quote(PAYLOAD_SCRIPT)}&to=%00").json()
+    assert (ignored["from"], ignored["to"], ignored["total"]) == (None, None, 5)
+
+
+def test_list_page_in_a_range(client: Any) -> None:
+    html = get(client, "/?from=2017-03-01&to=2017-03-31").text
+    assert re.findall(r'class="article-link" href="/article/\d+">([^<]*)<', html) == [
+        "Spring budget"
+    ]
+    assert '<time datetime="2017-03-03">2017-03-03</time>' in html
+    assert 'name="from" value="2017-03-01"' in html
+    assert "/articles.json?page=1&amp;from=2017-03-01&amp;to=2017-03-31" in html
+    empty = get(client, "/?from=1990&to=1991").text
+    assert 'id="none-in-range"' in empty
+
+
+def test_actor_json_timeline(client: Any) -> None:
+    actor = get(client, f"/actor/{quote(SMITH)}.json").json()
+    quotes = actor["timeline"]["quotes"]
+    assert [q["date"] for q in quotes] == ["2016-12-30", "2017-03-03", "2017-07-04", None]
+    assert quotes[0]["text"] == '"the tax stays"' and quotes[0]["title"] == "Winter budget"
+    narrowed = get(client, f"/actor/{quote(SMITH)}.json?from=2017-03-03&to=2017-03-03").json()
+    assert [q["title"] for q in narrowed["timeline"]["quotes"]] == ["Spring budget"]
+
+
+def test_actor_page_links_each_quote_to_its_sentence(client: Any) -> None:
+    html = get(client, f"/actor/{quote(SMITH)}").text
+    links = re.findall(r'<a class="said" href="(/article/\d+)#(s\d+)">([^<]*)</a>', html)
+    assert [text for _, _, text in links] == [
+        "&#34;the tax stays&#34;",
+        "&#34;we will cut the tax&#34;",
+        "&#34;the tax was cut&#34;",
+        "&#34;no comment&#34;",
+    ]
+    page, anchor, _ = links[0]
+    assert anchor == f"s{len('The council met again.')}"  # the quote's own sentence
+    assert re.search(rf'<span class="sentence[^"]*"[^>]* id="{anchor}"', get(client, page).text)
+    narrowed = get(client, f"/actor/{quote(SMITH)}?from=2017-07-01").text
+    assert narrowed.count('class="said"') == 1 and "Not quoted" not in narrowed
+    none = get(client, f"/actor/{quote(SMITH)}?to=2000").text
+    assert "Not quoted in that range." in none
+
+
+def test_timeline_keeps_hostile_text_inert(client: Any) -> None:
+    bad = quote(PAYLOAD_IMG)
+    html = get(client, f"/actor/{quote(MALLORY, safe='')}?from={bad}&to=2017-12-31").text
+    timeline = html[
+        html.index('id="timeline"') : html.index("</section>", html.index('id="timeline"'))
+    ]
+    for payload in (PAYLOAD_SCRIPT, PAYLOAD_IMG, PAYLOAD_LINK):
+        assert payload not in html
+    assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in timeline  # the title, as text
+    assert "&lt;a href=&#34;javascript:window.__pwned = 3&#34;&gt;" in timeline  # the quote
+    assert 'name="from" value=""' in timeline  # the hostile bound is not read, nor shown
+
+
+def test_timeline_link_lands_on_the_sentence(browser: Any, site: Any) -> None:
+    browser.get(site.url(f"/actor/{quote(SMITH)}"))
+    said_link = browser.find_element(By.CSS_SELECTOR, "#timeline a.said")
+    navigate(browser, said_link.click)
+    target = browser.execute_script("return document.querySelector(':target')")
+    assert target is not None and "taxes will rise" in target.text
