@@ -77,3 +77,11 @@ def test_threads_follow_the_environment(monkeypatch: pytest.MonkeyPatch) -> None
     assert encoder.threads() == 1
     monkeypatch.setenv("PRESSLENS_ENCODER_THREADS", "many")
     assert 1 <= encoder.threads() <= 2
+
+
+def test_matching_reads_the_base_models_vectors_not_the_heads() -> None:
+    # the fine-tuned top serves the heads; claim matching reads all-MiniLM-L6-v2's own top
+    tuned = encoder.encode(SENTENCES[:1])[0].sentence()
+    tuned /= np.linalg.norm(tuned)
+    similar = encoder.sentence_vectors(SENTENCES[:1])[0]
+    assert 0.0 < float(tuned @ similar) < 0.99

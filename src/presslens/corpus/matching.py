@@ -10,8 +10,9 @@ Two scores for every (query, verified claim) pair, combined linearly:
 `DENSE_WEIGHT` is the one free number, fitted on CheckThat! 2020 task 2 train (the dev half is
 held out); eval/claim_matching.py prints train's MAP@5 for the weights near the best, to be
 looked at when the encoder is retrained. The top is flat: with the first encoder (and an
-earlier BM25 scaling) 0.25 was best and 0.2 to 0.4 within a point; with the fine-tuned one
-shipped on 3 December 2026, 0.15 to 0.3 lie within 0.3 points of the best (0.2). Tried and not
+earlier BM25 scaling) 0.25 was best and 0.2 to 0.4 within a point; with the encoder of 3
+December 2026 (whose matching vectors are all-MiniLM-L6-v2's own, through the base model's top
+layers) 0.15 to 0.3 lie within 0.3 points of the best (0.2). Tried and not
 kept: rank fusion (RRF) and per-query min-max scaling (no better on train, and their scores
 mean nothing across queries), other BM25 k1 and b (within a point). When the encoder cannot
 run, matching is lexical only and says so with a RuntimeWarning.

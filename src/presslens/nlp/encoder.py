@@ -2,8 +2,9 @@
 that reads it (check-worthiness, tone toward a target, claim matching).
 
 The encoder is a 6-layer, 384-wide BERT (all-MiniLM-L6-v2, Apache-2.0, fine-tuned here by
-train/encoder/finetune.py), shipped in `resources/encoder/` as an ONNX graph, its weights in
-int8 (23 MB; float32 again once loaded) and its word-piece tokenizer, and run by onnxruntime:
+train/encoder/finetune.py), shipped in `resources/encoder/` as three ONNX graphs (the shared
+lower layers, the fine-tuned top, the base model's own top for claim matching), their weights in
+int8 (26 MB; float32 again once loaded) and its word-piece tokenizer, and run by onnxruntime:
 no torch, nothing downloaded. It loads once per process (and
 so once per batch worker).
 
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from tokenizers import Tokenizer
 
 FOLDER = Path(__file__).resolve().parent.parent / "resources" / "encoder"
+GRAPHS = ("lower", "tuned", "similar")  # shared layers, fine-tuned top, the base model's top
 WEIGHTS_FILE = "weights.npz"  # the encoder's large weights, int8 (train/encoder/export.py)
 HEADS_FILE = "heads.npz"  # the fine-tuned heads (train/encoder/finetune.py)
 CALIBRATION_FILE = "calibration.json"  # their calibration on dev (train/encoder/calibrate.py)
@@ -73,41 +75,43 @@ def threads() -> int:
 
 
 @cache
-def session() -> tuple[Any, Tokenizer]:
-    """The ONNX session and the tokenizer, loaded once."""
+def session() -> tuple[dict[str, Any], Tokenizer]:
+    """The three ONNX sessions (GRAPHS) and the tokenizer, loaded once."""
     try:
         import onnxruntime
         from tokenizers import Tokenizer
     except ImportError as exc:
         raise EncoderUnavailable(f"the encoder needs onnxruntime and tokenizers: {exc}") from exc
-    model, vocabulary = FOLDER / "encoder.onnx", FOLDER / "tokenizer.json"
-    weights = FOLDER / WEIGHTS_FILE
-    if not all(path.is_file() for path in (model, vocabulary, weights)):
+    files = [FOLDER / f"{graph}.onnx" for graph in GRAPHS]
+    files += [FOLDER / "tokenizer.json", FOLDER / WEIGHTS_FILE]
+    if not all(path.is_file() for path in files):
         raise EncoderUnavailable(f"the encoder's files are missing from {FOLDER}")
-    options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = threads()
-    options.inter_op_num_threads = 1
-    options.log_severity_level = 3
-    # idle threads sleep instead of spinning: the stages after the encoder, and other workers,
-    # need the cores
-    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-    names, values = [], []
-    for name, array in read_weights(weights).items():
-        names.append(name)
-        values.append(onnxruntime.OrtValue.ortvalue_from_numpy(array))
-    options.add_external_initializers(names, values)
-    runner = onnxruntime.InferenceSession(
-        str(model), options, providers=["CPUExecutionProvider"]
-    )
-    tokenizer = Tokenizer.from_file(str(vocabulary))
+    weights = read_weights(FOLDER / WEIGHTS_FILE)
+    runners = {}
+    for graph in GRAPHS:
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = threads()
+        options.inter_op_num_threads = 1
+        options.log_severity_level = 3
+        # idle threads sleep instead of spinning: the stages after the encoder, and other
+        # workers, need the cores
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        names = [name for name in weights if name.startswith(f"{graph}/")]
+        values = [onnxruntime.OrtValue.ortvalue_from_numpy(weights[name]) for name in names]
+        options.add_external_initializers([name.split("/", 1)[1] for name in names], values)
+        path = str(FOLDER / f"{graph}.onnx")
+        runners[graph] = onnxruntime.InferenceSession(
+            path, options, providers=["CPUExecutionProvider"]
+        )
+    tokenizer = Tokenizer.from_file(str(FOLDER / "tokenizer.json"))
     tokenizer.enable_truncation(MAX_PIECES)
     tokenizer.no_padding()
-    return runner, tokenizer
+    return runners, tokenizer
 
 
 def read_weights(path: Path) -> dict[str, np.ndarray]:
-    """The graph's large weights, back to float32 from int8 and their per-row scales
-    (train/encoder/export.py says why they are stored so)."""
+    """The graphs' large weights (keyed GRAPH/NAME), back to float32 from int8 and their
+    per-row scales (train/encoder/export.py says why they are stored so)."""
     weights = {}
     with np.load(path, allow_pickle=False) as stored:
         for name in stored.files:
@@ -129,9 +133,15 @@ def available() -> bool:
 
 
 def encode(texts: Sequence[str]) -> list[Encoded]:
-    """Each text's piece vectors, in the order given. Texts are batched by length, so a batch
-    carries little padding."""
-    runner, tokenizer = session()
+    """Each text's piece vectors through the fine-tuned top (what the heads read), in the order
+    given."""
+    return through_top(texts, "tuned")
+
+
+def through_top(texts: Sequence[str], top: str) -> list[Encoded]:
+    """Each text through the shared lower layers and then the `top` graph ("tuned" or
+    "similar"). Texts are batched by length, so a batch carries little padding."""
+    runners, tokenizer = session()
     pieces = tokenizer.encode_batch(list(texts))
     order = sorted(range(len(pieces)), key=lambda i: len(pieces[i].ids))
     results: list[Encoded | None] = [None] * len(pieces)
@@ -144,7 +154,8 @@ def encode(texts: Sequence[str]) -> list[Encoded]:
             n = len(pieces[i].ids)
             ids[row, :n] = pieces[i].ids
             mask[row, :n] = 1
-        (hidden,) = runner.run(["hidden"], {"input_ids": ids, "attention_mask": mask})
+        (states,) = runners["lower"].run(["states"], {"input_ids": ids, "attention_mask": mask})
+        (hidden,) = runners[top].run(["hidden"], {"states": states, "attention_mask": mask})
         for row, i in enumerate(chunk):
             n = len(pieces[i].ids)
             offsets = np.asarray(pieces[i].offsets, dtype=np.int64).reshape(-1, 2)
@@ -153,10 +164,11 @@ def encode(texts: Sequence[str]) -> list[Encoded]:
 
 
 def sentence_vectors(texts: Sequence[str]) -> np.ndarray:
-    """Unit-length sentence vectors (texts x WIDTH), for cosine similarity."""
+    """Unit-length sentence vectors (texts x WIDTH) for cosine similarity: all-MiniLM-L6-v2's
+    own, through the base model's top layers (the fine-tuned ones serve the heads)."""
     if not texts:
         return np.zeros((0, WIDTH), dtype=np.float32)
-    vectors = np.stack([encoded.sentence() for encoded in encode(texts)])
+    vectors = np.stack([encoded.sentence() for encoded in through_top(texts, "similar")])
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
 
