@@ -19,8 +19,9 @@ TEXT = (
     "Shipping firms paid $40 million in fees last year, according to the authority's report. "
     "Good morning to all of you. "
     "What will the ferries do now? "
-    'The harbour master, Ana Ruiz, said the rise was "long overdue" and blamed the storms. '
-    "Critics called the decision reckless."
+    'The harbour master, Mary Collins, said the rise was "long overdue" and blamed the storms. '
+    "Critics called the decision reckless. "
+    "Collins, who has run the harbour since 2019, said the authority needed the money."
 )
 
 
@@ -34,7 +35,7 @@ def test_accurate_is_the_default_and_the_dossier_says_so() -> None:
 def test_accurate_claims_are_exactly_the_sentences_over_the_threshold() -> None:
     settings = Settings()
     dossier = pipeline.analyse(TEXT, settings=settings)
-    body = [s for s in dossier.sentences if s.start > len("Harbour fees rise")]
+    body = list(dossier.sentences)  # the title is not in the text: every sentence is body
     scores = score_checkworthiness([s.of(dossier.article.text) for s in body])
     over = {s.start for s, score in zip(body, scores, strict=True) if score >= 0.5}
     assert {claim.span.start for claim in dossier.claims} == over
@@ -87,3 +88,15 @@ def test_the_fast_flag_on_the_command_line(tmp_path) -> None:  # type: ignore[no
 
     assert models("--fast") == "fast"
     assert models() == "accurate"
+
+
+def test_the_fast_mode_never_runs_the_encoder(monkeypatch: pytest.MonkeyPatch) -> None:
+    from presslens.nlp import encoder
+
+    def refused(texts: object) -> list:
+        raise AssertionError("the fast mode ran the encoder")
+
+    monkeypatch.setattr(encoder, "encode", refused)
+    dossier = pipeline.analyse(TEXT, settings=Settings(models="fast"))
+    assert dossier.models == "fast" and dossier.claims and dossier.tones
+    assert not [w for w in dossier.warnings if w.stage in ("encoder", "claims", "tone")]

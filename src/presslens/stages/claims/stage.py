@@ -160,7 +160,8 @@ def rank_claims(
     if vectors is not None:
         scores = accurate_scores(body, vectors)
     else:
-        scores = score_checkworthiness([span.of(article.text) for span in body], parsed(doc, body))
+        texts = [span.of(article.text) for span in body]
+        scores = score_checkworthiness(texts, parsed(doc, body), mode="fast")
     drafts = []
     for score, span in zip(scores, body, strict=True):
         quote = quote_of(span, quotes)
