@@ -16,7 +16,7 @@ ARTICLE = (
     "Harbour vote\n\nThe mayor, Jane Smith, said on Monday that the harbour would open in May. "
     '"We are ready," she told the council. Fees rose by 12% to $40 million last year.\n'
 )
-STAGES = ("entities", "quotes", "figures", "sources", "claims", "tone")
+STAGES = ("encoder", "entities", "quotes", "figures", "sources", "claims", "tone")
 
 
 def dossier_with(*args: str) -> dict:

@@ -14,7 +14,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
 
-from corpus_articles import drop_schema, fresh_schema, in_schema, pg_url  # noqa: E402
+from corpus_articles import fresh_schema, pg_url, schema_of_this_run  # noqa: E402
 
 from presslens.store import Store, open_store  # noqa: E402
 
@@ -68,18 +68,7 @@ def claim_review(row: tuple[str, str, str, str, str]) -> dict:
 # and asks for the fixtures by name without shadowing what it imported.
 @pytest.fixture(scope="session", name="factcheck_postgres_url")
 def postgres_url_fixture() -> Iterator[str]:
-    import psycopg
-
-    url = pg_url()
-    try:
-        fresh_schema(url, SCHEMA)
-    except psycopg.Error as exc:
-        reason = f"no PostgreSQL at {url.split('@')[-1]} ({exc.__class__.__name__})"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    yield in_schema(url, SCHEMA)
-    drop_schema(url, SCHEMA)
+    yield from schema_of_this_run(SCHEMA)
 
 
 @pytest.fixture(params=["sqlite", "postgres"], name="factcheck_location")

@@ -17,7 +17,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
 
-from corpus_articles import drop_schema, fresh_schema, in_schema, pg_url  # noqa: E402
+from corpus_articles import fresh_schema, pg_url, schema_of_this_run  # noqa: E402
 
 from presslens.store import Store, open_store  # noqa: E402
 
@@ -26,18 +26,7 @@ SCHEMA = f"presslens_hostile_{os.getpid()}"
 
 @pytest.fixture(scope="session")
 def hostile_pg_url() -> Iterator[str]:
-    import psycopg
-
-    url = pg_url()
-    try:
-        fresh_schema(url, SCHEMA)
-    except psycopg.Error as exc:
-        reason = f"no PostgreSQL at {url.split('@')[-1]} ({exc.__class__.__name__})"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    yield in_schema(url, SCHEMA)
-    drop_schema(url, SCHEMA)
+    yield from schema_of_this_run(SCHEMA)
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

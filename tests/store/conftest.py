@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from corpus_articles import drop_schema, fresh_schema, in_schema, pg_url
+from corpus_articles import fresh_schema, pg_url, schema_of_this_run
 
 from presslens.store import Store, open_store
 
@@ -22,19 +22,7 @@ SCHEMA = f"presslens_store_{os.getpid()}"
 
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
-    import psycopg
-
-    url = pg_url()
-    try:
-        fresh_schema(url, SCHEMA)
-    except psycopg.Error as exc:
-        server = url.split("@")[-1]
-        reason = f"no PostgreSQL at {server} ({exc.__class__.__name__}): run .ci/services"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    yield in_schema(url, SCHEMA)
-    drop_schema(url, SCHEMA)
+    yield from schema_of_this_run(SCHEMA)
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from presslens.model import (
@@ -237,3 +238,23 @@ def drop_schema(url: str, schema: str) -> None:
 
     with psycopg.connect(url, autocommit=True) as connection:
         connection.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+
+
+def schema_of_this_run(schema: str) -> Iterator[str]:
+    """For a session fixture: the test PostgreSQL's URL in a fresh `schema`, dropped at the end.
+    No server is a skip with the reason, except under CI, where it is a failure."""
+    import psycopg
+    import pytest
+
+    url = pg_url()
+    try:
+        fresh_schema(url, schema)
+    except psycopg.Error as exc:
+        reason = (
+            f"no PostgreSQL at {url.split('@')[-1]} ({exc.__class__.__name__}): run .ci/services"
+        )
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    yield in_schema(url, schema)
+    drop_schema(url, schema)

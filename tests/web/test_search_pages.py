@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -21,11 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
 
 from corpus_articles import (  # noqa: E402
     build,
-    drop_schema,
-    fresh_schema,
     hostile,
-    in_schema,
-    pg_url,
+    schema_of_this_run,
 )
 
 from presslens.store import open_store  # noqa: E402
@@ -44,27 +40,13 @@ def ferries() -> list[Any]:
     return [*found, hostile()]
 
 
-def postgres_location() -> Iterator[str]:
-    import psycopg
-
-    url = pg_url()
-    try:
-        fresh_schema(url, SCHEMA)
-    except psycopg.Error as exc:
-        if os.environ.get("CI"):
-            pytest.fail(f"no PostgreSQL: {exc}")
-        pytest.skip(f"no PostgreSQL ({exc.__class__.__name__})")
-    yield in_schema(url, SCHEMA)
-    drop_schema(url, SCHEMA)
-
-
 @pytest.fixture(scope="module", params=["sqlite", "postgres"])
 def client(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Any:
     from presslens.web.app import create_app
 
     locations = iter([str(tmp_path_factory.mktemp("search") / "corpus.db")])
     if request.param == "postgres":
-        locations = postgres_location()
+        locations = schema_of_this_run(SCHEMA)
     location = next(locations)
     with open_store(location) as store:
         for number, dossier in enumerate(ferries()):

@@ -8,7 +8,6 @@ import dataclasses
 import os
 import re
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -25,11 +24,8 @@ from corpus_articles import (  # noqa: E402
     PAYLOAD_LINK,
     PAYLOAD_SCRIPT,
     build,
-    drop_schema,
-    fresh_schema,
     hostile,
-    in_schema,
-    pg_url,
+    schema_of_this_run,
 )
 
 from presslens.model import Dossier  # noqa: E402
@@ -61,27 +57,13 @@ def articles() -> list[Dossier]:
     ]
 
 
-def postgres_location() -> Iterator[str]:
-    import psycopg
-
-    url = pg_url()
-    try:
-        fresh_schema(url, SCHEMA)
-    except psycopg.Error as exc:
-        if os.environ.get("CI"):
-            pytest.fail(f"no PostgreSQL: {exc}")
-        pytest.skip(f"no PostgreSQL ({exc.__class__.__name__})")
-    yield in_schema(url, SCHEMA)
-    drop_schema(url, SCHEMA)
-
-
 @pytest.fixture(scope="module", params=["sqlite", "postgres"])
 def client(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Any:
     from presslens.web.app import create_app
 
     locations = iter([str(tmp_path_factory.mktemp("timeline") / "corpus.db")])
     if request.param == "postgres":
-        locations = postgres_location()
+        locations = schema_of_this_run(SCHEMA)
     location = next(locations)
     with open_store(location) as store:
         for number, dossier in enumerate(articles()):
