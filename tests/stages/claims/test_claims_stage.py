@@ -68,7 +68,7 @@ SCORES = {
 def fixed_scores(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     seen: list[list[str]] = []
 
-    def score(sentences: list[str], docs: object = None) -> list[float]:
+    def score(sentences: list[str], docs: object = None, mode: str = "fast") -> list[float]:
         seen.append(sentences)
         return [next(v for k, v in SCORES.items() if s.startswith(k)) for s in sentences]
 
@@ -165,7 +165,9 @@ def test_evidence_orders_claims_but_never_lifts_them(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(
         claims_stage,
         "score_checkworthiness",
-        lambda s, docs=None: [next(v for k, v in scores.items() if x.startswith(k)) for x in s],
+        lambda s, docs=None, mode="fast": [
+            next(v for k, v in scores.items() if x.startswith(k)) for x in s
+        ],
     )
     claims, _ = ranked()
     # figures and a source put both statements above the bare question; the 0.45 one with
@@ -176,7 +178,9 @@ def test_evidence_orders_claims_but_never_lifts_them(monkeypatch: pytest.MonkeyP
 
 def test_claims_are_capped_to_a_share_of_the_article(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(claims_stage, "MIN_CLAIMS", 1)
-    monkeypatch.setattr(claims_stage, "score_checkworthiness", lambda s, docs=None: [0.9] * len(s))
+    monkeypatch.setattr(
+        claims_stage, "score_checkworthiness", lambda s, docs=None, mode="fast": [0.9] * len(s)
+    )
     claims, _ = ranked()
     # four body sentences, a quarter of them: the best ranked, and the other sourced one
     assert [c.text[:12] for c in claims] == ["Exports fell", "“Wages rose "]
@@ -204,7 +208,10 @@ def test_showcase_check_first(showcase) -> None:  # type: ignore[no-untyped-def]
     top_texts = " ".join(c.text for c in claims[:10])
     for fact in ("50,000 civilian casualties", "264 billion Euros", "fell by 28%", "only 24%"):
         assert fact in top_texts, fact
-    assert any("$2 billion" in c.text for c in claims[:15])
+    # a figure inside a sentence of opinion ("sickening praise"): a claim, its figure linked
+    # (the accurate model ranks it mid-list, 0.84; the fast one had it in the top 15)
+    [wiped] = [c for c in claims if "$2 billion" in c.text]
+    assert wiped.figure_ids and wiped.score >= 0.5
     by_name = {s.name: s for s in sources}
     for name in ("ISW", "CREA"):
         assert by_name[name].kind == "organisation" and by_name[name].claim_ids, name
