@@ -100,7 +100,11 @@ def time_pipe(texts: list[str], processes: int, nlp: Language) -> tuple[float, f
 
 
 def time_batch(
-    files: list[Path], workers: int, engine: str, on_row: Callable | None = None
+    files: list[Path],
+    workers: int,
+    engine: str,
+    settings: Settings,
+    on_row: Callable | None = None,
 ) -> tuple[float, float, float, float]:
     """Wall seconds for a whole batch run, the same extrapolated from the rows after the first
     partition (the steady state, workers started and model loaded), the CPU seconds of the
@@ -120,6 +124,7 @@ def time_batch(
             engine=engine,
             workers=workers,
             partition_size=PARTITION_SIZE,
+            settings=settings,
             on_row=record,
         )
         seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu
@@ -130,7 +135,7 @@ def time_batch(
     return seconds, steady, cpu, sampler.peak_worker_mb()
 
 
-def memory_run(files: list[Path], engine: str) -> None:
+def memory_run(files: list[Path], engine: str, settings: Settings) -> None:
     """Worker and parent RSS after 200 and after all documents of one run with 2 workers; and,
     since one reading moves with whatever partition is in flight, the workers' highest RSS
     over the 100 documents up to each mark."""
@@ -148,7 +153,7 @@ def memory_run(files: list[Path], engine: str) -> None:
             parent = psutil.Process().memory_info().rss
             marks[count] = (readings[-1], parent / MB)
 
-    seconds, _steady, _cpu, peak = time_batch(files, 2, engine, on_row)
+    seconds, _steady, _cpu, peak = time_batch(files, 2, engine, settings, on_row)
     print(f"\nmemory, {len(files)} docs with 2 workers ({seconds:.0f} s), RSS in MB:")
     print(f"{'after docs':>12} {'worker (max)':>13} {'parent':>8} {'worker peak, last 100':>22}")
     for mark, (worker, parent) in sorted(marks.items()):
@@ -255,7 +260,7 @@ def main() -> int:
                 seconds, cpu_used = time_pipe(texts, processes, model)
                 timings.setdefault((system, processes), []).append(seconds)
                 cpu.setdefault((system, processes), []).append(cpu_used)
-            seconds, steady, cpu_used, peak = time_batch(files, processes, args.engine)
+            seconds, steady, cpu_used, peak = time_batch(files, processes, args.engine, settings)
             timings.setdefault(("presslens", processes), []).append(seconds)
             timings.setdefault(("presslens*", processes), []).append(steady)
             cpu.setdefault(("presslens", processes), []).append(cpu_used)
@@ -268,7 +273,7 @@ def main() -> int:
         f"max {max(loads):.2f} (2 cores)"
     )
     if args.memory_docs:
-        memory_run(all_files[: args.memory_docs], args.engine)
+        memory_run(all_files[: args.memory_docs], args.engine, settings)
     return 0
 
 
