@@ -5,6 +5,7 @@ Spans are found with str.index, so every record's span holds exactly its text.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from collections.abc import Iterator
@@ -258,3 +259,16 @@ def schema_of_this_run(schema: str) -> Iterator[str]:
         pytest.skip(reason)
     yield in_schema(url, schema)
     drop_schema(url, schema)
+
+
+def dated(dossier: Dossier, published: str | None, byline: str | None = None) -> Dossier:
+    """The dossier with its article's publication date (and byline) set."""
+    article = dataclasses.replace(dossier.article, published=published, byline=byline)
+    return dataclasses.replace(dossier, article=article)
+
+
+def said(title: str, words: str, published: str | None, speaker: str = "Jane Smith") -> Dossier:
+    """An article in which `speaker` says `words`, after a first sentence."""
+    paragraph = f'The council met again. {speaker} said "{words}" to the press.'
+    quotes = [(speaker, f'"{words}"', "direct")]
+    return dated(build(title, [paragraph], actors={speaker: "PERSON"}, quotes=quotes), published)

@@ -4,28 +4,14 @@ with the sentence each stands in."""
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
-from corpus_articles import build
+from corpus_articles import build, dated, said
 
 from presslens.model import Dossier
 from presslens.store import Store
 from presslens.store.timeline import bound, holding
 
 SMITH = "Jane Smith"
-
-
-def dated(dossier: Dossier, published: str | None, byline: str | None = None) -> Dossier:
-    article = dataclasses.replace(dossier.article, published=published, byline=byline)
-    return dataclasses.replace(dossier, article=article)
-
-
-def said(title: str, words: str, published: str | None) -> Dossier:
-    """An article in which Jane Smith says `words`, after a first sentence."""
-    paragraph = f'The council met again. Jane Smith said "{words}" to the press.'
-    quotes = [(SMITH, f'"{words}"', "direct")]
-    return dated(build(title, [paragraph], actors={SMITH: "PERSON"}, quotes=quotes), published)
 
 
 def articles() -> list[Dossier]:

@@ -4,7 +4,6 @@ sentence, hostile text and hostile bounds kept inert; and one click in the real 
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 import sys
@@ -19,12 +18,13 @@ from starlette.testclient import TestClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
 
-from corpus_articles import (  # noqa: E402
+from corpus_articles import (
     PAYLOAD_IMG,
     PAYLOAD_LINK,
     PAYLOAD_SCRIPT,
-    build,
+    dated,
     hostile,
+    said,  # noqa: E402
     schema_of_this_run,
 )
 
@@ -34,17 +34,6 @@ from presslens.store import open_store  # noqa: E402
 SCHEMA = f"presslens_web_timeline_{os.getpid()}"
 SMITH = "Jane Smith"
 MALLORY = hostile().actors[0].name
-
-
-def dated(dossier: Dossier, published: str | None) -> Dossier:
-    article = dataclasses.replace(dossier.article, published=published)
-    return dataclasses.replace(dossier, article=article)
-
-
-def said(title: str, words: str, published: str | None) -> Dossier:
-    paragraph = f'The council met again. Jane Smith said "{words}" to the press.'
-    quotes = [(SMITH, f'"{words}"', "direct")]
-    return dated(build(title, [paragraph], actors={SMITH: "PERSON"}, quotes=quotes), published)
 
 
 def articles() -> list[Dossier]:
