@@ -27,6 +27,8 @@ DATA = ROOT.parent / "shared" / "data"
 sys.path.insert(0, str(ROOT / "src"))
 
 from presslens.nlp import encoder  # noqa: E402
+from presslens.stages.claims import encoded as checkworthy  # noqa: E402
+from presslens.stages.tone import encoded as tone  # noqa: E402
 
 
 def ct24(split: str) -> tuple[list[str], np.ndarray]:
@@ -42,24 +44,6 @@ def newsmtsc(split: str) -> tuple[list[tuple[str, int, int]], np.ndarray]:
     rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
     items = [(row["sentence"], row["from"], row["to"]) for row in rows]
     return items, np.array([row["polarity"] + 1 for row in rows])
-
-
-def checkworthy_logits(texts: list[str]) -> np.ndarray:
-    weights = encoder.heads()
-    pooled = np.stack([encoded.sentence() for encoded in encoder.encode(texts)])
-    return pooled @ weights["checkworthy_weight"] + weights["checkworthy_bias"][0]
-
-
-def tone_logits(items: list[tuple[str, int, int]]) -> np.ndarray:
-    weights = encoder.heads()
-    encoded = encoder.encode([text for text, _, _ in items])
-    inputs = np.stack(
-        [
-            np.concatenate([vectors.span(start, end), vectors.sentence()])
-            for vectors, (_, start, end) in zip(encoded, items, strict=True)
-        ]
-    )
-    return inputs @ weights["tone_weight"].T + weights["tone_bias"]
 
 
 def platt(logits: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
@@ -88,12 +72,12 @@ def temperature(logits: np.ndarray, labels: np.ndarray) -> float:
 
 def main() -> None:
     texts, labels = ct24("dev")
-    scale, shift = platt(checkworthy_logits(texts), labels)
+    scale, shift = platt(checkworthy.logits(encoder.encode(texts)), labels)
     items, polarity = newsmtsc("rw-dev")
     found = {
         "checkworthy_scale": round(scale, 6),
         "checkworthy_shift": round(shift, 6),
-        "tone_temperature": round(temperature(tone_logits(items), polarity), 6),
+        "tone_temperature": round(temperature(tone.logits(tone.mention_pairs(items)), polarity), 6),
         "fitted_on": "CT24 dev (check-worthiness), NewsMTSC rw-dev (tone)",
     }
     path = encoder.FOLDER / encoder.CALIBRATION_FILE

@@ -16,16 +16,20 @@ import numpy as np
 from presslens.nlp import encoder
 
 
+def logits(vectors: Sequence[encoder.Encoded]) -> np.ndarray:
+    """The head's raw score of each encoded sentence, before calibration."""
+    weights = encoder.heads()
+    pooled = np.stack([encoded.sentence() for encoded in vectors])
+    return pooled @ weights["checkworthy_weight"] + weights["checkworthy_bias"][0]
+
+
 def probabilities(vectors: Sequence[encoder.Encoded]) -> list[float]:
     """Calibrated check-worthiness of each encoded sentence."""
     if not vectors:
         return []
-    weights = encoder.heads()
-    pooled = np.stack([encoded.sentence() for encoded in vectors])
-    logits = pooled @ weights["checkworthy_weight"] + weights["checkworthy_bias"][0]
     calibration = encoder.calibration()
-    logits = calibration["checkworthy_scale"] * logits + calibration["checkworthy_shift"]
-    return [float(p) for p in 1.0 / (1.0 + np.exp(-logits))]
+    scaled = calibration["checkworthy_scale"] * logits(vectors) + calibration["checkworthy_shift"]
+    return [float(p) for p in 1.0 / (1.0 + np.exp(-scaled))]
 
 
 def score_sentences(sentences: list[str]) -> list[float]:

@@ -15,38 +15,36 @@ from collections.abc import Sequence
 import numpy as np
 
 from presslens.nlp import encoder
+from presslens.stages.tone.model import LABELS, as_result
 
-LABELS = ("negative", "neutral", "positive")
+
+def logits(pairs: Sequence[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+    """(mention vector, sentence vector) pairs -> the head's raw scores, before calibration."""
+    weights = encoder.heads()
+    inputs = np.stack([np.concatenate([mention, sentence]) for mention, sentence in pairs])
+    return inputs @ weights["tone_weight"].T + weights["tone_bias"]
 
 
 def probabilities(pairs: Sequence[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
     """(mention vector, sentence vector) pairs -> rows of (negative, neutral, positive)."""
     if not pairs:
         return np.zeros((0, len(LABELS)), dtype=np.float32)
-    weights = encoder.heads()
-    inputs = np.stack([np.concatenate([mention, sentence]) for mention, sentence in pairs])
-    logits = inputs @ weights["tone_weight"].T + weights["tone_bias"]
-    logits = logits / encoder.calibration()["tone_temperature"]
-    logits -= logits.max(axis=1, keepdims=True)
-    odds = np.exp(logits)
+    scaled = logits(pairs) / encoder.calibration()["tone_temperature"]
+    scaled -= scaled.max(axis=1, keepdims=True)
+    odds = np.exp(scaled)
     return odds / odds.sum(axis=1, keepdims=True)
 
 
-def as_result(row: Sequence[float]) -> dict:
-    best = max(range(len(LABELS)), key=row.__getitem__)
-    return {
-        "label": LABELS[best],
-        "score": round(float(row[best]), 4),
-        "probabilities": {label: round(float(p), 4) for label, p in zip(LABELS, row, strict=True)},
-    }
+def mention_pairs(items: Sequence[tuple[str, int, int]]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """(sentence, mention start, mention end) -> (mention vector, sentence vector), encoding
+    each distinct sentence once."""
+    texts = list(dict.fromkeys(text for text, _, _ in items))
+    encoded = dict(zip(texts, encoder.encode(texts), strict=True))
+    return [
+        (encoded[text].span(start, end), encoded[text].sentence()) for text, start, end in items
+    ]
 
 
 def tone_of_mentions(items: Sequence[tuple[str, int, int]]) -> list[dict]:
-    """(sentence, mention start, mention end) -> tone results, encoding the sentences here
-    (each distinct sentence once)."""
-    texts = list(dict.fromkeys(text for text, _, _ in items))
-    encoded = dict(zip(texts, encoder.encode(texts), strict=True))
-    pairs = [
-        (encoded[text].span(start, end), encoded[text].sentence()) for text, start, end in items
-    ]
-    return [as_result(row) for row in probabilities(pairs).tolist()]
+    """(sentence, mention start, mention end) -> tone results."""
+    return [as_result(row) for row in probabilities(mention_pairs(items)).tolist()]

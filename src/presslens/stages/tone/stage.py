@@ -23,7 +23,7 @@ from spacy.tokens import Span as SpacySpan
 from presslens.model import Actor, ActorTone, Article, Quote, Span
 from presslens.nlp.encoder import SentenceVectors
 from presslens.stages.tone import encoded
-from presslens.stages.tone.model import LABELS, classify_spans
+from presslens.stages.tone.model import LABELS, as_result, classify_spans
 
 MIN_MENTIONS = 2
 LEAN = 0.15  # |tone| below this reads as neutral
@@ -98,7 +98,7 @@ def classify(
     encoded_at = [i for i, pair in enumerate(pairs) if pair is not None]
     rows = encoded.probabilities([pair for pair in pairs if pair is not None]).tolist()
     for i, row in zip(encoded_at, rows, strict=True):
-        results[i] = encoded.as_result(row)
+        results[i] = as_result(row)
     rest = [i for i, result in enumerate(results) if result is None]
     if rest:
         for i, result in zip(rest, classify_spans([items[i] for i in rest]), strict=True):
