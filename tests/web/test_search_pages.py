@@ -12,19 +12,15 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from browsing import navigate
+from browsing import navigate, served_corpus
 from selenium.webdriver.common.by import By
-from starlette.testclient import TestClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
 
 from corpus_articles import (  # noqa: E402
     build,
     hostile,
-    schema_of_this_run,
 )
-
-from presslens.store import open_store  # noqa: E402
 
 SCHEMA = f"presslens_web_search_{os.getpid()}"  # PostgreSQL: this run's own tables
 HOSTILE_TITLE = hostile().article.title
@@ -42,18 +38,8 @@ def ferries() -> list[Any]:
 
 @pytest.fixture(scope="module", params=["sqlite", "postgres"])
 def client(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from presslens.web.app import create_app
-
-    locations = iter([str(tmp_path_factory.mktemp("search") / "corpus.db")])
-    if request.param == "postgres":
-        locations = schema_of_this_run(SCHEMA)
-    location = next(locations)
-    with open_store(location) as store:
-        for number, dossier in enumerate(ferries()):
-            store.save(dossier, sha256=f"f{number}")
-    with TestClient(create_app(location, hosts=["testserver"])) as opened:
-        yield opened
-    next(locations, None)  # drops the PostgreSQL schema
+    folder = tmp_path_factory.mktemp("search")
+    yield from served_corpus(request.param, folder, SCHEMA, ferries())
 
 
 def get_json(client: Any, path: str) -> dict[str, Any]:

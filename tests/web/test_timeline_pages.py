@@ -12,9 +12,8 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from browsing import navigate
+from browsing import navigate, served_corpus
 from selenium.webdriver.common.by import By
-from starlette.testclient import TestClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
 
@@ -25,11 +24,9 @@ from corpus_articles import (
     dated,
     hostile,
     said,  # noqa: E402
-    schema_of_this_run,
 )
 
 from presslens.model import Dossier  # noqa: E402
-from presslens.store import open_store  # noqa: E402
 
 SCHEMA = f"presslens_web_timeline_{os.getpid()}"
 SMITH = "Jane Smith"
@@ -48,18 +45,8 @@ def articles() -> list[Dossier]:
 
 @pytest.fixture(scope="module", params=["sqlite", "postgres"])
 def client(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from presslens.web.app import create_app
-
-    locations = iter([str(tmp_path_factory.mktemp("timeline") / "corpus.db")])
-    if request.param == "postgres":
-        locations = schema_of_this_run(SCHEMA)
-    location = next(locations)
-    with open_store(location) as store:
-        for number, dossier in enumerate(articles()):
-            store.save(dossier, sha256=f"d{number}")
-    with TestClient(create_app(location, hosts=["testserver"])) as opened:
-        yield opened
-    next(locations, None)  # drops the PostgreSQL schema
+    folder = tmp_path_factory.mktemp("timeline")
+    yield from served_corpus(request.param, folder, SCHEMA, articles())
 
 
 def get(client: Any, path: str) -> Any:

@@ -274,6 +274,12 @@ def add_article_routes(app: FastAPI, site: Site) -> None:
         return site.page("dossier.html.j2", **views.stored_dossier_context(row))
 
 
+def actor_within(site: Site, name: str, since: str, until: str) -> dict[str, Any] | None:
+    """The stored actor with their quotes' timeline between the bounds, or None."""
+    actor = site.store().actor(without_nul(name), since=bounded(since), until=bounded(until))
+    return actor if views.actor_found(actor) else None
+
+
 def add_actor_routes(app: FastAPI, site: Site) -> None:
     """/actor/{name}?from=&to= and its JSON twin: all about one actor, with the timeline of
     their quotes within the date range."""
@@ -284,8 +290,8 @@ def add_actor_routes(app: FastAPI, site: Site) -> None:
         since: Annotated[str, Query(alias="from")] = "",
         until: Annotated[str, Query(alias="to")] = "",
     ) -> JSONResponse:
-        actor = site.store().actor(without_nul(name), since=bounded(since), until=bounded(until))
-        if not views.actor_found(actor):
+        actor = actor_within(site, name, since, until)
+        if actor is None:
             return JSONResponse({"error": "not found"}, 404)
         return JSONResponse(actor)
 
@@ -295,8 +301,8 @@ def add_actor_routes(app: FastAPI, site: Site) -> None:
         since: Annotated[str, Query(alias="from")] = "",
         until: Annotated[str, Query(alias="to")] = "",
     ) -> HTMLResponse:
-        actor = site.store().actor(without_nul(name), since=bounded(since), until=bounded(until))
-        if not views.actor_found(actor):
+        actor = actor_within(site, name, since, until)
+        if actor is None:
             return site.not_found("actor of that name in the corpus")
         return site.page("actor.html.j2", actor=actor)
 
