@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from presslens.nlp import encoder
-from presslens.stages.tone.model import LABELS, as_result
+from presslens.stages.tone.results import LABELS, as_result
 
 
 def logits(pairs: Sequence[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:

@@ -45,8 +45,8 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from presslens.resources import read_json
+from presslens.stages.tone.results import LABELS, as_result
 
-LABELS = ("negative", "neutral", "positive")
 QUOTE_MARKS = frozenset('"“”«»')
 CONTENT_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "ADV"})
 WINDOW_NEAR = 3  # words whose exact position next to the mention is a feature
@@ -450,15 +450,6 @@ def embeddings_available() -> bool:
     from presslens.nlp import embeddings
 
     return embeddings.available()
-
-
-def as_result(row: list[float]) -> dict:
-    best = max(range(len(LABELS)), key=row.__getitem__)
-    return {
-        "label": LABELS[best],
-        "score": round(row[best], 4),
-        "probabilities": {label: round(p, 4) for label, p in zip(LABELS, row, strict=True)},
-    }
 
 
 def classify_spans(items: Sequence[tuple[SpacySpan, int, int]]) -> list[dict]:
