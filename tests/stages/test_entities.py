@@ -314,3 +314,49 @@ def test_places_act_or_locate(text: str, actor: set[str], place: set[str]) -> No
     assert actor <= {a.name for a in found.actors}
     assert place <= {p.name for p in found.places}
     assert not place & {a.name for a in found.actors}
+
+
+def test_a_verb_opening_a_line_is_no_part_of_the_name_after_it() -> None:
+    text = (
+        "Emails show a busy year\n\n"
+        "Hillary Clinton's aides wrote often. Clinton answered most of them.\n\n"
+        "Defending Clinton's role as a strategist.\n\n"
+        "One aide said Clinton never slept.\n"
+    )
+    names = {a.name: a for a in entities_of(text).actors}
+    assert "Defending Clinton" not in names
+    assert len(names["Hillary Clinton"].mentions) == 4
+
+
+def test_a_common_word_in_capitals_is_emphasis_and_an_acronym_still_a_name() -> None:
+    text = (
+        "A note from an aide\n\n"
+        '"I have NEVER been prouder of this team," Ana Lopez wrote to the senator.\n\n'
+        "Investigators said the gunman had pledged allegiance to ISIS online.\n"
+    )
+    names = {a.name for a in entities_of(text).actors}
+    assert "NEVER" not in names
+    assert "ISIS" in names
+
+
+def test_a_person_before_an_organisation_says_whose_it_is() -> None:
+    text = (
+        "Aides recall the years\n\n"
+        "The White House declined to comment. Former aides said the Obama White House "
+        "kept a tight schedule, and the White House later agreed.\n"
+    )
+    by = {a.name: a for a in entities_of(text).actors}
+    assert "Obama White House" not in by
+    assert by["White House"].type == "ORG"
+    assert len(by["White House"].mentions) == 3
+
+
+def test_state_is_the_state_department_and_potus_no_actor() -> None:
+    text = (
+        "Emails released\n\n"
+        "The State Department released the emails on Friday. State missed the deadline, "
+        'a State spokesman said. "Turning POTUS around is a win," an aide wrote.\n'
+    )
+    by = {a.name: a for a in entities_of(text).actors}
+    assert "State" not in by and "POTUS" not in by
+    assert len(by["State Department"].mentions) >= 2

@@ -29,6 +29,14 @@ POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 LEADING_LOWER = re.compile(r"^(?:(?:[a-z][\w-]*|of|the|for|and)\s+)+(?=[A-Z])")
 PARTY_STATE = re.compile(r"^[DRI]-[A-Z]")  # "D-Calif.": a party and state, not a name
 ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+# what the tagger reads a capitalised word as when it is no name: "Asserting Clinton's role"
+# opening a line, "I have NEVER been prouder"
+NOT_NAME_POS = frozenset(
+    {"VERB", "AUX", "ADV", "ADP", "DET", "PRON", "SCONJ", "CCONJ", "PART", "INTJ"}
+)
+# ... and, of those, the ones that also read a word opening a longer name as no part of it;
+# not an adverb or a modal, which given names are read as ("Carly", "Will")
+NOT_FIRST_NAME_POS = NOT_NAME_POS - {"ADV", "AUX"}
 
 
 @dataclass(slots=True)
@@ -57,10 +65,12 @@ def find_mentions(
     headlines = junk.headline_spans(text) + list(headings or [])
     people = person_names(doc)
     lower_words = junk.lower_case_words(text)
+    organisations = organisation_names(doc)
     found = []
     for ent in joined_names(doc):
         if ent.label_ not in LABELS:
             continue
+        ent = organisation_tail(ent, organisations)
         whole = Span(ent.start_char, ent.end_char)
         if junk.inside(whole, blocked) or junk.inside(whole, headlines):
             continue
@@ -102,9 +112,53 @@ def without_figures(ent: DocSpan) -> DocSpan | None:
     return ent
 
 
+def organisation_names(doc: Doc) -> set[str]:
+    """The names of two words or more the tagger reads as organisations ("'s" not counted)."""
+    names = (without_possessive(ent) for ent in doc.ents if ent.label_ == "ORG")
+    return {name.text for name in names if len(name) >= 2}
+
+
+def without_possessive(ent: DocSpan) -> DocSpan:
+    """The name less a closing "'s" and an opening "the"."""
+    start, end = ent.start, ent.end
+    if end - start > 1 and ent.doc[end - 1].tag_ == "POS":
+        end -= 1
+    if end - start > 1 and ent.doc[start].lower_ == "the":
+        start += 1
+    return ent.doc[start:end]
+
+
+def organisation_tail(ent: DocSpan, organisations: set[str]) -> DocSpan:
+    """ "the Obama White House": a name the tagger reads as a person's that ends with an
+    organisation's name the article gives on its own is that organisation (the first words say
+    whose time or side it is, as "the Bush administration" does)."""
+    name = without_possessive(ent)
+    if ent.label_ != "PERSON" or len(name) < 3:
+        return ent
+    for start in range(name.start + 1, name.end - 1):
+        if ent.doc[start : name.end].text in organisations:
+            return DocSpan(ent.doc, start, ent.end, label="ORG")
+    return ent
+
+
+def without_opening_word(ent: DocSpan) -> DocSpan | None:
+    """A name less the capitalised common word the tagger ran into it: a verb or an adverb
+    opening a sentence ("Asserting Clinton's role" is Clinton). A common word in capitals that
+    the tagger reads as no noun ("I have NEVER been") is emphasis, not a name: None (an acronym
+    the tagger misreads, "allegiance to ISIS", is no common word)."""
+    first = ent[0]
+    if len(ent) == 1:
+        emphasis = first.pos_ in NOT_NAME_POS and first.is_upper and first.is_stop
+        return None if emphasis else ent
+    if first.pos_ not in NOT_FIRST_NAME_POS or not junk.opens_sentence(first):
+        return ent
+    return DocSpan(ent.doc, ent.start + 1, ent.end, label=ent.label_)
+
+
 def read_mention(ent: DocSpan, people: set[str], lower_words: set[str]) -> Mention | None:
     if ent.label_ in ("PERSON", "ORG"):
         trimmed = without_figures(ent)
+        trimmed = without_opening_word(trimmed) if trimmed is not None else None
         if trimmed is None:
             return None
         ent = trimmed
