@@ -15,6 +15,7 @@ DATA = ROOT.parent / "shared" / "data"
 # eval script, the data it needs, seconds it may take
 CHECKS = [
     ("actors.py", DATA / "attribution" / "polnear" / "dev" / "text", 110),
+    ("firstnames.py", DATA / "attribution" / "polnear" / "train" / "text", 60),
     ("quotes.py", DATA / "attribution" / "polnear" / "dev", 280),
     ("figures.py", DATA / "quantities", 280),  # floors for both halves of NewsQuant dev
     ("claims.py", DATA / "checkworthiness" / "ct24", 280),

@@ -6,8 +6,10 @@ from one or with the same initials ("Timothy J. Sloan" / "Tim Sloan"; "George W.
 "George HW Bush" stay two). A full name agreeing with two people ("George Bush" beside both) is
 left apart. A one-word name joins the one person whose surname it is ("Sloan"), or, failing
 that, whose first name it is ("Hillary"); a title's sex must agree ("Mrs. Doe" never joins a man
-the article calls "he"). A surname two people share stays apart ("Clinton" beside Bill and
-Hillary Clinton), as does a bare surname beside both "Mr. X" and "Mrs. X".
+the article calls "he", nor, of two, one whose first name is a man's: nlp/firstnames.py). A
+surname two people share stays apart ("Clinton" beside Bill and Hillary Clinton, when neither
+title nor first name tells them apart), as does a bare surname beside both "Mr. X" and
+"Mrs. X".
 
 Organisations: an acronym joins the name whose initials it spells ("Institute for the Study of
 War (ISW)"); a one-word name never joins a longer organisation name that holds it ("Minsk" is
@@ -23,6 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from presslens.model import Span
+from presslens.nlp.firstnames import first_name_sex
 from presslens.stages.entities.rules import rules
 from presslens.stages.entities.types import PLACE_LABELS, Group, actor_type
 
@@ -180,13 +183,16 @@ def owner_of(
         fits = [n for n, p in people.items() if p.first == word and surname_first(p)]
     if gender:
         fits = [n for n in fits if genders[n] in ("", gender)]
+        if len(fits) > 1:  # "Mrs. Clinton" beside Hillary and Bill: the first names tell
+            fits = first_names_saying(fits, gender)
     elif len({g for w, g in groups if w == word and g}) == 2:
         return None  # "Doe" beside both "Mr. Doe" and "Mrs. Doe"
     owner = dominant(fits, groups)
     if owner is None:
         return None
     if gender and not genders[owner] and other_gender_present(word, gender, groups):
-        return None  # "Mrs. Doe" beside "Mr. Doe" and Donald Doe, whose sex is unknown
+        if not told_apart(owner, gender, [n for n in people if people[n].last == word]):
+            return None  # "Mrs. Doe" beside "Mr. Doe" and Donald Doe, whose sex is unknown
     return owner
 
 
@@ -240,6 +246,32 @@ def person_gender(group: Group, doc: Doc) -> str:
     if len(votes) != 1:
         return ""
     return next(iter(votes))
+
+
+def told_apart(owner: str, gender: str, namesakes: list[str]) -> bool:
+    """Whether first names tell which of the people sharing a surname a title of `gender`
+    stands for: another's says the other sex ("Mr. Clinton" is Bill when Hillary Clinton is
+    named too). The owner's own first name does not: "Mr. Bush" beside George W. Bush and a
+    "Mrs. Bush" may be Jeb, whom the article never names in full."""
+    return any(likely_gender(n) not in ("", gender) for n in namesakes if n != owner)
+
+
+def first_names_saying(fits: list[str], gender: str) -> list[str]:
+    """Of several people, those whose first name does not say the other sex. For a woman's
+    title, those whose first name says a woman's, if any does ("Mrs. Clinton" is Hillary or
+    Chelsea, never Bill): men's names sit near the middle of the encoder's scale, so a first
+    name it is unsure of is more often a man's (a man's title keeps them: "Mr. Bush" beside
+    George W. and Prescott Bush may be either, or Jeb)."""
+    same = [n for n in fits if likely_gender(n) == gender]
+    if gender == "female" and same:
+        return same
+    return [n for n in fits if likely_gender(n) in ("", gender)] or fits
+
+
+def likely_gender(name: str) -> str:
+    """The sex a person's first name says ('male', 'female', '' when it says none)."""
+    sex = first_name_sex(name.split()[0]) if " " in name else None
+    return {"m": "male", "f": "female"}.get(sex or "", "")
 
 
 def pronoun_after(doc: Doc, span: Span, own: set[str]) -> str:

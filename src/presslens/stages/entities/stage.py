@@ -155,15 +155,19 @@ def is_word_char(text: str, position: int) -> bool:
 
 def records(groups: dict[names.Key, Group], prefix: str) -> tuple[Actor, ...]:
     ordered = sorted(groups.values(), key=lambda g: min(s.start for s in g.spans))
-    return tuple(
-        Actor(
-            id=f"{prefix}{number}",
-            name=shown_name(group),
-            type=actor_type(group),
-            aliases=tuple(sorted({s for s in group.surfaces if s != group.name})),
-            mentions=tuple(sorted(set(group.spans), key=lambda s: s.start)),
-        )
-        for number, group in enumerate(ordered, start=1)
+    return tuple(record(group, f"{prefix}{number}") for number, group in enumerate(ordered, 1))
+
+
+def record(group: Group, actor_id: str) -> Actor:
+    """The actor of a group; every surface of its mentions other than the name shown is an
+    alias (the bare "Doe" of an actor shown as "Mrs. Doe" too)."""
+    name = shown_name(group)
+    return Actor(
+        id=actor_id,
+        name=name,
+        type=actor_type(group),
+        aliases=tuple(sorted({s for s in group.surfaces if s != name})),
+        mentions=tuple(sorted(set(group.spans), key=lambda s: s.start)),
     )
 
 

@@ -14,7 +14,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from presslens.model import Actor, Article, Span
-from presslens.stages.quotes.gender import actor_genders
+from presslens.stages.quotes.gender import actor_genders, likely_genders
 from presslens.stages.quotes.lexicon import Lexicon
 from presslens.stages.quotes.marks import Quoted
 from presslens.stages.quotes.speakers import Speaker
@@ -48,6 +48,8 @@ class Context:
     sentences: list[tuple[int, int]] = field(default_factory=list)  # token bounds of each
     actor_of_token: dict[int, Actor] = field(default_factory=dict)  # from actors' mentions
     genders: dict[str, str] = field(default_factory=dict)  # actor id -> "m" | "f", if known
+    likely: dict[str, str] = field(default_factory=dict)  # the sex a first name says, for the
+    # people without one in `genders`: agreement only, no rank (gender.likely_genders)
     roles: dict[str, set[str]] = field(default_factory=dict)  # actor id -> nouns beside its
     # name ("Sen." -> senator), filled by `resolve` when a role noun first needs them
     narrative: dict[int, bool] = field(default_factory=dict)  # sentence -> has the writer's
@@ -71,6 +73,7 @@ def make_context(
                     ctx.actor_of_token[i] = actor
     genders = actor_genders(article.text, ctx.starts, doc, actors, quoted, sentences)
     ctx.genders.update(genders)
+    ctx.likely.update(likely_genders(actors, genders))
     return ctx
 
 

@@ -7,7 +7,10 @@ mention ("Congresswoman Bell", "Tom Ray, her husband": 3 votes), and a he, she o
 quotation marks in a sentence where that person, a subject, is the only one named before it
 (or, none being named before it, the only one named in the sentence before: 1 vote each). A
 title such as "Sen." says nothing. A gender needs 2 votes and three times the votes of the
-other; else it stays unknown.
+other; else it stays unknown. A person the article gives no vote at all has, as a likely sex,
+the one their first name usually says (`likely_genders`, nlp/firstnames.py: "Wendy Sherman" is a
+woman): a pronoun of the other sex does not take them up, but neither does it rank them before
+a person of unknown sex, as a sex the article shows does.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from collections import defaultdict
 from spacy.tokens import Doc
 
 from presslens.model import Actor, Span
+from presslens.nlp.firstnames import first_name_sex
 from presslens.stages.quotes.lexicon import Roles, load_roles
 from presslens.stages.quotes.marks import Quoted
 
@@ -48,6 +52,24 @@ def actor_genders(
     name_votes(text, starts, doc, people, roles or load_roles(), votes)
     pronoun_votes(text, doc, starts, people, quoted, sentences, votes)
     return {actor_id: g for actor_id, counts in votes.items() if (g := decide(counts))}
+
+
+def likely_genders(actors: tuple[Actor, ...], shown: dict[str, str]) -> dict[str, str]:
+    """Actor id -> the sex the first name says, for the people whose sex the article does not
+    show (`shown`)."""
+    likely = {}
+    for person in actors:
+        if person.type == "PERSON" and person.id not in shown:
+            sex = given_name_sex(person.name)
+            if sex is not None:
+                likely[person.id] = sex
+    return likely
+
+
+def given_name_sex(name: str) -> str | None:
+    """The sex a person's first name says, for a name of two words or more."""
+    words = name.split()
+    return first_name_sex(words[0]) if len(words) >= 2 else None
 
 
 def vote(votes: Votes, actor_id: str, gender: str | None, weight: int) -> None:

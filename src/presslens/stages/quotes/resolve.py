@@ -89,12 +89,17 @@ def speaker_fits(ctx: Context, need: Need, candidate: Speaker) -> bool:
         actor = ctx.actor_of_token.get(candidate.head)
         kind = actor.type if actor and actor.id == candidate.actor_id else None
         kind = kind or actor_type(ctx, candidate.actor_id)
-        gender = ctx.genders.get(candidate.actor_id) if len(candidate.actor_ids) <= 1 else None
+        gender = sex_of(ctx, candidate.actor_id) if len(candidate.actor_ids) <= 1 else None
         return fits(need, kind, gender, candidate.plural or len(candidate.actor_ids) > 1)
     if candidate.pronoun:
         return False  # an unresolved pronoun tells nothing
     kind = load_roles().kind(ctx.doc[candidate.head].lemma_.lower()) or "PERSON"
     return fits(need, kind, candidate.gender, candidate.plural)
+
+
+def sex_of(ctx: Context, actor_id: str) -> str | None:
+    """The sex the article shows, else the one the first name says (agreement only)."""
+    return ctx.genders.get(actor_id) or ctx.likely.get(actor_id)
 
 
 def actor_type(ctx: Context, actor_id: str) -> str | None:
@@ -149,7 +154,7 @@ def candidates(
         if not names_referent(token, actor, plural):
             continue
         gender = ctx.genders.get(actor.id)
-        if not fits(need, actor.type, gender, plural):
+        if not fits(need, actor.type, sex_of(ctx, actor.id), plural):
             continue
         distance = relayed_distance(ctx, sentence_of(ctx, i), own, relayed)
         unsure = UNTESTED if need.gender is not None and gender is None else 0
@@ -171,7 +176,7 @@ def addressees(
         actor = ctx.actor_of_token.get(child.i)
         if child.dep_ not in ("dobj", "dative") or actor is None:
             continue
-        if fits(need, actor.type, ctx.genders.get(actor.id), False):
+        if fits(need, actor.type, sex_of(ctx, actor.id), False):
             rank = 2 * distance + SPEAKER - 1
             found.append((rank, -child.i, referent(speaker, actor), distance))
     return found
