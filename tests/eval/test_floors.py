@@ -22,6 +22,7 @@ CHECKS = [
     ("tone.py", DATA / "stance" / "newsmtsc", 280),
     ("extraction.py", DATA / "extraction" / "scrapinghub", 150),
     ("claim_matching.py", DATA / "claim-matching" / "clef2020-t2", 300),  # encodes 10k claims
+    ("claim_groups.py", DATA / "claim-matching" / "clef2020-t2", 300),
     ("conflicts.py", DATA / "attribution" / "polnear" / "train" / "text", 280),  # judged articles
 ]
 

@@ -119,4 +119,3 @@ def test_a_surname_the_tagger_calls_a_place_joins_its_person() -> None:
     groups = {("Jack London", ""): group("Jack London", "PERSON", 2, 0)}
     groups[("London", "")] = group("London", "GPE", 4, 3)
     assert owner_of(("London", ""), groups, people, {"Jack London": ""}) is None
-

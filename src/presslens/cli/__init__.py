@@ -1,6 +1,7 @@
 """The `presslens` command: one module per command group (analyze, batch, corpus: ingest,
-search, serve, export; checkworthy), registered on one Typer app here. A user's mistake prints
-one line and exits non-zero, no traceback."""
+search, serve, export; checkworthy; conflicts; claims; factchecks, match; articles, timeline),
+registered on one Typer app here. A user's mistake prints one line and exits non-zero, no
+traceback."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import typer
 from presslens.cli.analyze import analyze, sample_article_path
 from presslens.cli.batch import batch
 from presslens.cli.checkworthy import checkworthy
+from presslens.cli.claims import claims
 from presslens.cli.conflicts import conflicts
 from presslens.cli.corpus import export, ingest, search, serve
 from presslens.cli.factchecks import factchecks, match
@@ -63,6 +65,7 @@ app.command("serve")(serve)
 app.command("export")(export)
 app.command("checkworthy")(checkworthy)
 app.command("conflicts")(conflicts)
+app.command("claims")(claims)
 app.add_typer(factchecks)
 app.command("match")(match)
 app.command("articles")(articles)

@@ -127,9 +127,9 @@ def lexical_only() -> bool:
     return not encoder.available()
 
 
-def encoder_ready(stacklevel: int = 3) -> bool:
-    """Whether the encoder runs here; a RuntimeWarning saying matching is lexical only when
-    it does not."""
+def encoder_ready(stacklevel: int = 3, message: str = LEXICAL_ONLY) -> bool:
+    """Whether the encoder runs here; a RuntimeWarning saying matching (or what `message`
+    names, with a {} for the reason) is lexical only when it does not."""
     if encoder.available():
         return True
     try:
@@ -137,7 +137,7 @@ def encoder_ready(stacklevel: int = 3) -> bool:
         reason = "it is switched off"
     except encoder.EncoderUnavailable as exc:
         reason = str(exc)
-    warnings.warn(LEXICAL_ONLY.format(reason), RuntimeWarning, stacklevel=stacklevel)
+    warnings.warn(message.format(reason), RuntimeWarning, stacklevel=stacklevel)
     return False
 
 

@@ -23,7 +23,13 @@ from presslens.store.dates import date_key
 from presslens.store.exports import EXPORT_TABLES, export_rows  # noqa: F401 (re-exported)
 from presslens.store.query import Query, parse
 from presslens.store.records import storable
-from presslens.store.schema import ADDED_COLUMNS, ADDED_INDEXES, SCHEMA_VERSION, statements
+from presslens.store.schema import (
+    ADDED_COLUMNS,
+    ADDED_INDEXES,
+    SCHEMA_VERSION,
+    column_type,
+    statements,
+)
 from presslens.store.snippets import (
     marked_spans,
     snippet,
@@ -182,6 +188,7 @@ class Store:
             if column not in present:
                 # PostgreSQL: another process may add it between the check and here
                 guard = "IF NOT EXISTS " if self.dialect == "postgres" else ""
+                kind = column_type(kind, self.dialect)
                 self.run(f"ALTER TABLE {table} ADD COLUMN {guard}{column} {kind}")
                 added.add(f"{table}.{column}")
         return added

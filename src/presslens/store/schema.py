@@ -7,10 +7,12 @@ leaves either the whole article or nothing.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "4"  # 2: actors.key and quotes.speaker_key (corpus actor keys)
+SCHEMA_VERSION = "5"  # 2: actors.key and quotes.speaker_key (corpus actor keys)
 # 3: articles.date_key (the date a search sorts by: published, else added)
 # 4: factchecks (verified claims to match against, corpus/factchecks.py); an older store gets
 #    the table when it is next opened, as every table here is created if it does not exist
+# 5: claims.vector and claims.encoder (each claim's sentence vector, made once when claims are
+#    first grouped: corpus/claimgroups.py); an older store gains the columns, empty, when opened
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -42,7 +44,8 @@ CREATE TABLE IF NOT EXISTS figures (
 );
 CREATE TABLE IF NOT EXISTS claims (
   article_id {ref}, claim_id TEXT, text TEXT, score {real}, rank INTEGER,
-  start_char INTEGER, end_char INTEGER, sources TEXT, actors TEXT, quote_id TEXT
+  start_char INTEGER, end_char INTEGER, sources TEXT, actors TEXT, quote_id TEXT,
+  vector {blob}, encoder TEXT
 );
 CREATE TABLE IF NOT EXISTS sources (
   article_id {ref}, source_id TEXT, name TEXT NOT NULL, kind TEXT, actor_id TEXT,
@@ -64,11 +67,14 @@ CREATE INDEX IF NOT EXISTS sources_name ON sources (lower(name));
 """
 
 # Columns added after version 1, with the indexes that need them: a store made by version 1 gets
-# them (and their values, from the stored dossiers) when it is next opened.
+# them (and their values, from the stored dossiers) when it is next opened. A type in braces is
+# one of the words below that differ between the backends (`column_type`).
 ADDED_COLUMNS = (
     ("actors", "key", "TEXT"),
     ("quotes", "speaker_key", "TEXT"),
     ("articles", "date_key", "TEXT"),
+    ("claims", "vector", "{blob}"),
+    ("claims", "encoder", "TEXT"),
 )
 ADDED_INDEXES = (
     "CREATE INDEX IF NOT EXISTS actors_key ON actors (key)",
@@ -108,6 +114,11 @@ CREATE TABLE IF NOT EXISTS search_index (
 CREATE INDEX IF NOT EXISTS search_tsv ON search_index USING GIN (tsv);
 CREATE INDEX IF NOT EXISTS search_article ON search_index (article_id);
 """
+
+
+def column_type(kind: str, dialect: str) -> str:
+    """An ADDED_COLUMNS type in the words of `sqlite` or `postgres`."""
+    return kind.format(**(SQLITE_WORDS if dialect == "sqlite" else POSTGRES_WORDS))
 
 
 def statements(dialect: str) -> list[str]:

@@ -5,6 +5,8 @@
     /actor/{name}?from=&to=  one actor, its quotes' timeline   /actor/{name}.json
     /search?q=            search              /search.json?q=
     /conflicts            figures that disagree /conflicts.json (web/conflicts.py)
+    /claims, /claim/{id}  the same claim across articles   /claims.json, /claim/{id}.json
+                          (web/claimgroups.py)
     /analyse              paste or upload     POST /analyse.json
 
 A page makes one store call and renders one template. The analyse form is the one place that
@@ -49,6 +51,7 @@ from presslens.store.base import MATCHES, MAX_PER_PAGE, SORTS
 from presslens.store.snippets import segments
 from presslens.version import __version__
 from presslens.web import views
+from presslens.web.claimgroups import add_claim_group_routes
 from presslens.web.conflicts import add_conflict_routes
 from presslens.web.matching import add_match_routes
 from presslens.web.site import UPLOAD_LIMIT, Site
@@ -189,6 +192,7 @@ def create_app(
     add_actor_routes(app, site)
     add_search_routes(app, site)
     add_conflict_routes(app, site)
+    add_claim_group_routes(app, site)
     add_analyse_routes(app, site)
     add_match_routes(app, site)
     return app
@@ -268,10 +272,14 @@ def add_article_routes(app: FastAPI, site: Site) -> None:
 
     @app.get("/article/{article_id}", response_class=HTMLResponse)
     def article_page(article_id: str) -> HTMLResponse:
+        from presslens.corpus.claimgroups import known_groups
+
         row = site.article(views.article_number(article_id))
         if row is None:
             return site.not_found("article")
-        return site.page("dossier.html.j2", **views.stored_dossier_context(row))
+        context = views.stored_dossier_context(row)
+        context["claim_groups"] = known_groups(site.store(), int(row["id"]))
+        return site.page("dossier.html.j2", **context)
 
 
 def actor_within(site: Site, name: str, since: str, until: str) -> dict[str, Any] | None:
