@@ -176,3 +176,23 @@ def test_stances_reach_the_dossier() -> None:
     assert [s.kind for s in dossier.stances] == ["refusal", "hypothetical"]
     schema = json.loads(resources.files("presslens").joinpath("dossier.schema.json").read_text())
     jsonschema.validate(json.loads(dossier.to_json()), schema)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"I stand by it," the senator told reporters when asked if he still trusts Roe.',
+        "Asked about the delay, Anna Berg said the vote would happen in May.",
+    ],
+)
+def test_a_question_put_to_someone_is_not_their_words(text: str, prepared: Prepare) -> None:
+    quotes, _, _, _ = run(prepared, text)
+    assert not any(q.cue.lower() == "asked" for q in quotes)
+    assert len(quotes) == 1
+
+
+def test_a_state_of_mind_in_a_participle_is_still_the_subjects(prepared: Prepare) -> None:
+    article, doc, actors = prepared("Worried that prices would rise, the union asked for talks.")
+    quotes, _, _, stances = find_quotes(article, doc, actors)
+    found = [a for a in (*quotes, *stances) if a.cue.lower() == "worried"]
+    assert [a.speaker for a in found] == ["the union"]

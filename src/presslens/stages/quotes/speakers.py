@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from presslens.model import Actor, Span
 from presslens.stages.entities import actor_at
 from presslens.stages.entities.junk import dateline
-from presslens.stages.quotes.lexicon import Roles, load_roles
+from presslens.stages.quotes.lexicon import Roles, load_lexicon, load_roles
 
 SUBJECTS = ("nsubj", "csubj")
 DATELINE_CHARS = 120  # the longest paragraph opening read for a dateline
@@ -58,6 +58,8 @@ def subject_of(verb: Token) -> Token | None:
             if current is not verb and expletive(child, current):
                 return nearest_clause_subject(current, verb)
             return child
+        if current is verb and passive_side_clause(verb):
+            return None
         if (
             current.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp")
             and current.head is not current
@@ -68,6 +70,17 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def passive_side_clause(verb: Token) -> bool:
+    """'... when asked if he still believes ...', 'Asked about the delay, Roe said': a past
+    participle hung on another clause without a subject of its own is passive, and its
+    subject would be the one asked or told, not the one who spoke."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "xcomp", "pcomp"):
+        return False
+    if verb.lower_ in load_lexicon().adjective:
+        return False  # "Worried the nation might miss its target, the government ...": a state
+    return not any(child.dep_ in ("aux", "nsubj") for child in verb.children)
 
 
 def expletive(subject: Token, verb: Token) -> bool:
