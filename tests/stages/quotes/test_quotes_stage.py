@@ -196,3 +196,24 @@ def test_a_state_of_mind_in_a_participle_is_still_the_subjects(prepared: Prepare
     quotes, _, _, stances = find_quotes(article, doc, actors)
     found = [a for a in (*quotes, *stances) if a.cue.lower() == "worried"]
     assert [a.speaker for a in found] == ["the union"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Anna Berg talked about immigration at the rally.", "talked"),
+        ("Tom Ray was responding to a message from the mayor.", "responding"),
+    ],
+)
+def test_what_words_were_about_is_a_stance_not_a_quote(
+    text: str, cue: str, prepared: Prepare
+) -> None:
+    article, doc, actors = prepared(text)
+    quotes, _, _, stances = find_quotes(article, doc, actors)
+    assert not any(q.cue == cue for q in quotes)
+    assert [s.kind for s in stances if s.cue == cue] == ["stance"]
+
+
+def test_a_denial_of_a_named_thing_stays_a_quote(prepared: Prepare) -> None:
+    quotes, _, _, _ = run(prepared, "The mayor denied the allegations on Monday.")
+    assert [q.cue for q in quotes] == ["denied"]

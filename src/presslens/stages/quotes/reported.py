@@ -97,9 +97,13 @@ def passive_attribution(ctx: Context, verb: Token) -> Attribution | None:
 
 
 def interrupted_clause(verb: Token, lexicon: Lexicon) -> list[Token] | None:
-    """'Y, he said.' / 'Y, he said, Z.': the parser makes the cue a child of the clause."""
+    """'Y, he said.' / 'Y, he said, Z.': the parser makes the cue a child of the clause. The
+    cue names its speaker itself: a participle without one reports nothing of the clause before
+    it ("... was ordered to make four releases, concluding the process by May")."""
     head = verb.head
     if verb.lemma_.lower() not in lexicon.clause or head is verb or head.i > verb.i:
+        return None
+    if not any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children):
         return None
     if verb.dep_ not in ("parataxis", "ccomp", "advcl") or head.pos_ not in ("VERB", "AUX"):
         return None

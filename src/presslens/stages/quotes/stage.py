@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import NamedTuple
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from presslens.model import Actor, Article, Quote, Span, StageWarning, Term
 from presslens.stages.quotes.context import (
@@ -225,7 +225,23 @@ def kind_of(ctx: Context, item: Attribution) -> str | None:
     if found is not None or item.kind != "indirect":
         return found
     content = [ctx.doc[i] for i in tokens_in(ctx, item.span)]
-    return "stance" if only_a_name(content) else None
+    return "stance" if only_a_name(content) or only_a_topic(content) else None
+
+
+TOPIC_DEPS = ("pobj", "prep", "npadvmod")
+
+
+def only_a_topic(content: list[Token]) -> bool:
+    """'talked about national security issues', 'his response to a series of crises', 'her
+    words on the debate': a prepositional object with no verb of its own and nothing quoted
+    says what the words were about, not what they said (a direct object may be what was
+    said: "denied the allegations")."""
+    if not content or any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in content):
+        return False
+    roots = [t for t in content if t.head not in content or t.head is t]
+    roots = [t for t in roots if not t.is_punct]
+    # phrases trailing the object ("... at the rally") hang on the cue too
+    return any(t.dep_ == "pobj" for t in roots) and all(t.dep_ in TOPIC_DEPS for t in roots)
 
 
 def to_quote(ctx: Context, ident: str, item: Attribution, kind: str) -> Quote:
