@@ -109,7 +109,7 @@ BODY = (
         # a headline is the title whatever its final punctuation, and keeps it
         (
             "Council approves new bridge after long debate.",
-            "Council approves new bridge after long debate.",
+            "Council approves new bridge after long debate",
         ),
         (
             "Council approves new bridge after long debate",
@@ -120,12 +120,14 @@ BODY = (
             "Mayor: ‘The Bridge Will Open In The Spring.’",
             "Mayor: ‘The Bridge Will Open In The Spring.’",
         ),
-        ("‘A bridge too far’ for the town council.", "‘A bridge too far’ for the town council."),
+        ("‘A bridge too far’ for the town council.", "‘A bridge too far’ for the town council"),
         # a long line in title case is a headline, even with an article and a full stop
         (
             "Town Paper Story Upsets the Builder Who Was Sent to a Hospital for Tests.",
-            "Town Paper Story Upsets the Builder Who Was Sent to a Hospital for Tests.",
+            "Town Paper Story Upsets the Builder Who Was Sent to a Hospital for Tests",
         ),
+        # an abbreviation keeps its point; the stop a saved text put after a headline does not
+        ("Council members visit the U.S.", "Council members visit the U.S."),
         # "Headline;" over its standfirst, as news databases export them: the ";" is no part of it
         (
             "Bridge plan wins approval;\nCouncil votes seven to two after a long night.",

@@ -111,9 +111,20 @@ def take_title(
     if units:
         first = clean_line(units[0])
         if is_title_line(first) or (stands_alone and is_headline_above_body(first, units[1:])):
-            return first.removesuffix(";").rstrip(), units[1:], []
+            return headline_text(first), units[1:], []
     note = StageWarning("ingest", "no title line found: the article has no title")
     return None, units, [note]
+
+
+def headline_text(line: str) -> str:
+    """The headline without the stop a saved text put after it ("Emails released."): a
+    headline has none. An abbreviation keeps its point ("... in the U.S."), as does an
+    ellipsis."""
+    line = line.removesuffix(";").rstrip()
+    last = line.rsplit(" ", 1)[-1]
+    if last.endswith(".") and "." not in last[:-1] and len(last.strip("\"'”’.")) > 1:
+        return line[:-1].rstrip()
+    return line
 
 
 def is_title_line(line: str) -> bool:
