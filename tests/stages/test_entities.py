@@ -360,3 +360,25 @@ def test_state_is_the_state_department_and_potus_no_actor() -> None:
     by = {a.name: a for a in entities_of(text).actors}
     assert "State" not in by and "POTUS" not in by
     assert len(by["State Department"].mentions) >= 2
+
+
+def test_a_common_word_joined_by_a_hyphen_is_no_part_of_the_name() -> None:
+    text = (
+        "Tax plans\n\n"
+        "A Donald Trump-led Congress would cut taxes, Donald Trump said. "
+        "North Korea's Kim Jong-un tested a bomb, and Kim Jong-un later spoke.\n"
+    )
+    names = {a.name: a for a in entities_of(text).actors}
+    assert len(names["Donald Trump"].mentions) == 2
+    assert "Kim Jong-un" in names
+
+
+def test_a_common_word_shouted_is_no_name() -> None:
+    text = (
+        "Attack\n\n"
+        "Mr. Trump said Mr. Clinton had a PENCHANT for sexism. The penchant was old, "
+        "Mr. Trump said. POLITICO reported it, as politico.com readers saw.\n"
+    )
+    names = {a.name for a in entities_of(text).actors}
+    assert "PENCHANT" not in names
+    assert {"Mr. Trump", "Mr. Clinton"} <= names

@@ -155,11 +155,35 @@ def without_opening_word(ent: DocSpan) -> DocSpan | None:
     return DocSpan(ent.doc, ent.start + 1, ent.end, label=ent.label_)
 
 
+def without_word_after_hyphen(ent: DocSpan) -> DocSpan:
+    """'a Donald Trump-led party', 'a Jeb Bush-spent fortune': a common word the tagger joined
+    to the name through a hyphen is no part of it ("Kim Jong-un" keeps its given name, which
+    the tagger reads as a proper noun)."""
+    if len(ent) < 3 or ent[-2].text != "-" or ent[-1].pos_ == "PROPN" or not ent[-1].is_lower:
+        return ent
+    return DocSpan(ent.doc, ent.start, ent.end - 2, label=ent.label_)
+
+
+SHOUTED_MIN = 4  # letters of a word in capitals that may be a common word: "US", "AP" stay names
+
+
+def shouted_word(ent: DocSpan, lower_words: set[str]) -> bool:
+    """'MAKE AMERICA GREAT AGAIN', 'SIGN UP FOR OUR NEWSLETTER': one word in capitals that the
+    tagger reads as a common word and the article also writes in lower case is written loud,
+    not a name."""
+    if len(ent) != 1 or not ent[0].is_upper or len(ent[0]) < SHOUTED_MIN:
+        return False
+    if ent[0].pos_ == "PROPN":
+        return False  # "POLITICO" beside "politico.com": a name the article writes loud
+    return ent[0].lower_ in lower_words and ent.text.casefold() not in rules().canonical
+
+
 def read_mention(ent: DocSpan, people: set[str], lower_words: set[str]) -> Mention | None:
     if ent.label_ in ("PERSON", "ORG"):
         trimmed = without_figures(ent)
         trimmed = without_opening_word(trimmed) if trimmed is not None else None
-        if trimmed is None:
+        trimmed = without_word_after_hyphen(trimmed) if trimmed is not None else None
+        if trimmed is None or shouted_word(trimmed, lower_words):
             return None
         ent = trimmed
     label = ent.label_
