@@ -9,16 +9,21 @@ and imported into a fresh store, as `presslens factchecks import` does. Timed, m
 --runs (the machine is shared: never one run):
 
 - read + store: reading the file and storing the rows (no vectors);
-- encode: making and storing every claim's vector (minutes on two cores: --encode-runs, 1 by
-  default, each on a store emptied of vectors);
+- encode: making and storing every fact-check's vectors, its claim's and its title's (minutes on
+  two cores: --encode-runs, 1 by default, each on a store emptied of vectors);
 - cold match: the first match in a process (the encoder's session loaded, the fact-checks and
   their vectors read, BM25 built, the claim encoded); caches cleared before each run;
 - warm match: a match when the index is in memory (what a server does): one encoder pass over
-  the claim and one product with the 10k vectors;
+  the claim and two products with the 10k vectors (claims' and titles');
 - warm lexical: the same without the encoder (BM25 alone);
 - `presslens match` as a new process, start to end (imports included);
 
 and, for scale, the bare spaCy parse of the same claim (house style: benchmarks as ratios).
+
+Measured on SQLite, two shared cores, 3 runs (December 2026, titles' vectors added): read + store
+0.63 s, encode 128 s, cold match 0.70 s, warm match 0.010 s (1.4 x the parse), warm lexical
+0.0004 s, `presslens match` 2.4 s. Before, with the claims' vectors alone: warm match 0.028 s and
+encode 148 s, measured under another load (the titles are short: encoding them costs little).
 """
 
 from __future__ import annotations
@@ -38,7 +43,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from timing import median_seconds  # noqa: E402  (bench/timing.py)
 
-from presslens.corpus import matching  # noqa: E402
+from presslens.corpus import lookup, matching  # noqa: E402
 from presslens.corpus.factchecks import read_factchecks, save_factchecks  # noqa: E402
 from presslens.nlp import encoder  # noqa: E402
 from presslens.store import Store, open_store  # noqa: E402
@@ -64,10 +69,10 @@ def empty(store: Store) -> None:
 
 
 def cold_match(store: Store) -> None:
-    matching.INDEXES.clear()
-    matching.encoder_identity.cache_clear()
+    lookup.INDEXES.clear()
+    lookup.encoder_identity.cache_clear()
     encoder.session.cache_clear()
-    matching.match_text(store, [CLAIM], 5)
+    lookup.match_text(store, [CLAIM], 5)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -99,15 +104,15 @@ def main(argv: list[str] | None = None) -> int:
         def encode_all() -> None:
             with store.transaction():
                 store.run("UPDATE factchecks SET vector = NULL, encoder = NULL")
-            matching.encode_factchecks(store)
+            lookup.encode_factchecks(store)
 
         timings["encode"] = median_seconds(encode_all, args.encode_runs)
         timings["cold match"] = median_seconds(lambda: cold_match(store), args.runs)
-        matching.match_text(store, [CLAIM], 5)
+        lookup.match_text(store, [CLAIM], 5)
         timings["warm match"] = median_seconds(
-            lambda: matching.match_text(store, [CLAIM], 5), args.runs * 4
+            lambda: lookup.match_text(store, [CLAIM], 5), args.runs * 4
         )
-        index, _ = matching.factcheck_index(store)
+        index, _ = lookup.factcheck_index(store)
         timings["warm lexical"] = median_seconds(
             lambda: matching.best_of(index.scores([CLAIM], dense=False), 5), args.runs * 4
         )

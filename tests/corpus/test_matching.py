@@ -141,10 +141,12 @@ def test_vectors_are_stored_once_per_encoder(
     assert lookup.encode_factchecks(factcheck_store) == len(CLAIMS)
     assert lookup.encode_factchecks(factcheck_store) == 0
     rows = factcheck_store.all("SELECT vector, encoder FROM factchecks ORDER BY id")
-    assert {row["encoder"] for row in rows} == {lookup.encoder_identity()}
-    stored = np.frombuffer(bytes(rows[0]["vector"]), dtype=np.float16)
+    assert {row["encoder"] for row in rows} == {lookup.factcheck_identity()}
+    stored = np.frombuffer(bytes(rows[0]["vector"]), dtype=np.float16).reshape(2, -1)
     fresh = matching.sentence_vectors(CLAIMS[:1])[0]
-    assert stored.shape == fresh.shape and float(stored.astype(np.float32) @ fresh) > 0.99
+    # the claim's vector, then the title's: the claim's again, as these fact-checks have none
+    assert stored.shape == (2, fresh.shape[0])
+    assert all(float(half.astype(np.float32) @ fresh) > 0.99 for half in stored)
     monkeypatch.setattr(lookup, "encoder_identity", lambda: "encoder-retrained")
     assert lookup.encode_factchecks(factcheck_store) == len(CLAIMS)  # made again
 
@@ -187,6 +189,63 @@ def test_bm25_reads_a_fact_checks_title(
         (found,) = lookup.match_text(factcheck_store, ["Millbrook pier secret"], top_k=1)
     assert found[0]["claim"] == titled.claim and found[0]["title"] == titled.title
     assert not matching.Lexical([titled.claim]).scores(["Millbrook pier secret"]).any()
+
+
+@needs_encoder
+def test_the_encoder_reads_a_fact_checks_title(factcheck_store: Store) -> None:
+    """A query closer to a fact-check's headline than to its claim still finds it."""
+    titled = FactCheck(
+        "A viral photo of a flooded runway was taken in 2011, not last week.",
+        url="https://c.example/r",
+        title="Was Eastport airport under water after Monday's storm?",
+    )
+    save_factchecks(factcheck_store, [*FACTCHECKS, titled])
+    query = "Eastport's airport is underwater after the storm on Monday!"
+    (found,) = lookup.match_text(factcheck_store, [query], top_k=1)
+    assert found[0]["claim"] == titled.claim
+    index, _ = lookup.factcheck_index(factcheck_store)
+    assert index.title_vectors is not None
+    claim_only = matching.ClaimIndex(index.lexical, index.vectors)
+    assert (index.dense_scores([query]) >= claim_only.dense_scores([query]) - 1e-6).all()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("#VoterFraud in #Ohio", " Voter Fraud in  Ohio"),
+        ("thanks @RealJohnDoe!", "thanks  Real John Doe!"),
+        ("fake#COVID19#WW3", "fake COVID19 WW3"),
+        ("no tags here", "no tags here"),
+    ],
+)
+def test_tags_are_split_into_their_words(text: str, expected: str) -> None:
+    assert matching.split_tags(text) == expected
+
+
+def test_the_two_scores_read_the_query_differently() -> None:
+    tweet = (
+        "Look at this #FloodedRunway pic.twitter.com/AbC123 via @EastportNews "
+        "\u2014 Jane Roe (@JaneRoe77) January 6, 2020"
+    )
+    # BM25 keeps the whole signature (who said it is part of a claim); the encoder its name
+    assert matching.lexical_query(tweet).split() == (
+        "Look at this Flooded Runway via Eastport News \u2014 Jane Roe ( Jane Roe77) "
+        "January 6, 2020".split()
+    )
+    assert matching.encoder_query(tweet) == (
+        "Look at this Flooded Runway via Eastport News \u2014 Jane Roe"
+    )
+    assert matching.encoder_query("A plain sentence.") == "A plain sentence."
+
+
+def test_a_hashtag_query_finds_its_claim_by_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run-together words in a hashtag meet the claim's words once split (BM25 alone here)."""
+    monkeypatch.setattr(encoder, "available", lambda: False)
+    query = "Unbelievable! #TramFares"
+    assert not matching.Lexical(CLAIMS).scores([query]).any()  # "tramfares" is no claim's word
+    with pytest.warns(RuntimeWarning, match="lexical only"):
+        (found,) = presslens.match_claims([query], CLAIMS, top_k=1)
+    assert found[0][0] == 2 and found[0][1] > 0
 
 
 def test_an_empty_store_matches_nothing(factcheck_store: Store) -> None:

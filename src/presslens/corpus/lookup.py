@@ -1,6 +1,8 @@
-"""Claims looked up among a store's fact-checks: each fact-check's vector is made once and kept
-beside it (`factchecks.vector`, float16) with the encoder's identity (a hash of its files):
-vectors made by another encoder are made again. The matrices built from the store are kept per
+"""Claims looked up among a store's fact-checks: each fact-check's vectors are made once and kept
+beside it (`factchecks.vector`, float16: its claim's and then its title's, the claim's again
+when it has no title) with their identity (the encoder's, a hash of its files, and the layout):
+vectors made by another encoder, or the claim's alone as stores made before December 2026 hold,
+are made again. The matrices built from the store are kept per
 store in the process until the fact-checks change, so a server answers a query with one encoder
 pass and one matrix product. The matching itself is corpus/matching.py's.
 """
@@ -42,22 +44,30 @@ def encoder_identity() -> str:
     return f"encoder-{digest.hexdigest()[:16]}"
 
 
+def factcheck_identity() -> str:
+    """What names a fact-check's stored vectors: the encoder's identity and their layout (the
+    claim's vector, then the title's)."""
+    return f"{encoder_identity()}+title"
+
+
 def encode_factchecks(store: Store) -> int:
-    """Make and store the vector of every fact-check without one of this encoder; how many.
-    Nothing (0) when the encoder cannot run."""
+    """Make and store the vectors of every fact-check without those of this encoder and layout;
+    how many. Nothing (0) when the encoder cannot run."""
     if not encoder.available():
         return 0
-    identity = encoder_identity()
+    identity = factcheck_identity()
     done = 0
     while True:
         rows = store.all(
-            "SELECT id, claim FROM factchecks WHERE encoder IS NULL OR encoder <> ? "
+            "SELECT id, claim, title FROM factchecks WHERE encoder IS NULL OR encoder <> ? "
             "ORDER BY id LIMIT ?",
             (identity, ENCODE_CHUNK),
         )
         if not rows:
             return done
-        vectors = sentence_vectors([row["claim"] for row in rows]).astype(np.float16)
+        claims = sentence_vectors([row["claim"] for row in rows])
+        titles = sentence_vectors([row["title"] or row["claim"] for row in rows])
+        vectors = np.hstack([claims, titles]).astype(np.float16)
         with store.transaction():
             for row, vector in zip(rows, vectors, strict=True):
                 store.run(
@@ -75,7 +85,7 @@ def factcheck_index(store: Store) -> tuple[ClaimIndex, list[dict[str, Any]]]:
     and again when the fact-checks change (meta's `factchecks_version`) or the encoder does;
     the vectors still missing are made first."""
     dense = encoder_ready(stacklevel=4)
-    signature = (factchecks_version(store), encoder_identity() if dense else None)
+    signature = (factchecks_version(store), factcheck_identity() if dense else None)
     kept = INDEXES.get(store.url)
     if kept is not None and kept[0] == signature:
         return kept[1], kept[2]
@@ -84,21 +94,29 @@ def factcheck_index(store: Store) -> tuple[ClaimIndex, list[dict[str, Any]]]:
     factchecks = stored_factchecks(store)
     vectors = stored_vectors(store, len(factchecks)) if dense else None
     claims = [row["claim"] for row in factchecks]
-    index = ClaimIndex.build(claims, vectors, [row["title"] or "" for row in factchecks])
+    titles = [row["title"] or "" for row in factchecks]
+    claim_vectors, title_vectors = vectors if vectors is not None else (None, None)
+    index = ClaimIndex.build(claims, claim_vectors, titles, title_vectors)
     if vectors is not None or not dense:  # else a write came between: build again next time
         INDEXES[store.url] = (signature, index, factchecks)
     return index, factchecks
 
 
-def stored_vectors(store: Store, count: int) -> np.ndarray | None:
-    """The stored vectors of every fact-check in id order, or None when any is missing (or
-    there are none)."""
-    identity = encoder_identity()
+def stored_vectors(store: Store, count: int) -> tuple[np.ndarray, np.ndarray] | None:
+    """The stored unit vectors of every fact-check's claim and title (each count x width) in id
+    order, or None when any is missing (or there are none)."""
+    identity = factcheck_identity()
     rows = store.all("SELECT vector, encoder FROM factchecks ORDER BY id")
     if not rows or len(rows) != count or any(row["encoder"] != identity for row in rows):
         return None
     blobs = b"".join(bytes(row["vector"]) for row in rows)
-    vectors = np.frombuffer(blobs, dtype=np.float16).reshape(count, -1).astype(np.float32)
+    both = np.frombuffer(blobs, dtype=np.float16).reshape(count, 2, -1).astype(np.float32)
+    claims, titles = both[:, 0], both[:, 1]
+    return unit(claims), unit(titles)
+
+
+def unit(vectors: np.ndarray) -> np.ndarray:
+    """The rows at length 1 (float16 storage moves them off it a little)."""
     return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
 
 

@@ -7,15 +7,24 @@ Two scores for every (query, verified claim) pair, combined linearly:
   means the same for every collection;
 - contextual: the cosine of the two sentence vectors of `presslens.nlp.encoder`, clipped at 0.
 
-`DENSE_WEIGHT` is the one free number, fitted on CheckThat! 2020 task 2 train (the dev half is
-held out); eval/claim_matching.py prints train's MAP@5 for the weights near the best, to be
-looked at when the encoder is retrained. The top is flat: with the first encoder (and an
-earlier BM25 scaling) 0.25 was best and 0.2 to 0.4 within a point; with the encoder of 3
-December 2026 (whose matching vectors are all-MiniLM-L6-v2's own, through the base model's top
-layers) 0.15 to 0.3 lie within 0.3 points of the best (0.2). Tried and not
-kept: rank fusion (RRF) and per-query min-max scaling (no better on train, and their scores
-mean nothing across queries), other BM25 k1 and b (within a point). When the encoder cannot
-run, matching is lexical only and says so with a RuntimeWarning.
+The query is read twice, differently for each score (chosen on CheckThat! 2020 task 2 train,
+dev held out; eval/claim_matching.py's docstring has the table): hashtags and @handles are split
+into their words for both ("#VoterFraud" -> "Voter Fraud": +2.9 points of train MAP@5 for BM25),
+and a tweet's embed signature ("— Name (@handle) Month D, YYYY") is cut to the name for the
+encoder only (the name is part of what a fact-check states, the handle and date are noise to the
+encoder, while BM25 does best with the whole signature; with the split, +0.9 for the encoder).
+A fact-check's title (its headline) joins its claim's words for BM25, and the encoder compares
+the query with the claim and with the title and keeps the closer (+1.7 points of train MAP@5 for
+the encoder, +0.7 combined, over the claim alone).
+
+`DENSE_WEIGHT` is the one free number, fitted on train (0.15 to 0.3 lie within 0.4 points of
+the best, 0.25). Tried and not kept (eval/claim_matching.py's docstring gives the figures):
+reciprocal rank fusion, per-query z-score or min-max scaling and a logistic re-ranker (train
+MAP@5 within 0.6 point of the linear mix, and their scores mean nothing across queries), other
+BM25 k1 and b (within half a point), word bigrams (2.6 points worse), the encoder reading claim
+and title as one text, and a late-interaction re-rank of the top 20 (MaxSim over the encoder's
+piece vectors: worse on train at every weight). When the encoder cannot run, matching is lexical
+only and says so with a RuntimeWarning.
 
 A store's fact-checks are matched through corpus/lookup.py, which keeps their vectors.
 """
@@ -40,6 +49,13 @@ K1, B = 1.2, 0.75  # BM25's usual term saturation and length normalisation
 ENCODE_CHUNK = 256  # fact-checks encoded and written per round at import
 URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+", re.IGNORECASE)
 WORD = re.compile(r"[^\W_]+")
+TAG = re.compile(r"[#@](\w+)")  # a hashtag or an @handle (tweets run them together: "a#b#c")
+CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # where a run-together tag's next word starts
+MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# a tweet's embed signature at its end: "— Name (@handle) Month D, YYYY", the name caught
+SIGNATURE = re.compile(
+    rf"\s*\u2014\s*([^\u2014]*?)\s*\(@\w+\)\s*{MONTH}\s+\d{{1,2}},\s+\d{{4}}\s*$"
+)
 LEXICAL_ONLY = "the sentence encoder cannot run here ({}): claim matching is lexical only"
 
 Matches = list[list[tuple[int, float]]]
@@ -73,6 +89,24 @@ def words(text: str) -> list[str]:
 def cleaned(text: str) -> str:
     """The text the encoder reads: links out (they carry no meaning it can use)."""
     return " ".join(URL.sub(" ", text).split())
+
+
+def split_tags(text: str) -> str:
+    """Hashtags and @handles as the words they run together ("#VoterFraud" -> "Voter Fraud",
+    "@RealJohnDoe" -> "Real John Doe"): a fact-check spells the words out."""
+    return TAG.sub(lambda found: " " + CAMEL.sub(" ", found.group(1)), text)
+
+
+def lexical_query(text: str) -> str:
+    """The query as BM25 reads it: links out, then tags split (a link can hold a # or an @)."""
+    return split_tags(URL.sub(" ", text))
+
+
+def encoder_query(text: str) -> str:
+    """The query as the encoder reads it: a tweet's embed signature cut to the name, links out,
+    tags split."""
+    signed = SIGNATURE.sub(lambda found: f" \u2014 {found.group(1)}", text)
+    return cleaned(split_tags(URL.sub(" ", signed)))
 
 
 class Lexical:
@@ -148,10 +182,12 @@ def sentence_vectors(texts: Sequence[str]) -> np.ndarray:
 @dataclass
 class ClaimIndex:
     """Verified claims ready to be matched: their BM25 matrix and, when the encoder runs, their
-    unit sentence vectors (claims x width)."""
+    unit sentence vectors (claims x width) and those of their titles (a claim's own where it has
+    no title)."""
 
     lexical: Lexical
     vectors: np.ndarray | None
+    title_vectors: np.ndarray | None = None
 
     @classmethod
     def build(
@@ -159,25 +195,38 @@ class ClaimIndex:
         claims: Sequence[str],
         vectors: np.ndarray | None = None,
         titles: Sequence[str] | None = None,
+        title_vectors: np.ndarray | None = None,
     ) -> ClaimIndex:
         """The index of `claims` with their `vectors`; a claim's title (a fact-check's
-        headline), when given, joins its words for BM25 only: on CheckThat! 2020 train it adds
-        5 points of MAP@5 to BM25 and 1.5 to the combination, while the encoder does better on
-        the claim alone."""
+        headline), when given, joins its words for BM25 (on CheckThat! 2020 train +4.5 points
+        of MAP@5 for BM25), and `title_vectors`, when given, are compared with the query beside
+        the claims' vectors (the encoder reads each apart: one text of both is worse)."""
         if titles is not None:
             claims = [
                 f"{claim} {title}" if title else claim
                 for claim, title in zip(claims, titles, strict=True)
             ]
-        return cls(Lexical(claims), vectors)
+        return cls(Lexical(claims), vectors, title_vectors)
+
+    def lexical_scores(self, queries: Sequence[str]) -> np.ndarray:
+        """(queries x claims) BM25 in [0, 1], the queries' tags split."""
+        return self.lexical.scores([lexical_query(query) for query in queries])
+
+    def dense_scores(self, queries: Sequence[str]) -> np.ndarray:
+        """(queries x claims) cosine in [0, 1] (clipped at 0): the closer of claim and title."""
+        assert self.vectors is not None
+        asked = encoder.sentence_vectors([encoder_query(query) for query in queries])
+        cosine = asked @ self.vectors.T
+        if self.title_vectors is not None:
+            cosine = np.maximum(cosine, asked @ self.title_vectors.T)
+        return np.clip(cosine, 0, 1)
 
     def scores(self, queries: Sequence[str], *, dense: bool = True) -> np.ndarray:
         """(queries x claims) combined scores in [0, 1]; lexical only without vectors."""
-        lexical = self.lexical.scores(queries)
+        lexical = self.lexical_scores(queries)
         if self.vectors is None or not dense:
             return lexical
-        cosine = sentence_vectors(queries) @ self.vectors.T
-        return DENSE_WEIGHT * np.clip(cosine, 0, 1) + (1 - DENSE_WEIGHT) * lexical
+        return DENSE_WEIGHT * self.dense_scores(queries) + (1 - DENSE_WEIGHT) * lexical
 
     def search(self, queries: Sequence[str], top_k: int = 5) -> Matches:
         return best_of(self.scores(queries), top_k)
