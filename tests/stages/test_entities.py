@@ -382,3 +382,21 @@ def test_a_common_word_shouted_is_no_name() -> None:
     names = {a.name for a in entities_of(text).actors}
     assert "PENCHANT" not in names
     assert {"Mr. Trump", "Mr. Clinton"} <= names
+
+
+def test_a_persons_campaign_is_a_body_of_its_own() -> None:
+    text = (
+        "Campaigns\n\n"
+        "Donald Trump spoke in Ohio. The Trump campaign said it raised $5 million. "
+        "Donald Trump's campaign later denied the report, and the Trump camp said it would "
+        "appeal. The Obama administration said it disagreed.\n"
+    )
+    dossier = analyse(text)
+    by = {a.name: a for a in dossier.actors}
+    assert by["Trump campaign"].type == "ORG"
+    assert len(by["Trump campaign"].mentions) == 3
+    assert by["Obama administration"].type == "ORG"
+    names = {a.id: a.name for a in dossier.actors}
+    speakers = {q.speaker: [names[i] for i in q.speaker_actor_ids] for q in dossier.quotes}
+    assert speakers["The Trump campaign"] == ["Trump campaign"]
+    assert speakers["The Obama administration"] == ["Obama administration"]

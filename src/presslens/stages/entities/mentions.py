@@ -78,6 +78,31 @@ def find_mentions(
         if mention is not None and not any(s.overlaps(mention.span) for s in blocked):
             found.append(mention)
     found.extend(acronyms(doc, blocked + headlines))
+    found.extend(person_bodies(doc, blocked + headlines, people))
+    return found
+
+
+def person_bodies(doc: Doc, blocked: list[Span], people: set[str]) -> list[Mention]:
+    """'the Trump campaign', 'Donald Trump's campaign', 'the Obama administration': the body a
+    person leads (resources/actors.json "person_bodies"), an organisation named by the
+    person's surname and the noun. What it says is its own, not the person's. The tagger
+    often reads the surname there as an organisation's name: a person's name elsewhere
+    (`people`) is enough."""
+    found = []
+    for ent in doc.ents:
+        last = ent[-2] if len(ent) > 1 and ent[-1].tag_ == "POS" else ent[-1]
+        if ent.label_ != "PERSON" and not (ent.label_ == "ORG" and last.text in people):
+            continue
+        body = last.head
+        if last.dep_ not in ("compound", "poss") or body.i < ent.end or body.pos_ != "NOUN":
+            continue
+        if body.lower_ not in rules().person_bodies or body.i != ent.end:
+            continue
+        span = Span(ent.start_char, body.idx + len(body))
+        if junk.inside(span, blocked):
+            continue
+        name = name_key(f"{last.text} {rules().person_bodies[body.lower_]}")
+        found.append(Mention(span=span, name=name, label="ORG", acting=2))
     return found
 
 

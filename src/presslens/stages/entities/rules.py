@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from presslens.resources import parse_sections, read_json, read_text
 
@@ -32,6 +32,7 @@ class Rules:
     institutions: frozenset[str] = frozenset()  # "police", "government": a place's body
     offices: frozenset[str] = frozenset()  # "secretary": "secretary of State" is an office
     platforms: frozenset[str] = frozenset()  # "Twitter": where words appear
+    person_bodies: dict[str, str] = field(default_factory=dict)  # "camp" -> "campaign"
 
 
 @functools.cache
@@ -58,6 +59,7 @@ def rules() -> Rules:
         standalone=frozenset(data["standalone"]),
         event_heads=frozenset(data.get("event_heads", ())),
         place_verbs=frozenset(data.get("place_verbs", ())),
+        person_bodies=dict(data.get("person_bodies", {})),
         institutions=frozenset(data.get("institutions", ())),
         offices=frozenset(data.get("offices", ())),
         platforms=frozenset(data.get("platforms", ())),
