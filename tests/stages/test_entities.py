@@ -400,3 +400,15 @@ def test_a_persons_campaign_is_a_body_of_its_own() -> None:
     speakers = {q.speaker: [names[i] for i in q.speaker_actor_ids] for q in dossier.quotes}
     assert speakers["The Trump campaign"] == ["Trump campaign"]
     assert speakers["The Obama administration"] == ["Obama administration"]
+
+
+def test_a_shared_surname_goes_to_the_namesake_its_pronouns_agree_with() -> None:
+    text = (
+        "A rally in Ohio\n\n"
+        "Hillary Clinton and Bill Clinton arrived in Ohio on Monday. Clinton said she would "
+        "raise wages. Later Clinton told the crowd that she had a plan for jobs.\n"
+    )
+    by = {a.name: a for a in entities_of(text).actors}
+    assert "Clinton" not in by
+    assert len(by["Hillary Clinton"].mentions) == 3
+    assert len(by["Bill Clinton"].mentions) == 1

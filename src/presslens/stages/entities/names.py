@@ -129,9 +129,36 @@ def merge_people(groups: dict[Key, Group], doc: Doc) -> None:
     genders = {name: person_gender(groups[(name, "")], doc) for name in people}
     for key in [k for k in groups if surname_form(k[0])]:
         owner = owner_of(key, groups, people, genders)
+        if owner is None and not key[1]:
+            owner = owner_by_pronouns(key[0], groups, people, genders, doc)
         if owner is not None:
             groups[(owner, "")].absorb(groups.pop(key))
     join_bare_surnames(groups)
+
+
+def owner_by_pronouns(
+    word: str,
+    groups: dict[Key, Group],
+    people: dict[str, PersonName],
+    genders: dict[str, str],
+    doc: Doc,
+) -> str | None:
+    """'Clinton said she ...' beside Bill and Hillary Clinton: a bare surname that several
+    people share goes to the one of them whose sex, as the article or the first name tells it,
+    is the one the pronouns taking up the bare surname say (two or more, three times those of
+    the other sex, none inside a quotation); None when not exactly one is."""
+    fits = [n for n, p in people.items() if p.last == word]
+    if len(fits) < 2:
+        return None
+    votes = Counter(
+        pronoun_after(doc, span, {word}, quoted=False) for span in groups[(word, "")].spans
+    )
+    votes.pop("", None)
+    sex, count = votes.most_common(1)[0] if votes else ("", 0)
+    if count < 2 or count < 3 * (sum(votes.values()) - count):
+        return None  # too few pronouns, or both sexes: the surname stands for both people
+    same = [n for n in fits if (genders[n] or likely_gender(n)) == sex]
+    return same[0] if len(same) == 1 else None
 
 
 def is_person(group: Group) -> bool:
@@ -274,13 +301,16 @@ def likely_gender(name: str) -> str:
     return {"m": "male", "f": "female"}.get(sex or "", "")
 
 
-def pronoun_after(doc: Doc, span: Span, own: set[str]) -> str:
+def pronoun_after(doc: Doc, span: Span, own: set[str], quoted: bool = True) -> str:
     """The sex of the first third-person pronoun after a mention that is a subject, before
-    another person's name (`own`: the words of this person's name)."""
+    another person's name (`own`: the words of this person's name); `quoted` False: nor after
+    a quotation mark (a pronoun in a quotation is the speaker's, about anyone)."""
     token = doc.char_span(span.start, span.end, alignment_mode="expand")
     if token is None or token.root.dep_ not in SUBJECTS:
         return ""  # only a subject is reliably taken up by the next pronoun
     for follower in doc[token.end : token.end + PRONOUN_WINDOW]:
+        if not quoted and follower.is_quote:
+            return ""
         if follower.ent_type_ == "PERSON" and follower.text not in own:
             return ""
         lower = follower.lower_
