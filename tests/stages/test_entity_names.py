@@ -119,3 +119,12 @@ def test_a_surname_the_tagger_calls_a_place_joins_its_person() -> None:
     groups = {("Jack London", ""): group("Jack London", "PERSON", 2, 0)}
     groups[("London", "")] = group("London", "GPE", 4, 3)
     assert owner_of(("London", ""), groups, people, {"Jack London": ""}) is None
+
+
+def test_a_nickname_and_its_given_name_are_one_person() -> None:
+    chuck, charles = parse_person("Chuck Grassley"), parse_person("Charles Grassley")
+    assert chuck is not None and charles is not None
+    assert same_person(chuck, charles)
+    ron, rand = parse_person("Ron Paul"), parse_person("Rand Paul")
+    assert ron is not None and rand is not None
+    assert not same_person(ron, rand)

@@ -18,10 +18,12 @@ not the "Minsk Dialogue Council", "Clinton" not the "Clinton Foundation").
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
 
+from nicknames import NickNamer
 from spacy.tokens import Doc
 
 from presslens.model import Span
@@ -114,7 +116,20 @@ def first_names_agree(a: str, b: str) -> bool:
     short, long_ = sorted((a.rstrip("."), b.rstrip(".")), key=len)
     if len(short) == 1:
         return long_.startswith(short)  # an initial: "J. Smith"
-    return len(short) >= SHORT_FORM and long_.startswith(short)
+    if len(short) >= SHORT_FORM and long_.startswith(short):
+        return True
+    return is_nickname(short, long_) or is_nickname(long_, short)
+
+
+@functools.cache
+def nicknamer() -> NickNamer:
+    return NickNamer()
+
+
+def is_nickname(nickname: str, name: str) -> bool:
+    """'Chuck' of Charles, 'Ted' of Edward, 'Bill' of William: the `nicknames` package's
+    hand-curated table of English given names and their short forms."""
+    return nickname.lower() in nicknamer().nicknames_of(name)
 
 
 def same_person(a: PersonName, b: PersonName) -> bool:
