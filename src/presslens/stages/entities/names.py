@@ -121,6 +121,9 @@ def first_names_agree(a: str, b: str) -> bool:
     return is_nickname(short, long_) or is_nickname(long_, short)
 
 
+NICKNAME_NAMES = 6  # given names a short form may stand for and still tell one ("Tony": six)
+
+
 @functools.cache
 def nicknamer() -> NickNamer:
     return NickNamer()
@@ -128,8 +131,12 @@ def nicknamer() -> NickNamer:
 
 def is_nickname(nickname: str, name: str) -> bool:
     """'Chuck' of Charles, 'Ted' of Edward, 'Bill' of William: the `nicknames` package's
-    hand-curated table of English given names and their short forms."""
-    return nickname.lower() in nicknamer().nicknames_of(name)
+    hand-curated table of English given names and their short forms. A short form that many
+    given names share ('Al': Alan, Albert, Alfred and eleven more) tells nothing."""
+    table = nicknamer()
+    if len(table.canonicals_of(nickname)) > NICKNAME_NAMES:
+        return False
+    return nickname.lower() in table.nicknames_of(name)
 
 
 def same_person(a: PersonName, b: PersonName) -> bool:
