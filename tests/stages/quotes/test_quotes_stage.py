@@ -217,3 +217,13 @@ def test_what_words_were_about_is_a_stance_not_a_quote(
 def test_a_denial_of_a_named_thing_stays_a_quote(prepared: Prepare) -> None:
     quotes, _, _, _ = run(prepared, "The mayor denied the allegations on Monday.")
     assert [q.cue for q in quotes] == ["denied"]
+
+
+def test_a_quoted_title_is_a_term_not_a_quote(prepared: Prepare) -> None:
+    text = (
+        "On Tuesday's episode of \u201cThe Steve Harvey Morning Show,\u201d Anna Berg said "
+        "the plan would pass."
+    )
+    quotes, terms, _, _ = run(prepared, text)
+    assert not any("Morning Show" in q.text for q in quotes)
+    assert any(t.text.startswith("The Steve Harvey Morning Show") for t in terms)

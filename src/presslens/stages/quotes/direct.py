@@ -9,6 +9,7 @@ the nearest name around it (`nearest_name`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -166,7 +167,8 @@ def attribute_quoted(ctx: Context, quoted: Quoted) -> Attribution | None:
 
     A short fragment needs the parse to tie it to its cue (or "in X's words"): a cue merely
     nearby is how scare quotes and titles ("This Week") get mistaken for speech."""
-    short = word_count(quoted.inner.of(ctx.text)) <= TERM_MAX_WORDS
+    inner = quoted.inner.of(ctx.text)
+    short = word_count(inner) <= TERM_MAX_WORDS or title_like(inner)
     finders = (
         ((quote_head_cue, 0.9),)
         if short
@@ -195,6 +197,21 @@ def attribute_quoted(ctx: Context, quoted: Quoted) -> Attribution | None:
         noun, speaker = by_noun
         return Attribution("direct", quoted.span, token_span(noun), noun.i, speaker, 0.7)
     return None
+
+
+TITLE_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+TITLE_SMALL = frozenset({"a", "an", "and", "as", "at", "for", "in", "of", "on", "or", "the", "to"})
+TITLE_MAX_WORDS = 10
+
+
+def title_like(inner: str) -> bool:
+    """'"The Steve Harvey Morning Show"', '"Make America Great Again"': a quoted run of words
+    each capitalised but the small ones, with no sentence inside, names a show, a book or a
+    slogan; like a short fragment, it is speech only where the parse ties it to its cue."""
+    words = TITLE_WORDS.findall(inner)
+    if not 2 <= len(words) <= TITLE_MAX_WORDS or re.search(r"[.!?;:]\s", inner.strip()):
+        return False
+    return all(w[0].isupper() or w in TITLE_SMALL for w in words) and words[0][0].isupper()
 
 
 def short_fragment(ctx: Context, quoted: Quoted) -> bool:

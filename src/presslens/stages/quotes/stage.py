@@ -43,6 +43,7 @@ from presslens.stages.quotes.direct import (
     attribute_quoted,
     nearest_name,
     short_fragment,
+    title_like,
 )
 from presslens.stages.quotes.kinds import attribution_kind, only_a_name
 from presslens.stages.quotes.lexicon import Lexicon, load_lexicon
@@ -167,11 +168,13 @@ def continue_speakers(
 def terms_and_unattributed(
     ctx: Context, loose: list[Quoted]
 ) -> tuple[list[Term], list[Attribution]]:
-    """Short loose fragments are terms; long ones stay quotes with no known speaker."""
+    """Short loose fragments and titles ("The Steve Harvey Morning Show") are terms; long ones
+    stay quotes with no known speaker."""
     terms, quotes = [], []
     for q in loose:
         inner = trim(ctx.text, q.inner)
-        if word_count(inner.of(ctx.text)) <= TERM_MAX_WORDS or len(inner) == 0:
+        words = inner.of(ctx.text)
+        if word_count(words) <= TERM_MAX_WORDS or len(inner) == 0 or title_like(words):
             if len(inner):
                 terms.append(Term(inner.of(ctx.text), inner))
         else:
