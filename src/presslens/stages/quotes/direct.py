@@ -168,7 +168,8 @@ def attribute_quoted(ctx: Context, quoted: Quoted) -> Attribution | None:
     A short fragment needs the parse to tie it to its cue (or "in X's words"): a cue merely
     nearby is how scare quotes and titles ("This Week") get mistaken for speech."""
     inner = quoted.inner.of(ctx.text)
-    short = word_count(inner) <= TERM_MAX_WORDS or title_like(inner)
+    titled = title_like(inner)
+    short = word_count(inner) <= TERM_MAX_WORDS or titled
     finders = (
         ((quote_head_cue, 0.9),)
         if short
@@ -180,7 +181,7 @@ def attribute_quoted(ctx: Context, quoted: Quoted) -> Attribution | None:
     )
     for finder, confidence in finders:
         verb = finder(ctx, quoted)
-        if verb is None:
+        if verb is None or (titled and not said_outright(ctx, quoted, verb)):
             continue
         subject = subject_of(verb)
         if subject is None or subject.i in ctx.quote_of_token:
@@ -204,6 +205,18 @@ TITLE_SMALL = frozenset({"a", "an", "and", "as", "at", "for", "in", "of", "on", 
 TITLE_MAX_WORDS = 10
 
 
+SAID_DEPS = frozenset({"dobj", "ccomp", "parataxis", "xcomp", "attr", "oprd"})
+
+
+def said_outright(ctx: Context, quoted: Quoted, verb: Token) -> bool:
+    """Whether the quotation is the cue's own object or clause ('chanted "Lock Her Up"'), not
+    a name in a phrase hung on it ('On the episode of "The Morning Show," she said')."""
+    inside = set(tokens_in(ctx, quoted.span))
+    return any(ctx.doc[i].head.i == verb.i and ctx.doc[i].dep_ in SAID_DEPS for i in inside) or any(
+        child.i in inside for child in verb.children if child.dep_ == "nsubj"
+    )
+
+
 def title_like(inner: str) -> bool:
     """'"The Steve Harvey Morning Show"', '"Make America Great Again"': a quoted run of words
     each capitalised but the small ones, with no sentence inside, names a show, a book or a
@@ -211,7 +224,10 @@ def title_like(inner: str) -> bool:
     words = TITLE_WORDS.findall(inner)
     if not 2 <= len(words) <= TITLE_MAX_WORDS or re.search(r"[.!?;:]\s", inner.strip()):
         return False
-    return all(w[0].isupper() or w in TITLE_SMALL for w in words) and words[0][0].isupper()
+    if words[0].lower() in TITLE_SMALL - {"a", "an", "the"}:
+        return False  # "In Fisher," opening a quoted sentence
+    names = [w for w in words if w.lower() not in TITLE_SMALL]
+    return len(names) >= 2 and all(w[0].isupper() or w in TITLE_SMALL for w in words)
 
 
 def short_fragment(ctx: Context, quoted: Quoted) -> bool:
