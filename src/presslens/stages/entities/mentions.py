@@ -71,6 +71,8 @@ def find_mentions(
         if ent.label_ not in LABELS:
             continue
         ent = organisation_tail(ent, organisations)
+        if leading_body(ent, [], people) is not None:
+            continue  # "Team Clinton": person_bodies makes it the Clinton campaign
         whole = Span(ent.start_char, ent.end_char)
         if junk.inside(whole, blocked) or junk.inside(whole, headlines):
             continue
@@ -80,6 +82,22 @@ def find_mentions(
     found.extend(acronyms(doc, blocked + headlines))
     found.extend(person_bodies(doc, blocked + headlines, people))
     return found
+
+
+def leading_body(ent: DocSpan, blocked: list[Span], people: set[str]) -> Mention | None:
+    """'Team Clinton', 'Camp Sanders': the body's noun, capitalised, before a person's surname
+    ("Team Inferno", no person's, stays the organisation's name)."""
+    first = ent[0].lower_
+    name = without_possessive(ent)
+    if len(name) != 2 or not ent[0].is_title or first not in rules().person_bodies:
+        return None
+    if ent.label_ != "PERSON" and name[1].text not in people:
+        return None
+    span = Span(name.start_char, name.end_char)
+    if junk.inside(span, blocked):
+        return None
+    body = name_key(f"{name[1].text} {rules().person_bodies[first]}")
+    return Mention(span=span, name=body, label="ORG", acting=2)
 
 
 def person_bodies(doc: Doc, blocked: list[Span], people: set[str]) -> list[Mention]:
@@ -92,6 +110,10 @@ def person_bodies(doc: Doc, blocked: list[Span], people: set[str]) -> list[Menti
     for ent in doc.ents:
         last = ent[-2] if len(ent) > 1 and ent[-1].tag_ == "POS" else ent[-1]
         if ent.label_ != "PERSON" and not (ent.label_ == "ORG" and last.text in people):
+            continue
+        team = leading_body(ent, blocked, people)
+        if team is not None:
+            found.append(team)
             continue
         body = last.head
         if last.dep_ not in ("compound", "poss") or body.i < ent.end or body.pos_ != "NOUN":

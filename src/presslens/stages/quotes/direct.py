@@ -201,7 +201,9 @@ def attribute_quoted(ctx: Context, quoted: Quoted) -> Attribution | None:
 
 
 TITLE_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
-TITLE_SMALL = frozenset({"a", "an", "and", "as", "at", "for", "in", "of", "on", "or", "the", "to"})
+TITLE_SMALL = frozenset(
+    {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
+)
 TITLE_MAX_WORDS = 10
 
 
