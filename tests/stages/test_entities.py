@@ -418,9 +418,10 @@ def test_team_before_a_surname_is_the_campaign() -> None:
     text = (
         "Debate night\n\n"
         "Hillary Clinton will debate tonight. Team Clinton's contention is that the race is "
-        "close, and the Clinton campaign said it was ready. Clinton said she would win.\n"
+        "close, and the Clinton campaign said it was ready. Clinton said she would win, and "
+        "Clinton's campaign agreed.\n"
     )
     by = {a.name: a for a in entities_of(text).actors}
     assert "Team Clinton" not in by
-    assert len(by["Clinton campaign"].mentions) == 2
-    assert len(by["Hillary Clinton"].mentions) == 3
+    assert len(by["Clinton campaign"].mentions) == 3
+    assert len(by["Hillary Clinton"].mentions) == 4

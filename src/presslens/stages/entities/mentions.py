@@ -118,7 +118,8 @@ def person_bodies(doc: Doc, blocked: list[Span], people: set[str]) -> list[Menti
         body = last.head
         if last.dep_ not in ("compound", "poss") or body.i < ent.end or body.pos_ != "NOUN":
             continue
-        if body.lower_ not in rules().person_bodies or body.i != ent.end:
+        after = ent.end + (ent.end < len(doc) and doc[ent.end].tag_ == "POS")  # "Clinton 's"
+        if body.lower_ not in rules().person_bodies or body.i != after:
             continue
         span = Span(ent.start_char, body.idx + len(body))
         if junk.inside(span, blocked):
