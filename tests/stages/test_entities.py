@@ -425,3 +425,15 @@ def test_team_before_a_surname_is_the_campaign() -> None:
     assert "Team Clinton" not in by
     assert len(by["Clinton campaign"].mentions) == 3
     assert len(by["Hillary Clinton"].mentions) == 4
+
+
+def test_a_one_word_name_taken_up_by_it_is_an_organisation() -> None:
+    text = (
+        "Social media\n\n"
+        "Twitter said on Monday that it had suspended 125,000 accounts. Jack Dorsey runs the "
+        "company. Twitter added that it would hire more staff, and Twitter said its rules "
+        "were clear.\n"
+    )
+    by = {a.name: a for a in entities_of(text).actors}
+    assert by["Twitter"].type == "ORG"
+    assert by["Jack Dorsey"].type == "PERSON"
