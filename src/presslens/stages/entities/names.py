@@ -344,37 +344,46 @@ def retype_by_pronouns(groups: dict[Key, Group], doc: Doc) -> None:
 def thing_or_person_after(doc: Doc, span: Span, word: str) -> str:
     """'thing' when the first third-person pronoun after a subject mention (before another
     name, outside quotations) is "it" or "its", 'person' when "he" or "she"; else ''."""
-    token = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if token is None or token.root.dep_ not in SUBJECTS:
-        return ""
-    for follower in doc[token.end : token.end + PRONOUN_WINDOW]:
-        if follower.is_quote or (follower.ent_type_ in NAME_LABELS and follower.text != word):
-            return ""
-        lower = follower.lower_
-        if lower in THING_PRONOUNS:
-            return "thing"
-        if lower in MALE or lower in FEMALE:
-            return "person"
-    return ""
+    found = first_pronoun_after(doc, span, {word}, NAME_LABELS, quoted=False)
+    if found in THING_PRONOUNS:
+        return "thing"
+    return "person" if found in MALE or found in FEMALE else ""
 
 
 def pronoun_after(doc: Doc, span: Span, own: set[str], quoted: bool = True) -> str:
     """The sex of the first third-person pronoun after a mention that is a subject, before
     another person's name (`own`: the words of this person's name); `quoted` False: nor after
     a quotation mark (a pronoun in a quotation is the speaker's, about anyone)."""
+    found = first_pronoun_after(doc, span, own, {"PERSON"}, quoted=quoted, wanted=MALE | FEMALE)
+    if found in MALE:
+        return "male"
+    return "female" if found in FEMALE else ""
+
+
+def first_pronoun_after(
+    doc: Doc,
+    span: Span,
+    own: set[str],
+    names: set[str],
+    *,
+    quoted: bool,
+    wanted: frozenset[str] | set[str] = frozenset(),
+) -> str:
+    """The first of the `wanted` pronouns (default: he, she, it and their forms) after a mention
+    that is a subject (only a subject is reliably taken up by the next pronoun), lower-cased;
+    '' when a name of the `names` labels that is not one of `own`'s words or, `quoted` False, a
+    quotation mark comes first."""
     token = doc.char_span(span.start, span.end, alignment_mode="expand")
     if token is None or token.root.dep_ not in SUBJECTS:
-        return ""  # only a subject is reliably taken up by the next pronoun
+        return ""
+    wanted = wanted or MALE | FEMALE | THING_PRONOUNS
     for follower in doc[token.end : token.end + PRONOUN_WINDOW]:
         if not quoted and follower.is_quote:
             return ""
-        if follower.ent_type_ == "PERSON" and follower.text not in own:
+        if follower.ent_type_ in names and follower.text not in own:
             return ""
-        lower = follower.lower_
-        if lower in MALE:
-            return "male"
-        if lower in FEMALE:
-            return "female"
+        if follower.lower_ in wanted:
+            return follower.lower_
     return ""
 
 
