@@ -64,6 +64,12 @@ ARCHIVES: dict[str, tuple[bytes, list[tuple[str, str | None]]]] = {
         GOOD + (b"\x1f\x8b\x08" + b"x" * 20) * 50 + GOOD,
         [("#record-1", None), ("#record-2", "damaged"), ("#record-3", None)],
     ),
+    # a fake member whose first line has the five fields of an old ARC header: warcio reads it
+    # as an ARC record, which swallowed the good record after it (seen with random gzip bytes)
+    "arc-looking.warc.gz": (
+        GOOD + b"\x1f\x8b\x08x a b c d\n" * 3 + GOOD,
+        [("#record-1", None), ("#record-2", "damaged"), ("#record-3", None)],
+    ),
     "empty.warc": (b"", [("empty.warc", "no HTML or text response record")]),
     "images-only.warc.gz": (image_record(), [("images-only.warc.gz", "no HTML or text")]),
 }

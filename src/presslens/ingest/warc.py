@@ -123,6 +123,12 @@ class ArchiveReader:
                 # warcio stops quietly at gzip data that does not inflate: what is left is damage
                 reason = "data that does not inflate or is not WARC: a cut or damaged archive?"
                 return (yield from self.damaged(archive.offset, reason))
+            if record.format != "warc":
+                # warcio reads a line it cannot take for WARC as an old ARC header: here that is
+                # damage (gzip data that did not inflate, read as text), and it may have
+                # swallowed the good record after it
+                reason = "a header line that is not WARC: a cut or damaged archive?"
+                return (yield from self.damaged(archive.offset, reason))
             self.records += 1
             self.failed_resumes = 0
             reset()
