@@ -112,6 +112,21 @@ ONE_ACTOR_EACH = [
         {"Tom Wicks": 2},
         {"Gap Goes", "Gap", "The Gap Goes On", "Limited Tools", "Fight Terrorism"},
     ),
+    # a paragraph of a few capitalised words and no verb is a heading or a signature
+    (
+        "Senator Tom Wicks said the plan was dead.\n\nGender Equality.\n\nThe gap remains, "
+        "officials said.\n\nMaria Gorra.\n\nStaunton Va.",
+        {"Tom Wicks": 1},
+        {"Gender Equality", "Maria Gorra", "Staunton Va", "Staunton"},
+    ),
+    # ... but a short closing sentence in capitals, with its verb, is a sentence
+    (
+        "Senator Tom Wicks said the plan was dead, and the committee will vote on it again next "
+        "week.\n\nIf the governor moderates his tone and wins over the suburbs, the map "
+        "changes.\n\nEnter Governor Ann Lee.",
+        {"Tom Wicks": 1, "Ann Lee": 1},
+        set(),
+    ),
     # a capitalised common word opening a sentence is no name
     ("Struggle is what the party faces, said Jane Roe.", {"Jane Roe": 1}, {"Struggle"}),
     # a shared surname goes to the person the story is about, named far more often

@@ -13,6 +13,9 @@
   to Fight Terrorism: ...", as newspapers run them in the body) is three to nine words, the
   first and last capitalised, and a colon; unless one person's name covers it all (a
   transcript's "Hillary Rodham Clinton: ..."), it names no one.
+- A paragraph of one to four capitalised words, no verb among them ("Gender Equality." over a
+  section, "John Gorra." and "Staunton Va." signing a reader's letter) is a heading or a
+  signature: it names no one who acts in the article.
 - A person's name takes no indefinite article: "a Democrat" (tagged PERSON) describes someone,
   while "a gridlocked Congress" still names Congress (stage.is_junk decides by type).
 """
@@ -38,6 +41,7 @@ SMALL = r"(?:a|an|and|as|at|by|for|in|of|on|or|the|to|with)"
 INLINE_HEADING = re.compile(
     rf"{CAP}(?:[ \t]+(?:{CAP}|{SMALL})){{1,7}}[ \t]+{CAP}(?=:[ \t]+[\"“A-Z])"
 )
+LONE_LINE = re.compile(rf"{CAP}(?:[ \t]+(?:{CAP}|{SMALL})){{0,3}}\.?")
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
 PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 CLOSING_PARAGRAPHS = 3
@@ -74,6 +78,8 @@ def blocked_spans(text: str, doc: Doc) -> list[Span]:
         heading = inline_heading(text, start, doc)
         if heading is not None:
             blocked.append(heading)
+        if len(blocks) > 1 and lone_line(text, start, end, doc):
+            blocked.append(Span(start, end))
         if len(text[start:end].split()) <= BYLINE_WORDS and any(
             p.search(text[start:end]) for p in credit_patterns()["byline"]
         ):
@@ -87,6 +93,15 @@ def blocked_spans(text: str, doc: Doc) -> list[Span]:
         ):
             blocked.append(Span(sent.start_char, sent.end_char))
     return blocked
+
+
+def lone_line(text: str, start: int, end: int, doc: Doc) -> bool:
+    """A paragraph that is a heading or a signature: a few capitalised words, no verb ("Enter
+    President Trump." closing a column is a sentence)."""
+    if not LONE_LINE.fullmatch(text[start:end].strip()):
+        return False
+    words = doc.char_span(start, end, alignment_mode="expand")
+    return words is not None and not any(t.pos_ in ("VERB", "AUX") for t in words)
 
 
 def inline_heading(text: str, start: int, doc: Doc) -> Span | None:
