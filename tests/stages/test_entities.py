@@ -172,9 +172,16 @@ ONE_ACTOR_EACH = [
     (
         "At the Republican National Convention, Jane Roe won the Erikson Prize for Excellence. "
         "The Affordable Care Act passed. Jane Roe said the Republican National Convention ended "
-        "and the Erikson Prize for Excellence is old.",
+        "and the Erikson Prize for Excellence is old. His obsession with the North American "
+        "Free Trade Agreement and the Paris Accord is old.",
         {"Jane Roe": 2},
-        {"Republican National Convention", "Erikson Prize for Excellence", "Affordable Care Act"},
+        {
+            "Republican National Convention",
+            "Erikson Prize for Excellence",
+            "Affordable Care Act",
+            "North American Free Trade Agreement",
+            "Paris Accord",
+        },
     ),
     # typography alone does not make two people
     (
