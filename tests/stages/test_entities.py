@@ -127,6 +127,13 @@ ONE_ACTOR_EACH = [
         {"Tom Wicks": 1, "Ann Lee": 1},
         set(),
     ),
+    # a pronoun the tagger takes for a name is none
+    (
+        "“Does anyone know what the platform of the Republican Party is?” Jane Roe asked. "
+        "“Neither do I.” The senator laughed.",
+        {"Jane Roe": 1},
+        {"I", "I."},
+    ),
     # a capitalised common word opening a sentence is no name
     ("Struggle is what the party faces, said Jane Roe.", {"Jane Roe": 1}, {"Struggle"}),
     # a shared surname goes to the person the story is about, named far more often
