@@ -227,3 +227,13 @@ def test_a_quoted_title_is_a_term_not_a_quote(prepared: Prepare) -> None:
     quotes, terms, _, _ = run(prepared, text)
     assert not any("Morning Show" in q.text for q in quotes)
     assert any(t.text.startswith("The Steve Harvey Morning Show") for t in terms)
+
+
+def test_an_inline_heading_before_a_colon_is_no_speaker(prepared: Prepare) -> None:
+    text = (
+        "The assembly met on Monday.\n\n"
+        "Veto Power Impedes Peace Efforts: Ending war is one of the first goals of the body.\n\n"
+        "Jane Roe: We will not give up on it."
+    )
+    quotes, _, _, _ = run(prepared, text)
+    assert [(q.speaker, q.text) for q in quotes] == [("Jane Roe", "We will not give up on it.")]

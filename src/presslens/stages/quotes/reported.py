@@ -247,7 +247,9 @@ def adjective_attribution(ctx: Context, adjective: Token) -> Attribution | None:
 
 
 def headline_attribution(ctx: Context, token: Token) -> Attribution | None:
-    """'Pat Caddell: Democrat voters worried ...': a name opening a sentence, then a colon."""
+    """'Pat Caddell: Democrat voters worried ...': an actor's name opening a sentence, then a
+    colon (an inline heading the tagger took for a name, which the entities stage set aside,
+    is no speaker)."""
     # Cheap token tests first: `token.sent` builds a Span, and this runs for every token.
     if token.ent_iob_ != "B" or token.ent_type_ not in ("PERSON", "ORG"):
         return None
@@ -259,6 +261,8 @@ def headline_attribution(ctx: Context, token: Token) -> Attribution | None:
         end += 1
     if end + 2 >= sentence.end or ctx.doc[end + 1].text != ":" or token.i in ctx.quote_of_token:
         return None
+    if ctx.actor_of_token.get(token.i) is None:
+        return None  # a name the entities stage set aside: "Veto Power Impedes Peace Efforts:"
     speaker = make_speaker(ctx.text, ctx.doc[end], ctx.actors)
     if speaker is None:
         return None
