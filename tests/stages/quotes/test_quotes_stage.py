@@ -237,3 +237,9 @@ def test_an_inline_heading_before_a_colon_is_no_speaker(prepared: Prepare) -> No
     )
     quotes, _, _, _ = run(prepared, text)
     assert [(q.speaker, q.text) for q in quotes] == [("Jane Roe", "We will not give up on it.")]
+
+
+def test_the_writers_lets_is_no_attribution(prepared: Prepare) -> None:
+    text = "Rather than moralize about taxes, let's focus on understanding how companies save."
+    quotes, _, _, _ = run(prepared, text)
+    assert quotes == ()

@@ -152,6 +152,12 @@ def actor_for(actors: tuple[Actor, ...], token: Token) -> Actor | None:
     return actor_at(actors, span)
 
 
+def exhorted(head: Token) -> bool:
+    """'let's focus on ...', 'let us consider ...': the writer urging, not someone reported."""
+    verb = head.head
+    return head.lemma_ == "us" and verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ == "let"
+
+
 def make_speaker(
     text: str, head: Token, actors: tuple[Actor, ...], roles: Roles | None = None
 ) -> Speaker | None:
@@ -159,7 +165,7 @@ def make_speaker(
         head = name_head(head)
         if in_dateline(text, head.idx):
             return None
-    if head.lower_ in NOT_SPEAKERS or head.pos_ in ("VERB", "AUX"):
+    if head.lower_ in NOT_SPEAKERS or head.pos_ in ("VERB", "AUX") or exhorted(head):
         return None
     run = phrase_tokens(head)
     if any(t.lower_ == "whose" for t in run):
