@@ -119,6 +119,10 @@ NUMBERS = [
     ("$3.5 million", "3,500,000 dollars", False),
     ("40 cars in 2016", "40 cars", False),
     ("no number", "12 people", False),
+    ("seven in 10 voters backed him", "six in 10 voters backed him", True),  # numbers in words
+    ("he won three states", "he won two states", True),
+    ("one of the states", "the 2 states", False),  # "one of" names no number
+    ("2,093 shootings in 2016", "2,093 shootings", False),  # a grouped count is not a year
 ]
 
 
