@@ -21,7 +21,7 @@ names several targets (mt-dev's kind). rw-dev and mt-dev are read only with --de
 shipped head, the set with the best out-of-fold score and the best set with pooling, each fitted
 on all of rw-train. Nothing is written to resources/.
 
-Measured (session 10; "slice" is fold 0 with wd chosen on it, so optimistic; the shipped head
+Measured (session 11; "slice" is fold 0 with wd chosen on it, so optimistic; the shipped head
 has no fit, so its figures are plain scores on rw-train, which fine-tuned the encoder):
 
     features                          wd    slice  out-of-fold  multi-target  rw-dev  mt-dev
