@@ -188,7 +188,7 @@ def run_stages(
     vectors = run("encoder", None, encode, article, sentences, settings)
     entities = run("entities", Entities(), find_entities, article, doc)
     actors = entities.actors
-    found = run("quotes", ((), (), (), ()), find_quotes, article, doc, actors)
+    found = run("quotes", ((), (), (), ()), find_quotes, article, doc, actors, vectors=vectors)
     quotes, terms, quote_warnings, stances = found
     run.warnings.extend(quote_warnings)
     figures = run("figures", (), find_figures, article, doc, sentences)

@@ -466,3 +466,32 @@ def test_a_one_word_name_taken_up_by_it_is_an_organisation() -> None:
     by = {a.name: a for a in entities_of(text).actors}
     assert by["Twitter"].type == "ORG"
     assert by["Jack Dorsey"].type == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Budget fight\n\nSenator Maria Lopez spoke on Tuesday in Denver.\n\n"
+            "Lopez said the state budget had doubled.",
+            "Maria Lopez",
+        ),
+        (
+            "Mine reopens\n\nGovernor Ann Reyes visited Fresno Tuesday.\n\n"
+            "Reyes promised new water rules.",
+            "Ann Reyes",
+        ),
+    ],
+)
+def test_a_short_sentence_full_of_names_is_no_headline(text: str, name: str) -> None:
+    """Title case leaves only short function words in lower case: a lower-case verb or noun of
+    four letters or more makes the line a sentence, whose names are actors."""
+    assert name in by_name(entities_of(text).actors)
+
+
+def test_a_title_case_subhead_still_names_no_actor() -> None:
+    text = (
+        "Water rules\n\nThe board met on Monday and voted on the plan.\n\n"
+        "Aldo Brenner Report Findings\n\nThe board will meet again in May."
+    )
+    assert "Aldo Brenner" not in by_name(entities_of(text).actors)

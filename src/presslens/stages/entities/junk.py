@@ -118,9 +118,11 @@ def inline_heading(text: str, start: int, doc: Doc) -> Span | None:
     return Span(found.start(), found.end())
 
 
-def headline_spans(text: str) -> list[Span]:
+def headline_spans(text: str, doc: Doc | None = None) -> list[Span]:
     """Short lines whose words are nearly all capitalised (headlines and subheads), or written
-    in capitals."""
+    in capitals. With the parse, a line with a lower-case verb, noun, adjective or adverb is a
+    sentence full of names ("Senator Maria Lopez spoke on Tuesday in Denver."), not a title:
+    title case leaves only short function words in lower case."""
     found = []
     for start, end in paragraphs(text):
         line = text[start:end]
@@ -129,9 +131,22 @@ def headline_spans(text: str) -> list[Span]:
             continue
         upper = sum(w[0].isupper() for w in words)
         capitals = len(words) >= HEADLINE_MIN and upper >= 0.8 * len(words)
+        if capitals and doc is not None and lower_content_word(doc, start, end):
+            capitals = False
         if capitals or (line.isupper() and any(c.isalpha() for c in line)):
             found.append(Span(start, end))  # title case, or a capitals line ("FULL TEXT.")
     return found
+
+
+CONTENT_POS = ("VERB", "NOUN", "ADJ", "ADV")
+
+
+def lower_content_word(doc: Doc, start: int, end: int) -> bool:
+    """Whether the text [start, end) holds a lower-case content word of four letters or more."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(len(t.text) > 3 and t.text[0].islower() and t.pos_ in CONTENT_POS for t in span)
 
 
 def inside(span: Span, spans: list[Span]) -> bool:

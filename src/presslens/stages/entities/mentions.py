@@ -62,7 +62,7 @@ def find_mentions(
     """Every usable entity mention of the parse, outside `blocked` spans (datelines, credit
     lines), headlines and the article's section headings (a name only a heading gives, the body
     never confirms: "Limited Tools", "Gender Equality")."""
-    headlines = junk.headline_spans(text) + list(headings or [])
+    headlines = junk.headline_spans(text, doc) + list(headings or [])
     people = person_names(doc)
     lower_words = junk.lower_case_words(text)
     organisations = organisation_names(doc)

@@ -19,6 +19,10 @@
 6. Attributions of speech that did not happen ("did not say", "declined to comment", "could
    say") and of stances or intentions ("opposes", "seeks to") are stances, not quotes (`kinds`).
 
+7. In accurate mode, a learned tagger on the encoder's pieces (`learned`, `tagged`) adds the
+   attributions the rules missed (those overlapping no rule record), through the same speaker
+   and stance steps.
+
 This module puts the pieces together: `find_quotes` is the whole stage in one screen.
 """
 
@@ -30,6 +34,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from presslens.model import Actor, Article, Quote, Span, StageWarning, Term
+from presslens.nlp.encoder import SentenceVectors
 from presslens.stages.quotes.context import (
     Attribution,
     Context,
@@ -51,6 +56,7 @@ from presslens.stages.quotes.marks import Quoted, find_quoted, find_single_quote
 from presslens.stages.quotes.reported import reported_speech
 from presslens.stages.quotes.resolve import resolve
 from presslens.stages.quotes.speakers import Speaker
+from presslens.stages.quotes.tagged import tagged_attributions
 
 STAGE = "quotes"
 DIRECT_SHARE = 0.75  # a quote covering this share of a reported clause makes it direct
@@ -288,8 +294,10 @@ def find_quotes(
     actors: tuple[Actor, ...],
     *,
     lexicon: Lexicon | None = None,
+    vectors: SentenceVectors | None = None,
 ) -> Found:
-    """Quotes, scare-quoted terms, warnings about what could not be decided, and stances."""
+    """Quotes, scare-quoted terms, warnings about what could not be decided, and stances.
+    With the accurate mode's `vectors`, the learned tagger adds what the rules missed."""
     lexicon = lexicon or load_lexicon()
     quoted, odd_marks = find_quoted(article.text, article.paragraphs)
     ctx = make_context(article, doc, actors, lexicon, quoted)
@@ -299,7 +307,9 @@ def find_quotes(
     attributed, loose = continue_speakers(ctx, attributed, loose)
     terms, unattributed = terms_and_unattributed(ctx, loose)
     indirect = [r for r in reported if id(r) not in used and not overlaps_any(r.span, attributed)]
-    items = resolve_speakers(ctx, attributed + unattributed + indirect)
+    items = attributed + unattributed + indirect
+    items += tagged_attributions(ctx, vectors, items)
+    items = resolve_speakers(ctx, items)
     quotes, stances = split_stances(ctx, items)
     terms += single_quoted_terms(ctx, [q.span for q in quoted])
     terms.sort(key=lambda t: t.span.start)

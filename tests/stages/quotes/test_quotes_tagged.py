@@ -1,0 +1,145 @@
+"""The learned tagger's attributions inside the quotes stage (`tagged`): what it adds to the
+rules, the speakers it gives, and the accurate mode end to end."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from presslens import pipeline
+from presslens.model import Actor, Article, Span
+from presslens.nlp import encoder
+from presslens.settings import Settings
+from presslens.stages.quotes import find_quotes, learned, tagged
+from presslens.stages.quotes.learned import Tagged
+
+Prepare = Callable[[str], tuple[Article, Doc, tuple[Actor, ...]]]
+ANY_VECTORS = object()  # stands for the encoder's vectors where the tagger is replaced
+
+needs_model = pytest.mark.skipif(
+    not (encoder.available() and learned.available()),
+    reason="the encoder or the tagger's head cannot run here",
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "kind"),
+    [
+        ("the bridge would reopen in May", "indirect"),
+        ("“We will win.”", "direct"),
+        ('"We will win,"', "direct"),
+        ("that the plan was “dead on arrival” in the Senate", "mixed"),
+        ("“We will win,” and “they will lose.”", "mixed"),
+    ],
+)
+def test_the_kind_follows_the_quotation_marks(content: str, kind: str) -> None:
+    assert tagged.kind_of_content(content) == kind
+
+
+def span_of(text: str, part: str) -> Span:
+    start = text.index(part)
+    return Span(start, start + len(part))
+
+
+def replace_tagger(monkeypatch: pytest.MonkeyPatch, found: tuple[Tagged, ...]) -> None:
+    monkeypatch.setattr(learned, "tag_attributions", lambda text, vectors: found)
+    monkeypatch.setattr(learned, "available", lambda: True)
+
+
+def run_with(prepare: Prepare, text: str, vectors: object | None = ANY_VECTORS):
+    article, doc, actors = prepare(text)
+    found = find_quotes(article, doc, actors, vectors=vectors)  # type: ignore[arg-type]
+    names = {a.id: a.name for a in actors}
+    return found.quotes, names
+
+
+TEXT = (
+    "Maria Lopez, the state treasurer, spoke in Denver on Tuesday.\n"
+    "Lopez has long held that the pension fund is short of money.\n"
+    "Lopez said the fund would need a bailout."
+)
+
+
+def test_a_sure_attribution_the_rules_missed_is_added_with_its_speaker(
+    monkeypatch: pytest.MonkeyPatch, prepared: Prepare
+) -> None:
+    content = span_of(TEXT, "the pension fund is short of money")
+    source = span_of(TEXT, "Lopez has")
+    item = Tagged((content,), span_of(TEXT, "held"), (Span(source.start, source.start + 5),), 0.9)
+    replace_tagger(monkeypatch, (item,))
+    quotes, names = run_with(prepared, TEXT)
+    [added] = [q for q in quotes if q.span == content]
+    assert added.kind == "indirect"
+    assert added.cue == "held"
+    assert names[added.speaker_actor_id] == "Maria Lopez"
+    assert added.confidence < min(q.confidence for q in quotes if q is not added)
+
+
+def test_an_unsure_attribution_is_left_out(
+    monkeypatch: pytest.MonkeyPatch, prepared: Prepare
+) -> None:
+    content = span_of(TEXT, "the pension fund is short of money")
+    replace_tagger(monkeypatch, (Tagged((content,), None, (), tagged.MIN_SCORE - 0.05),))
+    quotes, _names = run_with(prepared, TEXT)
+    assert not any(q.span.overlaps(content) for q in quotes)
+
+
+def test_the_rules_keep_their_own_attributions(
+    monkeypatch: pytest.MonkeyPatch, prepared: Prepare
+) -> None:
+    content = span_of(TEXT, "fund would need a bailout")  # the rules find "Lopez said ..."
+    replace_tagger(monkeypatch, (Tagged((content,), None, (), 0.99),))
+    quotes, names = run_with(prepared, TEXT)
+    [said] = [q for q in quotes if q.span.overlaps(content)]
+    assert said.cue == "said" and names[said.speaker_actor_id] == "Maria Lopez"
+
+
+def test_without_vectors_the_tagger_adds_nothing(
+    monkeypatch: pytest.MonkeyPatch, prepared: Prepare
+) -> None:
+    content = span_of(TEXT, "the pension fund is short of money")
+    replace_tagger(monkeypatch, (Tagged((content,), None, (), 0.99),))
+    quotes, _names = run_with(prepared, TEXT, vectors=None)
+    assert not any(q.span.overlaps(content) for q in quotes)
+
+
+def test_a_quotation_after_a_quoted_speaker_continues_them(
+    monkeypatch: pytest.MonkeyPatch, prepared: Prepare
+) -> None:
+    text = "Jane Roe toured the plant.\n“We will hire people,” Roe told workers. “Maybe more.”"
+    more = span_of(text, "“Maybe more.”")
+    replace_tagger(monkeypatch, (Tagged((more,), None, (), 0.9),))
+    quotes, names = run_with(prepared, text)
+    [added] = [q for q in quotes if q.span == more]
+    assert added.kind == "direct"
+    assert names[added.speaker_actor_id] == "Jane Roe"
+
+
+def test_a_source_that_is_no_noun_gives_no_speaker(
+    monkeypatch: pytest.MonkeyPatch, prepared: Prepare
+) -> None:
+    text = "Tuesday was cold.\nOn Tuesday, quickly, the budget was said to be short."
+    content = span_of(text, "the budget was said to be short")
+    item = Tagged((content,), None, (span_of(text, "quickly"),), 0.95)
+    replace_tagger(monkeypatch, (item,))
+    quotes, _names = run_with(prepared, text)
+    [added] = [q for q in quotes if q.span == content]
+    assert added.speaker is None and added.speaker_actor_id is None
+
+
+ROE = (
+    "Jane Roe toured the Acme plant in Dayton on Friday.\n\n"
+    "“We will hire two hundred people,” Roe told workers. “Maybe more.”"
+)
+
+
+@needs_model
+def test_the_accurate_mode_finds_a_short_continued_quotation() -> None:
+    accurate = pipeline.analyse(ROE)
+    fast = pipeline.analyse(ROE, settings=Settings(models="fast"))
+    names = {a.id: a.name for a in accurate.actors}
+    [more] = [q for q in accurate.quotes if "Maybe more" in q.text]
+    assert names[more.speaker_actor_id] == "Jane Roe"
+    assert not any("Maybe more" in q.text for q in fast.quotes)
