@@ -81,7 +81,17 @@ def test_an_unsure_attribution_is_left_out(
     monkeypatch: pytest.MonkeyPatch, prepared: Prepare
 ) -> None:
     content = span_of(TEXT, "the pension fund is short of money")
-    replace_tagger(monkeypatch, (Tagged((content,), None, (), tagged.MIN_SCORE - 0.05),))
+    unsure = Tagged((content,), span_of(TEXT, "held"), (), tagged.MIN_SCORE - 0.05)
+    replace_tagger(monkeypatch, (unsure,))
+    quotes, _names = run_with(prepared, TEXT)
+    assert not any(q.span.overlaps(content) for q in quotes)
+
+
+def test_a_content_with_neither_cue_nor_quotation_marks_is_left_out(
+    monkeypatch: pytest.MonkeyPatch, prepared: Prepare
+) -> None:
+    content = span_of(TEXT, "the pension fund is short of money")
+    replace_tagger(monkeypatch, (Tagged((content,), None, (), 0.99),))
     quotes, _names = run_with(prepared, TEXT)
     assert not any(q.span.overlaps(content) for q in quotes)
 
@@ -90,7 +100,7 @@ def test_the_rules_keep_their_own_attributions(
     monkeypatch: pytest.MonkeyPatch, prepared: Prepare
 ) -> None:
     content = span_of(TEXT, "fund would need a bailout")  # the rules find "Lopez said ..."
-    replace_tagger(monkeypatch, (Tagged((content,), None, (), 0.99),))
+    replace_tagger(monkeypatch, (Tagged((content,), span_of(TEXT, "Lopez said"), (), 0.99),))
     quotes, names = run_with(prepared, TEXT)
     [said] = [q for q in quotes if q.span.overlaps(content)]
     assert said.cue == "said" and names[said.speaker_actor_id] == "Maria Lopez"
@@ -100,7 +110,7 @@ def test_without_vectors_the_tagger_adds_nothing(
     monkeypatch: pytest.MonkeyPatch, prepared: Prepare
 ) -> None:
     content = span_of(TEXT, "the pension fund is short of money")
-    replace_tagger(monkeypatch, (Tagged((content,), None, (), 0.99),))
+    replace_tagger(monkeypatch, (Tagged((content,), span_of(TEXT, "held"), (), 0.99),))
     quotes, _names = run_with(prepared, TEXT, vectors=None)
     assert not any(q.span.overlaps(content) for q in quotes)
 
@@ -120,9 +130,9 @@ def test_a_quotation_after_a_quoted_speaker_continues_them(
 def test_a_source_that_is_no_noun_gives_no_speaker(
     monkeypatch: pytest.MonkeyPatch, prepared: Prepare
 ) -> None:
-    text = "Tuesday was cold.\nOn Tuesday, quickly, the budget was said to be short."
-    content = span_of(text, "the budget was said to be short")
-    item = Tagged((content,), None, (span_of(text, "quickly"),), 0.95)
+    text = "Tuesday was cold.\nOn Tuesday, quickly, the claim came: the budget is short."
+    content = span_of(text, "the budget is short")
+    item = Tagged((content,), span_of(text, "claim"), (span_of(text, "quickly"),), 0.95)
     replace_tagger(monkeypatch, (item,))
     quotes, _names = run_with(prepared, text)
     [added] = [q for q in quotes if q.span == content]
