@@ -243,3 +243,31 @@ def test_the_writers_lets_is_no_attribution(prepared: Prepare) -> None:
     text = "Rather than moralize about taxes, let's focus on understanding how companies save."
     quotes, _, _, _ = run(prepared, text)
     assert quotes == ()
+
+
+def speaker_names(prepared: Prepare, text: str) -> list[str | None]:
+    quotes, _terms, _warnings, names = run(prepared, text)
+    return [names.get(q.speaker_actor_id or "") for q in quotes]
+
+
+def test_a_role_phrase_opened_by_its_determiner_is_resolved(prepared: Prepare) -> None:
+    text = (
+        "Hillary Clinton spoke in Ohio on Monday. Clinton met voters.\n"
+        "The former secretary of state and current Democratic presidential nominee said she"
+        " wanted to speak directly to voters."
+    )
+    assert speaker_names(prepared, text) == ["Hillary Clinton"]
+
+
+@pytest.mark.parametrize(
+    ("verb", "speaker"),
+    [("published", "Brennan Center"), ("conducted", "Brennan Center"), ("cited", None)],
+)
+def test_the_report_is_its_publishers_words(
+    verb: str, speaker: str | None, prepared: Prepare
+) -> None:
+    text = (
+        f"The Brennan Center {verb} the study in March. The Brennan Center is in New York.\n"
+        "The report said that Apple holds $214.9 billion offshore."
+    )
+    assert speaker_names(prepared, text)[-1] == speaker

@@ -176,7 +176,7 @@ def make_speaker(
         return Speaker(span, head.i, head.text, None, pronoun=True, plural=plural)
     found = joint_actors(actors, head)
     ids = tuple(dict.fromkeys(a.id for a in found))
-    plural = len(ids) > 1 or bool(head.conjuncts) or plural_noun(head, found)
+    plural = len(ids) > 1 or many_conjoined(head) or plural_noun(head, found)
     if found and described(head, found[0]):
         found = []  # "the Kentucky Republican" is a person, not the Republicans
     roles = roles or load_roles()
@@ -191,6 +191,16 @@ def make_speaker(
     if author is not None and roles.kind(head.lemma_.lower()) == "DOCUMENT":
         return Speaker(span, head.i, author.name, author.id, actor_ids=(author.id,))
     return Speaker(span, head.i, span.of(text), None, plural=plural, role=role, gender=gender)
+
+
+def many_conjoined(head: Token) -> bool:
+    """'Smith and Jones', 'the mayor and the governor': several. Common nouns joined under one
+    determiner describe one: 'the former secretary of state and current nominee'."""
+    if not head.conjuncts:
+        return False
+    if head.pos_ != "NOUN" or any(t.pos_ != "NOUN" for t in head.conjuncts):
+        return True
+    return any(c.dep_ == "det" for t in head.conjuncts for c in t.children)
 
 
 def in_dateline(text: str, index: int) -> bool:
@@ -302,7 +312,23 @@ def document_author(head: Token, actors: tuple[Actor, ...]) -> Actor | None:
         if actor is not None and actor.type in ("ORG", "PERSON"):
             return actor
         stack.extend(c for c in token.children if c.dep_ in (*AUTHOR_DEPS, "conj"))
-    return named_authors(head, actors)
+    return named_authors(head, actors) or producer(head, actors)
+
+
+PRODUCING = frozenset(
+    {"publish", "release", "conduct", "commission", "issue", "produce", "write", "prepare"}
+)  # verbs whose subject makes the document they take as object
+
+
+def producer(document: Token, actors: tuple[Actor, ...]) -> Actor | None:
+    """'PIRG published the study', 'Gallup conducted the poll': the subject of a verb that
+    makes the document (not one that only cites it: "Trump cited the poll")."""
+    verb = document.head
+    if document.dep_ != "dobj" or verb.lemma_.lower() not in PRODUCING:
+        return None
+    subject = subject_of(verb)
+    actor = actor_for(actors, subject) if subject is not None else None
+    return actor if actor is not None and actor.type in ("ORG", "PERSON") else None
 
 
 AUTHOR_NOUNS = ("author", "researcher", "sponsor", "publisher")
@@ -329,6 +355,8 @@ def role_of(head: Token, run: list[Token], roles: Roles) -> tuple[str | None, st
     if kind is None:
         return None, None
     determiners = [c.lower_ for c in head.children if c.dep_ in ("det", "poss")]
+    if not determiners and run[0].dep_ == "det":  # "The former secretary of state and
+        determiners = [run[0].lower_]  # current nominee": the parse gives "The" to "secretary"
     if kind == "DOCUMENT" and determiners in (["a"], ["an"]):
         return kind, None  # "a new poll shows": the article's poll, its pollster named nearby
     if len(determiners) != 1 or determiners[0] not in DEFINITE:
