@@ -191,3 +191,19 @@ def test_sentences_decoded_together_get_their_best_paths() -> None:
         found = sum(scores[i, t] for i, t in enumerate(tags))
         found += sum(learned.transitions()[a, b] for a, b in itertools.pairwise(tags))
         assert found == pytest.approx(best_by_search(scores))
+
+
+@needs_model
+def test_the_article_product_equals_the_design_matrix_product() -> None:
+    text = (
+        'The mayor said on Monday that the bridge would reopen. "It is safe," she added.\n\n'
+        "Engineers disagreed. The river rose two feet overnight, according to the county."
+    )
+    spans = [(0, 54), (55, 79), (81, 101), (102, 162)]
+    vectors = encoder.encode_sentences(text, spans)
+    weights = learned.head()
+    quoted = learned.quoted_intervals(text)
+    _offsets, inputs = learned.piece_inputs(vectors, quoted, weights)
+    expected = learned.log_probabilities(np.concatenate(inputs), weights)
+    _offsets, found = learned.article_log_probabilities(vectors, quoted, weights)
+    np.testing.assert_allclose(found, expected, atol=1e-4)

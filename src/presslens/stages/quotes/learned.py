@@ -228,10 +228,9 @@ def tag_attributions(
     if uncued_score is None:
         uncued_score = float(weights["uncued_score"][0]) if "uncued_score" in weights else 0.0
     quoted = quoted_intervals(text)
-    offsets, inputs = piece_inputs(vectors, quoted, weights)
-    if not inputs:
+    offsets, log_probs = article_log_probabilities(vectors, quoted, weights)
+    if not len(log_probs):
         return ()
-    log_probs = log_probabilities(np.concatenate(inputs), weights)  # one product: fast
     split = np.split(log_probs, np.cumsum([len(where) for where in offsets])[:-1])
     segments: list[Segment] = []
     for index, (where, scores, tags) in enumerate(
@@ -239,6 +238,61 @@ def tag_attributions(
     ):
         segments.extend(runs(index, where, scores, tags))
     return assemble(text, segments, quoted, uncued_score=uncued_score)
+
+
+def article_log_probabilities(
+    vectors: SentenceVectors, quoted: Quotations, weights: dict[str, np.ndarray]
+) -> tuple[list[np.ndarray], np.ndarray]:
+    """Per sentence, its real pieces' article offsets; and every piece's log-probabilities,
+    what `log_probabilities(design(...))` gives, without building the design matrix: the
+    hidden layer's product is split by the design's blocks, each piece's vector multiplied
+    once by the blocks of all the positions that read it, then shifted into place (about a
+    third of the time for a long article)."""
+    projection = weights.get("projection")
+    window = int(weights["window"][0])
+    offsets, pieces = [], []
+    for start, encoded in zip(vectors.starts, vectors.encoded, strict=True):
+        real = real_pieces(encoded)
+        offsets.append(encoded.offsets[real] + start)
+        pieces.append(encoded.vectors[real])
+    lengths = np.array([len(chosen) for chosen in pieces], dtype=np.int64)
+    if not lengths.sum():
+        return offsets, np.zeros((0, len(TAGS)), dtype=np.float32)
+    flat = np.concatenate(pieces)
+    flat = flat @ projection if projection is not None else flat
+    width = flat.shape[1]
+    hidden = weights["hidden_weight"]
+    blocks = 1 + 2 * window  # the piece, then each step's left and right neighbour
+    product = flat @ hidden[: blocks * width].reshape(blocks, width, -1).transpose(1, 0, 2).reshape(
+        width, -1
+    )
+    size = hidden.shape[1]
+    product = product.reshape(len(flat), blocks, size)
+    sentence = np.repeat(np.arange(len(lengths)), lengths)
+    first = np.repeat(np.cumsum(lengths) - lengths, lengths)
+    position = np.arange(len(flat)) - first
+    length = lengths[sentence]
+    total = product[:, 0].copy()
+    for step in range(1, window + 1):
+        left = position >= step
+        total[left] += product[np.flatnonzero(left) - step, 2 * step - 1]
+        right = position + step < length
+        total[right] += product[np.flatnonzero(right) + step, 2 * step]
+    row = blocks * width
+    means = sentence_means(np.split(flat, np.cumsum(lengths)[:-1]), width)
+    total += (means[1:-1] @ hidden[row : row + width])[sentence]
+    row += width
+    if "around" in weights:
+        around = np.concatenate([means[:-2], means[2:]], axis=1)
+        total += (around @ hidden[row : row + 2 * width])[sentence]
+        row += 2 * width
+    total += inside(quoted, np.concatenate(offsets)[:, 0])[:, None] * hidden[row]
+    total += (position == 0)[:, None] * hidden[row + 1]
+    total += (position == length - 1)[:, None] * hidden[row + 2]
+    activated = np.maximum(total + weights["hidden_bias"], 0.0)
+    scores = activated @ weights["output_weight"] + weights["output_bias"]
+    scores -= scores.max(axis=1, keepdims=True)
+    return offsets, scores - np.log(np.exp(scores).sum(axis=1, keepdims=True))
 
 
 def piece_inputs(
