@@ -57,7 +57,7 @@ def run_with(prepare: Prepare, text: str, vectors: object | None = ANY_VECTORS):
 
 TEXT = (
     "Maria Lopez, the state treasurer, spoke in Denver on Tuesday.\n"
-    "Lopez has long held that the pension fund is short of money.\n"
+    "In Lopez's assessment, the pension fund is short of money.\n"
     "Lopez said the fund would need a bailout."
 )
 
@@ -66,13 +66,15 @@ def test_a_sure_attribution_the_rules_missed_is_added_with_its_speaker(
     monkeypatch: pytest.MonkeyPatch, prepared: Prepare
 ) -> None:
     content = span_of(TEXT, "the pension fund is short of money")
-    source = span_of(TEXT, "Lopez has")
-    item = Tagged((content,), span_of(TEXT, "held"), (Span(source.start, source.start + 5),), 0.9)
+    source = span_of(TEXT, "Lopez's")
+    item = Tagged(
+        (content,), span_of(TEXT, "assessment"), (Span(source.start, source.start + 5),), 0.9
+    )
     replace_tagger(monkeypatch, (item,))
     quotes, names = run_with(prepared, TEXT)
     [added] = [q for q in quotes if q.span == content]
     assert added.kind == "indirect"
-    assert added.cue == "held"
+    assert added.cue == "assessment"
     assert names[added.speaker_actor_id] == "Maria Lopez"
     assert added.confidence < min(q.confidence for q in quotes if q is not added)
 
@@ -81,7 +83,7 @@ def test_an_unsure_attribution_is_left_out(
     monkeypatch: pytest.MonkeyPatch, prepared: Prepare
 ) -> None:
     content = span_of(TEXT, "the pension fund is short of money")
-    unsure = Tagged((content,), span_of(TEXT, "held"), (), tagged.MIN_SCORE - 0.05)
+    unsure = Tagged((content,), span_of(TEXT, "assessment"), (), tagged.MIN_SCORE - 0.05)
     replace_tagger(monkeypatch, (unsure,))
     quotes, _names = run_with(prepared, TEXT)
     assert not any(q.span.overlaps(content) for q in quotes)
@@ -106,11 +108,39 @@ def test_the_rules_keep_their_own_attributions(
     assert said.cue == "said" and names[said.speaker_actor_id] == "Maria Lopez"
 
 
+def stances_with(prepare: Prepare, text: str) -> list[str]:
+    article, doc, actors = prepare(text)
+    found = find_quotes(article, doc, actors, vectors=ANY_VECTORS)  # type: ignore[arg-type]
+    return [s.text for s in found.stances]
+
+
+def test_a_cue_the_lexicon_does_not_know_makes_a_stance(
+    monkeypatch: pytest.MonkeyPatch, prepared: Prepare
+) -> None:
+    text = "Vladimir Putin met oil executives.\nPutin signed an order allowing Exxon to return."
+    content = span_of(text, "an order allowing Exxon to return")
+    replace_tagger(monkeypatch, (Tagged((content,), span_of(text, "signed"), (), 0.95),))
+    quotes, _names = run_with(prepared, text)
+    assert not any(q.span.overlaps(content) for q in quotes)
+    assert stances_with(prepared, text) == ["an order allowing Exxon to return"]
+
+
+def test_a_cue_inside_its_own_content_is_no_attribution(
+    monkeypatch: pytest.MonkeyPatch, prepared: Prepare
+) -> None:
+    content = span_of(TEXT, "the pension fund is short of money")
+    cue = span_of(TEXT, "pension")
+    replace_tagger(monkeypatch, (Tagged((content,), cue, (), 0.95),))
+    quotes, _names = run_with(prepared, TEXT)
+    assert not any(q.span.overlaps(content) for q in quotes)
+    assert "the pension fund is short of money" not in stances_with(prepared, TEXT)
+
+
 def test_without_vectors_the_tagger_adds_nothing(
     monkeypatch: pytest.MonkeyPatch, prepared: Prepare
 ) -> None:
     content = span_of(TEXT, "the pension fund is short of money")
-    replace_tagger(monkeypatch, (Tagged((content,), span_of(TEXT, "held"), (), 0.99),))
+    replace_tagger(monkeypatch, (Tagged((content,), span_of(TEXT, "assessment"), (), 0.99),))
     quotes, _names = run_with(prepared, TEXT, vectors=None)
     assert not any(q.span.overlaps(content) for q in quotes)
 

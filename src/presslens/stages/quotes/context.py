@@ -32,6 +32,7 @@ class Attribution:
     confidence: float
     parts: tuple[Span, ...] = ()
     core: Span | None = None  # the parsed content before any extension to the sentence end
+    stance: str | None = None  # already known not to be speech: the stances kind it takes
 
 
 @dataclass(frozen=True, slots=True)

@@ -228,6 +228,8 @@ def resolve_speakers(ctx: Context, items: list[Attribution]) -> list[Attribution
 def kind_of(ctx: Context, item: Attribution) -> str | None:
     """The stance kind of an attribution that is not speech, None for speech. What is only a
     name ("attacking Mr. Roe", "praised the Rail Union") says whom, not what: a stance."""
+    if item.stance is not None:
+        return item.stance
     if item.cue_head is None:
         return None
     found = attribution_kind(ctx.doc[item.cue_head], ctx.lexicon)
