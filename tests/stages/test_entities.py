@@ -495,3 +495,23 @@ def test_a_title_case_subhead_still_names_no_actor() -> None:
         "Aldo Brenner Report Findings\n\nThe board will meet again in May."
     )
     assert "Aldo Brenner" not in by_name(entities_of(text).actors)
+
+
+def test_a_person_run_on_into_their_company_is_cut_before_of() -> None:
+    text = (
+        "Uber fight\n\nThe dinner honoured Travis Kalanick of Uber on Monday. Mr. Kalanick"
+        " agreed to speak. Kalanick said the city was wrong."
+    )
+    actors = by_name(entities_of(text).actors)
+    assert len(actors["Travis Kalanick"].mentions) == 3
+    assert not any(" of " in name for name in actors)
+
+
+def test_a_name_run_on_into_the_next_sentence_ends_before_its_article() -> None:
+    text = (
+        "Rates\n\nCheers, Ms. Yellen  The Federal Reserve chairwoman, Janet Yellen, raised"
+        " rates. Yellen said the economy was strong."
+    )
+    actors = by_name(entities_of(text).actors)
+    assert len(actors["Janet Yellen"].mentions) == 3
+    assert not any(name.endswith(" The") for name in actors)

@@ -212,6 +212,28 @@ def without_word_after_hyphen(ent: DocSpan) -> DocSpan:
     return DocSpan(ent.doc, ent.start, ent.end - 2, label=ent.label_)
 
 
+def without_affiliation(ent: DocSpan) -> DocSpan:
+    """'Travis Kalanick of Uber': a person's full name the tagger ran on into the body they
+    belong to ends before "of" ("Catherine of Aragon", one name before it, is a whole name)."""
+    if ent.label_ != "PERSON":
+        return ent
+    for token in ent[2:-1]:
+        if token.lower_ == "of" and all(t.pos_ == "PROPN" for t in ent[: token.i - ent.start]):
+            return DocSpan(ent.doc, ent.start, token.i, label=ent.label_)
+    return ent
+
+
+def without_trailing_article(ent: DocSpan) -> DocSpan | None:
+    """'Ms. Yellen  The Federal Reserve ...': a name never ends in an article; one the tagger
+    ran on into the next sentence (a lost line break) ends before it."""
+    end = ent.end
+    while end > ent.start and ent.doc[end - 1].lower_ in ("the", "a", "an"):
+        end -= 1
+    if end == ent.end:
+        return ent
+    return DocSpan(ent.doc, ent.start, end, label=ent.label_) if end > ent.start else None
+
+
 SHOUTED_MIN = 4  # letters of a word in capitals that may be a common word: "US", "AP" stay names
 
 
@@ -231,6 +253,8 @@ def read_mention(ent: DocSpan, people: set[str], lower_words: set[str]) -> Menti
         trimmed = without_figures(ent)
         trimmed = without_opening_word(trimmed) if trimmed is not None else None
         trimmed = without_word_after_hyphen(trimmed) if trimmed is not None else None
+        trimmed = without_affiliation(trimmed) if trimmed is not None else None
+        trimmed = without_trailing_article(trimmed) if trimmed is not None else None
         if trimmed is None or shouted_word(trimmed, lower_words):
             return None
         ent = trimmed
