@@ -515,3 +515,22 @@ def test_a_name_run_on_into_the_next_sentence_ends_before_its_article() -> None:
     actors = by_name(entities_of(text).actors)
     assert len(actors["Janet Yellen"].mentions) == 3
     assert not any(name.endswith(" The") for name in actors)
+
+
+def test_a_given_name_joined_to_a_full_name_shares_its_surname() -> None:
+    text = (
+        "Giving\n\nThe foundation of Bill and Melinda Gates gave money on Monday. Bill Gates"
+        " said it was a start. Hillary and Bill Clinton spoke later. Mrs. Clinton was glad."
+    )
+    actors = by_name(entities_of(text).actors)
+    assert len(actors["Bill Gates"].mentions) == 2
+    assert len(actors["Hillary Clinton"].mentions) == 2
+    assert {"Bill", "Hillary", "Melinda Gates", "Bill Clinton"} & set(actors) == {
+        "Melinda Gates",
+        "Bill Clinton",
+    }
+
+
+def test_a_name_in_a_list_keeps_its_own_surname() -> None:
+    text = "Music\n\nStars like Brandy, Monica and Lauryn Hill sang. Monica smiled after."
+    assert "Monica Hill" not in by_name(entities_of(text).actors)

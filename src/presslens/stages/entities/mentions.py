@@ -271,7 +271,7 @@ def read_mention(ent: DocSpan, people: set[str], lower_words: set[str]) -> Menti
     role = not place_list and (bool(title) or has_person_role(ent))
     return Mention(
         span=Span(start, start + len(name)),
-        name=name_key(name),
+        name=name_key(with_shared_surname(ent, name)),
         label="GPE" if place_list else label,
         title=title,
         gender=title_gender(title.casefold()),
@@ -284,6 +284,28 @@ def read_mention(ent: DocSpan, people: set[str], lower_words: set[str]) -> Menti
         descriptive=junk.descriptive(ent),
         adjective=len(ent) == 1 and ent[0].pos_ == "ADJ",
     )
+
+
+def with_shared_surname(ent: DocSpan, name: str) -> str:
+    """'Bill and Melinda Gates', 'Hillary and Bill Clinton': a lone given name joined by "and"
+    to a full name shares its surname (a list's member does not: "Brandy, Monica and Lauryn
+    Hill")."""
+    doc = ent.doc
+    if ent.label_ != "PERSON" or len(ent) != 1 or " " in name or ent.end + 2 >= len(doc):
+        return name
+    joiner, following = doc[ent.end], doc[ent.end + 1]
+    if joiner.lower_ != "and" or following.ent_iob_ != "B" or following.ent_type_ != "PERSON":
+        return name
+    if ent.start > 0 and doc[ent.start - 1].text == ",":
+        return name  # "Brandy, Monica and Lauryn Hill": the last of a list, each named alone
+    run = [following]
+    for token in doc[following.i + 1 :]:
+        if token.ent_iob_ != "I":
+            break
+        run.append(token)
+    if len(run) < 2 or not all(t.is_title for t in run):
+        return name
+    return f"{name} {run[-1].text}"
 
 
 def listed_with_people(ent: DocSpan) -> bool:
