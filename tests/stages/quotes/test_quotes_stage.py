@@ -271,3 +271,15 @@ def test_the_report_is_its_publishers_words(
         "The report said that Apple holds $214.9 billion offshore."
     )
     assert speaker_names(prepared, text)[-1] == speaker
+
+
+def test_a_that_clause_after_a_long_aside_is_what_the_cue_reports(prepared: Prepare) -> None:
+    text = (
+        "Donald Trump spoke in Ohio on Monday.\n"
+        "The Republican nominee continues to insist, most recently in a Labor Day interview"
+        " with ABC News, that he really, really wants to release his taxes."
+    )
+    quotes, _terms, _warnings, names = run(prepared, text)
+    [quote] = quotes
+    assert quote.cue == "insist" and names[quote.speaker_actor_id or ""] == "Donald Trump"
+    assert quote.text.startswith("that he really, really wants")

@@ -56,7 +56,27 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects:
                 return list(objects[0].subtree)
-    return interrupted_clause(verb, lexicon)
+    return that_clause_above(verb, lexicon) or interrupted_clause(verb, lexicon)
+
+
+def that_clause_above(verb: Token, lexicon: Lexicon) -> list[Token] | None:
+    """'X continues to insist, most recently in an interview, that Y': a "that" clause set
+    after a long aside is parsed as the sentence's head, the cue's clause hung under it. The
+    clause opened by "that" after the cue is what the cue reports."""
+    if verb.lemma_.lower() not in lexicon.clause:
+        return None
+    if any(c.dep_ == "xcomp" and c.lemma_.lower() in lexicon.clause for c in verb.children):
+        return None  # "continues to insist ...": the inner verb reports
+    node = verb
+    while node.dep_ == "xcomp" and node.head is not node:
+        node = node.head  # "continues to insist": the clause of "continues"
+    head = node.head
+    if node.dep_ != "ccomp" or head is node or head.i < verb.i:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "that" and c.i > verb.i for c in head.children):
+        return None
+    own = {t.i for t in node.subtree}
+    return [t for t in head.subtree if t.i not in own and not (t.is_punct and t.i < head.i)]
 
 
 def accusation_grounds(verb: Token, lexicon: Lexicon) -> list[Token]:
