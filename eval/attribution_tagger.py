@@ -16,6 +16,7 @@ second) and reported whole too.
     python eval/attribution_tagger.py                 # PolNeAR dev
     python eval/attribution_tagger.py --split heldout # the tenth of train the head never saw
     python eval/attribution_tagger.py --limit 10
+    python eval/attribution_tagger.py --split heldout --head /tmp/x.npz  # a candidate head
 
 `heldout` is every tenth train article by sorted name: the head never trained on it, but
 train/attribution/fit.py chose its epoch and `uncued_score` there; the quote rules were built
@@ -78,9 +79,19 @@ def documents(split: str, limit: int | None) -> list[Document]:
     return chosen[:limit]
 
 
-def systems_on(text: str, spent: dict[str, float]) -> dict[str, list[Predicted]]:
+def load_head(path: Path) -> dict:
+    """A head's weights from an npz file, float32, as `learned.head()` loads the shipped one."""
+    import numpy as np
+
+    with np.load(path) as arrays:
+        return {name: arrays[name].astype(np.float32) for name in arrays.files}
+
+
+def systems_on(
+    text: str, spent: dict[str, float], weights: dict | None = None
+) -> dict[str, list[Predicted]]:
     """The three systems' records for one raw article text; the tagger's time (beyond the
-    encoder pass) is added to `spent`."""
+    encoder pass) is added to `spent`. `weights`: a candidate head's, else the shipped one."""
     from presslens import nlp, segment
     from presslens.model import Article, Span
     from presslens.stages.entities import find_actors
@@ -103,7 +114,7 @@ def systems_on(text: str, spent: dict[str, float]) -> dict[str, list[Predicted]]
     sentences = segment.sentence_spans(article, doc)
     vectors = nlp.encode_sentences(text, [(s.start, s.end) for s in sentences])
     started = time.perf_counter()
-    tagged = learned.tag_attributions(text, vectors)
+    tagged = learned.tag_attributions(text, vectors, weights=weights)
     spent["tagger"] = spent.get("tagger", 0.0) + time.perf_counter() - started
     tagger = [as_predicted(text, item) for item in tagged]
     added = [
@@ -161,6 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="dev", choices=["dev", "heldout"])
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
+    parser.add_argument("--head", type=Path, default=None, help="a candidate head (npz)")
     args = parser.parse_args(argv)
     why = ready()
     if why:
@@ -169,7 +181,8 @@ def main(argv: list[str] | None = None) -> int:
     docs = documents(args.split, args.limit)
     spent: dict[str, float] = {}
     started = time.perf_counter()
-    results = [(doc, systems_on(doc.text, spent)) for doc in docs]
+    weights = None if args.head is None else load_head(args.head)
+    results = [(doc, systems_on(doc.text, spent, weights)) for doc in docs]
     elapsed = time.perf_counter() - started
     half = (len(results) + 1) // 2
     parts = {"first": results[:half], "second": results[half:], "all": results}
@@ -179,7 +192,8 @@ def main(argv: list[str] | None = None) -> int:
         for system in SYSTEMS
     ]
     print_table(
-        f"PolNeAR {args.split}: {len(docs)} articles ({half} + {len(docs) - half}), "
+        f"PolNeAR {args.split}{'' if args.head is None else f' (head {args.head})'}: "
+        f"{len(docs)} articles ({half} + {len(docs) - half}), "
         f"{elapsed:.0f} s; the tagger's own time {1000 * spent['tagger'] / len(docs):.0f} ms "
         "an article beyond the encoder pass",
         rows,
