@@ -240,6 +240,16 @@ def tag_attributions(
     return assemble(text, segments, quoted, uncued_score=uncued_score)
 
 
+def sentence_pieces(vectors: SentenceVectors) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Per sentence, its real pieces' article offsets and their vectors."""
+    offsets, pieces = [], []
+    for start, encoded in zip(vectors.starts, vectors.encoded, strict=True):
+        real = real_pieces(encoded)
+        offsets.append(encoded.offsets[real] + start)
+        pieces.append(encoded.vectors[real])
+    return offsets, pieces
+
+
 def article_log_probabilities(
     vectors: SentenceVectors, quoted: Quotations, weights: dict[str, np.ndarray]
 ) -> tuple[list[np.ndarray], np.ndarray]:
@@ -250,11 +260,7 @@ def article_log_probabilities(
     third of the time for a long article)."""
     projection = weights.get("projection")
     window = int(weights["window"][0])
-    offsets, pieces = [], []
-    for start, encoded in zip(vectors.starts, vectors.encoded, strict=True):
-        real = real_pieces(encoded)
-        offsets.append(encoded.offsets[real] + start)
-        pieces.append(encoded.vectors[real])
+    offsets, pieces = sentence_pieces(vectors)
     lengths = np.array([len(chosen) for chosen in pieces], dtype=np.int64)
     if not lengths.sum():
         return offsets, np.zeros((0, len(TAGS)), dtype=np.float32)
@@ -302,11 +308,7 @@ def piece_inputs(
     pieces' vectors projected first when the head has a projection)."""
     projection = weights.get("projection")
     window = int(weights["window"][0])
-    offsets, pieces = [], []
-    for start, encoded in zip(vectors.starts, vectors.encoded, strict=True):
-        real = real_pieces(encoded)
-        offsets.append(encoded.offsets[real] + start)
-        pieces.append(encoded.vectors[real])
+    offsets, pieces = sentence_pieces(vectors)
     if projection is not None and pieces:  # one product for the article, not one a sentence
         split = np.cumsum([len(chosen) for chosen in pieces])[:-1]
         pieces = np.split(np.concatenate(pieces) @ projection, split)
