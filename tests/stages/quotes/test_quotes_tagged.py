@@ -183,3 +183,14 @@ def test_the_accurate_mode_finds_a_short_continued_quotation() -> None:
     [more] = [q for q in accurate.quotes if "Maybe more" in q.text]
     assert names[more.speaker_actor_id] == "Jane Roe"
     assert not any("Maybe more" in q.text for q in fast.quotes)
+
+
+def test_a_speaker_inside_what_is_said_is_no_attribution(
+    monkeypatch: pytest.MonkeyPatch, prepared: Prepare
+) -> None:
+    text = "Maria Lopez runs the fund.\nWhat Lopez builds changes from one week to the next."
+    parts = (span_of(text, "What Lopez"), span_of(text, "changes from one week to the next"))
+    replace_tagger(monkeypatch, (Tagged(parts, span_of(text, "builds"), (), 0.95),))
+    quotes, _names = run_with(prepared, text)
+    assert not any(q.span.overlaps(parts[1]) for q in quotes)
+    assert not any("one week to the next" in stance for stance in stances_with(prepared, text))

@@ -8,6 +8,8 @@ the same `make_speaker` (actors, joint speakers, pronouns and role nouns left fo
 
 - The rules go first: an attribution they found keeps their cue, speaker and kind; the tagger
   adds only what overlaps none of them.
+- A cue inside its own content, or a speaker inside it ("What Trump [proposes] changes from one
+  interview to the next"), means the tagger lost the attribution's shape: left out.
 - A content with neither a cue nor quotation marks is left out: nothing tells a reader who
   said it, and most such contents are the writer's own words.
 - A tagged source (a noun, name or pronoun) becomes the speaker; with none, the cue verb's
@@ -120,6 +122,8 @@ def as_attribution(ctx: Context, item: learned.Tagged, span: Span) -> Attributio
     if item.cue is not None and misplaced(item.cue, item.content):
         return None
     speaker = speaker_of(ctx, item, cue_head)
+    if speaker is not None and any(part.contains(speaker.span) for part in item.content):
+        return None  # "What Trump [proposes] changes ...": the speaker inside what is said
     stance = None
     if cue_head is not None and kind == "indirect" and not reporting(ctx, cue_head):
         stance = "stance"  # "Putin signed an order ...", "Trump is eyeing the profits"
