@@ -291,21 +291,14 @@ def with_shared_surname(ent: DocSpan, name: str) -> str:
     to a full name shares its surname (a list's member does not: "Brandy, Monica and Lauryn
     Hill")."""
     doc = ent.doc
-    if ent.label_ != "PERSON" or len(ent) != 1 or " " in name or ent.end + 2 >= len(doc):
+    if ent.label_ != "PERSON" or len(ent) != 1 or " " in name or ent.end + 1 >= len(doc):
         return name
-    joiner, following = doc[ent.end], doc[ent.end + 1]
-    if joiner.lower_ != "and" or following.ent_iob_ != "B" or following.ent_type_ != "PERSON":
+    if doc[ent.end].lower_ != "and" or (ent.start > 0 and doc[ent.start - 1].text == ","):
         return name
-    if ent.start > 0 and doc[ent.start - 1].text == ",":
-        return name  # "Brandy, Monica and Lauryn Hill": the last of a list, each named alone
-    run = [following]
-    for token in doc[following.i + 1 :]:
-        if token.ent_iob_ != "I":
-            break
-        run.append(token)
-    if len(run) < 2 or not all(t.is_title for t in run):
+    full = next((e for e in doc.ents if e.start == ent.end + 1), None)
+    if full is None or full.label_ != "PERSON" or len(full) < 2:
         return name
-    return f"{name} {run[-1].text}"
+    return f"{name} {full[-1].text}" if all(t.is_title for t in full) else name
 
 
 def listed_with_people(ent: DocSpan) -> bool:

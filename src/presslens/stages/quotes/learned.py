@@ -158,7 +158,12 @@ def sentence_means(pieces: Sequence[np.ndarray], width: int) -> np.ndarray:
 
 def log_probabilities(inputs: np.ndarray, weights: dict[str, np.ndarray]) -> np.ndarray:
     """Pieces x TAGS log-probabilities from the head."""
-    hidden = np.maximum(inputs @ weights["hidden_weight"] + weights["hidden_bias"], 0.0)
+    return tag_log_probabilities(inputs @ weights["hidden_weight"], weights)
+
+
+def tag_log_probabilities(hidden_input: np.ndarray, weights: dict[str, np.ndarray]) -> np.ndarray:
+    """Pieces x TAGS log-probabilities from the hidden layer's input (before its bias)."""
+    hidden = np.maximum(hidden_input + weights["hidden_bias"], 0.0)
     scores = hidden @ weights["output_weight"] + weights["output_bias"]
     scores -= scores.max(axis=1, keepdims=True)
     return scores - np.log(np.exp(scores).sum(axis=1, keepdims=True))
@@ -295,10 +300,7 @@ def article_log_probabilities(
     total += inside(quoted, np.concatenate(offsets)[:, 0])[:, None] * hidden[row]
     total += (position == 0)[:, None] * hidden[row + 1]
     total += (position == length - 1)[:, None] * hidden[row + 2]
-    activated = np.maximum(total + weights["hidden_bias"], 0.0)
-    scores = activated @ weights["output_weight"] + weights["output_bias"]
-    scores -= scores.max(axis=1, keepdims=True)
-    return offsets, scores - np.log(np.exp(scores).sum(axis=1, keepdims=True))
+    return offsets, tag_log_probabilities(total, weights)
 
 
 def piece_inputs(

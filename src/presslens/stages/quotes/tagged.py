@@ -46,11 +46,10 @@ from presslens.nlp.encoder import SentenceVectors
 from presslens.stages.quotes import learned
 from presslens.stages.quotes.context import Attribution, Context, tokens_in, trim
 from presslens.stages.quotes.direct import nearest_name
-from presslens.stages.quotes.marks import Quoted
+from presslens.stages.quotes.marks import MARK_RE, Quoted
 from presslens.stages.quotes.speakers import Speaker, make_speaker, subject_of
 
 NOMINAL = ("PROPN", "NOUN", "PRON")  # what a speaker's head word may be
-QUOTE_MARKS = ("“", "”", '"', "''", "``")
 CUED_WEIGHT = 0.7  # confidence = weight x the tagger's score: below the rules' 0.8-0.9
 UNCUED_WEIGHT = 0.6
 MIN_SCORE = 0.7  # the least mean tag probability kept: chosen on the build half of our gold
@@ -68,7 +67,7 @@ def tagged_attributions(
     found: list[Attribution] = []
     for item in learned.tag_attributions(ctx.text, vectors):
         span = trim(ctx.text, item.span)
-        if any(overlapping(span, other.span) for other in taken):
+        if any(span.overlaps(other.span) for other in taken):
             continue
         record = as_attribution(ctx, item, span) if item.score >= MIN_SCORE else None
         if record is not None:
@@ -101,13 +100,9 @@ def continued(text: str, record: Attribution, others: Sequence[Attribution]) -> 
     gap = text[previous.span.end : record.span.start]
     if previous.speaker is None or gap.count("\n\n") > 1 or len(gap.split()) > CONTINUE_WORDS:
         return record
-    if any(mark in gap for mark in QUOTE_MARKS):
+    if MARK_RE.search(gap):
         return record
     return replace(record, speaker=previous.speaker, confidence=record.confidence * 0.9)
-
-
-def overlapping(one: Span, other: Span) -> bool:
-    return one.start < other.end and other.start < one.end
 
 
 def as_attribution(ctx: Context, item: learned.Tagged, span: Span) -> Attribution | None:
@@ -143,11 +138,12 @@ def as_attribution(ctx: Context, item: learned.Tagged, span: Span) -> Attributio
 
 def kind_of_content(text: str) -> str:
     """'direct' for one whole quotation, 'mixed' for quoted words inside, else 'indirect'."""
-    marks = sum(text.count(mark) for mark in QUOTE_MARKS)
+    marks = list(MARK_RE.finditer(text))
     if not marks:
         return "indirect"
-    whole = text.startswith(QUOTE_MARKS) and text.rstrip(".,;:!? ").endswith(QUOTE_MARKS)
-    return "direct" if whole and marks == 2 else "mixed"
+    end = len(text.rstrip(".,;:!? "))
+    whole = len(marks) == 2 and marks[0].start() == 0 and marks[1].end() == end
+    return "direct" if whole else "mixed"
 
 
 def head_of(ctx: Context, span: Span) -> Token | None:
@@ -175,7 +171,7 @@ def cue_word(ctx: Context, span: Span) -> Token | None:
 
 def misplaced(cue: Span, content: tuple[Span, ...]) -> bool:
     """A cue inside its own content: the tagger lost the attribution's shape."""
-    return any(overlapping(cue, part) for part in content)
+    return any(cue.overlaps(part) for part in content)
 
 
 def reporting(ctx: Context, word: Token) -> bool:
