@@ -283,3 +283,15 @@ def test_a_that_clause_after_a_long_aside_is_what_the_cue_reports(prepared: Prep
     [quote] = quotes
     assert quote.cue == "insist" and names[quote.speaker_actor_id or ""] == "Donald Trump"
     assert quote.text.startswith("that he really, really wants")
+
+
+def test_two_quoted_fragments_of_one_clause_are_one_quote(prepared: Prepare) -> None:
+    text = (
+        "Voters in Nevada seem less engaged. Michael Green, associate professor of history at"
+        ' the University of Nevada-Las Vegas, said places such as Iowa and New Hampshire "have'
+        ' more of a historical resonance," while "Nevada is more of a newcomer."\n\n'
+        "Not only are the caucuses more than two months away, no one knows the field."
+    )
+    quotes, _terms, _warnings, _names = run(prepared, text)
+    assert len(quotes) == 1
+    assert quotes[0].text.endswith('"Nevada is more of a newcomer."')

@@ -114,12 +114,24 @@ def attribute_all(
 
 
 def dedupe(items: list[Attribution]) -> list[Attribution]:
-    """One record per reported clause (a mixed clause with two quoted fragments counts once)."""
-    seen: dict[tuple[int, int], Attribution] = {}
-    for item in items:
-        key = (item.span.start, item.span.end)
-        seen.setdefault(key, item)
-    return sorted(seen.values(), key=lambda a: a.span.start)
+    """One record per reported clause: a mixed clause with two quoted fragments counts once,
+    also when the last fragment's closing mark runs past the clause ('said A "x," while "y."')."""
+    kept: list[Attribution] = []
+    for item in sorted(items, key=lambda a: (a.span.start, a.span.end)):
+        last = kept[-1] if kept else None
+        if last is not None and same_record(last, item):
+            span = Span(last.span.start, max(last.span.end, item.span.end))
+            kept[-1] = replace(last, span=span)
+            continue
+        kept.append(item)
+    return kept
+
+
+def same_record(one: Attribution, other: Attribution) -> bool:
+    """The same span, or overlapping spans on one cue."""
+    if one.span == other.span:
+        return True
+    return one.cue_head == other.cue_head and one.span.overlaps(other.span)
 
 
 def join_interrupted(text: str, items: list[Attribution]) -> list[Attribution]:
