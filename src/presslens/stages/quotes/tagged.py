@@ -28,8 +28,8 @@ the same `make_speaker` (actors, joint speakers, pronouns and role nouns left fo
   "indirect" otherwise.
 - Measured (PolNeAR dev, `python eval/quotes.py` against `--fast`): all-attribution lenient
   F1 0.747 -> 0.786, direct F1 0.910 -> 0.926, end-to-end direct F1 0.815 -> 0.825. On our
-  gold (`python eval/actors.py`): attributions found 0.784 -> 0.846, listed quotes that are
-  real speech 0.837 -> 0.804.
+  gold (`python eval/actors.py`): attributions found 0.784 -> 0.833, listed quotes that are
+  real speech 0.837 -> 0.815.
 - Confidence is the tagger's own score scaled below the rules' (0.6 x the mean probability of
   the content's tags, 0.7 x with a cue), so a reader ranking quotes sees the rules' first.
 """
