@@ -132,6 +132,21 @@ def test_fits(need: Need, kind: str, gender: str | None, plural: bool, expected:
             "shows",
             ("A new study", ["Rail Union"]),
         ),
+        # a role no actor holds goes to a near actor that clearly leads the others: an earlier
+        # speaker before a name met in passing
+        (
+            "Anna Berg said that she mourned the death of Tom Ray.\n\nThe former senator said "
+            "that the talks went well.",
+            "said",
+            ("The former senator", ["Anna Berg"]),
+        ),
+        # a word before another name is not that name's role: "lady" is not held by the U.S.
+        (
+            "Anna Berg said that she mourned the death of Tom Ray.\n\nThe former first lady "
+            "and U.S. senator said that the talks went well.",
+            "said",
+            ("The former first lady and U.S. senator", ["Anna Berg"]),
+        ),
         # an organisation noun goes to the organisation
         (
             "The Rail Union met Tom Ray in Oslo.\n\nThe union said that wages must rise.",

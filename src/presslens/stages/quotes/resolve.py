@@ -43,6 +43,9 @@ TITLES = {
 }
 QUESTIONS = {"ask", "question", "press", "interview"}  # their object is the one who answers
 OBJECTS = {"dobj", "obj", "dative", "appos", "attr", "conj", "oprd"}
+# a role noun no actor holds goes to the likeliest of several near actors only when it leads the
+# next by this much: a subject or earlier speaker against a name in a prepositional phrase
+CLEAR_LEAD = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,9 +263,10 @@ def resolve(ctx: Context, speaker: Speaker, earlier: list[Speaker]) -> Speaker:
 def role_candidates(ctx: Context, speaker: Speaker, found: list[Candidate]) -> list[Candidate]:
     """A role noun goes to an actor the article gives that role ("Sen. Marco Rubio" for "the
     senator", "businessman Donald Trump" for "the businessman"), and when the article gives it
-    to none, only to the one actor that agrees in its sentence and the one before: a writer
-    also uses a role to name someone other than the last one named ("Ramos asked ... the
-    tycoon said")."""
+    to none, only to an actor that agrees in its sentence or the one before and clearly leads
+    the others there: a writer also uses a role to name someone other than the last one named
+    ("Ramos asked ... the tycoon said"), but not someone met only in passing ("Clinton spoke
+    after the death of Tom Ray ... the former secretary of state said")."""
     role = ctx.doc[speaker.head].lemma_.lower()
     if not ctx.roles:
         ctx.roles.update({a.id: role_words(ctx, a) for a in ctx.actors})
@@ -270,20 +274,28 @@ def role_candidates(ctx: Context, speaker: Speaker, found: list[Candidate]) -> l
     if holders:
         return [c for c in found if c[2].actor_id in holders]
     near = [c for c in found if c[3] <= 1]
-    if len({c[2].actor_id or c[2].name for c in near}) == 1:
-        return near
+    best: dict[str, int] = {}
+    for rank, _, referent_, _ in near:
+        key = referent_.actor_id or referent_.name
+        best[key] = min(rank, best.get(key, rank))
+    ranks = sorted(best.values())
+    if len(ranks) == 1 or len(ranks) > 1 and ranks[1] - ranks[0] >= CLEAR_LEAD:
+        return [c for c in near if c[0] == ranks[0]]
     return []
 
 
 def role_words(ctx: Context, actor: Actor) -> set[str]:
-    """Nouns the article sets beside the actor's name: "Sen.", "businessman", ", the governor"."""
+    """Nouns the article sets beside the actor's name: "Sen.", "businessman", ", the governor".
+    A word before the name counts only when the parse hangs it on the name."""
     words: set[str] = set()
     for mention in actor.mentions:
         tokens = tokens_in(ctx, mention)
         if not tokens:
             continue
+        inside = range(tokens.start, tokens.stop)
         for i in range(max(0, tokens.start - 3), tokens.start):
-            words.add(TITLES.get(ctx.doc[i].lower_, ctx.doc[i].lemma_.lower()))
+            if ctx.doc[i].head.i in inside:  # "Sen. Ann Bell", not "the first lady and U.S."
+                words.add(TITLES.get(ctx.doc[i].lower_, ctx.doc[i].lemma_.lower()))
         for token in ctx.doc[tokens.start : tokens.stop]:
             words.add(TITLES.get(token.lower_, token.lemma_.lower()))
         last = ctx.doc[tokens.stop - 1]
