@@ -24,13 +24,28 @@ def test_lexicon_loads_every_section() -> None:
         ("congresswoman", "PERSON", "f"),
         ("campaign", "ORG", None),
         ("poll", "DOCUMENT", None),
-        ("spokesman", "PERSON", "m"),  # gendered, though never resolved as a role
+        ("spokesman", "PERSON", "m"),  # gendered, and resolved only to one named as such
         ("table", None, None),
+        # from the WordNet catalogue: a noun's most frequent sense decides
+        ("economist", "PERSON", None),
+        ("prosecutor", "PERSON", None),
+        ("widower", "PERSON", "m"),
+        ("ministry", "ORG", None),
+        ("figure", None, None),  # a diagram first, a person only in a later sense
+        ("house", None, None),  # a dwelling first
     ],
 )
 def test_roles(lemma: str, kind: str | None, gender: str | None) -> None:
     roles = load_roles()
     assert (roles.kind(lemma), roles.gender(lemma)) == (kind, gender)
+
+
+@pytest.mark.parametrize(
+    ("lemma", "relational"),
+    [("spokesman", True), ("lawyer", True), ("wife", True), ("aide", True), ("senator", False)],
+)
+def test_relational_roles(lemma: str, relational: bool) -> None:
+    assert load_roles().relational(lemma) is relational
 
 
 def test_roles_refuse_unknown_sections() -> None:

@@ -135,9 +135,14 @@ def test_speaker_of_say(
         ("The congresswoman said that wages must rise.", "PERSON", "f", False),
         ("The company said that wages must rise.", "ORG", None, False),
         ("The poll said that wages must rise.", "DOCUMENT", None, False),
+        # a role from the WordNet catalogue, with the gender it says
+        ("The actress said that wages must rise.", "PERSON", "f", False),
+        ("The ministry said that wages must rise.", "ORG", None, False),
+        # someone else's relational role: marked, to go only to the one named as such
+        ("His wife said that wages must rise.", "PERSON", "f", False),
         # not a bare role: someone new, someone else's, or named by someone
         ("A spokesman said that wages must rise.", None, "m", False),
-        ("His wife said that wages must rise.", None, "f", False),
+        ("His boss said that wages must rise.", None, None, False),
         ("Officials said that wages must rise.", None, None, True),
     ],
 )

@@ -29,7 +29,7 @@ def governing(cue: Token) -> list[Token]:
     the negation sits on "want"."""
     chain = [cue]
     current = cue
-    while current.dep_ == "xcomp" and current.head is not current and len(chain) < 3:
+    while current.dep_ == "xcomp" and current.head.i != current.i and len(chain) < 3:
         current = current.head
         chain.append(current)
     return chain

@@ -1,10 +1,11 @@
 """The word lists of the quotes stage, each loaded once: the reporting cues
-(resources/reporting_verbs.txt) and the speakers' role nouns (resources/speaker_roles.txt)."""
+(resources/reporting_verbs.txt) and the speakers' role nouns (resources/speaker_roles.txt, kept
+by hand, then resources/role_nouns.txt, the rest of English's from WordNet)."""
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from presslens.resources import parse_sections, read_text
 
@@ -24,6 +25,7 @@ SECTIONS = (
 )
 
 ROLE_SECTIONS = ("person", "organisation", "document", "male", "female", "spokesperson")
+CATALOGUE_SECTIONS = ("person", "organisation", "male", "female", "relational")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +55,8 @@ MIN_SUFFIXED = 7
 
 @dataclass(frozen=True, slots=True)
 class Roles:
-    """Role nouns a speaker phrase may be ("the candidate"), and nouns that say a gender."""
+    """Role nouns a speaker phrase may be ("the candidate"), and nouns that say a gender. The
+    hand-kept lists decide first; `wide` is the WordNet catalogue (role_nouns.txt)."""
 
     person: frozenset[str]
     organisation: frozenset[str]
@@ -61,6 +64,7 @@ class Roles:
     male: frozenset[str]
     female: frozenset[str]
     spokesperson: frozenset[str] = frozenset()  # "officials at X" speak for X
+    wide: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def kind(self, lemma: str) -> str | None:
         """PERSON, ORG or DOCUMENT for a role noun, None for any other noun. A noun of a
@@ -71,10 +75,24 @@ class Roles:
             return "PERSON"
         if lemma in self.organisation:
             return "ORG"
-        return "DOCUMENT" if lemma in self.document else None
+        if lemma in self.document:
+            return "DOCUMENT"
+        if lemma in self.wide.get("person", ()):
+            return "PERSON"
+        return "ORG" if lemma in self.wide.get("organisation", ()) else None
 
     def gender(self, lemma: str) -> str | None:
-        return "m" if lemma in self.male else "f" if lemma in self.female else None
+        if lemma in self.male or lemma in self.wide.get("male", ()):
+            return "m"
+        if lemma in self.female or lemma in self.wide.get("female", ()):
+            return "f"
+        return None
+
+    def relational(self, lemma: str) -> bool:
+        """Someone who stands for another ("the spokesman", "his lawyer", "the wife"): only an
+        actor the article gives that role is them; the nearest person is most often the one
+        they stand for."""
+        return lemma in self.spokesperson or lemma in self.wide.get("relational", ())
 
 
 def lemma_sections(raw: str, sections: tuple[str, ...], what: str) -> dict[str, set[str]]:
@@ -98,11 +116,15 @@ def load_lexicon() -> Lexicon:
     return parse_lexicon(raw)
 
 
-def parse_roles(raw: str) -> Roles:
+def parse_roles(raw: str, catalogue: str = "") -> Roles:
     found = lemma_sections(raw, ROLE_SECTIONS, "speaker roles")
-    return Roles(**{name: frozenset(words) for name, words in found.items()})
+    wide = lemma_sections(catalogue, CATALOGUE_SECTIONS, "role nouns") if catalogue else {}
+    return Roles(
+        **{name: frozenset(words) for name, words in found.items()},
+        wide={name: frozenset(words) for name, words in wide.items()},
+    )
 
 
 @functools.cache
 def load_roles() -> Roles:
-    return parse_roles(read_text("speaker_roles.txt"))
+    return parse_roles(read_text("speaker_roles.txt"), read_text("role_nouns.txt"))

@@ -68,7 +68,7 @@ def that_clause_above(verb: Token, lexicon: Lexicon) -> list[Token] | None:
     if any(c.dep_ == "xcomp" and c.lemma_.lower() in lexicon.clause for c in verb.children):
         return None  # "continues to insist ...": the inner verb reports
     node = verb
-    while node.dep_ == "xcomp" and node.head is not node:
+    while node.dep_ == "xcomp" and node.head.i != node.i:
         node = node.head  # "continues to insist": the clause of "continues"
     head = node.head
     if node.dep_ != "ccomp" or head is node or head.i < verb.i:

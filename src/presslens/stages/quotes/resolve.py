@@ -113,7 +113,7 @@ def salience(token: Token) -> int:
     """0 the main subject, 1 another subject or the possessor of the main subject ("Roe's
     style"), 2 an object, 3 anything else (another possessor, a name in a prepositional
     phrase). A name in apposition counts as the phrase it names ("the prosecutor, Ann Bell")."""
-    if token.dep_ == "appos" and token.head is not token:
+    if token.dep_ == "appos" and token.head.i != token.i:
         return salience(token.head)
     if token.dep_ == "poss":
         return 1 if salience(token.head) == 0 else 3
@@ -227,9 +227,16 @@ def relaying_sentences(ctx: Context, speaker: Speaker, first: int, own: int) -> 
         start, end = ctx.sentences[number]
         root = next((t for t in ctx.doc[start:end] if t.dep_ == "ROOT"), None)
         subjects = [c for c in root.children if c.dep_ == "nsubj"] if root is not None else []
-        if any(s.lower_ == word and s.pos_ in ("PRON", "NOUN") for s in subjects):
+        if any(relays(s, word) for s in subjects):
             relayed.add(number)
     return relayed
+
+
+def relays(subject: Token, word: str) -> bool:
+    """A subject that is the speaker's word, not named there: "His lawyer, Sam Hill, ..." names
+    the lawyer rather than passing one on."""
+    named = any(child.dep_ == "appos" for child in subject.children)
+    return subject.lower_ == word and subject.pos_ in ("PRON", "NOUN") and not named
 
 
 def names_referent(token: Token, actor: Actor, plural: bool) -> bool:
@@ -271,7 +278,8 @@ def role_candidates(ctx: Context, speaker: Speaker, found: list[Candidate]) -> l
     if not ctx.roles:
         ctx.roles.update({a.id: role_words(ctx, a) for a in ctx.actors})
     holders = {actor_id for actor_id, words in ctx.roles.items() if role in words}
-    if holders:
+    holders -= possessors(ctx, ctx.doc[speaker.head])
+    if holders or load_roles().relational(role):
         return [c for c in found if c[2].actor_id in holders]
     near = [c for c in found if c[3] <= 1]
     best: dict[str, int] = {}
@@ -282,6 +290,12 @@ def role_candidates(ctx: Context, speaker: Speaker, found: list[Candidate]) -> l
     if len(ranks) == 1 or len(ranks) > 1 and ranks[1] - ranks[0] >= CLEAR_LEAD:
         return [c for c in near if c[0] == ranks[0]]
     return []
+
+
+def possessors(ctx: Context, head: Token) -> set[str]:
+    """The actors owning a role: Roe in "Roe's lawyer" is not the lawyer."""
+    owners = {ctx.actor_of_token.get(c.i) for c in head.children if c.dep_ == "poss"}
+    return {actor.id for actor in owners if actor is not None}
 
 
 def role_words(ctx: Context, actor: Actor) -> set[str]:
@@ -300,7 +314,7 @@ def role_words(ctx: Context, actor: Actor) -> set[str]:
             words.add(TITLES.get(token.lower_, token.lemma_.lower()))
         last = ctx.doc[tokens.stop - 1]
         for related in (last.head, *last.children):
-            if related.dep_ == "appos" or last.dep_ == "appos" and related is last.head:
+            if related.dep_ == "appos" or last.dep_ == "appos" and related.i == last.head.i:
                 words.add(related.lemma_.lower())
     return words
 

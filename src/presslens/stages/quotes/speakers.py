@@ -62,7 +62,7 @@ def subject_of(verb: Token) -> Token | None:
             return None
         if (
             current.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp")
-            and current.head is not current
+            and current.head.i != current.i
         ):
             if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return current.head if current.head.pos_ == "PROPN" else None
@@ -348,8 +348,9 @@ def named_authors(document: Token, actors: tuple[Actor, ...]) -> Actor | None:
 def role_of(head: Token, run: list[Token], roles: Roles) -> tuple[str | None, str | None]:
     """A definite role noun ("the former president", "the company") and the gender it says.
 
-    Only a bare role is resolved later: not "a spokesman" (someone new), not "his wife"
-    (someone else), not "the Trump campaign" (named by someone)."""
+    Only a bare role is resolved later: not "a spokesman" (someone new), not "the Trump
+    campaign" (named by someone), and "his wife" (someone else) only when it is relational:
+    then only the actor the article gives that role is the speaker."""
     lemma = head.lemma_.lower()
     kind = roles.kind(lemma) if head.tag_ in ("NN", "NNP") else None  # not "officials"
     if kind is None:
@@ -359,6 +360,9 @@ def role_of(head: Token, run: list[Token], roles: Roles) -> tuple[str | None, st
         determiners = [run[0].lower_]  # current nominee": the parse gives "The" to "secretary"
     if kind == "DOCUMENT" and determiners in (["a"], ["an"]):
         return kind, None  # "a new poll shows": the article's poll, its pollster named nearby
+    possessed = any(c.dep_ == "poss" for c in head.children)
+    if possessed and roles.relational(lemma) and len(determiners) == 1:
+        return kind, roles.gender(lemma)  # "Roe's lawyer": only the one named as such
     if len(determiners) != 1 or determiners[0] not in DEFINITE:
         return None, roles.gender(lemma)
     if any(t.ent_type_ in NAMING_TYPES for t in run):

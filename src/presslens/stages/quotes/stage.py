@@ -261,7 +261,7 @@ def only_a_topic(content: list[Token]) -> bool:
     said: "denied the allegations")."""
     if not content or any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in content):
         return False
-    roots = [t for t in content if t.head not in content or t.head is t]
+    roots = [t for t in content if t.head not in content or t.head.i == t.i]
     roots = [t for t in roots if not t.is_punct]
     # phrases trailing the object ("... at the rally") hang on the cue too
     return any(t.dep_ == "pobj" for t in roots) and all(t.dep_ in TOPIC_DEPS for t in roots)

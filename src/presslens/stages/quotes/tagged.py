@@ -154,7 +154,7 @@ def head_of(ctx: Context, span: Span) -> Token | None:
         return None
     inside = set(indices)
     words = [ctx.doc[i] for i in indices]
-    roots = [t for t in words if t.head.i not in inside or t.head is t]
+    roots = [t for t in words if t.head.i not in inside or t.head.i == t.i]
     return (roots or words)[0]
 
 

