@@ -50,6 +50,11 @@ def kinds(prepare: Prepare, text: str) -> tuple[list[str], list[str]]:
         ("Maria Lopez plans to sell the plant next year.", "intent"),
         ("Maria Lopez offered to sell the plant.", "intent"),
         ("Maria Lopez refused to release her tax returns.", "intent"),
+        # beliefs and perceptions are held, not said; a document's findings are its report
+        ("Maria Lopez believes that the plant will close in May.", "stance"),
+        ("Maria Lopez sees the closure as a betrayal of the town.", "stance"),
+        ("Maria Lopez fears that the plant will close in May.", "stance"),
+        ("The poll shows that most workers want the plant to stay open.", "indirect"),
         # what is only a name says whom, not what
         ("Maria Lopez has been a powerful surrogate, attacking Tom Ray.", "stance"),
         ("Maria Lopez praised the Rail Union.", "stance"),

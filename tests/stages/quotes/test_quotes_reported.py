@@ -46,6 +46,13 @@ ContextFor = Callable[[str], tuple[Context, list[Quoted]]]
             "The rail union",
             "a strike in the spring",
         ),
+        # "call on" someone to do something: whom, and what they are called to do
+        (
+            "Graham called on Congress to pass the bill.",
+            "called",
+            "Graham",
+            "Congress to pass the bill",
+        ),
         (
             "According to the ministry, exports fell sharply last year.",
             "According to",
