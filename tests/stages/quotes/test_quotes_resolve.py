@@ -154,6 +154,13 @@ def test_fits(need: Need, kind: str, gender: str | None, plural: bool, expected:
             "said",
             ("Ray's lawyer", ["Sam Hill"]),
         ),
+        # a party before the role does not name someone else: the candidate is still a role
+        (
+            "Candidate Tom Ray met Anna Berg in Oslo.\n\nThe GOP candidate said that the talks "
+            "went well.",
+            "said",
+            ("The GOP candidate", ["Tom Ray"]),
+        ),
         # a role from the WordNet catalogue resolves like one kept by hand
         (
             "Anna Berg arrived in Oslo, and Berg met reporters.\n\nThe economist said that "

@@ -365,6 +365,7 @@ def role_of(head: Token, run: list[Token], roles: Roles) -> tuple[str | None, st
         return kind, roles.gender(lemma)  # "Roe's lawyer": only the one named as such
     if len(determiners) != 1 or determiners[0] not in DEFINITE:
         return None, roles.gender(lemma)
-    if any(t.ent_type_ in NAMING_TYPES for t in run):
-        return None, roles.gender(lemma)
-    return kind, roles.gender(lemma)
+    naming = NAMING_TYPES if kind != "PERSON" else {"PERSON"}
+    if any(t.ent_type_ in naming for t in run):
+        return None, roles.gender(lemma)  # a party does not name its candidate: "the GOP
+    return kind, roles.gender(lemma)  # candidate" is a role, "the Trump campaign" a name
