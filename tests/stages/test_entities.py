@@ -104,6 +104,14 @@ ONE_ACTOR_EACH = [
         {"Tom Wicks": 1},
         {"WASHINGTON", "Washington", "AP", "Ann Lee"},
     ),
+    # "additional reporting from" credits a reporter; a chant spelled letter by letter is no
+    # organisation
+    (
+        "Senator Tom Wicks said the plan was dead, and the crowd chanted \u201cU-S-A! U-S-A!\u201d"
+        "\n\n--additional reporting from Ann Lee.",
+        {"Tom Wicks": 1},
+        {"U-S-", "U-S-A", "Ann Lee"},
+    ),
     # an inline heading names no one; a name with a colon (a transcript's speaker) still does
     (
         "The Gap Goes On: It was under Senator Tom Wicks that the plan grew.\n\n"

@@ -29,6 +29,7 @@ POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 LEADING_LOWER = re.compile(r"^(?:(?:[a-z][\w-]*|of|the|for|and)\s+)+(?=[A-Z])")
 PARTY_STATE = re.compile(r"^[DRI]-[A-Z]")  # "D-Calif.": a party and state, not a name
 ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+SPELLED = re.compile(r"(?:[A-Z]-)+[A-Z]?")  # "U-S-A!" chanted, letter by letter: no name
 # what the tagger reads a capitalised word as when it is no name: "Asserting Clinton's role"
 # opening a line, "I have NEVER been prouder"
 NOT_NAME_POS = frozenset(
@@ -261,6 +262,8 @@ def read_mention(ent: DocSpan, people: set[str], lower_words: set[str]) -> Menti
     label = ent.label_
     name, start, title = strip_name(ent.text, ent.start_char, label, people)
     if not re.search(r"[^\W\d_]", name) or name.islower() or PARTY_STATE.match(name):
+        return None
+    if SPELLED.fullmatch(name):
         return None
     if name.casefold() in rules().drop or junk.office_word(ent):
         return None
