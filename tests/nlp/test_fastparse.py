@@ -87,9 +87,61 @@ def test_unsupported_patterns_keep_spacys_matcher() -> None:
     blank = spacy.blank("en")
     ruler = blank.add_pipe("attribute_ruler")
     ruler.add([[{"LOWER": "very", "OP": "+"}]], {"TAG": "RB"})
-    assert fastparse.speed_up(blank) == []
+    spacys_match = ruler.match
+    assert fastparse.speed_up(blank) == ["attribute_ruler"]  # the array writer only
+    assert ruler.match == spacys_match
+    assert isinstance(ruler.set_annotations, fastparse.ArrayWriter)
+    assert [t.tag_ for t in blank("a very very good day")] == ["", "RB", "RB", "", ""]
     with pytest.raises(fastparse.Unsupported):
         fastparse.IndexedMatcher(ruler)
+
+
+def ruler_models(patterns: list[tuple[list, dict, int]]) -> tuple[Language, Language]:
+    """Two blank pipelines with one attribute ruler of these (pattern, attrs, index) rows:
+    spaCy's as shipped, and sped up."""
+    models = []
+    for _ in range(2):
+        blank = spacy.blank("en")
+        ruler = blank.add_pipe("attribute_ruler")
+        for pattern, attrs, index in patterns:
+            ruler.add([pattern], attrs, index=index)
+        models.append(blank)
+    fastparse.speed_up(models[1])
+    return models[0], models[1]
+
+
+# (text, [(pattern, attrs, index)]): later rules overwrite earlier ones on the same token;
+# a negative index counts from the match's end
+WRITES = [
+    ("gon na go", [([{"LOWER": "gon"}, {"LOWER": "na"}], {"LEMMA": "to", "POS": "PART"}, -1)]),
+    (
+        "the data is the data",
+        [
+            ([{"LOWER": "data"}], {"TAG": "NNS", "MORPH": "Number=Plur"}, 0),
+            ([{"LOWER": "the"}, {"LOWER": "data"}], {"TAG": "NN"}, 1),
+            ([{"LOWER": "is"}], {"LEMMA": "be", "DEP": "ROOT"}, 0),
+        ],
+    ),
+    ("nothing here", [([{"LOWER": "nothing"}], {"POS": "PRON"}, 0)]),
+    ("no match", [([{"LOWER": "absent"}], {"POS": "PRON"}, 0)]),
+]
+
+
+@pytest.mark.parametrize(("text", "patterns"), WRITES)
+def test_array_writer_writes_what_spacy_writes(text: str, patterns: list) -> None:
+    stock, fast = ruler_models(patterns)
+    columns = [TAG, POS, MORPH, LEMMA, DEP]
+    assert isinstance(fast.get_pipe("attribute_ruler").set_annotations, fastparse.ArrayWriter)
+    ours, theirs = fast(text), stock(text)
+    assert np.array_equal(ours.to_array(columns), theirs.to_array(columns))
+    assert [str(t.morph) for t in ours] == [str(t.morph) for t in theirs]
+
+
+def test_array_writer_raises_as_spacy_does_for_a_target_outside_the_match() -> None:
+    stock, fast = ruler_models([([{"LOWER": "a"}], {"TAG": "DT"}, 2)])
+    for model in (stock, fast):
+        with pytest.raises(ValueError, match="E1001"):
+            model("a cat")
 
 
 def test_lemma_lists_become_sets_with_the_same_members(models: tuple[Language, Language]) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 import spacy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -84,10 +86,24 @@ def prepare(text: str, settings: Settings | None = None) -> Doc:
     nlp.max_length = max(nlp.max_length, len(text) + 1)
     doc = pieces.tokenize(nlp, text)
     doc.user_data[MODEL_KEY] = model_id(nlp)
-    for token in doc[:-1]:
-        if "\n" in token.whitespace_ or "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+    for i in line_break_tokens(doc, text):
+        if i + 1 < len(doc):
+            doc[i + 1].is_sent_start = True
     return doc
+
+
+def line_break_tokens(doc: Doc, text: str) -> list[int]:
+    """The tokens holding a line break, in order, found from the text's line breaks rather than
+    by reading every token's text: a token spans its text and its trailing whitespace, up to
+    the next token's start (a whitespace token holds any line break, a token's own trailing
+    whitespace being one space at most). `text` is the doc's text."""
+    starts = doc.to_array(IDX).tolist()
+    found: dict[int, None] = {}
+    at = text.find("\n")
+    while at >= 0:
+        found[bisect.bisect_right(starts, at) - 1] = None
+        at = text.find("\n", at + 1)
+    return list(found)
 
 
 def piece_tokens(settings: Settings) -> int:
