@@ -295,3 +295,29 @@ def test_two_quoted_fragments_of_one_clause_are_one_quote(prepared: Prepare) -> 
     quotes, _terms, _warnings, _names = run(prepared, text)
     assert len(quotes) == 1
     assert quotes[0].text.endswith('"Nevada is more of a newcomer."')
+
+
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        # a second attribution in the sentence ends the first one's content
+        (
+            "Maria Lopez said the plant would close in May, but she denied that she had sold it.",
+            ["the plant would close in May", "that she had sold it"],
+        ),
+        (
+            "Maria Lopez said the plant would close in May, adding that the town would suffer.",
+            ["the plant would close in May", "that the town would suffer"],
+        ),
+        # ... but not a relative clause, which still belongs to what the first one said
+        (
+            "Maria Lopez released her records in July, which showed that she was fit.",
+            ["her records in July, which showed that she was fit", "that she was fit"],
+        ),
+    ],
+)
+def test_a_second_attribution_ends_the_first(
+    text: str, contents: list[str], prepared: Prepare
+) -> None:
+    quotes, _, _, _ = run(prepared, text)
+    assert [q.text for q in quotes] == contents

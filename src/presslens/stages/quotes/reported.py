@@ -8,6 +8,8 @@ The cues are data (resources/reporting_verbs.txt, read by `lexicon`).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from presslens.model import Span
@@ -329,7 +331,47 @@ def reported_speech(ctx: Context) -> list[Attribution]:
         )
         if made:
             found.append(made)
-    return outermost(found)
+    kept = outermost(found)
+    return [stopped_at_next(ctx, item, kept) for item in kept]
+
+
+TRAILING_JOINS = ("and", "but", "or", "while", "as", "even as")
+
+
+SIDE_CLAUSES = ("relcl", "acl", "pcomp", "pobj", "amod")
+
+
+def stopped_at_next(ctx: Context, item: Attribution, others: list[Attribution]) -> Attribution:
+    """A content run on to its sentence's end stops where another attribution of the sentence
+    begins: 'X said A, but she denied B', 'X said A, calling it B' hold two things said (not
+    at a relative clause: 'records from July, which showed B' still qualify A)."""
+    if item.core is None or item.span.end <= item.core.end:
+        return item
+    text = ctx.text
+    others = [o for o in others if o is not item and not side_clause(ctx, o)]
+    stops = [next_start(item.core, other) for other in others]
+    stops = [at for at in stops if item.core.end <= at < item.span.end]
+    if not stops:
+        return item
+    span = trim(text, Span(item.span.start, min(stops)))
+    for word in TRAILING_JOINS:  # "..., but" before "she denied"
+        if span.of(text).lower().endswith(" " + word):
+            span = trim(text, Span(span.start, span.end - len(word)))
+    return replace(item, span=span)
+
+
+def side_clause(ctx: Context, item: Attribution) -> bool:
+    return item.cue_head is not None and ctx.doc[item.cue_head].dep_ in SIDE_CLAUSES
+
+
+def next_start(core: Span, other: Attribution) -> int:
+    """Where another attribution's own words begin: its speaker when it stands after the
+    content ("but she denied"), else its cue ("promising")."""
+    cue = other.cue or other.span
+    speaker = other.speaker.span if other.speaker is not None else None
+    if speaker is not None and speaker.start >= core.end and speaker.start < cue.start:
+        return speaker.start
+    return cue.start
 
 
 def outermost(found: list[Attribution]) -> list[Attribution]:
