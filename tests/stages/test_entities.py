@@ -112,6 +112,12 @@ ONE_ACTOR_EACH = [
         {"Tom Wicks": 1},
         {"U-S-", "U-S-A", "Ann Lee"},
     ),
+    # a country acting only inside a quotation is the speaker's word, not an actor
+    (
+        "Senator Tom Wicks told the crowd: \u201cWe will make America great again.\u201d",
+        {"Tom Wicks": 1},
+        {"United States", "America"},
+    ),
     # an inline heading names no one; a name with a colon (a transcript's speaker) still does
     (
         "The Gap Goes On: It was under Senator Tom Wicks that the plan grew.\n\n"

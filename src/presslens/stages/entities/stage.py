@@ -6,9 +6,9 @@
 2. one group per name, and one per one-word name under a gendered title ("Mrs. Doe");
 3. names: the forms of one person or organisation merged, ambiguous ones left apart (names.py);
 4. sorting: group words (NORP: "Republican", "Russian") go to `groups`; a city, state or region
-   named only as a location goes to `places`; a common word opening a sentence, or a name seen
-   only inside an indefinite description ("a California Democrat"), is dropped; the rest are
-   actors;
+   named only as a location, or acting only inside quotations, goes to `places`; a common word
+   opening a sentence, or a name seen only inside an indefinite description ("a California
+   Democrat"), is dropped; the rest are actors;
 5. more mentions: the other occurrences of each actor's forms and of its unshared surname.
 """
 
@@ -24,7 +24,7 @@ from presslens.model import Actor, Article, Span
 from presslens.stages.entities import junk, names
 from presslens.stages.entities.mentions import Mention, find_mentions
 from presslens.stages.entities.rules import name_head, rules
-from presslens.stages.entities.types import Group, actor_type, kind
+from presslens.stages.entities.types import PLACE_LABELS, Group, actor_type, kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +38,8 @@ def find_entities(article: Article, doc: Doc) -> Entities:
     """Actors, group words and places, each in order of first mention."""
     blocked = junk.blocked_spans(article.text, doc)
     headings = [s.heading_span for s in article.sections if s.heading_span is not None]
-    groups = group_mentions(find_mentions(article.text, doc, blocked, headings), article.text)
+    mentions = find_mentions(article.text, doc, blocked, headings)
+    groups = group_mentions(places_quoted_act_not(mentions, article.text), article.text)
     names.merge_people(groups, doc)
     names.merge_organisations(groups)
     sorted_out: dict[str, dict[names.Key, Group]] = {"actor": {}, "group": {}, "place": {}}
@@ -55,6 +56,18 @@ def find_entities(article: Article, doc: Doc) -> Entities:
         groups=records(sorted_out["group"], "g"),
         places=records(sorted_out["place"], "p"),
     )
+
+
+def places_quoted_act_not(mentions: list[Mention], text: str) -> list[Mention]:
+    """A place named inside a quotation is the speaker's word, not the place acting: "make
+    America great again", "keep America safe" make no actor of the United States."""
+    from presslens.stages.quotes.marks import find_quoted  # the quotes package reads actors
+
+    quoted = [q.span for q in find_quoted(text)[0]]
+    for mention in mentions:
+        if mention.label in PLACE_LABELS and any(q.contains(mention.span) for q in quoted):
+            mention.acting = 0
+    return mentions
 
 
 def find_actors(article: Article, doc: Doc) -> tuple[Actor, ...]:
