@@ -154,6 +154,14 @@ def test_fits(need: Need, kind: str, gender: str | None, plural: bool, expected:
             "said",
             ("Ray's lawyer", ["Sam Hill"]),
         ),
+        # the owner of a speech noun speaks, and a chain of "his" and "he" keeps him near
+        (
+            "Tom Ray met the press in Oslo on Monday.\n\nHis views on the plant have been "
+            "firm for years. Those views are well known. He spoke for an hour.\n\nWhen asked "
+            "about jobs, his answer was to say that the plant would stay open.",
+            "say",
+            ("his", ["Tom Ray"]),
+        ),
         # a party before the role does not name someone else: the candidate is still a role
         (
             "Candidate Tom Ray met Anna Berg in Oslo.\n\nThe GOP candidate said that the talks "

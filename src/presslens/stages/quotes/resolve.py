@@ -62,13 +62,13 @@ def need_of(ctx: Context, speaker: Speaker) -> Need | None:
     """What the pronoun or role noun needs; None for "I", "we", "you" (the quotation says)."""
     if speaker.pronoun:
         word = ctx.doc[speaker.head].lower_
-        if word in ("he", "him"):
+        if word in ("he", "him", "his"):  # "his response was to say": the owner speaks
             return Need(PERSON, "m")
-        if word in ("she", "her"):
+        if word in ("she", "her", "hers"):
             return Need(PERSON, "f")
-        if word == "it":
+        if word in ("it", "its"):
             return Need(THING_TYPES)
-        if word in ("they", "them"):
+        if word in ("they", "them", "their"):
             return Need(GROUP_TYPES, plural=True)  # a place is an "it", seldom a "they"
         return None
     if speaker.role == "PERSON":
@@ -135,9 +135,22 @@ def candidates(
     """(rank, -position, referent) for every agreeing referent in reach: the rank counts two
     per sentence back plus the salience in its sentence."""
     own = sentence_of(ctx, speaker.head)
-    back = reach(ctx, own, SENTENCES_BACK)
+    back = reach(ctx, own, 2 * SENTENCES_BACK)  # sentences relaying the speaker come off
     first = ctx.sentences[back][0]
     relayed = relaying_sentences(ctx, speaker, back, own)
+    found = [c for c in all_candidates(ctx, speaker, earlier, need, first, relayed)]
+    return [c for c in found if c[3] <= SENTENCES_BACK]
+
+
+def all_candidates(
+    ctx: Context,
+    speaker: Speaker,
+    earlier: list[Speaker],
+    need: Need,
+    first: int,
+    relayed: set[int],
+) -> list[Candidate]:
+    own = sentence_of(ctx, speaker.head)
     found: list[Candidate] = []
     for candidate in earlier:
         if first <= candidate.head < speaker.head and speaker_fits(ctx, need, candidate):
@@ -226,15 +239,33 @@ def relaying_sentences(ctx: Context, speaker: Speaker, first: int, own: int) -> 
     for number in range(first, own):
         start, end = ctx.sentences[number]
         root = next((t for t in ctx.doc[start:end] if t.dep_ == "ROOT"), None)
-        subjects = [c for c in root.children if c.dep_ == "nsubj"] if root is not None else []
+        subjects = (
+            [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if root is not None
+            else []
+        )
         if any(relays(s, word) for s in subjects):
             relayed.add(number)
     return relayed
 
 
+PRONOUN_FAMILIES = (
+    frozenset({"he", "him", "his"}),
+    frozenset({"she", "her", "hers"}),
+    frozenset({"they", "them", "their"}),
+    frozenset({"it", "its"}),
+)
+
+
 def relays(subject: Token, word: str) -> bool:
     """A subject that is the speaker's word, not named there: "His lawyer, Sam Hill, ..." names
-    the lawyer rather than passing one on."""
+    the lawyer rather than passing one on. A pronoun relays its own kind, as a subject or as the
+    subject's owner: "He ... His views ... his response was to say"."""
+    family = next((f for f in PRONOUN_FAMILIES if word in f), frozenset({word}))
+    if subject.pos_ == "PRON" and subject.lower_ in family:
+        return True
+    if any(c.dep_ == "poss" and c.lower_ in family for c in subject.children):
+        return word in family and len(family) > 1
     named = any(child.dep_ == "appos" for child in subject.children)
     return subject.lower_ == word and subject.pos_ in ("PRON", "NOUN") and not named
 

@@ -22,7 +22,7 @@ from presslens.stages.quotes.lexicon import Roles, load_lexicon, load_roles
 SUBJECTS = ("nsubj", "csubj")
 DATELINE_CHARS = 120  # the longest paragraph opening read for a dateline
 CUT_DEPS = {"relcl", "acl", "advcl", "parataxis", "ccomp", "xcomp"}
-PLURAL_PRONOUNS = {"they", "them", "we", "us"}
+PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
 DEFINITE = {"the", "this", "that"}
 NAMING_TYPES = {"PERSON", "ORG"}  # a role noun modified by one is not a bare role: "the Trump
 # campaign" is not the nearest campaign, and it is not Trump either
@@ -167,6 +167,7 @@ def make_speaker(
             return None
     if head.lower_ in NOT_SPEAKERS or head.pos_ in ("VERB", "AUX") or exhorted(head):
         return None
+    head = words_owner(head)
     run = phrase_tokens(head)
     if any(t.lower_ == "whose" for t in run):
         return None  # "whose philosophy": a relative clause, not a speaker
@@ -191,6 +192,15 @@ def make_speaker(
     if author is not None and roles.kind(head.lemma_.lower()) == "DOCUMENT":
         return Speaker(span, head.i, author.name, author.id, actor_ids=(author.id,))
     return Speaker(span, head.i, span.of(text), None, plural=plural, role=role, gender=gender)
+
+
+def words_owner(head: Token) -> Token:
+    """Whose words a speech noun are: "his best response was to say ...", "Roe's statement
+    says ...": the owner speaks. Any other phrase is its own speaker."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in load_lexicon().nouns:
+        return head
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    return owner if owner is not None and owner.pos_ in ("PRON", "PROPN") else head
 
 
 def many_conjoined(head: Token) -> bool:
