@@ -22,7 +22,9 @@ embedding table's one-off load).
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import json
 import re
 from collections.abc import Sequence
@@ -32,6 +34,9 @@ from typing import IO, Any
 
 import numpy as np
 from scipy import sparse
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from presslens.nlp import embeddings
 from presslens.resources import read_json
@@ -122,39 +127,122 @@ ENTITY_TYPES = (
 FIRST_PERSON = ("i", "we")
 
 
-def parse_features(tokens: Sequence[Any]) -> list[float]:
-    """Cues from the spaCy parse of one sentence (a Doc or a Span); all in [0, 1].
+ENT_B, ENT_I = 3, 1  # ENT_IOB codes of "B" and "I" (Token.iob_strings())
+ROOT_MORPHS = ("Tense=Past", "Tense=Pres", "VerbForm=Inf")
 
-    The root is the first token labelled ROOT, as a sentence parsed alone has one; a span of
-    an article parse may hold two when the segmentation differs, and the first one leads.
+
+@dataclass(frozen=True, slots=True)
+class ParseColumns:
+    """What the parse features read of one doc, read once as arrays (an article's sentences
+    are spans of one doc; `for token in span` builds a Token object per step): per-token flags
+    as running counts, so a sentence's count is a difference of two rows."""
+
+    counts: np.ndarray  # (tokens + 1, types + flags): counts before each token
+    inside_type: np.ndarray  # the ENTITY_TYPES index of a token inside an entity ("I"), else -1
+    roots: list[int]  # tokens labelled ROOT, in order
+    root_flags: list[list[float]]  # per root: ROOT_MORPHS in its morphology, tag VB, pos VERB
+    base_verb: np.ndarray  # tag VB
+    modals: list[tuple[int, int]]  # (token, head) of the tokens tagged MD
+
+    @classmethod
+    def of(cls, doc: Doc) -> ParseColumns:
+        table = doc.to_array([ENT_IOB, HEAD, ENT_TYPE, TAG, POS, DEP, MORPH, LEMMA])
+        iob, head, *columns = table.reshape(len(doc), 8).T
+        ent_type, tag, pos, dep, morph, lemma = (by_name(c, doc.vocab.strings) for c in columns)
+        names, at = ent_type
+        type_of = [ENTITY_TYPES.index(n) if n in ENTITY_TYPES else -1 for n in names]
+        types = np.asarray(type_of, dtype=np.int64)[at]  # the ENTITY_TYPES index, else -1
+        starts = (iob == ENT_B)[:, None] & (types[:, None] == np.arange(len(ENTITY_TYPES)))
+        tags = [flags(tag, [n in group for n in tag[0]]) for group in TAG_GROUPS]
+        subject = flags(dep, [n == "nsubj" for n in dep[0]])
+        subject &= flags(lemma, [n.lower() in FIRST_PERSON for n in lemma[0]])
+        per_token = np.column_stack([starts, *tags, subject]).astype(np.int64)
+        counts = np.vstack([np.zeros((1, per_token.shape[1]), np.int64), per_token.cumsum(0)])
+        base = flags(tag, [n == "VB" for n in tag[0]])
+        roots = np.flatnonzero(flags(dep, [n == "ROOT" for n in dep[0]]))
+        root_flags = [flags(morph, [part in n for n in morph[0]]) for part in ROOT_MORPHS]
+        root_flags += [base, flags(pos, [n == "VERB" for n in pos[0]])]
+        modals = np.flatnonzero(flags(tag, [n == "MD" for n in tag[0]]))
+        # HEAD is the offset to the head, stored unsigned: as signed it adds to the index
+        modal_heads = modals + head[modals].astype(np.int64)
+        return cls(
+            counts,
+            np.where(iob == ENT_I, types, -1),
+            roots.tolist(),
+            np.column_stack(root_flags)[roots].astype(float).tolist(),
+            base,
+            list(zip(modals.tolist(), modal_heads.tolist(), strict=True)),
+        )
+
+
+def by_name(column: np.ndarray, strings: Any) -> tuple[list[str], np.ndarray]:
+    """The distinct strings of a column of string ids, and each token's index among them."""
+    values, inverse = np.unique(column, return_inverse=True)
+    return [strings[value] for value in values.tolist()], inverse.reshape(-1)
+
+
+def flags(named: tuple[list[str], np.ndarray], verdicts: list[bool]) -> np.ndarray:
+    """Each token's verdict, given the verdict on each distinct string of `by_name`."""
+    return np.asarray(verdicts, dtype=bool)[named[1]]
+
+
+# tag groups counted or tested over a sentence, in the order of ParseColumns.counts' flags
+TAG_GROUPS = (("VBD", "VBN"), ("CD",), ("PRP",), ("NNP",), ("JJS", "RBS"), ("JJR", "RBR"))
+
+
+def parse_features(tokens: Doc | SpacySpan) -> list[float]:
+    """Cues from the spaCy parse of one sentence (a Doc or a Span); all in [0, 1]."""
+    return parse_features_of([tokens])[0]
+
+
+def parse_features_of(parses: Sequence[Doc | SpacySpan]) -> list[list[float]]:
+    """parse_features of each sentence, the columns of each doc read once."""
+    columns: dict[int, ParseColumns] = {}
+    found = []
+    for tokens in parses:
+        doc = tokens if isinstance(tokens, Doc) else tokens.doc
+        table = columns.get(id(doc))
+        if table is None:
+            table = columns[id(doc)] = ParseColumns.of(doc)
+        start, end = (0, len(doc)) if isinstance(tokens, Doc) else (tokens.start, tokens.end)
+        found.append(sentence_parse_features(table, start, end))
+    return found
+
+
+def sentence_parse_features(table: ParseColumns, start: int, end: int) -> list[float]:
+    """The parse features of tokens [start, end) of a doc.
+
+    Entities are counted by their first token in the sentence (a B tag, or an I tag on the
+    sentence's first token). The root is the first token labelled ROOT, as a sentence parsed
+    alone has one; a span of an article parse may hold two when the segmentation differs, and
+    the first one leads.
     """
-    # entity starts read off the tokens: Span.ents walks the whole article for every sentence
-    ents = [
-        token.ent_type_
-        for i, token in enumerate(tokens)
-        if token.ent_iob_ == "B" or (i == 0 and token.ent_iob_ == "I")
-    ]
-    features = [_capped(ents.count(label), 2) for label in ENTITY_TYPES]
-    tags = [token.tag_ for token in tokens]
-    root = next((token for token in tokens if token.dep_ == "ROOT"), None)
-    if root is None:
+    counts = (table.counts[end] - table.counts[start]).tolist()
+    types = len(ENTITY_TYPES)
+    entities = counts[:types]
+    if start < end and (inside := int(table.inside_type[start])) >= 0:
+        entities[inside] += 1
+    features = [_capped(count, 2) for count in entities]
+    at = bisect.bisect_left(table.roots, start)
+    if at == len(table.roots) or table.roots[at] >= end:
         return features + [0.0] * 14
-    morph = str(root.morph)
+    root = table.roots[at]
+    past, number, pronoun, proper, superlative, comparative, first_person = counts[types:]
+    modals = table.modals[bisect.bisect_left(table.modals, (start, -1)) :]
+    governs_modal = any(
+        head == root for i, head in itertools.takewhile(lambda m: m[0] < end, modals)
+    )
+    features += table.root_flags[at]
     features += [
-        float("Tense=Past" in morph),
-        float("Tense=Pres" in morph),
-        float("VerbForm=Inf" in morph),
-        float(root.tag_ == "VB"),
-        float(root.pos_ == "VERB"),
-        float(any(t.tag_ == "MD" and t.head.i == root.i for t in tokens)),
-        _capped(sum(tag in ("VBD", "VBN") for tag in tags), 3),
-        _capped(tags.count("CD"), 3),
-        _capped(tags.count("PRP"), 3),
-        _capped(tags.count("NNP"), 4),
-        float(tags[0] == "VB"),
-        float(any(t.dep_ == "nsubj" and t.lemma_.lower() in FIRST_PERSON for t in tokens)),
-        float(any(tag in ("JJS", "RBS") for tag in tags)),
-        float(any(tag in ("JJR", "RBR") for tag in tags)),
+        float(governs_modal),
+        _capped(past, 3),
+        _capped(number, 3),
+        _capped(pronoun, 3),
+        _capped(proper, 4),
+        float(table.base_verb[start]),
+        float(first_person > 0),
+        float(superlative > 0),
+        float(comparative > 0),
     ]
     return features
 
@@ -230,11 +318,11 @@ class Cues:
     embedded: np.ndarray  # (n, embeddings.DIMENSIONS), raw mean piece vectors
 
 
-def read_cues(sentences: list[str], parses: Sequence[Sequence[Any]]) -> Cues:
+def read_cues(sentences: list[str], parses: Sequence[Doc | SpacySpan]) -> Cues:
     """Hand features, parse features and embeddings of the sentences."""
     n = len(sentences)
     hand = np.array([hand_features(s) for s in sentences], dtype=np.float32) * HAND_WEIGHT
-    parsed = np.array([parse_features(p) for p in parses], dtype=np.float32)
+    parsed = np.array(parse_features_of(parses), dtype=np.float32)
     return Cues(
         list(sentences),
         hand.reshape(n, HAND_FEATURE_COUNT),
@@ -335,7 +423,7 @@ class Scorer:
         return network_logit(dense, self.hidden, self.hidden_bias, self.out, self.out_bias)
 
     def probabilities(
-        self, sentences: list[str], parses: Sequence[Any] | None = None
+        self, sentences: list[str], parses: Sequence[Doc | SpacySpan] | None = None
     ) -> np.ndarray:
         parses = parse_sentences(sentences) if parses is None else parses
         cues = read_cues(sentences, parses)
@@ -396,7 +484,7 @@ def load_scorer() -> Scorer:
 
 def score_checkworthiness(
     sentences: list[str],
-    docs: Sequence[Sequence[Any]] | None = None,
+    docs: Sequence[Doc | SpacySpan] | None = None,
     *,
     mode: str = "accurate",
 ) -> list[float]:
