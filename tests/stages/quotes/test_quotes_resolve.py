@@ -162,6 +162,13 @@ def test_fits(need: Need, kind: str, gender: str | None, plural: bool, expected:
             "say",
             ("his", ["Tom Ray"]),
         ),
+        # an earlier speaker that is only a quantifier ("several") is no one to refer to
+        (
+            "Mr. Tom Ray met the workers at the gate. Several said that the plant would "
+            "close.\n\nHe said that the talks went well.",
+            "said",
+            ("He", ["Tom Ray"]),
+        ),
         # a party before the role does not name someone else: the candidate is still a role
         (
             "Candidate Tom Ray met Anna Berg in Oslo.\n\nThe GOP candidate said that the talks "

@@ -94,9 +94,10 @@ def speaker_fits(ctx: Context, need: Need, candidate: Speaker) -> bool:
         kind = kind or actor_type(ctx, candidate.actor_id)
         gender = sex_of(ctx, candidate.actor_id) if len(candidate.actor_ids) <= 1 else None
         return fits(need, kind, gender, candidate.plural or len(candidate.actor_ids) > 1)
-    if candidate.pronoun:
-        return False  # an unresolved pronoun tells nothing
-    kind = load_roles().kind(ctx.doc[candidate.head].lemma_.lower()) or "PERSON"
+    head = ctx.doc[candidate.head]
+    if candidate.pronoun or head.pos_ not in ("NOUN", "PROPN"):
+        return False  # an unresolved pronoun tells nothing, nor "several" or "many"
+    kind = load_roles().kind(head.lemma_.lower()) or "PERSON"
     return fits(need, kind, candidate.gender, candidate.plural)
 
 
