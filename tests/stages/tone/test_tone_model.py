@@ -136,3 +136,19 @@ def test_dense_part_reads_only_docs_of_the_model_it_was_trained_on(
     monkeypatch.setattr(tone_model, "load_model", lambda: sparse_only)
     assert on_foreign == tone_model.classify_spans([(foreign[:], 16, 21)])
     assert on_ours != on_foreign
+
+
+def test_token_readings_are_kept_across_docs_and_stay_bounded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    texts = ["Critics blasted Smith as a liar.", "Smith was not hailed as a hero, critics said."]
+    docs = list(nlp.get_model().pipe(texts))
+    fresh = [tone_model.TokenTable.of(doc) for doc in docs]
+    monkeypatch.setattr(tone_model, "READINGS_LIMIT", 3)
+    longest = 0
+    for doc, expected in zip(docs, fresh, strict=True):
+        longest = max(longest, len(doc))
+        assert tone_model.TokenTable.of(doc) == expected  # read from the kept readings
+        assert len(tone_model.READINGS) <= 3 + longest
+    assert fresh[1].forms[:4] == ["smith", "be", "not", "hail"]
+    assert fresh[1].negation[2] and fresh[1].text == texts[1]

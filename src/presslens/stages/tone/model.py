@@ -84,6 +84,14 @@ def compound(text: str) -> float:
     return analyser().polarity_scores(text)["compound"]
 
 
+# read_token's answers by (form, lemma, part of speech, like a number): string ids, the same in
+# every doc of one vocabulary and in every process, so kept across docs (the same words recur
+# through a corpus); cleared when it reaches the limit
+Reading = tuple[str, float, bool, bool, str]
+READINGS: dict[tuple[int, int, int, int], Reading] = {}
+READINGS_LIMIT = 200_000
+
+
 @dataclass(frozen=True, slots=True)
 class TokenTable:
     """What the features read of every token of one parsed doc, read once per doc: an article's
@@ -104,30 +112,35 @@ class TokenTable:
     @classmethod
     def of(cls, doc: Doc) -> TokenTable:
         columns = [ORTH, LEMMA, POS, LIKE_NUM, IS_PUNCT, DEP, IDX, LENGTH, SPACY]
+        table = doc.to_array(columns).reshape(len(doc), len(columns))
+        rows = cast(list[list[int]], table.T.tolist())
+        orth, lemma, pos, like_num, is_punct, dep, idx, length, space = rows
+        readings = []
+        if len(READINGS) > READINGS_LIMIT:
+            READINGS.clear()
+        for key in zip(orth, lemma, pos, like_num, strict=True):
+            reading = READINGS.get(key)
+            if reading is None:
+                reading = READINGS[key] = read_token(doc, *key)
+            readings.append(reading)
         neg = doc.vocab.strings["neg"]
-        forms, valences, punct, quote, negation, starts, ends = [], [], [], [], [], [], []
-        pieces = []  # the doc's text, as Doc.text joins it, from the strings read here anyway
-        known: dict[tuple[int, int, int, int], tuple[str, float, bool, bool, str]] = {}
-        rows = doc.to_array(columns).tolist()
-        for orth, lemma, pos, like_num, is_punct, dep, idx, length, space in rows:
-            key = (orth, lemma, pos, like_num)
-            reading = known.get(key) or known.setdefault(key, read_token(doc, *key))
-            forms.append(reading[0])
-            valences.append(reading[1])
-            quote.append(reading[2])
-            negation.append(reading[3] or dep == neg)
-            pieces.append(reading[4] + " " if space else reading[4])
-            punct.append(bool(is_punct))
-            starts.append(idx)
-            ends.append(idx + length)
-        text = "".join(pieces)
-        quotes_before = [0, *itertools.accumulate(quote)]
-        return cls(forms, valences, punct, quote, negation, starts, ends, text, quotes_before)
+        quote = [reading[2] for reading in readings]
+        # the doc's text, as Doc.text joins it, from the strings read here anyway
+        pieces = [r[4] + " " if s else r[4] for r, s in zip(readings, space, strict=True)]
+        return cls(
+            forms=[reading[0] for reading in readings],
+            valences=[reading[1] for reading in readings],
+            punct=[bool(value) for value in is_punct],
+            quote=quote,
+            negation=[r[3] or d == neg for r, d in zip(readings, dep, strict=True)],
+            starts=idx,
+            ends=[start + size for start, size in zip(idx, length, strict=True)],
+            text="".join(pieces),
+            quotes_before=[0, *itertools.accumulate(quote)],
+        )
 
 
-def read_token(
-    doc: Doc, orth: int, lemma: int, pos: int, like_num: int
-) -> tuple[str, float, bool, bool, str]:
+def read_token(doc: Doc, orth: int, lemma: int, pos: int, like_num: int) -> Reading:
     """Form ("<num>" for a number, the lemma of a content word, else the lower-cased text),
     valence, "is a quote mark", "is a negation word" and the text of one kind of token."""
     strings = doc.vocab.strings
