@@ -83,10 +83,25 @@ def test_an_unsure_attribution_is_left_out(
     monkeypatch: pytest.MonkeyPatch, prepared: Prepare
 ) -> None:
     content = span_of(TEXT, "the pension fund is short of money")
-    unsure = Tagged((content,), span_of(TEXT, "assessment"), (), tagged.MIN_SCORE - 0.05)
+    unsure = Tagged((content,), span_of(TEXT, "assessment"), (), tagged.KNOWN_CUE_SCORE - 0.05)
     replace_tagger(monkeypatch, (unsure,))
     quotes, _names = run_with(prepared, TEXT)
     assert not any(q.span.overlaps(content) for q in quotes)
+
+
+def test_a_reporting_cue_lets_a_less_sure_attribution_in(
+    monkeypatch: pytest.MonkeyPatch, prepared: Prepare
+) -> None:
+    score = (tagged.KNOWN_CUE_SCORE + tagged.MIN_SCORE) / 2
+    content = span_of(TEXT, "the pension fund is short of money")
+    replace_tagger(monkeypatch, (Tagged((content,), span_of(TEXT, "assessment"), (), score),))
+    quotes, _names = run_with(prepared, TEXT)
+    assert [q.text for q in quotes if q.span.overlaps(content)] == [content.of(TEXT)]
+    # a cue the lexicon does not know needs the full score, even for a stance
+    text = "Vladimir Putin met oil executives.\nPutin signed an order allowing Exxon to return."
+    action = span_of(text, "an order allowing Exxon to return")
+    replace_tagger(monkeypatch, (Tagged((action,), span_of(text, "signed"), (), score),))
+    assert stances_with(prepared, text) == []
 
 
 def test_a_content_with_neither_cue_nor_quotation_marks_is_left_out(
