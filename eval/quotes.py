@@ -47,7 +47,10 @@ FINAL_PUNCT = set(".,;:!?…")
 # Accurate mode (the default since the learned tagger joined the rules, session 12): direct F1
 # 0.926 / 0.835, speaker 0.891, end-to-end 0.825, all recall 0.714 at precision 0.875 (all F1
 # 0.786; negated listed 4.5%); `--fast` scores the rules alone (all F1 0.747), checked
-# without the all-F1 floor.
+# without the all-F1 floor. Session 13 (beliefs to stances, run-on contents cut at the next
+# attribution, a lower tagger bar under a reporting cue): direct F1 0.926 / 0.837, speaker
+# 0.890, end-to-end 0.825, all recall 0.731 at precision 0.872 (all F1 0.796; negated 2.3%);
+# `--fast` all F1 0.752, direct 0.916, end-to-end 0.820.
 FLOORS = {
     "direct F1 @0.3": 0.85,
     "direct F1 @0.8": 0.75,
@@ -55,7 +58,7 @@ FLOORS = {
     "end-to-end direct F1": 0.78,
     "all recall @0.3": 0.60,
     "all precision @0.3": 0.75,
-    "all F1 @0.3": 0.77,
+    "all F1 @0.3": 0.78,
 }
 ACCURATE_ONLY = ("all F1 @0.3",)
 
