@@ -36,6 +36,7 @@ def kinds(prepare: Prepare, text: str) -> tuple[list[str], list[str]]:
         ("Mr. Roe did not signal that he intended to sell the plant.", "negated"),
         ("Maria Lopez did not respond to a request for comment.", "negated"),
         ("Nobody said that the plant would close.", "negated"),
+        ("Not a single official said that the plant would close.", "negated"),
         # refused speech
         ("Maria Lopez declined to comment on the closure.", "refusal"),
         ("Maria Lopez refused to say whether the plant would close.", "refusal"),

@@ -46,10 +46,11 @@ def negated(chain: list[Token]) -> bool:
 
 
 def no_one(subject: Token) -> bool:
-    """'nobody said', 'no one said', 'none of them said'."""
+    """'nobody said', 'no one said', 'none of them said', 'not one of them proposed', 'not a
+    single senator said'."""
     if subject.lower_ in NOBODY:
         return True
-    return any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+    return any(c.dep_ == "det" and c.lower_ == "no" or c.dep_ == "neg" for c in subject.children)
 
 
 def speaking(verb: Token, lexicon: Lexicon) -> bool:
