@@ -7,6 +7,10 @@
   transition loop inside the parser keeps thinc's own C calls. The two libraries sum in their
   own orders, so `doc.tensor` agrees to about 1e-5 (3e-6 on the showcase), not to the bit;
   every decision made from it (tags, heads, labels, entities) was the same on 150,000 tokens.
+  Session 13: with one BLAS thread each the two ran at the same speed on the showcase
+  (token-to-vector 84 vs 85 ms, entity recogniser 320 vs 317 ms); what numpy's OpenBLAS gains
+  is its second thread, on the second core, and on a busy host (load 2-3 on two cores) that
+  thread made our parse 1.15x spaCy's as shipped instead of 0.85x with one thread.
 - **The attribute ruler** (11 ms of a 112 ms parse of a 776-token PolNeAR article): spaCy's
   Matcher tries its 179 patterns on every token, where nearly all of them test a token's exact
   tag and/or lower-case form: an index on those values finds the few worth trying (~1.5 ms).
