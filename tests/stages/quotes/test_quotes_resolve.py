@@ -176,6 +176,14 @@ def test_fits(need: Need, kind: str, gender: str | None, plural: bool, expected:
             "said",
             ("The GOP candidate", ["Tom Ray"]),
         ),
+        # a role of the same sense ("attorney", "lawyer") held by one actor alone, however far
+        (
+            "Tom Ray hired Ms. Ann Bell, his attorney, in May. The plant closed in June. The "
+            "town was quiet all summer. Workers left for the coast. The mayor spoke twice.\n\n"
+            "Ray's lawyer said that the talks went well.",
+            "said",
+            ("Ray's lawyer", ["Ann Bell"]),
+        ),
         # a role from the WordNet catalogue resolves like one kept by hand
         (
             "Anna Berg arrived in Oslo, and Berg met reporters.\n\nThe economist said that "

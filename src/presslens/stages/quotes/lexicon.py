@@ -25,7 +25,7 @@ SECTIONS = (
 )
 
 ROLE_SECTIONS = ("person", "organisation", "document", "male", "female", "spokesperson")
-CATALOGUE_SECTIONS = ("person", "organisation", "male", "female", "relational")
+CATALOGUE_SECTIONS = ("person", "organisation", "male", "female", "relational", "same")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +65,7 @@ class Roles:
     female: frozenset[str]
     spokesperson: frozenset[str] = frozenset()  # "officials at X" speak for X
     wide: dict[str, frozenset[str]] = field(default_factory=dict)
+    synonyms: dict[str, str] = field(default_factory=dict)  # role -> the first of its synset
 
     def kind(self, lemma: str) -> str | None:
         """PERSON, ORG or DOCUMENT for a role noun, None for any other noun. A noun of a
@@ -87,6 +88,10 @@ class Roles:
         if lemma in self.female or lemma in self.wide.get("female", ()):
             return "f"
         return None
+
+    def same_as(self, lemma: str) -> str:
+        """One name for roles of one sense: "attorney" and "lawyer" are both "attorney"."""
+        return self.synonyms.get(lemma, lemma)
 
     def relational(self, lemma: str) -> bool:
         """Someone who stands for another ("the spokesman", "his lawyer", "the wife"): only an
@@ -119,9 +124,11 @@ def load_lexicon() -> Lexicon:
 def parse_roles(raw: str, catalogue: str = "") -> Roles:
     found = lemma_sections(raw, ROLE_SECTIONS, "speaker roles")
     wide = lemma_sections(catalogue, CATALOGUE_SECTIONS, "role nouns") if catalogue else {}
+    groups = [line.split() for line in wide.pop("same", set())]
     return Roles(
         **{name: frozenset(words) for name, words in found.items()},
         wide={name: frozenset(words) for name, words in wide.items()},
+        synonyms={word: min(group) for group in groups for word in group},
     )
 
 

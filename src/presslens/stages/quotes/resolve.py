@@ -306,13 +306,14 @@ def role_candidates(ctx: Context, speaker: Speaker, found: list[Candidate]) -> l
     the others there: a writer also uses a role to name someone other than the last one named
     ("Ramos asked ... the tycoon said"), but not someone met only in passing ("Clinton spoke
     after the death of Tom Ray ... the former secretary of state said")."""
+    roles = load_roles()
     role = ctx.doc[speaker.head].lemma_.lower()
     if not ctx.roles:
         ctx.roles.update({a.id: role_words(ctx, a) for a in ctx.actors})
-    holders = {actor_id for actor_id, words in ctx.roles.items() if role in words}
+    holders = {actor_id for actor_id, words in ctx.roles.items() if roles.same_as(role) in words}
     holders -= possessors(ctx, ctx.doc[speaker.head])
-    if holders or load_roles().relational(role):
-        return [c for c in found if c[2].actor_id in holders]
+    if holders or roles.relational(role):
+        return [c for c in found if c[2].actor_id in holders] or sole_holder(ctx, speaker, holders)
     near = [c for c in found if c[3] <= 1]
     best: dict[str, int] = {}
     for rank, _, referent_, _ in near:
@@ -324,6 +325,20 @@ def role_candidates(ctx: Context, speaker: Speaker, found: list[Candidate]) -> l
     return []
 
 
+def sole_holder(ctx: Context, speaker: Speaker, holders: set[str]) -> list[Candidate]:
+    """The one actor the article gives the role, however far back ("An attorney for Roe, Ann
+    Bell, ... Roe's lawyer said"), when it agrees; none when several hold it."""
+    need = need_of(ctx, speaker)
+    if len(holders) != 1 or need is None:
+        return []
+    actor = next(a for a in ctx.actors if a.id in holders)
+    if actor.mentions[0].start > ctx.doc[speaker.head].idx:
+        return []  # named as such only later
+    if not fits(need, actor.type, sex_of(ctx, actor.id), False):
+        return []
+    return [(MAX_RANK, 0, referent(speaker, actor), SENTENCES_BACK)]
+
+
 def possessors(ctx: Context, head: Token) -> set[str]:
     """The actors owning a role: Roe in "Roe's lawyer" is not the lawyer."""
     owners = {ctx.actor_of_token.get(c.i) for c in head.children if c.dep_ == "poss"}
@@ -331,9 +346,11 @@ def possessors(ctx: Context, head: Token) -> set[str]:
 
 
 def role_words(ctx: Context, actor: Actor) -> set[str]:
-    """Nouns the article sets beside the actor's name: "Sen.", "businessman", ", the governor".
-    A word before the name counts only when the parse hangs it on the name."""
+    """Nouns the article sets beside the actor's name: "Sen.", "businessman", ", the governor",
+    each as `Roles.same_as` names it. A word before the name counts only when the parse hangs
+    it on the name."""
     words: set[str] = set()
+    same_as = load_roles().same_as
     for mention in actor.mentions:
         tokens = tokens_in(ctx, mention)
         if not tokens:
@@ -348,7 +365,7 @@ def role_words(ctx: Context, actor: Actor) -> set[str]:
         for related in (last.head, *last.children):
             if related.dep_ == "appos" or last.dep_ == "appos" and related.i == last.head.i:
                 words.add(related.lemma_.lower())
-    return words
+    return {same_as(word) for word in words}
 
 
 def document_source(ctx: Context, speaker: Speaker) -> Speaker:
