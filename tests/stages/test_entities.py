@@ -112,6 +112,14 @@ ONE_ACTOR_EACH = [
         {"Tom Wicks": 1},
         {"U-S-", "U-S-A", "Ann Lee"},
     ),
+    # a name only ever used for a kind of people is a group word, not an actor; a body that
+    # speaks through its spokeswoman stays one
+    (
+        "Senator Tom Wicks said the coalition is battling Houthi insurgents. A Pentagon "
+        "spokeswoman said the fighting would go on.",
+        {"Tom Wicks": 1, "Pentagon": 1},
+        {"Houthi"},
+    ),
     # a country acting only inside a quotation is the speaker's word, not an actor
     (
         "Senator Tom Wicks told the crowd: \u201cWe will make America great again.\u201d",

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from presslens.model import Span
@@ -285,8 +285,22 @@ def read_mention(ent: DocSpan, people: set[str], lower_words: set[str]) -> Menti
         outlet=outlet(ent),
         opening=junk.common_word_opening(ent, lower_words),
         descriptive=junk.descriptive(ent),
-        adjective=len(ent) == 1 and ent[0].pos_ == "ADJ",
+        adjective=len(ent) == 1 and (ent[0].pos_ == "ADJ" or describes_people(ent[0])),
     )
+
+
+def describes_people(word: Token) -> bool:
+    """A name used as a word for a kind of people: "Houthi insurgents", "LGBT parents" (not
+    "a Pentagon spokeswoman", who speaks for the Pentagon, nor "Trump voters" alone: a group
+    is a name only ever used so)."""
+    from presslens.stages.quotes.lexicon import load_roles  # the quotes package reads actors
+
+    people = word.head
+    if word.dep_ != "compound" or people.tag_ not in ("NNS", "NNPS"):
+        return False
+    roles = load_roles()
+    lemma = people.lemma_.lower()
+    return roles.kind(lemma) == "PERSON" and not roles.relational(lemma)
 
 
 def with_shared_surname(ent: DocSpan, name: str) -> str:
