@@ -56,6 +56,8 @@ def kinds(prepare: Prepare, text: str) -> tuple[list[str], list[str]]:
         ("Maria Lopez sees the closure as a betrayal of the town.", "stance"),
         ("Maria Lopez fears that the plant will close in May.", "stance"),
         ("The poll shows that most workers want the plant to stay open.", "indirect"),
+        # publishing something is an act: a stance, not words
+        ("Maria Lopez released her tax returns on Monday.", "stance"),
         # what is only a name says whom, not what
         ("Maria Lopez has been a powerful surrogate, attacking Tom Ray.", "stance"),
         ("Maria Lopez praised the Rail Union.", "stance"),
@@ -77,3 +79,20 @@ def test_stances_are_numbered_apart(prepared: Prepare) -> None:
     found = find_quotes(article, doc, actors)
     assert [q.id for q in found.quotes] == ["q1"]
     assert [(s.id, s.kind) for s in found.stances] == [("st1", "refusal"), ("st2", "stance")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a document's verb reports when a document finds or shows something ...
+        ("The new poll shows a large lead for Maria Lopez.", ["indirect"]),
+        # ... not when someone finds or shows a thing
+        ("Maria Lopez found ways to cut the budget of the town.", []),
+        ("The supporters of Maria Lopez showed signs of greater enthusiasm.", []),
+    ],
+)
+def test_a_document_verb_reports_only_for_a_document(
+    text: str, expected: list[str], prepared: Prepare
+) -> None:
+    quotes, stances = kinds(prepared, text)
+    assert quotes + stances == expected

@@ -311,8 +311,8 @@ def test_two_quoted_fragments_of_one_clause_are_one_quote(prepared: Prepare) -> 
         ),
         # ... but not a relative clause, which still belongs to what the first one said
         (
-            "Maria Lopez released her records in July, which showed that she was fit.",
-            ["her records in July, which showed that she was fit", "that she was fit"],
+            "Maria Lopez cited her records from July, which showed that she was fit.",
+            ["her records from July, which showed that she was fit", "that she was fit"],
         ),
     ],
 )

@@ -21,7 +21,7 @@ from presslens.stages.quotes.context import (
     token_span,
     trim,
 )
-from presslens.stages.quotes.lexicon import Lexicon
+from presslens.stages.quotes.lexicon import Lexicon, load_roles
 from presslens.stages.quotes.speakers import Speaker, make_speaker, subject_of
 
 # prepositions that introduce what a reporting noun or adjective is about: "criticism of NATO"
@@ -42,7 +42,7 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
                 c.dep_ == "aux" and c.lower_ == "to" for c in child.children
             ):
                 return list(child.subtree)
-    if lemma in lexicon.object:
+    if lemma in lexicon.object and not finding_by_someone(verb, lexicon):
         objects = [c for c in children if c.dep_ in ("dobj", "obj", "oprd")]
         grounds = accusation_grounds(verb, lexicon)
         if objects and grounds:  # "accused Roe of lying": whom, and of what
@@ -59,6 +59,18 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
             if objects:
                 return list(objects[0].subtree)
     return that_clause_above(verb, lexicon) or interrupted_clause(verb, lexicon)
+
+
+def finding_by_someone(verb: Token, lexicon: Lexicon) -> bool:
+    """'found ways to ...', 'showed signs of ...': a document's verb whose subject is neither
+    a document nor a body takes a thing as object, not a report ("the poll shows Clinton
+    ahead", "the group found support for ..." stay)."""
+    if verb.lemma_.lower() not in lexicon.document:
+        return False
+    subject = subject_of(verb)
+    if subject is None or subject.ent_type_ == "ORG":
+        return subject is None  # "Working America found support for ...": a body's survey
+    return load_roles().kind(subject.lemma_.lower()) != "DOCUMENT"
 
 
 def that_clause_above(verb: Token, lexicon: Lexicon) -> list[Token] | None:
