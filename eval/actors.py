@@ -72,12 +72,12 @@ FLOORS = {
     "entity found": 0.95,  # measured 0.992 (117/118)
     "real distinct": 0.95,  # measured 0.988 (82/83)
     "attributions found": 0.82,  # measured 0.839 (256/305); 0.784 before the learned tagger
-    "quotes real": 0.83,  # measured 0.855 (253/296); beliefs went to the stances (session 13)
+    "quotes real": 0.85,  # measured 0.870 (254/292); beliefs went to the stances (session 13)
     "right speaker": 0.85,  # measured 0.867 (222/256); 0.854 at the start of session 13
 }
 CEILINGS = {
     "split": 0.05,  # measured 0.034 (4/117; 0.051 in session 7)
-    "not actors per article": 1.2,  # measured 0.95 (19 in 20 articles; 1.60 in session 7)
+    "not actors per article": 1.1,  # measured 0.90 (18 in 20 articles; 1.60 in session 7)
     "negated listed": 0.10,  # measured 0.000 (0/11): only 11 gold cases, so one may slip
 }
 GOALS = {
