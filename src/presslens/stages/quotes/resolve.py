@@ -139,7 +139,7 @@ def candidates(
     back = reach(ctx, own, 2 * SENTENCES_BACK)  # sentences relaying the speaker come off
     first = ctx.sentences[back][0]
     relayed = relaying_sentences(ctx, speaker, back, own)
-    found = [c for c in all_candidates(ctx, speaker, earlier, need, first, relayed)]
+    found = all_candidates(ctx, speaker, earlier, need, first, relayed)
     return [c for c in found if c[3] <= SENTENCES_BACK]
 
 
@@ -151,6 +151,8 @@ def all_candidates(
     first: int,
     relayed: set[int],
 ) -> list[Candidate]:
+    """Every agreeing referent from token `first` on, with its distance in sentences not
+    counting those in `relayed`."""
     own = sentence_of(ctx, speaker.head)
     found: list[Candidate] = []
     for candidate in earlier:
@@ -314,10 +316,15 @@ def role_candidates(ctx: Context, speaker: Speaker, found: list[Candidate]) -> l
     holders -= possessors(ctx, ctx.doc[speaker.head])
     if holders or roles.relational(role):
         return [c for c in found if c[2].actor_id in holders] or sole_holder(ctx, speaker, holders)
-    near = [c for c in found if c[3] <= 1]
+    return clear_leader([c for c in found if c[3] <= 1])
+
+
+def clear_leader(near: list[Candidate]) -> list[Candidate]:
+    """The best-ranked referent's candidates when no other referent comes within CLEAR_LEAD
+    ranks of it; none otherwise."""
     best: dict[str, int] = {}
-    for rank, _, referent_, _ in near:
-        key = referent_.actor_id or referent_.name
+    for rank, _, candidate, _ in near:
+        key = candidate.actor_id or candidate.name
         best[key] = min(rank, best.get(key, rank))
     ranks = sorted(best.values())
     if len(ranks) == 1 or len(ranks) > 1 and ranks[1] - ranks[0] >= CLEAR_LEAD:
