@@ -128,3 +128,23 @@ def test_a_nickname_and_its_given_name_are_one_person() -> None:
     ron, rand = parse_person("Ron Paul"), parse_person("Rand Paul")
     assert ron is not None and rand is not None
     assert not same_person(ron, rand)
+
+
+def test_a_full_name_typed_otherwise_is_a_person_when_titled_elsewhere() -> None:
+    """'Mason Rudolph' tagged ORG, with 'Mr. Rudolph' elsewhere, is one person; an
+    organisation's name that opens with no first name is not."""
+    from collections import Counter
+
+    from presslens.model import Span
+    from presslens.stages.entities.names import cluster_full_names
+    from presslens.stages.entities.types import Group
+
+    def group(name: str, label: str) -> Group:
+        return Group(name, labels=Counter({label: 1}), spans=[Span(0, len(name))])
+
+    groups = {
+        ("Mason Rudolph", ""): group("Mason Rudolph", "ORG"),
+        ("Rudolph", "male"): group("Rudolph", "PERSON"),
+        ("Rail Union", ""): group("Rail Union", "ORG"),
+    }
+    assert list(cluster_full_names(groups)) == ["Mason Rudolph"]

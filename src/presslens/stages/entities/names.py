@@ -187,12 +187,24 @@ def is_person(group: Group) -> bool:
     return actor_type(group) == "PERSON" or bool(group.genders)
 
 
+def titled_elsewhere(name: str, groups: dict[Key, Group]) -> bool:
+    """A full name the tagger typed otherwise ("Mason Rudolph" as ORG) is a person's when it
+    opens with a first name and its last word stands under a personal title elsewhere ("Mr.
+    Rudolph")."""
+    words = name.split()
+    if len(words) != 2 or first_name_sex(words[0]) is None:
+        return False
+    return any(key[0] == words[-1] and key[1] for key in groups)
+
+
 def cluster_full_names(groups: dict[Key, Group]) -> dict[str, PersonName]:
     """Merge the full names of each person; returns each person's name -> its parts."""
     parsed = {
         key[0]: parts
         for key, group in groups.items()
-        if " " in key[0] and is_person(group) and (parts := parse_person(key[0])) is not None
+        if " " in key[0]
+        and (is_person(group) or titled_elsewhere(key[0], groups))
+        and (parts := parse_person(key[0])) is not None
     }
     order = sorted(parsed, key=lambda n: (-len(n.split()), -len(groups[(n, "")].spans)))
     clusters: list[list[str]] = []
