@@ -120,6 +120,13 @@ ONE_ACTOR_EACH = [
         {"Tom Wicks": 1, "Pentagon": 1},
         {"Houthi"},
     ),
+    # a place owning a thing is still a place; owning an act, it acts
+    (
+        "Senator Tom Wicks said human activity is changing Earth's climate. Russia's invasion "
+        "of Ukraine worried Wicks.",
+        {"Tom Wicks": 2, "Russia": 1},
+        {"Earth"},
+    ),
     # a country acting only inside a quotation is the speaker's word, not an actor
     (
         "Senator Tom Wicks told the crowd: \u201cWe will make America great again.\u201d",

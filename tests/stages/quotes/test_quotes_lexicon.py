@@ -48,6 +48,14 @@ def test_relational_roles(lemma: str, relational: bool) -> None:
     assert load_roles().relational(lemma) is relational
 
 
+@pytest.mark.parametrize(
+    ("lemma", "thing"),
+    [("climate", True), ("border", True), ("invasion", False), ("governor", False)],
+)
+def test_things_a_place_may_own(lemma: str, thing: bool) -> None:
+    assert load_roles().thing(lemma) is thing
+
+
 def test_roles_refuse_unknown_sections() -> None:
     with pytest.raises(ValueError, match="unknown section"):
         parse_roles("[people]\ncandidate\n")

@@ -128,6 +128,8 @@ def acting(ent: DocSpan) -> int:
         root = root.head  # "Tulsa police released video": the place acts through its body
     if root.dep_ == "dobj" and root.head.lemma_.lower() in rules().place_verbs:
         return 0  # "to enter the United States": where, not whom
+    if root.dep_ == "poss" and ent.label_ in PLACE_LABELS and owns_a_thing(root):
+        return 0  # "Earth's climate", "Florida's beaches": a place owning a thing
     if root.dep_ in SUBJECTS and root.head.lemma_ != "be" or root.dep_ in STRONG:
         return 2
     if root.dep_ in rules().acting_deps:
@@ -135,6 +137,15 @@ def acting(ent: DocSpan) -> int:
     if root.dep_ != "pobj" or root.head.lower_ not in rules().acting_prepositions:
         return 0
     return 2 if root.head.lower_ in PARTNERS else 1
+
+
+def owns_a_thing(owner: Token) -> bool:
+    """Whether what the name owns is a thing, a state or a quantity (WordNet's catalogue in
+    resources/role_nouns.txt), not an act or a body: "Russia's invasion" and "Florida's
+    governor" still make the place act."""
+    from presslens.stages.quotes.lexicon import load_roles  # the quotes package reads actors
+
+    return load_roles().thing(owner.head.lemma_.lower())
 
 
 def speaks_through(root: Token) -> bool:

@@ -25,7 +25,7 @@ SECTIONS = (
 )
 
 ROLE_SECTIONS = ("person", "organisation", "document", "male", "female", "spokesperson")
-CATALOGUE_SECTIONS = ("person", "organisation", "male", "female", "relational", "same")
+CATALOGUE_SECTIONS = ("person", "organisation", "male", "female", "relational", "same", "thing")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +88,11 @@ class Roles:
         if lemma in self.female or lemma in self.wide.get("female", ()):
             return "f"
         return None
+
+    def thing(self, lemma: str) -> bool:
+        """A noun for a thing, a state or a quantity ("climate", "border"), not an act, a
+        person or a body: what a place owns without acting."""
+        return lemma in self.wide.get("thing", ())
 
     def same_as(self, lemma: str) -> str:
         """One name for roles of one sense: "attorney" and "lawyer" are both "attorney"."""
