@@ -123,8 +123,10 @@ def acts_as_verb(token: Token) -> bool:
     its own ("Trump claims that ...": 'claims' tagged NNS): the parse shows the verb."""
     if token.pos_ in ("VERB", "AUX"):
         return True
+    if token.tag_ != "NNS":
+        return False
     deps = {child.dep_ for child in token.children}
-    return token.tag_ == "NNS" and "nsubj" in deps and "ccomp" in deps
+    return "nsubj" in deps and "ccomp" in deps
 
 
 def is_cue_verb(token: Token, lexicon: Lexicon) -> bool:

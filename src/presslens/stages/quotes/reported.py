@@ -148,7 +148,7 @@ def interrupted_clause(verb: Token, lexicon: Lexicon) -> list[Token] | None:
 
 
 def verb_attribution(ctx: Context, verb: Token) -> Attribution | None:
-    if not acts_as_verb(verb) or verb.lemma_.lower() not in ctx.lexicon.verbs:
+    if verb.lemma_.lower() not in ctx.lexicon.verbs or not acts_as_verb(verb):
         return None
     if verb.i in ctx.quote_of_token or any(c.dep_ == "nsubjpass" for c in verb.children):
         return None

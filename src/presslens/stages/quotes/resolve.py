@@ -136,9 +136,12 @@ def candidates(
     """(rank, -position, referent) for every agreeing referent in reach: the rank counts two
     per sentence back plus the salience in its sentence."""
     own = sentence_of(ctx, speaker.head)
-    back = reach(ctx, own, 2 * SENTENCES_BACK)  # sentences relaying the speaker come off
-    first = ctx.sentences[back][0]
+    back = reach(ctx, own, SENTENCES_BACK)
     relayed = relaying_sentences(ctx, speaker, back, own)
+    if relayed:  # sentences relaying the speaker do not count: reach further by as many
+        back = reach(ctx, own, SENTENCES_BACK + len(relayed))
+        relayed = relaying_sentences(ctx, speaker, back, own)
+    first = ctx.sentences[back][0]
     found = all_candidates(ctx, speaker, earlier, need, first, relayed)
     return [c for c in found if c[3] <= SENTENCES_BACK]
 
