@@ -233,6 +233,13 @@ def test_speaker_resolved(
             "said",
             "Ray's lawyer",
         ),
+        # a poll named by a name that is no actor has its own maker: no other poll's
+        (
+            "A Fox News poll found that Tom Ray led by four points.\n\nThe Monmouth poll "
+            "suggests that Anna Berg leads.",
+            "suggests",
+            "The Monmouth poll",
+        ),
         # two people could hold the role: no guess
         (
             "Tom Ray met Sam Hill in Oslo.\n\nThe candidate said that the talks went well.",

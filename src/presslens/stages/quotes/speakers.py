@@ -355,6 +355,13 @@ def named_authors(document: Token, actors: tuple[Actor, ...]) -> Actor | None:
     return found[0] if found else None
 
 
+def named_by_another(document: Token) -> bool:
+    """A document named by a name no actor is ("the Monmouth poll" when the tagger calls
+    Monmouth a place): it has a maker of its own, so another poll's is not borrowed."""
+    deps = ("compound", "poss", "amod", "nmod")
+    return any(c.dep_ in deps and c.pos_ == "PROPN" for c in document.children)
+
+
 def role_of(head: Token, run: list[Token], roles: Roles) -> tuple[str | None, str | None]:
     """A definite role noun ("the former president", "the company") and the gender it says.
 
@@ -368,6 +375,8 @@ def role_of(head: Token, run: list[Token], roles: Roles) -> tuple[str | None, st
     determiners = [c.lower_ for c in head.children if c.dep_ in ("det", "poss")]
     if not determiners and run[0].dep_ == "det":  # "The former secretary of state and
         determiners = [run[0].lower_]  # current nominee": the parse gives "The" to "secretary"
+    if kind == "DOCUMENT" and named_by_another(head):
+        return None, None  # "the Monmouth poll": its own maker, not another poll's
     if kind == "DOCUMENT" and determiners in (["a"], ["an"]):
         return kind, None  # "a new poll shows": the article's poll, its pollster named nearby
     possessed = any(c.dep_ == "poss" for c in head.children)
