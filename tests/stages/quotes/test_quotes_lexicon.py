@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.stages.quotes.lexicon import load_lexicon, load_roles, parse_lexicon, parse_roles
+from presslens.stages.quotes.lexicon import load_lexicon, parse_lexicon
+from presslens.stages.roles import load_roles, parse_roles
 
 
 def test_lexicon_loads_every_section() -> None:

@@ -23,6 +23,7 @@ from presslens.stages.entities.types import (
     medium,
     outlet,
 )
+from presslens.stages.roles import load_roles
 
 LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -293,8 +294,6 @@ def describes_people(word: Token) -> bool:
     """A name used as a word for a kind of people: "Houthi insurgents", "LGBT parents" (not
     "a Pentagon spokeswoman", who speaks for the Pentagon, nor "Trump voters" alone: a group
     is a name only ever used so)."""
-    from presslens.stages.quotes.lexicon import load_roles  # the quotes package reads actors
-
     people = word.head
     if word.dep_ != "compound" or people.tag_ not in ("NNS", "NNPS"):
         return False

@@ -23,6 +23,7 @@ from spacy.tokens import Token
 
 from presslens.model import Span
 from presslens.stages.entities.rules import rules
+from presslens.stages.roles import load_roles
 
 PERSON_SHARE = 0.25
 ACTS = 2  # a place is an actor from one mention as a subject or two acted on or owning
@@ -143,8 +144,6 @@ def owns_a_thing(owner: Token) -> bool:
     """Whether what the name owns is a thing, a state or a quantity (WordNet's catalogue in
     resources/role_nouns.txt), not an act or a body: "Russia's invasion" and "Florida's
     governor" still make the place act."""
-    from presslens.stages.quotes.lexicon import load_roles  # the quotes package reads actors
-
     return load_roles().thing(owner.head.lemma_.lower())
 
 

@@ -1,11 +1,12 @@
 """The quotes stage: who said what, with quoted terms, stances and warnings.
 
-The flow, each module importing only those before it: `lexicon` (reporting cues and role
-nouns), `marks` (quotation marks paired, text only), `speakers` (speaker phrases, joint speakers,
-role nouns), `gender` (who the article shows to be a man or a woman), `context` (shared state
-and span helpers), `resolve` (pronouns and role nouns to actors), `kinds` (speech, or a stance,
-a refusal, negated or hypothetical speech), `reported` (reported speech from the parse),
-`direct` (cue and speaker of each quotation), `stage` (`find_quotes`: everything put together).
+The flow, each module importing only those before it: `lexicon` (reporting cues; the role
+nouns are `presslens.stages.roles`, shared with the entities stage), `marks` (quotation marks
+paired, text only), `speakers` (speaker phrases, joint speakers, role nouns), `gender` (who
+the article shows to be a man or a woman), `context` (shared state and span helpers),
+`resolve` (pronouns and role nouns to actors), `kinds` (speech, or a stance, a refusal, negated
+or hypothetical speech), `reported` (reported speech from the parse), `direct` (cue and
+speaker of each quotation), `stage` (`find_quotes`: everything put together).
 Beside them, independent of the rules, `learned` tags attributions (cue, source, content) with a
 head on the contextual encoder's word pieces, for the accurate mode.
 """

@@ -23,8 +23,8 @@ from spacy.tokens import Doc
 
 from presslens.model import Actor, Span
 from presslens.nlp.firstnames import first_name_sex
-from presslens.stages.quotes.lexicon import Roles, load_roles
 from presslens.stages.quotes.marks import Quoted
+from presslens.stages.roles import Roles, load_roles
 
 HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mister|Madam)\.?\s*$")
 HONORIFIC_GENDER = {"mr": "m", "mister": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f"}

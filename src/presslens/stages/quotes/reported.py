@@ -21,8 +21,9 @@ from presslens.stages.quotes.context import (
     token_span,
     trim,
 )
-from presslens.stages.quotes.lexicon import Lexicon, load_roles
+from presslens.stages.quotes.lexicon import Lexicon
 from presslens.stages.quotes.speakers import Speaker, make_speaker, subject_of
+from presslens.stages.roles import load_roles
 
 # prepositions that introduce what a reporting noun or adjective is about: "criticism of NATO"
 OBJECT_PREPOSITIONS = ("of", "on", "for", "about", "with", "to", "that")

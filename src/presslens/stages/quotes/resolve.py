@@ -17,8 +17,8 @@ from spacy.tokens import Token
 
 from presslens.model import Actor
 from presslens.stages.quotes.context import Context, sentence_of, tokens_in
-from presslens.stages.quotes.lexicon import load_roles
 from presslens.stages.quotes.speakers import Speaker, document_author
+from presslens.stages.roles import load_roles
 
 SENTENCES_BACK = 3  # sentences before the speaker's own that may hold the referent
 DOCUMENT_SENTENCES_BACK = 12  # "the poll" may look further for its pollster, back or ahead

@@ -17,7 +17,8 @@ from spacy.tokens import Token
 from presslens.model import Actor, Span
 from presslens.stages.entities import actor_at
 from presslens.stages.entities.junk import dateline
-from presslens.stages.quotes.lexicon import Roles, load_lexicon, load_roles
+from presslens.stages.quotes.lexicon import load_lexicon
+from presslens.stages.roles import Roles, load_roles
 
 SUBJECTS = ("nsubj", "csubj")
 DATELINE_CHARS = 120  # the longest paragraph opening read for a dateline
