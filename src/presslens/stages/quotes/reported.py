@@ -8,6 +8,7 @@ The cues are data (resources/reporting_verbs.txt, read by `lexicon`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -69,8 +70,10 @@ def finding_by_someone(verb: Token, lexicon: Lexicon) -> bool:
     if verb.lemma_.lower() not in lexicon.document:
         return False
     subject = subject_of(verb)
-    if subject is None or subject.ent_type_ == "ORG":
-        return subject is None  # "Working America found support for ...": a body's survey
+    if subject is None:
+        return True
+    if subject.ent_type_ == "ORG":
+        return False  # "Working America found support for ...": a body's survey
     return load_roles().kind(subject.lemma_.lower()) != "DOCUMENT"
 
 
@@ -348,9 +351,7 @@ def reported_speech(ctx: Context) -> list[Attribution]:
     return [stopped_at_next(ctx, item, kept) for item in kept]
 
 
-TRAILING_JOINS = ("and", "but", "or", "while", "as", "even as")
-
-
+TRAILING_JOIN = re.compile(r"[\s,]+(?:and|but|or|while|even as|as)$", re.IGNORECASE)
 SIDE_CLAUSES = ("relcl", "acl", "pcomp", "pobj", "amod")
 
 
@@ -367,9 +368,9 @@ def stopped_at_next(ctx: Context, item: Attribution, others: list[Attribution]) 
     if not stops:
         return item
     span = trim(text, Span(item.span.start, min(stops)))
-    for word in TRAILING_JOINS:  # "..., but" before "she denied"
-        if span.of(text).lower().endswith(" " + word):
-            span = trim(text, Span(span.start, span.end - len(word)))
+    join = TRAILING_JOIN.search(span.of(text))  # "..., but" before "she denied"
+    if join is not None:
+        span = trim(text, Span(span.start, span.start + join.start()))
     return replace(item, span=span)
 
 

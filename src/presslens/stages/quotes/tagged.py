@@ -73,16 +73,16 @@ def tagged_attributions(
         if any(span.overlaps(other.span) for other in taken):
             continue
         record = as_attribution(ctx, item, span) if item.score >= KNOWN_CUE_SCORE else None
-        if record is not None and item.score < MIN_SCORE and not known_cue(ctx, record):
-            record = None
-        if record is not None:
+        if record is not None and sure_enough(ctx, record, item.score):
             found.append(record)
     found = [continued(ctx.text, record, [*taken, *found]) for record in found]
     return [named_nearby(ctx, record) for record in found]
 
 
-def known_cue(ctx: Context, record: Attribution) -> bool:
-    return record.cue_head is not None and reporting(ctx, ctx.doc[record.cue_head])
+def sure_enough(ctx: Context, record: Attribution, score: float) -> bool:
+    """MIN_SCORE, or KNOWN_CUE_SCORE under a cue the reporting lexicon knows."""
+    known = record.cue_head is not None and reporting(ctx, ctx.doc[record.cue_head])
+    return score >= (KNOWN_CUE_SCORE if known else MIN_SCORE)
 
 
 def named_nearby(ctx: Context, record: Attribution) -> Attribution:
@@ -186,8 +186,13 @@ def misplaced(cue: Span, content: tuple[Span, ...]) -> bool:
 def reporting(ctx: Context, word: Token) -> bool:
     """Whether the lexicon knows the cue's word for reporting words (said, claim, according)."""
     lemma = word.lemma_.lower()
-    known = ctx.lexicon.verbs | ctx.lexicon.nouns | ctx.lexicon.speech
-    return lemma in known or lemma == "accord"
+    lexicon = ctx.lexicon
+    return (
+        lemma in lexicon.verbs
+        or lemma in lexicon.nouns
+        or lemma in lexicon.speech
+        or (lemma == "accord")
+    )
 
 
 def speaker_of(ctx: Context, item: learned.Tagged, cue: Token | None) -> Speaker | None:
