@@ -120,6 +120,12 @@ ONE_ACTOR_EACH = [
         {"Tom Wicks": 1, "Pentagon": 1},
         {"Houthi"},
     ),
+    # a person's name ends before a number the tagger ran into it
+    (
+        "The officer shot Laquan McDonald 16 times in October. Laquan McDonald was 17.",
+        {"Laquan McDonald": 2},
+        {"Laquan McDonald 16"},
+    ),
     # a place owning a thing is still a place; owning an act, it acts
     (
         "Senator Tom Wicks said human activity is changing Earth's climate. Russia's invasion "

@@ -151,13 +151,14 @@ SHARE_WORDS = frozenset({"percent", "per", "%", "point", "points", "percentage"}
 
 
 def without_figures(ent: DocSpan) -> DocSpan | None:
-    """A name the tagger ran into the share after it: "Trump 47.3 percent" is Trump (a number
-    followed by a share word; "Fortune 500" keeps its number)."""
+    """A name the tagger ran into the figure after it: "Trump 47.3 percent" is Trump (a number
+    followed by a share word; "Fortune 500" keeps its number), and a person's name ends before
+    any number ("shooting Laquan McDonald 16 times")."""
     doc = ent.doc
     for token in ent[1:]:
         after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-        if token.like_num and after in SHARE_WORDS:
-            cut = doc[ent.start : token.i]
+        if token.like_num and (after in SHARE_WORDS or ent.label_ == "PERSON"):
+            cut = DocSpan(doc, ent.start, token.i, label=ent.label)
             return cut if cut.text.strip() else None
     return ent
 
