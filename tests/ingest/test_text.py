@@ -126,6 +126,8 @@ BODY = (
             "Town Paper Story Upsets the Builder Who Was Sent to a Hospital for Tests.",
             "Town Paper Story Upsets the Builder Who Was Sent to a Hospital for Tests",
         ),
+        # two headline sentences, written without articles, are one headline
+        ("New bridge wins vote. Builders must wait.", "New bridge wins vote. Builders must wait"),
         # an abbreviation keeps its point; the stop a saved text put after a headline does not
         ("Council members visit the U.S.", "Council members visit the U.S."),
         # "Headline;" over its standfirst, as news databases export them: the ";" is no part of it
@@ -148,6 +150,7 @@ def test_headline_line_is_the_title(first_line: str, title: str) -> None:
         # dateline, a line leading into what follows
         "The town council approved the new bridge on Monday after a long and heated debate.",
         "Prices rose sharply this week. Shops blamed the weather.",
+        "Prices rose. Shops blamed the weather on Monday.",
         "MILLBROOK (AP) — The council approved the bridge.",
         "From our correspondent in Millbrook:",
         "the council approved the bridge after a long debate.",

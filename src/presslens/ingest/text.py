@@ -34,7 +34,9 @@ CAPTION_END = re.compile(rf"[.!?:;,…{CLOSING}]$")  # a picture's caption is no
 # of the 840 PolNeAR train texts and the lead paragraphs under them: headlines have at most 20
 # words (838 of 840; 14 or fewer: 97%), 83% use no article and no form of "be" or "have"
 # (leads: 8%), and 1% name a weekday (leads: 33%). A line showing two of those three marks of a
-# lead, or a second sentence, or a wire dateline, is the body's first paragraph.
+# lead, or a wire dateline, is the body's first paragraph. A second sentence is one more mark:
+# "Storm hits coast. Towns count the cost." is a lead, "Storm hits coast. Towns count cost." a
+# headline (4 of the 840 headlines hold two sentences, no lead paragraph has one mark alone).
 MAX_HEADLINE_WORDS = 20
 LONG_HEADLINE_WORDS = 14
 LEAD_WORDS = re.compile(r"\b(?:the|a|an|is|are|was|were|be|been|has|have|had)\b")  # lower case
@@ -148,14 +150,18 @@ def looks_like_headline(line: str) -> bool:
     opening = line.lstrip("\"'“‘#(")[:1]  # "‘Missing’ White Voters ...", "#GirlIGuessImWithHer"
     if not (opening.isupper() or opening.isdigit()):
         return False
-    if SENTENCE_BREAK.search(line) or DATELINE.match(line):
+    if DATELINE.match(line):
         return False
-    if len(TITLE_CASE_WORDS.findall(line)) >= 2 or title_case_share(words) >= TITLE_CASE_SHARE:
+    second_sentence = bool(SENTENCE_BREAK.search(line))
+    if not second_sentence and (
+        len(TITLE_CASE_WORDS.findall(line)) >= 2 or title_case_share(words) >= TITLE_CASE_SHARE
+    ):
         return True
     if len(words) > MAX_HEADLINE_WORDS:
         return False
     lead_marks = (
-        (len(words) > LONG_HEADLINE_WORDS)
+        second_sentence
+        + (len(words) > LONG_HEADLINE_WORDS)
         + bool(LEAD_WORDS.search(line))
         + bool(WEEKDAY.search(line))
     )
