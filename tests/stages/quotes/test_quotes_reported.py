@@ -73,6 +73,14 @@ ContextFor = Callable[[str], tuple[Context, list[Quoted]]]
             "Anna Berg",
             "that the budget would be cut",
         ),
+        # the parser hangs the clause on the cue as an adverbial: a subject and no "if" or
+        # "when" before its verb make it what was said
+        (
+            "Anna Berg said after the meeting she would not sign the treaty if it were offered.",
+            "said",
+            "Anna Berg",
+            "after the meeting she would not sign the treaty if it were offered",
+        ),
         # a state of mind
         (
             "Senator Jones is confident that the bill will pass.",

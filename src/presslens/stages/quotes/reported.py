@@ -38,6 +38,10 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
     for child in children:
         if child.dep_ == "ccomp" and (lemma in lexicon.clause or lemma in lexicon.document):
             return list(child.subtree)
+    if lemma in lexicon.clause:
+        clause = unmarked_clause(verb)
+        if clause is not None:
+            return list(clause.subtree)
     if lemma in lexicon.intent:
         for child in children:
             if child.dep_ == "xcomp" and any(
@@ -61,6 +65,18 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
             if objects:
                 return list(objects[0].subtree)
     return that_clause_above(verb, lexicon) or interrupted_clause(verb, lexicon)
+
+
+def unmarked_clause(verb: Token) -> Token | None:
+    """A clause with its own subject and no subordinating word that the parser hung on the
+    cue as an adverbial ("said after the convention he would not accept"): what was said."""
+    for child in verb.children:
+        if child.dep_ != "advcl" or child.i < verb.i or child.pos_ not in ("VERB", "AUX"):
+            continue
+        deps = {c.dep_ for c in child.children if c.i < child.i}
+        if "nsubj" in deps and not deps & {"mark", "advmod"}:
+            return child
+    return None
 
 
 def finding_by_someone(verb: Token, lexicon: Lexicon) -> bool:
