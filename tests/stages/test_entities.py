@@ -259,6 +259,13 @@ ONE_ACTOR_EACH = [
     ),
     # a place's name running straight into an organisation's is part of it
     ("The Indiana GOP said on Monday that the vote was fair.", {"Indiana GOP": 1}, {"GOP"}),
+    # an acronym the tagger left out takes the capitalised name it sits in, with the place
+    # that opens it
+    (
+        "The report came from the U.S. PIRG Education Fund and two other groups.",
+        {"U.S. PIRG Education Fund": 1},
+        {"United States", "PIRG"},
+    ),
 ]
 
 

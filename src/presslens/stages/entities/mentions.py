@@ -68,6 +68,8 @@ def find_mentions(
     people = person_names(doc)
     lower_words = junk.lower_case_words(text)
     organisations = organisation_names(doc)
+    named = acronyms(doc, blocked + headlines)
+    blocked = blocked + [m.span for m in named]  # "U.S." inside "U.S. PIRG Education Fund"
     found = []
     for ent in joined_names(doc):
         if ent.label_ not in LABELS:
@@ -81,7 +83,7 @@ def find_mentions(
         mention = read_mention(ent, people, lower_words)
         if mention is not None and not any(s.overlaps(mention.span) for s in blocked):
             found.append(mention)
-    found.extend(acronyms(doc, blocked + headlines))
+    found.extend(named)
     found.extend(person_bodies(doc, blocked + headlines, people))
     return found
 
@@ -403,15 +405,38 @@ def may_strip(title: str, rest: str, label: str, people: set[str]) -> bool:
 
 
 def acronyms(doc: Doc, blocked: list[Span]) -> list[Mention]:
-    """All-capital proper nouns the tagger left out ("The CREA reports") are organisations."""
+    """All-capital proper nouns the tagger left out ("The CREA reports") are organisations,
+    with the capitalised proper nouns they open or sit in ("the U.S. PIRG Education Fund")."""
     found = []
     for match in ACRONYM.finditer(doc.text):
         token = doc.char_span(match.start(), match.end())
         if token is None or len(token) != 1 or token[0].ent_type_ or token[0].pos_ != "PROPN":
             continue
-        text = match.group()
-        span = Span(match.start(), match.end())
-        if text.casefold() in rules().drop or junk.inside(span, blocked):
+        if match.group().casefold() in rules().drop:
             continue
-        found.append(Mention(span=span, name=name_key(text), label="ORG", acting=2))
+        name = acronym_name(token[0])
+        span = Span(name.start_char, name.end_char)
+        if not junk.inside(span, blocked):
+            found.append(Mention(span=span, name=name_key(name.text), label="ORG", acting=2))
     return found
+
+
+def acronym_name(token: Token) -> DocSpan:
+    """The run of capitalised proper nouns compounded onto one head that holds the acronym: a
+    place's name before it is part of it ("U.S. PIRG Education Fund"), a person's is not."""
+    doc = token.doc
+    head = token
+    while head.dep_ == "compound" and head.head.i > head.i and chain_word(head.head):
+        head = head.head
+    if any(not chain_word(t) or t.ent_type_ not in ("", "GPE") for t in doc[token.i : head.i + 1]):
+        return doc[token.i : token.i + 1]
+    start = token.i
+    while start > 0 and chain_word(doc[start - 1]) and doc[start - 1].dep_ == "compound":
+        if doc[start - 1].head.i > head.i or doc[start - 1].ent_type_ not in ("", "GPE"):
+            break
+        start -= 1
+    return doc[start : head.i + 1]
+
+
+def chain_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper()
