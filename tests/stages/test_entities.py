@@ -257,6 +257,13 @@ ONE_ACTOR_EACH = [
         {"Pierre de Vos": 2},
         {"Vos", "Mr. Vos", "de Vos"},
     ),
+    # a man's first name says his sex, whoever the next pronoun stands for
+    (
+        "Mrs. Lopez warned of chaos if Daniel K. Brandt wins the race.\n\n"
+        "She offered calm instead. Voters liked Mr. Brandt's promises.",
+        {"Daniel K. Brandt": 2},
+        {"Mr. Brandt"},
+    ),
     # a place's name running straight into an organisation's is part of it
     ("The Indiana GOP said on Monday that the vote was fair.", {"Indiana GOP": 1}, {"GOP"}),
     # an acronym the tagger left out takes the capitalised name it sits in, with the place

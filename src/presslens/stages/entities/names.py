@@ -296,9 +296,13 @@ def join_bare_surnames(groups: dict[Key, Group]) -> None:
 
 
 def person_gender(group: Group, doc: Doc) -> str:
-    """A person's sex from titles ('Mrs.') or, failing that, from the pronouns that take up
-    their full name ('Jane Roe said she ...'); '' when unknown or mixed."""
+    """A person's sex from titles ('Mrs.'), failing that from the first name when it says one
+    ('Donald J. Trump'), failing that from the pronouns that take up their full name ('Jane Roe
+    said she ...': the next pronoun may be another's, "if Donald J. Trump wins. She offers");
+    '' when unknown or mixed."""
     votes = Counter(group.genders)
+    if not votes and likely_gender(group.name):
+        return likely_gender(group.name)
     if not votes:
         own = set(group.name.split())
         for span in group.spans[:6]:
