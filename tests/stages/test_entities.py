@@ -583,3 +583,19 @@ def test_a_given_name_joined_to_a_full_name_shares_its_surname() -> None:
 def test_a_name_in_a_list_keeps_its_own_surname() -> None:
     text = "Music\n\nStars like Brandy, Monica and Lauryn Hill sang. Monica smiled after."
     assert "Monica Hill" not in by_name(entities_of(text).actors)
+
+
+def test_a_full_name_taken_up_by_she_is_a_person_whatever_the_tagger_says() -> None:
+    # the small model tags "Fiorina" ORG; her first name and "her" after the surname say who
+    text = (
+        "Carly Fiorina delivered two paid speeches in October. "
+        "Fiorina gave the fees to charity, though her disclosure was late."
+    )
+    actor = by_name(entities_of(text).actors)["Carly Fiorina"]
+    assert actor.type == "PERSON"
+    assert len(actor.mentions) == 2
+
+
+def test_an_organisation_named_by_a_first_name_and_its_noun_stays_one() -> None:
+    text = "The Republican Party met on Monday. The Republican Party said it would wait."
+    assert by_name(entities_of(text).actors)["Republican Party"].type == "ORG"

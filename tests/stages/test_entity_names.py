@@ -136,6 +136,7 @@ def test_a_full_name_typed_otherwise_is_a_person_when_titled_elsewhere() -> None
     from collections import Counter
 
     from presslens.model import Span
+    from presslens.nlp.parser import parse
     from presslens.stages.entities.names import cluster_full_names
     from presslens.stages.entities.types import Group
 
@@ -147,4 +148,5 @@ def test_a_full_name_typed_otherwise_is_a_person_when_titled_elsewhere() -> None
         ("Rudolph", "male"): group("Rudolph", "PERSON"),
         ("Rail Union", ""): group("Rail Union", "ORG"),
     }
-    assert list(cluster_full_names(groups)) == ["Mason Rudolph"]
+    doc = parse("Mason Rudolph and the Rail Union met.")
+    assert list(cluster_full_names(groups, doc)) == ["Mason Rudolph"]

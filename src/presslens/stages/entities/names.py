@@ -30,6 +30,7 @@ from presslens.model import Span
 from presslens.nlp.firstnames import first_name_sex
 from presslens.stages.entities.rules import rules
 from presslens.stages.entities.types import PLACE_LABELS, Group, actor_type
+from presslens.stages.roles import load_roles
 
 Key = tuple[str, str]  # (name, gender of a one-word name's title)
 CONNECTORS = {"of", "the", "for", "and", "on", "in", "&"}
@@ -147,7 +148,7 @@ def same_person(a: PersonName, b: PersonName) -> bool:
 
 def merge_people(groups: dict[Key, Group], doc: Doc) -> None:
     """Full names, then one-word names, into one group per person."""
-    people = cluster_full_names(groups)
+    people = cluster_full_names(groups, doc)
     genders = {name: person_gender(groups[(name, "")], doc) for name in people}
     for key in [k for k in groups if surname_form(k[0])]:
         owner = owner_of(key, groups, people, genders)
@@ -197,13 +198,52 @@ def titled_elsewhere(name: str, groups: dict[Key, Group]) -> bool:
     return any(key[0] == words[-1] and key[1] for key in groups)
 
 
-def cluster_full_names(groups: dict[Key, Group]) -> dict[str, PersonName]:
+def taken_up_as_person(name: str, groups: dict[Key, Group], doc: Doc) -> bool:
+    """A full name the tagger typed otherwise ("Carly Fiorina" as ORG) is a person's when it
+    opens with a first name and the pronouns taking up it or its last word alone are "he" or
+    "she" as the first name says, never the other, never "it" ("Fiorina delivered a speech,
+    though her disclosure ...")."""
+    words = name.split()
+    if len(words) != 2 or common_noun(words[-1]):
+        return False  # "Republican Party", "Washington Post": an organisation's noun
+    sex = {"m": "he", "f": "she"}.get(first_name_sex(words[0]) or "")
+    if sex is None:
+        return False
+    forms = [groups[key] for key in ((name, ""), (words[-1], "")) if key in groups]
+    spans = [span for group in forms for span in group.spans]
+    votes = Counter(pronoun_family(doc, span, set(words)) for span in spans)
+    votes.pop("", None)
+    return set(votes) == {sex}
+
+
+def common_noun(word: str) -> bool:
+    """A role or a thing in WordNet's catalogue ("party", "post", "times")."""
+    roles = load_roles()
+    lemma = word.lower()
+    return roles.kind(lemma) is not None or roles.thing(lemma)
+
+
+def pronoun_family(doc: Doc, span: Span, own: set[str]) -> str:
+    """'he', 'she' or 'it' for the first pronoun taking up a subject mention, '' for none."""
+    found = first_pronoun_after(doc, span, own, {"PERSON"}, quoted=False)
+    if found in MALE:
+        return "he"
+    if found in FEMALE:
+        return "she"
+    return "it" if found else ""
+
+
+def cluster_full_names(groups: dict[Key, Group], doc: Doc) -> dict[str, PersonName]:
     """Merge the full names of each person; returns each person's name -> its parts."""
     parsed = {
         key[0]: parts
         for key, group in groups.items()
         if " " in key[0]
-        and (is_person(group) or titled_elsewhere(key[0], groups))
+        and (
+            is_person(group)
+            or titled_elsewhere(key[0], groups)
+            or taken_up_as_person(key[0], groups, doc)
+        )
         and (parts := parse_person(key[0])) is not None
     }
     order = sorted(parsed, key=lambda n: (-len(n.split()), -len(groups[(n, "")].spans)))
