@@ -599,3 +599,14 @@ def test_a_full_name_taken_up_by_she_is_a_person_whatever_the_tagger_says() -> N
 def test_an_organisation_named_by_a_first_name_and_its_noun_stays_one() -> None:
     text = "The Republican Party met on Monday. The Republican Party said it would wait."
     assert by_name(entities_of(text).actors)["Republican Party"].type == "ORG"
+
+
+def test_names_in_a_line_of_capitals_are_the_texts_own_or_none() -> None:
+    text = (
+        "NEW POLLS SHOW TRUMP LEAD IN OHIO - Donald Trump leads in Ohio, a new poll by the "
+        "Ohio Poll Center found on Monday.\n\n"
+        "HUFFPOLLSTER VIA EMAIL! - You can get this update by email every day."
+    )
+    actors = by_name(entities_of(text).actors)
+    assert len(actors["Donald Trump"].mentions) == 2  # "TRUMP" is his surname written loud
+    assert not {"NEW", "TRUMP", "VIA", "EMAIL", "HUFFPOLLSTER"} & set(actors)

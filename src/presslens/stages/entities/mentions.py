@@ -5,7 +5,7 @@ acts ('Iowa voted') or only locates ('in Iowa'), and the signs of a non-name (ju
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
@@ -85,7 +85,58 @@ def find_mentions(
             found.append(mention)
     found.extend(named)
     found.extend(person_bodies(doc, blocked + headlines, people))
-    return found
+    return unshouted(found, doc)
+
+
+SHOUTED_RUN = 3  # words in capitals in a row: a kicker or a heading written loud
+
+
+def loud_tokens(doc: Doc) -> set[int]:
+    """The tokens of runs of three or more words in capitals ("IOWA POLLS NOT NECESSARILY
+    WRONG", "DNC CHAIR DEBBIE WASSERMAN SCHULTZ RESIGNS"); punctuation does not break a run, a
+    line break does ("... [NYT]" ending one line, "HOLD ON ..." opening the next)."""
+    loud: set[int] = set()
+    run: list[int] = []
+    for token in [*doc, None]:
+        if token is not None and "\n" not in token.text and (token.is_punct or token.like_num):
+            continue
+        if token is not None and token.is_space and "\n" not in token.text:
+            continue
+        if token is not None and token.is_upper and sum(c.isalpha() for c in token.text) >= 2:
+            run.append(token.i)
+            continue
+        if len(run) >= SHOUTED_RUN:
+            loud.update(range(run[0], run[-1] + 1))
+        run = []
+    return loud
+
+
+def unshouted(mentions: list[Mention], doc: Doc) -> list[Mention]:
+    """A name inside a run of capitals is the article's name for it written loud ("IOWA" is
+    Iowa, "TRUMP" the Trump of the text) when the text names it so elsewhere, and no name
+    otherwise: the tagger reads most words of a line in capitals as names ("CHAIR", "VIA")."""
+    loud = loud_tokens(doc)
+    if not loud:
+        return mentions
+
+    def is_loud(mention: Mention) -> bool:
+        tokens = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        return tokens is not None and any(t.i in loud for t in tokens)  # "ONTO SOMETHING Crows"
+
+    quiet = [m for m in mentions if not is_loud(m)]
+    written: dict[str, str] = {}
+    for mention in quiet:
+        written.setdefault(mention.name.casefold(), mention.name)
+        if mention.label == "PERSON" and " " in mention.name:
+            last = mention.name.rsplit(" ", 1)[1]
+            written.setdefault(last.casefold(), last)
+    kept = []
+    for mention in mentions:
+        if mention in quiet:
+            kept.append(mention)
+        elif mention.name.casefold() in written:
+            kept.append(replace(mention, name=written[mention.name.casefold()]))
+    return kept
 
 
 def leading_body(ent: DocSpan, blocked: list[Span], people: set[str]) -> Mention | None:
