@@ -257,6 +257,23 @@ ONE_ACTOR_EACH = [
         {"Pierre de Vos": 2},
         {"Vos", "Mr. Vos", "de Vos"},
     ),
+    # a possessive typed with an opening quotation mark, a list's dash run into a name, and a
+    # role noun opening a sentence are no part of the name
+    (
+        "Donald Trump‘s plan was new. Donald Trump said it would work.",
+        {"Donald Trump": 2},
+        {"Donald Trump‘s plan"},
+    ),
+    (
+        "The poll was run by -David Ames of the institute. Ames said it was close.",
+        {"David Ames": 2},
+        {"-David Ames"},
+    ),
+    (
+        "Billionaire Donald Trump won the vote. Trump said he was happy.",
+        {"Donald Trump": 2},
+        {"Billionaire Donald Trump"},
+    ),
     # a man's first name says his sex, whoever the next pronoun stands for
     (
         "Mrs. Lopez warned of chaos if Daniel K. Brandt wins the race.\n\n"

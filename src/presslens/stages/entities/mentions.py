@@ -26,7 +26,7 @@ from presslens.stages.entities.types import (
 from presslens.stages.roles import load_roles
 
 LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
-POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+POSSESSIVE = re.compile(r"(?:['’‘]s|['’‘])$")  # "‘" typed for "’" too: "Trump‘s"
 LEADING_LOWER = re.compile(r"^(?:(?:[a-z][\w-]*|of|the|for|and)\s+)+(?=[A-Z])")
 PARTY_STATE = re.compile(r"^[DRI]-[A-Z]")  # "D-Calif.": a party and state, not a name
 ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
@@ -254,9 +254,20 @@ def without_opening_word(ent: DocSpan) -> DocSpan | None:
     if len(ent) == 1:
         emphasis = first.pos_ in NOT_NAME_POS and first.is_upper and first.is_stop
         return None if emphasis else ent
-    if first.pos_ not in NOT_FIRST_NAME_POS or not junk.opens_sentence(first):
+    if not junk.opens_sentence(first):
         return ent
-    return DocSpan(ent.doc, ent.start + 1, ent.end, label=ent.label_)
+    if first.pos_ in NOT_FIRST_NAME_POS or opening_role(ent):
+        return DocSpan(ent.doc, ent.start + 1, ent.end, label=ent.label_)
+    return ent
+
+
+def opening_role(ent: DocSpan) -> bool:
+    """'Billionaire Donald Trump won': a person's role noun (WordNet's catalogue), capitalised
+    only because it opens the sentence, before a full name of two capitalised words or more."""
+    rest = ent[1:]
+    if len(rest) < 2 or not all(t.text[:1].isupper() for t in rest if t.tag_ != "POS"):
+        return False
+    return load_roles().kind(ent[0].lower_) == "PERSON" and ent.label_ == "PERSON"
 
 
 def without_word_after_hyphen(ent: DocSpan) -> DocSpan:
@@ -414,7 +425,9 @@ def strip_name(text: str, start: int, label: str, people: set[str]) -> tuple[str
     """(name, its start, the title stripped): drop leading articles, titles, role words and
     lower-case words, and what follows a possessive. A title is stripped from an organisation's
     name only when the rest names a person ('the Justice Department' keeps 'Justice')."""
-    text = re.split(r"['’]s\b", text)[0] if re.search(r"['’]s\b.", text) else text
+    text = re.split(r"['’‘]s\b", text)[0] if re.search(r"['’‘]s\b.", text) else text
+    bare = text.lstrip("-–—•*")  # "-David Rothschild": a list's dash run into the name
+    start, text = start + len(text) - len(bare), bare
     title = ""
     while True:
         lowered = text.casefold()
