@@ -627,3 +627,9 @@ def test_names_in_a_line_of_capitals_are_the_texts_own_or_none() -> None:
     actors = by_name(entities_of(text).actors)
     assert len(actors["Donald Trump"].mentions) == 2  # "TRUMP" is his surname written loud
     assert not {"NEW", "TRUMP", "VIA", "EMAIL", "HUFFPOLLSTER"} & set(actors)
+
+
+def test_a_publishing_service_that_acts_is_an_organisation() -> None:
+    # the small model tags "Twitter" PERSON here
+    text = "Dana Ruiz attacked Twitter on Monday. Twitter banned her."
+    assert by_name(entities_of(text).actors)["Twitter"].type == "ORG"

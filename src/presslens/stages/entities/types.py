@@ -183,6 +183,8 @@ def actor_type(group: Group) -> str:
     fixed = rules().types.get(group.name)
     if fixed:
         return fixed
+    if group.name in rules().platforms:
+        return "ORG"  # "Twitter suspended the account": the company (the tagger says PERSON)
     if group.person:
         return "PERSON"  # its surname's ORG tags ("O'Malley's campaign") do not outvote it
     total = sum(group.labels.values())
