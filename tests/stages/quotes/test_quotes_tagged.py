@@ -209,3 +209,21 @@ def test_a_speaker_inside_what_is_said_is_no_attribution(
     quotes, _names = run_with(prepared, text)
     assert not any(q.span.overlaps(parts[1]) for q in quotes)
     assert not any("one week to the next" in stance for stance in stances_with(prepared, text))
+
+
+def test_of_two_sources_the_cue_verbs_subject_speaks(
+    monkeypatch: pytest.MonkeyPatch, prepared: Prepare
+) -> None:
+    text = (
+        "Tom Reyes and Ana Berg met on Monday. "
+        "Tom Reyes kept back what Ana Berg said would harm the inquiry."
+    )
+    content = span_of(text, "would harm the inquiry")
+    reyes = text.index("Tom Reyes kept")
+    berg = text.index("Ana Berg said")
+    sources = (Span(reyes, reyes + len("Tom Reyes")), Span(berg, berg + len("Ana Berg")))
+    item = Tagged((content,), span_of(text, "said"), sources, 0.9)
+    replace_tagger(monkeypatch, (item,))
+    quotes, names = run_with(prepared, text)
+    [added] = [q for q in quotes if q.span == content]
+    assert names[added.speaker_actor_id] == "Ana Berg"

@@ -197,8 +197,10 @@ def reporting(ctx: Context, word: Token) -> bool:
 
 def speaker_of(ctx: Context, item: learned.Tagged, cue: Token | None) -> Speaker | None:
     """The tagged source's speaker (a noun, name or pronoun), else the cue verb's subject's,
-    else None."""
-    for source in item.sources:
+    else None. Of several sources, the one holding the cue verb's subject speaks ("The
+    journalists chose to withhold what officials said would compromise security": the
+    officials)."""
+    for source in by_cue_subject(item.sources, cue):
         head = head_of(ctx, source)
         if head is not None and head.pos_ not in NOMINAL and head.head.pos_ in NOMINAL:
             head = head.head  # a source cut short ("a" of "a New York Times editorial")
@@ -209,3 +211,12 @@ def speaker_of(ctx: Context, item: learned.Tagged, cue: Token | None) -> Speaker
         if subject is not None and subject.dep_ != "expl":
             return make_speaker(ctx.text, subject, ctx.actors)
     return None
+
+
+def by_cue_subject(sources: Sequence[Span], cue: Token | None) -> list[Span]:
+    """The sources, the one holding the cue verb's subject first."""
+    subject = subject_of(cue) if cue is not None and cue.pos_ in ("VERB", "AUX") else None
+    if subject is None or len(sources) < 2:
+        return list(sources)
+    start = subject.idx
+    return sorted(sources, key=lambda source: not source.start <= start < source.end)
