@@ -133,11 +133,24 @@ ONE_ACTOR_EACH = [
         {"Tom Wicks": 2, "Russia": 1},
         {"Earth"},
     ),
+    # a region acted on is still a place: it has no body to act
+    (
+        "Senator Tom Wicks said the war destabilized the Middle East. Problems in the Middle "
+        "East grew.",
+        {"Tom Wicks": 1},
+        {"Middle East"},
+    ),
     # a country acting only inside a quotation is the speaker's word, not an actor
     (
         "Senator Tom Wicks told the crowd: \u201cWe will make America great again.\u201d",
         {"Tom Wicks": 1},
         {"United States", "America"},
+    ),
+    (
+        "Anna Berg waved a flag. \u201cThat\u2019s right, Donald \u2014 USA, baby,\u201d "
+        "Anna Berg said.",
+        {"Anna Berg": 2},
+        {"United States", "USA"},
     ),
     # an inline heading names no one; a name with a colon (a transcript's speaker) still does
     (

@@ -65,7 +65,8 @@ def places_quoted_act_not(mentions: list[Mention], text: str) -> list[Mention]:
 
     quoted = [q.span for q in find_quoted(text)[0]]
     for mention in mentions:
-        if mention.label in PLACE_LABELS and any(q.contains(mention.span) for q in quoted):
+        place = mention.label in PLACE_LABELS or rules().types.get(mention.name) == "GPE"
+        if place and any(q.contains(mention.span) for q in quoted):  # "USA, baby" tagged ORG
             mention.acting = 0
     return mentions
 

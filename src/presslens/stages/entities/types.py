@@ -131,6 +131,8 @@ def acting(ent: DocSpan) -> int:
         return 0  # "to enter the United States": where, not whom
     if root.dep_ == "poss" and ent.label_ in PLACE_LABELS and owns_a_thing(root):
         return 0  # "Earth's climate", "Florida's beaches": a place owning a thing
+    if ent.label_ == "LOC" and root.dep_ in ("dobj", "poss"):
+        return 1  # "destabilized the Middle East", "Asia's growth": a region is no body
     if root.dep_ in SUBJECTS and root.head.lemma_ != "be" or root.dep_ in STRONG:
         return 2
     if root.dep_ in rules().acting_deps:
