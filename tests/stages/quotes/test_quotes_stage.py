@@ -61,6 +61,16 @@ def test_who_said_what(text: str, kind: str, speaker: str, content: str, prepare
     assert quote.speaker_span is not None and quote.speaker_span.of(text) == speaker
 
 
+def test_a_name_read_as_a_verb_still_speaks(prepared: Prepare) -> None:
+    """The tagger reads "Trump" as the verb here; the actor's name makes it a speaker, and
+    "this week" says when, not who."""
+    text = "Donald Trump spoke on Monday. Trump this week also said he would name a new judge."
+    quotes, _terms, _warnings, names = run(prepared, text)
+    [quote] = [q for q in quotes if "new judge" in q.text]
+    assert quote.speaker == "Trump"
+    assert names[quote.speaker_actor_id] == "Donald Trump"
+
+
 def test_pronoun_speaker_resolves_to_earlier_person(prepared: Prepare) -> None:
     text = "Maria Lopez visited the factory on Monday.\n\n“We will keep every job here,” she said."
     quotes, _terms, _warnings, names = run(prepared, text)

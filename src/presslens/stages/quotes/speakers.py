@@ -121,6 +121,8 @@ def phrase_tokens(head: Token) -> list[Token]:
         for child in token.children:
             if child.dep_ in CUT_DEPS and not (child.dep_ == "acl" and token.pos_ == "PRON"):
                 continue  # but "those affected by the shootings" needs its clause
+            if child.dep_ == "npadvmod" and (token.i == head.i or token.pos_ in ("NOUN", "PROPN")):
+                continue  # "Trump this week said": when, not who ("57-year-old" stays)
             keep.add(child.i)
             stack.append(child)
     doc = head.doc
@@ -166,8 +168,10 @@ def make_speaker(
         head = name_head(head)
         if in_dateline(text, head.idx):
             return None
-    if head.lower_ in NOT_SPEAKERS or head.pos_ in ("VERB", "AUX") or exhorted(head):
+    if head.lower_ in NOT_SPEAKERS or exhorted(head):
         return None
+    if head.pos_ in ("VERB", "AUX") and actor_for(actors, head) is None:
+        return None  # a verb, unless it is an actor's name read as one ("Trump [VB] said")
     head = words_owner(head)
     run = phrase_tokens(head)
     if any(t.lower_ == "whose" for t in run):
