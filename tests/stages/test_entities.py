@@ -646,3 +646,22 @@ def test_a_publishing_service_that_acts_is_an_organisation() -> None:
     # the small model tags "Twitter" PERSON here
     text = "Dana Ruiz attacked Twitter on Monday. Twitter banned her."
     assert by_name(entities_of(text).actors)["Twitter"].type == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a US state is a place whatever the words around it suggest (a role noun here)
+        (
+            "He was a two-term governor of the most populous state in the country, California, "
+            "with a large economy.",
+            "California",
+        ),
+        # a city the gazetteer knows, followed by its state, is a place (tagged ORG here)
+        ("Jane Roe grew up in Hampstead, New Hampshire, and still lives there.", "Hampstead"),
+    ],
+)
+def test_the_gazetteer_types_places(text: str, place: str) -> None:
+    found = entities_of(text)
+    assert place not in by_name(found.actors)
+    assert by_name(found.places)[place].type == "GPE"

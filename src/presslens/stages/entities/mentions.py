@@ -23,6 +23,7 @@ from presslens.stages.entities.types import (
     medium,
     outlet,
 )
+from presslens.stages.places import load_places
 from presslens.stages.roles import load_roles
 
 LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
@@ -336,6 +337,8 @@ def read_mention(ent: DocSpan, people: set[str], lower_words: set[str]) -> Menti
     title = title or title_before(ent)
     if label in PLACE_LABELS and listed_with_people(ent):
         label = "PERSON"  # "Bolsonaro, Orban, Modi": the small model tags Modi GPE
+    elif label not in PLACE_LABELS and city_of_region(ent):
+        label = "GPE"  # "Worcester, Massachusetts" tagged PERSON
     place_list = has_place_role(ent)
     role = not place_list and (bool(title) or has_person_role(ent))
     return Mention(
@@ -353,6 +356,20 @@ def read_mention(ent: DocSpan, people: set[str], lower_words: set[str]) -> Menti
         descriptive=junk.descriptive(ent),
         adjective=len(ent) == 1 and (ent[0].pos_ == "ADJ" or describes_people(ent[0])),
     )
+
+
+def city_of_region(ent: DocSpan) -> bool:
+    """A city's name (the gazetteer's) followed by a comma and the name of a state or country:
+    "Hampstead, New Hampshire", "Worcester, Mass." is not known, "Worcester, Massachusetts" is."""
+    places = load_places()
+    doc = ent.doc
+    if places.kind(ent.text) != "city" or ent.end >= len(doc) or doc[ent.end].text != ",":
+        return False
+    for size in (1, 2, 3):
+        after = doc[ent.end + 1 : ent.end + 1 + size]
+        if len(after) == size and places.kind(after.text) in ("region", "country"):
+            return True
+    return False
 
 
 def describes_people(word: Token) -> bool:

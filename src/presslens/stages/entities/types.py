@@ -23,6 +23,7 @@ from spacy.tokens import Token
 
 from presslens.model import Span
 from presslens.stages.entities.rules import rules
+from presslens.stages.places import load_places
 from presslens.stages.roles import load_roles
 
 PERSON_SHARE = 0.25
@@ -189,10 +190,20 @@ def actor_type(group: Group) -> str:
         return "ORG"  # "Twitter suspended the account": the company (the tagger says PERSON)
     if group.person:
         return "PERSON"  # its surname's ORG tags ("O'Malley's campaign") do not outvote it
+    if is_region(group):
+        return "GPE"  # "South Carolina" tagged ORG or PERSON
     total = sum(group.labels.values())
     if group.labels["PERSON"] and group.labels["PERSON"] >= PERSON_SHARE * total:
         return "PERSON"  # the small model often tags a person's surname ORG or GPE
     return group.labels.most_common(1)[0][0]
+
+
+def is_region(group: Group) -> bool:
+    """A US state's name (the gazetteer's regions; countries are in actors.json) that nothing
+    marks as a person's: no title, no sex."""
+    if group.titles or group.genders:
+        return False
+    return load_places().kind(group.name) == "region"
 
 
 def is_country(group: Group) -> bool:
