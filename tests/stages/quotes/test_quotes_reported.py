@@ -81,6 +81,20 @@ ContextFor = Callable[[str], tuple[Context, list[Quoted]]]
             "Anna Berg",
             "after the meeting she would not sign the treaty if it were offered",
         ),
+        # a ruling, a discovery and an echo report what was said or found
+        (
+            "The fact-checking site ruled that the claim was true.",
+            "ruled",
+            "The fact-checking site",
+            "that the claim was true",
+        ),
+        (
+            "Federal investigators discovered that the money had been moved abroad.",
+            "discovered",
+            "Federal investigators",
+            "that the money had been moved abroad",
+        ),
+        ("Several senators echo her concerns.", "echo", "Several senators", "her concerns"),
         # a state of mind
         (
             "Senator Jones is confident that the bill will pass.",

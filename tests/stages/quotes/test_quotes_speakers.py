@@ -188,3 +188,22 @@ def test_a_name_beats_its_apposition_parsed_as_a_second_subject(context_for: Con
     )
     speaker = speaker_of_say(text, context_for)
     assert speaker.span.of(text) == "Ban Ki-moon"
+
+
+def test_which_after_a_name_is_that_name_whatever_the_parse() -> None:
+    """The parser sometimes hangs "which reported ..." on the main verb as an adverbial
+    clause; the relative pronoun still stands for the name just before it."""
+    from spacy.tokens import Doc
+
+    from presslens.nlp.parser import get_model
+
+    words = ["They", "turned", "to", "the", "Department", "which", "reported", "thefts", "."]
+    doc = Doc(
+        get_model().vocab,
+        words=words,
+        heads=[1, 1, 1, 4, 2, 6, 1, 6, 1],
+        deps=["nsubj", "ROOT", "prep", "det", "pobj", "nsubj", "advcl", "dobj", "punct"],
+        pos=["PRON", "VERB", "ADP", "DET", "PROPN", "PRON", "VERB", "NOUN", "PUNCT"],
+    )
+    subject = subject_of(doc[6])
+    assert subject is not None and subject.text == "Department"

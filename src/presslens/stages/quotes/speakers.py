@@ -56,6 +56,8 @@ def subject_of(verb: Token) -> Token | None:
             child = likeliest_subject(subjects, current)
             if child.lower_ in RELATIVE and current.dep_ == "relcl":
                 return current.head  # "voters who say ..." -> voters
+            if child.lower_ in RELATIVE and antecedent(child) is not None:
+                return antecedent(child)  # the parser missed the relative clause
             if current is not verb and expletive(child, current):
                 return nearest_clause_subject(current, verb)
             return child
@@ -110,6 +112,17 @@ def likeliest_subject(subjects: list[Token], verb: Token) -> Token:
     kept = [s for s in subjects if not in_dateline(text, s.idx)] or subjects
     named = [s for s in kept if s.pos_ == "PROPN" and s.ent_type_ in ("PERSON", "ORG")]
     return named[0] if named else min(kept, key=lambda s: abs(s.i - verb.i))
+
+
+def antecedent(relative: Token) -> Token | None:
+    """The name or noun just before a relative pronoun ("the Police Department, which
+    reported ..."), None when another word comes between."""
+    before = relative.i - 1
+    if before >= 0 and relative.doc[before].text == ",":
+        before -= 1
+    if before < 0 or relative.doc[before].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return relative.doc[before]
 
 
 def phrase_tokens(head: Token) -> list[Token]:
