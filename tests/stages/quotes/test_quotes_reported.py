@@ -95,6 +95,13 @@ ContextFor = Callable[[str], tuple[Context, list[Quoted]]]
             "that the money had been moved abroad",
         ),
         ("Several senators echo her concerns.", "echo", "Several senators", "her concerns"),
+        # "made it clear": the clause after the adjective is what was said
+        (
+            "Anna Berg made it clear she had doubts about the treaty.",
+            "made it clear",
+            "Anna Berg",
+            "she had doubts about the treaty",
+        ),
         # a state of mind
         (
             "Senator Jones is confident that the bill will pass.",

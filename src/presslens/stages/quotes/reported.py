@@ -189,6 +189,34 @@ def verb_attribution(ctx: Context, verb: Token) -> Attribution | None:
     return Attribution("indirect", span, cue, verb.i, speaker, 0.7, core=core)
 
 
+PLAIN_WORDS = ("clear", "plain")
+
+
+def made_clear(ctx: Context, verb: Token) -> Attribution | None:
+    """ "X made (it) clear (that) ...", "X made plain ...": the clause after the adjective is
+    what X said (14 PolNeAR train cues)."""
+    if verb.lemma_.lower() != "make" or not acts_as_verb(verb):
+        return None
+    plain = next((c for c in verb.children if c.lower_ in PLAIN_WORDS and c.i > verb.i), None)
+    if plain is None:
+        return None
+    clauses = [
+        c
+        for c in (*plain.children, *verb.children)
+        if c.dep_ in ("ccomp", "advcl") and c.i > plain.i and c.pos_ in ("VERB", "AUX")
+    ]
+    subject = subject_of(verb)
+    if not clauses or subject is None or subject.dep_ == "expl":
+        return None
+    speaker = make_speaker(ctx.text, subject, ctx.actors)
+    if speaker is None:
+        return None
+    core = subtree_span(list(clauses[0].subtree))
+    cue = Span(verb.idx, plain.idx + len(plain.text))
+    span = trim(ctx.text, to_sentence_end(ctx, verb, core))
+    return Attribution("indirect", span, cue, verb.i, speaker, 0.7, core=core)
+
+
 def to_sentence_end(ctx: Context, cue: Token, content: Span) -> Span:
     """A clause reported after its cue runs to the end of the sentence ("X said Y, compared to
     Z"): the parser often hangs trailing phrases on the cue verb instead of the clause."""
@@ -355,6 +383,7 @@ def reported_speech(ctx: Context) -> list[Attribution]:
     for token in ctx.doc:
         made = (
             verb_attribution(ctx, token)
+            or made_clear(ctx, token)
             or passive_attribution(ctx, token)
             or according_attribution(ctx, token)
             or noun_attribution(ctx, token)
