@@ -96,3 +96,20 @@ def test_a_document_verb_reports_only_for_a_document(
 ) -> None:
     quotes, stances = kinds(prepared, text)
     assert quotes + stances == expected
+
+
+def test_a_not_after_the_cue_does_not_negate_it() -> None:
+    """The parser hangs a later phrase's "not" on the cue; a verb's negation comes before it."""
+    from presslens import nlp
+    from presslens.stages.quotes.kinds import governing, negated
+
+    doc = nlp.parse(
+        "On Thursday, however, Tom Reyes spoke to a gathering of mining industry leaders, "
+        "promising to lift safety rules and open more public land to drilling ― probably not "
+        "exactly what Ana Berg had in mind."
+    )
+    (cue,) = [t for t in doc if t.text == "promising"]
+    assert any(c.dep_ == "neg" and c.i > cue.i for c in cue.children)  # the parse at issue
+    assert not negated(governing(cue))
+    (said,) = [t for t in nlp.parse("Tom Reyes did not say it.") if t.text == "say"]
+    assert negated(governing(said))
