@@ -216,14 +216,15 @@ def test_of_two_sources_the_cue_verbs_subject_speaks(
 ) -> None:
     text = (
         "Tom Reyes and Ana Berg met on Monday. "
-        "Tom Reyes kept back what Ana Berg said would harm the inquiry."
+        "Tom Reyes kept back the advice Ana Berg gave, that the plan would harm the inquiry."
     )
-    content = span_of(text, "would harm the inquiry")
+    content = span_of(text, "that the plan would harm the inquiry")
     reyes = text.index("Tom Reyes kept")
-    berg = text.index("Ana Berg said")
+    berg = text.index("Ana Berg gave")
     sources = (Span(reyes, reyes + len("Tom Reyes")), Span(berg, berg + len("Ana Berg")))
-    item = Tagged((content,), span_of(text, "said"), sources, 0.9)
+    item = Tagged((content,), span_of(text, "gave"), sources, 0.9)
     replace_tagger(monkeypatch, (item,))
-    quotes, names = run_with(prepared, text)
-    [added] = [q for q in quotes if q.span == content]
-    assert names[added.speaker_actor_id] == "Ana Berg"
+    article, doc, actors = prepared(text)
+    found = find_quotes(article, doc, actors, vectors=ANY_VECTORS)  # type: ignore[arg-type]
+    [added] = [q for q in found.quotes + found.stances if q.span == content]
+    assert {a.id: a.name for a in actors}[added.speaker_actor_id or ""] == "Ana Berg"

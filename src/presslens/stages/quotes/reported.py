@@ -155,16 +155,30 @@ def interrupted_clause(verb: Token, lexicon: Lexicon) -> list[Token] | None:
     cue names its speaker itself: a participle without one reports nothing of the clause before
     it ("... was ordered to make four releases, concluding the process by May")."""
     head = verb.head
-    if verb.lemma_.lower() not in lexicon.clause or head is verb or head.i > verb.i:
+    if verb.lemma_.lower() not in lexicon.clause or head.i == verb.i:
         return None
+    if head.i > verb.i and not parenthetical(verb):
+        return None  # "The truth, the senator said then, was that ...": set off, it interrupts
     if not any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children):
         return None
     if verb.dep_ not in ("parataxis", "ccomp", "advcl") or head.pos_ not in ("VERB", "AUX"):
         return None
-    if not any(t.is_punct for t in head.doc[head.i : verb.i]):
+    if head.i < verb.i and not any(t.is_punct for t in head.doc[head.i : verb.i]):
         return None
     own = {t.i for t in verb.subtree}
     return [t for t in head.subtree if t.i not in own and not (t.is_punct and t.i > verb.i)]
+
+
+def parenthetical(verb: Token) -> bool:
+    """The cue's clause stands between commas or dashes inside another sentence."""
+    doc = verb.doc
+    first, last = verb.left_edge.i, verb.right_edge.i
+    if doc[last].is_punct:
+        last -= 1
+    marks = (",", "—", "–", "--")
+    before = doc[first - 1].text if first > 0 and not doc[first].is_punct else doc[first].text
+    after = doc[last + 1].text if last + 1 < len(doc) else ""
+    return first > 0 and before in marks and after in marks
 
 
 def verb_attribution(ctx: Context, verb: Token) -> Attribution | None:
@@ -183,7 +197,7 @@ def verb_attribution(ctx: Context, verb: Token) -> Attribution | None:
     if len(content) == 1 and content[0].lower_ in ("which", "that", "what", "who", "it"):
         return None  # a bare pronoun says nothing on its own
     core = subtree_span(content)
-    if core.contains(speaker.span):
+    if core.contains(speaker.span) and any(t.i == speaker.head for t in content):
         return None  # "What Trump proposes changes ...": the subject came from the content
     span = trim(ctx.text, to_sentence_end(ctx, verb, core))
     return Attribution("indirect", span, cue, verb.i, speaker, 0.7, core=core)
