@@ -261,7 +261,7 @@ def reports_clause(verb: Token) -> bool:
         return True
     head = verb.head
     between = verb.doc[min(head.i, verb.i) + 1 : max(head.i, verb.i)]
-    if head is verb or not any(token.is_punct for token in between):
+    if head.i == verb.i or not any(token.is_punct for token in between):
         return False
     if verb.dep_ == "parataxis":
         return True  # "The hashtag, Mr. Abboud said, accompanied ...": a parenthetical

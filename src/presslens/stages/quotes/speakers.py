@@ -58,10 +58,10 @@ def subject_of(verb: Token) -> Token | None:
                 return current.head  # "voters who say ..." -> voters
             if child.lower_ in RELATIVE and antecedent(child) is not None:
                 return antecedent(child)  # the parser missed the relative clause
-            if current is not verb and expletive(child, current):
+            if current.i != verb.i and expletive(child, current):
                 return nearest_clause_subject(current, verb)
             return child
-        if current is verb and passive_side_clause(verb):
+        if current.i == verb.i and passive_side_clause(verb):
             return None
         if (
             current.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp")
