@@ -191,6 +191,12 @@ def test_fits(need: Need, kind: str, gender: str | None, plural: bool, expected:
             "said",
             ("The economist", ["Anna Berg"]),
         ),
+        # "each" after a joint subject is both of them
+        (
+            "Tom Ray and Ann Bell met voters on Monday, each saying that the plant must stay.",
+            "saying",
+            ("Tom Ray and Ann Bell", ["Tom Ray", "Ann Bell"]),
+        ),
         # an organisation noun goes to the organisation
         (
             "The Rail Union met Tom Ray in Oslo.\n\nThe union said that wages must rise.",

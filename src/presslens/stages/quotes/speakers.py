@@ -28,6 +28,7 @@ DEFINITE = {"the", "this", "that"}
 NAMING_TYPES = {"PERSON", "ORG"}  # a role noun modified by one is not a bare role: "the Trump
 # campaign" is not the nearest campaign, and it is not Trump either
 RELATIVE = {"who", "that", "which"}
+DISTRIBUTIVE = {"each", "both"}  # "A and B vied, each touting ...": A and B
 NOT_SPEAKERS = {"that", "which", "this", "there", "what", "who", "these", "those", "one"}
 
 
@@ -58,6 +59,8 @@ def subject_of(verb: Token) -> Token | None:
                 return current.head  # "voters who say ..." -> voters
             if child.lower_ in RELATIVE and antecedent(child) is not None:
                 return antecedent(child)  # the parser missed the relative clause
+            if child.lower_ in DISTRIBUTIVE and current.dep_ in ("advcl", "conj"):
+                return main_subject(current) or child  # "A and B vied, each touting ..."
             if current.i != verb.i and expletive(child, current):
                 return nearest_clause_subject(current, verb)
             return child
@@ -67,6 +70,8 @@ def subject_of(verb: Token) -> Token | None:
             current.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp")
             and current.head.i != current.i
         ):
+            if current.dep_ == "acl" and current.head.lower_ in DISTRIBUTIVE:
+                return main_subject(current.head)  # "A and B met voters, each saying ..."
             if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return current.head if current.head.pos_ == "PROPN" else None
             current = current.head
@@ -112,6 +117,14 @@ def likeliest_subject(subjects: list[Token], verb: Token) -> Token:
     kept = [s for s in subjects if not in_dateline(text, s.idx)] or subjects
     named = [s for s in kept if s.pos_ == "PROPN" and s.ent_type_ in ("PERSON", "ORG")]
     return named[0] if named else min(kept, key=lambda s: abs(s.i - verb.i))
+
+
+def main_subject(clause: Token) -> Token | None:
+    """The subject of the clause a participle or conjunct hangs on, None when it has none."""
+    head = clause.head
+    if head.i == clause.i:
+        return None
+    return next((c for c in head.children if c.dep_ in SUBJECTS), None)
 
 
 def antecedent(relative: Token) -> Token | None:
