@@ -197,6 +197,12 @@ def test_fits(need: Need, kind: str, gender: str | None, plural: bool, expected:
             "saying",
             ("Tom Ray and Ann Bell", ["Tom Ray", "Ann Bell"]),
         ),
+        # an infinitive's doer is the object of the verb it complements
+        (
+            "The leak prompted Ann Bell to announce her resignation on Sunday.",
+            "announce",
+            ("Ann Bell", ["Ann Bell"]),
+        ),
         # an organisation noun goes to the organisation
         (
             "The Rail Union met Tom Ray in Oslo.\n\nThe union said that wages must rise.",

@@ -66,6 +66,8 @@ def subject_of(verb: Token) -> Token | None:
             return child
         if current.i == verb.i and passive_side_clause(verb):
             return None
+        if current.i == verb.i and current.dep_ == "xcomp" and controller(current) is not None:
+            return controller(current)  # "prompted Ms. Roe to announce": Ms. Roe announces
         if (
             current.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp")
             and current.head.i != current.i
@@ -117,6 +119,16 @@ def likeliest_subject(subjects: list[Token], verb: Token) -> Token:
     kept = [s for s in subjects if not in_dateline(text, s.idx)] or subjects
     named = [s for s in kept if s.pos_ == "PROPN" and s.ent_type_ in ("PERSON", "ORG")]
     return named[0] if named else min(kept, key=lambda s: abs(s.i - verb.i))
+
+
+def controller(infinitive: Token) -> Token | None:
+    """The object of the verb an infinitive complements, who does what it says ("the leak
+    prompted Ms. Roe to resign", "forced him to admit"); None when that verb has none, or
+    reports a wish or words itself ("urged employees to report abuses": not yet reported)."""
+    head = infinitive.head
+    if head.lemma_.lower() in load_lexicon().verbs | load_lexicon().stance:
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and c.i < infinitive.i), None)
 
 
 def main_subject(clause: Token) -> Token | None:
