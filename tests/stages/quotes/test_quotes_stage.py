@@ -71,6 +71,17 @@ def test_a_name_read_as_a_verb_still_speaks(prepared: Prepare) -> None:
     assert names[quote.speaker_actor_id] == "Donald Trump"
 
 
+def test_a_run_of_quotations_under_a_lead_in_is_its_speakers(prepared: Prepare) -> None:
+    text = (
+        "Ana Berg gave an interview on Monday. Berg spoke only in vague slogans.\n\n"
+        "\u201cWe have to do something about the river and fix it soon.\u201d "
+        "\u201cWe have to be a lot tougher with the builders than before.\u201d"
+    )
+    quotes, _terms, _warnings, names = run(prepared, text)
+    assert len(quotes) == 2
+    assert [names.get(q.speaker_actor_id or "") for q in quotes] == ["Ana Berg", "Ana Berg"]
+
+
 def test_pronoun_speaker_resolves_to_earlier_person(prepared: Prepare) -> None:
     text = "Maria Lopez visited the factory on Monday.\n\n“We will keep every job here,” she said."
     quotes, _terms, _warnings, names = run(prepared, text)
