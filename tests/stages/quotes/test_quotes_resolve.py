@@ -232,6 +232,13 @@ def test_speaker_resolved(
             "said",
             "The Kentucky Republican",
         ),
+        # a role whose own clause names its holder is someone else ("who once backed Cruz")
+        (
+            "Sen. Tom Ray won the vote in Oslo on Tuesday.\n\nThe senator, who once backed "
+            "Ray, said that the rules were unfair.",
+            "said",
+            "The senator",
+        ),
         # one who speaks for another is not the one spoken for, unless named as such
         (
             "Tom Ray arrived in Oslo, and Ray met reporters.\n\nThe spokesman said that the "

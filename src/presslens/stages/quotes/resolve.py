@@ -295,9 +295,14 @@ def resolve(ctx: Context, speaker: Speaker, earlier: list[Speaker]) -> Speaker:
     need = need_of(ctx, speaker)
     if need is None:
         return speaker
-    found = [c for c in candidates(ctx, speaker, earlier, need) if c[0] <= MAX_RANK]
+    inside = named_inside(ctx, ctx.doc[speaker.head])
+    found = [
+        c
+        for c in candidates(ctx, speaker, earlier, need)
+        if c[0] <= MAX_RANK and c[2].actor_id not in inside
+    ]
     if speaker.role is not None:
-        found = role_candidates(ctx, speaker, found)
+        found = [c for c in role_candidates(ctx, speaker, found) if c[2].actor_id not in inside]
     if not found:
         return speaker
     best = min(found, key=lambda c: (c[0], c[1]))[2]
@@ -347,6 +352,13 @@ def sole_holder(ctx: Context, speaker: Speaker, holders: set[str]) -> list[Candi
     if not fits(need, actor.type, sex_of(ctx, actor.id), False):
         return []
     return [(MAX_RANK, 0, referent(speaker, actor), SENTENCES_BACK)]
+
+
+def named_inside(ctx: Context, head: Token) -> set[str]:
+    """The actors named in the speaker's own phrase, its clauses too: "the activist, who backs
+    Cruz, warned" is not Cruz, nor is "Roe's lawyer" Roe."""
+    found = {ctx.actor_of_token.get(t.i) for t in head.subtree if t.i != head.i}
+    return {actor.id for actor in found if actor is not None}
 
 
 def possessors(ctx: Context, head: Token) -> set[str]:
