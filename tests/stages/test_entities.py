@@ -287,6 +287,13 @@ ONE_ACTOR_EACH = [
         {"Donald Trump": 2},
         {"Billionaire Donald Trump"},
     ),
+    # a gendered role in apposition says a namesake's sex: "Mr." is the other one
+    (
+        "Daniel K. Brandt attacked the plan on Monday. Mr. Brandt said it was a mistake. "
+        "Ilsa Brandt, his first wife, once sued Mr. Brandt.",
+        {"Daniel K. Brandt": 3, "Ilsa Brandt": 1},
+        {"Mr. Brandt"},
+    ),
     # a man's first name says his sex, whoever the next pronoun stands for
     (
         "Mrs. Lopez warned of chaos if Daniel K. Brandt wins the race.\n\n"

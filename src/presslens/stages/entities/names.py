@@ -341,6 +341,9 @@ def person_gender(group: Group, doc: Doc) -> str:
     said she ...': the next pronoun may be another's, "if Donald J. Trump wins. She offers");
     '' when unknown or mixed."""
     votes = Counter(group.genders)
+    if not votes:
+        votes.update(role_gender(doc, span) for span in group.spans[:6])
+        votes.pop("", None)  # "Ivana Trump, his first wife": the role says her sex
     if not votes and likely_gender(group.name):
         return likely_gender(group.name)
     if not votes:
@@ -351,6 +354,24 @@ def person_gender(group: Group, doc: Doc) -> str:
     if len(votes) != 1:
         return ""
     return next(iter(votes))
+
+
+def role_gender(doc: Doc, span: Span) -> str:
+    """The sex a gendered role noun in apposition to the name says ("Ivana Trump, his first
+    wife", "his son, Eric Trump"), '' for none."""
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None:
+        return ""
+    root = tokens.root
+    apposed = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        apposed.append(root.head)
+    roles = load_roles()
+    for word in apposed:
+        sex = roles.gender(word.lemma_.lower())
+        if sex:
+            return {"m": "male", "f": "female"}[sex]
+    return ""
 
 
 def told_apart(owner: str, gender: str, namesakes: list[str]) -> bool:
