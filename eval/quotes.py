@@ -50,15 +50,19 @@ FINAL_PUNCT = set(".,;:!?…")
 # without the all-F1 floor. Session 13 (beliefs to stances, run-on contents cut at the next
 # attribution, a lower tagger bar under a reporting cue): direct F1 0.926 / 0.837, speaker
 # 0.890, end-to-end 0.825, all recall 0.731 at precision 0.872 (all F1 0.796; negated 2.3%);
-# `--fast` all F1 0.752, direct 0.916, end-to-end 0.820.
+# `--fast` all F1 0.752, direct 0.916, end-to-end 0.820. Session 14 (clauses the parser hangs
+# oddly, parenthetical cues, "made it clear", rulings; speakers of "each", of infinitives, of
+# names read as verbs): direct F1 0.931 / 0.852, speaker 0.897, end-to-end 0.832, all recall
+# 0.736 at precision 0.876 (all F1 0.800); `--fast` all F1 0.762, direct 0.919, speaker 0.900,
+# end-to-end 0.827.
 FLOORS = {
     "direct F1 @0.3": 0.85,
     "direct F1 @0.8": 0.75,
-    "speaker accuracy (direct)": 0.88,
+    "speaker accuracy (direct)": 0.89,
     "end-to-end direct F1": 0.78,
     "all recall @0.3": 0.60,
     "all precision @0.3": 0.75,
-    "all F1 @0.3": 0.78,
+    "all F1 @0.3": 0.79,
 }
 ACCURATE_ONLY = ("all F1 @0.3",)
 
