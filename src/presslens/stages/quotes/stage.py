@@ -189,7 +189,8 @@ def terms_and_unattributed(
 ) -> tuple[list[Term], list[Attribution]]:
     """Short loose fragments and titles ("The Steve Harvey Morning Show") are terms; long ones
     stay quotes with no known speaker."""
-    terms, quotes = [], []
+    terms: list[Term] = []
+    quotes: list[Attribution] = []
     for q in loose:
         inner = trim(ctx.text, q.inner)
         words = inner.of(ctx.text)
