@@ -294,6 +294,13 @@ ONE_ACTOR_EACH = [
         {"Daniel K. Brandt": 3, "Ilsa Brandt": 1},
         {"Mr. Brandt"},
     ),
+    # a bare surname two people share goes to the one whose sex its pronoun says, even once
+    (
+        "Daniel Brandt's new plan is vague, experts say. Ilsa Brandt's statement did not "
+        "clarify it. Brandt says he would pay for it by cutting fraud.",
+        {"Daniel Brandt": 2, "Ilsa Brandt": 1},
+        {"Brandt"},
+    ),
     # a man's first name says his sex, whoever the next pronoun stands for
     (
         "Mrs. Lopez warned of chaos if Daniel K. Brandt wins the race.\n\n"

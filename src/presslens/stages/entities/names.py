@@ -168,8 +168,9 @@ def owner_by_pronouns(
 ) -> str | None:
     """'Clinton said she ...' beside Bill and Hillary Clinton: a bare surname that several
     people share goes to the one of them whose sex, as the article or the first name tells it,
-    is the one the pronouns taking up the bare surname say (two or more, three times those of
-    the other sex, none inside a quotation); None when not exactly one is."""
+    is the one the pronouns taking up the bare surname say (one or more, three times those of
+    the other sex, none inside a quotation: a pronoun is only counted after a subject, with no
+    other person named between); None when not exactly one is."""
     fits = [n for n, p in people.items() if p.last == word]
     if len(fits) < 2:
         return None
@@ -178,8 +179,8 @@ def owner_by_pronouns(
     )
     votes.pop("", None)
     sex, count = votes.most_common(1)[0] if votes else ("", 0)
-    if count < 2 or count < 3 * (sum(votes.values()) - count):
-        return None  # too few pronouns, or both sexes: the surname stands for both people
+    if count < 1 or count < 3 * (sum(votes.values()) - count):
+        return None  # no pronoun, or both sexes: the surname stands for both people
     same = [n for n in fits if (genders[n] or likely_gender(n)) == sex]
     return same[0] if len(same) == 1 else None
 
