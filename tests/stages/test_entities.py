@@ -301,6 +301,18 @@ ONE_ACTOR_EACH = [
         {"Daniel Brandt": 2, "Ilsa Brandt": 1},
         {"Brandt"},
     ),
+    # the namesake named first, when the bare surname is used before the other is named
+    (
+        "Sen. Tom Ray endorsed the plan on Monday. Ray had opposed it for months, and Ray said "
+        "the change was hard.\n\nHis father, Rafael Ray, was born in Cuba. Ray thanked him.",
+        {"Tom Ray": 4, "Rafael Ray": 1},
+        {"Ray"},
+    ),
+    (
+        "Bill and Hillary Clinton arrived in Iowa on Monday. Clinton spoke first. Clinton left.",
+        {"Bill Clinton": 1, "Hillary Clinton": 1},
+        set(),
+    ),
     # a man's first name says his sex, whoever the next pronoun stands for
     (
         "Mrs. Lopez warned of chaos if Daniel K. Brandt wins the race.\n\n"

@@ -289,7 +289,7 @@ def owner_of(
             fits = first_names_saying(fits, gender)
     elif len({g for w, g in groups if w == word and g}) == 2:
         return None  # "Doe" beside both "Mr. Doe" and "Mrs. Doe"
-    owner = dominant(fits, groups)
+    owner = dominant(fits, groups) or introduced_first(fits, group, groups)
     if owner is None:
         return None
     if gender and not genders[owner] and other_gender_present(word, gender, groups):
@@ -322,6 +322,23 @@ def dominant(fits: list[str], groups: dict[Key, Group]) -> str | None:
     counts = sorted(((len(groups[(n, "")].spans), n) for n in fits), reverse=True)
     (top, name), (second, _) = counts[0], counts[1]
     return name if top >= DOMINANCE * second else None
+
+
+EARLY_MENTIONS = 2  # bare mentions before any namesake is named: the first-named one's
+
+
+def introduced_first(fits: list[str], bare: Group, groups: dict[Key, Group]) -> str | None:
+    """Of several people sharing a surname, the one named first, when the bare surname is used
+    at least EARLY_MENTIONS times before any of the others is named: news names its subject in
+    full, calls them by surname, and names relatives in full when they come in ("Sen. Ted Cruz
+    ... Cruz ... Cruz ... his father, Rafael Cruz"). None otherwise ("Bill and Hillary Clinton
+    ... Clinton" names both before the surname stands alone)."""
+    if len(fits) < 2:
+        return None
+    firsts = sorted((min(s.start for s in groups[(n, "")].spans), n) for n in fits)
+    (first_start, first), (second_start, _) = firsts[0], firsts[1]
+    early = [s for s in bare.spans if first_start < s.start < second_start]
+    return first if len(early) >= EARLY_MENTIONS else None
 
 
 def other_gender_present(word: str, gender: str, groups: dict[Key, Group]) -> bool:
