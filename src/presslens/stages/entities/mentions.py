@@ -85,8 +85,14 @@ def find_mentions(
         if mention is not None and not any(s.overlaps(mention.span) for s in blocked):
             found.append(mention)
     found.extend(named)
-    found.extend(person_bodies(doc, blocked + headlines, people))
-    return unshouted(found, doc)
+    bodies = person_bodies(doc, blocked + headlines, people)
+    found = [m for m in found if not any(inside_body(m, body) for body in bodies)]
+    return unshouted(found + bodies, doc)
+
+
+def inside_body(mention: Mention, body: Mention) -> bool:
+    """'Trump' in 'the Trump campaign': the body's name, not a mention of the person."""
+    return body.span.contains(mention.span) and body.span != mention.span
 
 
 SHOUTED_RUN = 3  # words in capitals in a row: a kicker or a heading written loud
