@@ -109,6 +109,13 @@ ContextFor = Callable[[str], tuple[Context, list[Quoted]]]
             "Anna Berg",
             "she had doubts about the treaty",
         ),
+        # a passive reporting verb with its "by" agent reports its subject
+        (
+            "A different account of the vote was told by the Millbrook Herald.",
+            "told",
+            "the Millbrook Herald",
+            "A different account of the vote",
+        ),
         # a state of mind
         (
             "Senator Jones is confident that the bill will pass.",

@@ -133,6 +133,24 @@ def bare_pronoun(token: Token) -> bool:
     return token.pos_ == "PRON" and all(c.is_punct for c in token.children)
 
 
+def told_by(ctx: Context, verb: Token) -> Attribution | None:
+    """'A different side of the story was told by The Daily Caller': a passive reporting verb
+    with its "by" agent reports its subject."""
+    if verb.tag_ != "VBN" or verb.lemma_.lower() not in ctx.lexicon.clause:
+        return None
+    if verb.i in ctx.quote_of_token:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    if not subjects or not agents or subjects[0].lower_ in ("which", "that", "who", "it"):
+        return None
+    speaker = make_speaker(ctx.text, agents[0], ctx.actors)
+    if speaker is None:
+        return None
+    span = trim(ctx.text, subtree_span(list(subjects[0].subtree)))
+    return Attribution("indirect", span, cue_phrase(verb), verb.i, speaker, 0.6, core=span)
+
+
 def passive_attribution(ctx: Context, verb: Token) -> Attribution | None:
     """'Mr. Quiros was accused of using $50 million', 'peacekeepers have been blamed for
     introducing cholera': the accusation is reported, its maker is the "by" agent or no one
@@ -399,6 +417,7 @@ def reported_speech(ctx: Context) -> list[Attribution]:
             verb_attribution(ctx, token)
             or made_clear(ctx, token)
             or passive_attribution(ctx, token)
+            or told_by(ctx, token)
             or according_attribution(ctx, token)
             or noun_attribution(ctx, token)
             or headline_attribution(ctx, token)
