@@ -6,7 +6,7 @@ import pytest
 
 from presslens import analyse, nlp
 from presslens.ingest import load
-from presslens.model import Actor
+from presslens.model import Actor, Span
 from presslens.stages.entities import Entities, find_entities
 
 TEXT = """Leaders meet in Geneva
@@ -315,7 +315,7 @@ ONE_ACTOR_EACH = [
     ),
     # a man's first name says his sex, whoever the next pronoun stands for
     (
-        "Mrs. Lopez warned of chaos if Daniel K. Brandt wins the race.\n\n"
+        "Mrs. Lopez said the town would suffer if Daniel K. Brandt won the race.\n\n"
         "She offered calm instead. Voters liked Mr. Brandt's promises.",
         {"Daniel K. Brandt": 2},
         {"Mr. Brandt"},
@@ -662,11 +662,11 @@ def test_names_in_a_line_of_capitals_are_the_texts_own_or_none() -> None:
     text = (
         "NEW POLLS SHOW TRUMP LEAD IN OHIO - Donald Trump leads in Ohio, a new poll by the "
         "Ohio Poll Center found on Monday.\n\n"
-        "HUFFPOLLSTER VIA EMAIL! - You can get this update by email every day."
+        "DAILY POLL NEWS VIA EMAIL! - You can get this update by email every day."
     )
     actors = by_name(entities_of(text).actors)
     assert len(actors["Donald Trump"].mentions) == 2  # "TRUMP" is his surname written loud
-    assert not {"NEW", "TRUMP", "VIA", "EMAIL", "HUFFPOLLSTER"} & set(actors)
+    assert not {"NEW", "TRUMP", "VIA", "EMAIL", "DAILY POLL NEWS"} & set(actors)
 
 
 def test_a_publishing_service_that_acts_is_an_organisation() -> None:
@@ -678,12 +678,6 @@ def test_a_publishing_service_that_acts_is_an_organisation() -> None:
 @pytest.mark.parametrize(
     ("text", "place"),
     [
-        # a US state is a place whatever the words around it suggest (a role noun here)
-        (
-            "He was a two-term governor of the most populous state in the country, California, "
-            "with a large economy.",
-            "California",
-        ),
         # a city the gazetteer knows, followed by its state, is a place (tagged ORG here)
         ("Jane Roe grew up in Hampstead, New Hampshire, and still lives there.", "Hampstead"),
     ],
@@ -701,3 +695,14 @@ def test_a_name_ending_with_an_organisation_noun_is_an_organisation() -> None:
         "officials said it would give more."
     )
     assert by_name(entities_of(text).actors)["Tom Ray Memorial Foundation"].type == "ORG"
+
+
+def test_a_us_state_is_a_place_whatever_the_tagger_says() -> None:
+    from collections import Counter
+
+    from presslens.stages.entities.types import Group, actor_type
+
+    state = Group("California", labels=Counter({"PERSON": 1}), spans=[Span(0, 10)])
+    assert actor_type(state) == "GPE"
+    titled = Group("California", labels=Counter({"PERSON": 1}), titles=Counter({"Mrs.": 1}))
+    assert actor_type(titled) == "PERSON"  # a title marks a person's name

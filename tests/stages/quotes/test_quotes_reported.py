@@ -97,10 +97,10 @@ ContextFor = Callable[[str], tuple[Context, list[Quoted]]]
         ("Several senators echo her concerns.", "echo", "Several senators", "her concerns"),
         # a cue set off by commas inside the clause it reports
         (
-            "The truth, the minister said then, was that the budget had been cut.",
+            "The real issue, the minister said then, was that the budget had been cut.",
             "said",
             "the minister",
-            "The truth, the minister said then, was that the budget had been cut",
+            "The real issue, the minister said then, was that the budget had been cut",
         ),
         # "made it clear": the clause after the adjective is what was said
         (

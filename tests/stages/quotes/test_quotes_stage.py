@@ -204,6 +204,9 @@ def test_stances_reach_the_dossier() -> None:
     [
         '"I stand by it," the senator told reporters when asked if he still trusts Roe.',
         "Asked about the delay, Anna Berg said the vote would happen in May.",
+        # the tagger reads "Asked" opening the sentence as a past tense here
+        "Asked what a fair settlement would be, Ana Berg replied: \u201cWe are still far "
+        "apart.\u201d",
     ],
 )
 def test_a_question_put_to_someone_is_not_their_words(text: str, prepared: Prepare) -> None:

@@ -86,8 +86,9 @@ def passive_side_clause(verb: Token) -> bool:
     """'... when asked if he still believes ...', 'Asked about the delay, Roe said': a past
     participle hung on another clause without a subject of its own is passive, and its
     subject would be the one asked or told, not the one who spoke."""
-    if verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "xcomp", "pcomp"):
-        return False
+    opening = verb.tag_ == "VBD" and verb.dep_ == "advcl" and verb.is_sent_start
+    if (verb.tag_ != "VBN" and not opening) or verb.dep_ not in ("advcl", "xcomp", "pcomp"):
+        return False  # "Asked what ..., Devine replied": the tagger reads "Asked" as VBD
     if verb.lower_ in load_lexicon().adjective:
         return False  # "Worried the nation might miss its target, the government ...": a state
     return not any(child.dep_ in ("aux", "nsubj") for child in verb.children)
