@@ -209,3 +209,14 @@ def test_a_date_after_a_reporting_noun_says_when_not_what(context_for: ContextFo
     text = "Both women framed their remarks on Monday by portraying Mr. Roe as a titan."
     ctx, _quoted = context_for(text)
     assert "Monday" not in [a.span.of(text) for a in reported_speech(ctx)]
+
+
+def test_a_content_never_holds_its_own_speaker(context_for: ContextFor) -> None:
+    """'the fifth week that the Ipsos poll has shown Trump in the lead': the clause around the
+    cue is not what the poll reported (only a cue set off by commas interrupts its content)."""
+    text = (
+        "The survey marks the fifth week in a row that the Ipsos poll has shown Trump in the lead."
+    )
+    ctx, _quoted = context_for(text)
+    for found in reported_speech(ctx):
+        assert found.speaker is None or not found.span.contains(found.speaker.span)

@@ -187,6 +187,10 @@ def interrupted_clause(verb: Token, lexicon: Lexicon) -> list[Token] | None:
     return [t for t in head.subtree if t.i not in own and not (t.is_punct and t.i > verb.i)]
 
 
+def own(tokens: list[Token]) -> set[int]:
+    return {t.i for t in tokens}
+
+
 def parenthetical(verb: Token) -> bool:
     """The cue's clause stands between commas or dashes inside another sentence."""
     doc = verb.doc
@@ -215,7 +219,9 @@ def verb_attribution(ctx: Context, verb: Token) -> Attribution | None:
     if len(content) == 1 and content[0].lower_ in ("which", "that", "what", "who", "it"):
         return None  # a bare pronoun says nothing on its own
     core = subtree_span(content)
-    if core.contains(speaker.span) and any(t.i == speaker.head for t in content):
+    if core.contains(speaker.span) and not (
+        parenthetical(verb) and speaker.head not in own(content)
+    ):
         return None  # "What Trump proposes changes ...": the subject came from the content
     span = trim(ctx.text, to_sentence_end(ctx, verb, core))
     return Attribution("indirect", span, cue, verb.i, speaker, 0.7, core=core)
