@@ -82,6 +82,17 @@ def test_a_run_of_quotations_under_a_lead_in_is_its_speakers(prepared: Prepare) 
     assert [names.get(q.speaker_actor_id or "") for q in quotes] == ["Ana Berg", "Ana Berg"]
 
 
+def test_a_quoted_title_between_two_quotations_does_not_part_them(prepared: Prepare) -> None:
+    text = (
+        "\u201cWe will win this vote,\u201d Ana Berg said on the radio show \u201cMorning "
+        "Desk.\u201d \u201cThe others have no plan at all for the town.\u201d"
+    )
+    quotes, _terms, _warnings, names = run(prepared, text)
+    [joined] = [q for q in quotes if "no plan" in q.text]
+    assert "We will win" in joined.text
+    assert names[joined.speaker_actor_id or ""] == "Ana Berg"
+
+
 def test_pronoun_speaker_resolves_to_earlier_person(prepared: Prepare) -> None:
     text = "Maria Lopez visited the factory on Monday.\n\n“We will keep every job here,” she said."
     quotes, _terms, _warnings, names = run(prepared, text)

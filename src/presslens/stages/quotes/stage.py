@@ -28,6 +28,7 @@ This module puts the pieces together: `find_quotes` is the whole stage in one sc
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -175,13 +176,24 @@ def continue_speakers(
         close = len(gap) <= JOIN_GAP_CHARS and "\n" not in gap
         cue_between = previous.cue is not None and between.contains(previous.cue)
         paragraph_on = gap.count("\n\n") <= 1 and (word_count(gap) <= 3 or cue_between)
-        if (close or paragraph_on) and word_count(gap) <= 40 and not any(m in gap for m in MARKS):
+        if (close or paragraph_on) and word_count(gap) <= 40 and not holds_quotation(gap):
             parts = (previous.parts or (previous.span,)) + (q.span,)
             joined = replace(previous, span=Span(previous.span.start, q.span.end), parts=parts)
             attributed[attributed.index(previous)] = joined
         else:
             still_loose.append(q)
     return attributed, still_loose
+
+
+# a title or term in quotation marks: a few words, no sentence ('on NBC's "Meet the Press."')
+QUOTED_TERM = re.compile(r"(?:''|``|“|\")[^'\"“”`]{1,40}?(?:''|”|\")")
+
+
+def holds_quotation(gap: str) -> bool:
+    """Whether the narrative between two quotations holds another quotation, not counting a
+    quoted title or term of at most TERM_MAX_WORDS words."""
+    rest = QUOTED_TERM.sub(lambda m: "" if word_count(m.group()) <= TERM_MAX_WORDS else '"', gap)
+    return any(mark in rest for mark in MARKS)
 
 
 def terms_and_unattributed(
