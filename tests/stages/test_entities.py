@@ -313,6 +313,14 @@ ONE_ACTOR_EACH = [
         {"Bill Clinton": 1, "Hillary Clinton": 1},
         set(),
     ),
+    # a full name the tagger types ORG joins its titled surname, a first name the encoder
+    # does not know notwithstanding
+    (
+        "Tashfeen Malik entered the country on a visa in 2014. Ms. Malik had lived in "
+        "Pakistan. Officials said Ms. Malik passed three checks.",
+        {"Tashfeen Malik": 3},
+        {"Ms. Malik"},
+    ),
     # a man's first name says his sex, whoever the next pronoun stands for
     (
         "Mrs. Lopez said the town would suffer if Daniel K. Brandt won the race.\n\n"
@@ -706,3 +714,19 @@ def test_a_us_state_is_a_place_whatever_the_tagger_says() -> None:
     assert actor_type(state) == "GPE"
     titled = Group("California", labels=Counter({"PERSON": 1}), titles=Counter({"Mrs.": 1}))
     assert actor_type(titled) == "PERSON"  # a title marks a person's name
+
+
+def test_an_organisation_is_told_by_its_head_noun() -> None:
+    from presslens.stages.entities.types import organisation_named
+
+    assert organisation_named("Federal Bureau of Investigation")  # the head before "of"
+    assert organisation_named("Tom Ray Memorial Foundation")
+    assert not organisation_named("West Bank")  # a bank is a thing too
+    assert not organisation_named("Bureau")  # one word: a name's own
+    assert not organisation_named("Tom Ray")
+
+
+def test_a_credit_slash_is_no_part_of_a_name() -> None:
+    from presslens.stages.entities.mentions import strip_name
+
+    assert strip_name("Robert Galbraith /", 0, "PERSON", set())[0] == "Robert Galbraith"

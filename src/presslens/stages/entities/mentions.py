@@ -469,7 +469,7 @@ def strip_name(text: str, start: int, label: str, people: set[str]) -> tuple[str
         if words and words[-1] in PARTICLES:  # "de Vos" keeps its particle
             cut = text.rindex(words[-1], 0, cut)
         start, text = start + cut, text[cut:]
-    text = POSSESSIVE.sub("", text).rstrip(" .,;:")
+    text = POSSESSIVE.sub("", text).rstrip(" .,;:/|")  # "Robert Galbraith /" ends a credit
     return text, start, title
 
 

@@ -190,12 +190,13 @@ def is_person(group: Group) -> bool:
 
 
 def titled_elsewhere(name: str, groups: dict[Key, Group]) -> bool:
-    """A full name the tagger typed otherwise ("Mason Rudolph" as ORG) is a person's when it
-    opens with a first name and its last word stands under a personal title elsewhere ("Mr.
-    Rudolph")."""
+    """A full name the tagger typed otherwise ("Mason Rudolph", "Tashfeen Malik" as ORG) is a
+    person's when its last word stands under a personal title elsewhere ("Mr. Rudolph", "Ms.
+    Malik"), its first word is no common noun and its last no organisation's ("Rail Union"
+    beside a "Mr. Union" is not)."""
     words = name.split()
-    if len(words) != 2 or first_name_sex(words[0]) is None:
-        return False
+    if len(words) != 2 or common_noun(words[0]) or load_roles().kind(words[-1].lower()) == "ORG":
+        return False  # "Tashfeen Malik" beside "Ms. Malik": a first name the encoder lacks
     return any(key[0] == words[-1] and key[1] for key in groups)
 
 

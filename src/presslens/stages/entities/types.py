@@ -201,13 +201,15 @@ def actor_type(group: Group) -> str:
 
 
 def organisation_named(name: str) -> bool:
-    """A name of several words ending with an organisation's noun ("Foundation", "Committee",
-    "University": the hand-kept list of resources/speaker_roles.txt, less nouns that are also
+    """A name of several words whose head is an organisation's noun ("Foundation", "Committee",
+    "Bureau of ...": the organisation nouns of the role catalogue, less nouns that are also
     things, "West Bank"): an organisation, whatever the tagger says."""
     words = name.split()
+    if "of" in words[1:]:
+        words = words[: words.index("of", 1)]  # "Federal Bureau of Investigation": its head
     roles = load_roles()
     last = words[-1].lower()
-    return len(words) > 1 and last in roles.organisation and not roles.thing(last)
+    return len(name.split()) > 1 and roles.kind(last) == "ORG" and not roles.thing(last)
 
 
 def is_region(group: Group) -> bool:
