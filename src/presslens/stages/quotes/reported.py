@@ -209,11 +209,8 @@ def verb_attribution(ctx: Context, verb: Token) -> Attribution | None:
     if verb.i in ctx.quote_of_token or any(c.dep_ == "nsubjpass" for c in verb.children):
         return None
     content = complement_of(verb, ctx.lexicon)
-    subject = subject_of(verb)
-    if not content or subject is None or subject.dep_ == "expl":
-        return None
-    speaker = make_speaker(ctx.text, subject, ctx.actors)
-    if speaker is None:
+    speaker = subject_speaker(ctx, verb) if content else None
+    if not content or speaker is None:
         return None
     cue = cue_phrase(verb)
     if len(content) == 1 and content[0].lower_ in ("which", "that", "what", "who", "it"):
@@ -225,6 +222,14 @@ def verb_attribution(ctx: Context, verb: Token) -> Attribution | None:
         return None  # "What Trump proposes changes ...": the subject came from the content
     span = trim(ctx.text, to_sentence_end(ctx, verb, core))
     return Attribution("indirect", span, cue, verb.i, speaker, 0.7, core=core)
+
+
+def subject_speaker(ctx: Context, verb: Token) -> Speaker | None:
+    """The speaker the cue verb's subject names; None for no subject or "it"/"there"."""
+    subject = subject_of(verb)
+    if subject is None or subject.dep_ == "expl":
+        return None
+    return make_speaker(ctx.text, subject, ctx.actors)
 
 
 PLAIN_WORDS = ("clear", "plain")
@@ -243,10 +248,7 @@ def made_clear(ctx: Context, verb: Token) -> Attribution | None:
         for c in (*plain.children, *verb.children)
         if c.dep_ in ("ccomp", "advcl") and c.i > plain.i and c.pos_ in ("VERB", "AUX")
     ]
-    subject = subject_of(verb)
-    if not clauses or subject is None or subject.dep_ == "expl":
-        return None
-    speaker = make_speaker(ctx.text, subject, ctx.actors)
+    speaker = subject_speaker(ctx, verb) if clauses else None
     if speaker is None:
         return None
     core = subtree_span(list(clauses[0].subtree))
