@@ -127,7 +127,8 @@ def controller(infinitive: Token) -> Token | None:
     prompted Ms. Roe to resign", "forced him to admit"); None when that verb has none, or
     reports a wish or words itself ("urged employees to report abuses": not yet reported)."""
     head = infinitive.head
-    if head.lemma_.lower() in load_lexicon().verbs | load_lexicon().stance:
+    lexicon, lemma = load_lexicon(), head.lemma_.lower()
+    if lemma in lexicon.verbs or lemma in lexicon.stance:
         return None
     return next((c for c in head.children if c.dep_ == "dobj" and c.i < infinitive.i), None)
 
