@@ -225,9 +225,12 @@ def common_noun(word: str) -> bool:
     return roles.kind(lemma) is not None or roles.thing(lemma)
 
 
-def pronoun_family(doc: Doc, span: Span, own: set[str]) -> str:
-    """'he', 'she' or 'it' for the first pronoun taking up a subject mention, '' for none."""
-    found = first_pronoun_after(doc, span, own, {"PERSON"}, quoted=False)
+def pronoun_family(
+    doc: Doc, span: Span, own: set[str], names: set[str] | frozenset[str] = frozenset({"PERSON"})
+) -> str:
+    """'he', 'she' or 'it' for the first pronoun taking up a subject mention (before a name of
+    the `names` labels, outside quotations), '' for none."""
+    found = first_pronoun_after(doc, span, own, set(names), quoted=False)
     if found in MALE:
         return "he"
     if found in FEMALE:
@@ -440,10 +443,8 @@ def retype_by_pronouns(groups: dict[Key, Group], doc: Doc) -> None:
 def thing_or_person_after(doc: Doc, span: Span, word: str) -> str:
     """'thing' when the first third-person pronoun after a subject mention (before another
     name, outside quotations) is "it" or "its", 'person' when "he" or "she"; else ''."""
-    found = first_pronoun_after(doc, span, {word}, NAME_LABELS, quoted=False)
-    if found in THING_PRONOUNS:
-        return "thing"
-    return "person" if found in MALE or found in FEMALE else ""
+    family = pronoun_family(doc, span, {word}, NAME_LABELS)
+    return {"it": "thing", "he": "person", "she": "person"}.get(family, "")
 
 
 def pronoun_after(doc: Doc, span: Span, own: set[str], quoted: bool = True) -> str:

@@ -28,7 +28,6 @@ This module puts the pieces together: `find_quotes` is the whole stage in one sc
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -185,15 +184,17 @@ def continue_speakers(
     return attributed, still_loose
 
 
-# a title or term in quotation marks: a few words, no sentence ('on NBC's "Meet the Press."')
-QUOTED_TERM = re.compile(r"(?:''|``|“|\")[^'\"“”`]{1,40}?(?:''|”|\")")
-
-
 def holds_quotation(gap: str) -> bool:
-    """Whether the narrative between two quotations holds another quotation, not counting a
-    quoted title or term of at most TERM_MAX_WORDS words."""
-    rest = QUOTED_TERM.sub(lambda m: "" if word_count(m.group()) <= TERM_MAX_WORDS else '"', gap)
-    return any(mark in rest for mark in MARKS)
+    """Whether the narrative between two quotations holds another quotation, by the stage's own
+    quotation finder: a quoted title or term of at most TERM_MAX_WORDS words does not count
+    ('on NBC's "Meet the Press."'); a mark outside what it finds does."""
+    quoted, _warnings = find_quoted(gap)
+    if any(word_count(q.inner.of(gap)) > TERM_MAX_WORDS for q in quoted):
+        return True
+    rest = list(gap)
+    for q in quoted:
+        rest[q.span.start : q.span.end] = " " * (q.span.end - q.span.start)
+    return any(mark in "".join(rest) for mark in MARKS)
 
 
 def terms_and_unattributed(
