@@ -101,6 +101,36 @@ def nearest_name(ctx: Context, quoted: Quoted) -> Speaker | None:
     return make_speaker(ctx.text, best, ctx.actors)
 
 
+LEAD_VERBS = frozenset({"speak", "talk"})  # "Trump spoke in bromides:" with no colon
+
+
+def lead_paragraph_speaker(
+    ctx: Context, quoted: Quoted, earlier: list[Attribution]
+) -> Speaker | None:
+    """A paragraph that is one quotation, after a paragraph whose last sentence has a named
+    speaker speaking ("... since Trump spoke only in evasive bromides.") or after another such
+    quotation paragraph, is that speaker's: news sets a run of quotes under its lead-in."""
+    text = ctx.text
+    run_on = [a for a in earlier if not text[a.span.end : quoted.span.start].strip()]
+    if run_on:
+        return run_on[-1].speaker  # the run of quotations goes on
+    start = text.rfind("\n", 0, quoted.span.start) + 1
+    if text[start : quoted.span.start].strip():
+        return None  # the quotation does not open its paragraph
+    before = text[:start].rstrip()
+    if not before:
+        return None
+    last = ctx.doc[token_at(ctx, len(before) - 1)].sent
+    for token in last:
+        lemma = token.lemma_.lower()
+        if lemma in LEAD_VERBS or (lemma in ctx.lexicon.clause and lemma not in ctx.lexicon.stance):
+            subject = subject_of(token) if token.pos_ in ("VERB", "AUX") else None
+            speaker = make_speaker(text, subject, ctx.actors) if subject is not None else None
+            if speaker is not None and speaker.actor_id is not None:
+                return speaker
+    return None
+
+
 def gap_text(ctx: Context, token: Token, quoted: Quoted) -> str:
     if token.idx < quoted.span.start:
         return ctx.text[token.idx : quoted.span.start]

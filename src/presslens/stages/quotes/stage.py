@@ -39,7 +39,6 @@ from presslens.stages.quotes.context import (
     Attribution,
     Context,
     make_context,
-    token_at,
     tokens_in,
     trim,
     word_count,
@@ -47,6 +46,7 @@ from presslens.stages.quotes.context import (
 from presslens.stages.quotes.direct import (
     TERM_MAX_WORDS,
     attribute_quoted,
+    lead_paragraph_speaker,
     nearest_name,
     short_fragment,
     title_like,
@@ -56,7 +56,7 @@ from presslens.stages.quotes.lexicon import Lexicon, load_lexicon
 from presslens.stages.quotes.marks import Quoted, find_quoted, find_single_quoted
 from presslens.stages.quotes.reported import reported_speech
 from presslens.stages.quotes.resolve import resolve
-from presslens.stages.quotes.speakers import Speaker, make_speaker, subject_of
+from presslens.stages.quotes.speakers import Speaker
 from presslens.stages.quotes.tagged import tagged_attributions
 
 STAGE = "quotes"
@@ -216,36 +216,6 @@ def terms_and_unattributed(
                 Attribution("direct", q.span, None, None, speaker, 0.4 if speaker else 0.3)
             )
     return terms, quotes
-
-
-LEAD_VERBS = frozenset({"speak", "talk"})  # "Trump spoke in bromides:" with no colon
-
-
-def lead_paragraph_speaker(
-    ctx: Context, quoted: Quoted, earlier: list[Attribution]
-) -> Speaker | None:
-    """A paragraph that is one quotation, after a paragraph whose last sentence has a named
-    speaker speaking ("... since Trump spoke only in evasive bromides.") or after another such
-    quotation paragraph, is that speaker's: news sets a run of quotes under its lead-in."""
-    text = ctx.text
-    run_on = [a for a in earlier if not text[a.span.end : quoted.span.start].strip()]
-    if run_on:
-        return run_on[-1].speaker  # the run of quotations goes on
-    start = text.rfind("\n", 0, quoted.span.start) + 1
-    if text[start : quoted.span.start].strip():
-        return None  # the quotation does not open its paragraph
-    before = text[:start].rstrip()
-    if not before:
-        return None
-    last = ctx.doc[token_at(ctx, len(before) - 1)].sent
-    for token in last:
-        lemma = token.lemma_.lower()
-        if lemma in LEAD_VERBS or (lemma in ctx.lexicon.clause and lemma not in ctx.lexicon.stance):
-            subject = subject_of(token) if token.pos_ in ("VERB", "AUX") else None
-            speaker = make_speaker(text, subject, ctx.actors) if subject is not None else None
-            if speaker is not None and speaker.actor_id is not None:
-                return speaker
-    return None
 
 
 def single_quoted_terms(ctx: Context, taken: list[Span]) -> list[Term]:
