@@ -209,6 +209,14 @@ def test_fits(need: Need, kind: str, gender: str | None, plural: bool, expected:
             "said",
             ("The union", ["Rail Union"]),
         ),
+        # a role brought in as a newcomer ("A lawmaker ...") is the one named after it
+        (
+            'A lawmaker in Lisbon wants Tom Ray banned from the country.\n\n"Nothing '
+            'justifies his words," Rui Mota said on Monday.\n\nThe lawmaker, who represents '
+            "a port town, said the remarks had hurt many families.",
+            "said",
+            ("The lawmaker", ["Rui Mota"]),
+        ),
     ],
 )
 def test_speaker_resolved(
@@ -258,6 +266,14 @@ def test_speaker_resolved(
             "suggests that Anna Berg leads.",
             "suggests",
             "The Monmouth poll",
+        ),
+        # a role brought in unnamed ("a local witness") is not anyone named before it
+        (
+            "Barack Obama condemned the attack in a statement on Friday. A radio station "
+            "quoted a local witness as saying he saw one man in the truck.\n\nThe witness "
+            "said the driver accelerated as he drove.",
+            "said",
+            "The witness",
         ),
         # two people could hold the role: no guess
         (

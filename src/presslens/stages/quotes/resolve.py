@@ -318,6 +318,9 @@ def role_candidates(ctx: Context, speaker: Speaker, found: list[Candidate]) -> l
     after the death of Tom Ray ... the former secretary of state said")."""
     roles = load_roles()
     role = ctx.doc[speaker.head].lemma_.lower()
+    since = newcomer_at(ctx, speaker.head, roles.same_as(role))
+    if since is not None:
+        found = [c for c in found if named_after(ctx, c[2].actor_id, since)]
     if not ctx.roles:
         ctx.roles.update({a.id: role_words(ctx, a) for a in ctx.actors})
     holders = {actor_id for actor_id, words in ctx.roles.items() if roles.same_as(role) in words}
@@ -325,6 +328,49 @@ def role_candidates(ctx: Context, speaker: Speaker, found: list[Candidate]) -> l
     if holders or roles.relational(role):
         return [c for c in found if c[2].actor_id in holders] or sole_holder(ctx, speaker, holders)
     return clear_leader([c for c in found if c[3] <= 1])
+
+
+INDEFINITE = frozenset({"a", "an", "another"})
+NEWCOMER_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative"})
+
+
+def newcomer_at(ctx: Context, head: int, role: str) -> int | None:
+    """Where the role's last earlier use brings in someone new ("CNN quoted an American witness
+    ... The witness said"), if it does: the definite role is that newcomer, who may be named
+    after it ("A lawmaker ... Joey Salceda said ... The lawmaker said") but not before."""
+    same_as = load_roles().same_as
+    for i in range(head - 1, -1, -1):
+        token = ctx.doc[i]
+        if token.pos_ != "NOUN" or same_as(token.lemma_.lower()) != role:
+            continue
+        return i if indefinite(token) and not named_beside(ctx, token) else None
+    return None
+
+
+def named_after(ctx: Context, actor_id: str | None, i: int) -> bool:
+    actor = next((a for a in ctx.actors if a.id == actor_id), None)
+    return actor is not None and actor.mentions[0].start > ctx.doc[i].idx
+
+
+def indefinite(token: Token) -> bool:
+    """'a witness', 'another witness' as a subject or object: one newcomer. Plurals are left
+    out: 'candidates' is most often a kind ("candidates release their taxes"), not people
+    brought in."""
+    if token.tag_ != "NN" or token.dep_ not in NEWCOMER_ROLES:
+        return False  # "he is a senator", "someone, not a senator": no one brought in
+    return any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in token.children)
+
+
+def named_beside(ctx: Context, token: Token) -> bool:
+    """A role set beside a person's or body's name ("Ann Bell, a witness", "witness Ann Bell",
+    "a witness named Ann Bell"): the role is that actor's, not a newcomer's."""
+    beside = list(token.subtree)
+    if token.dep_ in ("appos", "compound"):
+        beside.append(token.head)
+    return any(
+        (actor := ctx.actor_of_token.get(t.i)) is not None and actor.type in ("PERSON", "ORG")
+        for t in beside
+    )
 
 
 def clear_leader(near: list[Candidate]) -> list[Candidate]:
