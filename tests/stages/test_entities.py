@@ -337,6 +337,43 @@ ONE_ACTOR_EACH = [
         {"U.S. PIRG Education Fund": 1},
         {"United States", "PIRG"},
     ),
+    # a surname joined by "and" to a full name is no given name sharing its surname
+    (
+        "Marco Rubio spoke in Iowa on Monday. The fight between Rubio and Chris Christie "
+        "grew. Mr. Kasich and Jeb Bush stayed out of it.",
+        {"Marco Rubio": 2, "Chris Christie": 1, "Jeb Bush": 1},
+        {"Rubio Christie", "Kasich Bush"},
+    ),
+    # a double surname, and a surname whose article writers drop
+    (
+        "Debra Wasserman Stahl resigned on Sunday after the leak. Wasserman Stahl said she "
+        "was proud. Bashar al-Assad met envoys in Damascus. Assad said the war was over.",
+        {"Debra Wasserman Stahl": 2, "Bashar al-Assad": 2},
+        {"Wasserman Stahl", "Assad"},
+    ),
+    # a name runs past no em dash, and a headline in title case is no part of a name
+    (
+        "Polls\n\nVoters backed Iowa winner Tom Ray—35 to 12 percent—in the state. Editors "
+        "love a story called 'Tom Ray Leads' more than any other. Tom Ray Jr. agreed.",
+        {"Tom Ray": 2, "Tom Ray Jr": 1},
+        {"Tom Ray—35", "Tom Ray Leads"},
+    ),
+    # a name used only to open a day's name is no actor; a body named before a day in wire
+    # style and alone elsewhere is one
+    (
+        "Votes\n\nAnn Bell won her race on Super Tuesday in Ohio, and Super Tuesday went "
+        "well for Tom Ray. Congress Tuesday passed the bill, and Congress left for home. "
+        "Ann Bell told MSNBC Monday that she was glad.",
+        {"Ann Bell": 2, "Tom Ray": 1, "Congress": 2, "MSNBC": 1},
+        {"Super", "Super Tuesday"},
+    ),
+    # a one-word institution is its country's: "the Senate" beside "the U.S. Senate"
+    (
+        "The U.S. Senate voted on Monday to pass the bill. The Senate will meet again on "
+        "Friday, and the White House said it agreed.",
+        {"U.S. Senate": 2, "White House": 1},
+        {"Senate"},
+    ),
 ]
 
 

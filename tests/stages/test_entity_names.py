@@ -76,6 +76,9 @@ def test_dateline(paragraph: str, length: int) -> None:
         ("Mr. Roe contributed $2,700 to the campaign.", "anywhere", False),
         ("Lee reported from Los Angeles.", "closing", True),
         ("Ann Lee is a columnist at the Daily Planet.", "closing", True),
+        ("Ann Lee / Reuters.", "anywhere", True),  # a photo credit
+        ("Ann Lee/Getty Images", "anywhere", True),
+        ("Ann Lee and Tom Ray met in Oslo.", "anywhere", False),
         ("By Ann Lee", "byline", True),
         ("By winning Ohio, Roe took the lead.", "byline", False),  # no name after "By"
     ],

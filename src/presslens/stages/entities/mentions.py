@@ -5,6 +5,7 @@ acts ('Iowa voted') or only locates ('in Iowa'), and the signs of a non-name (ju
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -31,6 +32,7 @@ POSSESSIVE = re.compile(r"(?:['’‘]s|['’‘])$")  # "‘" typed for "’" t
 LEADING_LOWER = re.compile(r"^(?:(?:[a-z][\w-]*|of|the|for|and)\s+)+(?=[A-Z])")
 PARTY_STATE = re.compile(r"^[DRI]-[A-Z]")  # "D-Calif.": a party and state, not a name
 ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+NAME_END = re.compile(r"\s*(?:—|–(?=\s*\d)|:\s)")  # no name runs past an em dash or ": "
 SPELLED = re.compile(r"(?:[A-Z]-)+[A-Z]?")  # "U-S-A!" chanted, letter by letter: no name
 # what the tagger reads a capitalised word as when it is no name: "Asserting Clinton's role"
 # opening a line, "I have NEVER been prouder"
@@ -72,6 +74,7 @@ def find_mentions(
     named = acronyms(doc, blocked + headlines)
     blocked = blocked + [m.span for m in named]  # "U.S." inside "U.S. PIRG Education Fund"
     found = []
+    before_day: dict[Span, int] = {}  # mentions before a day's name ("Super Tuesday")
     for ent in joined_names(doc):
         if ent.label_ not in LABELS:
             continue
@@ -84,10 +87,69 @@ def find_mentions(
         mention = read_mention(ent, people, lower_words)
         if mention is not None and not any(s.overlaps(mention.span) for s in blocked):
             found.append(mention)
+            before_day[mention.span] = before_a_day(ent)
+    found = days_named(found, before_day)
     found.extend(named)
     bodies = person_bodies(doc, blocked + headlines, people)
     found = [m for m in found if not any(inside_body(m, body) for body in bodies)]
-    return unshouted(found + bodies, doc)
+    return run_on_names_cut(unshouted(found + bodies, doc), text)
+
+
+def before_a_day(ent: DocSpan) -> int:
+    """2 for a name the parse makes part of the day's or event's name right after it ('Super'
+    of "Super Tuesday", tagged GPE), 1 for a name merely before one ("told MSNBC Monday" in
+    wire style), 0 otherwise. A person's name never: "Obama Monday said"."""
+    if ent.end >= len(ent.doc) or ent.label_ == "PERSON":
+        return 0
+    after = ent.doc[ent.end]
+    if after.ent_type_ not in ("DATE", "TIME", "EVENT") or not after.is_title:
+        return 0
+    return 2 if ent.root.dep_ == "compound" and ent.root.head.i == after.i else 1
+
+
+def days_named(mentions: list[Mention], before_day: dict[Span, int]) -> list[Mention]:
+    """Mentions without the names used only to open a day's name ("Super Tuesday" 31 times,
+    the parse once making "Super" part of it); a name also used alone, or that the parse never
+    joins to the day, is an actor ("told MSNBC Monday")."""
+    names: dict[str, list[int]] = {}
+    for mention in mentions:
+        names.setdefault(mention.name, []).append(before_day.get(mention.span, 0))
+    days = {name for name, marks in names.items() if min(marks) >= 1 and max(marks) == 2}
+    return [m for m in mentions if m.name not in days]
+
+
+def run_on_names_cut(mentions: list[Mention], text: str) -> list[Mention]:
+    """A person's name run on into the capitalised words after it ("Donald Trump Leads" in a
+    headline quoted in title case, "Bernie Sanders Pins The Rise ...") is cut back to the name
+    the article uses elsewhere for a person only ("Donald Trump"), when the words cut are no
+    part of any other name: "Dena Minning Grayson" keeps "Grayson" (Alan Grayson's), and a
+    generation ("Jr.") is part of a name."""
+    labels: dict[str, set[str]] = {}
+    words_used: Counter[str] = Counter()
+    for mention in mentions:
+        labels.setdefault(mention.name, set()).add(mention.label)
+    for name in labels:
+        words_used.update(set(name.split()))
+    known = {name for name, found in labels.items() if found == {"PERSON"} and " " in name}
+    for mention in mentions:
+        words = mention.name.split()
+        if mention.label != "PERSON" or len(words) < 3:
+            continue
+        shorter = next((" ".join(words[:n]) for n in range(len(words) - 1, 1, -1)
+                        if " ".join(words[:n]) in known), None)  # fmt: skip
+        if shorter is None or not run_on(words[len(shorter.split()) :], words_used):
+            continue
+        at = mention.span.of(text).find(shorter)
+        if at >= 0:
+            start = mention.span.start + at
+            mention.span, mention.name = Span(start, start + len(shorter)), shorter
+    return mentions
+
+
+def run_on(cut: list[str], words_used: Counter[str]) -> bool:
+    """Words after a name that are no name of their own: in no other name, no generation."""
+    suffix = cut[0].casefold().rstrip(".,") in rules().name_suffixes
+    return not suffix and all(words_used[word] == 1 for word in cut)
 
 
 def inside_body(mention: Mention, body: Mention) -> bool:
@@ -393,16 +455,24 @@ def describes_people(word: Token) -> bool:
 def with_shared_surname(ent: DocSpan, name: str) -> str:
     """'Bill and Melinda Gates', 'Hillary and Bill Clinton': a lone given name joined by "and"
     to a full name shares its surname (a list's member does not: "Brandy, Monica and Lauryn
-    Hill")."""
+    Hill"; nor does a surname: "Mr. Kasich and Jeb Bush", "Rubio [Marco Rubio elsewhere] and
+    Chris Christie")."""
     doc = ent.doc
     if ent.label_ != "PERSON" or len(ent) != 1 or " " in name or ent.end + 1 >= len(doc):
         return name
     if doc[ent.end].lower_ != "and" or (ent.start > 0 and doc[ent.start - 1].text == ","):
         return name
+    if title_before(ent) or surname_elsewhere(doc, name):
+        return name  # "Mr. Kasich and Jeb Bush", "between Rubio and Chris Christie"
     full = next((e for e in doc.ents if e.start == ent.end + 1), None)
     if full is None or full.label_ != "PERSON" or len(full) < 2:
         return name
     return f"{name} {full[-1].text}" if all(t.is_title for t in full) else name
+
+
+def surname_elsewhere(doc: Doc, word: str) -> bool:
+    """Whether the document names a person whose last word this is ("Marco Rubio")."""
+    return any(e.label_ == "PERSON" and len(e) >= 2 and e[-1].text == word for e in doc.ents)
 
 
 def listed_with_people(ent: DocSpan) -> bool:
@@ -469,6 +539,7 @@ def strip_name(text: str, start: int, label: str, people: set[str]) -> tuple[str
         if words and words[-1] in PARTICLES:  # "de Vos" keeps its particle
             cut = text.rindex(words[-1], 0, cut)
         start, text = start + cut, text[cut:]
+    text = NAME_END.split(text, maxsplit=1)[0]  # "Ted Cruz—35 to 12", "Ann Bell: Saying"
     text = POSSESSIVE.sub("", text).rstrip(" .,;:/|")  # "Robert Galbraith /" ends a credit
     return text, start, title
 

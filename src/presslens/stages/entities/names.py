@@ -94,15 +94,28 @@ def parse_person(name: str) -> PersonName | None:
     if len(words) > 2 and words[-1].casefold().rstrip(",") in rules().name_suffixes:
         suffix, words = words[-1].casefold().rstrip("."), words[:-1]
         words[-1] = words[-1].rstrip(",")
-    if len(words) < 2 or not all(w[:1].isupper() for w in (words[0], words[-1])):
+    if len(words) < 2 or not all(capitalised(w) for w in (words[0], words[-1])):
         return None
-    if not all(NAME_WORD.fullmatch(w) and (w[0].isupper() or w in PARTICLES) for w in words):
+    if not all(NAME_WORD.fullmatch(w) and (capitalised(w) or w in PARTICLES) for w in words):
         return None  # "Christie and Jindal", "Weak - Rubio": no one person's name
     middle = words[1:-1]
     last = words[-1]
     while middle and middle[-1].casefold() in PARTICLES:  # "Bill de Blasio", "Chris Van
         last = f"{middle.pop().casefold()} {last}"  # Hollen": "de Blasio", "van Hollen"
     return PersonName(words[0], tuple(middle), last, suffix)
+
+
+ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an)[-‐]", re.IGNORECASE)
+
+
+def without_article(last: str) -> str:
+    """'al-Assad' -> 'Assad', 'el-Sisi' -> 'Sisi': writers often drop the article later on."""
+    return ARABIC_ARTICLE.sub("", last)
+
+
+def capitalised(word: str) -> bool:
+    """'Rubio', and 'al-Assad' after its article."""
+    return without_article(word)[:1].isupper()
 
 
 def surname_form(name: str) -> bool:
@@ -141,9 +154,19 @@ def is_nickname(nickname: str, name: str) -> bool:
 
 
 def same_person(a: PersonName, b: PersonName) -> bool:
+    if a.last == b.last and a.suffix == b.suffix and double_surname(a, b):
+        return True
     if a.last != b.last or a.suffix != b.suffix or not first_names_agree(a.first, b.first):
         return False
     return not (a.middle and b.middle) or a.initials() == b.initials()
+
+
+def double_surname(a: PersonName, b: PersonName) -> bool:
+    """'Wasserman Schultz' for Debbie Wasserman Schultz, 'Vander Plaats' for Bob Vander Plaats:
+    a two-word name that is a longer name's last two words is its surname, not another
+    person's first name and surname."""
+    short, full = (a, b) if len(a.middle) < len(b.middle) else (b, a)
+    return not short.middle and bool(full.middle) and full.middle[-1] == short.first
 
 
 def merge_people(groups: dict[Key, Group], doc: Doc) -> None:
@@ -280,7 +303,7 @@ def owner_of(
         return None  # a country ("Jordan") or a group word
     if actor_type(group) in PLACE_LABELS and mostly_where(group) and not group.labels["PERSON"]:
         return None  # "in London" is not the surname of "Breitbart London"
-    fits = [n for n, p in people.items() if p.last == word]
+    fits = [n for n, p in people.items() if word in (p.last, without_article(p.last))]
     if not fits:  # "Ms. Acosta" for Melba Acosta Febo
         fits = [n for n, p in people.items() if word in p.middle and len(word) > 2]
     if not fits and not gender:
@@ -530,7 +553,7 @@ def longer_names(short: str, groups: dict[Key, Group]) -> tuple[list[str], list[
     group = groups[(short, "")]
     if group.person or group.labels["PERSON"] or actor_type(group) in PLACE_LABELS:
         return [], []
-    if rules().types.get(short) or short in rules().standalone or actor_type(group) == "NORP":
+    if rules().types.get(short) or actor_type(group) == "NORP":
         return [], []
     words = short.split()
     ending: list[str] = []
@@ -539,11 +562,23 @@ def longer_names(short: str, groups: dict[Key, Group]) -> tuple[list[str], list[
         longer = name.split()
         if gender or len(longer) <= len(words) or actor_type(other) != "ORG":
             continue
+        if short in rules().standalone and not national(longer, words):
+            continue  # "House" is not the "White House"
         if longer[-len(words) :] == words:
             ending.append(name)
         elif longer[: len(words)] == words:
             opening.append(name)
     return ending, opening
+
+
+def national(longer: list[str], words: list[str]) -> bool:
+    """'U.S. Senate', 'United States House', 'House of Representatives': the one-word
+    institution with its country or its own full title, not another body."""
+    if longer[: len(words)] == words:
+        return longer[len(words)] == "of"
+    country = " ".join(longer[: -len(words)]) if longer[-len(words) :] == words else ""
+    found = rules().canonical.get(country.casefold(), country)
+    return rules().types.get(found) == "GPE"
 
 
 def share_by_recency(short: str, owners: list[str], groups: dict[Key, Group]) -> None:
