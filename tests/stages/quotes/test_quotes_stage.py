@@ -93,6 +93,23 @@ def test_a_quoted_title_between_two_quotations_does_not_part_them(prepared: Prep
     assert names[joined.speaker_actor_id or ""] == "Ana Berg"
 
 
+@pytest.mark.parametrize(("opening", "closing"), [("\u201c", "\u201d"), ("''", "''")])
+def test_a_quotation_after_the_speakers_own_sentence_is_theirs_whole(
+    opening: str, closing: str, prepared: Prepare
+) -> None:
+    """'"A," said X of the group, a company. "B."': B is X's words, not a report holding X
+    (the parse may hang B's opening mark on the sentence before)."""
+    text = (
+        f"Markets fell in Lisbon on Tuesday.\n\n{opening}There is a growing sense that leaders "
+        f"have lost control,{closing} said Rui Mota of the Tagus Group, a consulting company. "
+        f"{opening}Combined, these fears will shape the vote.{closing}"
+    )
+    quotes, _terms, _warnings, names = run(prepared, text)
+    assert not [q.text for q in quotes if "Rui Mota" in q.text and q.kind != "direct"]
+    [last] = [q for q in quotes if "Combined" in q.text]
+    assert names[last.speaker_actor_id or ""] == "Rui Mota"
+
+
 def test_pronoun_speaker_resolves_to_earlier_person(prepared: Prepare) -> None:
     text = "Maria Lopez visited the factory on Monday.\n\n“We will keep every job here,” she said."
     quotes, _terms, _warnings, names = run(prepared, text)

@@ -184,12 +184,20 @@ def embedding_clause(ctx: Context, verb: Token, quoted: Quoted) -> tuple[Span, s
         return quoted.span, "direct"
     start = verb.idx + len(verb.text)
     between = ctx.text[start : quoted.span.start]
+    first = ctx.doc[token_at(ctx, quoted.inner.start)]
+    if first.sent.start != verb.sent.start or speaker_between(verb, start, quoted.span.start):
+        return quoted.span, "direct"  # '... said Ann Bell of the group. ''B.''': its own words
     words = [w for w in between.split() if any(c.isalnum() for c in w)]
     if len(words) <= 1 and (not words or words[0].lower() in ("that", "to", "of")):
         return quoted.span, "direct"
     if len(words) > 25:
         return quoted.span, "direct"
     return trim(ctx.text, Span(start, quoted.span.end)), "mixed"
+
+
+def speaker_between(verb: Token, start: int, end: int) -> bool:
+    """Whether the cue's subject stands between the cue and the quotation ("said Ann Bell: ")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and start <= c.idx < end for c in verb.children)
 
 
 def attribute_quoted(ctx: Context, quoted: Quoted) -> Attribution | None:
