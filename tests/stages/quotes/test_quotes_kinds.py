@@ -55,6 +55,8 @@ def kinds(prepare: Prepare, text: str) -> tuple[list[str], list[str]]:
         ("Maria Lopez believes that the plant will close in May.", "stance"),
         ("Maria Lopez sees the closure as a betrayal of the town.", "stance"),
         ("Maria Lopez fears that the plant will close in May.", "stance"),
+        ("Maria Lopez was afraid that the plant would close in May.", "stance"),
+        ("Maria Lopez is skeptical of the buyer's promise to keep the plant.", "stance"),
         ("The poll shows that most workers want the plant to stay open.", "indirect"),
         # publishing something is an act: a stance, not words
         ("Maria Lopez released her tax returns on Monday.", "stance"),
