@@ -209,6 +209,13 @@ def test_fits(need: Need, kind: str, gender: str | None, plural: bool, expected:
             "said",
             ("The union", ["Rail Union"]),
         ),
+        # a role the speaker's own words give someone else is not theirs
+        (
+            "Voters\n\nIt was Tom Ray who drew the crowds. On a Sunday show, the Labour "
+            "front-runner said Green front-runner Anna Berg had misled voters.",
+            "said",
+            ("the Labour front-runner", ["Tom Ray"]),
+        ),
         # a role brought in as a newcomer ("A lawmaker ...") is the one named after it
         (
             'A lawmaker in Lisbon wants Tom Ray banned from the country.\n\n"Nothing '

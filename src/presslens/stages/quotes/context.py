@@ -51,8 +51,9 @@ class Context:
     genders: dict[str, str] = field(default_factory=dict)  # actor id -> "m" | "f", if known
     likely: dict[str, str] = field(default_factory=dict)  # the sex a first name says, for the
     # people without one in `genders`: agreement only, no rank (gender.likely_genders)
-    roles: dict[str, set[str]] = field(default_factory=dict)  # actor id -> nouns beside its
-    # name ("Sen." -> senator), filled by `resolve` when a role noun first needs them
+    # actor id -> nouns beside its name ("Sen." -> senator) -> where given, filled by
+    # `resolve` when a role noun first needs them
+    roles: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     narrative: dict[int, bool] = field(default_factory=dict)  # sentence -> has the writer's
     # words, not only quoted ones (`resolve`, computed once a sentence)
 

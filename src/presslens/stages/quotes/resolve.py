@@ -323,8 +323,9 @@ def role_candidates(ctx: Context, speaker: Speaker, found: list[Candidate]) -> l
         found = [c for c in found if named_after(ctx, c[2].actor_id, since)]
     if not ctx.roles:
         ctx.roles.update({a.id: role_words(ctx, a) for a in ctx.actors})
-    holders = {actor_id for actor_id, words in ctx.roles.items() if roles.same_as(role) in words}
-    holders -= possessors(ctx, ctx.doc[speaker.head])
+    head = ctx.doc[speaker.head]
+    holders = held_outside(ctx, roles.same_as(role), range(head.idx, head.sent.end_char))
+    holders -= possessors(ctx, head)
     if holders or roles.relational(role):
         return [c for c in found if c[2].actor_id in holders] or sole_holder(ctx, speaker, holders)
     return clear_leader([c for c in found if c[3] <= 1])
@@ -413,27 +414,45 @@ def possessors(ctx: Context, head: Token) -> set[str]:
     return {actor.id for actor in owners if actor is not None}
 
 
-def role_words(ctx: Context, actor: Actor) -> set[str]:
-    """Nouns the article sets beside the actor's name: "Sen.", "businessman", ", the governor",
-    each as `Roles.same_as` names it. A word before the name counts only when the parse hangs
-    it on the name."""
-    words: set[str] = set()
+def held_outside(ctx: Context, role: str, own: range) -> set[str]:
+    """The actors the article gives the role, not counting where it gives it in the rest of
+    the speaker's own sentence: "the GOP front-runner said Democratic front-runner Clinton ..."
+    is not Clinton."""
+    return {
+        actor_id
+        for actor_id, words in ctx.roles.items()
+        if any(where not in own for where in words.get(role, ()))
+    }
+
+
+def role_words(ctx: Context, actor: Actor) -> dict[str, list[int]]:
+    """Nouns the article sets beside the actor's name ("Sen.", "businessman", ", the
+    governor"), each as `Roles.same_as` names it, with where it is given (a word of the name
+    itself, "party" of "Republican Party", at the first mention). A word before the
+    name counts only when the parse hangs it on the name."""
+    words: dict[str, list[int]] = {}
     same_as = load_roles().same_as
+    first = actor.mentions[0].start if actor.mentions else 0
     for mention in actor.mentions:
         tokens = tokens_in(ctx, mention)
         if not tokens:
             continue
+        found: set[str] = set()
         inside = range(tokens.start, tokens.stop)
         for i in range(max(0, tokens.start - 3), tokens.start):
             if ctx.doc[i].head.i in inside:  # "Sen. Ann Bell", not "the first lady and U.S."
-                words.add(TITLES.get(ctx.doc[i].lower_, ctx.doc[i].lemma_.lower()))
-        for token in ctx.doc[tokens.start : tokens.stop]:
-            words.add(TITLES.get(token.lower_, token.lemma_.lower()))
+                found.add(TITLES.get(ctx.doc[i].lower_, ctx.doc[i].lemma_.lower()))
+        for token in ctx.doc[tokens.start : tokens.stop]:  # its own name's: from the start
+            words.setdefault(same_as(TITLES.get(token.lower_, token.lemma_.lower())), []).append(
+                first
+            )
         last = ctx.doc[tokens.stop - 1]
         for related in (last.head, *last.children):
             if related.dep_ == "appos" or last.dep_ == "appos" and related.i == last.head.i:
-                words.add(related.lemma_.lower())
-    return {same_as(word) for word in words}
+                found.add(related.lemma_.lower())
+        for word in found:
+            words.setdefault(same_as(word), []).append(mention.start)
+    return words
 
 
 def document_source(ctx: Context, speaker: Speaker) -> Speaker:
