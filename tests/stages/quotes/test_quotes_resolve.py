@@ -216,6 +216,14 @@ def test_fits(need: Need, kind: str, gender: str | None, plural: bool, expected:
             "said",
             ("the Labour front-runner", ["Tom Ray"]),
         ),
+        # a list's names share the role set before its first
+        (
+            "Debate\n\nReporters followed the candidates Ann Berg and Tom Ray all week. When "
+            "the moderator pointed out that Ray had not answered, the candidate said the rules "
+            "were unfair.",
+            "said",
+            ("the candidate", ["Tom Ray"]),
+        ),
         # a role brought in as a newcomer ("A lawmaker ...") is the one named after it
         (
             'A lawmaker in Lisbon wants Tom Ray banned from the country.\n\n"Nothing '

@@ -414,6 +414,23 @@ def possessors(ctx: Context, head: Token) -> set[str]:
     return {actor.id for actor in owners if actor is not None}
 
 
+def list_opener(token: Token) -> Token | None:
+    """The first name of a list the token's name ends ("Trump" in "front-runners Clinton, Trump
+    and Cruz" -> "Clinton"), whose roles are the whole list's; None outside a list."""
+    if token.dep_ != "conj":
+        return None
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token if token.ent_type_ in ("PERSON", "ORG") else None
+
+
+def name_range(token: Token) -> range:
+    """The name a token ends: its compound words before it ("Hillary Clinton")."""
+    start = min((c.i for c in token.children if c.dep_ == "compound" and c.i < token.i),
+                default=token.i)  # fmt: skip
+    return range(start, token.i + 1)
+
+
 def held_outside(ctx: Context, role: str, own: range) -> set[str]:
     """The actors the article gives the role, not counting where it gives it in the rest of
     the speaker's own sentence: "the GOP front-runner said Democratic front-runner Clinton ..."
@@ -428,8 +445,8 @@ def held_outside(ctx: Context, role: str, own: range) -> set[str]:
 def role_words(ctx: Context, actor: Actor) -> dict[str, list[int]]:
     """Nouns the article sets beside the actor's name ("Sen.", "businessman", ", the
     governor"), each as `Roles.same_as` names it, with where it is given (a word of the name
-    itself, "party" of "Republican Party", at the first mention). A word before the
-    name counts only when the parse hangs it on the name."""
+    itself, "party" of "Republican Party", at the first mention). A list's names share what
+    is set beside its first ("front-runners Clinton, Trump and Cruz")."""
     words: dict[str, list[int]] = {}
     same_as = load_roles().same_as
     first = actor.mentions[0].start if actor.mentions else 0
@@ -437,22 +454,30 @@ def role_words(ctx: Context, actor: Actor) -> dict[str, list[int]]:
         tokens = tokens_in(ctx, mention)
         if not tokens:
             continue
-        found: set[str] = set()
-        inside = range(tokens.start, tokens.stop)
-        for i in range(max(0, tokens.start - 3), tokens.start):
-            if ctx.doc[i].head.i in inside:  # "Sen. Ann Bell", not "the first lady and U.S."
-                found.add(TITLES.get(ctx.doc[i].lower_, ctx.doc[i].lemma_.lower()))
         for token in ctx.doc[tokens.start : tokens.stop]:  # its own name's: from the start
-            words.setdefault(same_as(TITLES.get(token.lower_, token.lemma_.lower())), []).append(
-                first
-            )
+            word = same_as(TITLES.get(token.lower_, token.lemma_.lower()))
+            words.setdefault(word, []).append(first)
         last = ctx.doc[tokens.stop - 1]
-        for related in (last.head, *last.children):
-            if related.dep_ == "appos" or last.dep_ == "appos" and related.i == last.head.i:
-                found.add(related.lemma_.lower())
+        found = set_beside(ctx, last, range(tokens.start, tokens.stop))
+        opener = list_opener(last)
+        if opener is not None:
+            found |= set_beside(ctx, opener, name_range(opener))
         for word in found:
             words.setdefault(same_as(word), []).append(mention.start)
     return words
+
+
+def set_beside(ctx: Context, last: Token, name: range) -> set[str]:
+    """Titles and roles before a name that the parse hangs on it ("Sen. Ann Bell", not "the
+    first lady and U.S."), and the nouns in apposition to it."""
+    found = set()
+    for i in range(max(0, name.start - 3), name.start):
+        if ctx.doc[i].head.i in name:
+            found.add(TITLES.get(ctx.doc[i].lower_, ctx.doc[i].lemma_.lower()))
+    for related in (last.head, *last.children):
+        if related.dep_ == "appos" or last.dep_ == "appos" and related.i == last.head.i:
+            found.add(related.lemma_.lower())
+    return found
 
 
 def document_source(ctx: Context, speaker: Speaker) -> Speaker:
