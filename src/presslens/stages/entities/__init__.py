@@ -4,7 +4,8 @@ parties) and places named only as locations are kept apart.
 
 Modules, in the order the stage runs them: `mentions` (entities of the parse, cleaned to names),
 `junk` (datelines, credit lines, headlines, non-names), `types` (what a name is), `names` (one
-actor per person or organisation), `stage` (the stage itself); `rules` loads the word lists.
+actor per person), `organisations` (one per organisation), `stage` (the stage itself); `rules`
+loads the word lists.
 """
 
 from presslens.stages.entities.stage import (

@@ -11,9 +11,7 @@ surname two people share stays apart ("Clinton" beside Bill and Hillary Clinton,
 title nor first name tells them apart), as does a bare surname beside both "Mr. X" and
 "Mrs. X".
 
-Organisations: an acronym joins the name whose initials it spells ("Institute for the Study of
-War (ISW)"); a one-word name never joins a longer organisation name that holds it ("Minsk" is
-not the "Minsk Dialogue Council", "Clinton" not the "Clinton Foundation").
+Organisations' names are merged in organisations.py.
 """
 
 from __future__ import annotations
@@ -33,10 +31,8 @@ from presslens.stages.entities.types import PLACE_LABELS, Group, actor_type
 from presslens.stages.roles import load_roles
 
 Key = tuple[str, str]  # (name, gender of a one-word name's title)
-CONNECTORS = {"of", "the", "for", "and", "on", "in", "&"}
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
-ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")  # "ISW", "F.B.I."
 NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
 PARTICLES = {
     "de",
@@ -505,110 +501,6 @@ def first_pronoun_after(
         if follower.lower_ in wanted:
             return follower.lower_
     return ""
-
-
-def initials(name: str) -> str:
-    words = [w for w in re.split(r"[\s-]+", name) if w and w.casefold() not in CONNECTORS]
-    return "".join(w[0] for w in words if w[0].isupper())
-
-
-def merge_organisations(groups: dict[Key, Group]) -> None:
-    """Acronyms into the name they abbreviate, then short forms into the one organisation
-    name they end or open ("the Post" of the Washington Post, "NBC" of NBC News)."""
-    names = {key[0] for key in groups if not key[1]}
-    for key in [k for k in groups if not k[1] and ACRONYM.fullmatch(k[0])]:
-        letters = key[0].replace(".", "")
-        owners = [n for n in names if n != key[0] and " " in n and initials(n) == letters]
-        if len(owners) == 1 and (owners[0], "") in groups:
-            groups[(owners[0], "")].absorb(groups.pop(key))
-    for key in [k for k in groups if not k[1]]:
-        if key not in groups:
-            continue
-        owner = organisation_of(key[0], groups)
-        if owner is not None:
-            groups[(owner, "")].absorb(groups.pop(key))
-            continue
-        ending, _ = longer_names(key[0], groups)
-        if len(ending) > 1:
-            share_by_recency(key[0], ending, groups)
-
-
-def organisation_of(short: str, groups: dict[Key, Group]) -> str | None:
-    """The longer organisation name whose last words are `short` (its head: "Post", "Security
-    Council", "Homeland Security"; of several, the dominant one), or else whose first word is
-    `short` when `short` is an acronym or never a person ("NBC" of "NBC News", "Hofstra" of
-    "Hofstra University", but not "Trump" of "Trump University"). A place or a person is never
-    a short form ("Minsk" is not the "Minsk Dialogue Council")."""
-    ending, opening = longer_names(short, groups)
-    # the head first: "Homeland Security" is the Department of Homeland Security, not Homeland
-    # Security Investigations; of several heads, the one the article names far more often
-    if ending:
-        return dominant(ending, groups)
-    return opening[0] if len(opening) == 1 else None
-
-
-def longer_names(short: str, groups: dict[Key, Group]) -> tuple[list[str], list[str]]:
-    """The organisation names that end with `short`, and those that open with it ([] for a
-    name that is never a short form: a person's, a place's, a country's, a group word)."""
-    group = groups[(short, "")]
-    if group.person or group.labels["PERSON"] or actor_type(group) in PLACE_LABELS:
-        return [], []
-    if rules().types.get(short) or actor_type(group) == "NORP":
-        return [], []
-    words = short.split()
-    ending: list[str] = []
-    opening: list[str] = []
-    for (name, gender), other in groups.items():
-        longer = name.split()
-        if gender or len(longer) <= len(words) or actor_type(other) != "ORG":
-            continue
-        if short in rules().standalone and not national(longer, words):
-            continue  # "House" is not the "White House"
-        if longer[-len(words) :] == words:
-            ending.append(name)
-        elif longer[: len(words)] == words:
-            opening.append(name)
-    return ending, opening
-
-
-def national(longer: list[str], words: list[str]) -> bool:
-    """'U.S. Senate', 'United States House', 'House of Representatives': the one-word
-    institution with its country or its own full title, not another body."""
-    if longer[: len(words)] == words:
-        return longer[len(words)] == "of"
-    country = " ".join(longer[: -len(words)]) if longer[-len(words) :] == words else ""
-    found = rules().canonical.get(country.casefold(), country)
-    return rules().types.get(found) == "GPE"
-
-
-def share_by_recency(short: str, owners: list[str], groups: dict[Key, Group]) -> None:
-    """'the Council' in an article naming the Security Council and the Human Rights Council:
-    each mention is the council named last before it (a reader's reading); the short form is
-    left alone when one of its mentions comes before any of them."""
-    group = groups[(short, "")]
-    starts = {name: sorted(s.start for s in groups[(name, "")].spans) for name in owners}
-    shares: dict[str, list[Span]] = {}
-    for span in group.spans:
-        before = {
-            n: max((s for s in found if s < span.start), default=-1) for n, found in starts.items()
-        }
-        owner = max(before, key=lambda n: before[n])
-        if before[owner] < 0:
-            return
-        shares.setdefault(owner, []).append(span)
-    del groups[(short, "")]
-    for owner, spans in shares.items():
-        groups[(owner, "")].absorb(part_of(group, spans))
-
-
-def part_of(group: Group, spans: list[Span]) -> Group:
-    """Some of a short form's mentions as a group of their own (its votes in proportion)."""
-    share = len(spans) / len(group.spans)
-    part = Group(group.name, spans=list(spans))
-    part.labels.update({k: round(v * share) for k, v in group.labels.items()})
-    part.surfaces.update({k: max(1, round(v * share)) for k, v in group.surfaces.items()})
-    part.acting = round(group.acting * share)
-    return part
 
 
 def surname_probes(groups: dict[Key, Group]) -> dict[str, Key]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from presslens.model import Actor, Article, Span
-from presslens.stages.entities import junk, names
+from presslens.stages.entities import junk, names, organisations
 from presslens.stages.entities.mentions import Mention, find_mentions
 from presslens.stages.entities.rules import name_head, rules
 from presslens.stages.entities.types import PLACE_LABELS, Group, actor_type, kind
@@ -41,7 +41,7 @@ def find_entities(article: Article, doc: Doc) -> Entities:
     mentions = find_mentions(article.text, doc, blocked, headings)
     groups = group_mentions(places_quoted_act_not(mentions, article.text), article.text)
     names.merge_people(groups, doc)
-    names.merge_organisations(groups)
+    organisations.merge_organisations(groups)
     sorted_out: dict[str, dict[names.Key, Group]] = {"actor": {}, "group": {}, "place": {}}
     for key, group in groups.items():
         found = kind(group)
