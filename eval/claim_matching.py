@@ -46,9 +46,8 @@ Variants measured in December 2026 (MAP@5 / P@1; every choice made on train, dev
 | encoder, top fine-tuned (train/matching/), 5 held-out folds | 0.864 / 0.815 | 0.842 / 0.761 |
 | combined 0.25 x base encoder (shipped), 5 held-out folds | 0.906 / 0.865 | 0.865 / 0.802 |
 | combined 0.2 x fine-tuned top, 5 held-out folds (dev: 0.25) | 0.907 / 0.861 | 0.875 / 0.802 |
-| cross-encoder alone on combined's top 20 (train/rerank/), 3 held-out folds | 0.871 / 0.812 | - |
-| combined, the same 3 held-out folds (480 tweets) | 0.900 / 0.856 | 0.865 / 0.802 |
-| combined's top 20 re-ranked, 0.1 x cross-encoder, 3 folds | 0.902 / 0.850 | 0.869 / 0.792 |
+| cross-encoder alone on combined's top 20 (train/rerank/), 5 held-out folds | 0.857 / 0.791 | - |
+| combined's top 20 re-ranked, 0.1 x cross-encoder, 5 folds | 0.901 / 0.848 | 0.869 / 0.792 |
 
 The fine-tuned matching top (train/matching/finetune.py: the three top layers, in-batch and
 hard negatives) is not kept: on train's held-out folds it lifts the encoder alone by a point but
@@ -56,8 +55,8 @@ the combination not at all, so nothing shipped changed. Its dev row was scored o
 decision (the model trained on all of train, exported int8 as a fourth graph, at 0.25).
 The cross-encoder re-ranker (train/rerank/finetune.py: tweet and claim read together through
 the shipped lower layers, three top layers and a cosine head trained on train's tweets with
-first-stage hard negatives) is not kept either: alone it is 3 points under the first stage on
-train's held-out folds, and mixed at its best weight it adds 0.2 point of MAP@5 and loses P@1;
+first-stage hard negatives) is not kept either: alone it is 5 points under the first stage on
+train's held-out folds, and mixed at any weight it is worse (train's best weight is 0);
 its dev row was scored once, after that decision (the model trained on all of train, int8,
 through train/rerank/runtime.patch), and agrees (+0.4 MAP@5, -1 point of P@1). It would cost
 about 0.4 s a query (20 pairs) against 0.03 s for the first stage.
