@@ -177,27 +177,24 @@ def according_cue(ctx: Context, quoted: Quoted) -> Attribution | None:
     return None
 
 
-def embedding_clause(ctx: Context, verb: Token, quoted: Quoted) -> tuple[Span, str]:
+def embedding_clause(ctx: Context, verb: Token, subject: Token, quoted: Quoted) -> tuple[Span, str]:
     """A quotation set in words of the writer after its cue ("called the statement "odd"",
-    "said his rival is in "serious trouble"") is reported with those words, as `mixed`."""
+    "said his rival is in "serious trouble"") is reported with those words, as `mixed`; not
+    one in a sentence of its own or after the speaker ('... said Ann Bell of the group.
+    ''B.''', 'said Ann Bell: "B."')."""
     if verb.idx > quoted.span.start or verb.sent.start_char > quoted.span.start:
         return quoted.span, "direct"
     start = verb.idx + len(verb.text)
     between = ctx.text[start : quoted.span.start]
     first = ctx.doc[token_at(ctx, quoted.inner.start)]
-    if first.sent.start != verb.sent.start or speaker_between(verb, start, quoted.span.start):
-        return quoted.span, "direct"  # '... said Ann Bell of the group. ''B.''': its own words
+    if first.sent.start != verb.sent.start or start <= subject.idx < quoted.span.start:
+        return quoted.span, "direct"
     words = [w for w in between.split() if any(c.isalnum() for c in w)]
     if len(words) <= 1 and (not words or words[0].lower() in ("that", "to", "of")):
         return quoted.span, "direct"
     if len(words) > 25:
         return quoted.span, "direct"
     return trim(ctx.text, Span(start, quoted.span.end)), "mixed"
-
-
-def speaker_between(verb: Token, start: int, end: int) -> bool:
-    """Whether the cue's subject stands between the cue and the quotation ("said Ann Bell: ")."""
-    return any(c.dep_ in ("nsubj", "nsubjpass") and start <= c.idx < end for c in verb.children)
 
 
 def attribute_quoted(ctx: Context, quoted: Quoted) -> Attribution | None:
@@ -226,7 +223,7 @@ def attribute_quoted(ctx: Context, quoted: Quoted) -> Attribution | None:
             continue
         speaker = make_speaker(ctx.text, subject, ctx.actors)
         if speaker is not None:
-            span, kind = embedding_clause(ctx, verb, quoted)
+            span, kind = embedding_clause(ctx, verb, subject, quoted)
             return Attribution(kind, span, cue_phrase(verb), verb.i, speaker, confidence)
     according = according_cue(ctx, quoted) if not short else None
     if according:

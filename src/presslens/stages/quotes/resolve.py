@@ -315,7 +315,9 @@ def role_candidates(ctx: Context, speaker: Speaker, found: list[Candidate]) -> l
     to none, only to an actor that agrees in its sentence or the one before and clearly leads
     the others there: a writer also uses a role to name someone other than the last one named
     ("Ramos asked ... the tycoon said"), but not someone met only in passing ("Clinton spoke
-    after the death of Tom Ray ... the former secretary of state said")."""
+    after the death of Tom Ray ... the former secretary of state said"). A role brought in by
+    "a witness" is never anyone named before that (`newcomer_at`), and the role the speaker's
+    own sentence gives someone after the speaker does not count (`held_outside`)."""
     roles = load_roles()
     role = ctx.doc[speaker.head].lemma_.lower()
     since = newcomer_at(ctx, speaker.head, roles.same_as(role))
@@ -339,10 +341,9 @@ def newcomer_at(ctx: Context, head: int, role: str) -> int | None:
     """Where the role's last earlier use brings in someone new ("CNN quoted an American witness
     ... The witness said"), if it does: the definite role is that newcomer, who may be named
     after it ("A lawmaker ... Joey Salceda said ... The lawmaker said") but not before."""
-    same_as = load_roles().same_as
     for i in range(head - 1, -1, -1):
         token = ctx.doc[i]
-        if token.pos_ != "NOUN" or same_as(token.lemma_.lower()) != role:
+        if token.pos_ != "NOUN" or load_roles().same_as(token.lemma_.lower()) != role:
             continue
         return i if indefinite(token) and not named_beside(ctx, token) else None
     return None
