@@ -5,7 +5,9 @@ import codecs
 import pytest
 
 from presslens.errors import BinaryInputError, EmptyInputError
-from presslens.ingest.decode import decode_bytes
+from presslens import analyse
+from presslens.ingest.decode import decode_bytes, repair_mojibake
+from presslens.ingest.detect import load
 
 RUSSIAN = "Москва объявила о новых мерах поддержки экономики после падения рубля."
 
@@ -42,3 +44,43 @@ def test_binary_input_is_refused() -> None:
 def test_invalid_utf8_still_decodes() -> None:
     text = decode_bytes(b"Valid start \xff\xfe then more ordinary words in English here.")
     assert text.startswith("Valid start")
+
+
+# UTF-8 read as Windows-1252 once ("Ã±" for "ñ") and twice (a C1 control inside "Ã\x83Â§")
+MOJIBAKE = [
+    ("Minister Ana MuÃ±oz", "Minister Ana Muñoz"),
+    ("the cafÃ© on RÃ©publique street", "the café on République street"),
+    ("Fran\u00c3\x83\u00c2\u00a7oise Brun", "Françoise Brun"),
+    ("she said \u00e2\u20ac\u0153never\u00e2\u20ac\u009d twice", "she said “never” twice"),
+    ("Governor Luis PeA\u0303\u00b1a", "Governor Luis Peña"),  # and decomposed: "A" + tilde
+]
+
+
+@pytest.mark.parametrize(("damaged", "mended"), MOJIBAKE)
+def test_mojibake_is_mended_with_a_warning(damaged: str, mended: str) -> None:
+    text = f"Harbour talks\n\nOn Monday {damaged} met the port council about the ferry plan.\n"
+    article = load(text)
+    assert mended in article.text
+    assert any("mojibake" in w.message for w in article.warnings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["João flew from São Paulo to Málaga.", "Ãngel Sánchez, 1º lugar, costs £5 ± 1."],
+)
+def test_real_accented_text_is_left_alone(text: str) -> None:
+    assert repair_mojibake(text) == (text, None)
+
+
+def test_mended_names_make_one_actor() -> None:
+    text = (
+        "Talks in the capital\n\n"
+        "President Rosa MartÃ­nez met the trade envoy on Monday. "
+        "Martínez said the deal would protect farmers. "
+        "Later, MartÃ­nez told reporters the talks had gone well. "
+        "Marti\u0301nez, in a decomposed spelling, is still the same minister.\n"
+    )
+    dossier = analyse(text)
+    people = [a for a in dossier.actors if "Mart" in a.name]
+    assert [a.name for a in people] == ["Rosa Martínez"]
+    assert len(people[0].mentions) == 4

@@ -351,6 +351,15 @@ ONE_ACTOR_EACH = [
         {"Debra Wasserman Stahl": 2, "Bashar al-Assad": 2},
         {"Wasserman Stahl", "Assad"},
     ),
+    # a double surname the parse cuts short ("Rosa Peña" of "Rosa Peña Nieto") is completed
+    # by the article's own use of it; the person is shown by the full name, not the commoner
+    # double surname
+    (
+        "The envoy spoke with Mexican Finance Minister Rosa Peña Nieto on Monday. Later, "
+        "Peña Nieto said the talks were useful, and Peña Nieto flew home on Tuesday.",
+        {"Rosa Peña Nieto": 3},
+        {"Rosa Peña", "Peña Nieto"},
+    ),
     # a name runs past no em dash, and a headline in title case is no part of a name
     (
         "Polls\n\nVoters backed Iowa winner Tom Ray—35 to 12 percent—in the state. Editors "

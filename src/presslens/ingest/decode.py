@@ -2,13 +2,16 @@
 
 Text that is UTF-8 but for a few stray bytes stays UTF-8, the stray bytes replaced by U+FFFD and
 counted in a note (a detector would read the whole article as another code page: mojibake).
-Control characters (NUL, terminal escapes) never reach an article: `strip_controls` drops them.
+Control characters (NUL, terminal escapes) never reach an article: `scrub` drops them, after
+`repair_mojibake` has mended UTF-8 that an earlier program read as Windows-1252 or Latin-1
+("PeÃ±a Nieto" back to "Peña Nieto"; one person, not two actors).
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 from charset_normalizer import from_bytes
 
@@ -100,12 +103,44 @@ CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
 SURROGATES = re.compile("[\ud800-\udfff]")
 
 
+# The first character of a UTF-8 multi-byte sequence read as Windows-1252 or Latin-1 (bytes
+# C2-F4 are "Â" to "ô"): text without one holds no mojibake of that kind, and skips the repair.
+MOJIBAKE_LEAD = re.compile("[\u00c2-\u00f4]")
+
+
+def repair_mojibake(text: str) -> tuple[str, str | None]:
+    """`text` with UTF-8 mojibake mended by ftfy's `fix_encoding` (which leaves text alone
+    unless re-decoding makes it plainly better), and a note saying it was.
+
+    Only the encoding is mended: quotation marks, ligatures and widths stay as written."""
+    if not MOJIBAKE_LEAD.search(text):
+        return text, None
+    import ftfy  # 50 ms to import; most articles never need it
+
+    fixed = ftfy.fix_encoding(text)
+    if fixed == text:
+        return text, None
+    return fixed, "mojibake repaired: UTF-8 text had been read as another code page (Ã© for é)"
+
+
+def composed(text: str) -> str:
+    """`text` in Unicode's composed form (NFC): "í" written as "i" and a combining accent is one
+    character, so a name spelt both ways is one name, and mojibake that was decomposed ("A" and
+    a combining tilde for "Ã") is seen and mended. Canonically equivalent text reads the same."""
+    if unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
+
+
 def scrub(text: str) -> tuple[str, tuple[str, ...]]:
-    """`text` without control characters and with U+FFFD for lone surrogates, and notes saying
-    how many of each there were."""
+    """`text` composed (see `composed`), with mojibake mended, without control characters and
+    with U+FFFD for lone surrogates, and notes saying what changed. Mojibake goes before the
+    controls: C1 controls are part of double-encoded text ("Ã\x83Â§" is "ç" read twice)."""
+    text = composed(text)
+    text, repaired = repair_mojibake(text)
     text, controls = CONTROLS.subn("", text)
     text, surrogates = SURROGATES.subn("\ufffd", text)
-    notes = []
+    notes = [repaired] if repaired else []
     if controls:
         notes.append(f"{controls} control character(s) (NUL, terminal escapes) removed")
     if surrogates:

@@ -5,7 +5,6 @@ acts ('Iowa voted') or only locates ('in Iowa'), and the signs of a non-name (ju
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -13,6 +12,7 @@ from spacy.tokens import Span as DocSpan
 
 from presslens.model import Span
 from presslens.stages.entities import junk
+from presslens.stages.entities.extents import names_completed, run_on_names_cut
 from presslens.stages.entities.names import PARTICLES
 from presslens.stages.entities.rules import name_key, rules, title_gender
 from presslens.stages.entities.types import (
@@ -92,7 +92,7 @@ def find_mentions(
     found.extend(named)
     bodies = person_bodies(doc, blocked + headlines, people)
     found = [m for m in found if not any(inside_body(m, body) for body in bodies)]
-    return run_on_names_cut(unshouted(found + bodies, doc), text)
+    return names_completed(run_on_names_cut(unshouted(found + bodies, doc), text), text)
 
 
 def before_a_day(ent: DocSpan) -> int:
@@ -116,40 +116,6 @@ def days_named(mentions: list[Mention], before_day: dict[Span, int]) -> list[Men
         names.setdefault(mention.name, []).append(before_day.get(mention.span, 0))
     days = {name for name, marks in names.items() if min(marks) >= 1 and max(marks) == 2}
     return [m for m in mentions if m.name not in days]
-
-
-def run_on_names_cut(mentions: list[Mention], text: str) -> list[Mention]:
-    """A person's name run on into the capitalised words after it ("Donald Trump Leads" in a
-    headline quoted in title case, "Bernie Sanders Pins The Rise ...") is cut back to the name
-    the article uses elsewhere for a person only ("Donald Trump"), when the words cut are no
-    part of any other name: "Dena Minning Grayson" keeps "Grayson" (Alan Grayson's), and a
-    generation ("Jr.") is part of a name."""
-    labels: dict[str, set[str]] = {}
-    words_used: Counter[str] = Counter()
-    for mention in mentions:
-        labels.setdefault(mention.name, set()).add(mention.label)
-    for name in labels:
-        words_used.update(set(name.split()))
-    known = {name for name, found in labels.items() if found == {"PERSON"} and " " in name}
-    for mention in mentions:
-        words = mention.name.split()
-        if mention.label != "PERSON" or len(words) < 3:
-            continue
-        shorter = next((" ".join(words[:n]) for n in range(len(words) - 1, 1, -1)
-                        if " ".join(words[:n]) in known), None)  # fmt: skip
-        if shorter is None or not run_on(words[len(shorter.split()) :], words_used):
-            continue
-        at = mention.span.of(text).find(shorter)
-        if at >= 0:
-            start = mention.span.start + at
-            mention.span, mention.name = Span(start, start + len(shorter)), shorter
-    return mentions
-
-
-def run_on(cut: list[str], words_used: Counter[str]) -> bool:
-    """Words after a name that are no name of their own: in no other name, no generation."""
-    suffix = cut[0].casefold().rstrip(".,") in rules().name_suffixes
-    return not suffix and all(words_used[word] == 1 for word in cut)
 
 
 def inside_body(mention: Mention, body: Mention) -> bool:

@@ -281,12 +281,26 @@ def cluster_full_names(groups: dict[Key, Group], doc: Doc) -> dict[str, PersonNa
     people = {}
     for cluster in clusters:
         head = max(cluster, key=lambda n: (len(groups[(n, "")].spans), len(n)))
+        head = fullest(head, [n for n in cluster if given_name_first(groups[(n, "")], doc)])
         for name in cluster:
             if name != head:
                 groups[(head, "")].absorb(groups.pop((name, "")))
         groups[(head, "")].person = True
         people[head] = parsed[head]
     return people
+
+
+def fullest(head: str, names: list[str]) -> str:
+    """The name a person's commonest name is the end of: "Enrique Peña Nieto" for "Peña
+    Nieto", a double surname used more often than the full name."""
+    return max((n for n in names if n.endswith(f" {head}")), key=len, default=head)
+
+
+def given_name_first(group: Group, doc: Doc) -> bool:
+    """Whether the tagger reads the first word of every mention as a proper noun: "Enrique" of
+    "Enrique Peña Nieto", not "Telling" of "After Telling Jeb Bush" in a title-case line."""
+    firsts = (doc.char_span(s.start, s.end, alignment_mode="expand") for s in group.spans)
+    return all(span is not None and span[0].pos_ == "PROPN" for span in firsts)
 
 
 def owner_of(

@@ -1,0 +1,77 @@
+"""Where a person's name ends: cut back when title-case words ran on into it ("Donald Trump
+Leads"), carried on when the parse stopped short of a surname the article spells out elsewhere
+("Enrique Peña" before "Nieto", with "Peña Nieto" used alone later)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Protocol, TypeVar
+
+from presslens.model import Span
+from presslens.stages.entities.rules import rules
+
+
+class NameMention(Protocol):
+    """What these functions read and set of a mention (mentions.Mention)."""
+
+    span: Span
+    name: str
+    label: str
+
+
+M = TypeVar("M", bound=NameMention)
+
+NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]*\w)")  # a capitalised word on the same line
+
+
+def run_on_names_cut(mentions: list[M], text: str) -> list[M]:
+    """A person's name run on into the capitalised words after it ("Donald Trump Leads" in a
+    headline quoted in title case, "Bernie Sanders Pins The Rise ...") is cut back to the name
+    the article uses elsewhere for a person only ("Donald Trump"), when the words cut are no
+    part of any other name: "Dena Minning Grayson" keeps "Grayson" (Alan Grayson's), and a
+    generation ("Jr.") is part of a name."""
+    labels: dict[str, set[str]] = {}
+    words_used: Counter[str] = Counter()
+    for mention in mentions:
+        labels.setdefault(mention.name, set()).add(mention.label)
+    for name in labels:
+        words_used.update(set(name.split()))
+    known = {name for name, found in labels.items() if found == {"PERSON"} and " " in name}
+    for mention in mentions:
+        words = mention.name.split()
+        if mention.label != "PERSON" or len(words) < 3:
+            continue
+        shorter = next((" ".join(words[:n]) for n in range(len(words) - 1, 1, -1)
+                        if " ".join(words[:n]) in known), None)  # fmt: skip
+        if shorter is None or not run_on(words[len(shorter.split()) :], words_used):
+            continue
+        at = mention.span.of(text).find(shorter)
+        if at >= 0:
+            start = mention.span.start + at
+            mention.span, mention.name = Span(start, start + len(shorter)), shorter
+    return mentions
+
+
+def run_on(cut: list[str], words_used: Counter[str]) -> bool:
+    """Words after a name that are no name of their own: in no other name, no generation."""
+    suffix = cut[0].casefold().rstrip(".,") in rules().name_suffixes
+    return not suffix and all(words_used[word] == 1 for word in cut)
+
+
+def names_completed(mentions: list[M], text: str) -> list[M]:
+    """A person's name the parse ended one word short ("Enrique Peña" of "Enrique Peña Nieto")
+    takes the capitalised word after it when the article names a person by the name's last word
+    and that word together ("Peña Nieto"): a double surname. A word that opens another mention
+    is left to it, and an organisation's name ("Clinton Foundation") is no evidence."""
+    pairs = {tuple(m.name.split()[i : i + 2]) for m in mentions if m.label == "PERSON"
+             for i in range(len(m.name.split()) - 1)}  # fmt: skip
+    starts = {m.span.start for m in mentions}
+    for mention in mentions:
+        found = NEXT_WORD.match(text, mention.span.end)
+        if mention.label != "PERSON" or found is None or found.start(1) in starts:
+            continue
+        if (mention.name.split()[-1], found.group(1)) in pairs:
+            mention.span = Span(mention.span.start, found.end(1))
+            mention.name = f"{mention.name} {found.group(1)}"
+    return mentions
