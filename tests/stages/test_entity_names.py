@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from presslens.stages.entities.junk import dateline
+from presslens.stages.entities.mentions import strip_name
 from presslens.stages.entities.names import parse_person, same_person
 from presslens.stages.entities.rules import credit_patterns, parse_patterns
 
@@ -153,3 +154,19 @@ def test_a_full_name_typed_otherwise_is_a_person_when_titled_elsewhere() -> None
     }
     doc = parse("Mason Rudolph and the Rail Union met.")
     assert list(cluster_full_names(groups, doc)) == ["Mason Rudolph"]
+
+
+@pytest.mark.parametrize(
+    ("surface", "name", "start"),
+    [
+        ("the “Harbour Compact", "Harbour Compact", 5),  # the parse took the quote in
+        ("“Harbour Compact”", "Harbour Compact", 1),
+        ('"Acme Mills"', "Acme Mills", 1),
+        ("Tom Ray’s", "Tom Ray", 0),  # the possessive goes, not the name
+        ('Thomas "Tom"', 'Thomas "Tom"', 0),  # a nickname keeps both its marks
+    ],
+)
+def test_a_name_never_opens_or_ends_with_a_quotation_mark(
+    surface: str, name: str, start: int
+) -> None:
+    assert strip_name(surface, 0, "ORG", set())[:2] == (name, start)

@@ -33,6 +33,7 @@ LEADING_LOWER = re.compile(r"^(?:(?:[a-z][\w-]*|of|the|for|and)\s+)+(?=[A-Z])")
 PARTY_STATE = re.compile(r"^[DRI]-[A-Z]")  # "D-Calif.": a party and state, not a name
 ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
 NAME_END = re.compile(r"\s*(?:—|–(?=\s*\d)|:\s)")  # no name runs past an em dash or ": "
+QUOTES = '"“”‘«»'  # quotation marks a name never opens or ends with (’ is a possessive's)
 SPELLED = re.compile(r"(?:[A-Z]-)+[A-Z]?")  # "U-S-A!" chanted, letter by letter: no name
 # what the tagger reads a capitalised word as when it is no name: "Asserting Clinton's role"
 # opening a line, "I have NEVER been prouder"
@@ -489,6 +490,8 @@ def strip_name(text: str, start: int, label: str, people: set[str]) -> tuple[str
     start, text = start + len(text) - len(bare), bare
     title = ""
     while True:
+        unquoted = text.lstrip(QUOTES)  # 'the “Southern Strategy”'
+        start, text = start + len(text) - len(unquoted), unquoted
         lowered = text.casefold()
         if lowered.startswith("the ") and len(text) > 4:
             start, text = start + 4, text[4:]
@@ -507,6 +510,8 @@ def strip_name(text: str, start: int, label: str, people: set[str]) -> tuple[str
         start, text = start + cut, text[cut:]
     text = NAME_END.split(text, maxsplit=1)[0]  # "Ted Cruz—35 to 12", "Ann Bell: Saying"
     text = POSSESSIVE.sub("", text).rstrip(" .,;:/|")  # "Robert Galbraith /" ends a credit
+    if not any(mark in text.rstrip(QUOTES) for mark in QUOTES):  # George "Jay" keeps its mark
+        text = text.rstrip(QUOTES)
     return text, start, title
 
 
