@@ -376,6 +376,16 @@ ONE_ACTOR_EACH = [
         {"Ann Bell": 2, "Tom Ray": 1, "Congress": 2, "MSNBC": 1},
         {"Super", "Super Tuesday"},
     ),
+    # a law named for its sponsors is no person, written out or not; nor is a name made an
+    # adjective ("pro-Clinton")
+    (
+        "Law\n\nSenator Jane Roe wants to repeal the Dodd-Frank Act. She said Dodd-Frank hurt "
+        "community banks. Reinstating Glass-Steagall would hurt banks too, Roe said, and the "
+        "Glass-Steagall Act is old. A pro-Clinton group and anti-Trump marchers met Roe. "
+        "Roe thanked the Anti-Defamation League and the Anti-Defamation League agreed.",
+        {"Jane Roe": 4, "Anti-Defamation League": 2},
+        {"Dodd-Frank", "Glass-Steagall", "Glass", "pro-Clinton", "anti-Trump"},
+    ),
     # a one-word institution is its country's: "the Senate" beside "the U.S. Senate"
     (
         "The U.S. Senate voted on Monday to pass the bill. The Senate will meet again on "

@@ -16,6 +16,9 @@
 - A paragraph of one to four capitalised words, no verb among them ("Gender Equality." over a
   section, "John Gorra." and "Staunton Va." signing a reader's letter) is a heading or a
   signature: it names no one who acts in the article.
+- Two or more capitalised words joined by hyphens that the article also writes before "Act" or
+  "Amendment" ("Dodd-Frank" of "the Dodd-Frank Act", "Glass-Steagall") are a law named for
+  its sponsors; the tagger's people there ("Glass" before "-Steagall") are none.
 - A person's name takes no indefinite article: "a Democrat" (tagged PERSON) describes someone,
   while "a gridlocked Congress" still names Congress (stage.is_junk decides by type).
 """
@@ -196,3 +199,24 @@ def descriptive(ent: DocSpan) -> bool:
 
 def lower_case_words(text: str) -> set[str]:
     return set(LOWER_WORD.findall(text))
+
+
+HYPHENATED = r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)+"
+LAW_NAME = re.compile(rf"\b({HYPHENATED})\s+(?:Act|Amendment|[Ll]aw)\b")
+HYPHENATED_AT = re.compile(rf"(?<![\w-])(?:{HYPHENATED})(?![\w-])")
+
+
+def law_names(text: str) -> set[str]:
+    """Sponsors' names of the laws the article writes out: "Dodd-Frank" of "Dodd-Frank Act"."""
+    return {found.group(1) for found in LAW_NAME.finditer(text)}
+
+
+def within_law_name(span: Span, text: str, laws: set[str]) -> bool:
+    """Whether `span` lies in a hyphenated law name (`law_names`): "Glass" of "Glass-Steagall"."""
+    if not laws:
+        return False
+    start = span.start
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-'’"):
+        start -= 1
+    found = HYPHENATED_AT.match(text, start)
+    return found is not None and found.end() >= span.end and found.group() in laws

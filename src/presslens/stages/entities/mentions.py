@@ -34,6 +34,9 @@ PARTY_STATE = re.compile(r"^[DRI]-[A-Z]")  # "D-Calif.": a party and state, not 
 ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
 NAME_END = re.compile(r"\s*(?:—|–(?=\s*\d)|:\s)")  # no name runs past an em dash or ": "
 QUOTES = '"“”‘«»'  # quotation marks a name never opens or ends with (’ is a possessive's)
+# "pro-Clinton", "anti-LGBT", "Pro-Israel" opening a sentence; not "Anti-Defamation League",
+# nor "Post-ABC" (a Washington Post-ABC News poll)
+STANCE_PREFIX = re.compile(r"(?:pro|anti|non|neo)-|(?:Pro|Anti)-[\w'’.-]+$")
 SPELLED = re.compile(r"(?:[A-Z]-)+[A-Z]?")  # "U-S-A!" chanted, letter by letter: no name
 # what the tagger reads a capitalised word as when it is no name: "Asserting Clinton's role"
 # opening a line, "I have NEVER been prouder"
@@ -90,6 +93,8 @@ def find_mentions(
             found.append(mention)
             before_day[mention.span] = before_a_day(ent)
     found = days_named(found, before_day)
+    laws = junk.law_names(text)
+    found = [m for m in found if not junk.within_law_name(m.span, text, laws)]
     found.extend(named)
     bodies = person_bodies(doc, blocked + headlines, people)
     found = [m for m in found if not any(inside_body(m, body) for body in bodies)]
@@ -364,6 +369,8 @@ def read_mention(ent: DocSpan, people: set[str], lower_words: set[str]) -> Menti
     label = ent.label_
     name, start, title = strip_name(ent.text, ent.start_char, label, people)
     if not re.search(r"[^\W\d_]", name) or name.islower() or PARTY_STATE.match(name):
+        return None
+    if STANCE_PREFIX.match(name):  # "pro-Clinton", "anti-Trump": an adjective, no one named
         return None
     if SPELLED.fullmatch(name):
         return None
