@@ -4,8 +4,8 @@ import codecs
 
 import pytest
 
-from presslens.errors import BinaryInputError, EmptyInputError
 from presslens import analyse
+from presslens.errors import BinaryInputError, EmptyInputError
 from presslens.ingest.decode import decode_bytes, repair_mojibake
 from presslens.ingest.detect import load
 
