@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from presslens.stages.quotes.context import Context
-from presslens.stages.quotes.direct import attribute_quoted
+from presslens.stages.quotes.direct import attribute_quoted, nearest_name
 from presslens.stages.quotes.marks import Quoted
 
 ContextFor = Callable[[str], tuple[Context, list[Quoted]]]
@@ -65,3 +65,30 @@ def test_attribute_quoted(
 def test_no_cue_no_attribution(text: str, context_for: ContextFor) -> None:
     ctx, (quoted,) = context_for(text)
     assert attribute_quoted(ctx, quoted) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the one doing the thanking, not the one thanked
+        (
+            "Kerry Moore, star of the show, thanked Obama for “taking these steps to make us "
+            "all safer at home.”",
+            "Kerry Moore",
+        ),
+        # past a subject inside the clause to the one who makes the point
+        (
+            "Sebastian Gorka spoke on Monday. Gorka also made the point that Clinton's "
+            "philosophy would make her “completely a third Obama term in every way that "
+            "counts.”",
+            "Sebastian Gorka",
+        ),
+    ],
+)
+def test_a_cueless_quotation_is_whoever_its_clause_is_about(
+    text: str, speaker: str, context_for: ContextFor
+) -> None:
+    ctx, quoted = context_for(text)
+    found = nearest_name(ctx, quoted[-1])
+    assert found is not None
+    assert found.name == speaker

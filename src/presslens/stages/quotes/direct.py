@@ -87,8 +87,12 @@ def window_cue(ctx: Context, quoted: Quoted) -> Token | None:
 
 
 def nearest_name(ctx: Context, quoted: Quoted) -> Speaker | None:
-    """Last resort for a quotation with no cue: the nearest person or organisation named around
-    it ("... doesn't surprise pollster Daron Shaw: "..."", ""..." Trump went on")."""
+    """Last resort for a quotation with no cue: whoever the clause it sits in is about
+    (`governing_subject`), else the nearest person or organisation named around it ("...
+    doesn't surprise pollster Daron Shaw: "..."", ""..." Trump went on")."""
+    governing = governing_subject(ctx, quoted)
+    if governing is not None:
+        return governing
     tokens = window_tokens(ctx, quoted)
     before = ctx.text[: quoted.span.start].rstrip()
     if before.endswith(":") and not any(t.idx < quoted.span.start for t in tokens):
@@ -99,6 +103,42 @@ def nearest_name(ctx: Context, quoted: Quoted) -> Speaker | None:
         return None
     best = min(names, key=lambda t: distance(t, quoted))
     return make_speaker(ctx.text, best, ctx.actors)
+
+
+AGENT_SUBJECTS = frozenset({"nsubj", "csubj"})  # not "Rubio was hurt by ...": he is acted on
+
+
+def governing_subject(ctx: Context, quoted: Quoted) -> Speaker | None:
+    """The named subject of the clauses a quotation hangs in, the writer's words around it
+    ("Moore thanked Obama for "...": Moore, not Obama; "Brooks stated that Rubio was hurt by
+    going "..."": Brooks). Going up from the quotation, a reporting verb's subject wins over
+    the nearest acting one; a subject acted on, or no name, is passed by."""
+    inside = set(tokens_in(ctx, quoted.span))
+    tops = [
+        t for t in map(ctx.doc.__getitem__, inside) if t.head.i not in inside and not t.is_punct
+    ]
+    if len({t.head.i for t in tops}) != 1 or tops[0].head.i == tops[0].i:
+        return None  # a sentence of its own, or pieces hung apart: nothing around governs it
+    found: Speaker | None = None
+    token = tops[0].head
+    while True:
+        if token.pos_ in ("VERB", "AUX"):
+            speaker = named_subject(ctx, token)
+            if speaker is not None and is_cue_verb(token, ctx.lexicon):
+                return speaker
+            found = found or speaker
+        if token.head.i == token.i:
+            return found
+        token = token.head
+
+
+def named_subject(ctx: Context, verb: Token) -> Speaker | None:
+    """The verb's own acting subject as a speaker, when it is a named actor's."""
+    subject = next((c for c in verb.children if c.dep_ in AGENT_SUBJECTS), None)
+    if subject is None or subject.i in ctx.quote_of_token or subject.pos_ != "PROPN":
+        return None
+    speaker = make_speaker(ctx.text, subject, ctx.actors)
+    return speaker if speaker is not None and speaker.actor_id is not None else None
 
 
 LEAD_VERBS = frozenset({"speak", "talk"})  # "Trump spoke in bromides:" with no colon
