@@ -62,6 +62,9 @@ def test_parse_person(name: str, parts: tuple | None) -> None:
         ("US - China talks resumed.", 0),  # no place-name dateline
         ("Washington — the city — waited.", 0),  # a dateline's place is in capitals
         ("NATO said on Monday that it would act.", 0),
+        ("Port Elm (AFP) – The mayor spoke.", len("Port Elm (AFP) – ")),  # title case, agency
+        ("Jane Roe (D-Calif.) — said so.", 0),  # a name and its party tag
+        ("Jane Roe (R) - said so.", 0),
     ],
 )
 def test_dateline(paragraph: str, length: int) -> None:

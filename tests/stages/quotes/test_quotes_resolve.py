@@ -302,3 +302,16 @@ def test_unresolvable_speaker_gets_no_actor(
     text: str, cue: str, speaker: str, prepared_named: Prepare
 ) -> None:
     assert speaker_of(prepared_named, text, cue) == (speaker, [])
+
+
+def test_a_role_set_relative_to_a_person_is_not_the_last_one_named(prepared: Prepare) -> None:
+    # "the Bellamy supporter" is someone of Bellamy's, not the woman quoted just before; with
+    # the entities stage's own actors, Bellamy is a person (Gov. Chris Bellamy)
+    text = (
+        "A woman at a rally for Gov. Chris Bellamy gave a sharp answer to the debate over how "
+        "women vote.\n\nFormer Secretary of State Anna Berg urged women to back Sue Lee, "
+        "saying, “Women must help each other in every race.”\n\nAt the rally in Hudson on "
+        "Monday, the Bellamy supporter retorted: “Women should not vote for women just because "
+        "they are women.”"
+    )
+    assert speaker_of(prepared, text, "retorted") == ("the Bellamy supporter", [])

@@ -180,6 +180,18 @@ def test_a_dateline_is_cut_from_the_speaker(context_for: ContextFor) -> None:
     assert speaker.name == "Tom Wicks"
 
 
+def test_the_name_after_a_title_case_dateline_speaks(context_for: ContextFor) -> None:
+    # the parser makes "York" the subject, the agency and the speaker both its appositions
+    text = (
+        "New York (AFP) – Vice President Tom Wicks on Monday hit the campaign trail, "
+        "accusing his rival of endangering the lives of troops."
+    )
+    ctx, _quoted = context_for(text)
+    (place,) = [t for t in ctx.doc if t.text == "York"]
+    speaker = make_speaker(text, place, ctx.actors)
+    assert speaker is not None and speaker.name == "Tom Wicks"
+
+
 def test_a_name_beats_its_apposition_parsed_as_a_second_subject(context_for: ContextFor) -> None:
     # the parser makes "general" a second subject of "said" rather than Ban's apposition
     text = (

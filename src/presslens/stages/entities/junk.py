@@ -1,7 +1,7 @@
 """Text that names no actor, and names that are not actors.
 
-- A dateline ("WASHINGTON (AP) —", "PASADENA, Calif., Jan. 1 (UPI) —") says where a story was
-  filed and by which agency; neither acts in it.
+- A dateline ("WASHINGTON (AP) —", "PASADENA, Calif., Jan. 1 (UPI) —", "New York (AFP) –")
+  says where a story was filed and by which agency; neither acts in it.
 - Credit lines and bylines (resources/credit_lines.txt: "Associated Press writer X
   contributed", "Follow X on Twitter", "By X") name the story's makers.
 - In a title-case line (a headline: "Jeb Bush Super PAC Chief Praises Rubio") every word is
@@ -39,6 +39,14 @@ DATELINE = re.compile(
     r"\s*(?P<agency>\([^()\n]{1,40}\))?"  # (AP)
     r"\s*(?:—|–|--|-|:)\s"
 )
+# "New York (AFP) –", "Washington (Reuters) -": a place in title case needs its agency, in
+# brackets, to be a dateline ("Jane Roe (D-Calif.) —" is a name and a party tag)
+TITLE_DATELINE = re.compile(
+    r"(?P<place>[A-Z][a-z.'’-]+(?: [A-Z][a-z.'’-]+){0,3})"
+    r"(?P<more>(?:,\s*[A-Z][\w.'’]*(?: [\w.'’]+){0,2})*)"
+    r"\s*(?P<agency>\((?![DRI]-)[A-Z][\w.&]+(?: [A-Z][\w.&]*){0,2}\))"
+    r"\s*(?:—|–|--|-|:)\s"
+)
 CAP = r"[A-Z][\w'’-]*"
 SMALL = r"(?:a|an|and|as|at|by|for|in|of|on|or|the|to|with)"
 INLINE_HEADING = re.compile(
@@ -61,7 +69,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 def dateline(paragraph: str) -> int:
     """Length of the dateline opening a paragraph, 0 when there is none."""
-    found = DATELINE.match(paragraph)
+    found = DATELINE.match(paragraph) or TITLE_DATELINE.match(paragraph)
     if not found:
         return 0
     letters = len(found["place"].replace(".", ""))

@@ -328,7 +328,7 @@ def role_candidates(ctx: Context, speaker: Speaker, found: list[Candidate]) -> l
     head = ctx.doc[speaker.head]
     holders = held_outside(ctx, roles.same_as(role), range(head.idx, head.sent.end_char))
     holders -= possessors(ctx, head)
-    if holders or roles.relational(role):
+    if holders or roles.relational(role) or person_modified(ctx, head):
         return [c for c in found if c[2].actor_id in holders] or sole_holder(ctx, speaker, holders)
     return clear_leader([c for c in found if c[3] <= 1])
 
@@ -407,6 +407,15 @@ def named_inside(ctx: Context, head: Token) -> set[str]:
     Cruz, warned" is not Cruz, nor is "Roe's lawyer" Roe."""
     found = {ctx.actor_of_token.get(t.i) for t in head.subtree if t.i != head.i}
     return {actor.id for actor in found if actor is not None}
+
+
+def person_modified(ctx: Context, head: Token) -> bool:
+    """A role set relative to a person named in it ("the Christie supporter", "the Sanders
+    aide"): someone of that person's, who goes only to an actor the article gives the role,
+    never to whoever was named last. A body or a place names no such relation: "the GOP
+    candidate" and "the Texas senator" are still the candidate and the senator."""
+    owners = (ctx.actor_of_token.get(c.i) for c in head.children if c.dep_ in ("compound", "poss"))
+    return any(actor is not None and actor.type == "PERSON" for actor in owners)
 
 
 def possessors(ctx: Context, head: Token) -> set[str]:

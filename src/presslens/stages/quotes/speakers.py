@@ -182,6 +182,13 @@ def phrase_tokens(head: Token) -> list[Token]:
     return run or [head]
 
 
+def name_after_dateline(text: str, head: Token) -> Token | None:
+    """The proper name apposed to a dateline the parser made a subject: Biden in "New York
+    (AFP) – Vice President Joe Biden on Monday hit ...", not the agency in its brackets."""
+    names = (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN")
+    return next((c for c in names if not in_dateline(text, c.idx)), None)
+
+
 def name_head(head: Token) -> Token:
     """The token that names the speaker: an apposed proper name beats a common-noun head."""
     for child in head.children:
@@ -205,8 +212,8 @@ def make_speaker(
     text: str, head: Token, actors: tuple[Actor, ...], roles: Roles | None = None
 ) -> Speaker | None:
     if in_dateline(text, head.idx):  # "WASHINGTON -- President Obama said": Obama, apposed
-        head = name_head(head)
-        if in_dateline(text, head.idx):
+        head = name_after_dateline(text, head)
+        if head is None:
             return None
     if head.lower_ in NOT_SPEAKERS or exhorted(head):
         return None
