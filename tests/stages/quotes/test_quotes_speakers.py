@@ -219,3 +219,13 @@ def test_which_after_a_name_is_that_name_whatever_the_parse() -> None:
     )
     subject = subject_of(doc[6])
     assert subject is not None and subject.text == "Department"
+
+
+def test_a_name_ending_the_quotation_is_not_its_speaker(context_for: ContextFor) -> None:
+    # the parser gives "said" two subjects: McCain, inside the quotation, and Trump
+    text = (
+        "“And while I’m here, I hold in the highest regard Sen. John McCain,” Trump said, "
+        "“and I back his campaign.”"
+    )
+    speaker = speaker_of_say(text, context_for)
+    assert speaker.name == "Trump"

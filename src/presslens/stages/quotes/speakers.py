@@ -112,14 +112,26 @@ def nearest_clause_subject(head: Token, cue: Token) -> Token | None:
 
 def likeliest_subject(subjects: list[Token], verb: Token) -> Token:
     """Of two subjects the parser gave one verb (a name and its apposition, "Ban Ki-moon, the
-    secretary general, vowed"; a dateline or a heading and the real subject), a name outside
-    any dateline, else the one nearest the verb."""
+    secretary general, vowed"; a dateline or a heading and the real subject; a name ending a
+    quotation, '"... esteem Sen. John McCain," Trump said'), a name outside any dateline and
+    with no quotation mark between it and the verb, else the one nearest the verb."""
     if len(subjects) == 1:
         return subjects[0]
     text = verb.doc.text
     kept = [s for s in subjects if not in_dateline(text, s.idx)] or subjects
+    kept = [s for s in kept if not quoted_apart(s, verb)] or kept
     named = [s for s in kept if s.pos_ == "PROPN" and s.ent_type_ in ("PERSON", "ORG")]
     return named[0] if named else min(kept, key=lambda s: abs(s.i - verb.i))
+
+
+QUOTATION_MARKS = frozenset({'"', "“", "”", "„", "«", "»", "''", "``"})
+
+
+def quoted_apart(subject: Token, verb: Token) -> bool:
+    """Whether a quotation mark stands between the subject and its verb: the subject is in
+    the quotation, the words of someone else."""
+    first, last = sorted((subject.i, verb.i))
+    return any(t.text in QUOTATION_MARKS for t in verb.doc[first + 1 : last])
 
 
 def controller(infinitive: Token) -> Token | None:
