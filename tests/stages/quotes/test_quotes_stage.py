@@ -255,6 +255,9 @@ def test_a_state_of_mind_in_a_participle_is_still_the_subjects(prepared: Prepare
     [
         ("Anna Berg talked about immigration at the rally.", "talked"),
         ("Tom Ray was responding to a message from the mayor.", "responding"),
+        # a topic with clauses of its own is still a topic
+        ("Anna Berg talked about the many things her father had come to believe.", "talked"),
+        ("Tom Ray focused on the housing crisis shortly after taking office.", "focused"),
     ],
 )
 def test_what_words_were_about_is_a_stance_not_a_quote(
@@ -269,6 +272,20 @@ def test_what_words_were_about_is_a_stance_not_a_quote(
 def test_a_denial_of_a_named_thing_stays_a_quote(prepared: Prepare) -> None:
     quotes, _, _, _ = run(prepared, "The mayor denied the allegations on Monday.")
     assert [q.cue for q in quotes] == ["denied"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The mayor called for higher spending on schools that serve poor children.", "called"),
+        ("Anna Berg talked about how the system is rigged against workers.", "talked"),
+    ],
+)
+def test_a_demand_or_a_clause_after_a_preposition_stays_a_quote(
+    text: str, cue: str, prepared: Prepare
+) -> None:
+    quotes, _, _, _ = run(prepared, text)
+    assert [q.cue for q in quotes] == [cue]
 
 
 def test_a_quoted_title_is_a_term_not_a_quote(prepared: Prepare) -> None:

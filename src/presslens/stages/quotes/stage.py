@@ -271,13 +271,20 @@ TOPIC_DEPS = ("pobj", "prep", "npadvmod")
 
 def only_a_topic(content: list[Token]) -> bool:
     """'talked about national security issues', 'his response to a series of crises', 'her
-    words on the debate': a prepositional object with no verb of its own and nothing quoted
-    says what the words were about, not what they said (a direct object may be what was
-    said: "denied the allegations")."""
-    if not content or any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in content):
+    words on the debate', 'talked about the things she had come to believe': a prepositional
+    object, a noun however long its clauses, with nothing quoted, says what the words were
+    about, not what they said (a direct object may be what was said: "denied the
+    allegations"; a clause is: "talked about how the system is rigged"; so is a demand spelt
+    out: "called for more spending on schools that serve the poor")."""
+    if not content or any(t.is_quote for t in content):
         return False
     roots = [t for t in content if t.head not in content or t.head.i == t.i]
     roots = [t for t in roots if not t.is_punct]
+    if any(t.pos_ in ("VERB", "AUX") for t in roots):
+        return False  # a clause
+    clauses = any(t.pos_ in ("VERB", "AUX") for t in content)
+    if clauses and any(t.head.lower_ == "for" for t in roots):
+        return False  # a demand, spelt out: "called for more spending on schools that ..."
     # phrases trailing the object ("... at the rally") hang on the cue too
     return any(t.dep_ == "pobj" for t in roots) and all(t.dep_ in TOPIC_DEPS for t in roots)
 
