@@ -315,3 +315,14 @@ def test_a_role_set_relative_to_a_person_is_not_the_last_one_named(prepared: Pre
         "they are women.”"
     )
     assert speaker_of(prepared, text, "retorted") == ("the Bellamy supporter", [])
+
+
+def test_a_role_held_for_someone_goes_to_the_name_apposed_across_it(prepared: Prepare) -> None:
+    # the parse hangs "Mark Bellamy" on "Tom Ray", not on "attorney"
+    text = (
+        "The panel voted on Monday.\n\nAn attorney for Tom Ray, Mark Bellamy, stressed that "
+        "his client was ready to appear behind closed doors.\n\nThe chairman insisted he has "
+        "other questions for Ray. However, Ray's lawyer has said he will refuse to answer any "
+        "questions from the panel."
+    )
+    assert speaker_of(prepared, text, "said") == ("Ray's lawyer", ["Mark Bellamy"])

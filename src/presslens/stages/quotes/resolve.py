@@ -479,7 +479,8 @@ def role_words(ctx: Context, actor: Actor) -> dict[str, list[int]]:
 
 def set_beside(ctx: Context, last: Token, name: range) -> set[str]:
     """Titles and roles before a name that the parse hangs on it ("Sen. Ann Bell", not "the
-    first lady and U.S."), and the nouns in apposition to it."""
+    first lady and U.S."), the nouns in apposition to it, and a role it is apposed across
+    (`role_over_apposition`)."""
     found = set()
     for i in range(max(0, name.start - 3), name.start):
         if ctx.doc[i].head.i in name:
@@ -487,7 +488,20 @@ def set_beside(ctx: Context, last: Token, name: range) -> set[str]:
     for related in (last.head, *last.children):
         if related.dep_ == "appos" or last.dep_ == "appos" and related.i == last.head.i:
             found.add(related.lemma_.lower())
+    role = role_over_apposition(last)
+    if role is not None:
+        found.add(role.lemma_.lower())
     return found
+
+
+def role_over_apposition(last: Token) -> Token | None:
+    """The role noun whose holder the parse hung, as an apposition, on the one it is held for:
+    "an attorney for Tom Ray, Mark Bellamy" gives "attorney" to Bellamy, not to Ray."""
+    owner = last.head
+    if last.dep_ != "appos" or owner.dep_ != "pobj" or owner.head.dep_ != "prep":
+        return None
+    role = owner.head.head
+    return role if role.pos_ == "NOUN" and role.i < owner.i else None
 
 
 def document_source(ctx: Context, speaker: Speaker) -> Speaker:
