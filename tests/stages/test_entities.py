@@ -497,6 +497,13 @@ def test_the_noun_introducing_a_list_of_names_gives_their_type(
             set(),
             {"Vimeo"},
         ),
+        # a town of the gazetteer named as where things happen, whatever the tagger calls it
+        (
+            "The mayor spoke after a bomb went off in Chelsea on Saturday. Police in Chelsea "
+            "closed the streets, and shops in Chelsea stayed shut.",
+            set(),
+            {"Chelsea"},
+        ),
         # a place acts through its public body; one shown to be a place ("in China") that is
         # only talked about is still a place
         ("Tulsa police released a video. Jane Roe lives in Tulsa.", {"Tulsa"}, set()),
