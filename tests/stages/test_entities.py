@@ -376,6 +376,20 @@ ONE_ACTOR_EACH = [
         {"Ann Bell": 2, "Tom Ray": 1, "Congress": 2, "MSNBC": 1},
         {"Super", "Super Tuesday"},
     ),
+    # "Al" is a person's given name, not the Arabic article; an organisation's "Al" is
+    (
+        "Al Sharpton met the candidates on Monday. Sharpton said the meeting went well. "
+        "Al Qaeda claimed the attack, and al Qaeda later denied it.",
+        {"Al Sharpton": 2, "al Qaeda": 2},
+        {"al Sharpton", "Sharpton"},
+    ),
+    # a company's name without its legal form is the company, whatever the tagger says
+    (
+        "Pfizer Inc agreed to buy a rival drug maker on Monday. Pfizer said the deal would "
+        "cut its taxes. Moelis & Co. advised the board, and Moelis did not comment.",
+        {"Pfizer Inc": 2, "Moelis & Co": 2},
+        {"Pfizer", "Moelis"},
+    ),
     # a law named for its sponsors is no person, written out or not; nor is a name made an
     # adjective ("pro-Clinton")
     (

@@ -69,11 +69,13 @@ class PersonName:
         return "".join(initial_letters(part) for part in self.middle)
 
 
-def name_form(name: str) -> str:
+def name_form(name: str, label: str = "") -> str:
     """One spelling for the forms of a name that differ only in typography: curly or straight
-    apostrophes ("O’Neill", "O'Neill"), a particle capitalised at a sentence start ("De Blasio")."""
+    apostrophes ("O’Neill", "O'Neill"), a particle capitalised at a sentence start ("De Blasio").
+    A person's "Al" is a given name (Al Gore, Al Sharpton), not the Arabic article."""
     words = name.replace("’", "'").split(" ")
-    if len(words) > 1 and words[0].casefold() in PARTICLES:
+    given = label == "PERSON" and words[0] == "Al"
+    if len(words) > 1 and words[0].casefold() in PARTICLES and not given:
         words[0] = words[0].casefold()
     return " ".join(words)
 

@@ -15,7 +15,13 @@ import re
 from presslens.model import Span
 from presslens.stages.entities.names import Key, dominant
 from presslens.stages.entities.rules import rules
-from presslens.stages.entities.types import PLACE_LABELS, Group, actor_type
+from presslens.stages.entities.types import (
+    LEGAL_FORMS,
+    PLACE_LABELS,
+    Group,
+    actor_type,
+    organisation_named,
+)
 
 ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")  # "ISW", "F.B.I."
 CONNECTORS = {"of", "the", "for", "and", "on", "in", "&"}  # no initial in an acronym
@@ -29,6 +35,7 @@ def initials(name: str) -> str:
 def merge_organisations(groups: dict[Key, Group]) -> None:
     """Acronyms into the name they abbreviate, then short forms into the one organisation
     name they end or open ("the Post" of the Washington Post, "NBC" of NBC News)."""
+    join_legal_forms(groups)
     names = {key[0] for key in groups if not key[1]}
     for key in [k for k in groups if not k[1] and ACRONYM.fullmatch(k[0])]:
         letters = key[0].replace(".", "")
@@ -45,6 +52,18 @@ def merge_organisations(groups: dict[Key, Group]) -> None:
         ending, _ = longer_names(key[0], groups)
         if len(ending) > 1:
             share_by_recency(key[0], ending, groups)
+
+
+def join_legal_forms(groups: dict[Key, Group]) -> None:
+    """A company's name without its legal form joins the name with it ("Pfizer" of "Pfizer
+    Inc"), whatever the tagger called the short one, unless a person's full name claims it."""
+    for key in [k for k in groups if not k[1] and organisation_named(k[0])]:
+        words = key[0].split()
+        if words[-1].rstrip(".").casefold() not in LEGAL_FORMS or key not in groups:
+            continue
+        short = (" ".join(words[:-1]).rstrip(" ,&"), "")
+        if short in groups and not groups[short].person and not groups[short].titles:
+            groups[key].absorb(groups.pop(short))
 
 
 def organisation_of(short: str, groups: dict[Key, Group]) -> str | None:

@@ -86,7 +86,7 @@ def group_mentions(mentions: list[Mention], text: str) -> dict[names.Key, Group]
     of one per mention and `Group.absorb` read better but cost 4 ms an article in Counters."""
     groups: dict[names.Key, Group] = {}
     for mention in mentions:
-        name = names.name_form(mention.name)
+        name = names.name_form(mention.name, mention.label)
         key = (name, mention.gender if " " not in name else "")
         group = groups.setdefault(key, Group(name=name, gender=key[1]))
         group.labels[mention.label] += 1

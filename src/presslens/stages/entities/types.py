@@ -200,6 +200,10 @@ def actor_type(group: Group) -> str:
     return group.labels.most_common(1)[0][0]
 
 
+# a company's legal form closing its name: "Pfizer Inc", "Moelis & Co."
+LEGAL_FORMS = frozenset({"inc", "corp", "co", "llc", "ltd", "plc", "lp", "llp", "ag", "sa", "nv"})
+
+
 def organisation_named(name: str) -> bool:
     """A name of several words whose head is an organisation's noun ("Foundation", "Committee",
     "Bureau of ...": the organisation nouns of the role catalogue, less nouns that are also
@@ -209,6 +213,8 @@ def organisation_named(name: str) -> bool:
         words = words[: words.index("of", 1)]  # "Federal Bureau of Investigation": its head
     roles = load_roles()
     last = words[-1].lower()
+    if len(name.split()) > 1 and last.rstrip(".") in LEGAL_FORMS:
+        return True  # "Pfizer Inc", "Las Vegas Sands Corp"
     return len(name.split()) > 1 and roles.kind(last) == "ORG" and not roles.thing(last)
 
 
