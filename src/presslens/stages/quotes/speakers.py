@@ -224,9 +224,10 @@ def make_speaker(
     text: str, head: Token, actors: tuple[Actor, ...], roles: Roles | None = None
 ) -> Speaker | None:
     if in_dateline(text, head.idx):  # "WASHINGTON -- President Obama said": Obama, apposed
-        head = name_after_dateline(text, head)
-        if head is None:
+        named = name_after_dateline(text, head)
+        if named is None:
             return None
+        head = named
     if head.lower_ in NOT_SPEAKERS or exhorted(head):
         return None
     if head.pos_ in ("VERB", "AUX") and actor_for(actors, head) is None:
