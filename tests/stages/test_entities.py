@@ -390,6 +390,13 @@ ONE_ACTOR_EACH = [
         {"Pfizer Inc": 2, "Moelis & Co": 2},
         {"Pfizer", "Moelis"},
     ),
+    # a university's short name, though the tagger reads it as a person's
+    (
+        "Professor Tom Ray teaches at Bucknell University in Pennsylvania. Bucknell said his "
+        "classes were full, and Bucknell hired two more teachers.",
+        {"Bucknell University": 3},
+        {"Bucknell"},
+    ),
     # a law named for its sponsors is no person, written out or not; nor is a name made an
     # adjective ("pro-Clinton")
     (

@@ -69,9 +69,10 @@ def join_legal_forms(groups: dict[Key, Group]) -> None:
 def organisation_of(short: str, groups: dict[Key, Group]) -> str | None:
     """The longer organisation name whose last words are `short` (its head: "Post", "Security
     Council", "Homeland Security"; of several, the dominant one), or else whose first word is
-    `short` when `short` is an acronym or never a person ("NBC" of "NBC News", "Hofstra" of
-    "Hofstra University", but not "Trump" of "Trump University"). A place or a person is never
-    a short form ("Minsk" is not the "Minsk Dialogue Council")."""
+    `short` when `short` is an acronym or no person's ("NBC" of "NBC News", "Hofstra" of
+    "Hofstra University", but not "Trump" of "Trump University"). A name the tagger calls a
+    person's joins only a name that says it is an organisation ("Bucknell University"). A
+    place or a person is never a short form ("Minsk" is not the "Minsk Dialogue Council")."""
     ending, opening = longer_names(short, groups)
     # the head first: "Homeland Security" is the Department of Homeland Security, not Homeland
     # Security Investigations; of several heads, the one the article names far more often
@@ -84,9 +85,12 @@ def longer_names(short: str, groups: dict[Key, Group]) -> tuple[list[str], list[
     """The organisation names that end with `short`, and those that open with it ([] for a
     name that is never a short form: a person's, a place's, a country's, a group word)."""
     group = groups[(short, "")]
-    if group.person or group.labels["PERSON"] or actor_type(group) in PLACE_LABELS:
+    if group.person or group.titles or group.genders or actor_type(group) in PLACE_LABELS:
         return [], []
     if rules().types.get(short) or actor_type(group) == "NORP":
+        return [], []
+    tagged_person = group.labels["PERSON"] > 0  # "Bucknell" (tagged PERSON): Bucknell University
+    if tagged_person and surname_of_person(short, groups):
         return [], []
     words = short.split()
     ending: list[str] = []
@@ -95,6 +99,8 @@ def longer_names(short: str, groups: dict[Key, Group]) -> tuple[list[str], list[
         longer = name.split()
         if gender or len(longer) <= len(words) or actor_type(other) != "ORG":
             continue
+        if tagged_person and (not organisation_named(name) or body_of_person(longer)):
+            continue
         if short in rules().standalone and not national(longer, words):
             continue  # "House" is not the "White House"
         if longer[-len(words) :] == words:
@@ -102,6 +108,18 @@ def longer_names(short: str, groups: dict[Key, Group]) -> tuple[list[str], list[
         elif longer[: len(words)] == words:
             opening.append(name)
     return ending, opening
+
+
+def surname_of_person(short: str, groups: dict[Key, Group]) -> bool:
+    """Whether a person the article names in full has this surname: "Trump" beside Donald
+    and Melania Trump is never short for "Trump University"."""
+    return any(g.person and name.split()[-1] == short for (name, _), g in groups.items())
+
+
+def body_of_person(words: list[str]) -> bool:
+    """'Rubio campaign', 'Obama administration': a person's body, whose name is still a
+    person's ("Rubio said" is Rubio, not his campaign)."""
+    return words[-1].casefold() in rules().person_bodies
 
 
 def national(longer: list[str], words: list[str]) -> bool:
