@@ -167,9 +167,12 @@ def test_a_full_name_typed_otherwise_is_a_person_when_titled_elsewhere() -> None
         ('"Acme Mills"', "Acme Mills", 1),
         ("Tom Ray’s", "Tom Ray", 0),  # the possessive goes, not the name
         ('Thomas "Tom"', 'Thomas "Tom"', 0),  # a nickname keeps both its marks
+        ("Associated Press (", "Associated Press", 0),  # a bracket it does not close
+        ("Ruth] Bell", "Bell", 6),  # "[Ruth] Bell": an editor's insertion, half taken
+        ("Jane Roe (D-Calif.)", "Jane Roe (D-Calif.)", 0),  # brackets closed: left alone
     ],
 )
-def test_a_name_never_opens_or_ends_with_a_quotation_mark(
+def test_a_name_never_opens_or_ends_with_a_quotation_mark_or_a_lone_bracket(
     surface: str, name: str, start: int
 ) -> None:
     assert strip_name(surface, 0, "ORG", set())[:2] == (name, start)

@@ -1,6 +1,7 @@
-"""Where a person's name ends: cut back when title-case words ran on into it ("Donald Trump
+"""Where a name starts and ends: cut back when title-case words ran on into it ("Donald Trump
 Leads"), carried on when the parse stopped short of a surname the article spells out elsewhere
-("Enrique Peña" before "Nieto", with "Peña Nieto" used alone later)."""
+("Enrique Peña" before "Nieto", with "Peña Nieto" used alone later), cut at a bracket it does
+not close ("Associated Press (")."""
 
 from __future__ import annotations
 
@@ -75,3 +76,19 @@ def names_completed(mentions: list[M], text: str) -> list[M]:
             mention.span = Span(mention.span.start, found.end(1))
             mention.name = f"{mention.name} {found.group(1)}"
     return mentions
+
+
+def outside_brackets(text: str, start: int) -> tuple[str, int]:
+    """A name cut at a bracket it does not close or open: "Associated Press (" ends before
+    it; "[Humayun] Khan", an editor's insertion the tagger took half of, is "Khan", and
+    "Gary]" is "Gary"."""
+    opening = re.search(r"[\[(](?!.*[\])])", text)
+    if opening:
+        text = text[: opening.start()].rstrip()
+    closing = re.search(r"[\])]", text)
+    if closing and not re.search(r"[\[(]", text[: closing.start()]):
+        after = text[closing.end() :]
+        if re.search(r"[^\W\d_]", after):
+            return after.lstrip(), start + len(text) - len(after.lstrip())
+        text = text[: closing.start()].rstrip()
+    return text, start

@@ -12,7 +12,7 @@ from spacy.tokens import Span as DocSpan
 
 from presslens.model import Span
 from presslens.stages.entities import junk
-from presslens.stages.entities.extents import names_completed, run_on_names_cut
+from presslens.stages.entities.extents import names_completed, outside_brackets, run_on_names_cut
 from presslens.stages.entities.names import PARTICLES
 from presslens.stages.entities.rules import name_key, rules, title_gender
 from presslens.stages.entities.types import (
@@ -495,6 +495,7 @@ def strip_name(text: str, start: int, label: str, people: set[str]) -> tuple[str
     text = re.split(r"['’‘]s\b", text)[0] if re.search(r"['’‘]s\b.", text) else text
     bare = text.lstrip("-–—•*")  # "-David Rothschild": a list's dash run into the name
     start, text = start + len(text) - len(bare), bare
+    text, start = outside_brackets(text, start)
     title = ""
     while True:
         unquoted = text.lstrip(QUOTES)  # 'the “Southern Strategy”'
