@@ -63,6 +63,7 @@ def test_parse_person(name: str, parts: tuple | None) -> None:
         ("Washington — the city — waited.", 0),  # a dateline's place is in capitals
         ("NATO said on Monday that it would act.", 0),
         ("Port Elm (AFP) – The mayor spoke.", len("Port Elm (AFP) – ")),  # title case, agency
+        ("PORT ELM ― The mayor spoke.", len("PORT ELM ― ")),  # a horizontal bar
         ("Jane Roe (D-Calif.) — said so.", 0),  # a name and its party tag
         ("Jane Roe (R) - said so.", 0),
     ],

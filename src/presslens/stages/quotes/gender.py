@@ -101,9 +101,15 @@ def name_votes(
             last = max(first, bisect.bisect_left(starts, mention.end) - 1)
             if first > 0:  # "Congresswoman Bell", "businessman Tom Ray"
                 vote(votes, actor.id, roles.gender(doc[first - 1].lower_), STRONG)
-            for child in doc[last].children:  # "Tom Ray, her husband"
-                if child.dep_ == "appos":
+            for child in doc[last].children:  # "Tom Ray, her husband", not "Ann Bell's son"
+                if child.dep_ == "appos" and set_off(doc, last, child.i):
                     vote(votes, actor.id, roles.gender(child.lemma_.lower()), STRONG)
+
+
+def set_off(doc: Doc, name: int, appos: int) -> bool:
+    """Whether a comma or a dash sets the apposition off from the name, as a true apposition
+    is ("Tom Ray, her husband"): the parser also reads "Sanders’ son" as one."""
+    return any(doc[k].text in (",", "—", "–", "(") for k in range(name + 1, appos))
 
 
 def pronoun_votes(
