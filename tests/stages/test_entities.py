@@ -397,6 +397,13 @@ ONE_ACTOR_EACH = [
         {"Bucknell University": 3},
         {"Bucknell"},
     ),
+    # a joint poll's sponsors are each an actor; a link's pieces are none
+    (
+        "A new ABC News/Washington Post poll shows Jane Roe ahead. The Washington Post said "
+        "the lead was firm, and ABC News agreed. See pic.twitter.com/pics?Id=Roe for more.",
+        {"ABC News": 2, "Washington Post": 2},
+        {"ABC News/Washington Post", "pics?Id"},
+    ),
     # a law named for its sponsors is no person, written out or not; nor is a name made an
     # adjective ("pro-Clinton")
     (

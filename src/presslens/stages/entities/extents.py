@@ -5,6 +5,7 @@ not close ("Associated Press (")."""
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter
 from typing import Protocol, TypeVar
@@ -76,6 +77,32 @@ def names_completed(mentions: list[M], text: str) -> list[M]:
             mention.span = Span(mention.span.start, found.end(1))
             mention.name = f"{mention.name} {found.group(1)}"
     return mentions
+
+
+def first_line(text: str) -> str:
+    """A name never runs past a line break ("Fault" of a heading over the next paragraph)."""
+    return text.split("\n", 1)[0].rstrip()
+
+
+def joint_names_split(mentions: list[M], text: str) -> list[M]:
+    """An organisation's name that is two or more joined by slashes ("ABC News/Washington
+    Post", the sponsors of a joint poll) is a mention of each, with its own span."""
+    found: list[M] = []
+    for mention in mentions:
+        parts = mention.name.split("/")
+        if mention.label != "ORG" or len(parts) < 2 or not all(p[:1].isupper() for p in parts):
+            found.append(mention)
+            continue
+        at = mention.span.start
+        for part in parts:
+            start = text.find(part, at, mention.span.end)
+            if start < 0:
+                break
+            piece = copy.copy(mention)
+            piece.span, piece.name = Span(start, start + len(part)), part
+            found.append(piece)
+            at = start + len(part)
+    return found
 
 
 def outside_brackets(text: str, start: int) -> tuple[str, int]:

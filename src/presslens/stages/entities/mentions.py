@@ -12,7 +12,13 @@ from spacy.tokens import Span as DocSpan
 
 from presslens.model import Span
 from presslens.stages.entities import junk
-from presslens.stages.entities.extents import names_completed, outside_brackets, run_on_names_cut
+from presslens.stages.entities.extents import (
+    first_line,
+    joint_names_split,
+    names_completed,
+    outside_brackets,
+    run_on_names_cut,
+)
 from presslens.stages.entities.names import PARTICLES
 from presslens.stages.entities.rules import name_key, rules, title_gender
 from presslens.stages.entities.types import (
@@ -37,6 +43,7 @@ QUOTES = '"“”‘«»'  # quotation marks a name never opens or ends with (�
 # "pro-Clinton", "anti-LGBT", "Pro-Israel" opening a sentence; not "Anti-Defamation League",
 # nor "Post-ABC" (a Washington Post-ABC News poll)
 STANCE_PREFIX = re.compile(r"(?:pro|anti|non|neo)-|(?:Pro|Anti)-[\w'’.-]+$")
+NOT_IN_NAMES = re.compile(r"[?=<>{}\\|]")  # "pics?I": a link's pieces, markup
 SPELLED = re.compile(r"(?:[A-Z]-)+[A-Z]?")  # "U-S-A!" chanted, letter by letter: no name
 # what the tagger reads a capitalised word as when it is no name: "Asserting Clinton's role"
 # opening a line, "I have NEVER been prouder"
@@ -98,7 +105,8 @@ def find_mentions(
     found.extend(named)
     bodies = person_bodies(doc, blocked + headlines, people)
     found = [m for m in found if not any(inside_body(m, body) for body in bodies)]
-    return names_completed(run_on_names_cut(unshouted(found + bodies, doc), text), text)
+    found = run_on_names_cut(unshouted(found + bodies, doc), text)
+    return joint_names_split(names_completed(found, text), text)
 
 
 def before_a_day(ent: DocSpan) -> int:
@@ -372,7 +380,7 @@ def read_mention(ent: DocSpan, people: set[str], lower_words: set[str]) -> Menti
         return None
     if STANCE_PREFIX.match(name):  # "pro-Clinton", "anti-Trump": an adjective, no one named
         return None
-    if SPELLED.fullmatch(name):
+    if SPELLED.fullmatch(name) or NOT_IN_NAMES.search(name):
         return None
     if name.casefold() in rules().drop or junk.office_word(ent):
         return None
@@ -495,7 +503,7 @@ def strip_name(text: str, start: int, label: str, people: set[str]) -> tuple[str
     text = re.split(r"['’‘]s\b", text)[0] if re.search(r"['’‘]s\b.", text) else text
     bare = text.lstrip("-–—•*")  # "-David Rothschild": a list's dash run into the name
     start, text = start + len(text) - len(bare), bare
-    text, start = outside_brackets(text, start)
+    text, start = outside_brackets(first_line(text), start)
     title = ""
     while True:
         unquoted = text.lstrip(QUOTES)  # 'the “Southern Strategy”'
