@@ -76,6 +76,7 @@ cannot cache the lower layers, so each epoch costs about twice as much), more ep
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import random
 import sys
@@ -90,6 +91,15 @@ from transformers import BertModel
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "encoder"))
 
 from export import through  # noqa: E402  (train/encoder/export.py: the graphs' own arithmetic)
+
+# the first stage's folds and AP@5, from its own script, so both experiments split the same way
+_SPEC = importlib.util.spec_from_file_location(
+    "matching_finetune", Path(__file__).resolve().parents[1] / "matching" / "finetune.py"
+)
+assert _SPEC is not None and _SPEC.loader is not None
+matching = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(matching)
+folds = matching.folds
 
 ROOT = Path(__file__).resolve().parents[2]
 ENCODER = ROOT / "src" / "presslens" / "resources" / "encoder"
@@ -296,12 +306,7 @@ def train(model, states, at, texts, first, chosen, args, after_epoch) -> None:
 
 
 def average_precision(ranked, gold: list[int], cut: int = 5) -> float:
-    hits, total = 0, 0.0
-    for rank, claim in enumerate(ranked[:cut], 1):
-        if claim in gold:
-            hits += 1
-            total += hits / rank
-    return total / len(gold)
+    return matching.average_precision(ranked, gold, cut)
 
 
 def reranked(first: np.ndarray, first_scores: np.ndarray, logit: np.ndarray, depth: int, weight):
@@ -351,12 +356,6 @@ def summary(out_dir: Path, texts: dict, first, first_scores, parts, epochs: int)
                 f"  depth {depth}: best {best} {grid[best][0]:.3f} / {grid[best][1]:.3f}  ({line})",
                 flush=True,
             )
-
-
-def folds(count: int, parts: int, seed: int) -> list[list[int]]:
-    order = list(range(count))
-    random.Random(seed).shuffle(order)
-    return [sorted(order[part::parts]) for part in range(parts)]
 
 
 def main() -> None:
