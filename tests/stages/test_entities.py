@@ -424,6 +424,19 @@ ONE_ACTOR_EACH = [
 ]
 
 
+def test_a_thing_named_for_a_person_is_no_person() -> None:
+    # the tagger reads "Bragg Shuttle" as a person's name
+    text = (
+        "Ranchers\n\nAmmon Bragg left the Bragg Shuttle on Monday. Bragg said the Bragg "
+        "Shuttle would stay closed, and his brother Ryan Bragg agreed. Craig Patrick met "
+        "Patrick Murphy, who said the road was shut."
+    )
+    found = entities_of(text)
+    types = {a.name: a.type for a in found.actors + found.places}
+    assert types.get("Bragg Shuttle", "none") != "PERSON"
+    assert types["Patrick Murphy"] == "PERSON"  # "Patrick" is a given name, "murphy" a thing
+
+
 @pytest.mark.parametrize(("text", "expected", "absent"), ONE_ACTOR_EACH)
 def test_one_actor_per_person_or_organisation(
     text: str, expected: dict[str, int], absent: set[str]

@@ -272,6 +272,10 @@ def cluster_full_names(groups: dict[Key, Group], doc: Doc) -> dict[str, PersonNa
         )
         and (parts := parse_person(key[0])) is not None
     }
+    for name in named_for_people(parsed, groups):
+        parsed.pop(name, None)  # "Trump Tower": a building named for a person, not one
+        group = groups[(name, "")]
+        group.labels = Counter({"FAC": sum(group.labels.values())})  # the tagger's person: none
     order = sorted(parsed, key=lambda n: (-len(n.split()), -len(groups[(n, "")].spans)))
     clusters: list[list[str]] = []
     for name in order:
@@ -290,6 +294,40 @@ def cluster_full_names(groups: dict[Key, Group], doc: Doc) -> dict[str, PersonNa
         groups[(head, "")].person = True
         people[head] = parsed[head]
     return people
+
+
+def named_for_people(parsed: dict[str, PersonName], groups: dict[Key, Group]) -> list[str]:
+    """Names of things called after a person of the article (`parsed`: its people's full
+    names): the first word another full name's surname and no given name, the last a noun
+    WordNet knows as a thing ("Trump Tower", "Bundy Ranch" beside Ammon Bundy; not "Patrick
+    Murphy" beside Craig Patrick). Only names the tagger reads as a person's are retyped."""
+    surnames = {person.last for person in parsed.values()}
+    roles = load_roles()
+    named = {
+        k[0]: p
+        for k, g in groups.items()
+        if not k[1] and tagged_person(g) and (p := parse_person(k[0])) is not None
+    }
+    return [
+        name
+        for name, person in named.items()
+        if person.first in surnames
+        and roles.thing(person.last.casefold())
+        and not person.middle
+        and not given_name(person.first)
+    ]
+
+
+def tagged_person(group: Group) -> bool:
+    """Whether the tagger reads the name as a person's more often than anything else."""
+    return bool(group.labels) and group.labels.most_common(1)[0][0] == "PERSON"
+
+
+def given_name(word: str) -> bool:
+    """A first name the catalogues know ("Donald", "Patrick"; not "Trump", "Bundy")."""
+    lowered = word.casefold()
+    known = nicknamer().nicknames_of(lowered) or nicknamer().canonicals_of(lowered)
+    return bool(known) or first_name_sex(word) is not None
 
 
 def fullest(head: str, names: list[str]) -> str:
