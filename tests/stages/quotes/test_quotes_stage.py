@@ -390,3 +390,14 @@ def test_a_second_attribution_ends_the_first(
 ) -> None:
     quotes, _, _, _ = run(prepared, text)
     assert [q.text for q in quotes] == contents
+
+
+def test_a_cue_in_a_clause_of_time_reports_nothing_of_the_sentence(prepared: Prepare) -> None:
+    # "after Anna Berg stated ..." says when Ray spoke, not that Berg said his words
+    text = (
+        "“The deals cannot be ended at will,” company spokesman Tom Ray told the Daily Courier "
+        "in July, after Mayor Anna Berg stated an interest in ending the deals."
+    )
+    quotes, _, _, names = run(prepared, text)
+    quoted = [q for q in quotes if q.text.startswith("“The deals")]
+    assert [(q.cue, names.get(q.speaker_actor_id or "")) for q in quoted] == [("told", "Tom Ray")]

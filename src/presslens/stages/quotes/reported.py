@@ -181,6 +181,9 @@ def interrupted_clause(verb: Token, lexicon: Lexicon) -> list[Token] | None:
         return None
     if verb.dep_ not in ("parataxis", "ccomp", "advcl") or head.pos_ not in ("VERB", "AUX"):
         return None
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ not in ("as", "that")
+                                    for c in verb.children):  # fmt: skip
+        return None  # "..., after de Blasio stated an interest": when, not whose words
     if head.i < verb.i and not any(t.is_punct for t in head.doc[head.i : verb.i]):
         return None
     own = {t.i for t in verb.subtree}
