@@ -92,3 +92,15 @@ def test_a_cueless_quotation_is_whoever_its_clause_is_about(
     found = nearest_name(ctx, quoted[-1])
     assert found is not None
     assert found.name == speaker
+
+
+def test_a_cueless_quotation_never_goes_to_an_article(context_for: ContextFor) -> None:
+    # a link roundup's headline and outlet: "The" of the outlet's name is the nearest token
+    text = (
+        '"The museum will close at the end of the year for repairs that could take months," '
+        "by The Daily Courier."
+    )
+    ctx, quoted = context_for(text)
+    found = nearest_name(ctx, quoted[0])
+    assert found is not None
+    assert (found.span.of(text), found.name) == ("The Daily Courier", "Daily Courier")

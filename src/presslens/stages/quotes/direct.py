@@ -98,6 +98,7 @@ def nearest_name(ctx: Context, quoted: Quoted) -> Speaker | None:
     if before.endswith(":") and not any(t.idx < quoted.span.start for t in tokens):
         tokens = list(ctx.doc[token_at(ctx, len(before) - 1)].sent)
     names = [t for t in tokens if t.ent_type_ in ("PERSON", "ORG") and t.dep_ != "compound"]
+    names = [t for t in names if t.pos_ == "PROPN" and not t.like_url]  # not "The", a link
     names = [t for t in names if t.i not in ctx.quote_of_token]
     if not names:
         return None
