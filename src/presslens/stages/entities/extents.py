@@ -1,7 +1,8 @@
 """Where a name starts and ends: cut back when title-case words ran on into it ("Donald Trump
 Leads"), carried on when the parse stopped short of a surname the article spells out elsewhere
 ("Enrique Peña" before "Nieto", with "Peña Nieto" used alone later), cut at a bracket it does
-not close ("Associated Press (")."""
+not close ("Associated Press (") and at a line break, and split at the slashes that join a
+joint poll's sponsors ("ABC News/Washington Post")."""
 
 from __future__ import annotations
 
