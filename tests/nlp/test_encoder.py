@@ -85,3 +85,14 @@ def test_matching_reads_the_base_models_vectors_not_the_heads() -> None:
     tuned /= np.linalg.norm(tuned)
     similar = encoder.sentence_vectors(SENTENCES[:1])[0]
     assert 0.0 < float(tuned @ similar) < 0.99
+
+
+def test_int8_weights_come_back_as_their_rows_times_their_scales() -> None:
+    stored = {
+        "g/w": np.array([[2, -4], [127, 0]], dtype=np.int8),
+        "g/w.scale": np.array([0.5, 0.01], dtype=np.float32),
+    }
+    weights = encoder.dequantized(stored)
+    assert list(weights) == ["g/w"]
+    assert weights["g/w"].dtype == np.float32
+    np.testing.assert_allclose(weights["g/w"], [[1.0, -2.0], [1.27, 0.0]], rtol=1e-6)

@@ -41,6 +41,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "encoder"))
 
 from export import take_out_weights  # noqa: E402  (train/encoder/export.py)
 
+from presslens.nlp.encoder import dequantized  # noqa: E402  (the runtime's own int8 reading)
+
 # train/rerank/finetune.py by its path (train/encoder/ has a finetune.py too)
 spec = importlib.util.spec_from_file_location(
     "rerank_finetune", Path(__file__).with_name("finetune.py")
@@ -91,12 +93,9 @@ def check(model: torch.nn.Module, graph_path: Path, weights: dict[str, np.ndarra
     import onnxruntime
 
     options = onnxruntime.SessionOptions()
-    names = [name for name in weights if not name.endswith(".scale")]
-    values = []
-    for name in names:
-        raw, scale = weights[name], weights[f"{name}.scale"]
-        rows = raw.reshape(scale.shape[0], -1).astype(np.float32) * scale[:, None]
-        values.append(np.ascontiguousarray(rows.reshape(raw.shape)))
+    floats = dequantized(weights)
+    names = list(floats)
+    values = [floats[name] for name in names]
     ort = [onnxruntime.OrtValue.ortvalue_from_numpy(value) for value in values]
     options.add_external_initializers([name.split("/", 1)[1] for name in names], ort)
     session = onnxruntime.InferenceSession(str(graph_path), options)

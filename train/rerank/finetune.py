@@ -92,6 +92,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "encoder"))
 
 from export import through  # noqa: E402  (train/encoder/export.py: the graphs' own arithmetic)
 
+from presslens.nlp.encoder import read_weights  # noqa: E402  (the runtime's own int8 reading)
+
 # the first stage's folds and AP@5, from its own script, so both experiments split the same way
 _SPEC = importlib.util.spec_from_file_location(
     "matching_finetune", Path(__file__).resolve().parents[1] / "matching" / "finetune.py"
@@ -182,13 +184,9 @@ def lower_runner():
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = torch.get_num_threads()
     options.log_severity_level = 3
-    with np.load(ENCODER / "weights.npz", allow_pickle=False) as stored:
-        names = [n for n in stored.files if n.startswith("lower/") and not n.endswith(".scale")]
-        values = []
-        for name in names:
-            raw, scale = stored[name], stored[f"{name}.scale"]
-            rows = raw.reshape(scale.shape[0], -1).astype(np.float32) * scale[:, None]
-            values.append(np.ascontiguousarray(rows.reshape(raw.shape)))
+    weights = read_weights(ENCODER / "weights.npz")
+    names = [name for name in weights if name.startswith("lower/")]
+    values = [weights[name] for name in names]
     ort = [onnxruntime.OrtValue.ortvalue_from_numpy(value) for value in values]
     options.add_external_initializers([name.split("/", 1)[1] for name in names], ort)
     return onnxruntime.InferenceSession(

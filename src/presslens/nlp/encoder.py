@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -112,14 +112,20 @@ def session() -> tuple[dict[str, Any], Tokenizer]:
 def read_weights(path: Path) -> dict[str, np.ndarray]:
     """The graphs' large weights (keyed GRAPH/NAME), back to float32 from int8 and their
     per-row scales (train/encoder/export.py says why they are stored so)."""
-    weights = {}
     with np.load(path, allow_pickle=False) as stored:
-        for name in stored.files:
-            if name.endswith(".scale"):
-                continue
-            values, scale = stored[name], stored[f"{name}.scale"]
-            rows = values.reshape(scale.shape[0], -1).astype(np.float32) * scale[:, None]
-            weights[name] = np.ascontiguousarray(rows.reshape(values.shape))
+        return dequantized({name: stored[name] for name in stored.files})
+
+
+def dequantized(stored: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Int8 weights and their per-row scales ("NAME", "NAME.scale") as float32 arrays by name;
+    the training scripts call it too, on what they are about to write."""
+    weights = {}
+    for name, values in stored.items():
+        if name.endswith(".scale"):
+            continue
+        scale = stored[f"{name}.scale"]
+        rows = values.reshape(scale.shape[0], -1).astype(np.float32) * scale[:, None]
+        weights[name] = np.ascontiguousarray(rows.reshape(values.shape))
     return weights
 
 
