@@ -33,11 +33,12 @@ from spacy.tokens import Span as DocSpan
 from presslens.model import Span
 from presslens.stages.entities.rules import credit_patterns, rules
 
+DATELINE_END = "(?:—|–|―|--|-|:)"  # the dash or colon closing a dateline, either kind
 DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’-]*[A-Z.](?: [A-Z][A-Z.'’-]*[A-Z.]){0,3})"  # WASHINGTON, ST. LOUIS
     r"(?P<more>(?:,\s*[A-Z][\w.'’]*(?: [\w.'’]+){0,2})*)"  # , Calif., Jan. 1
     r"\s*(?P<agency>\([^()\n]{1,40}\))?"  # (AP)
-    r"\s*(?:—|–|―|--|-|:)\s"
+    rf"\s*{DATELINE_END}\s"
 )
 # "New York (AFP) –", "Washington (Reuters) -": a place in title case needs its agency, in
 # brackets, to be a dateline ("Jane Roe (D-Calif.) —" is a name and a party tag)
@@ -45,7 +46,7 @@ TITLE_DATELINE = re.compile(
     r"(?P<place>[A-Z][a-z.'’-]+(?: [A-Z][a-z.'’-]+){0,3})"
     r"(?P<more>(?:,\s*[A-Z][\w.'’]*(?: [\w.'’]+){0,2})*)"
     r"\s*(?P<agency>\((?![DRI]-)[A-Z][\w.&]+(?: [A-Z][\w.&]*){0,2}\))"
-    r"\s*(?:—|–|―|--|-|:)\s"
+    rf"\s*{DATELINE_END}\s"
 )
 CAP = r"[A-Z][\w'’-]*"
 SMALL = r"(?:a|an|and|as|at|by|for|in|of|on|or|the|to|with)"

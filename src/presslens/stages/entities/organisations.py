@@ -57,7 +57,7 @@ def merge_organisations(groups: dict[Key, Group]) -> None:
 def join_legal_forms(groups: dict[Key, Group]) -> None:
     """A company's name without its legal form joins the name with it ("Pfizer" of "Pfizer
     Inc"), whatever the tagger called the short one, unless a person's full name claims it."""
-    for key in [k for k in groups if not k[1] and organisation_named(k[0])]:
+    for key in [k for k in groups if not k[1] and " " in k[0]]:
         words = key[0].split()
         if words[-1].rstrip(".").casefold() not in LEGAL_FORMS or key not in groups:
             continue
@@ -89,8 +89,8 @@ def longer_names(short: str, groups: dict[Key, Group]) -> tuple[list[str], list[
         return [], []
     if rules().types.get(short) or actor_type(group) == "NORP":
         return [], []
-    tagged_person = group.labels["PERSON"] > 0  # "Bucknell" (tagged PERSON): Bucknell University
-    if tagged_person and surname_of_person(short, groups):
+    read_as_person = group.labels["PERSON"] > 0  # "Bucknell" (PERSON): Bucknell University
+    if read_as_person and surname_of_person(short, groups):
         return [], []
     words = short.split()
     ending: list[str] = []
@@ -99,7 +99,7 @@ def longer_names(short: str, groups: dict[Key, Group]) -> tuple[list[str], list[
         longer = name.split()
         if gender or len(longer) <= len(words) or actor_type(other) != "ORG":
             continue
-        if tagged_person and (not organisation_named(name) or body_of_person(longer)):
+        if read_as_person and (not organisation_named(name) or body_of_person(longer)):
             continue
         if short in rules().standalone and not national(longer, words):
             continue  # "House" is not the "White House"

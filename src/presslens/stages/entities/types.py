@@ -207,15 +207,18 @@ LEGAL_FORMS = frozenset({"inc", "corp", "co", "llc", "ltd", "plc", "lp", "llp", 
 def organisation_named(name: str) -> bool:
     """A name of several words whose head is an organisation's noun ("Foundation", "Committee",
     "Bureau of ...": the organisation nouns of the role catalogue, less nouns that are also
-    things, "West Bank"): an organisation, whatever the tagger says."""
+    things, "West Bank"), or a company's legal form ("Inc"): an organisation, whatever the
+    tagger says."""
+    if " " not in name:
+        return False
     words = name.split()
     if "of" in words[1:]:
         words = words[: words.index("of", 1)]  # "Federal Bureau of Investigation": its head
     roles = load_roles()
     last = words[-1].lower()
-    if len(name.split()) > 1 and last.rstrip(".") in LEGAL_FORMS:
+    if last.rstrip(".") in LEGAL_FORMS:
         return True  # "Pfizer Inc", "Las Vegas Sands Corp"
-    return len(name.split()) > 1 and roles.kind(last) == "ORG" and not roles.thing(last)
+    return roles.kind(last) == "ORG" and not roles.thing(last)
 
 
 def is_region(group: Group) -> bool:

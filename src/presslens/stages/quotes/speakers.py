@@ -124,14 +124,12 @@ def likeliest_subject(subjects: list[Token], verb: Token) -> Token:
     return named[0] if named else min(kept, key=lambda s: abs(s.i - verb.i))
 
 
-QUOTATION_MARKS = frozenset({'"', "“", "”", "„", "«", "»", "''", "``"})
-
-
 def quoted_apart(subject: Token, verb: Token) -> bool:
     """Whether a quotation mark stands between the subject and its verb: the subject is in
     the quotation, the words of someone else."""
     first, last = sorted((subject.i, verb.i))
-    return any(t.text in QUOTATION_MARKS for t in verb.doc[first + 1 : last])
+    between = verb.doc[first + 1 : last]
+    return any(t.is_quote and t.tag_ != "POS" for t in between)  # not "Sanders’ aide"
 
 
 def controller(infinitive: Token) -> Token | None:
