@@ -27,6 +27,16 @@ from presslens.version import __version__
 
 SCHEMA = "presslens.dossier/1"
 
+# The line under an embedded social post that names its author, as a page shows it and as
+# ingest writes it for a post saved as a tag: "— Jane Roe (@janeroe) March 10, 2016",
+# "— @janeroe March 10, 2016", "A post shared by Jane Roe (@janeroe) on Mar 10, 2016 at 3pm".
+# The paragraph above it is the author's post (the quotes stage reads it so).
+POST_SIGNATURE = re.compile(
+    r"(?:(?:[—–]|--)\s*|A (?:post|photo|video) shared by\s+)"
+    r"(?:(?P<name>[^\s@()—–][^@()—–\n]{0,60}?)\s*\((?P<handle>@\w{1,30})\)|(?P<bare>@\w{1,30}))"
+    r"(?:\s+(?:on\s+)?(?P<date>[\w ,.:/-]{3,40}))?\s*"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -52,7 +62,7 @@ class Span:
 class Removed:
     """Something taken out of the body, kept so that nothing is silently lost."""
 
-    kind: str  # chrome | duplicate | boilerplate
+    kind: str  # chrome | duplicate | boilerplate | embed (a post saved without its text)
     text: str
 
 

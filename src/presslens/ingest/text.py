@@ -16,8 +16,9 @@ import functools
 import re
 
 from presslens.ingest.blocks import Block, assemble, clean_line
+from presslens.ingest.posts import render_posts
 from presslens.ingest.published import is_metadata_line
-from presslens.model import Article, Origin, Removed, StageWarning
+from presslens.model import POST_SIGNATURE, Article, Origin, Removed, StageWarning
 from presslens.resources import read_text
 from presslens.settings import Settings
 
@@ -202,17 +203,17 @@ def take_caption(units: list[str], settings: Settings) -> tuple[str | None, list
 
 
 def parse_saved_page(raw: str, *, origin: Origin, settings: Settings) -> Article:
+    raw, removed = render_posts(raw)
     units = split_units(raw)
     title, units, warnings = take_title(units, stands_alone=first_line_stands_alone(raw, units))
     caption, units = take_caption(units, settings) if title else (None, units)
-    removed: list[Removed] = []
     blocks: list[Block] = []
-    for unit in units:
+    for unit, following in zip(units, [*units[1:], ""], strict=False):
         # a byline or "Published: ..." line above the body is furniture: its date and name are
         # read from `removed` (ingest/published.py)
         if is_chrome(unit) or (not blocks and is_metadata_line(clean_line(unit))):
             removed.append(Removed(kind="chrome", text=clean_line(unit)))
-        elif is_heading_like(clean_line(unit), settings):
+        elif is_heading_like(clean_line(unit), settings) and not of_a_post(unit, following):
             blocks.append(Block("heading", unit))
         else:
             blocks.append(Block("paragraph", unit))
@@ -220,6 +221,11 @@ def parse_saved_page(raw: str, *, origin: Origin, settings: Settings) -> Article
     return assemble(
         blocks, origin=origin, title=title, caption=caption, removed=removed, warnings=warnings
     )
+
+
+def of_a_post(unit: str, following: str) -> bool:
+    """An embedded post's words or its signature line: paragraphs, however short."""
+    return any(POST_SIGNATURE.fullmatch(line.strip()) for line in (unit, following))
 
 
 def demote_heading_runs(blocks: list[Block]) -> list[Block]:

@@ -54,6 +54,7 @@ from presslens.stages.quotes.direct import (
 from presslens.stages.quotes.kinds import attribution_kind, only_a_name
 from presslens.stages.quotes.lexicon import Lexicon, load_lexicon
 from presslens.stages.quotes.marks import Quoted, find_quoted, find_single_quoted
+from presslens.stages.quotes.posts import post_attributions
 from presslens.stages.quotes.reported import reported_speech
 from presslens.stages.quotes.resolve import resolve
 from presslens.stages.quotes.speakers import Speaker
@@ -343,7 +344,8 @@ def find_quotes(
     attributed, loose = continue_speakers(ctx, attributed, loose)
     terms, unattributed = terms_and_unattributed(ctx, loose)
     indirect = [r for r in reported if id(r) not in used and not overlaps_any(r.span, attributed)]
-    items = attributed + unattributed + indirect
+    posts = post_attributions(ctx, article.paragraphs)
+    items = [*outside_posts(attributed + unattributed + indirect, posts), *posts]
     items += tagged_attributions(ctx, vectors, items)
     items = resolve_speakers(ctx, items)
     quotes, stances = split_stances(ctx, items)
@@ -351,6 +353,15 @@ def find_quotes(
     terms.sort(key=lambda t: t.span.start)
     warnings = tuple(StageWarning(STAGE, message) for message in odd_marks)
     return Found(quotes, tuple(terms), warnings, stances)
+
+
+def outside_posts(items: list[Attribution], posts: list[Attribution]) -> list[Attribution]:
+    """Without the speakerless quotes inside a post: the post's author says them."""
+    return [
+        item
+        for item in items
+        if item.speaker is not None or not any(post.span.contains(item.span) for post in posts)
+    ]
 
 
 def overlaps_any(span: Span, items: list[Attribution]) -> bool:
