@@ -49,3 +49,17 @@ def test_handles_and_hashtags_are_not_actors() -> None:
     names = [a.name for a in dossier.actors]
     assert not [n for n in names if "@" in n or "&" in n or "RoadPlan" in n or "JebBush" in n]
     assert "Jane Rowe" in names
+
+
+def test_a_pages_embedded_tweet_is_its_authors_quote() -> None:
+    page = (
+        "<html><head><title>Council backs the new road</title></head><body><article>"
+        "<h1>Council backs the new road</h1><p>Councillor Jane Rowe voted against the road on "
+        "Monday night and wrote about it online, as she has done after every vote this year.</p>"
+        '<div class="social-media-embed"><blockquote class="twitter-tweet"><p>'
+        f"{BODY}</p>&mdash; Jane Rowe (@jrowe_77) "
+        '<a href="https://example.org/status/1">March 10, 2016</a></blockquote></div>'
+        "<p>The road opens next year, the council said in a statement on Tuesday morning.</p>"
+        "</article></body></html>"
+    )
+    assert speakers_of(page)[BODY] == ("Jane Rowe", ("Jane Rowe",))
