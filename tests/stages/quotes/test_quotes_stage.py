@@ -401,3 +401,34 @@ def test_a_cue_in_a_clause_of_time_reports_nothing_of_the_sentence(prepared: Pre
     quotes, _, _, names = run(prepared, text)
     quoted = [q for q in quotes if q.text.startswith("“The deals")]
     assert [(q.cue, names.get(q.speaker_actor_id or "")) for q in quoted] == [("told", "Tom Ray")]
+
+
+@pytest.mark.parametrize("that_is", ["That’s", "That's", "This is"])
+def test_that_is_according_to_someone_reports_the_sentence_before(
+    that_is: str, prepared: Prepare
+) -> None:
+    text = (
+        "Most drivers in Kent want a new bypass around the town. "
+        f"{that_is} according to a survey carried out for the county council by Field Research.\n"
+        f"{that_is} according to the survey. Drivers were asked in May."
+    )
+    quotes, _terms, _warnings, _names = run(prepared, text)
+    assert [(q.cue, q.text) for q in quotes] == [
+        ("according to", "Most drivers in Kent want a new bypass around the town")
+    ]
+
+
+def test_a_quoted_word_inside_a_reported_clause_makes_one_record(prepared: Prepare) -> None:
+    text = (
+        "One video shows the candidate at home. Another notes her summer job in Alaska "
+        '"sliming" fish, or removing the guts from salmon with a spoon. Another shows her dog.'
+    )
+    quotes, _terms, _warnings, _names = run(prepared, text)
+    assert [(q.kind, q.cue, q.text) for q in quotes] == [
+        (
+            "mixed",
+            "notes",
+            'her summer job in Alaska "sliming" fish, or removing the guts from salmon with a '
+            "spoon",
+        )
+    ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from spacy.tokens import Span as DocSpan
 from spacy.tokens import Token
 
 from presslens.model import Span
@@ -293,16 +294,37 @@ def according_attribution(ctx: Context, token: Token) -> Attribution | None:
     if speaker is None:
         return None
     phrase = {t.i for t in token.subtree}
+    if token.dep_ == "ROOT" and any(
+        c.lower_ in THAT_IS and c.dep_ == "nsubj" for c in token.children
+    ):
+        # "That's according to X": the parse made it the sentence's verb
+        phrase = {token.i} | {t.i for t in to.subtree}
     sentence = token.sent
-    before = [t for t in sentence if t.i < token.i and t.i not in phrase]
-    after = [t for t in sentence if t.i > token.i and t.i not in phrase]
+    before = [t for t in sentence if t.i < token.i and t.i not in phrase and not t.is_space]
+    after = [t for t in sentence if t.i > token.i and t.i not in phrase and not t.is_space]
     side = after if len(after) >= len(before) else before
     side = [t for t in side if not t.is_punct or t.text in ('"', "“", "”", "''", "``")] or side
+    if side and all(t.lower_ in THAT_IS for t in side):
+        side = sentence_before(sentence)  # "That's according to exit polls": what it says
     if not side:
         return None
     cue = Span(token.idx, to.idx + len(to.text))
     span = trim(ctx.text, subtree_span(side))
-    return Attribution("indirect", span, cue, token.i, speaker, 0.75)
+    return Attribution("indirect", span, cue, token.i, speaker, 0.75) if span else None
+
+
+THAT_IS = frozenset({"that", "this", "is", "was", "'s", "’s"})
+
+
+def sentence_before(sentence: DocSpan) -> list[Token]:
+    """The words of the sentence before, in the same paragraph; none at a paragraph's start."""
+    if sentence.start == 0:
+        return []
+    before = sentence.doc[sentence.start - 1].sent
+    between = sentence.doc.text[before.start_char : sentence.start_char]
+    if "\n" in between[len(between.rstrip()) :]:
+        return []
+    return [t for t in before if not t.is_punct]
 
 
 def noun_speaker(ctx: Context, noun: Token) -> Speaker | None:

@@ -112,7 +112,23 @@ def attribute_all(
             loose.append(q)
         else:
             attributed.append(found)
+    attributed = [whole_clause(a, reported, used) if a.kind == "mixed" else a for a in attributed]
     return dedupe(attributed), loose, used
+
+
+def whole_clause(item: Attribution, reported: list[Attribution], used: set[int]) -> Attribution:
+    """A quoted fragment attributed on its own (a mixed quote) whose cue also reports a longer
+    clause ('Another notes her job in Alaska "sliming" fish, or removing the guts ...') is part
+    of that clause: one record over the whole, not a mixed quote and an indirect one. (A whole
+    quotation stays as it is: 'The statement said: "..." the union wrote' is the quotation.)"""
+    for clause in reported:
+        if id(clause) in used or clause.cue is None or clause.cue != item.cue:
+            continue
+        if clause.span.overlaps(item.span):
+            used.add(id(clause))
+            start = min(item.span.start, clause.span.start)
+            return replace(item, span=Span(start, max(item.span.end, clause.span.end)))
+    return item
 
 
 def dedupe(items: list[Attribution]) -> list[Attribution]:
