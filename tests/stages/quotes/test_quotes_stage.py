@@ -420,15 +420,15 @@ def test_that_is_according_to_someone_reports_the_sentence_before(
 
 def test_a_quoted_word_inside_a_reported_clause_makes_one_record(prepared: Prepare) -> None:
     text = (
-        "One video shows the candidate at home. Another notes her summer job in Alaska "
-        '"sliming" fish, or removing the guts from salmon with a spoon. Another shows her dog.'
+        "One video shows the candidate at home. Another notes her summer job after college in "
+        'Maine "shucking" clams, or opening the shells with a knife. Another shows her dog.'
     )
     quotes, _terms, _warnings, _names = run(prepared, text)
     assert [(q.kind, q.cue, q.text) for q in quotes] == [
         (
             "mixed",
             "notes",
-            'her summer job in Alaska "sliming" fish, or removing the guts from salmon with a '
-            "spoon",
+            'her summer job after college in Maine "shucking" clams, or opening the shells with '
+            "a knife",
         )
     ]
