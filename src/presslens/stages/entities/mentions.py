@@ -19,6 +19,12 @@ from presslens.stages.entities.extents import (
     outside_brackets,
     run_on_names_cut,
 )
+from presslens.stages.entities.labels import (
+    city_of_region,
+    joined_names,
+    listed_with_people,
+    relative_named,
+)
 from presslens.stages.entities.names import PARTICLES
 from presslens.stages.entities.rules import name_key, rules, title_gender
 from presslens.stages.entities.types import (
@@ -30,7 +36,6 @@ from presslens.stages.entities.types import (
     medium,
     outlet,
 )
-from presslens.stages.places import load_places
 from presslens.stages.roles import load_roles
 
 LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
@@ -39,11 +44,15 @@ LEADING_LOWER = re.compile(r"^(?:(?:[a-z][\w-]*|of|the|for|and)\s+)+(?=[A-Z])")
 PARTY_STATE = re.compile(r"^[DRI]-[A-Z]")  # "D-Calif.": a party and state, not a name
 ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
 NAME_END = re.compile(r"\s*(?:—|–(?=\s*\d)|:\s)")  # no name runs past an em dash or ": "
+# "Women's Media Center", "Children's Hospital": an irregular plural's possessive is part of
+# the name, not its owner ("Clinton's campaign" -> Clinton)
+PLURAL_POSSESSIVE = re.compile(r"(?:the\s+)?(?:wo)?(?:men|children|people)['’]s\s", re.IGNORECASE)
+LOOSE_APOSTROPHES = re.compile(r"\s+['’]+$")
 QUOTES = '"“”‘«»'  # quotation marks a name never opens or ends with (’ is a possessive's)
 # "pro-Clinton", "anti-LGBT", "Pro-Israel" opening a sentence; not "Anti-Defamation League",
 # nor "Post-ABC" (a Washington Post-ABC News poll)
 STANCE_PREFIX = re.compile(r"(?:pro|anti|non|neo)-|(?:Pro|Anti)-[\w'’.-]+$")
-NOT_IN_NAMES = re.compile(r"[?=<>{}\\|]")  # "pics?I": a link's pieces, markup
+NOT_IN_NAMES = re.compile(r"[?=<>{}\\|]|\.\w{2,}/")  # "pics?I", "pic.twitter.com/x": links, markup
 HANDLE = re.compile(r"@\w")  # "@edhenry", ".@HillaryClinton" (a reply made public)
 SPELLED = re.compile(r"(?:[A-Z]-)+[A-Z]?")  # "U-S-A!" chanted, letter by letter: no name
 # what the tagger reads a capitalised word as when it is no name: "Asserting Clinton's role"
@@ -88,6 +97,7 @@ def find_mentions(
     found = []
     before_day: dict[Span, int] = {}  # mentions before a day's name ("Super Tuesday")
     for ent in joined_names(doc):
+        ent = relative_named(ent, people)
         if ent.label_ not in LABELS:
             continue
         ent = organisation_tail(ent, organisations)
@@ -232,22 +242,6 @@ def person_bodies(doc: Doc, blocked: list[Span], people: set[str]) -> list[Menti
         name = name_key(f"{last.text} {rules().person_bodies[body.lower_]}")
         found.append(Mention(span=span, name=name, label="ORG", acting=2))
     return found
-
-
-def joined_names(doc: Doc) -> list[DocSpan]:
-    """The parse's entities, a place's name that runs straight into an organisation's joined to
-    it: the tagger splits "U.S. PIRG Education Fund" and "Indiana GOP" in two, and a place
-    directly before an organisation's name is part of that name."""
-    ents = list(doc.ents)
-    joined: list[DocSpan] = []
-    for ent in ents:
-        before = joined[-1] if joined else None
-        if before is not None and before.label_ == "GPE" and ent.label_ == "ORG":
-            if before.end == ent.start and doc[before.end - 1].whitespace_:
-                joined[-1] = DocSpan(doc, before.start, ent.end, label="ORG")
-                continue
-        joined.append(ent)
-    return joined
 
 
 SHARE_WORDS = frozenset({"percent", "per", "%", "point", "points", "percentage"})
@@ -418,20 +412,6 @@ def read_mention(ent: DocSpan, people: set[str], lower_words: set[str]) -> Menti
     )
 
 
-def city_of_region(ent: DocSpan) -> bool:
-    """A city's name (the gazetteer's) followed by a comma and the name of a state or country:
-    "Hampstead, New Hampshire", "Worcester, Mass." is not known, "Worcester, Massachusetts" is."""
-    places = load_places()
-    doc = ent.doc
-    if places.kind(ent.text) != "city" or ent.end >= len(doc) or doc[ent.end].text != ",":
-        return False
-    for size in (1, 2, 3):
-        after = doc[ent.end + 1 : ent.end + 1 + size]
-        if len(after) == size and places.kind(after.text) in ("region", "country"):
-            return True
-    return False
-
-
 def describes_people(word: Token) -> bool:
     """A name used as a word for a kind of people: "Houthi insurgents", "LGBT parents" (not
     "a Pentagon spokeswoman", who speaks for the Pentagon, nor "Trump voters" alone: a group
@@ -467,17 +447,6 @@ def surname_elsewhere(doc: Doc, word: str) -> bool:
     return any(e.label_ == "PERSON" and len(e) >= 2 and e[-1].text == word for e in doc.ents)
 
 
-def listed_with_people(ent: DocSpan) -> bool:
-    """A name in a list of three or more ('A, B and C') whose other members the tagger reads
-    as people."""
-    first = ent.root
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
-    members = [first, *(t for t in first.subtree if t.dep_ == "conj")]
-    others = [t for t in members if not (ent.start <= t.i < ent.end)]
-    return len(others) >= 2 and all(t.ent_type_ == "PERSON" for t in others)
-
-
 def title_before(ent: DocSpan) -> str:
     """The title just before a name the tagger took without it: 'Mrs.' in 'Mrs. Doe'."""
     if (
@@ -510,7 +479,8 @@ def strip_name(text: str, start: int, label: str, people: set[str]) -> tuple[str
     """(name, its start, the title stripped): drop leading articles, titles, role words and
     lower-case words, and what follows a possessive. A title is stripped from an organisation's
     name only when the rest names a person ('the Justice Department' keeps 'Justice')."""
-    text = re.split(r"['’‘]s\b", text)[0] if re.search(r"['’‘]s\b.", text) else text
+    if re.search(r"['’‘]s\b.", text) and not PLURAL_POSSESSIVE.match(text):
+        text = re.split(r"['’‘]s\b", text)[0]
     bare = text.lstrip("-–—•*")  # "-David Rothschild": a list's dash run into the name
     start, text = start + len(text) - len(bare), bare
     text, start = outside_brackets(first_line(text), start)
@@ -535,7 +505,8 @@ def strip_name(text: str, start: int, label: str, people: set[str]) -> tuple[str
             cut = text.rindex(words[-1], 0, cut)
         start, text = start + cut, text[cut:]
     text = NAME_END.split(text, maxsplit=1)[0]  # "Ted Cruz—35 to 12", "Ann Bell: Saying"
-    text = POSSESSIVE.sub("", text).rstrip(" .,;:/|")  # "Robert Galbraith /" ends a credit
+    text = LOOSE_APOSTROPHES.sub("", text)  # "Hillary Clinton ''should": a mark, set apart
+    text = POSSESSIVE.sub("", text).rstrip(" .,;:/|-–—")  # "Robert Galbraith /" ends a credit
     if not any(mark in text.rstrip(QUOTES) for mark in QUOTES):  # George "Jay" keeps its mark
         text = text.rstrip(QUOTES)
     return text, start, title

@@ -172,9 +172,10 @@ def merge_people(groups: dict[Key, Group], doc: Doc) -> None:
     people = cluster_full_names(groups, doc)
     genders = {name: person_gender(groups[(name, "")], doc) for name in people}
     for key in [k for k in groups if surname_form(k[0])]:
-        owner = owner_of(key, groups, people, genders)
-        if owner is None and not key[1]:
-            owner = owner_by_pronouns(key[0], groups, people, genders, doc)
+        # of namesakes, the one the pronouns taking the surname up say ("Trump ... herself"
+        # beside Donald and Ivanka Trump), before the one named most
+        owner = None if key[1] else owner_by_pronouns(key[0], groups, people, genders, doc)
+        owner = owner or owner_of(key, groups, people, genders)
         if owner is not None:
             groups[(owner, "")].absorb(groups.pop(key))
     join_bare_surnames(groups)

@@ -1,0 +1,72 @@
+"""Labels the small tagger gets wrong, set right from the words around a name: a relative's
+name taken for a product ("Ivanka Trump"), a place run into an organisation's name ("Indiana
+GOP"), a city named with its state ("Worcester, Massachusetts" as a person), a person listed
+among people ("Modi" as a place)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as DocSpan
+
+from presslens.stages.entities.names import common_noun, given_name
+from presslens.stages.places import load_places
+
+OFTEN_MISTYPED = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT"})
+
+
+def relative_named(ent: DocSpan, people: set[str]) -> DocSpan:
+    """A given name and the surname of a person of the article, which the tagger took for a
+    product or a title ("Ivanka Trump" PRODUCT beside Donald Trump), is a person's name: one of
+    the family. Its first word is a given name the catalogues know, or, unknown to them
+    ("Ivanka"), the name is written more than once. Not "Trump Tower" (no given name first),
+    nor "Harry Potter" when no Potter is a person of the article."""
+    if ent.label_ not in OFTEN_MISTYPED or len(ent) not in (2, 3):
+        return ent
+    if not all(t.pos_ == "PROPN" and t.is_title for t in ent) or ent[0].text == ent[-1].text:
+        return ent
+    if ent[-1].text not in people or common_noun(ent[0].text):
+        return ent  # "Queen Nancy"
+    if not given_name(ent[0].text) and ent.doc.text.count(ent.text) < 2:
+        return ent  # "Dump Trump", "Impeaching Trump": a slogan, a title, said once
+    return DocSpan(ent.doc, ent.start, ent.end, label="PERSON")
+
+
+def joined_names(doc: Doc) -> list[DocSpan]:
+    """The parse's entities, a place's name that runs straight into an organisation's joined to
+    it: the tagger splits "U.S. PIRG Education Fund" and "Indiana GOP" in two, and a place
+    directly before an organisation's name is part of that name."""
+    ents = list(doc.ents)
+    joined: list[DocSpan] = []
+    for ent in ents:
+        before = joined[-1] if joined else None
+        if before is not None and before.label_ == "GPE" and ent.label_ == "ORG":
+            if before.end == ent.start and doc[before.end - 1].whitespace_:
+                joined[-1] = DocSpan(doc, before.start, ent.end, label="ORG")
+                continue
+        joined.append(ent)
+    return joined
+
+
+def city_of_region(ent: DocSpan) -> bool:
+    """A city's name (the gazetteer's) followed by a comma and the name of a state or country:
+    "Hampstead, New Hampshire", "Worcester, Mass." is not known, "Worcester, Massachusetts" is."""
+    places = load_places()
+    doc = ent.doc
+    if places.kind(ent.text) != "city" or ent.end >= len(doc) or doc[ent.end].text != ",":
+        return False
+    for size in (1, 2, 3):
+        after = doc[ent.end + 1 : ent.end + 1 + size]
+        if len(after) == size and places.kind(after.text) in ("region", "country"):
+            return True
+    return False
+
+
+def listed_with_people(ent: DocSpan) -> bool:
+    """A name in a list of three or more ('A, B and C') whose other members the tagger reads
+    as people."""
+    first = ent.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    members = [first, *(t for t in first.subtree if t.dep_ == "conj")]
+    others = [t for t in members if not (ent.start <= t.i < ent.end)]
+    return len(others) >= 2 and all(t.ent_type_ == "PERSON" for t in others)

@@ -1,0 +1,77 @@
+"""Marks around and inside names: links, loose quotation marks, plural possessives, state codes
+(the entities stage on small hand-written articles; these need the spaCy model)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as DocSpan
+
+from presslens import nlp
+from presslens.ingest import load
+from presslens.stages.entities import find_entities
+from presslens.stages.entities.labels import relative_named
+
+
+def actors_of(text: str) -> dict[str, tuple[str, int]]:
+    article = load(text)
+    found = find_entities(article, nlp.parse(article.text))
+    return {a.name: (a.type, len(a.mentions)) for a in found.actors}
+
+
+def test_a_quotation_mark_set_after_a_name_is_no_part_of_it() -> None:
+    actors = actors_of(
+        "Host suspended\n\nThe host was suspended by a Kansas City radio station when he "
+        "suggested that Hillary Clinton ''should be buried under a jail'' during a show. Clinton "
+        "did not reply. The station said Clinton ''was owed an apology.''\n"
+    )
+    assert actors["Hillary Clinton"] == ("PERSON", 3)
+    assert not [name for name in actors if "'" in name]
+
+
+def test_an_irregular_plurals_possessive_stays_in_an_organisations_name() -> None:
+    actors = actors_of(
+        "Media study\n\nResearch for the Women's Media Center showed that men wrote most stories. "
+        "Julie Burton is president of the Women's Media Center. The Children's Hospital of "
+        "Ohio said it treated 40 people.\n"
+    )
+    assert actors["Women's Media Center"] == ("ORG", 2)
+    assert [name for name in actors if name.startswith("Children's Hospital")]
+    assert "Women" not in actors and "Children" not in actors
+
+
+def test_a_link_is_no_actor() -> None:
+    actors = actors_of(
+        "Rally photo\n\nMayor Ann Bell spoke at the rally in Dover on Monday. See the photo at "
+        "pic.twitter.com/nzaaq6rcaH for the crowd. Bell thanked the voters.\n"
+    )
+    assert not [name for name in actors if "/" in name or "twitter" in name]
+    assert "Ann Bell" in actors
+
+
+def test_a_states_postal_code_is_a_place() -> None:
+    actors = actors_of(
+        "Clinton in New Hampshire\n\nSupporters of Hillary Clinton wore shirts at her event in "
+        "Hudson, NH on Tuesday. The crowd in Nashua, NH was larger. Clinton spoke in Manchester.\n"
+    )
+    assert actors["NH"][0] == "GPE"
+
+
+def test_a_shared_surname_goes_to_the_namesake_its_pronouns_say_not_the_one_named_most() -> None:
+    actors = actors_of(
+        "Marsh opens a new store\n\nOn the first day of the fair in June, Olga Marsh walked "
+        "across the stage in a dress from her own label. Peter Marsh, her father, watched from "
+        "the front row.\n\nPeter Marsh has built three hotels in the city. Peter Marsh also owns "
+        "a football club.\n\nMarsh has said that she wants every worker to have paid leave. "
+        "Marsh told a magazine last year that she works long hours herself. Marsh, however, runs "
+        "a firm that offers no paid leave to its staff, and she declined to comment.\n"
+    )
+    assert actors["Olga Marsh"] == ("PERSON", 4)
+    assert actors["Peter Marsh"] == ("PERSON", 3)
+
+
+def test_a_relative_the_tagger_took_for_a_product_is_a_person() -> None:
+    doc = nlp.parse("Donald Marsh praised Ivanka Marsh. Ivanka Marsh left. Dump Marsh, they said.")
+    people = {"Donald Marsh", "Marsh"}
+    relative = relative_named(DocSpan(doc, 3, 5, label="PRODUCT"), people)
+    slogan = relative_named(DocSpan(doc, 10, 12, label="WORK_OF_ART"), people)
+    assert (relative.text, relative.label_) == ("Ivanka Marsh", "PERSON")
+    assert (slogan.text, slogan.label_) == ("Dump Marsh", "WORK_OF_ART")
