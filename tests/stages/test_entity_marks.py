@@ -75,3 +75,25 @@ def test_a_relative_the_tagger_took_for_a_product_is_a_person() -> None:
     slogan = relative_named(DocSpan(doc, 10, 12, label="WORK_OF_ART"), people)
     assert (relative.text, relative.label_) == ("Ivanka Marsh", "PERSON")
     assert (slogan.text, slogan.label_) == ("Dump Marsh", "WORK_OF_ART")
+
+
+def test_a_hosts_name_after_the_networks_possessive_is_a_person() -> None:
+    actors = actors_of(
+        "Candidate on television\n\nThe candidate made the remarks on Tuesday in an interview "
+        "with Fox News’ Sean Corbett before the results came in. The candidate also spoke to "
+        "reporters in Ohio.\n"
+    )
+    assert actors["Sean Corbett"][0] == "PERSON"
+    assert "Fox News" in actors
+    assert not [name for name in actors if "'" in name or "’" in name]
+
+
+def test_court_cases_time_zones_and_opening_marks_make_no_actors() -> None:
+    actors = actors_of(
+        "Court watch\n\nThe ruling in Ashcroft v. Iqbal made such suits harder, said Lee "
+        "Epstein, a law professor. The debate starts at 9 p.m. EST on CNN. ''Vermont is "
+        "different,'' said Epstein, who teaches in Vermont.\n"
+    )
+    assert "Ashcroft" not in actors and "Iqbal" not in actors and "EST" not in actors
+    assert not [name for name in actors if name.startswith("'")]
+    assert actors["Lee Epstein"] == ("PERSON", 2)

@@ -229,3 +229,12 @@ def within_law_name(span: Span, text: str, laws: set[str]) -> bool:
         start -= 1
     found = HYPHENATED_AT.match(text, start)
     return found is not None and found.end() >= span.end and found.group() in laws
+
+
+def case_party(ent: DocSpan) -> bool:
+    """A party's name in a court case's ("Roe v. Wade", "Ashcroft v. Iqbal"): the case, not an
+    actor of the article. Only the law's "v."; "Clinton vs. Trump" is a match-up of two."""
+    doc = ent.doc
+    before = doc[ent.start - 1].text if ent.start > 0 else ""
+    after = doc[ent.end].text if ent.end < len(doc) else ""
+    return "v." in (before, after) or any(t.text == "v." for t in ent[1:-1])  # not "Vladimir V."

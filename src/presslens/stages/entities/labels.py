@@ -1,14 +1,16 @@
 """Labels the small tagger gets wrong, set right from the words around a name: a relative's
 name taken for a product ("Ivanka Trump"), a place run into an organisation's name ("Indiana
 GOP"), a city named with its state ("Worcester, Massachusetts" as a person), a person listed
-among people ("Modi" as a place)."""
+among people ("Modi" as a place), a person's name run into the organisation before it ("Fox
+News' Sean Hannity")."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from presslens.stages.entities.names import common_noun, given_name
+from presslens.stages.entities.rules import rules
 from presslens.stages.places import load_places
 
 OFTEN_MISTYPED = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT"})
@@ -70,3 +72,40 @@ def listed_with_people(ent: DocSpan) -> bool:
     members = [first, *(t for t in first.subtree if t.dep_ == "conj")]
     others = [t for t in members if not (ent.start <= t.i < ent.end)]
     return len(others) >= 2 and all(t.ent_type_ == "PERSON" for t in others)
+
+
+def owner_and_person(ents: list[DocSpan], people: set[str]) -> list[DocSpan]:
+    """The entities with an organisation's name run into a person's after its possessive
+    ("Fox News' Sean Hannity", "CNN's Jake Tapper" as one ORG) cut in two: the organisation and
+    the person (`personal_name`). Not "Grayson's Democratic Senate primary", nor "McDonald's
+    Corporation"."""
+    found: list[DocSpan] = []
+    for ent in ents:
+        mark = next((t.i for t in ent[1:-2] if possessive(t)), None)
+        person = ent.doc[mark + 1 : ent.end] if mark is not None and ent.label_ == "ORG" else None
+        if mark is None or person is None or not personal_name(person, people):
+            found.append(ent)
+            continue
+        found.append(DocSpan(ent.doc, ent.start, mark, label="ORG"))
+        found.append(DocSpan(ent.doc, mark + 1, ent.end, label="PERSON"))
+    return found
+
+
+def possessive(token: Token) -> bool:
+    """'s, or an apostrophe after a plural's s ("Fox News’", which the tagger reads as a
+    closing quotation mark)."""
+    if token.tag_ == "POS":
+        return True
+    before = token.doc[token.i - 1]
+    return token.text in ("'", "’") and before.text.endswith("s") and not before.whitespace_
+
+
+def personal_name(words: DocSpan, people: set[str]) -> bool:
+    """Two or three capitalised proper nouns, a given name first, last a person's surname or
+    at least no common noun nor an institution's name ("Senate")."""
+    if len(words) not in (2, 3) or not all(t.pos_ == "PROPN" and t.is_title for t in words):
+        return False
+    first, last = words[0].text, words[-1].text
+    if not given_name(first) or common_noun(first):
+        return False
+    return last in people or not (common_noun(last) or last in rules().standalone)

@@ -23,6 +23,7 @@ from presslens.stages.entities.labels import (
     city_of_region,
     joined_names,
     listed_with_people,
+    owner_and_person,
     relative_named,
 )
 from presslens.stages.entities.names import PARTICLES
@@ -48,6 +49,7 @@ NAME_END = re.compile(r"\s*(?:—|–(?=\s*\d)|:\s)")  # no name runs past an em
 # the name, not its owner ("Clinton's campaign" -> Clinton)
 PLURAL_POSSESSIVE = re.compile(r"(?:the\s+)?(?:wo)?(?:men|children|people)['’]s\s", re.IGNORECASE)
 LOOSE_APOSTROPHES = re.compile(r"\s+['’]+$")
+OPENING_APOSTROPHES = re.compile(r"^['’‘]+(?=[A-Z])")
 QUOTES = '"“”‘«»'  # quotation marks a name never opens or ends with (’ is a possessive's)
 # "pro-Clinton", "anti-LGBT", "Pro-Israel" opening a sentence; not "Anti-Defamation League",
 # nor "Post-ABC" (a Washington Post-ABC News poll)
@@ -96,7 +98,7 @@ def find_mentions(
     blocked = blocked + [m.span for m in named]  # "U.S." inside "U.S. PIRG Education Fund"
     found = []
     before_day: dict[Span, int] = {}  # mentions before a day's name ("Super Tuesday")
-    for ent in joined_names(doc):
+    for ent in owner_and_person(joined_names(doc), people):
         ent = relative_named(ent, people)
         if ent.label_ not in LABELS:
             continue
@@ -367,7 +369,7 @@ def shouted_word(ent: DocSpan, lower_words: set[str]) -> bool:
 
 
 def read_mention(ent: DocSpan, people: set[str], lower_words: set[str]) -> Mention | None:
-    if any(HANDLE.search(t.text) for t in ent) or hashtag(ent):
+    if any(HANDLE.search(t.text) for t in ent) or hashtag(ent) or junk.case_party(ent):
         return None  # "@edhenry", "U see @edhenry", "#JebBush": an account, a post's tag
     if ent.label_ in ("PERSON", "ORG"):
         trimmed = without_figures(ent)
@@ -482,6 +484,7 @@ def strip_name(text: str, start: int, label: str, people: set[str]) -> tuple[str
     if re.search(r"['’‘]s\b.", text) and not PLURAL_POSSESSIVE.match(text):
         text = re.split(r"['’‘]s\b", text)[0]
     bare = text.lstrip("-–—•*")  # "-David Rothschild": a list's dash run into the name
+    bare = OPENING_APOSTROPHES.sub("", bare)  # "''America": a quotation mark set as two
     start, text = start + len(text) - len(bare), bare
     text, start = outside_brackets(first_line(text), start)
     title = ""
