@@ -234,3 +234,14 @@ def test_a_name_ending_the_quotation_is_not_its_speaker(context_for: ContextFor)
     )
     speaker = speaker_of_say(text, context_for)
     assert speaker.name == "Trump"
+
+
+def test_a_misparsed_clause_before_the_speaker_is_no_part_of_its_phrase(prepared) -> None:
+    from presslens.stages.quotes import find_quotes
+
+    article, doc, actors = prepared(
+        "On Wednesday, Trump dismissed critics who called the election-night remarks sexist. "
+        "The Trump-backed candidate said the plan was good."
+    )
+    quotes = find_quotes(article, doc, actors).quotes
+    assert [q.speaker for q in quotes] == ["critics", "The Trump-backed candidate"]

@@ -173,6 +173,8 @@ def phrase_tokens(head: Token) -> list[Token]:
                 continue  # but "those affected by the shootings" needs its clause
             if child.dep_ == "npadvmod" and (token.i == head.i or token.pos_ in ("NOUN", "PROPN")):
                 continue  # "Trump this week said": when, not who ("57-year-old" stays)
+            if not_of_the_phrase(child, head):
+                continue
             keep.add(child.i)
             stack.append(child)
     doc = head.doc
@@ -190,6 +192,20 @@ def phrase_tokens(head: Token) -> list[Token]:
     if run and opened > 0 and run[-1].i + 1 < len(doc) and doc[run[-1].i + 1].text == ")":
         run.append(doc[run[-1].i + 1])  # "Rep. Jason Chaffetz (R-Utah)", its bracket closed
     return run or [head]
+
+
+def not_of_the_phrase(child: Token, head: Token) -> bool:
+    """What the parse hangs on a noun that is not part of it: a verb with its own subject read
+    as a modifier ("Trump dismissed critics who called ...": 'dismissed' amod, 'Trump' its
+    npadvmod), or a phrase set off by a comma before the head ("On Wednesday, ...")."""
+    if child.dep_ == "amod" and child.tag_.startswith("VB"):
+        # a verb with a subject of its own; not "the Trump-backed candidate" (hyphenated)
+        own = [c for c in child.children if c.dep_ in ("npadvmod", "nsubj") and c.i < child.i]
+        return any(c.whitespace_ and c.pos_ in ("PROPN", "NOUN") for c in own)
+    if child.dep_ != "prep" or child.i > head.i:
+        return False
+    after = child.doc[child.right_edge.i + 1] if child.right_edge.i + 1 < len(child.doc) else None
+    return after is not None and after.text == ","
 
 
 def name_after_dateline(text: str, head: Token) -> Token | None:
