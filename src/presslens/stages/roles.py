@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 
 from presslens.resources import parse_sections, read_text
 
-ROLE_SECTIONS = ("person", "organisation", "document", "male", "female", "spokesperson")
+ROLE_SECTIONS = (
+    "person",
+    "organisation",
+    "institution",
+    "document",
+    "male",
+    "female",
+    "spokesperson",
+)
 CATALOGUE_SECTIONS = ("person", "organisation", "male", "female", "relational", "same", "thing")
 
 # endings that make a noun for a person: "activist", "historian", "anchorman"; long words
@@ -33,6 +41,7 @@ class Roles:
     male: frozenset[str]
     female: frozenset[str]
     spokesperson: frozenset[str] = frozenset()  # "officials at X" speak for X
+    institution: frozenset[str] = frozenset()  # "the court": only a body named so
     wide: dict[str, frozenset[str]] = field(default_factory=dict)
     synonyms: dict[str, str] = field(default_factory=dict)  # role -> the first of its synset
 
@@ -43,7 +52,7 @@ class Roles:
             return "PERSON"
         if len(lemma) >= MIN_SUFFIXED and lemma.endswith(PERSON_SUFFIXES):
             return "PERSON"
-        if lemma in self.organisation:
+        if lemma in self.organisation or lemma in self.institution:
             return "ORG"
         if lemma in self.document:
             return "DOCUMENT"
@@ -66,6 +75,11 @@ class Roles:
     def same_as(self, lemma: str) -> str:
         """One name for roles of one sense: "attorney" and "lawyer" are both "attorney"."""
         return self.synonyms.get(lemma, lemma)
+
+    def named_only(self, lemma: str) -> bool:
+        """A body the article names by the noun ("the court" for the Supreme Court): only an
+        organisation whose name holds it is it, never the nearest one."""
+        return lemma in self.institution
 
     def relational(self, lemma: str) -> bool:
         """Someone who stands for another ("the spokesman", "his lawyer", "the wife"): only an

@@ -296,6 +296,13 @@ def test_speaker_resolved(
             "said",
             "The candidate",
         ),
+        # a body named by its noun is only one named so, never the last body named
+        (
+            "Congress passed the spending bill on Friday after a long night.\n\nThe "
+            "administration said that the president would veto it.",
+            "said",
+            "The administration",
+        ),
     ],
 )
 def test_unresolvable_speaker_gets_no_actor(
@@ -326,3 +333,11 @@ def test_a_role_held_for_someone_goes_to_the_name_apposed_across_it(prepared: Pr
         "questions from the panel."
     )
     assert speaker_of(prepared, text, "said") == ("Ray's lawyer", ["Mark Bellamy"])
+
+
+def test_a_body_named_by_its_noun_is_the_one_named_so(prepared: Prepare) -> None:
+    text = (
+        "The Obama administration sent its plan to Congress on Tuesday, a month late. The "
+        "administration said it would close the prison by the end of the year."
+    )
+    assert speaker_of(prepared, text, "said") == ("The administration", ["Obama administration"])
