@@ -341,3 +341,11 @@ def test_a_body_named_by_its_noun_is_the_one_named_so(prepared: Prepare) -> None
         "administration said it would close the prison by the end of the year."
     )
     assert speaker_of(prepared, text, "said") == ("The administration", ["Obama administration"])
+
+
+def test_his_campaign_is_the_one_named_for_him_not_the_last_one_named(prepared: Prepare) -> None:
+    text = (
+        "Tom Rowley admitted that it would be hard to win. The Bell campaign said he should "
+        "quit, and the Rowley campaign disagreed. His campaign argued that it could still win."
+    )
+    assert speaker_of(prepared, text, "argued") == ("His campaign", ["Rowley campaign"])

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from presslens.model import Actor
-from presslens.stages.quotes.context import Context, sentence_of, tokens_in
+from presslens.stages.quotes.context import Context, sentence_of, token_span, tokens_in
 from presslens.stages.quotes.speakers import Speaker, document_author
 from presslens.stages.roles import load_roles
 
@@ -292,6 +292,9 @@ def resolve(ctx: Context, speaker: Speaker, earlier: list[Speaker]) -> Speaker:
     """The speaker with the name and actor of its referent, or as it was when none agrees."""
     if speaker.role == "DOCUMENT":
         return document_source(ctx, speaker)
+    owner = pronoun_owner(ctx.doc[speaker.head])
+    if speaker.role == "ORG" and owner is not None:
+        return owners_body(ctx, speaker, owner, earlier)
     need = need_of(ctx, speaker)
     if need is None:
         return speaker
@@ -307,6 +310,32 @@ def resolve(ctx: Context, speaker: Speaker, earlier: list[Speaker]) -> Speaker:
         return speaker
     best = min(found, key=lambda c: (c[0], c[1]))[2]
     return replace(speaker, name=best.name, actor_id=best.actor_id, actor_ids=best.actor_ids or ())
+
+
+OWNER_PRONOUNS = frozenset({"his", "her", "their"})
+
+
+def pronoun_owner(head: Token) -> Token | None:
+    """The possessive pronoun owning a body ("his campaign", "her administration"), if any."""
+    return next((c for c in head.children if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS), None)
+
+
+def owners_body(ctx: Context, speaker: Speaker, owner: Token, earlier: list[Speaker]) -> Speaker:
+    """'His campaign' is the campaign named for the person "his" stands for (the Sanders
+    campaign, not the Clinton campaign named last); no actor when the article names none."""
+    pronoun = Speaker(token_span(owner), owner.i, owner.text, None, pronoun=True)
+    person = resolve(ctx, pronoun, earlier)
+    found = next((a for a in ctx.actors if a.id == person.actor_id), None)
+    if found is None:
+        return speaker
+    surname = found.name.split()[-1]
+    noun = ctx.doc[speaker.head].lemma_.lower()
+    bodies = [
+        a
+        for a in ctx.actors
+        if a.type == "ORG" and surname in a.name.split() and a.name.lower().endswith(noun)
+    ]
+    return referent(speaker, bodies[0]) if len(bodies) == 1 else speaker
 
 
 def role_candidates(ctx: Context, speaker: Speaker, found: list[Candidate]) -> list[Candidate]:

@@ -446,7 +446,8 @@ def role_of(head: Token, run: list[Token], roles: Roles) -> tuple[str | None, st
 
     Only a bare role is resolved later: not "a spokesman" (someone new), not "the Trump
     campaign" (named by someone), and "his wife" (someone else) only when it is relational:
-    then only the actor the article gives that role is the speaker."""
+    then only the actor the article gives that role is the speaker. "His campaign" is the
+    body named for the one "his" stands for (`resolve.owners_body`)."""
     lemma = head.lemma_.lower()
     kind = roles.kind(lemma) if head.tag_ in ("NN", "NNP") else None  # not "officials"
     if kind is None:
@@ -461,6 +462,8 @@ def role_of(head: Token, run: list[Token], roles: Roles) -> tuple[str | None, st
     possessed = any(c.dep_ == "poss" for c in head.children)
     if possessed and roles.relational(lemma) and len(determiners) == 1:
         return kind, roles.gender(lemma)  # "Roe's lawyer": only the one named as such
+    if kind == "ORG" and determiners in (["his"], ["her"], ["their"]):
+        return kind, None  # "his campaign": the body named for the one "his" stands for
     if len(determiners) != 1 or determiners[0] not in DEFINITE:
         return None, roles.gender(lemma)
     naming = NAMING_TYPES if kind != "PERSON" else {"PERSON"}
