@@ -349,3 +349,15 @@ def test_his_campaign_is_the_one_named_for_him_not_the_last_one_named(prepared: 
         "quit, and the Rowley campaign disagreed. His campaign argued that it could still win."
     )
     assert speaker_of(prepared, text, "argued") == ("His campaign", ["Rowley campaign"])
+
+
+def test_the_agency_whose_officials_spoke_is_the_agency_even_if_another_is_so_called_later(
+    prepared: Prepare,
+) -> None:
+    text = (
+        "Officials at the Border Fraud Unit, a division of the Port Authority, said they were "
+        "worried about forged papers. In a 2013 memo, the agency suggested that the scheme end "
+        'because "nothing can be done."\n'
+        "The Visa Review Board, the agency that runs the scheme, did not reply."
+    )
+    assert speaker_of(prepared, text, "suggested") == ("the agency", ["Border Fraud Unit"])

@@ -93,7 +93,10 @@ def speaker_fits(ctx: Context, need: Need, candidate: Speaker) -> bool:
         kind = actor.type if actor and actor.id == candidate.actor_id else None
         kind = kind or actor_type(ctx, candidate.actor_id)
         gender = sex_of(ctx, candidate.actor_id) if len(candidate.actor_ids) <= 1 else None
-        return fits(need, kind, gender, candidate.plural or len(candidate.actor_ids) > 1)
+        plural = candidate.plural or len(candidate.actor_ids) > 1
+        if kind == "ORG" and len(candidate.actor_ids) <= 1:
+            plural = False  # "officials at the agency" spoke: the agency, one body
+        return fits(need, kind, gender, plural)
     head = ctx.doc[candidate.head]
     if candidate.pronoun or head.pos_ not in ("NOUN", "PROPN"):
         return False  # an unresolved pronoun tells nothing, nor "several" or "many"
@@ -471,13 +474,14 @@ def name_range(token: Token) -> range:
 
 
 def held_outside(ctx: Context, role: str, own: range) -> set[str]:
-    """The actors the article gives the role, not counting where it gives it in the rest of
-    the speaker's own sentence: "the GOP front-runner said Democratic front-runner Clinton ..."
-    is not Clinton."""
+    """The actors the article gives the role before the speaker, not counting where it gives
+    it in the rest of the speaker's own sentence: "the GOP front-runner said Democratic
+    front-runner Clinton ..." is not Clinton, and an agency the article calls "the agency" only
+    further on is not the one meant here."""
     return {
         actor_id
         for actor_id, words in ctx.roles.items()
-        if any(where not in own for where in words.get(role, ()))
+        if any(where < own.start for where in words.get(role, ()))
     }
 
 
