@@ -361,3 +361,12 @@ def test_the_agency_whose_officials_spoke_is_the_agency_even_if_another_is_so_ca
         "The Visa Review Board, the agency that runs the scheme, did not reply."
     )
     assert speaker_of(prepared, text, "suggested") == ("the agency", ["Border Fraud Unit"])
+
+
+def test_two_role_nouns_in_one_sentence_are_two_people(prepared: Prepare) -> None:
+    text = (
+        "Sen. Tom Rowley has been critical of Dan Mercer since the primary. Rowley said the race "
+        "was unfair. In June, the senator urged voters to drop Mercer after the billionaire "
+        "mogul claimed that a judge in his case was unfit to serve."
+    )
+    assert speaker_of(prepared, text, "claimed") == ("the billionaire mogul", ["Dan Mercer"])

@@ -352,6 +352,8 @@ def role_candidates(ctx: Context, speaker: Speaker, found: list[Candidate]) -> l
     own sentence gives someone after the speaker does not count (`held_outside`)."""
     roles = load_roles()
     role = ctx.doc[speaker.head].lemma_.lower()
+    others = other_roles_referents(ctx, speaker, found)
+    found = [c for c in found if c[2].actor_id not in others]
     since = newcomer_at(ctx, speaker.head, roles.same_as(role))
     if since is not None:
         found = [c for c in found if named_after(ctx, c[2].actor_id, since)]
@@ -363,6 +365,24 @@ def role_candidates(ctx: Context, speaker: Speaker, found: list[Candidate]) -> l
     if holders or roles.relational(role) or roles.named_only(role) or person_modified(ctx, head):
         return [c for c in found if c[2].actor_id in holders] or sole_holder(ctx, speaker, holders)
     return clear_leader([c for c in found if c[3] <= 1])
+
+
+def other_roles_referents(ctx: Context, speaker: Speaker, found: list[Candidate]) -> set[str]:
+    """The actors another role noun of the speaker's own sentence stands for: "the senator
+    called on ... after the mogul claimed" names two people, so the mogul is not the senator."""
+    roles = load_roles()
+    own = sentence_of(ctx, speaker.head)
+    role = roles.same_as(ctx.doc[speaker.head].lemma_.lower())
+    return {
+        c[2].actor_id
+        for c in found
+        if c[2].actor_id is not None
+        and c[2].head != speaker.head
+        and sentence_of(ctx, c[2].head) == own
+        and ctx.doc[c[2].head].pos_ == "NOUN"
+        and roles.kind(ctx.doc[c[2].head].lemma_.lower()) is not None
+        and roles.same_as(ctx.doc[c[2].head].lemma_.lower()) != role
+    }
 
 
 INDEFINITE = frozenset({"a", "an", "another"})
