@@ -115,3 +115,15 @@ def test_a_not_after_the_cue_does_not_negate_it() -> None:
     assert not negated(governing(cue))
     (said,) = [t for t in nlp.parse("Tom Reyes did not say it.") if t.text == "say"]
     assert negated(governing(said))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The debate promised to be a crucial moment for the mayor.",
+        "The row threatens to become a crisis for the council.",
+    ],
+)
+def test_what_is_likely_is_no_speech(text: str, prepared: Callable) -> None:
+    article, doc, actors = prepared(text)
+    assert find_quotes(article, doc, actors).quotes == ()

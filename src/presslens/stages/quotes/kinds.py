@@ -132,4 +132,17 @@ def attribution_kind(cue: Token, lexicon: Lexicon) -> str | None:
         return "refusal"
     if cue.pos_ in ("VERB", "AUX") and hypothetical(chain, lexicon):
         return "hypothetical"
+    if likelihood(cue):
+        return "stance"
     return stance_kind(cue, lexicon)
+
+
+LIKELIHOOD_VERBS = frozenset({"promise", "threaten"})
+
+
+def likelihood(cue: Token) -> bool:
+    """'The debate promises to be a crucial moment', 'the row threatens to become a crisis':
+    what is likely, not words anyone gave."""
+    if cue.lemma_.lower() not in LIKELIHOOD_VERBS:
+        return False
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in ("be", "become") for c in cue.children)
