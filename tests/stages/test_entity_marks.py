@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Span as DocSpan
 
 from presslens import nlp
@@ -97,3 +98,24 @@ def test_court_cases_time_zones_and_opening_marks_make_no_actors() -> None:
     assert "Ashcroft" not in actors and "Iqbal" not in actors and "EST" not in actors
     assert not [name for name in actors if name.startswith("'")]
     assert actors["Lee Epstein"] == ("PERSON", 2)
+
+
+def test_a_building_named_as_where_things_happen_is_no_actor_but_a_newspaper_is_one() -> None:
+    actors = actors_of(
+        "Oval Office talks\n\nThe governor met the president in the Oval Office on Monday and "
+        "later dined at the Venetian Hotel. She worked at the New York Times for ten years. "
+        "The governor, Ann Bell, said the talks went well.\n"
+    )
+    assert "Oval Office" not in actors and "Venetian Hotel" not in actors
+    assert "New York Times" in actors
+
+
+@pytest.mark.parametrize("surname", ["Walsh", "Kessler"])  # tagged PERSON, ORG
+def test_a_thing_named_for_a_person_of_the_article_is_no_person_nor_body(surname: str) -> None:
+    actors = actors_of(
+        f"Buildings for sale\n\nDonald {surname} sold {surname} Place in 2005. {surname} Place "
+        f"has 16 towers. The {surname} Organization said the sale was wise. Hillary Clinton "
+        "was in Ohio.\n"
+    )
+    assert actors[f"{surname} Place"] == ("FAC", 2)
+    assert actors[f"{surname} Organization"][0] == "ORG"

@@ -11,6 +11,8 @@ of English from WordNet, by each noun's most frequent sense (WordNet lists sense
 - relational: someone who acts or stands for another ("spokesperson", "aide", "lawyer",
   "adviser", kin such as "wife"): the nearest person is most often the one they stand for, so
   the stage gives them only to an actor the article names so;
+- structure: a building or a work ("tower", "hotel", "museum", "airport"): a name ending
+  with one, used as where things happen ("at Trump Tower"), is a place, not an actor;
 - same: roles that share their most frequent sense, a line each ("attorney lawyer");
 - thing: nouns whose most frequent sense is a thing, a state or a quantity, not an act, a
   person or a group ("climate", "beach", "border"): a place owning one is not acting.
@@ -52,6 +54,7 @@ ANCHORS = {
         ("lawyer", 1),
         ("adviser", 1),
     ],
+    "structure": [("structure", 1), ("facility", 1)],  # buildings and works: "tower", "hotel"
 }
 # lexicographer files of things a place may own without acting: artifact, attribute, body,
 # food, location, object, phenomenon, plant, possession, quantity, shape, state, substance,

@@ -22,7 +22,16 @@ ROLE_SECTIONS = (
     "female",
     "spokesperson",
 )
-CATALOGUE_SECTIONS = ("person", "organisation", "male", "female", "relational", "same", "thing")
+CATALOGUE_SECTIONS = (
+    "person",
+    "organisation",
+    "male",
+    "female",
+    "relational",
+    "structure",
+    "same",
+    "thing",
+)
 
 # endings that make a noun for a person: "activist", "historian", "anchorman"; long words
 # only ("list", "twist", "wrist" are things)
@@ -71,6 +80,11 @@ class Roles:
         """A noun for a thing, a state or a quantity ("climate", "border"), not an act, a
         person or a body: what a place owns without acting."""
         return lemma in self.wide.get("thing", ())
+
+    def structure(self, lemma: str) -> bool:
+        """A building or a work ("tower", "hotel", "museum", "airport"), by WordNet's most
+        frequent sense."""
+        return lemma in self.wide.get("structure", ())
 
     def same_as(self, lemma: str) -> str:
         """One name for roles of one sense: "attorney" and "lawyer" are both "attorney"."""

@@ -273,7 +273,7 @@ def cluster_full_names(groups: dict[Key, Group], doc: Doc) -> dict[str, PersonNa
         )
         and (parts := parse_person(key[0])) is not None
     }
-    for name in named_for_people(parsed, groups):
+    for name in named_for_people(parsed, groups) + places_named_for_people(parsed, groups):
         parsed.pop(name, None)  # "Trump Tower": a building named for a person, not one
         group = groups[(name, "")]
         group.labels = Counter({"FAC": sum(group.labels.values())})  # the tagger's person: none
@@ -317,6 +317,26 @@ def named_for_people(parsed: dict[str, PersonName], groups: dict[Key, Group]) ->
         and not person.middle
         and not given_name(person.first)
     ]
+
+
+def places_named_for_people(parsed: dict[str, PersonName], groups: dict[Key, Group]) -> list[str]:
+    """Names the tagger reads as an organisation's (or now a person's, now an organisation's)
+    that call a thing after a person of the article: a surname and a noun WordNet knows as a
+    thing, no body ("Trump Place", "Trump Tower"; not "Trump Organization", "Clinton
+    Foundation", whose nouns are bodies)."""
+    surnames = {person.last for person in parsed.values()}
+    roles = load_roles()
+    found = []
+    for (name, title), group in groups.items():
+        words = name.split()
+        if title or len(words) != 2 or words[0] not in surnames:
+            continue
+        if not (group.labels["ORG"] or group.labels["PERSON"]) or group.person:
+            continue
+        noun = words[1].casefold()
+        if roles.thing(noun) and roles.kind(noun) is None and not given_name(words[0]):
+            found.append(name)
+    return found
 
 
 def tagged_person(group: Group) -> bool:

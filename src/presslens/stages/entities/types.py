@@ -277,4 +277,21 @@ def kind(group: Group) -> str:
         return "place"  # a country too: "in Syria" is where, "Syria agreed" who
     if town_named_as_place(group) and group.acting < ACTS:
         return "place"  # "a blast in Chelsea", tagged ORG
+    if building_named_as_place(group) and group.acting < ACTS:
+        return "place"  # "a condominium at Trump Place", tagged ORG
     return "actor"
+
+
+def building_named_as_place(group: Group) -> bool:
+    """A name of several words whose head is a building or a work by WordNet's most frequent
+    sense, not a body ("Trump Tower", "Venetian Hotel", "Oval Office", "Whitney Museum"; not
+    "New York Times", "Pew Research Center"), that the article names as where things happen at
+    least half the time and nothing marks as a person's."""
+    words = group.name.split()
+    if len(words) < 2 or group.person or group.titles or group.genders or not group.locative:
+        return False
+    roles = load_roles()
+    head = words[-1].lower()
+    if not roles.structure(head) or roles.kind(head) is not None or organisation_named(group.name):
+        return False
+    return 2 * group.locative >= len(group.spans)
