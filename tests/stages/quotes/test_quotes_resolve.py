@@ -370,3 +370,37 @@ def test_two_role_nouns_in_one_sentence_are_two_people(prepared: Prepare) -> Non
         "mogul claimed that a judge in his case was unfit to serve."
     )
     assert speaker_of(prepared, text, "claimed") == ("the billionaire mogul", ["Dan Mercer"])
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        (
+            "A woman who has accused the mayor of fraud says she was threatened.\nAnn Rowe, 63, "
+            "said she had kept the letters for years.",
+            ["Ann Rowe"],
+        ),
+        (
+            "The lifelong Republican says he will not vote for the nominee.\nTom Rowley, a "
+            "former staffer, wrote that he penned the speech.",
+            ["Tom Rowley"],
+        ),
+        # the sex does not agree
+        (
+            "A woman who has accused the mayor of fraud says she was threatened.\nTom Rowley, "
+            "a former staffer, wrote that he saw the letters.",
+            [],
+        ),
+        # the one named next holds another role: someone else
+        (
+            "In a video found by reporters, a veteran diplomat says the minister put speed over "
+            "security.\nJeff Mercer, communications director for a pressure group, said the "
+            "video showed what voters feared.",
+            [],
+        ),
+    ],
+)
+def test_a_lede_describes_the_person_the_next_paragraph_names(
+    text: str, actors: list[str], prepared: Prepare
+) -> None:
+    assert speaker_of(prepared, text, "says")[1] == actors

@@ -56,7 +56,7 @@ from presslens.stages.quotes.lexicon import Lexicon, load_lexicon
 from presslens.stages.quotes.marks import Quoted, find_quoted, find_single_quoted
 from presslens.stages.quotes.posts import post_attributions
 from presslens.stages.quotes.reported import reported_speech
-from presslens.stages.quotes.resolve import resolve
+from presslens.stages.quotes.resolve import identified_later, resolve
 from presslens.stages.quotes.speakers import Speaker
 from presslens.stages.quotes.tagged import tagged_attributions
 
@@ -263,6 +263,9 @@ def resolve_speakers(ctx: Context, items: list[Attribution]) -> list[Attribution
         if speaker is not None and speaker.actor_id is None and (speaker.pronoun or speaker.role):
             speaker = resolve(ctx, speaker, earlier)
             item = replace(item, speaker=speaker, confidence=item.confidence * 0.9)
+        if speaker is not None and speaker.actor_id is None and not speaker.pronoun:
+            speaker = identified_later(ctx, speaker)
+            item = replace(item, speaker=speaker)
         if speaker is not None:
             earlier.append(speaker)
         resolved.append(item)
