@@ -4,7 +4,8 @@ The flow, each module importing only those before it: `lexicon` (reporting cues;
 nouns are `presslens.stages.roles`, shared with the entities stage), `marks` (quotation marks
 paired, text only), `speakers` (speaker phrases, joint speakers, role nouns), `gender` (who
 the article shows to be a man or a woman), `context` (shared state and span helpers),
-`resolve` (pronouns and role nouns to actors), `kinds` (speech, or a stance, a refusal, negated
+`resolve` (pronouns and role nouns to actors), `lede` (a lede's description to the person
+named next), `posts` (an embedded post to its author), `kinds` (speech, or a stance, a refusal, negated
 or hypothetical speech), `reported` (reported speech from the parse), `direct` (cue and
 speaker of each quotation), `stage` (`find_quotes`: everything put together).
 Beside them, independent of the rules, `learned` tags attributions (cue, source, content) with a

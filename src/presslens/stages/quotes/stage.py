@@ -52,11 +52,12 @@ from presslens.stages.quotes.direct import (
     title_like,
 )
 from presslens.stages.quotes.kinds import attribution_kind, only_a_name
+from presslens.stages.quotes.lede import identified_later
 from presslens.stages.quotes.lexicon import Lexicon, load_lexicon
 from presslens.stages.quotes.marks import Quoted, find_quoted, find_single_quoted
 from presslens.stages.quotes.posts import post_attributions
 from presslens.stages.quotes.reported import reported_speech
-from presslens.stages.quotes.resolve import identified_later, resolve
+from presslens.stages.quotes.resolve import resolve
 from presslens.stages.quotes.speakers import Speaker
 from presslens.stages.quotes.tagged import tagged_attributions
 
