@@ -63,3 +63,13 @@ def test_a_link_tag_keeps_its_words_and_other_angle_brackets_stay() -> None:
     )
     assert text == "See the report; turnout < 40% and 3 > 2."
     assert removed == []
+
+
+def test_a_date_saved_in_another_form_still_makes_a_signature_the_quotes_stage_reads() -> None:
+    from presslens.model import POST_SIGNATURE
+
+    text, _removed = render_posts(
+        f'Lead line.\n\n<tweet author="@janeroe" datetime="10/03/2016 14:00+01:00">{BODY}</tweet>\n'
+    )
+    signature = text.strip().splitlines()[-1]
+    assert POST_SIGNATURE.fullmatch(signature), signature

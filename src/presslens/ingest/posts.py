@@ -28,6 +28,7 @@ LINK = re.compile(r"<a\b[^<>]{0,500}>|</a>")
 HANDLE = re.compile(r"@?(\w{1,30})")
 AUTHOR_KEYS = ("author", "tweet-author", "user", "screen_name")
 DATE_KEYS = ("datetime", "tweet-date", "date", "timestamp")
+SIGNATURE_UNSAFE = re.compile(r"[^\w ,.:/-]")  # what a signature line's date may not hold
 
 
 def render_posts(raw: str) -> tuple[str, list[Removed]]:
@@ -70,7 +71,7 @@ def date_of(attrs: dict[str, str]) -> str | None:
         if not value:
             continue
         day = parsed_day(value)
-        return f"{day:%B} {day.day}, {day.year}" if day else value[:40]
+        return f"{day:%B} {day.day}, {day.year}" if day else SIGNATURE_UNSAFE.sub("", value)[:40]
     return None
 
 
