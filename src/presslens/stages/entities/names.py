@@ -273,7 +273,7 @@ def cluster_full_names(groups: dict[Key, Group], doc: Doc) -> dict[str, PersonNa
         )
         and (parts := parse_person(key[0])) is not None
     }
-    for name in named_for_people(parsed, groups) + places_named_for_people(parsed, groups):
+    for name in named_for_people(parsed, groups):
         parsed.pop(name, None)  # "Trump Tower": a building named for a person, not one
         group = groups[(name, "")]
         group.labels = Counter({"FAC": sum(group.labels.values())})  # the tagger's person: none
@@ -299,31 +299,10 @@ def cluster_full_names(groups: dict[Key, Group], doc: Doc) -> dict[str, PersonNa
 
 def named_for_people(parsed: dict[str, PersonName], groups: dict[Key, Group]) -> list[str]:
     """Names of things called after a person of the article (`parsed`: its people's full
-    names): the first word another full name's surname and no given name, the last a noun
-    WordNet knows as a thing ("Trump Tower", "Bundy Ranch" beside Ammon Bundy; not "Patrick
-    Murphy" beside Craig Patrick). Only names the tagger reads as a person's are retyped."""
-    surnames = {person.last for person in parsed.values()}
-    roles = load_roles()
-    named = {
-        k[0]: p
-        for k, g in groups.items()
-        if not k[1] and tagged_person(g) and (p := parse_person(k[0])) is not None
-    }
-    return [
-        name
-        for name, person in named.items()
-        if person.first in surnames
-        and roles.thing(person.last.casefold())
-        and not person.middle
-        and not given_name(person.first)
-    ]
-
-
-def places_named_for_people(parsed: dict[str, PersonName], groups: dict[Key, Group]) -> list[str]:
-    """Names the tagger reads as an organisation's (or now a person's, now an organisation's)
-    that call a thing after a person of the article: a surname and a noun WordNet knows as a
-    thing, no body ("Trump Place", "Trump Tower"; not "Trump Organization", "Clinton
-    Foundation", whose nouns are bodies)."""
+    names) that the tagger reads as a person's or an organisation's: two words, the first
+    another full name's surname and no given name, the last a noun WordNet knows as a thing and
+    no body ("Trump Tower", "Bundy Ranch" beside Ammon Bundy, "Walsh Place" beside Donald
+    Walsh; not "Patrick Murphy" beside Craig Patrick, nor "Trump Organization")."""
     surnames = {person.last for person in parsed.values()}
     roles = load_roles()
     found = []
@@ -331,7 +310,7 @@ def places_named_for_people(parsed: dict[str, PersonName], groups: dict[Key, Gro
         words = name.split()
         if title or len(words) != 2 or words[0] not in surnames:
             continue
-        if not (group.labels["ORG"] or group.labels["PERSON"]) or group.person:
+        if not (group.labels["ORG"] or group.labels["PERSON"]):
             continue
         noun = words[1].casefold()
         if roles.thing(noun) and roles.kind(noun) is None and not given_name(words[0]):

@@ -278,7 +278,7 @@ def kind(group: Group) -> str:
     if town_named_as_place(group) and group.acting < ACTS:
         return "place"  # "a blast in Chelsea", tagged ORG
     if building_named_as_place(group) and group.acting < ACTS:
-        return "place"  # "a condominium at Trump Place", tagged ORG
+        return "place"  # "dined at the Venetian Hotel", tagged ORG
     return "actor"
 
 
