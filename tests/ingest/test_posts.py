@@ -73,3 +73,15 @@ def test_a_date_saved_in_another_form_still_makes_a_signature_the_quotes_stage_r
     )
     signature = text.strip().splitlines()[-1]
     assert POST_SIGNATURE.fullmatch(signature), signature
+
+
+def test_a_post_saved_with_its_own_signature_keeps_that_one() -> None:
+    text, _removed = render_posts(
+        f'Lead line.\n\n<tweet author="@janeroe" datetime="2016-03-10">{BODY} pic.twitter.com/x '
+        "— Jane Roe (@janeroe) March 10, 2016</tweet>\n"
+    )
+    assert text.strip().splitlines()[-3:] == [
+        f"{BODY} pic.twitter.com/x",
+        "",
+        "— Jane Roe (@janeroe) March 10, 2016",
+    ]

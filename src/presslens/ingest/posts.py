@@ -8,7 +8,8 @@ words run into the sentence around it. Each post becomes what the page itself sh
 an HTML embed leaves after extraction (`embeds.py`): the post as a paragraph, then a signature
 line "— @name March 10, 2016", which the quotes stage reads as the post's author (a post of
 no known author is set in quotation marks). A post saved without its words (only an id) is
-dropped, and said so in `removed`; a link tag keeps its text.
+dropped, and said so in `removed`; a link tag keeps its text. A post saved with its own
+signature line run into it keeps that one (it names the author, not only the handle).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from presslens.model import Removed
+from presslens.model import POST_SIGNATURE, Removed
 
 MAX_POST_CHARS = 2000  # a post is short; a longer run is no post, and the tag is left alone
 POST = re.compile(
@@ -44,15 +45,25 @@ def render_posts(raw: str) -> tuple[str, list[Removed]]:
         if not body:
             removed.append(Removed(kind="embed", text="an embedded post saved without its text"))
             return ""
+        body, signature = own_signature(body)
         author = author_of(attrs)
-        if author is None:  # words of no known author: a quotation
+        if signature is None and author is None:  # words of no known author: a quotation
             return f"{gap}“{body}”{gap}"
-        signature = " ".join(filter(None, ("—", author, date_of(attrs))))
+        signature = signature or " ".join(filter(None, ("—", author, date_of(attrs))))
         return f"{gap}{body}{gap}{signature}{gap}"
 
     text = POST.sub(render, raw)
     text = LINK.sub("", text)
     return text, removed
+
+
+def own_signature(body: str) -> tuple[str, str | None]:
+    """The post's words and the signature it was saved with, if any ("... pic.twitter.com/x —
+    Paul Ryan (@SpeakerRyan) July 5, 2016": the name is worth more than the handle alone)."""
+    cut = max(body.rfind(" — "), body.rfind(" – "))
+    if cut > 0 and POST_SIGNATURE.fullmatch(body[cut:].strip()):
+        return body[:cut].strip(), body[cut:].strip()
+    return body, None
 
 
 def author_of(attrs: dict[str, str]) -> str | None:
