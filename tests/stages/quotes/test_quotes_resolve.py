@@ -404,3 +404,14 @@ def test_a_lede_describes_the_person_the_next_paragraph_names(
     text: str, actors: list[str], prepared: Prepare
 ) -> None:
     assert speaker_of(prepared, text, "says")[1] == actors
+
+
+def test_a_document_on_someones_website_is_theirs(prepared: Prepare) -> None:
+    text = (
+        "Tom Rowley spoke in Ohio on Monday. A statement on Rowley's Facebook page said the "
+        "plan was weak."
+    )
+    assert speaker_of(prepared, text, "said") == (
+        "A statement on Rowley's Facebook page",
+        ["Tom Rowley"],
+    )

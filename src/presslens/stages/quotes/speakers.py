@@ -372,6 +372,7 @@ def body_spoken_for(head: Token, actors: tuple[Actor, ...], roles: Roles) -> lis
 
 
 AUTHOR_DEPS = ("compound", "nmod", "poss")
+SITES = frozenset({"website", "site", "page", "blog", "account", "feed"})  # where one publishes
 
 
 def document_author(head: Token, actors: tuple[Actor, ...]) -> Actor | None:
@@ -385,6 +386,15 @@ def document_author(head: Token, actors: tuple[Actor, ...]) -> Actor | None:
         if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
         for grandchild in c.children
         if grandchild.dep_ == "pobj"
+    ]
+    stack += [  # "a document on the Trump campaign's website": the site's owner
+        owner
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ == "on"
+        for site in c.children
+        if site.dep_ == "pobj" and site.lemma_.lower() in SITES
+        for owner in site.children
+        if owner.dep_ == "poss"
     ]
     stack += [  # "a complaint filed by the SEC", "a study released Tuesday by Gallup"
         obj
