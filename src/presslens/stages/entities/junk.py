@@ -231,10 +231,19 @@ def within_law_name(span: Span, text: str, laws: set[str]) -> bool:
     return found is not None and found.end() >= span.end and found.group() in laws
 
 
-def case_party(ent: DocSpan) -> bool:
-    """A party's name in a court case's ("Roe v. Wade", "Ashcroft v. Iqbal"): the case, not an
-    actor of the article. Only the law's "v."; "Clinton vs. Trump" is a match-up of two."""
+HANDLE = re.compile(r"@\w")  # "@edhenry", ".@HillaryClinton" (a reply made public)
+
+
+def account_tag_or_case(ent: DocSpan) -> bool:
+    """An account's handle ("@edhenry", "U see @edhenry"), a post's tag ("#JebBush"), or a
+    party's name in a court case's ("Roe v. Wade", "Ashcroft v. Iqbal": the case, not an actor
+    of the article; only the law's "v.", "Clinton vs. Trump" is a match-up of two, and not the
+    initial of "Vladimir V. Putin")."""
     doc = ent.doc
-    before = doc[ent.start - 1].text if ent.start > 0 else ""
+    before = doc[ent.start - 1] if ent.start > 0 else None
     after = doc[ent.end].text if ent.end < len(doc) else ""
-    return "v." in (before, after) or any(t.text == "v." for t in ent[1:-1])  # not "Vladimir V."
+    if any(HANDLE.search(t.text) for t in ent):
+        return True
+    if before is not None and before.text == "#" and not before.whitespace_:
+        return True
+    return "v." in (before.text if before else "", after) or any(t.text == "v." for t in ent[1:-1])

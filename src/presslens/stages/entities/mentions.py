@@ -55,7 +55,6 @@ QUOTES = '"“”‘«»'  # quotation marks a name never opens or ends with (�
 # nor "Post-ABC" (a Washington Post-ABC News poll)
 STANCE_PREFIX = re.compile(r"(?:pro|anti|non|neo)-|(?:Pro|Anti)-[\w'’.-]+$")
 NOT_IN_NAMES = re.compile(r"[?=<>{}\\|]|\.\w{2,}/")  # "pics?I", "pic.twitter.com/x": links, markup
-HANDLE = re.compile(r"@\w")  # "@edhenry", ".@HillaryClinton" (a reply made public)
 SPELLED = re.compile(r"(?:[A-Z]-)+[A-Z]?")  # "U-S-A!" chanted, letter by letter: no name
 # what the tagger reads a capitalised word as when it is no name: "Asserting Clinton's role"
 # opening a line, "I have NEVER been prouder"
@@ -336,11 +335,6 @@ def without_affiliation(ent: DocSpan) -> DocSpan:
     return ent
 
 
-def hashtag(ent: DocSpan) -> bool:
-    before = ent.doc[ent.start - 1] if ent.start else None
-    return before is not None and before.text == "#" and not before.whitespace_
-
-
 def without_trailing_article(ent: DocSpan) -> DocSpan | None:
     """'Ms. Yellen  The Federal Reserve ...': a name never ends in an article or a conjunction;
     one the tagger ran on into the next sentence (a lost line break) ends before it."""
@@ -369,8 +363,8 @@ def shouted_word(ent: DocSpan, lower_words: set[str]) -> bool:
 
 
 def read_mention(ent: DocSpan, people: set[str], lower_words: set[str]) -> Mention | None:
-    if any(HANDLE.search(t.text) for t in ent) or hashtag(ent) or junk.case_party(ent):
-        return None  # "@edhenry", "U see @edhenry", "#JebBush": an account, a post's tag
+    if junk.account_tag_or_case(ent):
+        return None
     if ent.label_ in ("PERSON", "ORG"):
         trimmed = without_figures(ent)
         trimmed = without_opening_word(trimmed) if trimmed is not None else None

@@ -8,7 +8,8 @@ annotates all of these as attributions, but a reader of the quotes would take th
 said: the stage lists them as stances. Each kind is read from the parse around the cue (a `neg`
 dependent of the cue or of the verb it depends on, a modal auxiliary, an `if` or `unless`
 marker, "decline" or "refuse" with a to-infinitive naming speech); the words involved are data
-(resources/reporting_verbs.txt, sections [stance], [refusal], [speech] and [modal]).
+(resources/reporting_verbs.txt, sections [stance], [refusal], [speech], [modal] and
+[likelihood]).
 """
 
 from __future__ import annotations
@@ -132,17 +133,14 @@ def attribution_kind(cue: Token, lexicon: Lexicon) -> str | None:
         return "refusal"
     if cue.pos_ in ("VERB", "AUX") and hypothetical(chain, lexicon):
         return "hypothetical"
-    if likelihood(cue):
+    if likelihood(cue, lexicon):
         return "stance"
     return stance_kind(cue, lexicon)
 
 
-LIKELIHOOD_VERBS = frozenset({"promise", "threaten"})
-
-
-def likelihood(cue: Token) -> bool:
+def likelihood(cue: Token, lexicon: Lexicon) -> bool:
     """'The debate promises to be a crucial moment', 'the row threatens to become a crisis':
     what is likely, not words anyone gave."""
-    if cue.lemma_.lower() not in LIKELIHOOD_VERBS:
+    if cue.lemma_.lower() not in lexicon.likelihood:
         return False
     return any(c.dep_ == "xcomp" and c.lemma_.lower() in ("be", "become") for c in cue.children)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from presslens.model import Actor
 from presslens.stages.quotes.context import Context, tokens_in
 from presslens.stages.quotes.resolve import referent, role_words, sex_of
-from presslens.stages.quotes.speakers import Speaker
+from presslens.stages.quotes.speakers import DEFINITE, Speaker
 from presslens.stages.roles import load_roles
 
 
@@ -28,7 +28,7 @@ def identified_later(ctx: Context, speaker: Speaker) -> Speaker:
     phrase = [ctx.doc[i] for i in tokens_in(ctx, speaker.span) if i != head.i]
     if any(t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "LOC", "NORP") for t in phrase):
         return speaker  # "author Dinesh D'Souza": named already ("Senator from Texas" is not)
-    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children)
+    definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children)
     if definite and any(
         a.type == "PERSON" and a.mentions[0].start < speaker.span.start for a in ctx.actors
     ):

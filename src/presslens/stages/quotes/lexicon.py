@@ -23,6 +23,7 @@ SECTIONS = (
     "refusal",
     "speech",
     "modal",
+    "likelihood",
 )
 
 
@@ -41,6 +42,7 @@ class Lexicon:
     refusal: frozenset[str] = frozenset()  # "X declined to comment"
     speech: frozenset[str] = frozenset()  # speaking verbs besides [clause]: "elaborate"
     modal: frozenset[str] = frozenset()  # "X could say": hypothetical speech
+    likelihood: frozenset[str] = frozenset()  # "X promises to be ...": what is likely
 
     verbs: frozenset[str] = frozenset()  # every verb above, for a quick first test
 
