@@ -53,6 +53,7 @@ MOJIBAKE = [
     ("Fran\u00c3\x83\u00c2\u00a7oise Brun", "Françoise Brun"),
     ("she said \u00e2\u20ac\u0153never\u00e2\u20ac\u009d twice", "she said “never” twice"),
     ("Governor Luis PeA\u0303\u00b1a", "Governor Luis Peña"),  # and decomposed: "A" + tilde
+    ("the cleric Ali G\u00c31\u20444ler", "the cleric Ali Güler"),  # and "¼" spelt "1⁄4" (NFKC)
 ]
 
 

@@ -105,6 +105,11 @@ SURROGATES = re.compile("[\ud800-\udfff]")
 
 # The first character of a UTF-8 multi-byte sequence read as Windows-1252 or Latin-1 (bytes
 # C2-F4 are "Â" to "ô"): text without one holds no mojibake of that kind, and skips the repair.
+# Mojibake that then went through compatibility normalisation (NFKC): "ü" read as "Ã¼", and
+# "¼" spelt out as "1⁄4" ("GÃ1⁄4len" for Gülen). After a lead character the fraction is put
+# back, so that the mojibake can be mended.
+FRACTIONS = {"1\u20444": "¼", "1\u20442": "½", "3\u20444": "¾"}
+VULGAR_FRACTION = re.compile("([\u00c2\u00c3])(1\u20444|1\u20442|3\u20444)")
 MOJIBAKE_LEAD = re.compile("[\u00c2-\u00f4]")
 
 
@@ -117,8 +122,9 @@ def repair_mojibake(text: str) -> tuple[str, str | None]:
         return text, None
     import ftfy  # 50 ms to import; most articles never need it
 
-    fixed = ftfy.fix_encoding(text)
-    if fixed == text:
+    restored = VULGAR_FRACTION.sub(lambda m: m[1] + FRACTIONS[m[2]], text)
+    fixed = ftfy.fix_encoding(restored)
+    if fixed == restored:
         return text, None
     return fixed, "mojibake repaired: UTF-8 text had been read as another code page (Ã© for é)"
 
