@@ -50,6 +50,14 @@ def speaker_of_say(text: str, context_for: ContextFor) -> Speaker:
         ),
         # "voters who say ...": the relative pronoun's antecedent speaks
         ("Voters who say the economy is weak are angry.", "Voters", "Voters", False),
+        # ... but a predicate noun's relative clause is its subject's: "X is a critic who says"
+        (
+            "Maria Lopez runs the union and is a stubborn critic of the plan who says it fails.",
+            "Maria Lopez",
+            "Maria Lopez",
+            False,
+        ),
+        ("It is Maria Lopez who says the plan fails.", "Maria Lopez", "Maria Lopez", False),
         ("Maria Lopez visited the plant. She said that wages must rise.", "She", "She", True),
         # the head's own name beats a party-and-state tag apposed to it
         (

@@ -56,7 +56,8 @@ def subject_of(verb: Token) -> Token | None:
         if subjects:
             child = likeliest_subject(subjects, current)
             if child.lower_ in RELATIVE and current.dep_ == "relcl":
-                return current.head  # "voters who say ..." -> voters
+                noun = who_antecedent(child, current.head)  # "voters who say ..." -> voters
+                return described_subject(noun) or noun
             if child.lower_ in RELATIVE and antecedent(child) is not None:
                 return antecedent(child)  # the parser missed the relative clause
             if child.lower_ in DISTRIBUTIVE and current.dep_ in ("advcl", "conj"):
@@ -80,6 +81,33 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def who_antecedent(relative: Token, noun: Token) -> Token:
+    """The noun a relative clause is about: "a critic of the plan who says" is the critic,
+    when the parse hangs a "who" clause on a thing ("plan") in a phrase of a noun."""
+    owner = noun.head.head
+    if relative.lower_ != "who" or noun.dep_ != "pobj" or owner.pos_ not in ("NOUN", "PROPN"):
+        return noun
+    if noun.ent_type_ or load_roles().kind(noun.lemma_.lower()) is not None:
+        return noun  # "a friend of Roe who says", "the head of the union who says"
+    return owner
+
+
+def described_subject(noun: Token) -> Token | None:
+    """The one a predicate noun describes: "Roe is a serial liar and birther who has pledged
+    ..." pledges as Roe; None for a name ("It is Smith who said") or a subject naming no one."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.pos_ != "NOUN" or noun.dep_ != "attr" or noun.head.lemma_ != "be":
+        return None
+    verb = noun.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "conj":  # "Roe incites violence and is a liar who"
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in NOT_SPEAKERS or expletive(subject, verb):
+        return None
+    return subject
 
 
 def passive_side_clause(verb: Token) -> bool:
