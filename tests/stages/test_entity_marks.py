@@ -28,6 +28,15 @@ def test_a_quotation_mark_set_after_a_name_is_no_part_of_it() -> None:
     assert not [name for name in actors if "'" in name]
 
 
+def test_a_closing_quotation_mark_of_two_apostrophes_is_no_part_of_a_name() -> None:
+    actors = actors_of(
+        "Ratings\n\nCable producers say that shows with the words ''Hillary Clinton'' in the "
+        "title rate well. Clinton has not commented on the ratings.\n"
+    )
+    assert not [name for name in actors if "'" in name]
+    assert actors["Hillary Clinton"] == ("PERSON", 2)
+
+
 def test_an_irregular_plurals_possessive_stays_in_an_organisations_name() -> None:
     actors = actors_of(
         "Media study\n\nResearch for the Women's Media Center showed that men wrote most stories. "

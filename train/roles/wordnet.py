@@ -13,6 +13,10 @@ of English from WordNet, by each noun's most frequent sense (WordNet lists sense
   the stage gives them only to an actor the article names so;
 - structure: a building or a work ("tower", "hotel", "museum", "airport"): a name ending
   with one, used as where things happen ("at Trump Tower"), is a place, not an actor;
+- work: a work with a title ("book", "film", "report", "song", "ad"), and the media nouns
+  whose work sense is not their first ("show", "program", "column") or that WordNet 3.1
+  lacks ("podcast"): a capitalised quotation beside one ('his book, "An American Son"', 'the
+  "Squawk Box" program') is a title, neither speech nor an actor's name;
 - same: roles that share their most frequent sense, a line each ("attorney lawyer");
 - thing: nouns whose most frequent sense is a thing, a state or a quantity, not an act, a
   person or a group ("climate", "beach", "border"): a place owning one is not acting.
@@ -55,7 +59,27 @@ ANCHORS = {
         ("adviser", 1),
     ],
     "structure": [("structure", 1), ("facility", 1)],  # buildings and works: "tower", "hotel"
+    "work": [
+        ("publication", 1),  # book, magazine
+        ("writing", 2),  # piece of writing: article, essay, report, novel
+        ("movie", 1),
+        ("show", 3),  # a stage or broadcast show: musical, sitcom
+        ("broadcast", 2),  # radio or television programme
+        ("musical_composition", 1),  # song, anthem
+        ("ad", 1),  # ad, commercial
+        ("album", 1),
+        ("article", 1),  # and the newspaper column, the editorial
+        ("newspaper", 1),
+        ("drama", 1),
+        ("opera", 1),
+        ("video", 1),
+        ("memoir", 1),
+        ("newsletter", 1),
+    ],
 }
+# media nouns whose work sense is not their first: (lemma, sense number)
+WORK_SENSES = [("show", 3), ("program", 3), ("programme", 3), ("series", 2), ("episode", 3)]
+NEW_MEDIA = ["podcast", "webcast", "vlog", "op-ed", "livestream"]  # not in WordNet 3.1
 # lexicographer files of things a place may own without acting: artifact, attribute, body,
 # food, location, object, phenomenon, plant, possession, quantity, shape, state, substance,
 # time, animal ("Earth's climate", "Florida's beaches"; not "Russia's invasion", an act)
@@ -142,6 +166,10 @@ def build(folder: Path) -> dict[str, list[str]]:
         for section, offsets in anchors.items():
             if above & offsets:
                 found[section].append(lemma)
+    for lemma, number in WORK_SENSES:
+        if ancestors(senses[lemma][number - 1], synsets) & anchors["work"]:
+            found["work"].append(lemma)
+    found["work"] = sorted(set(found["work"] + NEW_MEDIA))
     found["same"] = same_roles(found["person"] + found["organisation"], senses)
     found["thing"] = sorted(
         lemma

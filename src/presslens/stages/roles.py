@@ -29,6 +29,7 @@ CATALOGUE_SECTIONS = (
     "female",
     "relational",
     "structure",
+    "work",
     "same",
     "thing",
 )
@@ -85,6 +86,10 @@ class Roles:
         """A building or a work ("tower", "hotel", "museum", "airport"), by WordNet's most
         frequent sense."""
         return lemma in self.wide.get("structure", ())
+
+    def work(self, lemma: str) -> bool:
+        """A work with a title ("book", "film", "podcast", "show"): presslens.stages.titles."""
+        return lemma in self.wide.get("work", ())
 
     def same_as(self, lemma: str) -> str:
         """One name for roles of one sense: "attorney" and "lawyer" are both "attorney"."""

@@ -122,8 +122,42 @@ def test_a_not_after_the_cue_does_not_negate_it() -> None:
     [
         "The debate promised to be a crucial moment for the mayor.",
         "The row threatens to become a crisis for the council.",
+        "Rising rents threaten to push teachers out of the city.",  # no one's words
     ],
 )
 def test_what_is_likely_is_no_speech(text: str, prepared: Callable) -> None:
     article, doc, actors = prepared(text)
     assert find_quotes(article, doc, actors).quotes == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The company promised to cut prices.", "promised"),
+        ("Officials threatened to close the bridge.", "threatened"),
+    ],
+)
+def test_a_body_or_a_person_promising_is_speech(text: str, cue: str, prepared: Callable) -> None:
+    article, doc, actors = prepared(text)
+    assert [q.cue for q in find_quotes(article, doc, actors).quotes] == [cue]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two aides spoke on condition of anonymity because they were not cleared to talk.",
+        "The engineer asked not to be named.",
+        "Both officials requested anonymity.",
+    ],
+)
+def test_how_a_source_stays_unnamed_is_no_quote(text: str, prepared: Callable) -> None:
+    article, doc, actors = prepared(text)
+    found = find_quotes(article, doc, actors)
+    assert found.quotes == () and found.stances == ()
+
+
+def test_anonymous_people_in_what_was_said_are_still_said(prepared: Callable) -> None:
+    text = "The charity said anonymous donors gave most of the money."
+    article, doc, actors = prepared(text)
+    (quote,) = find_quotes(article, doc, actors).quotes
+    assert quote.text == "anonymous donors gave most of the money"

@@ -49,6 +49,7 @@ NAME_END = re.compile(r"\s*(?:—|–(?=\s*\d)|:\s)")  # no name runs past an em
 # the name, not its owner ("Clinton's campaign" -> Clinton)
 PLURAL_POSSESSIVE = re.compile(r"(?:the\s+)?(?:wo)?(?:men|children|people)['’]s\s", re.IGNORECASE)
 LOOSE_APOSTROPHES = re.compile(r"\s+['’]+$")
+CLOSING_APOSTROPHES = re.compile(r"['’]{2,}$")  # "''Donald Trump''": a mark set as two
 OPENING_APOSTROPHES = re.compile(r"^['’‘]+(?=[A-Z])")
 QUOTES = '"“”‘«»'  # quotation marks a name never opens or ends with (’ is a possessive's)
 # "pro-Clinton", "anti-LGBT", "Pro-Israel" opening a sentence; not "Anti-Defamation League",
@@ -503,6 +504,7 @@ def strip_name(text: str, start: int, label: str, people: set[str]) -> tuple[str
         start, text = start + cut, text[cut:]
     text = NAME_END.split(text, maxsplit=1)[0]  # "Ted Cruz—35 to 12", "Ann Bell: Saying"
     text = LOOSE_APOSTROPHES.sub("", text)  # "Hillary Clinton ''should": a mark, set apart
+    text = CLOSING_APOSTROPHES.sub("", text)
     text = POSSESSIVE.sub("", text).rstrip(" .,;:/|-–—")  # "Robert Galbraith /" ends a credit
     if not any(mark in text.rstrip(QUOTES) for mark in QUOTES):  # George "Jay" keeps its mark
         text = text.rstrip(QUOTES)

@@ -25,6 +25,7 @@ from presslens.stages.entities import junk, names, organisations
 from presslens.stages.entities.mentions import Mention, find_mentions
 from presslens.stages.entities.rules import name_head, rules
 from presslens.stages.entities.types import PLACE_LABELS, Group, actor_type, kind
+from presslens.stages.titles import quoted_titles
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +37,7 @@ class Entities:
 
 def find_entities(article: Article, doc: Doc) -> Entities:
     """Actors, group words and places, each in order of first mention."""
-    blocked = junk.blocked_spans(article.text, doc)
+    blocked = junk.blocked_spans(article.text, doc) + quoted_titles(doc)  # not acting
     headings = [s.heading_span for s in article.sections if s.heading_span is not None]
     mentions = find_mentions(article.text, doc, blocked, headings)
     groups = group_mentions(places_quoted_act_not(mentions, article.text), article.text)

@@ -18,6 +18,7 @@ from presslens.stages.quotes.gender import actor_genders, likely_genders
 from presslens.stages.quotes.lexicon import Lexicon
 from presslens.stages.quotes.marks import Quoted
 from presslens.stages.quotes.speakers import Speaker
+from presslens.stages.titles import work_title
 
 
 @dataclass(slots=True)
@@ -56,6 +57,7 @@ class Context:
     roles: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     narrative: dict[int, bool] = field(default_factory=dict)  # sentence -> has the writer's
     # words, not only quoted ones (`resolve`, computed once a sentence)
+    titles: set[Span] = field(default_factory=set)  # quotations that are works' titles
 
 
 def make_context(
@@ -67,6 +69,7 @@ def make_context(
     for number, q in enumerate(quoted):
         for i in tokens_in(ctx, q.span):
             ctx.quote_of_token[i] = number
+    ctx.titles.update(q.span for q in quoted if work_title(doc, q.span, q.inner))
     for actor in actors:
         for mention in actor.mentions:
             for i in tokens_in(ctx, mention):

@@ -9,7 +9,6 @@ the nearest name around it (`nearest_name`).
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -28,6 +27,7 @@ from presslens.stages.quotes.context import (
 from presslens.stages.quotes.marks import Quoted
 from presslens.stages.quotes.reported import according_attribution, cue_phrase, noun_speaker
 from presslens.stages.quotes.speakers import Speaker, make_speaker, subject_of
+from presslens.stages.titles import title_like
 
 TERM_MAX_WORDS = 4  # a cue-less quoted fragment this short is a term, not a quote
 WINDOW_TOKENS = 12  # how far from a quote its cue may sit in the same sentence
@@ -276,13 +276,6 @@ def attribute_quoted(ctx: Context, quoted: Quoted) -> Attribution | None:
     return None
 
 
-TITLE_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
-TITLE_SMALL = frozenset(
-    {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
-)
-TITLE_MAX_WORDS = 10
-
-
 SAID_DEPS = frozenset({"dobj", "ccomp", "parataxis", "xcomp", "attr", "oprd"})
 
 
@@ -293,19 +286,6 @@ def said_outright(ctx: Context, quoted: Quoted, verb: Token) -> bool:
     return any(ctx.doc[i].head.i == verb.i and ctx.doc[i].dep_ in SAID_DEPS for i in inside) or any(
         child.i in inside for child in verb.children if child.dep_ == "nsubj"
     )
-
-
-def title_like(inner: str) -> bool:
-    """'"The Steve Harvey Morning Show"', '"Make America Great Again"': a quoted run of words
-    each capitalised but the small ones, with no sentence inside, names a show, a book or a
-    slogan; like a short fragment, it is speech only where the parse ties it to its cue."""
-    words = TITLE_WORDS.findall(inner)
-    if not 2 <= len(words) <= TITLE_MAX_WORDS or re.search(r"[.!?;:]\s", inner.strip()):
-        return False
-    if words[0].lower() in TITLE_SMALL - {"a", "an", "the"}:
-        return False  # "In Fisher," opening a quoted sentence
-    names = [w for w in words if w.lower() not in TITLE_SMALL]
-    return len(names) >= 2 and all(w[0].isupper() or w in TITLE_SMALL for w in words)
 
 
 def short_fragment(ctx: Context, quoted: Quoted) -> bool:

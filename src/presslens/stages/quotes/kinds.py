@@ -17,6 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from presslens.stages.quotes.lexicon import Lexicon
+from presslens.stages.roles import load_roles
 
 STANCE_KINDS = ("negated", "refusal", "hypothetical", "intent", "stance")
 CONDITIONS = {"if", "unless", "whether"}  # a clause marker that makes its verb only supposed
@@ -121,6 +122,21 @@ def only_a_name(content: list[Token]) -> bool:
     return bool(named) and all(t.pos_ in ("DET", "PROPN") for t in words if t not in named)
 
 
+ANONYMITY = frozenset({"anonymity", "anonymously"})  # not "anonymous donors gave"
+
+
+def about_anonymity(content: list[Token]) -> bool:
+    """'spoke on condition of anonymity because ...', 'requested anonymity', 'asked not to be
+    named': how a source is kept unnamed, no words of theirs."""
+    words = [t for t in content if not t.is_punct][:4]
+    if any(t.lower_ in ANONYMITY for t in words):
+        return True
+    return any(
+        t.lemma_ in ("name", "identify") and any(c.dep_ == "auxpass" for c in t.children)
+        for t in words
+    )
+
+
 def attribution_kind(cue: Token, lexicon: Lexicon) -> str | None:
     """None when the cue reports words said; else the kind of stance it reports (one of
     STANCE_KINDS). Negation is read first: "did not want to comment" is negated."""
@@ -139,8 +155,20 @@ def attribution_kind(cue: Token, lexicon: Lexicon) -> str | None:
 
 
 def likelihood(cue: Token, lexicon: Lexicon) -> bool:
-    """'The debate promises to be a crucial moment', 'the row threatens to become a crisis':
-    what is likely, not words anyone gave."""
+    """'The debate promises to be a crucial moment', 'the row threatens to become a crisis',
+    'retirements promise to swell the costs': what is likely, not words anyone gave."""
     if cue.lemma_.lower() not in lexicon.likelihood:
         return False
-    return any(c.dep_ == "xcomp" and c.lemma_.lower() in ("be", "become") for c in cue.children)
+    infinitives = [c for c in cue.children if c.dep_ == "xcomp"]
+    if any(c.lemma_.lower() in ("be", "become") for c in infinitives):
+        return True
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    return bool(infinitives) and subject is not None and a_thing(subject)
+
+
+def a_thing(subject: Token) -> bool:
+    """A common noun that names no person nor body ("retirements", "the storm"); not a name,
+    a pronoun or a role ("the company", "officials", "the report")."""
+    if subject.pos_ != "NOUN" or subject.ent_type_:
+        return False
+    return load_roles().kind(subject.lemma_.lower()) is None

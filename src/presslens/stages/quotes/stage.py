@@ -49,9 +49,8 @@ from presslens.stages.quotes.direct import (
     lead_paragraph_speaker,
     nearest_name,
     short_fragment,
-    title_like,
 )
-from presslens.stages.quotes.kinds import attribution_kind, only_a_name
+from presslens.stages.quotes.kinds import about_anonymity, attribution_kind, only_a_name
 from presslens.stages.quotes.lede import identified_later
 from presslens.stages.quotes.lexicon import Lexicon, load_lexicon
 from presslens.stages.quotes.marks import Quoted, find_quoted, find_single_quoted
@@ -60,6 +59,7 @@ from presslens.stages.quotes.reported import reported_speech
 from presslens.stages.quotes.resolve import resolve
 from presslens.stages.quotes.speakers import Speaker
 from presslens.stages.quotes.tagged import tagged_attributions
+from presslens.stages.titles import title_like
 
 STAGE = "quotes"
 DIRECT_SHARE = 0.75  # a quote covering this share of a reported clause makes it direct
@@ -94,6 +94,9 @@ def attribute_all(
     loose: list[Quoted] = []
     used: set[int] = set()
     for q in quoted:
+        if q.span in ctx.titles:
+            loose.append(q)  # 'said in his book, "An American Son"': a title, no one's words
+            continue
         holder = covering(reported, q.span)
         if holder is not None and short_fragment(ctx, q) and not speech_cue(ctx, holder):
             loose.append(q)  # 'whose philosophy echoes "black-hundred" fascism': a term
@@ -185,7 +188,8 @@ def continue_speakers(
     for q in loose:
         earlier = [a for a in attributed if a.span.end <= q.span.start and a.kind == "direct"]
         previous = earlier[-1] if earlier else None
-        if previous is None or word_count(q.inner.of(ctx.text)) <= TERM_MAX_WORDS:
+        short = word_count(q.inner.of(ctx.text)) <= TERM_MAX_WORDS
+        if previous is None or short or q.span in ctx.titles:
             still_loose.append(q)
             continue
         between = Span(previous.span.end, q.span.start)
@@ -287,6 +291,12 @@ def kind_of(ctx: Context, item: Attribution) -> str | None:
     return "stance" if only_a_name(content) or only_a_topic(content) else None
 
 
+def of_anonymity(ctx: Context, item: Attribution) -> bool:
+    return item.kind == "indirect" and about_anonymity(
+        [ctx.doc[i] for i in tokens_in(ctx, item.span)]
+    )
+
+
 TOPIC_DEPS = ("pobj", "prep", "npadvmod")
 
 
@@ -367,6 +377,7 @@ def find_quotes(
     posts = post_attributions(ctx, article.paragraphs)
     items = [*outside_posts(attributed + unattributed + indirect, posts), *posts]
     items += tagged_attributions(ctx, vectors, items)
+    items = [item for item in items if not of_anonymity(ctx, item)]
     items = resolve_speakers(ctx, items)
     quotes, stances = split_stances(ctx, items)
     terms += single_quoted_terms(ctx, [q.span for q in quoted])

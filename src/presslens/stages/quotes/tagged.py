@@ -72,6 +72,8 @@ def tagged_attributions(
         span = trim(ctx.text, item.span)
         if any(span.overlaps(other.span) for other in taken):
             continue
+        if any(title.contains(span) for title in ctx.titles):
+            continue  # 'said on ABC's "This Week"': a show's title, no one's words
         record = as_attribution(ctx, item, span) if item.score >= KNOWN_CUE_SCORE else None
         if record is not None and sure_enough(ctx, record, item.score):
             found.append(record)
