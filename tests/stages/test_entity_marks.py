@@ -9,7 +9,7 @@ from spacy.tokens import Span as DocSpan
 from presslens import nlp
 from presslens.ingest import load
 from presslens.stages.entities import find_entities
-from presslens.stages.entities.labels import relative_named
+from presslens.stages.entities.labels import office_and_person, relative_named
 
 
 def actors_of(text: str) -> dict[str, tuple[str, int]]:
@@ -128,3 +128,30 @@ def test_a_thing_named_for_a_person_of_the_article_is_no_person_nor_body(surname
     )
     assert actors[f"{surname} Place"] == ("FAC", 2)
     assert actors[f"{surname} Organization"][0] == "ORG"
+
+
+def test_a_name_set_before_a_persons_title_describes_that_person() -> None:
+    actors = actors_of(
+        "Senate race\n\nIndependent Vermont Sen. Lena Marsh said she would stay in. Navy Capt. "
+        "Ray Osei spoke after her. Marsh said the race was close. The Navy said it would help.\n"
+    )
+    assert "Lena Marsh" in actors and "Ray Osei" in actors
+    assert not [name for name in actors if "Vermont" in name or "Capt" in name]
+
+
+def test_two_countries_joined_by_a_hyphen_name_no_actor() -> None:
+    actors = actors_of(
+        "Border plan\n\nMayor Ann Bell toured the U.S.-Mexico border on Friday and spoke about "
+        "U.S.-China trade. Bell said the wall was a mistake.\n"
+    )
+    assert "Ann Bell" in actors
+    assert not [name for name in actors if "-" in name]
+
+
+def test_an_office_run_into_its_holders_name_is_cut_to_the_person() -> None:
+    doc = nlp.parse("Secretary of Defense Leon Vasquez said the troops would stay.")
+    tagged = DocSpan(doc, 2, 5, label="ORG")  # as the small model tags "Defense Leon Panetta"
+    cut = office_and_person([tagged], set())
+    assert [(e.text, e.label_) for e in cut] == [("Defense", "ORG"), ("Leon Vasquez", "PERSON")]
+    kept = DocSpan(nlp.parse("The Bank of Leon Marsh said no."), 3, 5, label="ORG")
+    assert office_and_person([kept], set()) == [kept]  # no office before "of"

@@ -32,6 +32,7 @@ from spacy.tokens import Span as DocSpan
 
 from presslens.model import Span
 from presslens.stages.entities.rules import credit_patterns, rules
+from presslens.stages.places import load_places
 
 DATELINE_END = "(?:—|–|―|--|-|:)"  # the dash or colon closing a dateline, either kind
 DATELINE = re.compile(
@@ -204,6 +205,27 @@ def descriptive(ent: DocSpan) -> bool:
     if root.dep_ in MODIFIERS:
         return False  # "a Trump supporter": the article belongs to "supporter"
     return ent.start > 0 and ent.doc[ent.start - 1].lower_ in INDEFINITE
+
+
+def before_a_title(ent: DocSpan) -> bool:
+    """'Independent Vermont Sen. Bernie Sanders', 'Army Capt. Humayun Khan' (the tagger's
+    span ending with the rank): a name set before a person's abbreviated title and name
+    describes that person."""
+    rest = ent.doc.text[ent.end_char : ent.end_char + 40]
+    for words in (rest.lstrip(), ent[-1].text + rest):
+        found = rules().title_start.match(words.lower())
+        if found and found.group().strip().endswith(".") and words[found.end() :][:1].isupper():
+            return True
+    return False
+
+
+def place_pair(name: str) -> bool:
+    """'the U.S.-Mexico border', 'U.S.-China trade': two countries or regions joined by a
+    hyphen say between which places, and name no one."""
+    parts = name.split("-")
+    return len(parts) == 2 and all(
+        load_places().kind(part.replace(".", "")) in ("country", "region") for part in parts
+    )
 
 
 def lower_case_words(text: str) -> set[str]:

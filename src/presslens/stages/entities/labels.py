@@ -91,6 +91,33 @@ def owner_and_person(ents: list[DocSpan], people: set[str]) -> list[DocSpan]:
     return found
 
 
+def office_and_person(ents: list[DocSpan], people: set[str]) -> list[DocSpan]:
+    """'Secretary of Defense Leon Panetta' tagged ORG "Defense Leon Panetta": the office's
+    object and the person who holds it, cut in two (the object then goes as an office's
+    word, `junk.office_word`)."""
+    found: list[DocSpan] = []
+    for ent in ents:
+        cut = office_holder_start(ent, people)
+        if cut is None:
+            found.append(ent)
+            continue
+        found.append(DocSpan(ent.doc, ent.start, cut, label="ORG"))
+        found.append(DocSpan(ent.doc, cut, ent.end, label="PERSON"))
+    return found
+
+
+def office_holder_start(ent: DocSpan, people: set[str]) -> int | None:
+    doc = ent.doc
+    if ent.label_ != "ORG" or ent.start < 2 or doc[ent.start - 1].lower_ != "of":
+        return None
+    if doc[ent.start - 2].lower_ not in rules().offices:
+        return None
+    for size in (2, 3):  # one word of office ("Defense"), then the name
+        if len(ent) == size + 1 and personal_name(ent[1:], people):
+            return ent.end - size
+    return None
+
+
 def possessive(token: Token) -> bool:
     """'s, or an apostrophe after a plural's s ("Fox News’", which the tagger reads as a
     closing quotation mark)."""

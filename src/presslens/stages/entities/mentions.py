@@ -23,6 +23,7 @@ from presslens.stages.entities.labels import (
     city_of_region,
     joined_names,
     listed_with_people,
+    office_and_person,
     owner_and_person,
     relative_named,
 )
@@ -82,6 +83,7 @@ class Mention:
     opening: bool = False  # a common word opening a sentence
     descriptive: bool = False  # 'a California Democrat'
     adjective: bool = False  # one word the tagger reads as an adjective: 'Democratic'
+    describing: bool = False  # set before a person's title: 'Army Capt. Humayun Khan'
 
 
 def find_mentions(
@@ -98,7 +100,7 @@ def find_mentions(
     blocked = blocked + [m.span for m in named]  # "U.S." inside "U.S. PIRG Education Fund"
     found = []
     before_day: dict[Span, int] = {}  # mentions before a day's name ("Super Tuesday")
-    for ent in owner_and_person(joined_names(doc), people):
+    for ent in office_and_person(owner_and_person(joined_names(doc), people), people):
         ent = relative_named(ent, people)
         if ent.label_ not in LABELS:
             continue
@@ -383,7 +385,7 @@ def read_mention(ent: DocSpan, people: set[str], lower_words: set[str]) -> Menti
         return None
     if SPELLED.fullmatch(name) or NOT_IN_NAMES.search(name):
         return None
-    if name.casefold() in rules().drop or junk.office_word(ent):
+    if name.casefold() in rules().drop or junk.office_word(ent) or junk.place_pair(name):
         return None
     title = title or title_before(ent)
     if label in PLACE_LABELS and listed_with_people(ent):
@@ -406,6 +408,7 @@ def read_mention(ent: DocSpan, people: set[str], lower_words: set[str]) -> Menti
         opening=junk.common_word_opening(ent, lower_words),
         descriptive=junk.descriptive(ent),
         adjective=len(ent) == 1 and (ent[0].pos_ == "ADJ" or describes_people(ent[0])),
+        describing=junk.before_a_title(ent),
     )
 
 

@@ -105,6 +105,7 @@ def group_mentions(mentions: list[Mention], text: str) -> dict[names.Key, Group]
         group.openings += mention.opening
         group.descriptive += mention.descriptive
         group.adjectives += mention.adjective
+        group.describing += mention.describing
     return groups
 
 
@@ -117,6 +118,8 @@ def is_junk(key: names.Key, group: Group) -> bool:
     mentions = len(group.spans)
     if group.descriptive == mentions and actor_type(group) == "PERSON":
         return True
+    if group.describing == mentions and actor_type(group) != "PERSON":
+        return True  # 'Independent Vermont Sen. Bernie Sanders' names no "Independent Vermont"
     if " " in key[0] and actor_type(group) != "PERSON" and name_head(key[0]) in rules().event_heads:
         return True  # an event, a prize or a law: "Republican National Convention"
     return " " not in key[0] and group.openings == mentions

@@ -56,6 +56,7 @@ class Group:
     openings: int = 0  # mentions that are a common word opening a sentence
     descriptive: int = 0  # mentions inside an indefinite description
     adjectives: int = 0  # one-word mentions the tagger reads as adjectives
+    describing: int = 0  # mentions before a person's title: 'Army Capt. Humayun Khan'
 
     def absorb(self, other: Group) -> None:
         self.labels.update(other.labels)
@@ -70,6 +71,7 @@ class Group:
         self.openings += other.openings
         self.descriptive += other.descriptive
         self.adjectives += other.adjectives
+        self.describing += other.describing
 
 
 def has_person_role(ent: DocSpan) -> bool:
