@@ -96,6 +96,18 @@ def test_hard_wrapped_paragraphs_are_joined() -> None:
     assert "about seventy characters" in article.text
 
 
+def test_a_paragraph_a_line_keeps_its_paragraphs() -> None:
+    raw = (
+        "Council backs bridge\n\n"
+        "The town council approved the new bridge on Monday after a debate that ran late.\n"
+        "“It is a good day for the valley,” said Mayor Ann Bell, who has pushed for years.\n"
+        "Tom Ray, who led the opposition, said the vote was rushed and the costs were hidden.\n"
+    )
+    article = load(raw)
+    assert len(article.paragraphs) == 3
+    assert "years.\n" in article.text  # no paragraph run into the next
+
+
 BODY = (
     "The town council approved the new bridge on Monday after a debate that ran late into "
     "the night, and work will begin in the spring.\n\n"

@@ -28,6 +28,7 @@ MAX_CAPTION_WORDS = 40
 MAX_TITLE_CHARS = 200
 BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 CLOSING = "\"'”’)\\]"  # closing quotes and brackets, for a character class
+PARAGRAPH_END = re.compile(rf"[.!?…][{CLOSING}]*$")  # "... he will.”" ends a paragraph's line
 LINE_END = re.compile(rf"[.!;,:][{CLOSING}]*$")  # a sentence's end, inside quotes too ('X.”')
 HEADLINE_END = re.compile(rf"[.!;][{CLOSING}]*$")
 CAPTION_END = re.compile(rf"[.!?:;,…{CLOSING}]$")  # a picture's caption is no sentence
@@ -99,11 +100,20 @@ def split_units(raw: str) -> list[str]:
             len(blocks) == 1
             or any(is_chrome(line) for line in lines)
             or any(len(line) < 60 for line in lines[:-1])
+            or not wrapped(lines)
         ):
             units.extend(lines)  # separate items; a hard-wrapped paragraph has long lines
         else:
             units.append(" ".join(lines))
     return units
+
+
+def wrapped(lines: list[str]) -> bool:
+    """Whether a block's lines are one paragraph wrapped at a width: most lines break off
+    mid-sentence. A paragraph a line (lines of any length, each ending a sentence) is not."""
+    breaks = lines[:-1]
+    ended = sum(bool(PARAGRAPH_END.search(line.rstrip())) for line in breaks)
+    return 2 * ended < len(breaks)
 
 
 def take_title(

@@ -253,3 +253,17 @@ def test_a_misparsed_clause_before_the_speaker_is_no_part_of_its_phrase(prepared
     )
     quotes = find_quotes(article, doc, actors).quotes
     assert [q.speaker for q in quotes] == ["critics", "The Trump-backed candidate"]
+
+
+def test_a_source_credit_in_brackets_speaks_without_its_marks() -> None:
+    from presslens import analyse
+    from presslens.settings import Settings
+
+    text = (
+        "Morning email\n\nSTOCKS FALL AGAIN “Markets across Asia slid for a third day as traders "
+        "weighed the risk of a long slump in factory output and trade.” [WaPo.]\n\nRAIN DUE "
+        "“Forecasters expect two inches of rain over the weekend, with floods likely in the low "
+        "valleys near the coast.” [NYT.]\n"
+    )
+    dossier = analyse(text, settings=Settings(models="fast"))
+    assert [q.speaker for q in dossier.quotes] == ["WaPo", "NYT"]

@@ -212,9 +212,9 @@ def phrase_tokens(head: Token) -> list[Token]:
     while last + 1 in keep:
         last += 1
     run = list(doc[first : last + 1])
-    while run and (run[-1].is_punct or run[-1].dep_ == "case"):
-        run.pop()
-    while run and run[0].is_punct:
+    while run and (run[-1].is_punct or run[-1].is_space or run[-1].dep_ == "case"):
+        run.pop()  # "WaPo.]" and the paragraph break after it
+    while run and (run[0].is_punct or run[0].is_space):
         run.pop(0)
     opened = sum(t.text == "(" for t in run) - sum(t.text == ")" for t in run)
     if run and opened > 0 and run[-1].i + 1 < len(doc) and doc[run[-1].i + 1].text == ")":
