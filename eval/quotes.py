@@ -166,8 +166,9 @@ def gold_chars(text: str, spans: Spans) -> Chars:
 
 
 def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """A paragraph a line, as ingest reads the PolNeAR texts (ingest/text.py `wrapped`)."""
     spans = []
-    for match in re.finditer(r"\S(?:.*?\S)?(?=\n\s*\n|\s*$)", text, flags=re.S):
+    for match in re.finditer(r"\S(?:.*?\S)?(?=\s*\n|\s*$)", text):
         spans.append((match.start(), match.end()))
     return tuple(spans)
 
