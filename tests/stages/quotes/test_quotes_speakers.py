@@ -267,3 +267,16 @@ def test_a_source_credit_in_brackets_speaks_without_its_marks() -> None:
     )
     dossier = analyse(text, settings=Settings(models="fast"))
     assert [q.speaker for q in dossier.quotes] == ["WaPo", "NYT"]
+
+
+def test_words_are_not_given_to_the_one_they_are_aimed_at() -> None:
+    from presslens import analyse
+    from presslens.settings import Settings
+
+    text = (
+        "Rally\n\nIt was not just the cries of “Traitor!” (for Ann Bell) or “The whole council "
+        "had it coming to them” (for the council members) that rattled the writer Tom Roe, who "
+        "teaches at a college nearby.\n"
+    )
+    (quote,) = analyse(text, settings=Settings(models="fast")).quotes
+    assert quote.speaker != "Ann Bell"

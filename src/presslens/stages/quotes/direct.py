@@ -99,11 +99,20 @@ def nearest_name(ctx: Context, quoted: Quoted) -> Speaker | None:
         tokens = list(ctx.doc[token_at(ctx, len(before) - 1)].sent)
     names = [t for t in tokens if t.ent_type_ in ("PERSON", "ORG") and t.dep_ != "compound"]
     names = [t for t in names if t.pos_ == "PROPN" and not t.like_url]  # not "The", a link
-    names = [t for t in names if t.i not in ctx.quote_of_token]
+    names = [t for t in names if t.i not in ctx.quote_of_token and not aimed_at(t)]
     if not names:
         return None
     best = min(names, key=lambda t: distance(t, quoted))
     return make_speaker(ctx.text, best, ctx.actors)
+
+
+TARGET_PREPOSITIONS = frozenset({"for", "about", "against", "at", "on", "over", "to", "toward"})
+
+
+def aimed_at(name: Token) -> bool:
+    """'cries of "Traitor!" (for Ann Bell)', 'chants aimed at Roe': a name the words are for
+    or about, not the one who says them."""
+    return name.dep_ == "pobj" and name.head.lower_ in TARGET_PREPOSITIONS
 
 
 AGENT_SUBJECTS = frozenset({"nsubj", "csubj"})  # not "Rubio was hurt by ...": he is acted on
