@@ -39,6 +39,11 @@ def test_decide(counts: list[int], expected: str | None) -> None:
         ("Sen. Anna Berg spoke. Anna Berg said she was tired.", {}),
         # a pronoun in a quotation may be anyone's
         ('Anna Berg said: "He was tired. He left."', {}),
+        # a "-man" office is written for women too: alone it is weak, a woman's first name
+        # silences it, a man's confirms it
+        ("Campaign spokesman Hope Berg spoke. Hope Berg confirmed the plan.", {}),
+        ("Campaign spokesman Anna Berg spoke.", {}),
+        ("Campaign spokesman Tom Ray spoke.", {"Tom Ray": "m"}),
         # someone's son (the parse makes "son" an apposition of "Berg") says nothing of Berg
         ("Nine died, including Anna Berg’ son, 26-year-old Tom.", {}),
     ],

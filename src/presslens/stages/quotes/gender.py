@@ -1,16 +1,17 @@
 """The gender of the people in an article, from what the article itself says about them.
 
-spaCy's small model knows no gender, and a first name is a guess: a pronoun ("she said") is
-only tested for agreement with a person whose gender the article shows. The evidence, weighed:
-an honorific before a mention ("Mr. Roe", "Mrs. Bell": 3 votes), a gendered noun beside a
-mention ("Congresswoman Bell", "Tom Ray, her husband": 3 votes), and a he, she or his outside
-quotation marks in a sentence where that person, a subject, is the only one named before it
-(or, none being named before it, the only one named in the sentence before: 1 vote each). A
-title such as "Sen." says nothing. A gender needs 2 votes and three times the votes of the
-other; else it stays unknown. A person the article gives no vote at all has, as a likely sex,
-the one their first name usually says (`likely_genders`, nlp/firstnames.py: "Wendy Sherman" is a
-woman): a pronoun of the other sex does not take them up, but neither does it rank them before
-a person of unknown sex, as a sex the article shows does.
+spaCy's small model knows no gender, and a first name is a guess: a pronoun ("she said") is only
+tested for agreement with a person whose gender the article shows. The evidence, weighed: an
+honorific before a mention ("Mr. Roe", "Mrs. Bell": 3 votes), a gendered noun beside a mention
+("Congresswoman Bell", "Tom Ray, her husband": 3 votes; a "-man" noun such as "spokesman",
+written for women too, 3 beside a man's first name, 1 beside a name of no known sex), and a he,
+she or his outside quotation marks in a sentence where that person, a subject, is the only one
+named before it (or, none being named before it, the only one named in the sentence before: 1
+vote each). A title such as "Sen." says nothing. A gender needs 2 votes and three times the
+votes of the other; else it stays unknown. A person the article gives no vote at all has, as a
+likely sex, the one their first name usually says (`likely_genders`, nlp/firstnames.py: "Wendy
+Sherman" is a woman): a pronoun of the other sex does not take them up, but neither does it rank
+them before a person of unknown sex, as a sex the article shows does.
 """
 
 from __future__ import annotations
@@ -100,10 +101,23 @@ def name_votes(
             first = bisect.bisect_left(starts, mention.start)
             last = max(first, bisect.bisect_left(starts, mention.end) - 1)
             if first > 0:  # "Congresswoman Bell", "businessman Tom Ray"
-                vote(votes, actor.id, roles.gender(doc[first - 1].lower_), STRONG)
+                noun_vote(votes, roles, doc[first - 1].lower_, actor)
             for child in doc[last].children:  # "Tom Ray, her husband", not "Ann Bell's son"
                 if child.dep_ == "appos" and set_off(doc, last, child.i):
-                    vote(votes, actor.id, roles.gender(child.lemma_.lower()), STRONG)
+                    noun_vote(votes, roles, child.lemma_.lower(), actor)
+
+
+def noun_vote(votes: Votes, roles: Roles, noun: str, person: Actor) -> None:
+    """The sex a noun beside a name says. A "-man" noun ("spokesman", "chairman") is written
+    for women too ("Trump spokesman Hope Hicks"): strong beside a man's first name, weak beside
+    a name that says no sex, nothing beside a woman's; "spokeswoman", "husband" are strong."""
+    gender = roles.gender(noun)
+    if gender == "m" and noun.endswith("man"):
+        sex = given_name_sex(person.name)
+        if sex != "f":
+            vote(votes, person.id, gender, STRONG if sex == "m" else WEAK)
+        return
+    vote(votes, person.id, gender, STRONG)
 
 
 def set_off(doc: Doc, name: int, appos: int) -> bool:
