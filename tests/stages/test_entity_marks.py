@@ -155,3 +155,12 @@ def test_an_office_run_into_its_holders_name_is_cut_to_the_person() -> None:
     assert [(e.text, e.label_) for e in cut] == [("Defense", "ORG"), ("Leon Vasquez", "PERSON")]
     kept = DocSpan(nlp.parse("The Bank of Leon Marsh said no."), 3, 5, label="ORG")
     assert office_and_person([kept], set()) == [kept]  # no office before "of"
+
+
+def test_a_clergy_title_is_no_part_of_a_name() -> None:
+    actors = actors_of(
+        "Church vote\n\nThe group also includes Pastor Darrell Bell, a Cleveland minister whose "
+        "plan imploded. Ann Roe was invited by Bell. Cardinal Health said its profits rose.\n"
+    )
+    assert actors["Darrell Bell"] == ("PERSON", 2)
+    assert "Ann Roe" in actors and "Cardinal Health" in actors  # a company keeps its name

@@ -23,6 +23,7 @@ def titles_in(text: str) -> list[str]:
         ('Mr. Okafor said on the podcast "Long Road Home" that he would run.', "Long Road"),
         ('Mr. Okafor spoke on KXRT\'s "Morning Desk" about the budget.', "Morning Desk"),
         ('Mr. Okafor spoke on the "Morning Desk" program about the budget.', "Morning Desk"),
+        ('Mr. Okafor said on "The Late Show With Dana Ruiz" that he would run.', "Late Show"),
     ],
 )
 def test_a_capitalised_quotation_beside_a_work_is_a_title(text: str, title: str) -> None:
@@ -71,3 +72,13 @@ def test_a_shows_title_joins_no_quote_and_names_no_actor() -> None:
     assert not [q for q in dossier.quotes if "Morning Desk" in q.text or "Long Road" in q.text]
     assert "Lena Brandt" not in [a.name for a in dossier.actors]
     assert "Sam Okafor" in [a.name for a in dossier.actors]
+
+
+def test_a_title_after_a_quotes_cue_is_not_joined_to_it() -> None:
+    dossier = analyse(
+        "Okafor on television\n\n''Jobs, jobs, jobs,'' Sam Okafor said on ''The Late Show "
+        "With Dana Ruiz'' on Tuesday, when he was asked what his first act in office would be "
+        "and how he would pay for the plans he has made for the state.\n",
+        settings=FAST,
+    )
+    assert [q.text for q in dossier.quotes] == ["''Jobs, jobs, jobs,''"]

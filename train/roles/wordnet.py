@@ -13,7 +13,8 @@ of English from WordNet, by each noun's most frequent sense (WordNet lists sense
   the stage gives them only to an actor the article names so;
 - structure: a building or a work ("tower", "hotel", "museum", "airport"): a name ending
   with one, used as where things happen ("at Trump Tower"), is a place, not an actor;
-- work: a work with a title ("book", "film", "report", "song", "ad"), and the media nouns
+- work: a work with a title ("book", "film", "report", "song", "ad"; not the press, by any
+  sense: "journal", "magazine", "newspaper" name outlets that act), and the media nouns
   whose work sense is not their first ("show", "program", "column") or that WordNet 3.1
   lacks ("podcast"): a capitalised quotation beside one ('his book, "An American Son"', 'the
   "Squawk Box" program') is a title, neither speech nor an actor's name;
@@ -80,6 +81,9 @@ ANCHORS = {
 # media nouns whose work sense is not their first: (lemma, sense number)
 WORK_SENSES = [("show", 3), ("program", 3), ("programme", 3), ("series", 2), ("episode", 3)]
 NEW_MEDIA = ["podcast", "webcast", "vlog", "op-ed", "livestream"]  # not in WordNet 3.1
+# the press, by any sense: a newspaper or a magazine named in quotation marks ("The Wall Street
+# Journal" wrote) is an outlet that acts, not a title
+PRESS = [("print_media", 1), ("periodical", 1)]
 # lexicographer files of things a place may own without acting: artifact, attribute, body,
 # food, location, object, phenomenon, plant, possession, quantity, shape, state, substance,
 # time, animal ("Earth's climate", "Florida's beaches"; not "Russia's invasion", an act)
@@ -169,7 +173,12 @@ def build(folder: Path) -> dict[str, list[str]]:
     for lemma, number in WORK_SENSES:
         if ancestors(senses[lemma][number - 1], synsets) & anchors["work"]:
             found["work"].append(lemma)
-    found["work"] = sorted(set(found["work"] + NEW_MEDIA))
+    press = {senses[lemma][number - 1] for lemma, number in PRESS}
+    found["work"] = sorted(
+        lemma
+        for lemma in set(found["work"] + NEW_MEDIA)
+        if not any(ancestors(o, synsets) & press for o in senses.get(lemma, []))
+    )
     found["same"] = same_roles(found["person"] + found["organisation"], senses)
     found["thing"] = sorted(
         lemma

@@ -1,11 +1,12 @@
 """Titles in quotation marks, shared by the quotes stage and the entities stage.
 
 A quoted run of capitalised words names a show, a book or a slogan ("The Steve Harvey Morning
-Show", "Make America Great Again") more often than it reports speech. Beside a noun for a work
-(his book, "An American Son"; the podcast "Here's the Thing"; the "Squawk Box" program) or after
-a network's possessive (CNBC's "Squawk Box"), it is a work's title: no one's words, and the
-names inside it ("This Week with George Stephanopoulos") are no actors acting. The nouns for
-works are the `[work]` section of the WordNet catalogue (presslens.stages.roles).
+Show", "Make America Great Again") more often than it reports speech. Holding a noun for a work
+("The Late Show With Stephen Colbert"), beside one (his book, "An American Son"; the podcast
+"Here's the Thing"; the "Squawk Box" program) or after a network's possessive (CNBC's "Squawk
+Box"), it is a work's title: no one's words, and the names inside it ("This Week with George
+Stephanopoulos") are no actors acting. The nouns for works are the `[work]` section of the
+WordNet catalogue (presslens.stages.roles).
 """
 
 from __future__ import annotations
@@ -82,7 +83,9 @@ def work_title(doc: Doc, span: Span, inner: Span) -> bool:
     if before is not None and before.text == "," and before.i > 0:
         before = doc[before.i - 1]  # 'his book, "An American Son"'
     after = doc[closing.i + 1] if closing.i + 1 < len(doc) else None
-    return work_noun(before) or network_possessive(before) or work_noun(after)
+    words = doc[opening.i + 1 : closing.i]  # "The Late Show With Stephen Colbert"
+    named_work = title_like(inner.of(doc.text)) and any(work_noun(w) for w in words)
+    return named_work or work_noun(before) or network_possessive(before) or work_noun(after)
 
 
 def quoted_titles(doc: Doc) -> list[Span]:
