@@ -24,6 +24,7 @@ def titles_in(text: str) -> list[str]:
         ('Mr. Okafor spoke on KXRT\'s "Morning Desk" about the budget.', "Morning Desk"),
         ('Mr. Okafor spoke on the "Morning Desk" program about the budget.', "Morning Desk"),
         ('Mr. Okafor said on "The Late Show With Dana Ruiz" that he would run.', "Late Show"),
+        ('"We will win," Mr. Okafor told "Fox and Neighbors" on Monday.', "Fox and Neighbors"),
     ],
 )
 def test_a_capitalised_quotation_beside_a_work_is_a_title(text: str, title: str) -> None:
@@ -37,6 +38,7 @@ def test_a_capitalised_quotation_beside_a_work_is_a_title(text: str, title: str)
         'Mr. Okafor said the plan was "Dead On Arrival" and left.',  # his words, set as a title
         'Mr. Okafor said on the podcast that "we will win this seat next year."',  # a sentence
         'The book said "the mill will close" before the vote.',  # not capitalised
+        'Mr. Okafor named "Bill Maher" as his guilty pleasure.',  # a first name, not a bill
     ],
 )
 def test_speech_is_no_title(text: str) -> None:

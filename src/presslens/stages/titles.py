@@ -4,9 +4,9 @@ A quoted run of capitalised words names a show, a book or a slogan ("The Steve H
 Show", "Make America Great Again") more often than it reports speech. Holding a noun for a work
 ("The Late Show With Stephen Colbert"), beside one (his book, "An American Son"; the podcast
 "Here's the Thing"; the "Squawk Box" program) or after a network's possessive (CNBC's "Squawk
-Box"), it is a work's title: no one's words, and the names inside it ("This Week with George
-Stephanopoulos") are no actors acting. The nouns for works are the `[work]` section of the
-WordNet catalogue (presslens.stages.roles).
+Box"), or told something (told "Fox and Friends"), it is a work's title: no one's words, and the
+names inside it ("This Week with George Stephanopoulos") are no actors acting. The nouns for
+works are the `[work]` section of the WordNet catalogue (presslens.stages.roles).
 """
 
 from __future__ import annotations
@@ -84,8 +84,10 @@ def work_title(doc: Doc, span: Span, inner: Span) -> bool:
         before = doc[before.i - 1]  # 'his book, "An American Son"'
     after = doc[closing.i + 1] if closing.i + 1 < len(doc) else None
     words = doc[opening.i + 1 : closing.i]  # "The Late Show With Stephen Colbert"
-    named_work = title_like(inner.of(doc.text)) and any(work_noun(w) for w in words)
-    return named_work or work_noun(before) or network_possessive(before) or work_noun(after)
+    titled = title_like(inner.of(doc.text))
+    named_work = titled and any(work_noun(w) and w.ent_type_ != "PERSON" for w in words)
+    told = titled and before is not None and before.lemma_ == "tell"  # told "Fox and Friends"
+    return named_work or told or work_noun(before) or network_possessive(before) or work_noun(after)
 
 
 def quoted_titles(doc: Doc) -> list[Span]:

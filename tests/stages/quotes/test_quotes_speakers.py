@@ -280,3 +280,19 @@ def test_words_are_not_given_to_the_one_they_are_aimed_at() -> None:
     )
     (quote,) = analyse(text, settings=Settings(models="fast")).quotes
     assert quote.speaker != "Ann Bell"
+
+
+def test_a_rank_the_parse_ends_a_sentence_at_names_the_person_after_it() -> None:
+    from presslens import analyse
+    from presslens.settings import Settings
+
+    text = (
+        'Pentagon view\n\n"I do not see how this would change our plans. We are already at war '
+        'with the group," said Navy Capt. Jeff Ortiz, a Pentagon spokesman. The plans went '
+        "ahead as they had been drawn up, and the first ships left the port on Friday.\n"
+    )
+    dossier = analyse(text, settings=Settings(models="fast"))
+    (quote,) = dossier.quotes
+    names = {a.id: a.name for a in dossier.actors}
+    assert names[quote.speaker_actor_id or ""] == "Jeff Ortiz"
+    assert not [name for name in names.values() if "Capt" in name]

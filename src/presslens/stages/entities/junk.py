@@ -208,15 +208,23 @@ def descriptive(ent: DocSpan) -> bool:
 
 
 def before_a_title(ent: DocSpan) -> bool:
-    """'Independent Vermont Sen. Bernie Sanders', 'Army Capt. Humayun Khan' (the tagger's
-    span ending with the rank): a name set before a person's abbreviated title and name
-    describes that person."""
-    rest = ent.doc.text[ent.end_char : ent.end_char + 40]
-    for words in (rest.lstrip(), ent[-1].text + rest):
-        found = rules().title_start.match(words.lower())
-        if found and found.group().strip().endswith(".") and words[found.end() :][:1].isupper():
-            return True
-    return False
+    """'Independent Vermont Sen. Bernie Sanders': a name set before a person's abbreviated
+    title and name describes that person."""
+    return titles_a_name(ent.doc.text[ent.end_char : ent.end_char + 40].lstrip())
+
+
+def ends_with_a_title(ent: DocSpan) -> bool:
+    """'Navy Capt' of 'Navy Capt. Jeff Davis': the tagger's span ends with the rank of the
+    person named next; it names no one."""
+    return titles_a_name(ent[-1].text + ent.doc.text[ent.end_char : ent.end_char + 40])
+
+
+def titles_a_name(words: str) -> bool:
+    """Whether the words open with an abbreviated title ("Sen.", "Capt.") and a name."""
+    found = rules().title_start.match(words.lower())
+    return bool(
+        found and found.group().strip().endswith(".") and words[found.end() :][:1].isupper()
+    )
 
 
 def place_pair(name: str) -> bool:

@@ -387,6 +387,8 @@ def read_mention(ent: DocSpan, people: set[str], lower_words: set[str]) -> Menti
         return None
     if name.casefold() in rules().drop or junk.office_word(ent) or junk.place_pair(name):
         return None
+    if junk.ends_with_a_title(ent):
+        return None  # "Navy Capt" of "Navy Capt. Jeff Davis"
     title = title or title_before(ent)
     if label in PLACE_LABELS and listed_with_people(ent):
         label = "PERSON"  # "Bolsonaro, Orban, Modi": the small model tags Modi GPE

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from presslens.model import Actor, Span
 from presslens.stages.entities import actor_at
-from presslens.stages.entities.junk import dateline
+from presslens.stages.entities.junk import dateline, titles_a_name
 from presslens.stages.quotes.lexicon import load_lexicon
 from presslens.stages.roles import Roles, load_roles
 
@@ -272,6 +272,7 @@ def make_speaker(
         head = named
     if head.lower_ in NOT_SPEAKERS or exhorted(head):
         return None
+    head = name_after_rank(text, head)
     if head.pos_ in ("VERB", "AUX") and actor_for(actors, head) is None:
         return None  # a verb, unless it is an actor's name read as one ("Trump [VB] said")
     head = words_owner(head)
@@ -299,6 +300,20 @@ def make_speaker(
     if author is not None and roles.kind(head.lemma_.lower()) == "DOCUMENT":
         return Speaker(span, head.i, author.name, author.id, actor_ids=(author.id,))
     return Speaker(span, head.i, span.of(text), None, plural=plural, role=role, gender=gender)
+
+
+def name_after_rank(text: str, head: Token) -> Token:
+    """'said Navy Capt. Jeff Davis': the parse ends the sentence at "Capt." and takes the
+    rank for the subject; the speaker is the name after it."""
+    if not titles_a_name(text[head.idx : head.idx + 40]):
+        return head
+    names = []
+    for token in head.doc[head.i + 1 : head.i + 6]:
+        if token.pos_ == "PROPN":
+            names.append(token)
+        elif names or token.text != ".":
+            break
+    return names[-1] if names else head
 
 
 def words_owner(head: Token) -> Token:
