@@ -432,3 +432,16 @@ def test_a_quoted_word_inside_a_reported_clause_makes_one_record(prepared: Prepa
             "a knife",
         )
     ]
+
+
+def test_words_a_quote_holds_are_not_also_a_term() -> None:
+    from presslens import analyse
+
+    text = (
+        'Convention parties\n\n"Perpetual motion!" Rep. Glenn Thompson, R-Pa., said of the '
+        "swirl of convention activities. The parties went on late into the night across the "
+        "city, as they do every four years.\n"
+    )
+    dossier = analyse(text)  # the accurate mode: its tagger takes what the rules left a term
+    quoted = [q.span for q in dossier.quotes]
+    assert not [t for t in dossier.terms if any(span.contains(t.span) for span in quoted)]

@@ -381,6 +381,7 @@ def find_quotes(
     items = resolve_speakers(ctx, items)
     quotes, stances = split_stances(ctx, items)
     terms += single_quoted_terms(ctx, [q.span for q in quoted])
+    terms = [t for t in terms if not any(q.span.contains(t.span) for q in quotes)]  # tagged
     terms.sort(key=lambda t: t.span.start)
     warnings = tuple(StageWarning(STAGE, message) for message in odd_marks)
     return Found(quotes, tuple(terms), warnings, stances)
