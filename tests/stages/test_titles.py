@@ -13,7 +13,7 @@ FAST = Settings(models="fast")
 
 
 def titles_in(text: str) -> list[str]:
-    return [span.of(text) for span in quoted_titles(nlp.parse(text))]
+    return [span.of(text) for span in quoted_titles(nlp.parse(text), text)]
 
 
 @pytest.mark.parametrize(

@@ -71,9 +71,10 @@ def network_possessive(token: Token | None) -> bool:
     )
 
 
-def work_title(doc: Doc, span: Span, inner: Span) -> bool:
-    """Whether a quotation (`span` with its marks, `inner` between them) is a work's title."""
-    if capitalised_words(inner.of(doc.text)) is None:
+def work_title(doc: Doc, text: str, span: Span, inner: Span) -> bool:
+    """Whether a quotation (`span` with its marks, `inner` between them) of the doc's `text`
+    is a work's title."""
+    if capitalised_words(inner.of(text)) is None:
         return False
     opening = token_at(doc, span.start)
     closing = token_at(doc, span.end - 1)
@@ -84,14 +85,14 @@ def work_title(doc: Doc, span: Span, inner: Span) -> bool:
         before = doc[before.i - 1]  # 'his book, "An American Son"'
     after = doc[closing.i + 1] if closing.i + 1 < len(doc) else None
     words = doc[opening.i + 1 : closing.i]  # "The Late Show With Stephen Colbert"
-    titled = title_like(inner.of(doc.text))
+    titled = title_like(inner.of(text))
     named_work = titled and any(work_noun(w) and w.ent_type_ != "PERSON" for w in words)
     told = titled and before is not None and before.lemma_ == "tell"  # told "Fox and Friends"
     return named_work or told or work_noun(before) or network_possessive(before) or work_noun(after)
 
 
-def quoted_titles(doc: Doc) -> list[Span]:
-    """The quotations of the text that are works' titles, marks included."""
+def quoted_titles(doc: Doc, text: str) -> list[Span]:
+    """The quotations of the text (the doc's) that are works' titles, marks included."""
     from presslens.stages.quotes.marks import find_quoted  # the quotes package reads actors
 
-    return [q.span for q in find_quoted(doc.text)[0] if work_title(doc, q.span, q.inner)]
+    return [q.span for q in find_quoted(text)[0] if work_title(doc, text, q.span, q.inner)]

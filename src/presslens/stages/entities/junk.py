@@ -210,13 +210,19 @@ def descriptive(ent: DocSpan) -> bool:
 def before_a_title(ent: DocSpan) -> bool:
     """'Independent Vermont Sen. Bernie Sanders': a name set before a person's abbreviated
     title and name describes that person."""
-    return titles_a_name(ent.doc.text[ent.end_char : ent.end_char + 40].lstrip())
+    return titles_a_name(text_after(ent).lstrip())
 
 
 def ends_with_a_title(ent: DocSpan) -> bool:
     """'Navy Capt' of 'Navy Capt. Jeff Davis': the tagger's span ends with the rank of the
     person named next; it names no one."""
-    return titles_a_name(ent[-1].text + ent.doc.text[ent.end_char : ent.end_char + 40])
+    return titles_a_name(ent[-1].text + text_after(ent))
+
+
+def text_after(ent: DocSpan, tokens: int = 6) -> str:
+    """The text right after an entity, a few tokens of it (`Doc.text` joins the whole doc)."""
+    following = ent.doc[ent.end : ent.end + tokens]
+    return ent[-1].whitespace_ + "".join(t.text_with_ws for t in following)
 
 
 def titles_a_name(words: str) -> bool:

@@ -37,7 +37,7 @@ class Entities:
 
 def find_entities(article: Article, doc: Doc) -> Entities:
     """Actors, group words and places, each in order of first mention."""
-    blocked = junk.blocked_spans(article.text, doc) + quoted_titles(doc)  # not acting
+    blocked = junk.blocked_spans(article.text, doc) + quoted_titles(doc, article.text)
     headings = [s.heading_span for s in article.sections if s.heading_span is not None]
     mentions = find_mentions(article.text, doc, blocked, headings)
     groups = group_mentions(places_quoted_act_not(mentions, article.text), article.text)

@@ -69,7 +69,7 @@ def make_context(
     for number, q in enumerate(quoted):
         for i in tokens_in(ctx, q.span):
             ctx.quote_of_token[i] = number
-    ctx.titles.update(q.span for q in quoted if work_title(doc, q.span, q.inner))
+    ctx.titles.update(q.span for q in quoted if work_title(doc, ctx.text, q.span, q.inner))
     for actor in actors:
         for mention in actor.mentions:
             for i in tokens_in(ctx, mention):
