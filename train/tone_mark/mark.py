@@ -5,6 +5,8 @@
     python train/tone_mark/mark.py heldout --variants ... --lr 1e-4 --marker-start 6
     python train/tone_mark/mark.py heldout --variants ... --oversample 3
     python train/tone_mark/mark.py dev --variant mark-2 --oversample 3   # rw-dev, mt-dev once
+    python train/tone_mark/mark.py pairs                        # the input-marked encoding
+    python train/tone_mark/mark.py heldout --variants pair-3,plain-3
 
 (train/encoder/requirements.txt's environment: torch, onnx, onnxruntime, tokenizers.)
 
@@ -20,7 +22,11 @@ same [target, sentence] means of that copy's output.
 Variants (all start from the shipped weights, int8 as shipped, and the shipped head):
 - `plain-K`: the copy of the last K tuned layers fine-tuned on tone, no marker (the control:
   what tone-only training of the same layers gives without marking);
-- `mark-K`: the same with the marker.
+- `mark-K`: the same with the marker;
+- `pair-3`: the target marked in the input instead, as the published systems do ("[CLS]
+  sentence [SEP] target [SEP]", BERT-SPC style), through the frozen lower layers once per
+  mention (`pairs` caches it) and the three tuned layers trained on it: a full pass a mention,
+  for a ceiling on what marking gives here.
 
 `cache` runs each distinct NewsMTSC sentence (rw-train, rw-dev, mt-dev) through the shipped
 graphs once (onnxruntime, exactly the package's path; the torch copy of the tuned top agrees to
@@ -53,29 +59,35 @@ targets differ in tone (mt-dev's kind; 170 rows, so +-0.03 is noise; whole fold 
     mark-1    lr 3e-5, marker lr 1e-2, x3            0.796     0.846  0.776   3.2 min
     plain-2   lr 3e-5, x3                            0.804     0.848  0.788   5.5 min
     mark-2    lr 3e-5, marker lr 1e-2, x3            0.809     0.843  0.788   5.7 min
+    plain-3   lr 3e-5                                0.809     0.841  0.782   5.5 min
+    pair-3    lr 3e-5, target marked in the input    0.803     0.830  0.753   6.0 min
 
 No marked variant beats its unmarked control beyond the noise, on the whole fold or on the rows
 where marking should matter (differ: 0.776 = 0.776, 0.788 = 0.788); every variant is within
-+-0.01 of the shipped head. So none was chosen to ship. Scored once on dev for the record (all
-of rw-train, float32 top, argmax before calibration; "differ" as above, 16 rw-dev rows, 168
-mt-dev rows):
++-0.01 of the shipped head. Marking in the input (pair-3) does no better than the top without
+any marking (plain-3), at a full pass a mention. So none was chosen to ship. Scored once on
+dev for the record (all of rw-train, float32 top, argmax before calibration; "differ" as above,
+16 rw-dev rows, 168 mt-dev rows):
 
     variant                      rw-dev  (differ)  mt-dev  (differ)
     shipped head (int8)          0.793   0.500     0.740   0.673
     mark-2, x3 (best held-out)   0.782   0.500     0.736   0.637
     plain-2, x3 (its control)    0.782   0.500     0.736   0.631
     mark-1 (lr 3e-5, 1e-2)       0.792   0.500     0.725   0.631
+    pair-3 (input marked)        0.796   0.562     0.726   0.637
 
 The marked top and its unmarked control score alike on dev too (0.782 / 0.736 both), below
 the shipped head (perhaps tone-only training of the top loses some of what the joint training
-with check-worthiness gave); the marker adds nothing measurable.
+with check-worthiness gave); the marker adds nothing measurable. Marking the input (pair-3)
+is not better on mt-dev either.
 
 Cost (train/tone_mark/cost.py, showcase: 131 sentences, 163 actor mentions, 7 runs at load
 1.9-2.6): a marked top of K layers run per mention adds 0.29 (K=1), 0.57 (K=2), 0.86 (K=3) of
 today's encoder pass (1.0 s there). `bench/analyse.py --runs 5 --mode accurate` just after put
 the encoder at 0.92x the stock parse (analyse() 2.83x at load 2.7; 1.77x on a quiet host), so
 about +0.27x, +0.52x, +0.79x: from 1.77x to about 2.04x, 2.3x and 2.6x. Even one layer is over
-the 2.0x budget. The weights would be 1.8 MB int8 a layer.
+the 2.0x budget. The weights would be 1.8 MB int8 a layer. pair-3 (six layers a mention, on a
+longer input) would add about twice the K=3 figure, some 1.7 encoder passes: about 3.3x.
 """
 
 from __future__ import annotations
@@ -205,32 +217,71 @@ def cache(folder: Path) -> None:
         )
 
 
-class Split:
-    """One split's cached states, sentence by sentence, and its rows (sentence, from, to, label)."""
+@torch.no_grad()
+def cache_pairs(folder: Path) -> None:
+    """Per split and row: "[CLS] sentence [SEP] target [SEP]" through the lower graph (the
+    target marked in the input, BERT-SPC style: one pass per mention); the target's own pieces
+    get empty spans, so only its pieces in the sentence are pooled as the target."""
+    enc = encoder_module()
+    runners, tokenizer = enc.session()
+    for split in SPLITS:
+        began = time.time()
+        states, offsets = [], []
+        for row in read_rows(split):
+            target = row["sentence"][row["from"] : row["to"]]
+            pieces = tokenizer.encode(row["sentence"], target)
+            ids = np.asarray([pieces.ids], dtype=np.int64)
+            mask = np.ones_like(ids)
+            (lower,) = runners["lower"].run(["states"], {"input_ids": ids, "attention_mask": mask})
+            spans = np.asarray(pieces.offsets, dtype=np.int64).reshape(-1, 2)
+            spans[np.array([sid != 0 for sid in pieces.sequence_ids])] = 0
+            states.append(lower[0].astype(np.float16))
+            offsets.append(spans)
+        lengths = np.array([len(o) for o in offsets])
+        np.savez(
+            folder / f"{split}-pair.npz",
+            lengths=lengths,
+            states0=np.concatenate(states),
+            offsets=np.concatenate(offsets),
+        )
+        print(f"{split} pairs: {len(offsets)} rows, {time.time() - began:.0f} s", flush=True)
 
-    def __init__(self, folder: Path, split: str) -> None:
-        with np.load(folder / f"{split}.npz") as stored:
+
+class Split:
+    """One split's cached states and its rows (states index, from, to, label): a sentence's
+    states serve all its targets; with `pair`, each row has its own (the sentence paired with its
+    target)."""
+
+    def __init__(self, folder: Path, split: str, pair: bool = False) -> None:
+        with np.load(folder / f"{split}{'-pair' if pair else ''}.npz") as stored:
             ends = np.cumsum(stored["lengths"])
             starts = ends - stored["lengths"]
-            levels = [stored[f"states{k}"] for k in range(TOP + 1)]  # each read once
+            names = [f"states{k}" for k in range(TOP + 1)]
+            levels = [stored[name] if name in stored.files else None for name in names]
             self.states = [
                 [torch.tensor(level[a:b]) for a, b in zip(starts, ends, strict=True)]
+                if level is not None
+                else []
                 for level in levels
             ]
             offsets = stored["offsets"]
             self.offsets = [offsets[a:b] for a, b in zip(starts, ends, strict=True)]
         rows = read_rows(split)
         index = {text: i for i, text in enumerate(dict.fromkeys(r["sentence"] for r in rows))}
-        self.rows = [(index[r["sentence"]], r["from"], r["to"], r["polarity"] + 1) for r in rows]
+        self.group = np.array([index[r["sentence"]] for r in rows])  # the row's sentence
+        self.rows = [
+            (i if pair else index[r["sentence"]], r["from"], r["to"], r["polarity"] + 1)
+            for i, r in enumerate(rows)
+        ]
         self.labels = np.array([row[3] for row in self.rows])
         counts: dict[int, int] = {}
         polarities: dict[int, set[int]] = {}
-        for s, _, _, label in self.rows:
+        for s, label in zip(self.group, self.labels, strict=True):
             counts[s] = counts.get(s, 0) + 1
             polarities.setdefault(s, set()).add(label)
         # rows whose sentence names several targets; and those whose targets' tones differ
-        self.multi = np.array([counts[row[0]] > 1 for row in self.rows])
-        self.differing = np.array([len(polarities[row[0]]) > 1 for row in self.rows])
+        self.multi = np.array([counts[s] > 1 for s in self.group])
+        self.differing = np.array([len(polarities[s]) > 1 for s in self.group])
 
 
 def target_mask(offsets: np.ndarray, start: int, end: int) -> np.ndarray:
@@ -341,14 +392,11 @@ def train(
     """Fine-tune one variant on `rows`; `evaluate(model, epoch)` after each epoch."""
     kind, depth = variant.split("-")
     lr, marker_lr, start, oversample = lr
-    shared: dict[int, int] = {}
-    for i in rows:
-        shared[data.rows[i][0]] = shared.get(data.rows[i][0], 0) + 1
     # rows whose sentence names several targets, `oversample` times an epoch
-    rows = rows + [i for i in rows if shared[data.rows[i][0]] > 1] * (oversample - 1)
+    rows = rows + [i for i in rows if data.multi[i]] * (oversample - 1)
     torch.manual_seed(SEED)
     rng = random.Random(SEED)
-    model = ToneTop(layers, int(depth), kind == "mark", start)
+    model = ToneTop(layers, int(depth), kind == "mark", start)  # "pair": plain, on pairs
     model.train()
     size = 32
     total = epochs * ((len(rows) + size - 1) // size + 50)
@@ -376,10 +424,10 @@ def train(
 
 
 def folds_of(data: Split) -> np.ndarray:
-    sentences = sorted({row[0] for row in data.rows})
+    sentences = sorted(set(data.group.tolist()))
     np.random.default_rng(SEED).shuffle(sentences)
     fold = {s: i % FOLDS for i, s in enumerate(sentences)}
-    return np.array([fold[row[0]] for row in data.rows])
+    return np.array([fold[s] for s in data.group])
 
 
 def heldout(
@@ -418,6 +466,15 @@ def heldout(
                 flush=True,
             )
 
+        if variant.startswith("pair"):
+            pairs = Split(folder, "rw-train", pair=True)  # the same rows in the same order
+
+            def evaluate_pairs(model, epoch, seconds, variant=variant, pairs=pairs):
+                found = dict(zip(held, predict(model, pairs, held), strict=True))
+                print(f"{variant} epoch {epoch}: {scored(found)} ({seconds / 60:.1f} min)")
+
+            train(layers, pairs, fit, variant, epochs, lr, evaluate_pairs)
+            continue
         train(layers, data, fit, variant, epochs, lr, evaluate)
 
 
@@ -433,11 +490,13 @@ def dev(
 ) -> None:
     """Train `variant` on all of rw-train; score the shipped head and it on rw-dev and mt-dev."""
     layers = shipped_layers()
-    data = Split(folder, "rw-train")
-    sets = {split: Split(folder, split) for split in SPLITS[1:]}
-    shipped = ToneTop(layers, 0, False)
-    for split, rows in sets.items():
-        print(f"shipped head {split}: {on_dev(shipped, rows)}", flush=True)
+    pair = variant.startswith("pair")
+    data = Split(folder, "rw-train", pair)
+    sets = {split: Split(folder, split, pair) for split in SPLITS[1:]}
+    if not pair:
+        shipped = ToneTop(layers, 0, False)
+        for split, rows in sets.items():
+            print(f"shipped head {split}: {on_dev(shipped, rows)}", flush=True)
 
     def evaluate(model, epoch, seconds):
         if epoch < epochs:  # the epoch count is chosen on rw-train; dev is read once
@@ -452,7 +511,7 @@ def dev(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("cache", "heldout", "dev"))
+    parser.add_argument("command", choices=("cache", "pairs", "heldout", "dev"))
     parser.add_argument("--cache", type=Path, default=Path("/tmp/tone-mark-cache"))
     parser.add_argument("--variants", default="plain-1,mark-1")
     parser.add_argument("--variant", default="mark-1")
@@ -467,6 +526,8 @@ def main() -> None:
     torch.set_num_threads(1)
     if args.command == "cache":
         cache(args.cache)
+    elif args.command == "pairs":
+        cache_pairs(args.cache)
     elif args.command == "heldout":
         print(f"{args}", flush=True)
         rates = (args.lr, args.marker_lr, args.marker_start, args.oversample)
