@@ -161,3 +161,9 @@ def test_anonymous_people_in_what_was_said_are_still_said(prepared: Callable) ->
     article, doc, actors = prepared(text)
     (quote,) = find_quotes(article, doc, actors).quotes
     assert quote.text == "anonymous donors gave most of the money"
+
+
+def test_agreeing_with_a_pronoun_reports_nothing_said(prepared: Callable) -> None:
+    text = "Two engineers agreed with him, and the plans went ahead as they had been drawn up."
+    article, doc, actors = prepared(text)
+    assert find_quotes(article, doc, actors).quotes == ()

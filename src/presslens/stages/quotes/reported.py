@@ -63,7 +63,7 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
         pair = f"{lemma} {child.lower_}"
         if child.dep_ == "prep" and (pair in lexicon.preposition or pair in lexicon.accusation):
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            if objects:
+            if objects and not bare_pronoun(objects[0]):  # "agreed with him" says no what
                 return list(objects[0].subtree)
     return that_clause_above(verb, lexicon) or interrupted_clause(verb, lexicon)
 
