@@ -186,3 +186,19 @@ def test_title_words_count_towards_reading_time_either_way() -> None:
     with_stop = load(f"Council approves new bridge.\n\n{BODY}")
     without = load(f"Council approves new bridge\n\n{BODY}")
     assert segment.word_count(with_stop) == segment.word_count(without)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # the classifier alone calls this Nigerian Pidgin ("pcm") and every stage is skipped
+        (
+            "Okafor on television\n\n''Jobs, jobs, jobs,'' Sam Okafor said on ''The Late Show "
+            "With Dana Ruiz'' on Tuesday.\n",
+            "en",
+        ),
+        ("Le gouvernement a adopté lundi de nouvelles règles, a déclaré le ministre.", "fr"),
+    ],
+)
+def test_a_short_english_text_is_english(text: str, language: str) -> None:
+    assert load(text).language == language
