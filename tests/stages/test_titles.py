@@ -7,13 +7,16 @@ import pytest
 
 from presslens import analyse, nlp
 from presslens.settings import Settings
-from presslens.stages.titles import quoted_titles, title_like
+from presslens.stages.quotes.marks import find_quoted
+from presslens.stages.titles import title_like, work_title
 
 FAST = Settings(models="fast")
 
 
 def titles_in(text: str) -> list[str]:
-    return [span.of(text) for span in quoted_titles(nlp.parse(text), text)]
+    doc = nlp.parse(text)
+    quoted = find_quoted(text)[0]
+    return [q.span.of(text) for q in quoted if work_title(doc, text, q.span, q.inner)]
 
 
 @pytest.mark.parametrize(

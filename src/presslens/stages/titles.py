@@ -89,10 +89,3 @@ def work_title(doc: Doc, text: str, span: Span, inner: Span) -> bool:
     named_work = titled and any(work_noun(w) and w.ent_type_ != "PERSON" for w in words)
     told = titled and before is not None and before.lemma_ == "tell"  # told "Fox and Friends"
     return named_work or told or work_noun(before) or network_possessive(before) or work_noun(after)
-
-
-def quoted_titles(doc: Doc, text: str) -> list[Span]:
-    """The quotations of the text (the doc's) that are works' titles, marks included."""
-    from presslens.stages.quotes.marks import find_quoted  # the quotes package reads actors
-
-    return [q.span for q in find_quoted(text)[0] if work_title(doc, text, q.span, q.inner)]

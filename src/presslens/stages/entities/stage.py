@@ -25,7 +25,7 @@ from presslens.stages.entities import junk, names, organisations
 from presslens.stages.entities.mentions import Mention, find_mentions
 from presslens.stages.entities.rules import name_head, rules
 from presslens.stages.entities.types import PLACE_LABELS, Group, actor_type, kind
-from presslens.stages.titles import quoted_titles
+from presslens.stages.titles import work_title
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,10 +37,15 @@ class Entities:
 
 def find_entities(article: Article, doc: Doc) -> Entities:
     """Actors, group words and places, each in order of first mention."""
-    blocked = junk.blocked_spans(article.text, doc) + quoted_titles(doc, article.text)
+    from presslens.stages.quotes.marks import find_quoted  # the quotes package reads actors
+
+    quoted = find_quoted(article.text)[0]
+    titles = [q.span for q in quoted if work_title(doc, article.text, q.span, q.inner)]
+    blocked = junk.blocked_spans(article.text, doc) + titles  # names in a title do not act
     headings = [s.heading_span for s in article.sections if s.heading_span is not None]
     mentions = find_mentions(article.text, doc, blocked, headings)
-    groups = group_mentions(places_quoted_act_not(mentions, article.text), article.text)
+    quoted_spans = [q.span for q in quoted]
+    groups = group_mentions(places_quoted_act_not(mentions, quoted_spans), article.text)
     names.merge_people(groups, doc)
     organisations.merge_organisations(groups)
     sorted_out: dict[str, dict[names.Key, Group]] = {"actor": {}, "group": {}, "place": {}}
@@ -59,12 +64,9 @@ def find_entities(article: Article, doc: Doc) -> Entities:
     )
 
 
-def places_quoted_act_not(mentions: list[Mention], text: str) -> list[Mention]:
+def places_quoted_act_not(mentions: list[Mention], quoted: list[Span]) -> list[Mention]:
     """A place named inside a quotation is the speaker's word, not the place acting: "make
     America great again", "keep America safe" make no actor of the United States."""
-    from presslens.stages.quotes.marks import find_quoted  # the quotes package reads actors
-
-    quoted = [q.span for q in find_quoted(text)[0]]
     for mention in mentions:
         place = mention.label in PLACE_LABELS or rules().types.get(mention.name) == "GPE"
         if place and any(q.contains(mention.span) for q in quoted):  # "USA, baby" tagged ORG
