@@ -14,6 +14,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from presslens.model import Actor, Article, Span
+from presslens.stages.entities import actors_by_id
 from presslens.stages.quotes.gender import actor_genders, likely_genders
 from presslens.stages.quotes.lexicon import Lexicon
 from presslens.stages.quotes.marks import Quoted
@@ -58,6 +59,7 @@ class Context:
     narrative: dict[int, bool] = field(default_factory=dict)  # sentence -> has the writer's
     # words, not only quoted ones (`resolve`, computed once a sentence)
     titles: set[Span] = field(default_factory=set)  # quotations that are works' titles
+    by_id: dict[str, Actor] = field(default_factory=dict)  # actor id -> actor
 
 
 def make_context(
@@ -70,6 +72,7 @@ def make_context(
         for i in tokens_in(ctx, q.span):
             ctx.quote_of_token[i] = number
     ctx.titles.update(q.span for q in quoted if work_title(doc, ctx.text, q.span, q.inner))
+    ctx.by_id.update(actors_by_id(actors))
     for actor in actors:
         for mention in actor.mentions:
             for i in tokens_in(ctx, mention):

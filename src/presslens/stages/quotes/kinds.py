@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from presslens.stages.quotes.lexicon import Lexicon
-from presslens.stages.roles import load_roles
+from presslens.stages.quotes.speakers import a_thing
 
 STANCE_KINDS = ("negated", "refusal", "hypothetical", "intent", "stance")
 CONDITIONS = {"if", "unless", "whether"}  # a clause marker that makes its verb only supposed
@@ -164,11 +164,3 @@ def likelihood(cue: Token, lexicon: Lexicon) -> bool:
         return True
     subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
     return bool(infinitives) and subject is not None and a_thing(subject)
-
-
-def a_thing(subject: Token) -> bool:
-    """A common noun that names no person nor body ("retirements", "the storm"); not a name,
-    a pronoun or a role ("the company", "officials", "the report")."""
-    if subject.pos_ != "NOUN" or subject.ent_type_:
-        return False
-    return load_roles().kind(subject.lemma_.lower()) is None

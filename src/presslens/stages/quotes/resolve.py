@@ -110,7 +110,8 @@ def sex_of(ctx: Context, actor_id: str) -> str | None:
 
 
 def actor_type(ctx: Context, actor_id: str) -> str | None:
-    return next((a.type for a in ctx.actors if a.id == actor_id), None)
+    actor = ctx.by_id.get(actor_id)
+    return actor.type if actor else None
 
 
 def salience(token: Token) -> int:
@@ -328,7 +329,7 @@ def owners_body(ctx: Context, speaker: Speaker, owner: Token, earlier: list[Spea
     campaign, not the Clinton campaign named last); no actor when the article names none."""
     pronoun = Speaker(token_span(owner), owner.i, owner.text, None, pronoun=True)
     person = resolve(ctx, pronoun, earlier)
-    found = next((a for a in ctx.actors if a.id == person.actor_id), None)
+    found = ctx.by_id.get(person.actor_id or "")
     if found is None:
         return speaker
     surname = found.name.split()[-1]
@@ -402,7 +403,7 @@ def newcomer_at(ctx: Context, head: int, role: str) -> int | None:
 
 
 def named_after(ctx: Context, actor_id: str | None, i: int) -> bool:
-    actor = next((a for a in ctx.actors if a.id == actor_id), None)
+    actor = ctx.by_id.get(actor_id or "")
     return actor is not None and actor.mentions[0].start > ctx.doc[i].idx
 
 

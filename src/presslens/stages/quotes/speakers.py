@@ -89,9 +89,17 @@ def who_antecedent(relative: Token, noun: Token) -> Token:
     owner = noun.head.head
     if relative.lower_ != "who" or noun.dep_ != "pobj" or owner.pos_ not in ("NOUN", "PROPN"):
         return noun
-    if noun.ent_type_ or load_roles().kind(noun.lemma_.lower()) is not None:
-        return noun  # "a friend of Roe who says", "the head of the union who says"
-    return owner
+    return (
+        owner if a_thing(noun) else noun
+    )  # not "a friend of Roe who", "the head of the union who"
+
+
+def a_thing(noun: Token) -> bool:
+    """A common noun that names no person nor body ("plan", "retirements", "the storm"); not
+    a name, a pronoun or a role ("the company", "officials", "the report")."""
+    if noun.pos_ != "NOUN" or noun.ent_type_:
+        return False
+    return load_roles().kind(noun.lemma_.lower()) is None
 
 
 def described_subject(noun: Token) -> Token | None:
