@@ -81,8 +81,8 @@ def test_a_shared_surname_goes_to_the_namesake_its_pronouns_say_not_the_one_name
 def test_a_relative_the_tagger_took_for_a_product_is_a_person() -> None:
     doc = nlp.parse("Donald Marsh praised Ivanka Marsh. Ivanka Marsh left. Dump Marsh, they said.")
     people = {"Donald Marsh", "Marsh"}
-    relative = relative_named(DocSpan(doc, 3, 5, label="PRODUCT"), people)
-    slogan = relative_named(DocSpan(doc, 10, 12, label="WORK_OF_ART"), people)
+    relative = relative_named(DocSpan(doc, 3, 5, label="PRODUCT"), people, doc.text)
+    slogan = relative_named(DocSpan(doc, 10, 12, label="WORK_OF_ART"), people, doc.text)
     assert (relative.text, relative.label_) == ("Ivanka Marsh", "PERSON")
     assert (slogan.text, slogan.label_) == ("Dump Marsh", "WORK_OF_ART")
 
@@ -155,6 +155,11 @@ def test_an_office_run_into_its_holders_name_is_cut_to_the_person() -> None:
     assert [(e.text, e.label_) for e in cut] == [("Defense", "ORG"), ("Leon Vasquez", "PERSON")]
     kept = DocSpan(nlp.parse("The Bank of Leon Marsh said no."), 3, 5, label="ORG")
     assert office_and_person([kept], set()) == [kept]  # no office before "of"
+    doc = nlp.parse("A former envoy to Ukraine Elena Vasquez shifted her account.")
+    envoy = office_and_person([DocSpan(doc, 4, 7, label="ORG")], set())  # the tagger's span
+    assert [(e.text, e.label_) for e in envoy] == [("Ukraine", "ORG"), ("Elena Vasquez", "PERSON")]
+    firm = DocSpan(nlp.parse("Ukraine Energy Partners said no."), 0, 3, label="ORG")
+    assert office_and_person([firm], set()) == [firm]
 
 
 def test_a_clergy_title_is_no_part_of_a_name() -> None:

@@ -6,6 +6,8 @@ News' Sean Hannity")."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
@@ -16,7 +18,7 @@ from presslens.stages.places import load_places
 OFTEN_MISTYPED = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT"})
 
 
-def relative_named(ent: DocSpan, people: set[str]) -> DocSpan:
+def relative_named(ent: DocSpan, people: set[str], text: str) -> DocSpan:
     """A given name and the surname of a person of the article, which the tagger took for a
     product or a title ("Ivanka Trump" PRODUCT beside Donald Trump), is a person's name: one of
     the family. Its first word is a given name the catalogues know, or, unknown to them
@@ -28,7 +30,7 @@ def relative_named(ent: DocSpan, people: set[str]) -> DocSpan:
         return ent
     if ent[-1].text not in people or common_noun(ent[0].text):
         return ent  # "Queen Nancy"
-    if not given_name(ent[0].text) and ent.doc.text.count(ent.text) < 2:
+    if not given_name(ent[0].text) and text.count(ent.text) < 2:
         return ent  # "Dump Trump", "Impeaching Trump": a slogan, a title, said once
     return DocSpan(ent.doc, ent.start, ent.end, label="PERSON")
 
@@ -79,42 +81,59 @@ def owner_and_person(ents: list[DocSpan], people: set[str]) -> list[DocSpan]:
     ("Fox News' Sean Hannity", "CNN's Jake Tapper" as one ORG) cut in two: the organisation and
     the person (`personal_name`). Not "Grayson's Democratic Senate primary", nor "McDonald's
     Corporation"."""
-    found: list[DocSpan] = []
-    for ent in ents:
-        mark = next((t.i for t in ent[1:-2] if possessive(t)), None)
-        person = ent.doc[mark + 1 : ent.end] if mark is not None and ent.label_ == "ORG" else None
-        if mark is None or person is None or not personal_name(person, people):
-            found.append(ent)
-            continue
-        found.append(DocSpan(ent.doc, ent.start, mark, label="ORG"))
-        found.append(DocSpan(ent.doc, mark + 1, ent.end, label="PERSON"))
-    return found
+    return cut_in_two(ents, lambda ent: owner_end(ent, people))
 
 
 def office_and_person(ents: list[DocSpan], people: set[str]) -> list[DocSpan]:
     """'Secretary of Defense Leon Panetta' tagged ORG "Defense Leon Panetta": the office's
     object and the person who holds it, cut in two (the object then goes as an office's
-    word, `junk.office_word`)."""
+    word, `junk.office_word`); 'envoy to Ukraine Kurt Volker' tagged ORG "Ukraine Kurt
+    Volker": the country and the person."""
+    return cut_in_two(ents, lambda ent: office_end(ent, people) or place_end(ent, people))
+
+
+Cut = tuple[int, int]  # where the organisation's part ends and the person's starts
+
+
+def cut_in_two(ents: list[DocSpan], cut_of: Callable[[DocSpan], Cut | None]) -> list[DocSpan]:
+    """Each ORG entity `cut_of` finds a cut in, as an ORG part and a PERSON part."""
     found: list[DocSpan] = []
     for ent in ents:
-        cut = office_holder_start(ent, people)
+        cut = cut_of(ent) if ent.label_ == "ORG" else None
         if cut is None:
             found.append(ent)
             continue
-        found.append(DocSpan(ent.doc, ent.start, cut, label="ORG"))
-        found.append(DocSpan(ent.doc, cut, ent.end, label="PERSON"))
+        found.append(DocSpan(ent.doc, ent.start, cut[0], label="ORG"))
+        found.append(DocSpan(ent.doc, cut[1], ent.end, label="PERSON"))
     return found
 
 
-def office_holder_start(ent: DocSpan, people: set[str]) -> int | None:
+def owner_end(ent: DocSpan, people: set[str]) -> Cut | None:
+    mark = next((t.i for t in ent[1:-2] if possessive(t)), None)
+    if mark is None or not personal_name(ent.doc[mark + 1 : ent.end], people):
+        return None
+    return mark, mark + 1  # the possessive mark goes with neither
+
+
+def office_end(ent: DocSpan, people: set[str]) -> Cut | None:
     doc = ent.doc
-    if ent.label_ != "ORG" or ent.start < 2 or doc[ent.start - 1].lower_ != "of":
+    if ent.start < 2 or doc[ent.start - 1].lower_ != "of":
         return None
     if doc[ent.start - 2].lower_ not in rules().offices:
         return None
-    for size in (2, 3):  # one word of office ("Defense"), then the name
-        if len(ent) == size + 1 and personal_name(ent[1:], people):
-            return ent.end - size
+    if len(ent) in (3, 4) and personal_name(ent[1:], people):  # one word of office, the name
+        return ent.start + 1, ent.start + 1
+    return None
+
+
+def place_end(ent: DocSpan, people: set[str]) -> Cut | None:
+    """A country's or a region's name (the gazetteer's) run into a person's."""
+    places = load_places()
+    for size in (1, 2):
+        name = ent[size:]
+        if len(name) in (2, 3) and places.kind(ent[:size].text) in ("country", "region"):
+            if personal_name(name, people):
+                return name.start, name.start
     return None
 
 

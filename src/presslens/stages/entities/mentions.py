@@ -101,7 +101,7 @@ def find_mentions(
     found = []
     before_day: dict[Span, int] = {}  # mentions before a day's name ("Super Tuesday")
     for ent in office_and_person(owner_and_person(joined_names(doc), people), people):
-        ent = relative_named(ent, people)
+        ent = relative_named(ent, people, text)
         if ent.label_ not in LABELS:
             continue
         ent = organisation_tail(ent, organisations)
