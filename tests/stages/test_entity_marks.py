@@ -156,10 +156,10 @@ def test_an_office_run_into_its_holders_name_is_cut_to_the_person() -> None:
     kept = DocSpan(nlp.parse("The Bank of Leon Marsh said no."), 3, 5, label="ORG")
     assert office_and_person([kept], set()) == [kept]  # no office before "of"
     doc = nlp.parse("A former envoy to Ukraine Elena Vasquez shifted her account.")
-    envoy = office_and_person([DocSpan(doc, 4, 7, label="ORG")], set())  # the tagger's span
+    envoy = office_and_person([DocSpan(doc, 4, 7, label="ORG")], {"Vasquez"})  # tagger's span
     assert [(e.text, e.label_) for e in envoy] == [("Ukraine", "ORG"), ("Elena Vasquez", "PERSON")]
-    firm = DocSpan(nlp.parse("Ukraine Energy Partners said no."), 0, 3, label="ORG")
-    assert office_and_person([firm], set()) == [firm]
+    firm = DocSpan(nlp.parse("Texas Politics Project said no."), 0, 3, label="ORG")
+    assert office_and_person([firm], {"Vasquez"}) == [firm]
 
 
 def test_a_clergy_title_is_no_part_of_a_name() -> None:

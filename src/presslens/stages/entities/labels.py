@@ -127,12 +127,13 @@ def office_end(ent: DocSpan, people: set[str]) -> Cut | None:
 
 
 def place_end(ent: DocSpan, people: set[str]) -> Cut | None:
-    """A country's or a region's name (the gazetteer's) run into a person's."""
+    """A country's or a region's name (the gazetteer's) run into the name of a person the
+    article names elsewhere ("Volker"): not "Texas Politics Project"."""
     places = load_places()
     for size in (1, 2):
         name = ent[size:]
         if len(name) in (2, 3) and places.kind(ent[:size].text) in ("country", "region"):
-            if personal_name(name, people):
+            if name[-1].text in people and personal_name(name, people):
                 return name.start, name.start
     return None
 
