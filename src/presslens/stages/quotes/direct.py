@@ -26,7 +26,7 @@ from presslens.stages.quotes.context import (
 )
 from presslens.stages.quotes.marks import Quoted
 from presslens.stages.quotes.reported import according_attribution, cue_phrase, noun_speaker
-from presslens.stages.quotes.speakers import Speaker, make_speaker, subject_of
+from presslens.stages.quotes.speakers import Speaker, a_thing, make_speaker, subject_of
 from presslens.stages.titles import title_like
 
 TERM_MAX_WORDS = 4  # a cue-less quoted fragment this short is a term, not a quote
@@ -68,9 +68,35 @@ def window_tokens(ctx: Context, quoted: Quoted) -> list[Token]:
     after = [t for t in tokens if t.idx >= quoted.span.end]
     if len(after) <= 1 and last.end < len(doc):
         following = doc[last.end].sent
-        if "\n" not in ctx.text[quoted.span.end : following.start_char]:
+        if "\n" not in ctx.text[quoted.span.end : following.start_char] and runs_on(
+            ctx, quoted, following[0]
+        ):
             tokens += list(following)[:WINDOW_TOKENS]
     return [t for t in tokens if t.i not in ctx.quote_of_token]
+
+
+def runs_on(ctx: Context, quoted: Quoted, first: Token) -> bool:
+    """Whether the sentence after a quotation goes on with its attribution: the quotation
+    ends with a comma ('"A," \n said Roe.'), the next words are not a sentence's start
+    ('"Why?" asked Roe.') or are a bare attribution ('"A." Roe said.'); after '"A." Neither
+    man would comment.' they are not."""
+    inner = quoted.inner.of(ctx.text).rstrip()
+    return inner.endswith(",") or not first.text[:1].isupper() or bare_attribution(ctx, first)
+
+
+NEGATORS = frozenset({"not", "n't", "never", "neither", "no", "nobody", "none"})
+
+
+def bare_attribution(ctx: Context, first: Token) -> bool:
+    """'"A." Roe said.': a sentence opening with a speaker and a reporting verb that reports
+    nothing else, said outright (not "Neither man would comment.")."""
+    sentence = first.sent
+    root = sentence.root
+    if root.i - first.i > 4 or root.lemma_.lower() not in ctx.lexicon.clause:
+        return False  # "Roe said, looking out on the crowd." still counts
+    if any(t.lower_ in NEGATORS or t.tag_ == "MD" for t in sentence[: root.i - sentence.start + 1]):
+        return False
+    return not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in root.children)
 
 
 def window_cue(ctx: Context, quoted: Quoted) -> Token | None:
@@ -90,7 +116,7 @@ def nearest_name(ctx: Context, quoted: Quoted) -> Speaker | None:
     """Last resort for a quotation with no cue: whoever the clause it sits in is about
     (`governing_subject`), else the nearest person or organisation named around it ("...
     doesn't surprise pollster Daron Shaw: "..."", ""..." Trump went on")."""
-    governing = governing_subject(ctx, quoted)
+    governing = governing_subject(ctx, quoted) or colon_subject(ctx, quoted)
     if governing is not None:
         return governing
     tokens = window_tokens(ctx, quoted)
@@ -104,6 +130,26 @@ def nearest_name(ctx: Context, quoted: Quoted) -> Speaker | None:
         return None
     best = min(names, key=lambda t: distance(t, quoted))
     return make_speaker(ctx.text, best, ctx.actors)
+
+
+def colon_subject(ctx: Context, quoted: Quoted) -> Speaker | None:
+    """'Rep. Roe gave the idea a try in an interview with CNN: "..."': a quotation a sentence
+    leads into with a colon is what the sentence's acting subject said (a person, a body, a
+    pronoun or a role), not the nearest name (CNN)."""
+    before = ctx.text[: quoted.span.start].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = ctx.doc[token_at(ctx, len(before) - 1)]
+    verb = colon.head if colon.head.pos_ in ("VERB", "AUX") else colon.sent.root
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i in ctx.quote_of_token or a_thing(subject):
+        return None
+    if subject.pos_ == "PRON" and subject.lower_ not in ("he", "she", "they"):
+        return None
+    speaker = make_speaker(ctx.text, subject, ctx.actors)
+    if speaker is None or not (speaker.actor_id or speaker.pronoun or speaker.role):
+        return None
+    return speaker
 
 
 TARGET_PREPOSITIONS = frozenset({"for", "about", "against", "at", "on", "over", "to", "toward"})

@@ -24,7 +24,7 @@ from presslens.stages.quotes.context import (
     trim,
 )
 from presslens.stages.quotes.lexicon import Lexicon
-from presslens.stages.quotes.speakers import Speaker, make_speaker, subject_of
+from presslens.stages.quotes.speakers import Speaker, make_speaker, subject_of, whose_clause
 from presslens.stages.roles import load_roles
 
 # prepositions that introduce what a reporting noun or adjective is about: "criticism of NATO"
@@ -36,8 +36,13 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
     (object verbs), its prepositional object ("call for"), or the clause it interrupts."""
     lemma = verb.lemma_.lower()
     children = list(verb.children)
+    opening = whose_clause(verb)  # "Roe, whose firm sells seed, said": not what was said
     for child in children:
-        if child.dep_ == "ccomp" and (lemma in lexicon.clause or lemma in lexicon.document):
+        if (
+            child.dep_ == "ccomp"
+            and child != opening
+            and (lemma in lexicon.clause or lemma in lexicon.document)
+        ):
             return list(child.subtree)
     if lemma in lexicon.clause:
         clause = unmarked_clause(verb)

@@ -67,6 +67,10 @@ def subject_of(verb: Token) -> Token | None:
             return child
         if current.i == verb.i and passive_side_clause(verb):
             return None
+        if current.i == verb.i and whose_clause_subject(verb) is not None:
+            return whose_clause_subject(verb)
+        if current.i == verb.i and name_after_quotation(verb) is not None:
+            return name_after_quotation(verb)
         if current.i == verb.i and current.dep_ == "xcomp" and controller(current) is not None:
             return controller(current)  # "prompted Ms. Roe to announce": Ms. Roe announces
         if (
@@ -80,6 +84,46 @@ def subject_of(verb: Token) -> Token | None:
             current = current.head
             continue
         return None
+    return None
+
+
+def whose_clause_subject(verb: Token) -> Token | None:
+    """'Ms. Roe, whose company, Acme, sells seed, said ...': the parser reads the "whose"
+    clause as what was said and leaves the cue with no subject; the name set before "whose" is
+    the one speaking."""
+    clause = whose_clause(verb)
+    return None if clause is None else next(c for c in clause.children if c.dep_ in SUBJECTS)
+
+
+def name_after_quotation(verb: Token) -> Token | None:
+    """'"A," Mark Roe, the mayor's former aide, said of ...': the parse hangs the name on the
+    quotation as an apposition and the cue on the quoted verb, so the cue has no subject of
+    its own; the name set between the closing mark and the cue is the one speaking."""
+    doc = verb.doc
+    end = verb.i - 1
+    if end < 2 or doc[end].text != ",":
+        return None
+    for token in reversed(doc[max(0, end - 20) : end]):
+        if token.dep_ != "appos" or token.pos_ != "PROPN" or token.right_edge.i != end - 1:
+            continue
+        first = token.left_edge.i
+        if first > 0 and doc[first - 1].is_quote and doc[first - 1].i > doc[first - 1].head.i:
+            return token
+    return None
+
+
+def whose_clause(verb: Token) -> Token | None:
+    """The clause a cue's subject opens with ", whose ..." when the parse took it for what
+    was said (`whose_clause_subject`)."""
+    doc = verb.doc
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i > verb.i or doc[verb.i - 1].text != ",":
+            continue
+        subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+        if subject is None or subject.pos_ != "PROPN" or subject.i + 2 >= clause.i:
+            continue
+        if doc[subject.i + 1].text == "," and doc[subject.i + 2].lower_ in ("whose", "who"):
+            return clause
     return None
 
 
@@ -198,6 +242,12 @@ def antecedent(relative: Token) -> Token | None:
     return relative.doc[before]
 
 
+def whose_apposition(token: Token) -> bool:
+    """'Ms. Roe, whose company, Acme, ...': a "whose" clause the parse hung on as an
+    apposition describes the speaker; it is not part of the name."""
+    return token.dep_ == "appos" and any(c.lower_ == "whose" for c in token.children)
+
+
 def phrase_tokens(head: Token) -> list[Token]:
     """The head with its modifiers, cutting relative clauses and other clausal attachments."""
     keep = {head.i}
@@ -209,7 +259,7 @@ def phrase_tokens(head: Token) -> list[Token]:
                 continue  # but "those affected by the shootings" needs its clause
             if child.dep_ == "npadvmod" and (token.i == head.i or token.pos_ in ("NOUN", "PROPN")):
                 continue  # "Trump this week said": when, not who ("57-year-old" stays)
-            if not_of_the_phrase(child, head):
+            if not_of_the_phrase(child, head) or whose_apposition(child):
                 continue
             keep.add(child.i)
             stack.append(child)
