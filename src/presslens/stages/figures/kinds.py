@@ -328,7 +328,7 @@ def read_rate_and_age(tokens: list[Token], draft: Draft, last: int) -> int:
     age_units = figure_words().age_units
     if unit is not None and unit.kind == "duration" and unit.unit in age_units:
         k = last + 1 if last < len(tokens) and tokens[last].text in "-‐" else last
-        if k < len(tokens) and tokens[k].lower == "old":
+        if k < len(tokens) and tokens[k].lower in ("old", "olds"):  # "18- to 29-year-olds"
             draft.unit = Unit(unit.unit + " of age", age_units[unit.unit], "duration")
             return k + 1
         if k + 1 < len(tokens) and tokens[k].lower == "of" and tokens[k + 1].lower == "age":
@@ -341,7 +341,9 @@ def read_rate_and_age(tokens: list[Token], draft: Draft, last: int) -> int:
         draft.kind = "duration"
         return age_abbreviation
     before = [t.lower for t in tokens[max(draft.first - 2, 0) : draft.first]]
-    if unit is None and (before[-1:] in (["aged"], ["age"]) or before == ["age", "of"]):
+    if unit is None and (before[-1:] in (["aged"], ["age"], ["ages"]) or before[-1:] == ["of"]):
+        if before[-1:] == ["of"] and before[0] not in ("age", "ages"):
+            return last
         draft.unit = Unit("year of age", "year of age", "duration")
         draft.kind = "duration"
         return last

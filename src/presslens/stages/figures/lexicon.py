@@ -25,6 +25,10 @@ SETS = (
     "of_references",
     "magnitude_words",
     "selection_heads",
+    "age_adverbs",
+    "age_verbs",
+    "decade_owners",
+    "decade_parts",
 )
 TABLES = ("age_units",)  # sections of `word value` lines
 
@@ -48,6 +52,10 @@ class Words:
     of_references: frozenset[str]
     magnitude_words: frozenset[str]
     selection_heads: frozenset[str]
+    age_adverbs: frozenset[str]
+    age_verbs: frozenset[str]
+    decade_owners: frozenset[str]
+    decade_parts: frozenset[str]
     age_units: Mapping[str, str]  # a table: `word value` lines
 
 

@@ -12,15 +12,17 @@ modules, from the bottom up (each imports only modules above it in this list):
   says what news text may not read from it);
 - units: currencies and units around a number (resources/units.json, then the catalogue);
 - draft: the record of a figure being read;
-- kinds: dates, clock times, labels ("Section 427"), ages and rates;
+- kinds: dates, clock times, labels ("Section 427"), ages with their unit and rates;
 - read: one number with its unit and kind;
 - ranges: ranges, cents, feet and inches, a symbol or unit shared by two numbers;
 - change: bound, change, factors ("tripled" -> 3);
 - context: counted noun, concept, period, unit carry-over (needs the sentence and the parse);
+- ages: bare numbers that are ages ("Jane Roe, 52,", "in her 60s", "turned 52");
 - stage: this module, the passes in order (`read_figures`, then the context).
 
 Years, days of months and clock times come out as `date`/`time` figures, never as counts;
-numbers that name things ("Section 427", "F-35") as `label`.
+numbers that name things ("Section 427", "F-35") as `label`; ages, of people and of things, as
+`duration` figures in years of age (ages.py says why).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ import re
 from spacy.tokens import Doc
 
 from presslens.model import Article, Figure, Span
+from presslens.stages.figures.ages import mark_ages
 from presslens.stages.figures.change import (
     continue_change,
     join_bounds,
@@ -92,6 +95,7 @@ def extract_figures(
     parse = Parse(doc) if doc is not None and doc.text == text else None
     add_counted(tokens, drafts, parse)
     drafts = drop_bare_ones(tokens, drafts)
+    mark_ages(tokens, drafts, parse)
     carry_units(tokens, drafts, sentences)
     carry_counted(drafts, sentences)
     add_concepts(tokens, drafts, parse)
