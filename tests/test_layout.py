@@ -26,7 +26,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "settings": {"errors"},
     "segment": {"model"},
     "ingest": {"model", "settings", "errors", "resources"},
-    "nlp": {"settings", "errors"},
+    "nlp": {"settings", "errors", "resources"},  # firstnames: the first-name catalogue
     "stages": {"model", "resources", "nlp", "settings", "errors"},
     "pipeline": {"ingest", "nlp", "segment", "stages", "model", "settings", "errors"},
     "render": {"model", "version"},

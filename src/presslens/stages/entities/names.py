@@ -25,7 +25,7 @@ from nicknames import NickNamer
 from spacy.tokens import Doc
 
 from presslens.model import Span
-from presslens.nlp.firstnames import first_name_sex
+from presslens.nlp.firstnames import encoder_sex, first_name_sex, known_first_name, not_a_name
 from presslens.stages.entities.rules import rules
 from presslens.stages.entities.types import PLACE_LABELS, Group, actor_type
 from presslens.stages.roles import load_roles
@@ -324,10 +324,15 @@ def tagged_person(group: Group) -> bool:
 
 
 def given_name(word: str) -> bool:
-    """A first name the catalogues know ("Donald", "Patrick"; not "Trump", "Bundy")."""
+    """A first name the catalogues know ("Donald", "Patrick", "Kurt"; not "Trump", "Bundy"): the
+    `nicknames` package's, the Census first-name catalogue's when common enough ("Hope", not
+    "Young": nlp/firstnames.py), or, for a word that catalogue does not refuse, one the encoder's
+    embeddings give a sex ("Ivanka"; not "Major", a rare name and a word)."""
     lowered = word.casefold()
     known = nicknamer().nicknames_of(lowered) or nicknamer().canonicals_of(lowered)
-    return bool(known) or first_name_sex(word) is not None
+    if known or known_first_name(word):
+        return True
+    return not not_a_name(word) and encoder_sex(word.strip(".").lower()) is not None
 
 
 def fullest(head: str, names: list[str]) -> str:
