@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Doc
 
-from presslens.model import Actor, Article, Quote, StageWarning, Term
+from presslens.model import Actor, Article, Quote, Span, StageWarning, Term
 from presslens.stages.quotes import find_quotes
 
 SHOWCASE = Path(__file__).resolve().parents[4] / "shared" / "articles" / "imperialists-peace.txt"
@@ -445,3 +445,37 @@ def test_words_a_quote_holds_are_not_also_a_term() -> None:
     dossier = analyse(text)  # the accurate mode: its tagger takes what the rules left a term
     quoted = [q.span for q in dossier.quotes]
     assert not [t for t in dossier.terms if any(span.contains(t.span) for span in quoted)]
+
+
+def test_a_credit_line_reports_no_ones_words(prepared: Prepare) -> None:
+    from presslens.stages.entities.junk import credit_lines
+    from presslens.stages.quotes.context import Attribution
+    from presslens.stages.quotes.stage import in_credit_line
+
+    text = (
+        "The harbour bill has drawn criticism from several quarters this spring. Mayor Ann "
+        "Bell has said she wants to see the bill move forward.\n\n"
+        "Okafor reported from Fresno, Calif.; Lindqvist, from Washington.\n"
+    )
+    _article, doc, _actors = prepared(text)
+    lines = credit_lines(text, doc)
+    assert [line.of(text).strip() for line in lines] == [
+        "Okafor reported from Fresno, Calif.; Lindqvist, from Washington."
+    ]
+    cue = text.index("reported")
+    credit = Attribution("indirect", Span(cue + 9, len(text) - 1), Span(cue, cue + 8), 0, None, 1)
+    said = text.index("said")
+    words = Attribution("indirect", Span(said + 5, said + 20), Span(said, said + 4), 0, None, 1)
+    assert in_credit_line(credit, lines) and not in_credit_line(words, lines)
+
+
+def test_what_was_said_stops_before_the_next_cues_auxiliary(prepared: Prepare) -> None:
+    text = (
+        "The harbour bill has drawn criticism from several quarters this spring. Mayor Ann "
+        "Bell has expressed concerns but has said she wants to see the bill move forward."
+    )
+    quotes, _terms, _warnings, _names = run(prepared, text)
+    assert [(q.cue, q.text) for q in quotes] == [
+        ("expressed", "concerns"),
+        ("said", "she wants to see the bill move forward"),
+    ]

@@ -97,15 +97,33 @@ def blocked_spans(text: str, doc: Doc) -> list[Span]:
             p.search(text[start:end]) for p in credit_patterns()["byline"]
         ):
             blocked.append(Span(start, end))
+    return blocked + credit_lines(text, doc, blocks)
+
+
+def credit_lines(text: str, doc: Doc, blocks: list[tuple[int, int]] | None = None) -> list[Span]:
+    """Sentences crediting a story's makers ("Roe reported from Oakland.", "Ann Bell
+    contributed reporting."): no actor comes from them, and they report no one's words."""
+    blocks = paragraphs(text) if blocks is None else blocks
     closing = blocks[-CLOSING_PARAGRAPHS:][0][0] if blocks else len(text)
     anywhere, near_end = credit_patterns()["anywhere"], credit_patterns()["closing"]
+    found: list[Span] = []
     for sent in doc.sents:
-        words = sent.text.strip()
-        if any(p.search(words) for p in anywhere) or (
-            sent.start_char >= closing and any(p.search(words) for p in near_end)
-        ):
-            blocked.append(Span(sent.start_char, sent.end_char))
-    return blocked
+        words = text[sent.start_char : sent.end_char].strip()
+        if any(p.search(words) for p in anywhere):
+            found.append(Span(sent.start_char, sent.end_char))
+        elif sent.start_char >= closing and any(p.search(words) for p in near_end):
+            found.append(Span(sent.start_char, short_paragraph_end(text, sent, blocks)))
+    return found
+
+
+def short_paragraph_end(text: str, sent: DocSpan, blocks: list[tuple[int, int]]) -> int:
+    """The end of a short paragraph the sentence opens ("Roe reported from Fresno, Calif.;
+    Bell, from Washington.", which the parser splits after "Calif."), else the sentence's."""
+    for start, end in blocks:
+        if start <= sent.start_char < end:
+            short = len(text[start:end].split()) <= 2 * BYLINE_WORDS
+            return end if short and sent.start_char == start else sent.end_char
+    return sent.end_char
 
 
 def lone_line(text: str, start: int, end: int, doc: Doc) -> bool:

@@ -467,7 +467,12 @@ def reported_speech(ctx: Context) -> list[Attribution]:
     return [stopped_at_next(ctx, item, kept) for item in kept]
 
 
-TRAILING_JOIN = re.compile(r"[\s,]+(?:and|but|or|while|even as|as)$", re.IGNORECASE)
+# "..., but has" before "said": the joining word, and the next cue's auxiliaries
+TRAILING_JOIN = re.compile(
+    r"[\s,]+(?:and|but|or|while|even as|as)"
+    r"(?:\s+(?:has|have|had|will|would|also|later|then|since|had not|has not))*$",
+    re.IGNORECASE,
+)
 SIDE_CLAUSES = ("relcl", "acl", "pcomp", "pobj", "amod")
 
 

@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Token
 
 from presslens.model import Actor, Article, Quote, Span, StageWarning, Term
 from presslens.nlp.encoder import SentenceVectors
+from presslens.stages.entities.junk import credit_lines
 from presslens.stages.quotes.context import (
     Attribution,
     Context,
@@ -378,6 +379,8 @@ def find_quotes(
     items = [*outside_posts(attributed + unattributed + indirect, posts), *posts]
     items += tagged_attributions(ctx, vectors, items)
     items = [item for item in items if not of_anonymity(ctx, item)]
+    lines = credit_lines(ctx.text, ctx.doc)
+    items = [item for item in items if not in_credit_line(item, lines)]
     items = resolve_speakers(ctx, items)
     quotes, stances = split_stances(ctx, items)
     terms += single_quoted_terms(ctx, [q.span for q in quoted])
@@ -385,6 +388,12 @@ def find_quotes(
     terms.sort(key=lambda t: t.span.start)
     warnings = tuple(StageWarning(STAGE, message) for message in odd_marks)
     return Found(quotes, tuple(terms), warnings, stances)
+
+
+def in_credit_line(item: Attribution, lines: list[Span]) -> bool:
+    """'Roe reported from Oakland; Bell, from Washington.': the story's makers, not speech."""
+    at = item.cue or item.span
+    return any(line.contains(at) for line in lines)
 
 
 def outside_posts(items: list[Attribution], posts: list[Attribution]) -> list[Attribution]:
