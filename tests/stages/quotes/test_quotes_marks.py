@@ -76,3 +76,13 @@ def test_multi_paragraph_quote_counts_paragraphs() -> None:
 )
 def test_find_single_quoted(text: str, expected: list[str]) -> None:
     assert [s.of(text) for s in find_single_quoted(text)] == expected
+
+
+def test_markup_attribute_values_are_not_quotations() -> None:
+    text = (
+        'Fans wrote online. <blockquote tweet-author="@SunnyFan" tweet-date="March 11, 2016">'
+        'Big night</blockquote> Then she said "we won the whole thing tonight" and left.'
+    )
+    quoted, warnings = find_quoted(text)
+    assert [q.span.of(text) for q in quoted] == ['"we won the whole thing tonight"']
+    assert warnings == []

@@ -479,3 +479,12 @@ def test_what_was_said_stops_before_the_next_cues_auxiliary(prepared: Prepare) -
         ("expressed", "concerns"),
         ("said", "she wants to see the bill move forward"),
     ]
+
+
+def test_a_name_heading_the_next_paragraph_is_no_empty_quote(prepared: Prepare) -> None:
+    text = (
+        "Ann Bell:\n\nA few weeks before the state primary, the Hale campaign says it will not "
+        "debate. Ann Bell runs the Hale campaign in the north. Reporters asked again on Monday."
+    )
+    quotes, _terms, _warnings, _names = run(prepared, text)
+    assert [(q.cue, q.text) for q in quotes] == [("says", "it will not debate")]

@@ -32,6 +32,8 @@ MARK_RE = re.compile(f"``|''|[{MARKS}]")
 MAX_MARK_RUN = 6  # '"“' or ',”"' happen; seven marks in a row are not quotation
 OPEN_BEFORE = "([{—–-/:;‘'"
 CLOSE_AFTER = ".,;:!?)]}…—–-’'"
+# an attribute of markup left in a plain text: 'tweet-date="March 11, 2016"', 'class="x">'
+ATTRIBUTE_RE = re.compile(r'(?<![\w"])[A-Za-z][\w:-]*="[^"<>\n]{0,300}"(?=[\s/>]|$)')
 # Single curly marks around a short phrase: scare quotes ('peace'), never speech we attribute.
 SINGLE_RE = re.compile(r"(?<![\w’])‘([^‘’\n]{1,60}?)’(?![\w‘])")
 
@@ -121,7 +123,7 @@ def find_quoted(text: str, paragraphs: tuple[Span, ...] = ()) -> tuple[list[Quot
     state = Pairing(stack=[], inner_pairs=[])
     for index, paragraph in enumerate(bounds):
         marks = [m.span() for m in MARK_RE.finditer(text, paragraph.start, paragraph.end)]
-        marks = without_runs(marks, warnings)
+        marks = without_markup(text, paragraph, without_runs(marks, warnings))
         if state.carried is not None:
             state.stack = [state.carried]
             if (
@@ -140,6 +142,15 @@ def find_quoted(text: str, paragraphs: tuple[Span, ...] = ()) -> tuple[list[Quot
         close_paragraph(text, paragraph, state, found, warnings)
     found.sort(key=lambda q: q.span.start)
     return found, warnings
+
+
+def without_markup(text: str, paragraph: Span, marks: list[Mark]) -> list[Mark]:
+    """The marks less those of markup left in a plain text: an attribute's value
+    ('tweet-author="@roe"', 'href="..."'), which quotes no one."""
+    values = [m.span() for m in ATTRIBUTE_RE.finditer(text, paragraph.start, paragraph.end)]
+    if not values:
+        return marks
+    return [m for m in marks if not any(start <= m[0] < end for start, end in values)]
 
 
 def without_runs(marks: list[Mark], warnings: list[str]) -> list[Mark]:

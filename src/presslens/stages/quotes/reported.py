@@ -420,6 +420,8 @@ def headline_attribution(ctx: Context, token: Token) -> Attribution | None:
         return None
     colon = ctx.doc[end + 1]
     span = trim(ctx.text, Span(colon.idx + 1, sentence.end_char))
+    if not len(span) or "\n" in ctx.text[colon.idx : span.start]:
+        return None  # "Video Transcript:" heading the next paragraph says nothing itself
     return Attribution("indirect", span, token_span(colon), colon.i, speaker, 0.6)
 
 
