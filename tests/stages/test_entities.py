@@ -404,6 +404,14 @@ ONE_ACTOR_EACH = [
         {"ABC News": 2, "Washington Post": 2},
         {"ABC News/Washington Post", "pics?Id"},
     ),
+    # two people of the article joined by "and", tagged as one organisation: each of them
+    (
+        "Leon Panetta and David Petraeus both testified before the panel in 2013. The "
+        "committee wants to hear from Petraeus and Panetta again this spring. Panetta said he "
+        "would return.",
+        {"Leon Panetta": 3, "David Petraeus": 2},
+        {"Petraeus and Panetta"},
+    ),
     # a law named for its sponsors is no person, written out or not; nor is a name made an
     # adjective ("pro-Clinton")
     (

@@ -87,11 +87,16 @@ def first_line(text: str) -> str:
 
 def joint_names_split(mentions: list[M], text: str) -> list[M]:
     """An organisation's name that is two or more joined by slashes ("ABC News/Washington
-    Post", the sponsors of a joint poll) is a mention of each, with its own span."""
+    Post", the sponsors of a joint poll) is a mention of each, with its own span; so is a name
+    joined by "and" whose parts are people of the article ("Petraeus and Panetta" tagged as
+    one ORG: Petraeus and Panetta)."""
+    surnames = {
+        m.name.split()[-1] for m in mentions if m.label == "PERSON" and " and " not in m.name
+    }
     found: list[M] = []
     for mention in mentions:
-        parts = mention.name.split("/")
-        if mention.label != "ORG" or len(parts) < 2 or not all(p[:1].isupper() for p in parts):
+        parts, label = joint_parts(mention.name, mention.label, surnames)
+        if len(parts) < 2:
             found.append(mention)
             continue
         at = mention.span.start
@@ -100,10 +105,27 @@ def joint_names_split(mentions: list[M], text: str) -> list[M]:
             if start < 0:
                 break
             piece = copy.copy(mention)
-            piece.span, piece.name = Span(start, start + len(part)), part
+            piece.span, piece.name, piece.label = Span(start, start + len(part)), part, label
             found.append(piece)
             at = start + len(part)
     return found
+
+
+def joint_parts(name: str, label: str, surnames: set[str]) -> tuple[list[str], str]:
+    """The names a joint name stands for, and their label; one part when it is one name."""
+    parts = name.split("/")
+    if label == "ORG" and len(parts) >= 2 and all(p[:1].isupper() for p in parts):
+        return parts, label
+    parts = name.split(" and ")
+    if (
+        len(parts) == 2
+        and parts[0] != parts[1]
+        and all(  # not "Johnson and Johnson"
+            p[:1].isupper() and p.split()[-1] in surnames for p in parts
+        )
+    ):
+        return parts, "PERSON"
+    return [name], label
 
 
 def outside_brackets(text: str, start: int) -> tuple[str, int]:
