@@ -84,6 +84,7 @@ class Mention:
     descriptive: bool = False  # 'a California Democrat'
     adjective: bool = False  # one word the tagger reads as an adjective: 'Democratic'
     describing: bool = False  # set before a person's title: 'Army Capt. Humayun Khan'
+    placed: bool = False  # a town written with its state: 'Ferguson, Missouri'
 
 
 def find_mentions(
@@ -390,9 +391,10 @@ def read_mention(ent: DocSpan, people: set[str], lower_words: set[str]) -> Menti
     if junk.ends_with_a_title(ent):
         return None  # "Navy Capt" of "Navy Capt. Jeff Davis"
     title = title or title_before(ent)
+    placed = city_of_region(ent)
     if label in PLACE_LABELS and listed_with_people(ent):
         label = "PERSON"  # "Bolsonaro, Orban, Modi": the small model tags Modi GPE
-    elif label not in PLACE_LABELS and city_of_region(ent):
+    elif label not in PLACE_LABELS and placed:
         label = "GPE"  # "Worcester, Massachusetts" tagged PERSON
     place_list = has_place_role(ent)
     role = not place_list and (bool(title) or has_person_role(ent))
@@ -411,6 +413,7 @@ def read_mention(ent: DocSpan, people: set[str], lower_words: set[str]) -> Menti
         descriptive=junk.descriptive(ent),
         adjective=len(ent) == 1 and (ent[0].pos_ == "ADJ" or describes_people(ent[0])),
         describing=junk.before_a_title(ent),
+        placed=placed,
     )
 
 

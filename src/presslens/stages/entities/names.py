@@ -28,6 +28,7 @@ from presslens.model import Span
 from presslens.nlp.firstnames import encoder_sex, first_name_sex, known_first_name, not_a_name
 from presslens.stages.entities.rules import rules
 from presslens.stages.entities.types import PLACE_LABELS, Group, actor_type
+from presslens.stages.places import load_places
 from presslens.stages.roles import load_roles
 
 Key = tuple[str, str]  # (name, gender of a one-word name's title)
@@ -357,7 +358,8 @@ def owner_of(
     if rules().types.get(word) or actor_type(group) == "NORP":
         return None  # a country ("Jordan") or a group word
     if actor_type(group) in PLACE_LABELS and mostly_where(group) and not group.labels["PERSON"]:
-        return None  # "in London" is not the surname of "Breitbart London"
+        if load_places().kind(word) is not None:  # "to Kasich", no place's name, is his
+            return None  # "in London" is not the surname of "Breitbart London"
     fits = [n for n, p in people.items() if word in (p.last, without_article(p.last))]
     if not fits:  # "Ms. Acosta" for Melba Acosta Febo
         fits = [n for n, p in people.items() if word in p.middle and len(word) > 2]

@@ -33,6 +33,8 @@ class Rules:
     offices: frozenset[str] = frozenset()  # "secretary": "secretary of State" is an office
     platforms: frozenset[str] = frozenset()  # "Twitter": where words appear
     person_bodies: dict[str, str] = field(default_factory=dict)  # "camp" -> "campaign"
+    outlet_heads: frozenset[str] = frozenset()  # "Weekly": "Palo Alto Weekly" is an outlet
+    body_heads: frozenset[str] = frozenset()  # "College": "Emerson College" is no person
 
 
 @functools.cache
@@ -63,6 +65,8 @@ def rules() -> Rules:
         institutions=frozenset(data.get("institutions", ())),
         offices=frozenset(data.get("offices", ())),
         platforms=frozenset(data.get("platforms", ())),
+        outlet_heads=frozenset(data.get("outlet_heads", ())),
+        body_heads=frozenset(data.get("body_heads", ())),
     )
 
 

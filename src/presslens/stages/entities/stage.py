@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from presslens.model import Actor, Article, Span
-from presslens.stages.entities import junk, names, organisations
+from presslens.stages.entities import junk, names, organisations, retype
 from presslens.stages.entities.mentions import Mention, find_mentions
 from presslens.stages.entities.rules import name_head, rules
 from presslens.stages.entities.types import PLACE_LABELS, Group, actor_type, kind
@@ -46,6 +46,7 @@ def find_entities(article: Article, doc: Doc) -> Entities:
     mentions = find_mentions(article.text, doc, blocked, headings)
     quoted_spans = [q.span for q in quoted]
     groups = group_mentions(places_quoted_act_not(mentions, quoted_spans), article.text)
+    retype.retype_groups(groups, doc)
     names.merge_people(groups, doc)
     organisations.merge_organisations(groups)
     sorted_out: dict[str, dict[names.Key, Group]] = {"actor": {}, "group": {}, "place": {}}
@@ -108,6 +109,7 @@ def group_mentions(mentions: list[Mention], text: str) -> dict[names.Key, Group]
         group.descriptive += mention.descriptive
         group.adjectives += mention.adjective
         group.describing += mention.describing
+        group.placed += mention.placed
     return groups
 
 

@@ -57,6 +57,7 @@ class Group:
     descriptive: int = 0  # mentions inside an indefinite description
     adjectives: int = 0  # one-word mentions the tagger reads as adjectives
     describing: int = 0  # mentions before a person's title: 'Army Capt. Humayun Khan'
+    placed: int = 0  # mentions of a town with its state: 'Ferguson, Missouri'
 
     def absorb(self, other: Group) -> None:
         self.labels.update(other.labels)
@@ -72,6 +73,7 @@ class Group:
         self.descriptive += other.descriptive
         self.adjectives += other.adjectives
         self.describing += other.describing
+        self.placed += other.placed
 
 
 def has_person_role(ent: DocSpan) -> bool:
