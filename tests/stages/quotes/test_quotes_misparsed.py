@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from spacy.tokens import Doc
 
 from presslens.model import Actor, Article, Quote
@@ -72,3 +73,55 @@ def test_the_sentence_after_a_whole_quotation_is_not_its_cue(prepared: Prepare) 
         (None, '"They would do the dance. There was respect there."'),
         ("Mark Ellison", '"We always knew where we stood."'),
     ]
+
+
+def test_a_name_set_off_before_the_cue_names_its_subject(prepared: Prepare) -> None:
+    text = (
+        "The newsroom was busy on Tuesday as the paper prepared its election edition. Dan "
+        "Morrow, the publisher, walked through the room. The editor I was talking to, Tim "
+        "Grady, said the front page was finished. Morrow left early."
+    )
+    assert speakers(prepared, text) == [("indirect", "Tim Grady", "the front page was finished")]
+
+
+def test_when_is_not_part_of_the_speaker(prepared: Prepare) -> None:
+    text = (
+        "Polls in the state have moved little since spring. The Hale campaign on Monday said "
+        "the new poll was wrong. Its rivals did not answer."
+    )
+    article, doc, actors = prepared(text)
+    (quote,) = find_quotes(article, doc, actors)[0]
+    assert quote.speaker == "The Hale campaign"
+
+
+def test_a_passive_subject_speaks_through_its_conjoined_verb(prepared: Prepare) -> None:
+    text = (
+        "The rally ran late into the night. As the crowd began to chant, Sara Lind was joined "
+        'on stage again by Senator Tom Ekberg and joked, "Stay home if you must, you are being '
+        'silly," drawing loud jeers. Ekberg laughed.'
+    )
+    assert [speaker for _kind, speaker, _quoted in speakers(prepared, text)] == ["Sara Lind"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a document put out by someone speaks for them through a participle...
+        (
+            "The debate over the virus bill went on for weeks. Shortly after the call ended, "
+            'the Rubin campaign sent out a press release saying Morales owes "Florida an '
+            'explanation for voting against the funding." Morales did not respond.',
+            "Rubin campaign",
+        ),
+        # ... and when taken up again
+        (
+            "Senator Ann Rubin ran a new ad on Tuesday. The ad says that her rival voted "
+            "against the funding twice. Her rival did not respond.",
+            "Ann Rubin",
+        ),
+    ],
+)
+def test_a_document_speaks_for_whoever_put_it_out(
+    text: str, speaker: str, prepared: Prepare
+) -> None:
+    assert [name for _kind, name, _quoted in speakers(prepared, text)] == [speaker]

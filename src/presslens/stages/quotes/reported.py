@@ -24,7 +24,8 @@ from presslens.stages.quotes.context import (
     trim,
 )
 from presslens.stages.quotes.lexicon import Lexicon
-from presslens.stages.quotes.speakers import Speaker, make_speaker, subject_of, whose_clause
+from presslens.stages.quotes.misparsed import whose_clause
+from presslens.stages.quotes.speakers import Speaker, make_speaker, subject_of
 from presslens.stages.roles import load_roles
 
 # prepositions that introduce what a reporting noun or adjective is about: "criticism of NATO"

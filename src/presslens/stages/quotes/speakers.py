@@ -18,9 +18,14 @@ from presslens.model import Actor, Span
 from presslens.stages.entities import actor_at
 from presslens.stages.entities.junk import dateline, titles_a_name
 from presslens.stages.quotes.lexicon import load_lexicon
+from presslens.stages.quotes.misparsed import (
+    SUBJECTS,
+    name_after_quotation,
+    whose_apposition,
+    whose_clause_subject,
+)
 from presslens.stages.roles import Roles, load_roles
 
-SUBJECTS = ("nsubj", "csubj")
 DATELINE_CHARS = 120  # the longest paragraph opening read for a dateline
 CUT_DEPS = {"relcl", "acl", "advcl", "parataxis", "ccomp", "xcomp"}
 PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
@@ -80,51 +85,34 @@ def subject_of(verb: Token) -> Token | None:
             if current.dep_ == "acl" and current.head.lower_ in DISTRIBUTIVE:
                 return main_subject(current.head)  # "A and B met voters, each saying ..."
             if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
-                return current.head if current.head.pos_ == "PROPN" else None
+                return current.head if speaking_noun(current.head) else None
+            if current.dep_ == "conj" and passive_subject(current) is not None:
+                return passive_subject(current)  # "Roe was joined by Poe and joked"
             current = current.head
             continue
         return None
     return None
 
 
-def whose_clause_subject(verb: Token) -> Token | None:
-    """'Ms. Roe, whose company, Acme, sells seed, said ...': the parser reads the "whose"
-    clause as what was said and leaves the cue with no subject; the name set before "whose" is
-    the one speaking."""
-    clause = whose_clause(verb)
-    return None if clause is None else next(c for c in clause.children if c.dep_ in SUBJECTS)
+def speaking_noun(noun: Token) -> bool:
+    """A noun that may speak through a participle hung on it: a name, or a document ("a press
+    release saying ...", whose author `make_speaker` finds)."""
+    if noun.pos_ == "PROPN":
+        return True
+    return noun.pos_ == "NOUN" and load_roles().kind(noun.lemma_.lower()) == "DOCUMENT"
 
 
-def name_after_quotation(verb: Token) -> Token | None:
-    """'"A," Mark Roe, the mayor's former aide, said of ...': the parse hangs the name on the
-    quotation as an apposition and the cue on the quoted verb, so the cue has no subject of
-    its own; the name set between the closing mark and the cue is the one speaking."""
-    doc = verb.doc
-    end = verb.i - 1
-    if end < 2 or doc[end].text != ",":
+def passive_subject(conjunct: Token) -> Token | None:
+    """The subject a conjoined verb borrows from a passive one with none acting ("Roe was
+    joined by Poe and joked"); none across a relative clause between them ("Roe was asked by
+    Poe, who ... but has dismissed": Poe's words)."""
+    verb = conjunct.head
+    if any(c.dep_ in SUBJECTS for c in verb.children):
         return None
-    for token in reversed(doc[max(0, end - 20) : end]):
-        if token.dep_ != "appos" or token.pos_ != "PROPN" or token.right_edge.i != end - 1:
-            continue
-        first = token.left_edge.i
-        if first > 0 and doc[first - 1].is_quote and doc[first - 1].i > doc[first - 1].head.i:
-            return token
-    return None
-
-
-def whose_clause(verb: Token) -> Token | None:
-    """The clause a cue's subject opens with ", whose ..." when the parse took it for what
-    was said (`whose_clause_subject`)."""
-    doc = verb.doc
-    for clause in verb.children:
-        if clause.dep_ != "ccomp" or clause.i > verb.i or doc[verb.i - 1].text != ",":
-            continue
-        subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
-        if subject is None or subject.pos_ != "PROPN" or subject.i + 2 >= clause.i:
-            continue
-        if doc[subject.i + 1].text == "," and doc[subject.i + 2].lower_ in ("whose", "who"):
-            return clause
-    return None
+    between = conjunct.doc[verb.i + 1 : conjunct.i]
+    if any(t.dep_ == "relcl" for t in between):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
 def who_antecedent(relative: Token, noun: Token) -> Token:
@@ -242,12 +230,6 @@ def antecedent(relative: Token) -> Token | None:
     return relative.doc[before]
 
 
-def whose_apposition(token: Token) -> bool:
-    """'Ms. Roe, whose company, Acme, ...': a "whose" clause the parse hung on as an
-    apposition describes the speaker; it is not part of the name."""
-    return token.dep_ == "appos" and any(c.lower_ == "whose" for c in token.children)
-
-
 def phrase_tokens(head: Token) -> list[Token]:
     """The head with its modifiers, cutting relative clauses and other clausal attachments."""
     keep = {head.i}
@@ -288,10 +270,19 @@ def not_of_the_phrase(child: Token, head: Token) -> bool:
         # a verb with a subject of its own; not "the Trump-backed candidate" (hyphenated)
         own = [c for c in child.children if c.dep_ in ("npadvmod", "nsubj") and c.i < child.i]
         return any(c.whitespace_ and c.pos_ in ("PROPN", "NOUN") for c in own)
+    if child.dep_ == "prep" and child.i > head.i and when_phrase(child):
+        return True  # "The Hale campaign on Monday said": when, not who
     if child.dep_ != "prep" or child.i > head.i:
         return False
     after = child.doc[child.right_edge.i + 1] if child.right_edge.i + 1 < len(child.doc) else None
     return after is not None and after.text == ","
+
+
+def when_phrase(prep: Token) -> bool:
+    """'on Monday', 'in a statement on Friday' is no: a preposition whose object is a date or a
+    time."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
 def name_after_dateline(text: str, head: Token) -> Token | None:
@@ -348,7 +339,11 @@ def make_speaker(
         found = []  # "the Kentucky Republican" is a person, not the Republicans
     roles = roles or load_roles()
     if not found:
-        found = named_members(head, actors) or body_spoken_for(head, actors, roles)
+        found = (
+            named_members(head, actors)
+            or set_off_name(head, actors)
+            or body_spoken_for(head, actors, roles)
+        )
         ids = tuple(dict.fromkeys(a.id for a in found))
     if found:
         name = " and ".join(dict.fromkeys(a.name for a in found))
@@ -431,6 +426,23 @@ def joint_actors(actors: tuple[Actor, ...], head: Token) -> list[Actor]:
 ENUMERATING = ("including", "like", "as")  # "critics, like Grassley", "groups such as X"
 BODY_PREPOSITIONS = ("at", "of", "for", "from", "with", "in")
 BODY_TYPES = ("ORG", "GPE")
+
+
+def set_off_name(head: Token, actors: tuple[Actor, ...]) -> list[Actor]:
+    """'The editor I was talking to, Tim Grady, said': a name set off by commas right before
+    the cue names a common-noun subject, though the parse hung it in the relative clause."""
+    verb, doc = head.head, head.doc
+    if head.pos_ != "NOUN" or head.dep_ != "nsubj" or verb.i < head.i + 4:
+        return []
+    if doc[verb.i - 1].text != "," or doc[verb.i - 2].pos_ != "PROPN":
+        return []
+    first = verb.i - 2
+    while first - 1 > head.i and doc[first - 1].pos_ == "PROPN":
+        first -= 1
+    if doc[first - 1].text != "," or first - 1 <= head.i:
+        return []
+    actor = actor_for(actors, doc[verb.i - 2])
+    return [actor] if actor is not None and actor.type == "PERSON" else []
 
 
 def named_members(head: Token, actors: tuple[Actor, ...]) -> list[Actor]:
@@ -516,8 +528,11 @@ def document_author(head: Token, actors: tuple[Actor, ...]) -> Actor | None:
 
 
 PRODUCING = frozenset(
-    {"publish", "release", "conduct", "commission", "issue", "produce", "write", "prepare"}
-)  # verbs whose subject makes the document they take as object
+    {
+        *("publish", "release", "conduct", "commission", "issue", "produce", "write", "prepare"),
+        *("send", "run", "air", "file", "post", "launch", "unveil"),  # "sent out a release"
+    }
+)  # verbs whose subject makes or puts out the document they take as object
 
 
 def producer(document: Token, actors: tuple[Actor, ...]) -> Actor | None:
