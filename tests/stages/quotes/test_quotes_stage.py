@@ -488,3 +488,16 @@ def test_a_name_heading_the_next_paragraph_is_no_empty_quote(prepared: Prepare) 
     )
     quotes, _terms, _warnings, _names = run(prepared, text)
     assert [(q.cue, q.text) for q in quotes] == [("says", "it will not debate")]
+
+
+def test_a_claim_in_the_writers_gloss_is_its_own_attribution(prepared: Prepare) -> None:
+    text = (
+        "Dayton police released video on Monday of last week's shooting. Video shows that Ray "
+        "Moss had his hands in the air, contradicting Dayton police's earlier claim that Moss "
+        "had refused to keep his hands up. He did not have a weapon."
+    )
+    quotes, _terms, _warnings, _names = run(prepared, text)
+    assert [(q.speaker, q.cue, q.text) for q in quotes] == [
+        ("Video", "shows", "that Ray Moss had his hands in the air"),
+        ("Dayton police", "claim", "that Moss had refused to keep his hands up"),
+    ]
