@@ -523,7 +523,7 @@ def outermost(ctx: Context, found: list[Attribution]) -> list[Attribution]:
         glosses = [gloss_in(ctx, item, o) for o in holders]
         if not holders or all(g is not None for g in glosses):
             kept.append(item)
-    cuts = {}
+    cuts: dict[int, int] = {}
     for item in kept:
         for other in kept:
             gloss = gloss_in(ctx, item, other) if other is not item else None
