@@ -28,6 +28,7 @@ from presslens.model import Span
 from presslens.nlp.firstnames import encoder_sex, first_name_sex, known_first_name, not_a_name
 from presslens.stages.entities.rules import rules
 from presslens.stages.entities.types import PLACE_LABELS, Group, actor_type
+from presslens.stages.entities.works import without_epithet
 from presslens.stages.places import load_places
 from presslens.stages.roles import load_roles
 
@@ -290,6 +291,7 @@ def cluster_full_names(groups: dict[Key, Group], doc: Doc) -> dict[str, PersonNa
     for cluster in clusters:
         head = max(cluster, key=lambda n: (len(groups[(n, "")].spans), len(n)))
         head = fullest(head, [n for n in cluster if given_name_first(groups[(n, "")], doc)])
+        head = without_epithet(head, cluster)  # "Crooked Jane Roe" -> "Jane Roe"
         for name in cluster:
             if name != head:
                 groups[(head, "")].absorb(groups.pop((name, "")))

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from presslens.model import Actor, Article, Span
-from presslens.stages.entities import junk, names, organisations, retype
+from presslens.stages.entities import junk, names, organisations, retype, works
 from presslens.stages.entities.mentions import Mention, find_mentions
-from presslens.stages.entities.rules import name_head, rules
+from presslens.stages.entities.rules import rules
 from presslens.stages.entities.types import PLACE_LABELS, Group, actor_type, kind
 from presslens.stages.titles import work_title
 
@@ -48,11 +48,13 @@ def find_entities(article: Article, doc: Doc) -> Entities:
     groups = group_mentions(places_quoted_act_not(mentions, quoted_spans), article.text)
     retype.retype_groups(groups, doc)
     names.merge_people(groups, doc)
+    works.join_epithets(groups)
     organisations.merge_organisations(groups)
     sorted_out: dict[str, dict[names.Key, Group]] = {"actor": {}, "group": {}, "place": {}}
+    text = article.text
     for key, group in groups.items():
         found = kind(group)
-        if found == "group" or not is_junk(key, group):
+        if found == "group" or not (is_junk(key, group) or works.in_event_name(text, group)):
             sorted_out[found][key] = group
     actors = sorted_out["actor"]
     taken = [s for g in groups.values() for s in g.spans] + blocked
@@ -114,18 +116,20 @@ def group_mentions(mentions: list[Mention], text: str) -> dict[names.Key, Group]
 
 
 def is_junk(key: names.Key, group: Group) -> bool:
-    """A name every mention of which is a common word opening a sentence, an event's, a prize's
-    or a law's name (resources/actors.json "event_heads"), or a "person" only
-    ever named with an indefinite article ("a Democrat": a person's name takes none, while
-    "a gridlocked Congress" is still Congress); its other forms would have merged it with an
-    actor."""
+    """A name every mention of which is a common word opening a sentence, an event's, a prize's,
+    a law's or a work's name (works.names_a_work), a title in the plural ("Govs"), or a
+    "person" only ever named with an indefinite article ("a Democrat": a person's name takes
+    none, while "a gridlocked Congress" is still Congress); its other forms would have merged it
+    with an actor."""
     mentions = len(group.spans)
     if group.descriptive == mentions and actor_type(group) == "PERSON":
         return True
     if group.describing == mentions and actor_type(group) != "PERSON":
         return True  # 'Independent Vermont Sen. Bernie Sanders' names no "Independent Vermont"
-    if " " in key[0] and actor_type(group) != "PERSON" and name_head(key[0]) in rules().event_heads:
-        return True  # an event, a prize or a law: "Republican National Convention"
+    if actor_type(group) != "PERSON" and works.names_a_work(key[0]):
+        return True  # an event, a prize, a law or a work: "Republican National Convention"
+    if works.plural_title(key[0]):
+        return True  # "Govs." of "Govs. Jane Roe and John Poe"
     return " " not in key[0] and group.openings == mentions
 
 

@@ -1,0 +1,97 @@
+"""Names that are not actors: works, events and products, plural titles, and epithets.
+
+- A name whose head noun (or last word) is an event's, a prize's or a law's (resources/
+  actors.json "event_heads": "State of the Union Address", "Republican National Convention")
+  names a thing the article talks about, not someone acting in it; so does a name the tagger
+  cut from the end of one ("Media" of "the Erikson Prize for Excellence ... by the Media").
+  WordNet's [work] nouns (roles.work) were tried and left out: "Drudge Report" is an outlet.
+- A one-word name that is a title's abbreviation in the plural ("Govs." of "Govs. Roe and
+  Poe", "Sens.") names the title, not a person.
+- A person's display name does not open with a word that is no given name before a name that
+  does ("Crooked Jane Roe", a nickname in a quotation, is shown as "Jane Roe").
+"""
+
+from __future__ import annotations
+
+from presslens.nlp.firstnames import known_first_name
+from presslens.stages.entities.rules import name_head, rules
+from presslens.stages.entities.types import Group
+from presslens.stages.roles import load_roles
+
+
+def names_a_work(name: str) -> bool:
+    """Whether a name of two or more words is headed by, or ends with, an event's noun."""
+    if " " not in name:
+        return False
+    head = name_head(name)
+    if head in rules().event_heads:
+        return True
+    # "State of the Union Address": the last word heads it, unless the first word is a body's
+    # ("Institute for the Study of War", "Conference on Disarmament")
+    last = name.split()[-1].casefold()
+    return last in rules().event_heads and load_roles().kind(head) is None
+
+
+def plural_title(name: str) -> bool:
+    """'Govs', 'Sens', 'Reps': a title's abbreviation in the plural, no one's name."""
+    if " " in name or len(name) < 3 or not name.endswith("s"):
+        return False
+    single = name[:-1].casefold()
+    return f"{single}." in rules().titles
+
+
+def without_epithet(head: str, names: list[str]) -> str:
+    """The display name of a person whose names are `names`: `head` without its first word
+    when that word is no given name and the rest is another of the names that opens with a
+    known first name ("Crooked Jane Roe" -> "Jane Roe")."""
+    words = head.split()
+    while len(words) > 2 and not known_first_name(words[0]):
+        rest = " ".join(words[1:])
+        if rest not in names or not known_first_name(words[1]):
+            break
+        words = words[1:]
+    return " ".join(words)
+
+
+def join_epithets(groups: dict[tuple[str, str], Group]) -> None:
+    """'Crooked Jane' beside Jane Roe: a two-word person's name whose first word is no given
+    name and whose second is the given name of exactly one other person of the article is
+    that person under a nickname; its mentions join hers."""
+    people = [key for key, group in groups.items() if group.person and " " in key[0]]
+    for key in [k for k in groups if not k[1] and len(k[0].split()) == 2]:
+        epithet, given = key[0].split()
+        if known_first_name(epithet) or not known_first_name(given) or key not in groups:
+            continue
+        if groups[key].labels.most_common(1)[0][0] != "PERSON":
+            continue
+        owners = [p for p in people if p != key and p[0].split()[0] == given]
+        if len(owners) == 1 and owners[0] in groups:
+            groups[owners[0]].absorb(groups.pop(key))
+
+
+SMALL_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "the", "to"})
+NAME_REACH = 12  # words looked back over for the head of a longer name
+
+
+def in_event_name(text: str, group: Group) -> bool:
+    """Whether every mention ends a longer name of an event or a prize the tagger cut ("Media"
+    of "the Erikson Prize for Excellence in Coverage by the Media"): the capitalised and small
+    words right before it, with no punctuation between, hold an event's head word."""
+    return bool(group.spans) and all(event_before(text, span.start) for span in group.spans)
+
+
+def event_before(text: str, start: int) -> bool:
+    """Whether the name starting at `start` ends an event's name, or is its acronym in
+    brackets right after it ("the Affordable Care Act (ACA)"); a run of words in capitals is a
+    heading ("THE NEXT GOP DEBATE STAGE Jane Roe ..."), no name."""
+    words = text[max(0, start - 200) : start].split(" ")
+    if words[-1] not in ("", "("):
+        return False  # glued to the word before
+    for word in reversed(words[:-1][-NAME_REACH:]):
+        if not word.isalpha() or not (word[0].isupper() or word in SMALL_WORDS):
+            return False
+        if len(word) > 1 and word.isupper():
+            return False
+        if word[0].isupper() and word.casefold() in rules().event_heads:
+            return True
+    return False

@@ -1,0 +1,48 @@
+"""Names that are not actors (stages/entities/works.py): events, a prize's tail, plural titles,
+and a nickname before a person's given name."""
+
+from __future__ import annotations
+
+import presslens
+
+
+def actor_names(text: str) -> list[str]:
+    return [actor.name for actor in presslens.analyse(text).actors]
+
+
+def test_an_address_is_no_actor() -> None:
+    names = actor_names(
+        "Senator Dana Whitcombe criticised the budget on Monday. She said the State of the "
+        "Union Address had ignored farmers in her state. Whitcombe plans to hold hearings "
+        "next month."
+    )
+    assert "Dana Whitcombe" in names
+    assert not any("Address" in name for name in names)
+
+
+def test_the_tail_of_a_prize_name_is_no_actor() -> None:
+    names = actor_names(
+        "The reporter Lena Marsh joined the paper in 2010. Marsh won the Holloway Prize for "
+        "Excellence in Local Coverage by the Media last spring. She said the award surprised "
+        "her colleagues."
+    )
+    assert "Lena Marsh" in names
+    assert "Media" not in names
+
+
+def test_a_plural_title_is_no_actor() -> None:
+    names = actor_names(
+        "The debate drew a crowd in Reno. Former senator Alan Brisk and Govs. Maria Tovar "
+        "and Paul Dench took the stage. Brisk said the race was far from over."
+    )
+    assert "Govs" not in names
+
+
+def test_a_nickname_before_a_given_name_joins_the_person() -> None:
+    names = actor_names(
+        'Candidate Harold Venn attacked his rival Margaret Quill on Tuesday. "Sleepy Margaret '
+        'will never fix this city," Venn said at a rally. Quill said she would not answer '
+        "insults."
+    )
+    assert "Margaret Quill" in names
+    assert "Sleepy Margaret" not in names
