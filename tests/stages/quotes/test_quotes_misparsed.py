@@ -125,3 +125,14 @@ def test_a_document_speaks_for_whoever_put_it_out(
     text: str, speaker: str, prepared: Prepare
 ) -> None:
     assert [name for _kind, name, _quoted in speakers(prepared, text)] == [speaker]
+
+
+def test_an_adverbial_clause_before_the_cue_is_not_what_was_said(prepared: Prepare) -> None:
+    text = (
+        "The senator left the race on Tuesday night. In a statement released shortly after the "
+        "Ohio senator suspended his campaign, Lund said he's certain Moss will continue to "
+        "fight for the party. Moss thanked him."
+    )
+    assert [quoted for _kind, _speaker, quoted in speakers(prepared, text)] == [
+        "he's certain Moss will continue to fight for the party"
+    ]

@@ -42,6 +42,7 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
         if (
             child.dep_ == "ccomp"
             and child != opening
+            and not adverbial(child)
             and (lemma in lexicon.clause or lemma in lexicon.document)
         ):
             return list(child.subtree)
@@ -72,6 +73,23 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
             if objects and not bare_pronoun(objects[0]):  # "agreed with him" says no what
                 return list(objects[0].subtree)
     return that_clause_above(verb, lexicon) or interrupted_clause(verb, lexicon)
+
+
+# subordinating words that open a clause of time, cause or concession, not what was said
+ADVERBIAL_MARKS = frozenset(
+    {"after", "before", "when", "while", "because", "since", "although", "though", "once", "as"}
+)
+
+
+def adverbial(clause: Token) -> bool:
+    """'After the senator quit, Roe said ...': a clause the parse made the cue's complement
+    that its subordinating word shows to be adverbial."""
+    if clause.i > clause.head.i:
+        return False
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), clause)
+    return any(  # a word opening the clause, not "Reem As Saba'ee" read as one
+        c.dep_ == "mark" and c.text in ADVERBIAL_MARKS and c.i < subject.i for c in clause.children
+    )
 
 
 def unmarked_clause(verb: Token) -> Token | None:
