@@ -81,11 +81,12 @@ FLOORS = {
     "real distinct": 0.97,  # measured 1.000 (83/83) in session 14; 0.988 before it
     "attributions found": 0.85,  # measured 0.866 (264/305) in session 14; 0.843 before it
     "quotes real": 0.85,  # measured 0.867 (261/301); beliefs went to the stances (session 13)
-    "right speaker": 0.89,  # measured 0.902 (238/264) in session 17; 0.886 in session 14
+    "right speaker": 0.90,  # measured 0.913 (241/264) in session 19; 0.902 in session 17
 }
 CEILINGS = {
     "split": 0.03,  # measured 0.000 (0/117) in session 14; 0.026 before it, 0.051 in session 7
-    "not actors per article": 0.9,  # measured 0.80 (16 in 20 articles; 1.60 in session 7)
+    "not actors per article": 0.8,  # measured 0.70 (14 in 20 articles) in session 19; 0.80
+    # in session 17, 1.60 in session 7
     "negated listed": 0.10,  # measured 0.000 (0/11): only 11 gold cases, so one may slip
 }
 GOALS = {
