@@ -501,3 +501,14 @@ def test_a_claim_in_the_writers_gloss_is_its_own_attribution(prepared: Prepare) 
         ("Video", "shows", "that Ray Moss had his hands in the air"),
         ("Dayton police", "claim", "that Moss had refused to keep his hands up"),
     ]
+
+
+def test_reported_words_that_say_nothing_are_no_quote() -> None:
+    from presslens import analyse
+
+    text = (
+        "Columnist David Brooks said on Friday that Senator Marco Rubio had a good night. "
+        "Rubio thanked him later. The senator denied it again on Monday. Brooks said so too."
+    )
+    dossier = analyse(text)  # the accurate mode: its tagger took "so too" for what was said
+    assert [q.text for q in dossier.quotes] == ["that Senator Marco Rubio had a good night"]

@@ -380,7 +380,9 @@ def find_quotes(
     items += tagged_attributions(ctx, vectors, items)
     items = [item for item in items if not of_anonymity(ctx, item)]
     lines = credit_lines(ctx.text, ctx.doc)
-    items = [item for item in items if not in_credit_line(item, lines)]
+    items = [
+        item for item in items if not in_credit_line(item, lines) and says_something(ctx, item)
+    ]
     items = resolve_speakers(ctx, items)
     quotes, stances = split_stances(ctx, items)
     terms += single_quoted_terms(ctx, [q.span for q in quoted])
@@ -388,6 +390,17 @@ def find_quotes(
     terms.sort(key=lambda t: t.span.start)
     warnings = tuple(StageWarning(STAGE, message) for message in odd_marks)
     return Found(quotes, tuple(terms), warnings, stances)
+
+
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "AUX", "NUM", "ADJ", "INTJ"})
+
+
+def says_something(ctx: Context, item: Attribution) -> bool:
+    """Whether reported words hold a word of their own: not 'said so too', 'denied it'
+    (quoted words always do: '"Yes," he said')."""
+    if item.kind != "indirect":
+        return True
+    return any(ctx.doc[i].pos_ in CONTENT_POS for i in tokens_in(ctx, item.span))
 
 
 def in_credit_line(item: Attribution, lines: list[Span]) -> bool:
