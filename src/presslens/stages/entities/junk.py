@@ -100,10 +100,20 @@ def blocked_spans(text: str, doc: Doc) -> list[Span]:
     return blocked + credit_lines(text, doc, blocks)
 
 
+CREDITS_KEY = "presslens.credit_lines"  # Doc.user_data: (start, end) of each credit line
+
+
 def credit_lines(text: str, doc: Doc, blocks: list[tuple[int, int]] | None = None) -> list[Span]:
     """Sentences crediting a story's makers ("Roe reported from Oakland.", "Ann Bell
-    contributed reporting."): no actor comes from them, and they report no one's words."""
-    blocks = paragraphs(text) if blocks is None else blocks
+    contributed reporting."): no actor comes from them, and they report no one's words.
+    Found once a parse: the entities stage asks first, the quotes stage again."""
+    if CREDITS_KEY not in doc.user_data:
+        found = find_credit_lines(text, doc, paragraphs(text) if blocks is None else blocks)
+        doc.user_data[CREDITS_KEY] = [(s.start, s.end) for s in found]
+    return [Span(start, end) for start, end in doc.user_data[CREDITS_KEY]]
+
+
+def find_credit_lines(text: str, doc: Doc, blocks: list[tuple[int, int]]) -> list[Span]:
     closing = blocks[-CLOSING_PARAGRAPHS:][0][0] if blocks else len(text)
     anywhere, near_end = credit_patterns()["anywhere"], credit_patterns()["closing"]
     found: list[Span] = []
