@@ -43,6 +43,7 @@ import json
 import math
 import random
 import shutil
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +55,10 @@ from transformers import BertModel, BertTokenizerFast
 from transformers.masking_utils import create_bidirectional_mask
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # train/: metrics
+
+from metrics import macro_f1  # noqa: E402
+
 CT24 = DATA / "checkworthiness" / "ct24"
 MTSC = DATA / "stance" / "newsmtsc"
 MAX_PIECES = 96
@@ -258,16 +263,6 @@ def f1_yes(logits: np.ndarray, labels: list[int]) -> float:
     return 2 * tp / max(float(predicted.sum() + gold.sum()), 1.0)
 
 
-def macro_f1(logits: np.ndarray, labels: list[int]) -> float:
-    predicted = logits.argmax(axis=1)
-    gold = np.asarray(labels)
-    scores = []
-    for label in range(3):
-        tp = float(((predicted == label) & (gold == label)).sum())
-        scores.append(2 * tp / max(float((predicted == label).sum() + (gold == label).sum()), 1))
-    return float(np.mean(scores))
-
-
 def report(model: Tasks, tokenizer) -> dict[str, float]:
     model.eval()
     scores = {}
@@ -276,7 +271,8 @@ def report(model: Tasks, tokenizer) -> dict[str, float]:
         scores[f"ct24 {split}"] = f1_yes(check_scores(model, tokenizer, rows), [r[1] for r in rows])
     for split in ("rw-dev", "mt-dev"):
         rows = read_mtsc(split)
-        scores[split] = macro_f1(tone_scores(model, tokenizer, rows), [r[3] for r in rows])
+        gold = np.asarray([r[3] for r in rows])
+        scores[split] = macro_f1(gold, tone_scores(model, tokenizer, rows).argmax(axis=1))
     model.train()
     return scores
 

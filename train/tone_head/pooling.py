@@ -62,6 +62,9 @@ from scipy.optimize import minimize
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT.parent / "shared" / "data" / "stance" / "newsmtsc"
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "train"))
+
+from metrics import macro_f1  # noqa: E402
 
 from presslens.nlp import encoder  # noqa: E402
 
@@ -174,15 +177,6 @@ def standardised(table: dict[str, np.ndarray], names: tuple[str, ...], fitted: n
     inputs = np.concatenate([table[name] for name in names], axis=1)
     mean, scale = inputs[fitted].mean(axis=0), inputs[fitted].std(axis=0) + 1e-6
     return lambda other: (np.concatenate([other[n] for n in names], axis=1) - mean) / scale
-
-
-def macro_f1(gold: np.ndarray, predicted: np.ndarray) -> float:
-    scores = []
-    for label in range(3):
-        hits = np.sum((predicted == label) & (gold == label))
-        wrong = np.sum((predicted == label) != (gold == label))
-        scores.append(2 * hits / max(2 * hits + wrong, 1))
-    return float(np.mean(scores))
 
 
 def folds_of(sentences: list[str]) -> np.ndarray:

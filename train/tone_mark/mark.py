@@ -109,6 +109,10 @@ from transformers import BertConfig
 from transformers.models.bert.modeling_bert import BertLayer
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "train"))
+
+from metrics import macro_f1  # noqa: E402
+
 DATA = ROOT.parent / "shared" / "data" / "stance" / "newsmtsc"
 FOLDER = ROOT / "src" / "presslens" / "resources" / "encoder"
 SPLITS = ("rw-train", "rw-dev", "mt-dev")
@@ -369,15 +373,6 @@ def predict(model: ToneTop, data: Split, rows: list[int]) -> np.ndarray:
             logits[i] = row
     model.train()
     return np.stack([logits[i] for i in rows])
-
-
-def macro_f1(gold: np.ndarray, predicted: np.ndarray) -> float:
-    scores = []
-    for label in range(3):
-        hits = np.sum((predicted == label) & (gold == label))
-        wrong = np.sum((predicted == label) != (gold == label))
-        scores.append(2 * hits / max(2 * hits + wrong, 1))
-    return float(np.mean(scores))
 
 
 def train(
