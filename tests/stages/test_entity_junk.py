@@ -4,6 +4,9 @@ and a nickname before a person's given name."""
 from __future__ import annotations
 
 import presslens
+from presslens import nlp
+from presslens.model import Article, Span
+from presslens.stages.entities import find_entities
 
 
 def actor_names(text: str) -> list[str]:
@@ -46,3 +49,13 @@ def test_a_nickname_before_a_given_name_joins_the_person() -> None:
     )
     assert "Margaret Quill" in names
     assert "Sleepy Margaret" not in names
+
+
+def test_a_name_written_with_two_spaces_does_not_break_the_actors() -> None:
+    text = (
+        "The ad will air in Iowa next week. Billionaire  Donald Venn paid for it himself. The "
+        "spot attacks the governor."
+    )
+    article = Article(text=text, paragraphs=(Span(0, len(text)),), language="en")
+    names = [actor.name for actor in find_entities(article, nlp.parse(text)).actors]
+    assert any(name.endswith("Donald Venn") for name in names)

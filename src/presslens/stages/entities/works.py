@@ -45,12 +45,13 @@ def without_epithet(head: str, names: list[str]) -> str:
     when that word is no given name and the rest is another of the names that opens with a
     known first name ("Crooked Jane Roe" -> "Jane Roe")."""
     words = head.split()
+    shown = head  # as written: "Billionaire  Donald Trump" keeps its two spaces
     while len(words) > 2 and not known_first_name(words[0]):
         rest = " ".join(words[1:])
         if rest not in names or not known_first_name(words[1]):
             break
-        words = words[1:]
-    return " ".join(words)
+        words, shown = words[1:], rest
+    return shown
 
 
 def join_epithets(groups: dict[tuple[str, str], Group]) -> None:
