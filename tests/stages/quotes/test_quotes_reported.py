@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
+from presslens import analyse
 from presslens.stages.quotes.context import Context
 from presslens.stages.quotes.marks import Quoted
 from presslens.stages.quotes.reported import reported_speech
@@ -220,3 +221,30 @@ def test_a_content_never_holds_its_own_speaker(context_for: ContextFor) -> None:
     ctx, _quoted = context_for(text)
     for found in reported_speech(ctx):
         assert found.speaker is None or not found.span.contains(found.speaker.span)
+
+
+def test_a_saying_reported_according_to_an_outlet_is_the_sayers() -> None:
+    text = (
+        "The senator won again on Tuesday. His campaign manager, Bo Lindqvist, says it is proof "
+        "the candidate can still close the gap in pledged delegates, which stood at 140 entering "
+        "the primary, according to the Associated Press. The race goes on."
+    )
+    quotes = [(q.speaker, q.text) for q in analyse(text).quotes]
+    assert quotes == [
+        (
+            "His campaign manager, Bo Lindqvist",
+            "it is proof the candidate can still close the gap in pledged delegates, which "
+            "stood at 140 entering the primary",
+        )
+    ]
+
+
+def test_finding_oneself_in_a_state_is_not_a_finding() -> None:
+    text = (
+        "The race tightened in March. Governor Ada Quill, much like her rival Tom Pike, found "
+        "herself playing defense on trade despite years of work on it. Quill found that voters "
+        "cared more about prices."
+    )
+    assert [(q.cue, q.text) for q in analyse(text).quotes] == [
+        ("found", "that voters cared more about prices")
+    ]

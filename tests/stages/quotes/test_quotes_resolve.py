@@ -415,3 +415,27 @@ def test_a_document_on_someones_website_is_theirs(prepared: Prepare) -> None:
         "A statement on Rowley's Facebook page",
         ["Tom Rowley"],
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # the senator met in passing is tied to another state: not the Ohio senator
+        (
+            "Ada Quill, who leads in some polls, spoke about taxes during a visit with Sen. Jo "
+            "Pike, R-Iowa. The Ohio senator told reporters she feels good about her chances. "
+            "The visit ended early.",
+            ["Ada Quill"],
+        ),
+        # the state written short is still the same state
+        (
+            "Ada Quill met Sen. Jo Pike, R-Fla., on Monday in a crowded hall. The Florida "
+            "senator told reporters she feels good about the bill. The meeting ended early.",
+            ["Jo Pike"],
+        ),
+    ],
+)
+def test_a_role_tied_to_a_place_is_no_one_the_article_ties_to_another(
+    text: str, actors: list[str], prepared: Prepare
+) -> None:
+    assert speaker_of(prepared, text, "told")[1] == actors

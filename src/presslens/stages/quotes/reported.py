@@ -25,6 +25,7 @@ from presslens.stages.quotes.context import (
 )
 from presslens.stages.quotes.lexicon import Lexicon
 from presslens.stages.quotes.misparsed import whose_clause
+from presslens.stages.quotes.nesting import outermost
 from presslens.stages.quotes.speakers import Speaker, make_speaker, subject_of
 from presslens.stages.roles import load_roles
 
@@ -43,6 +44,7 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
             child.dep_ == "ccomp"
             and child != opening
             and not adverbial(child)
+            and not small_clause(child)
             and (lemma in lexicon.clause or lemma in lexicon.document)
         ):
             return list(child.subtree)
@@ -89,6 +91,17 @@ def adverbial(clause: Token) -> bool:
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), clause)
     return any(  # a word opening the clause, not "Reem As Saba'ee" read as one
         c.dep_ == "mark" and c.text in ADVERBIAL_MARKS and c.i < subject.i for c in clause.children
+    )
+
+
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves"})
+
+
+def small_clause(clause: Token) -> bool:
+    """'Roe found herself playing defense': a reflexive subject of a participle is the cue's
+    own subject in a state, not a thing said."""
+    return clause.tag_ in ("VBG", "VBN") and any(
+        c.dep_ == "nsubj" and c.lower_ in REFLEXIVES for c in clause.children
     )
 
 
@@ -528,60 +541,3 @@ def next_start(core: Span, other: Attribution) -> int:
     if speaker is not None and speaker.start >= core.end and speaker.start < cue.start:
         return speaker.start
     return cue.start
-
-
-def outermost(ctx: Context, found: list[Attribution]) -> list[Attribution]:
-    """Each token belongs to one attribution: drop those whose cue sits in another's content,
-    but for one in the writer's gloss on it ("Video shows A, contradicting police's claim that
-    B"): that one stays, and the content it glosses ends before the gloss."""
-    kept = []
-    for item in found:
-        cue = item.cue or item.span
-        holders = [o for o in found if o is not item and (o.core or o.span).contains(cue)]
-        glosses = [gloss_in(ctx, item, o) for o in holders]
-        if not holders or all(g is not None for g in glosses):
-            kept.append(item)
-    cuts: dict[int, int] = {}
-    for item in kept:
-        for other in kept:
-            gloss = gloss_in(ctx, item, other) if other is not item else None
-            if gloss is not None:
-                cuts[id(other)] = min(cuts.get(id(other), gloss), gloss)
-    return [cut_before(ctx, item, cuts[id(item)]) if id(item) in cuts else item for item in kept]
-
-
-def gloss_in(ctx: Context, item: Attribution, holder: Attribution) -> int | None:
-    """Where a participial clause set off by a comma in the holder's content starts, when the
-    item's cue hangs in it and names its own speaker ("..., contradicting police's claim that
-    ...") or speaks as the holder's ("Roe said A, calling it B"); None otherwise (", saying"
-    that took the subject of the clause it hangs in)."""
-    if item.cue_head is None or holder.cue_head is None or item.speaker is None:
-        return None
-    core = holder.core or holder.span
-    token = ctx.doc[item.cue_head]
-    while token.head.i != token.i and core.start <= token.head.idx < core.end:
-        if token.dep_ == "advcl" and token.tag_ == "VBG" and token.i > 0:
-            before = ctx.doc[token.left_edge.i - 1]
-            if (
-                before.text == ","
-                and before.idx >= core.start
-                and (item.speaker.span.start > before.idx or same_speaker(item, holder))
-            ):
-                return before.idx
-            return None
-        token = token.head
-    return None
-
-
-def same_speaker(one: Attribution, other: Attribution) -> bool:
-    return (
-        one.speaker is not None
-        and other.speaker is not None
-        and one.speaker.head == other.speaker.head
-    )
-
-
-def cut_before(ctx: Context, item: Attribution, at: int) -> Attribution:
-    span = trim(ctx.text, Span(item.span.start, at))
-    core = trim(ctx.text, Span(item.core.start, min(at, item.core.end))) if item.core else None
-    return replace(item, span=span, core=core)

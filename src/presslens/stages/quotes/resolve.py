@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from presslens.model import Actor
 from presslens.stages.quotes.context import Context, sentence_of, token_span, tokens_in
+from presslens.stages.quotes.homes import elsewhere, role_place
 from presslens.stages.quotes.speakers import Speaker, document_author
 from presslens.stages.roles import load_roles
 
@@ -354,6 +355,11 @@ def role_candidates(ctx: Context, speaker: Speaker, found: list[Candidate]) -> l
     roles = load_roles()
     role = ctx.doc[speaker.head].lemma_.lower()
     others = other_roles_referents(ctx, speaker, found)
+    place = role_place(ctx.doc[speaker.head])
+    if place is not None:  # "the Ohio senator" is not "Sen. Jo Pike, R-Iowa"
+        others |= {
+            c[2].actor_id for c in found if c[2].actor_id and elsewhere(ctx, c[2].actor_id, place)
+        }
     found = [c for c in found if c[2].actor_id not in others]
     since = newcomer_at(ctx, speaker.head, roles.same_as(role))
     if since is not None:
@@ -362,7 +368,7 @@ def role_candidates(ctx: Context, speaker: Speaker, found: list[Candidate]) -> l
         ctx.roles.update({a.id: role_words(ctx, a) for a in ctx.actors})
     head = ctx.doc[speaker.head]
     holders = held_outside(ctx, roles.same_as(role), range(head.idx, head.sent.end_char))
-    holders -= possessors(ctx, head)
+    holders -= possessors(ctx, head) | others
     if holders or roles.relational(role) or roles.named_only(role) or person_modified(ctx, head):
         return [c for c in found if c[2].actor_id in holders] or sole_holder(ctx, speaker, holders)
     return clear_leader([c for c in found if c[3] <= 1])

@@ -1,0 +1,81 @@
+"""The place a role ties its holder to: "the Ohio senator" is no one the article gives another
+state ("Sen. Jo Pike, R-Iowa", "Iowa Sen. Jo Pike").
+
+An actor's homes are read off the words beside its mentions: a party-and-state tag after the
+name ("R-Iowa", "(D-Calif.)") and a place before a title before it ("Iowa Sen."). A state written
+short is matched to one written in full by its letters in order ("Fla." to Florida, "Ky." to
+Kentucky) or by its initials ("N.Y." to New York), so no table of abbreviations is needed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from presslens.stages.quotes.context import Context, tokens_in
+
+# ", R-Iowa", " (D-Calif.)", ", I-Vt.": a party's letter and the place a member stands for
+PARTY_TAG = re.compile(r"^,?\s*\(?[RDI]-([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)")
+TITLE_WORDS = frozenset(
+    {"sen.", "rep.", "gov.", "senator", "representative", "governor", "congressman",
+     "congresswoman", "mayor", "attorney"}
+)  # fmt: skip
+
+
+def role_place(head: Token) -> str | None:
+    """The place a role noun is given ("the Ohio senator", "the New York congressman")."""
+    words = [c for c in head.children if c.dep_ in ("compound", "amod") and c.ent_type_ == "GPE"]
+    if not words:
+        return None
+    first = min(words, key=lambda t: t.i)
+    return (
+        head.doc[first.i : head.i].text
+        if all(t.ent_type_ == "GPE" for t in head.doc[first.i : head.i])
+        else first.text
+    )
+
+
+def homes(ctx: Context, actor_id: str) -> set[str]:
+    """The places the article ties the actor to beside its name."""
+    actor = ctx.by_id.get(actor_id)
+    if actor is None:
+        return set()
+    found = set()
+    for mention in actor.mentions:
+        tag = PARTY_TAG.match(ctx.text[mention.end : mention.end + 30])
+        if tag is not None:
+            found.add(tag.group(1))
+        tokens = tokens_in(ctx, mention)
+        if tokens and tokens.start >= 2:
+            title, place = ctx.doc[tokens.start - 1], ctx.doc[tokens.start - 2]
+            if title.lower_ in TITLE_WORDS and place.ent_type_ == "GPE":
+                found.add(place.text)
+    return found
+
+
+def elsewhere(ctx: Context, actor_id: str | None, place: str) -> bool:
+    """Whether the article ties the actor only to places other than `place`."""
+    found = homes(ctx, actor_id) if actor_id else set()
+    return bool(found) and not any(same_place(home, place) for home in found)
+
+
+def same_place(one: str, other: str) -> bool:
+    """'Fla.' and 'Florida', 'N.Y.' and 'New York', 'Iowa' and 'Iowa'; not 'Iowa' and 'Ohio'."""
+    a, b = squeeze(one), squeeze(other)
+    if a == b:
+        return True
+    short, full = sorted((a, b), key=len)
+    if not short or short[0] != full[0]:
+        return False
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", max(one, other, key=len))).lower()
+    return short == initials or is_subsequence(short, full)
+
+
+def squeeze(place: str) -> str:
+    return re.sub(r"[^a-z]", "", place.lower())
+
+
+def is_subsequence(short: str, full: str) -> bool:
+    letters = iter(full)
+    return all(letter in letters for letter in short)
