@@ -248,3 +248,23 @@ def test_finding_oneself_in_a_state_is_not_a_finding() -> None:
     assert [(q.cue, q.text) for q in analyse(text).quotes] == [
         ("found", "that voters cared more about prices")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a participle naming its noun
+        "The ads began on Monday. A newly formed super PAC called Future 45 ran its first round "
+        "of ads in Iowa. The spots cost little.",
+        "The primary is in March. An anti-Trump super PAC called Our Principles is ramping up "
+        "its operations. The spots cost little.",
+        # responding to someone says nothing yet
+        "The primary is close. Clinton's campaign has responded to Sanders more aggressively in "
+        "recent weeks. The polls have not moved.",
+        # whom a caller asked, not what
+        "The show airs on Fridays. A caller asked Herman Cain, the pizza maven who hosts the "
+        "show, about the refugees. The segment ran long.",
+    ],
+)
+def test_whom_or_what_is_named_is_not_what_was_said(text: str) -> None:
+    assert analyse(text).quotes == ()

@@ -39,6 +39,8 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
     lemma = verb.lemma_.lower()
     children = list(verb.children)
     opening = whose_clause(verb)  # "Roe, whose firm sells seed, said": not what was said
+    if naming(verb):
+        return None
     for child in children:
         if (
             child.dep_ == "ccomp"
@@ -60,6 +62,8 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
                 return list(child.subtree)
     if lemma in lexicon.object and not finding_by_someone(verb, lexicon):
         objects = [c for c in children if c.dep_ in ("dobj", "obj", "oprd")]
+        if lemma in ASKING:  # "asked Herman Cain": whom, not what
+            objects = [c for c in objects if not c.ent_type_ == "PERSON" and c.pos_ != "PRON"]
         grounds = accusation_grounds(verb, lexicon)
         if objects and grounds:  # "accused Roe of lying": whom, and of what
             return [t for c in (*objects, *grounds) for t in c.subtree]
@@ -72,6 +76,8 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
         pair = f"{lemma} {child.lower_}"
         if child.dep_ == "prep" and (pair in lexicon.preposition or pair in lexicon.accusation):
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects and lemma in ANSWERING and bare_name(objects[0]):
+                continue  # "responded to Sanders": to whom, not what
             if objects and not bare_pronoun(objects[0]):  # "agreed with him" says no what
                 return list(objects[0].subtree)
     return that_clause_above(verb, lexicon) or interrupted_clause(verb, lexicon)
@@ -164,6 +170,28 @@ def accusation_grounds(verb: Token, lexicon: Lexicon) -> list[Token]:
         and child.i > verb.i
         and any(c.dep_ in ("pcomp", "pobj") for c in child.children)
     ]
+
+
+NAMING = frozenset({"call", "name", "dub", "nickname", "label", "term", "title"})
+ASKING = frozenset({"ask", "question"})
+ANSWERING = frozenset({"respond", "reply", "react"})
+
+
+def naming(verb: Token) -> bool:
+    """'a super PAC called Future 45': a participle naming its noun, not a saying, also when
+    the parse makes it the verb of a name followed by the sentence's own ('A PAC called Our
+    Principles is ramping up')."""
+    if verb.lemma_.lower() not in NAMING:
+        return False
+    deps = {c.dep_ for c in verb.children}
+    return verb.dep_ == "acl" or {"oprd", "ccomp"} <= deps and "dobj" not in deps
+
+
+def bare_name(token: Token) -> bool:
+    """A name and nothing else: 'Sanders', 'the Clinton campaign' are; 'Sanders's attack' is
+    not."""
+    words = [t for t in token.subtree if not t.is_punct]
+    return bool(token.ent_type_) and all(t.ent_iob_ != "O" or t.lower_ == "the" for t in words)
 
 
 def bare_pronoun(token: Token) -> bool:
