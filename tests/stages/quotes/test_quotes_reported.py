@@ -268,3 +268,10 @@ def test_finding_oneself_in_a_state_is_not_a_finding() -> None:
 )
 def test_whom_or_what_is_named_is_not_what_was_said(text: str) -> None:
     assert analyse(text).quotes == ()
+
+
+def test_a_saying_after_its_according_to_phrase_keeps_its_words(context_for: ContextFor) -> None:
+    text = "Dana Pike wrote a book. According to the book, Pike insisted that the lady go home."
+    ctx, _quoted = context_for(text)
+    found = [r.span.of(text) for r in reported_speech(ctx)]
+    assert found == ["that the lady go home"]

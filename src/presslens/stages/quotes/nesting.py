@@ -18,8 +18,8 @@ def outermost(ctx: Context, found: list[Attribution]) -> list[Attribution]:
     cuts: dict[int, int] = {}
     for item in found:
         saying = reports_saying(ctx, item, found)
-        if saying is not None and item.cue is not None:  # X's content stops before it
-            cuts[id(saying)] = item.cue.start
+        if saying is not None and item.cue is not None and ends_with(saying, item.cue.start):
+            cuts[id(saying)] = item.cue.start  # X's content stops before it
     found = [item for item in found if reports_saying(ctx, item, found) is None]
     kept = []
     for item in found:
@@ -34,6 +34,11 @@ def outermost(ctx: Context, found: list[Attribution]) -> list[Attribution]:
             if gloss is not None:
                 cuts[id(other)] = min(cuts.get(id(other), gloss), gloss)
     return [cut_before(ctx, item, cuts[id(item)]) if id(item) in cuts else item for item in kept]
+
+
+def ends_with(item: Attribution, at: int) -> bool:
+    """Whether `at` falls after the start of the item's content (and of its core)."""
+    return at > item.span.start and (item.core is None or at > item.core.start)
 
 
 def reports_saying(ctx: Context, item: Attribution, found: list[Attribution]) -> Attribution | None:
