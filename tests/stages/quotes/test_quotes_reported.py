@@ -275,3 +275,12 @@ def test_a_saying_after_its_according_to_phrase_keeps_its_words(context_for: Con
     ctx, _quoted = context_for(text)
     found = [r.span.of(text) for r in reported_speech(ctx)]
     assert found == ["that the lady go home"]
+
+
+def test_an_intent_reported_according_to_someone_is_their_account() -> None:
+    text = (
+        "The slate won in Casper. In the end, 12 members of the slate prevailed, and the "
+        "remaining two delegates separately pledged to support the senator, according to Ed "
+        "Bowman. The count ended late."
+    )
+    assert [q.speaker for q in analyse(text).quotes] == ["Ed Bowman"]

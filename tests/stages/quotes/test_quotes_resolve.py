@@ -433,9 +433,24 @@ def test_a_document_on_someones_website_is_theirs(prepared: Prepare) -> None:
             "senator told reporters she feels good about the bill. The meeting ended early.",
             ["Jo Pike"],
         ),
+        # a role set beside the name gives the place too
+        (
+            "Ada Quill, who leads in some polls, spoke about schools with Tom Pike, the senator "
+            "from Vermont. The Ohio senator told reporters she feels good about her chances. "
+            "The visit ended early.",
+            ["Ada Quill"],
+        ),
     ],
 )
 def test_a_role_tied_to_a_place_is_no_one_the_article_ties_to_another(
     text: str, actors: list[str], prepared: Prepare
 ) -> None:
     assert speaker_of(prepared, text, "told")[1] == actors
+
+
+def test_a_name_opening_the_sentence_before_a_role_is_the_speaker(prepared: Prepare) -> None:
+    text = (
+        "Voters met Ada Quill and Tom Pike at the fair. Pike, the senator from Vermont, said "
+        "taxes were too high. Quill spoke about schools."
+    )
+    assert speaker_of(prepared, text, "said")[1] == ["Tom Pike"]

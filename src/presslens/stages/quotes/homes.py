@@ -2,9 +2,12 @@
 state ("Sen. Jo Pike, R-Iowa", "Iowa Sen. Jo Pike").
 
 An actor's homes are read off the words beside its mentions: a party-and-state tag after the
-name ("R-Iowa", "(D-Calif.)") and a place before a title before it ("Iowa Sen."). A state written
+name ("R-Iowa", "(D-Calif.)"), a place before a title before it ("Iowa Sen.") and a role set
+beside it ("Sanders, the senator from Vermont"). A state written
 short is matched to one written in full by its letters in order ("Fla." to Florida, "Ky." to
 Kentucky) or by its initials ("N.Y." to New York), so no table of abbreviations is needed.
+Only the US states are compared (by the place catalogue, `stages.places`): a country or a
+city beside a name says nothing against a state.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import re
 
 from spacy.tokens import Token
 
+from presslens.stages.places import load_places
 from presslens.stages.quotes.context import Context, tokens_in
 
 # ", R-Iowa", " (D-Calif.)", ", I-Vt.": a party's letter and the place a member stands for
@@ -29,11 +33,9 @@ def role_place(head: Token) -> str | None:
     if not words:
         return None
     first = min(words, key=lambda t: t.i)
-    return (
-        head.doc[first.i : head.i].text
-        if all(t.ent_type_ == "GPE" for t in head.doc[first.i : head.i])
-        else first.text
-    )
+    words_before = head.doc[first.i : head.i]
+    place = words_before.text if all(t.ent_type_ == "GPE" for t in words_before) else first.text
+    return place if is_state(place) else None
 
 
 def homes(ctx: Context, actor_id: str) -> set[str]:
@@ -49,9 +51,29 @@ def homes(ctx: Context, actor_id: str) -> set[str]:
         tokens = tokens_in(ctx, mention)
         if tokens and tokens.start >= 2:
             title, place = ctx.doc[tokens.start - 1], ctx.doc[tokens.start - 2]
-            if title.lower_ in TITLE_WORDS and place.ent_type_ == "GPE":
-                found.add(place.text)
+            if title.lower_ in TITLE_WORDS and is_state(place.text):
+                found.add(place.text)  # "Iowa Sen.", not "U.S. Sen."
+        if tokens:
+            found |= apposed_places(ctx.doc[tokens.stop - 1])
     return found
+
+
+def apposed_places(name: Token) -> set[str]:
+    """'Sanders, the senator from Vermont': the place of a role set beside the name."""
+    found = set()
+    for role in (c for c in name.children if c.dep_ == "appos"):
+        for prep in (c for c in role.children if c.dep_ == "prep" and c.lower_ in ("from", "of")):
+            for place in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "GPE"):
+                written = place.doc[place.left_edge.i : place.i + 1].text
+                if is_state(written):
+                    found.add(written)
+    return found
+
+
+def is_state(name: str) -> bool:
+    """A US state (or DC) by the place catalogue: a senator's state and the country he serves
+    are no conflict ("U.S. Sen. Ann Bell" is still "the Iowa senator")."""
+    return load_places().kind(name) == "region"
 
 
 def elsewhere(ctx: Context, actor_id: str | None, place: str) -> bool:

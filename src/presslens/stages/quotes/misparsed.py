@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from presslens.model import Actor, Span
+from presslens.stages.entities import actor_at
+
 SUBJECTS = ("nsubj", "csubj")
 
 
@@ -53,3 +56,42 @@ def whose_apposition(token: Token) -> bool:
     """'Ms. Roe, whose company, Acme, ...': a "whose" clause the parse hung on as an
     apposition describes the speaker; it is not part of the name."""
     return token.dep_ == "appos" and any(c.lower_ == "whose" for c in token.children)
+
+
+def set_off_name(head: Token, actors: tuple[Actor, ...]) -> list[Actor]:
+    """'The editor I was talking to, Tim Grady, said': a name set off by commas right before
+    the cue names a common-noun subject, though the parse hung it in the relative clause."""
+    verb, doc = head.head, head.doc
+    if head.pos_ != "NOUN" or head.dep_ != "nsubj" or verb.i < head.i + 4:
+        return []
+    if doc[verb.i - 1].text != "," or doc[verb.i - 2].pos_ != "PROPN":
+        return []
+    first = verb.i - 2
+    while first - 1 > head.i and doc[first - 1].pos_ == "PROPN":
+        first -= 1
+    if doc[first - 1].text != "," or first - 1 <= head.i:
+        return []
+    actor = actor_of(actors, doc[verb.i - 2])
+    return [actor] if actor is not None and actor.type == "PERSON" else []
+
+
+def name_before_role(head: Token, actors: tuple[Actor, ...]) -> list[Actor]:
+    """'Pike, the senator from Vermont, said': a name opening the sentence, set off before a
+    role noun subject, that the parse read as an interjection; the name is the speaker."""
+    doc, first = head.doc, head.left_edge.i
+    if head.pos_ != "NOUN" or head.dep_ != "nsubj" or first < 2 or doc[first - 1].text != ",":
+        return []
+    name = doc[first - 2]  # its tag may be wrong too ("Pike" an interjection)
+    actor = actor_of(actors, name)
+    if actor is None or name.dep_ in SUBJECTS:
+        return []
+    start = name.i
+    while start > 0 and actor_of(actors, doc[start - 1]) is actor:
+        start -= 1
+    if start != name.sent.start:
+        return []
+    return [actor] if actor is not None and actor.type in ("PERSON", "ORG") else []
+
+
+def actor_of(actors: tuple[Actor, ...], token: Token) -> Actor | None:
+    return actor_at(actors, Span(token.idx, token.idx + len(token.text)))

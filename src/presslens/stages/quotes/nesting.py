@@ -42,11 +42,15 @@ def ends_with(item: Attribution, at: int) -> bool:
 
 
 def reports_saying(ctx: Context, item: Attribution, found: list[Attribution]) -> Attribution | None:
-    """The attribution whose cue verb an "according to" phrase hangs on, if any."""
+    """The attribution whose verb of saying an "according to" phrase hangs on, if any."""
     if item.cue_head is None or ctx.doc[item.cue_head].lower_ != "according":
         return None
-    verb = ctx.doc[item.cue_head].head.i
-    return next((o for o in found if o.cue_head == verb and o.speaker and o is not item), None)
+    verb = ctx.doc[item.cue_head].head
+    if verb.lemma_.lower() not in ctx.lexicon.clause or not any(
+        c.dep_ == "ccomp" for c in verb.children
+    ):
+        return None  # "pledged to support X, according to Z": Z's account of an intent
+    return next((o for o in found if o.cue_head == verb.i and o.speaker and o is not item), None)
 
 
 def gloss_in(ctx: Context, item: Attribution, holder: Attribution) -> int | None:

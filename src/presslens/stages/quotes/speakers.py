@@ -21,6 +21,8 @@ from presslens.stages.quotes.lexicon import load_lexicon
 from presslens.stages.quotes.misparsed import (
     SUBJECTS,
     name_after_quotation,
+    name_before_role,
+    set_off_name,
     whose_apposition,
     whose_clause_subject,
 )
@@ -342,6 +344,7 @@ def make_speaker(
         found = (
             named_members(head, actors)
             or set_off_name(head, actors)
+            or name_before_role(head, actors)
             or body_spoken_for(head, actors, roles)
         )
         ids = tuple(dict.fromkeys(a.id for a in found))
@@ -426,23 +429,6 @@ def joint_actors(actors: tuple[Actor, ...], head: Token) -> list[Actor]:
 ENUMERATING = ("including", "like", "as")  # "critics, like Grassley", "groups such as X"
 BODY_PREPOSITIONS = ("at", "of", "for", "from", "with", "in")
 BODY_TYPES = ("ORG", "GPE")
-
-
-def set_off_name(head: Token, actors: tuple[Actor, ...]) -> list[Actor]:
-    """'The editor I was talking to, Tim Grady, said': a name set off by commas right before
-    the cue names a common-noun subject, though the parse hung it in the relative clause."""
-    verb, doc = head.head, head.doc
-    if head.pos_ != "NOUN" or head.dep_ != "nsubj" or verb.i < head.i + 4:
-        return []
-    if doc[verb.i - 1].text != "," or doc[verb.i - 2].pos_ != "PROPN":
-        return []
-    first = verb.i - 2
-    while first - 1 > head.i and doc[first - 1].pos_ == "PROPN":
-        first -= 1
-    if doc[first - 1].text != "," or first - 1 <= head.i:
-        return []
-    actor = actor_for(actors, doc[verb.i - 2])
-    return [actor] if actor is not None and actor.type == "PERSON" else []
 
 
 def named_members(head: Token, actors: tuple[Actor, ...]) -> list[Actor]:
