@@ -264,6 +264,12 @@ def test_finding_oneself_in_a_state_is_not_a_finding() -> None:
         # whom a caller asked, not what
         "The show airs on Fridays. A caller asked Herman Cain, the pizza maven who hosts the "
         "show, about the refugees. The segment ran long.",
+        # whom a candidate runs against
+        "The race is close. Russ Feingold is challenging Sen. Ron Johnson in Wisconsin. Polls "
+        "favour Feingold.",
+        # a particle that makes it no saying
+        "The deal is dead. Several Mexican businesses have called off projects with him "
+        "because of his comments. The projects were small.",
     ],
 )
 def test_whom_or_what_is_named_is_not_what_was_said(text: str) -> None:
@@ -284,3 +290,16 @@ def test_an_intent_reported_according_to_someone_is_their_account() -> None:
         "Bowman. The count ended late."
     )
     assert [q.speaker for q in analyse(text).quotes] == ["Ed Bowman"]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "An Israeli official, speaking on the condition of anonymity to discuss the schedule,",
+        "A palace official, who requested anonymity to discuss a private conversation,",
+        "An aide, who was not authorized to discuss the talks publicly,",
+    ],
+)
+def test_the_topic_a_source_may_not_speak_on_is_not_what_was_said(opening: str) -> None:
+    text = f"The talks resume Monday. {opening} said the deal was close. No date is set."
+    assert [q.text for q in analyse(text).quotes] == ["the deal was close"]

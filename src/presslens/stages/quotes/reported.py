@@ -39,8 +39,8 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
     lemma = verb.lemma_.lower()
     children = list(verb.children)
     opening = whose_clause(verb)  # "Roe, whose firm sells seed, said": not what was said
-    if naming(verb):
-        return None
+    if naming(verb) or any(c.dep_ == "prt" and c.lower_ in OTHER_SENSE for c in children):
+        return None  # "called off the projects": no saying
     for child in children:
         if (
             child.dep_ == "ccomp"
@@ -62,7 +62,7 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
                 return list(child.subtree)
     if lemma in lexicon.object and not finding_by_someone(verb, lexicon):
         objects = [c for c in children if c.dep_ in ("dobj", "obj", "oprd")]
-        if lemma in ASKING:  # "asked Herman Cain": whom, not what
+        if lemma in ASKING:  # "asked Herman Cain", "challenging Sen. Ron Johnson"
             objects = [c for c in objects if not c.ent_type_ == "PERSON" and c.pos_ != "PRON"]
         grounds = accusation_grounds(verb, lexicon)
         if objects and grounds:  # "accused Roe of lying": whom, and of what
@@ -173,8 +173,10 @@ def accusation_grounds(verb: Token, lexicon: Lexicon) -> list[Token]:
 
 
 NAMING = frozenset({"call", "name", "dub", "nickname", "label", "term", "title"})
-ASKING = frozenset({"ask", "question"})
+# a person as their object: whom they asked, ran against or put up, not what was said
+ASKING = frozenset({"ask", "question", "challenge", "nominate"})
 ANSWERING = frozenset({"respond", "reply", "react"})
+OTHER_SENSE = frozenset({"off"})  # "called off", "signed off": a particle that ends speech
 
 
 def naming(verb: Token) -> bool:
@@ -275,6 +277,8 @@ def parenthetical(verb: Token) -> bool:
 def verb_attribution(ctx: Context, verb: Token) -> Attribution | None:
     if verb.lemma_.lower() not in ctx.lexicon.verbs or not acts_as_verb(verb):
         return None
+    if leave_to_speak(verb):
+        return None
     if verb.i in ctx.quote_of_token or any(c.dep_ == "nsubjpass" for c in verb.children):
         return None
     content = complement_of(verb, ctx.lexicon)
@@ -291,6 +295,23 @@ def verb_attribution(ctx: Context, verb: Token) -> Attribution | None:
         return None  # "What Trump proposes changes ...": the subject came from the content
     span = trim(ctx.text, to_sentence_end(ctx, verb, core))
     return Attribution("indirect", span, cue, verb.i, speaker, 0.7, core=core)
+
+
+LEAVE = frozenset({"authorize", "permit", "allow", "clear", "empower"})
+
+
+def leave_to_speak(verb: Token) -> bool:
+    """'who requested anonymity to discuss X', 'speaking on condition of anonymity to discuss
+    X', 'not authorized to discuss X': the topic a source may not speak on by name, not what
+    was said (the cue of the sentence says that)."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    if head.i == verb.i:
+        return False
+    return head.lemma_.lower() in LEAVE or any(
+        t.lower_ == "anonymity" for t in head.subtree if t.i < verb.i
+    )
 
 
 def subject_speaker(ctx: Context, verb: Token) -> Speaker | None:
