@@ -303,3 +303,11 @@ def test_an_intent_reported_according_to_someone_is_their_account() -> None:
 def test_the_topic_a_source_may_not_speak_on_is_not_what_was_said(opening: str) -> None:
     text = f"The talks resume Monday. {opening} said the deal was close. No date is set."
     assert [q.text for q in analyse(text).quotes] == ["the deal was close"]
+
+
+def test_a_number_alone_is_no_speaker() -> None:
+    text = (
+        "The primary is next month. Clinton holds a 10-point lead in California, where 475 "
+        "pledged delegates will be at stake. Two of the senators said they would back her."
+    )
+    assert [q.speaker for q in analyse(text).quotes] == ["Two of the senators"]

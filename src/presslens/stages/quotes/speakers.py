@@ -307,6 +307,12 @@ def actor_for(actors: tuple[Actor, ...], token: Token) -> Actor | None:
     return actor_at(actors, span)
 
 
+def bare_number(head: Token) -> bool:
+    """'where 475 pledged delegates ...' parsed with "475" pledging: a number alone names no
+    one ("Two of the senators", "47% say" have more words)."""
+    return head.tag_ == "CD" and not any(True for _ in head.children)
+
+
 def exhorted(head: Token) -> bool:
     """'let's focus on ...', 'let us consider ...': the writer urging, not someone reported."""
     verb = head.head
@@ -321,7 +327,7 @@ def make_speaker(
         if named is None:
             return None
         head = named
-    if head.lower_ in NOT_SPEAKERS or exhorted(head):
+    if head.lower_ in NOT_SPEAKERS or exhorted(head) or bare_number(head):
         return None
     head = name_after_rank(text, head)
     if head.pos_ in ("VERB", "AUX") and actor_for(actors, head) is None:
