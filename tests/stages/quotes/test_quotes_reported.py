@@ -258,6 +258,9 @@ def test_finding_oneself_in_a_state_is_not_a_finding() -> None:
         "of ads in Iowa. The spots cost little.",
         "The primary is in March. An anti-Trump super PAC called Our Principles is ramping up "
         "its operations. The spots cost little.",
+        # a quoted name after a naming participle
+        'Her team writes online every day. A blog called the "Feed," anchored by five '
+        "full-time writers, posts news on the race. It began in May.",
         # responding to someone says nothing yet
         "The primary is close. Clinton's campaign has responded to Sanders more aggressively in "
         "recent weeks. The polls have not moved.",

@@ -440,6 +440,13 @@ def test_a_document_on_someones_website_is_theirs(prepared: Prepare) -> None:
             "The visit ended early.",
             ["Ada Quill"],
         ),
+        # nor one given the role far back
+        (
+            "Tom Pike, the senator from Vermont, said taxes were too high. He spoke for an hour. "
+            "The crowd was large. Voters cheered him. Ada Quill, who leads in some polls, spoke "
+            "about schools. The Ohio senator told reporters she feels good about her chances.",
+            ["Ada Quill"],
+        ),
     ],
 )
 def test_a_role_tied_to_a_place_is_no_one_the_article_ties_to_another(

@@ -137,7 +137,20 @@ def acts_as_verb(token: Token) -> bool:
 
 
 def is_cue_verb(token: Token, lexicon: Lexicon) -> bool:
-    return acts_as_verb(token) and token.lemma_.lower() in lexicon.clause
+    return acts_as_verb(token) and token.lemma_.lower() in lexicon.clause and not naming(token)
+
+
+NAMING = frozenset({"call", "name", "dub", "nickname", "label", "term", "title"})
+
+
+def naming(verb: Token) -> bool:
+    """'a super PAC called Future 45': a participle naming its noun, not a saying, also when
+    the parse makes it the verb of a name followed by the sentence's own ('A PAC called Our
+    Principles is ramping up')."""
+    if verb.lemma_.lower() not in NAMING:
+        return False
+    deps = {c.dep_ for c in verb.children}
+    return verb.dep_ == "acl" or {"oprd", "ccomp"} <= deps and "dobj" not in deps
 
 
 def word_count(text: str) -> int:

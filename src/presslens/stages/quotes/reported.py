@@ -19,6 +19,7 @@ from presslens.stages.quotes.context import (
     Attribution,
     Context,
     acts_as_verb,
+    naming,
     subtree_span,
     token_span,
     trim,
@@ -172,21 +173,10 @@ def accusation_grounds(verb: Token, lexicon: Lexicon) -> list[Token]:
     ]
 
 
-NAMING = frozenset({"call", "name", "dub", "nickname", "label", "term", "title"})
 # a person as their object: whom they asked, ran against or put up, not what was said
 ASKING = frozenset({"ask", "question", "challenge", "nominate"})
 ANSWERING = frozenset({"respond", "reply", "react"})
 OTHER_SENSE = frozenset({"off"})  # "called off", "signed off": a particle that ends speech
-
-
-def naming(verb: Token) -> bool:
-    """'a super PAC called Future 45': a participle naming its noun, not a saying, also when
-    the parse makes it the verb of a name followed by the sentence's own ('A PAC called Our
-    Principles is ramping up')."""
-    if verb.lemma_.lower() not in NAMING:
-        return False
-    deps = {c.dep_ for c in verb.children}
-    return verb.dep_ == "acl" or {"oprd", "ccomp"} <= deps and "dobj" not in deps
 
 
 def bare_name(token: Token) -> bool:

@@ -369,6 +369,8 @@ def role_candidates(ctx: Context, speaker: Speaker, found: list[Candidate]) -> l
     head = ctx.doc[speaker.head]
     holders = held_outside(ctx, roles.same_as(role), range(head.idx, head.sent.end_char))
     holders -= possessors(ctx, head) | others
+    if place is not None:  # a holder named far back, tied to another state, neither
+        holders = {h for h in holders if not elsewhere(ctx, h, place)}
     if holders or roles.relational(role) or roles.named_only(role) or person_modified(ctx, head):
         return [c for c in found if c[2].actor_id in holders] or sole_holder(ctx, speaker, holders)
     return clear_leader([c for c in found if c[3] <= 1])
