@@ -228,3 +228,18 @@ def test_of_two_sources_the_cue_verbs_subject_speaks(
     found = find_quotes(article, doc, actors, vectors=ANY_VECTORS)  # type: ignore[arg-type]
     [added] = [q for q in found.quotes + found.stances if q.span == content]
     assert {a.id: a.name for a in actors}[added.speaker_actor_id or ""] == "Ana Berg"
+
+
+def test_a_cue_cut_inside_a_word_is_read_as_the_whole_word(
+    monkeypatch: pytest.MonkeyPatch, prepared: Prepare
+) -> None:
+    content = span_of(TEXT, "the pension fund is short of money")
+    word = span_of(TEXT, "assessment")
+    source = span_of(TEXT, "Lopez's")
+    item = Tagged(
+        (content,), Span(word.start, word.start + 7), (Span(source.start, source.start + 5),), 0.9
+    )
+    replace_tagger(monkeypatch, (item,))
+    quotes, _names = run_with(prepared, TEXT)
+    [added] = [q for q in quotes if q.span == content]
+    assert added.cue == "assessment"

@@ -64,7 +64,7 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
     if lemma in lexicon.object and not finding_by_someone(verb, lexicon):
         objects = [c for c in children if c.dep_ in ("dobj", "obj", "oprd")]
         if lemma in ASKING:  # "asked Herman Cain", "challenging Sen. Ron Johnson"
-            objects = [c for c in objects if not c.ent_type_ == "PERSON" and c.pos_ != "PRON"]
+            objects = [c for c in objects if c.ent_type_ != "PERSON" and c.pos_ != "PRON"]
         grounds = accusation_grounds(verb, lexicon)
         if objects and grounds:  # "accused Roe of lying": whom, and of what
             return [t for c in (*objects, *grounds) for t in c.subtree]

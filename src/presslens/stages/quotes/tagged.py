@@ -38,6 +38,7 @@ the same `make_speaker` (actors, joint speakers, pronouns and role nouns left fo
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -122,6 +123,8 @@ def as_attribution(ctx: Context, item: learned.Tagged, span: Span) -> Attributio
     one with neither a cue nor quotation marks (a reader could not tell who said it)."""
     if len(span.of(ctx.text).split()) < MIN_WORDS:
         return None
+    if item.cue is not None:
+        item = replace(item, cue=whole_words(ctx, item.cue))
     cue_head = cue_word(ctx, item.cue) if item.cue is not None else None
     kind = kind_of_content(span.of(ctx.text))
     if cue_head is None and kind != "direct":
@@ -148,6 +151,31 @@ def as_attribution(ctx: Context, item: learned.Tagged, span: Span) -> Attributio
         parts=parts,
         stance=stance,
     )
+
+
+def whole_words(ctx: Context, span: Span) -> Span:
+    """The span widened to the words it cuts: the tagger reads word pieces, and a cue may end
+    inside a word ("prioritis" of "prioritised")."""
+    tokens = [ctx.doc[i] for i in tokens_in(ctx, span)]
+    before = bisect_token(ctx, span.start)
+    if before is not None:
+        tokens.insert(0, before)
+    if not tokens:
+        return span
+    return Span(min(span.start, tokens[0].idx), max(span.end, token_end(tokens[-1])))
+
+
+def bisect_token(ctx: Context, at: int) -> Token | None:
+    """The token that starts before `at` and runs past it, if any."""
+    i = bisect.bisect_right(ctx.starts, at) - 1
+    if i < 0:
+        return None
+    token = ctx.doc[i]
+    return token if token.idx < at < token_end(token) else None
+
+
+def token_end(token: Token) -> int:
+    return token.idx + len(token.text)
 
 
 def kind_of_content(text: str) -> str:
