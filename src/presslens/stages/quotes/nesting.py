@@ -1,6 +1,8 @@
 """Which of two nested attributions stays: each token belongs to one, but a claim in the
 writer's gloss on another's content stays its own ("Video shows A, contradicting police's claim
-that B"), and "X says A, according to Z" is X's."""
+that B"). "X says A, according to Z" stays Z's, as PolNeAR annotates it: Z is who the
+reader has it from (the inner saying was tried as X's in session 20 and lost a dev item; see
+NOTES)."""
 
 from __future__ import annotations
 
@@ -13,21 +15,19 @@ from presslens.stages.quotes.context import Attribution, Context, trim
 def outermost(ctx: Context, found: list[Attribution]) -> list[Attribution]:
     """Each token belongs to one attribution: drop those whose cue sits in another's content,
     but for one in the writer's gloss on it ("Video shows A, contradicting police's claim that
-    B"): that one stays, and the content it glosses ends before the gloss. "X says A,
-    according to Z" is X's: Z reports the saying, not A."""
-    cuts: dict[int, int] = {}
-    for item in found:
-        saying = reports_saying(ctx, item, found)
-        if saying is not None and item.cue is not None and ends_with(saying, item.cue.start):
-            cuts[id(saying)] = item.cue.start  # X's content stops before it
-    found = [item for item in found if reports_saying(ctx, item, found) is None]
+    B"): that one stays, and the content it glosses ends before the gloss."""
     kept = []
     for item in found:
         cue = item.cue or item.span
-        holders = [o for o in found if o is not item and (o.core or o.span).contains(cue)]
+        holders = [
+            o
+            for o in found
+            if o is not item and (o.core or o.span).contains(cue) and not yields_to(ctx, o, item)
+        ]
         glosses = [gloss_in(ctx, item, o) for o in holders]
         if not holders or all(g is not None for g in glosses):
             kept.append(item)
+    cuts: dict[int, int] = {}
     for item in kept:
         for other in kept:
             gloss = gloss_in(ctx, item, other) if other is not item else None
@@ -36,21 +36,15 @@ def outermost(ctx: Context, found: list[Attribution]) -> list[Attribution]:
     return [cut_before(ctx, item, cuts[id(item)]) if id(item) in cuts else item for item in kept]
 
 
-def ends_with(item: Attribution, at: int) -> bool:
-    """Whether `at` falls after the start of the item's content (and of its core)."""
-    return at > item.span.start and (item.core is None or at > item.core.start)
-
-
-def reports_saying(ctx: Context, item: Attribution, found: list[Attribution]) -> Attribution | None:
-    """The attribution whose verb of saying an "according to" phrase hangs on, if any."""
-    if item.cue_head is None or ctx.doc[item.cue_head].lower_ != "according":
-        return None
-    verb = ctx.doc[item.cue_head].head
-    if verb.lemma_.lower() not in ctx.lexicon.clause or not any(
-        c.dep_ == "ccomp" for c in verb.children
-    ):
-        return None  # "pledged to support X, according to Z": Z's account of an intent
-    return next((o for o in found if o.cue_head == verb.i and o.speaker and o is not item), None)
+def yields_to(ctx: Context, holder: Attribution, item: Attribution) -> bool:
+    """Two attributions each holding the other's cue ("He says A, according to Z", A run on to
+    the sentence's end): the according-to one stays, or neither would."""
+    cue = holder.cue or holder.span
+    return (
+        (item.core or item.span).contains(cue)
+        and item.cue_head is not None
+        and ctx.doc[item.cue_head].lower_ == "according"
+    )
 
 
 def gloss_in(ctx: Context, item: Attribution, holder: Attribution) -> int | None:
