@@ -307,3 +307,16 @@ def test_a_number_alone_is_no_speaker() -> None:
         "pledged delegates will be at stake. Two of the senators said they would back her."
     )
     assert [q.speaker for q in analyse(text).quotes] == ["Two of the senators"]
+
+
+def test_a_relative_clause_with_its_own_subject_still_calls() -> None:
+    text = (
+        "Perhaps it is a twist of irony, but given the European Union's efforts to collect -- "
+        "which Acme's chief executive, Tim Rook, called ''total political nonsense'' -- one "
+        "question that has emerged is whether companies will bring money home. The firm will "
+        "appeal. Nobody else spoke."
+    )
+    dossier = analyse(text)
+    names = {a.id: a.name for a in dossier.actors}
+    quotes = [(q.text, [names[i] for i in q.speaker_actor_ids]) for q in dossier.quotes]
+    assert quotes == [("''total political nonsense''", ["Tim Rook"])]
