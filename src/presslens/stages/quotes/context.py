@@ -146,12 +146,12 @@ NAMING = frozenset({"call", "name", "dub", "nickname", "label", "term", "title"}
 def naming(verb: Token) -> bool:
     """'a super PAC called Future 45': a participle naming its noun, not a saying, also when
     the parse makes it the verb of a name followed by the sentence's own ('A PAC called Our
-    Principles is ramping up'). A clause with its own subject is no participle: "efforts --
-    which Tim Cook called 'crap' --"."""
+    Principles is ramping up'). A clause with its own subject is no participle, nor is one
+    the parse hung on a person's name: "efforts -- which Tim Cook called 'crap' --"."""
     if verb.lemma_.lower() not in NAMING:
         return False
     deps = {c.dep_ for c in verb.children}
-    participle = verb.dep_ == "acl" and "nsubj" not in deps
+    participle = verb.dep_ == "acl" and "nsubj" not in deps and verb.head.ent_type_ != "PERSON"
     return participle or {"oprd", "ccomp"} <= deps and "dobj" not in deps
 
 
