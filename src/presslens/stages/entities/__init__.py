@@ -6,7 +6,10 @@ Modules, in the order the stage runs them: `labels` (the tagger's labels set rig
 `mentions` (entities of the parse, cleaned to names), `extents` (where a name starts and ends),
 `junk` (datelines, credit lines, headlines, non-names), `types` (what a name is), `names` (one
 actor per person), `organisations` (one per organisation), `stage` (the stage itself); `rules`
-loads the word lists.
+loads the word lists. Beside them: `retype` (types set right from the name), `works` (events,
+prizes, epithets), `variants` (one person spelt two ways, two names run into one), `offices`
+(a building standing for an office, a network's programme), `wording` (names the tagger's own
+reading says are no actor's).
 """
 
 from presslens.stages.entities.stage import (

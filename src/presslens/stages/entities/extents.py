@@ -13,6 +13,7 @@ from typing import Protocol, TypeVar
 
 from presslens.model import Span
 from presslens.stages.entities.rules import rules
+from presslens.stages.entities.variants import joined_parts
 
 
 class NameMention(Protocol):
@@ -96,7 +97,7 @@ def joint_names_split(mentions: list[M], text: str) -> list[M]:
     found: list[M] = []
     for mention in mentions:
         parts, label = joint_parts(mention.name, mention.label, surnames)
-        if len(parts) < 2:
+        if parts == [mention.name]:
             found.append(mention)
             continue
         at = mention.span.start
@@ -112,7 +113,8 @@ def joint_names_split(mentions: list[M], text: str) -> list[M]:
 
 
 def joint_parts(name: str, label: str, surnames: set[str]) -> tuple[list[str], str]:
-    """The names a joint name stands for, and their label; one part when it is one name."""
+    """The names a joint name stands for, and their label; one part when it is one name (or
+    the name less a tail the tagger ran on: variants.joined_parts)."""
     parts = name.split("/")
     if label == "ORG" and len(parts) >= 2 and all(p[:1].isupper() for p in parts):
         return parts, label
@@ -125,7 +127,7 @@ def joint_parts(name: str, label: str, surnames: set[str]) -> tuple[list[str], s
         )
     ):
         return parts, "PERSON"
-    return [name], label
+    return joined_parts(name, label, surnames) or ([name], label)  # "Kingson - Deacon"
 
 
 def outside_brackets(text: str, start: int) -> tuple[str, int]:

@@ -13,6 +13,7 @@ from spacy.tokens import Span as DocSpan
 
 from presslens.stages.entities.names import common_noun, given_name
 from presslens.stages.entities.rules import rules
+from presslens.stages.entities.variants import group_word_opens
 from presslens.stages.places import load_places
 
 OFTEN_MISTYPED = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT"})
@@ -47,6 +48,9 @@ def joined_names(doc: Doc) -> list[DocSpan]:
             if before.end == ent.start and doc[before.end - 1].whitespace_:
                 joined[-1] = DocSpan(doc, before.start, ent.end, label="ORG")
                 continue
+        if before is not None and group_word_opens(before, ent):  # "Republican" + "National
+            joined[-1] = DocSpan(doc, before.start, ent.end, label="ORG")  # Committee"
+            continue
         joined.append(ent)
     return joined
 

@@ -28,6 +28,7 @@ from presslens.model import Span
 from presslens.nlp.firstnames import encoder_sex, first_name_sex, known_first_name, not_a_name
 from presslens.stages.entities.rules import rules
 from presslens.stages.entities.types import PLACE_LABELS, Group, actor_type
+from presslens.stages.entities.variants import given_forms, spelled_alike, surname_variant
 from presslens.stages.entities.works import without_epithet
 from presslens.stages.places import load_places
 from presslens.stages.roles import load_roles
@@ -156,6 +157,8 @@ def is_nickname(nickname: str, name: str) -> bool:
 def same_person(a: PersonName, b: PersonName) -> bool:
     if a.last == b.last and a.suffix == b.suffix and double_surname(a, b):
         return True
+    if a.suffix == b.suffix and spelled_alike(a.first, a.last, b.first, b.last):
+        return not (a.middle and b.middle) or a.initials() == b.initials()  # "Adbulhadi"
     if a.last != b.last or a.suffix != b.suffix or not first_names_agree(a.first, b.first):
         return False
     return not (a.middle and b.middle) or a.initials() == b.initials()
@@ -365,8 +368,11 @@ def owner_of(
     fits = [n for n, p in people.items() if word in (p.last, without_article(p.last))]
     if not fits:  # "Ms. Acosta" for Melba Acosta Febo
         fits = [n for n, p in people.items() if word in p.middle and len(word) > 2]
-    if not fits and not gender:
-        fits = [n for n, p in people.items() if p.first == word]
+    if not fits and is_person(group):  # "Zelenskiy" for Volodymyr Zelensky
+        found = surname_variant(word, {n: p.last for n, p in people.items()})
+        fits = [found] if found else []
+    if not fits and not gender:  # "Hillary"; "Pete" for Peter Roe, written "Pete Roe" too
+        fits = [n for n, p in people.items() if word == p.first or word in given_forms(n, groups)]
     if not fits and gender:  # "Mr. Ban" for Ban Ki-moon: a name written family name first
         fits = [n for n, p in people.items() if p.first == word and surname_first(p)]
     if gender:

@@ -21,7 +21,15 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from presslens.model import Actor, Article, Span
-from presslens.stages.entities import junk, names, organisations, retype, works
+from presslens.stages.entities import (
+    junk,
+    names,
+    offices,
+    organisations,
+    retype,
+    wording,
+    works,
+)
 from presslens.stages.entities.mentions import Mention, find_mentions
 from presslens.stages.entities.rules import rules
 from presslens.stages.entities.types import PLACE_LABELS, Group, actor_type, kind
@@ -54,7 +62,13 @@ def find_entities(article: Article, doc: Doc) -> Entities:
     text = article.text
     for key, group in groups.items():
         found = kind(group)
-        if found == "group" or not (is_junk(key, group) or works.in_event_name(text, group)):
+        if found == "actor" and offices.seat_named(group, doc):
+            found = "place"  # "a bid for the White House": the office
+        elif found == "actor":
+            found = wording.describing_kind(group, doc) or found  # "the Kazakh economy"
+        if found == "actor" and wording.common_words_named(group, doc):
+            continue  # "Last Man Standing", "Top Secret" files: no one's name
+        if found == "group" or not (is_junk(key, group) or not_an_actor(text, group)):
             sorted_out[found][key] = group
     actors = sorted_out["actor"]
     taken = [s for g in groups.values() for s in g.spans] + blocked
@@ -113,6 +127,12 @@ def group_mentions(mentions: list[Mention], text: str) -> dict[names.Key, Group]
         group.describing += mention.describing
         group.placed += mention.placed
     return groups
+
+
+def not_an_actor(text: str, group: Group) -> bool:
+    """The tail of an event's name ("Media" of "... Prize for ... by the Media"), or a
+    network's programme ("NBC's Meet the Press")."""
+    return works.in_event_name(text, group) or offices.show_named(text, group)
 
 
 def is_junk(key: names.Key, group: Group) -> bool:

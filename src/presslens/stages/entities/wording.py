@@ -1,0 +1,113 @@
+"""Names the tagger's own reading says are no actor's (issue 16, "actors").
+
+- A person's name is made of names: a name of two or more words typed PERSON with a word the
+  tagger itself reads as a common word (a verb, an adjective, a common noun: "Last Man
+  Standing", "Top Secret" files, "Dirty Dancing" posters) and no given name the catalogues
+  know, never under a title or a person's role, never a subject nor set beside a body's noun
+  ("the advocacy group Autism Speaks": a body the tagger typed a person), never taken up by
+  "he" or "she", is a work's, a slogan's or a thing's name.
+- A one-word name typed a person or an organisation that only ever modifies a noun for a
+  thing ("the Kazakh economy", "Hoosier polls", "a Latina-to-Latina program", "Bollywood
+  films"), never acting, describes: a group word, or, when the gazetteer knows it, a place ("a
+  Rochester rally", "the Copenhagen summit"). Not an outlet or a platform ("a CNN poll": the
+  network polls; "Time magazine": the outlet and its kind), a body before its officer's title
+  and name ("Acme co-founder Jane Roe"), an acronym or an institution's word ("FBI
+  investigations", "a Senate race": bodies), a country, a given name ("his Bernie flag"), nor
+  a person of the article ("the Clinton email scandal" is Hillary Clinton's, merged before),
+  nor before a person's or a body's noun ("Trump supporters", "Obama administration").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
+
+from presslens.model import Span
+from presslens.nlp.firstnames import known_first_name
+from presslens.stages.entities.retype import media_names, outlet_named, person_context
+from presslens.stages.entities.rules import rules
+from presslens.stages.entities.types import Group, actor_type
+from presslens.stages.entities.works import SMALL_WORDS
+from presslens.stages.places import load_places
+from presslens.stages.roles import load_roles
+
+COMMON_POS = frozenset({"VERB", "ADJ", "NOUN", "ADV", "AUX"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+TITLE_REACH = 4  # tokens after the noun a name may start in: "Acme co - founder Jane Roe"
+
+
+def tokens_at(doc: Doc, span: Span) -> DocSpan | None:
+    return doc.char_span(span.start, span.end, alignment_mode="expand")
+
+
+def common_words_named(group: Group, doc: Doc) -> bool:
+    """Whether a PERSON name of two or more words reads as common words (module docstring)."""
+    words = group.name.split()
+    if len(words) < 2 or len(group.surfaces) > 1 or group.titles or group.genders:
+        return False  # "Jane Roe" also written "Roe": a person's forms merged
+    if actor_type(group) != "PERSON" or group.labels["PERSON"] > len(group.spans):
+        return False  # a person's role word was seen ("adviser Jane Roe")
+    if any(known_first_name(word) for word in words):
+        return False
+    for span in group.spans:
+        tokens = tokens_at(doc, span)
+        if tokens is None or not any(common_word(t.text, t.pos_) for t in tokens):
+            return False
+        root = tokens.root
+        if root.dep_ in ("nsubj", "nsubjpass") or body_apposed(root):
+            return False  # "the advocacy group Autism Speaks": a body the tagger typed PERSON
+    return not any(person_context(doc, group, group.name))
+
+
+def titles_a_name(doc: Doc, noun: Token) -> bool:
+    """Whether the noun, with only nouns and hyphens after it, comes right before a person's
+    name: "co-founder Jane Roe" (the tagger splits "co - founder")."""
+    for token in doc[noun.i + 1 : noun.i + TITLE_REACH]:
+        if token.ent_type_ == "PERSON":
+            return True
+        if token.pos_ != "NOUN" and token.text != "-":
+            return False
+    return False
+
+
+def body_apposed(root: Token) -> bool:
+    """Whether the name is set in apposition to a body's noun ("the group Autism Speaks")."""
+    return root.dep_ == "appos" and load_roles().kind(root.head.lemma_.lower()) == "ORG"
+
+
+def common_word(text: str, pos: str) -> bool:
+    return pos in COMMON_POS and text[:1].isalpha() and text.casefold() not in SMALL_WORDS
+
+
+def describing_kind(group: Group, doc: Doc) -> str | None:
+    """'group' or 'place' for a one-word name that only ever describes (module docstring),
+    None for any other name."""
+    name = group.name
+    if " " in name or group.person or group.titles or group.genders or group.acting:
+        return None
+    if actor_type(group) not in ("PERSON", "ORG") or rules().types.get(name):
+        return None  # a country's name ("Russia") is no group word
+    if name in rules().platforms or name.casefold() in media_names() or outlet_named(name):
+        return None
+    if name.isupper() or name in rules().standalone or known_first_name(name):
+        return None  # "FBI investigations", "Senate race", "his Bernie flag": a body, a person
+    if not all(modifies_a_thing(doc, span) for span in group.spans):
+        return None
+    return "place" if load_places().kind(name) is not None else "group"
+
+
+def modifies_a_thing(doc: Doc, span: Span) -> bool:
+    """Whether the mention only qualifies a common noun that names no person or body."""
+    tokens = tokens_at(doc, span)
+    if tokens is None or len(tokens) != 1:
+        return False
+    word = tokens[0]
+    noun = word.head
+    if word.dep_ not in MODIFIER_DEPS or noun.pos_ != "NOUN" or noun.i == word.i:
+        return False
+    if noun.text.title() in rules().outlet_heads:
+        return False  # "Time magazine", "the Fox network": the outlet named with its kind
+    if titles_a_name(doc, noun):
+        return False  # "Acme co-founder Jane Roe": a title before a name, the body's
+    lemma = noun.lemma_.lower()
+    return load_roles().kind(lemma) is None and lemma not in rules().person_bodies
