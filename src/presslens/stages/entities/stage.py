@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from presslens.model import Actor, Article, Span
 from presslens.stages.entities import (
+    demonyms,
     junk,
     names,
     offices,
@@ -57,6 +58,7 @@ def find_entities(article: Article, doc: Doc) -> Entities:
     retype.retype_groups(groups, doc)
     names.merge_people(groups, doc)
     works.join_epithets(groups)
+    demonyms.join_surnames(groups)  # "Cuban said" after Mark Cuban
     organisations.merge_organisations(groups)
     sorted_out: dict[str, dict[names.Key, Group]] = {"actor": {}, "group": {}, "place": {}}
     text = article.text
