@@ -29,7 +29,7 @@ from onnx import numpy_helper
 from transformers import AutoModel
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "encoder"))
-from export import MIN_SIZE, quantised  # noqa: E402  (train/encoder/export.py)
+from export import MIN_SIZE, mark_external, quantised  # noqa: E402  (train/encoder/export.py)
 
 NAMES = ("input_ids", "attention_mask", "hidden")
 
@@ -72,13 +72,7 @@ def take_out(graph: onnx.ModelProto, bits: int, group: int) -> dict[str, np.ndar
         else:
             for suffix, part in quantised4(array, group).items():
                 arrays[initializer.name + suffix] = part
-        initializer.ClearField("raw_data")
-        initializer.ClearField("float_data")
-        initializer.data_location = onnx.TensorProto.EXTERNAL
-        del initializer.external_data[:]
-        for key, value in (("location", "weights.npz"), ("offset", "0"), ("length", "0")):
-            entry = initializer.external_data.add()
-            entry.key, entry.value = key, value
+        mark_external(initializer)
     return arrays
 
 

@@ -158,14 +158,19 @@ def take_out_weights(graph: onnx.ModelProto) -> dict[str, np.ndarray]:
         if array.size < MIN_SIZE or array.dtype != np.float32:
             continue
         arrays[initializer.name], arrays[f"{initializer.name}.scale"] = quantised(array)
-        initializer.ClearField("raw_data")
-        initializer.ClearField("float_data")
-        initializer.data_location = onnx.TensorProto.EXTERNAL
-        del initializer.external_data[:]
-        for key, value in (("location", "weights.npz"), ("offset", "0"), ("length", "0")):
-            entry = initializer.external_data.add()
-            entry.key, entry.value = key, value
+        mark_external(initializer)
     return arrays
+
+
+def mark_external(initializer: onnx.TensorProto) -> None:
+    """Empty the initializer and mark it external (weights.npz, handed over at load)."""
+    initializer.ClearField("raw_data")
+    initializer.ClearField("float_data")
+    initializer.data_location = onnx.TensorProto.EXTERNAL
+    del initializer.external_data[:]
+    for key, value in (("location", "weights.npz"), ("offset", "0"), ("length", "0")):
+        entry = initializer.external_data.add()
+        entry.key, entry.value = key, value
 
 
 def main() -> None:
