@@ -1,4 +1,4 @@
-"""A surname that is also a nationality word (stages/entities/demonyms.py)."""
+"""Names made of other people's surnames (stages/entities/demonyms.py)."""
 
 from __future__ import annotations
 
@@ -27,3 +27,15 @@ def test_the_nationality_used_as_an_adjective_stays_a_group_word() -> None:
         "welcome. Cuban officials in Havana did not comment. She said she would return."
     )
     assert "Cuban" in groups
+
+
+def test_two_peoples_surnames_joined_name_no_one() -> None:
+    text = (
+        "Paul Harris and Ann Walker led the state for eight years. Voters still judge the "
+        "{pair} foreign policy harshly. Harris said the record was strong. Walker agreed."
+    )
+    joined = [actor.name for actor in presslens.analyse(text.format(pair="Harris-Walker")).actors]
+    assert joined == ["Paul Harris", "Ann Walker"]
+    # a part that is no one's surname here: kept as the tagger has it
+    other = [actor.name for actor in presslens.analyse(text.format(pair="Venn-Walker")).actors]
+    assert "Venn-Walker" in other

@@ -1,4 +1,6 @@
-"""A surname that is also a nationality: "Mark Cuban ... Cuban said" is the person.
+"""Names made of other people's surnames: one that is also a nationality ("Mark Cuban ...
+Cuban said" is the person) and two people's joined by a hyphen ("the Obama-Clinton foreign
+policy" is no one).
 
 The tagger reads a lone "Cuban" (or "English", "German", "French") as a nationality (NORP), so
 the person's later mentions went to the article's group words and his quotes had no actor. A
@@ -9,6 +11,7 @@ person.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from presslens.stages.entities.names import Key
@@ -31,3 +34,20 @@ def join_surnames(groups: dict[Key, Group]) -> None:
             continue  # two people of that surname: no telling
         group.labels = Counter({"PERSON": sum(group.labels.values())})
         groups[owners[0]].absorb(groups.pop(key))
+
+
+JOINED = re.compile(r"[A-Z][\w'’]+(?:-[A-Z][\w'’]+)+")
+
+
+def drop_joined_surnames(groups: dict[Key, Group]) -> None:
+    """'the Obama-Clinton foreign policy', 'the Trump-Pence ticket': each part is the surname of
+    another person of the article, so the whole names no one."""
+    surnames = {
+        key[0].split()[-1]
+        for key, group in groups.items()
+        if actor_type(group) == "PERSON" and "-" not in key[0]
+    }
+    for key in [k for k in groups if JOINED.fullmatch(k[0])]:
+        parts = key[0].split("-")
+        if len(set(parts)) == len(parts) and all(part in surnames for part in parts):
+            groups.pop(key)
