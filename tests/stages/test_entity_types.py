@@ -105,3 +105,13 @@ def test_a_school_or_a_team_opening_with_a_first_name_is_no_person() -> None:
         " Voters were unmoved.\n"
     )
     assert all(kind != "PERSON" for kind, _ in found.values())
+
+
+def test_a_source_after_according_to_acts_though_a_town_bears_its_name() -> None:
+    dossier = analyse(
+        "The mayor spoke on Tuesday. Approval of the mayor fell to 40 percent in May, according "
+        "to Gallup. His aides dismissed the poll as an outlier."
+    )
+    names = {actor.id: actor.name for actor in dossier.actors}
+    assert [names[i] for q in dossier.quotes for i in q.speaker_actor_ids] == ["Gallup"]
+    assert "Gallup" not in [place.name for place in dossier.places]

@@ -124,7 +124,8 @@ def acting(ent: DocSpan) -> int:
     the object of 'against', 'for', 'on', 'about'... ("sanctions against Russia", "aid to
     Haiti", "a speech about China"), 0 elsewhere. A place acts through its public
     body ("Tulsa police said"); the first of a list of names stands for the others ("Iowa and
-    Ohio voted"); the object of a verb of going ("enter", "visit") is where, not whom."""
+    Ohio voted"); the object of a verb of going ("enter", "visit") is where, not whom; a source
+    after "according to" speaks."""
     root = ent.root
     while root.dep_ == "conj" and root.head.i < root.i:
         root = root.head
@@ -142,6 +143,8 @@ def acting(ent: DocSpan) -> int:
         return 2
     if root.dep_ in rules().acting_deps:
         return 1
+    if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
+        return 2  # "according to Gallup": a source speaks
     if root.dep_ != "pobj" or root.head.lower_ not in rules().acting_prepositions:
         return 0
     return 2 if root.head.lower_ in PARTNERS else 1
