@@ -21,6 +21,17 @@ from presslens.stages.quotes.marks import Quoted
 from presslens.stages.quotes.speakers import Speaker
 from presslens.stages.titles import work_title
 
+# abbreviated titles and the role nouns they stand for
+TITLES = {
+    "sen.": "senator",
+    "gov.": "governor",
+    "rep.": "representative",
+    "pres.": "president",
+    "sec.": "secretary",
+    "lt.": "lieutenant",
+    "gen.": "general",
+}
+
 
 @dataclass(slots=True)
 class Attribution:

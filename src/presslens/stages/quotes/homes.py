@@ -17,14 +17,11 @@ import re
 from spacy.tokens import Token
 
 from presslens.stages.places import load_places
-from presslens.stages.quotes.context import Context, tokens_in
+from presslens.stages.quotes.context import TITLES, Context, tokens_in
+from presslens.stages.roles import load_roles
 
 # ", R-Iowa", " (D-Calif.)", ", I-Vt.": a party's letter and the place a member stands for
 PARTY_TAG = re.compile(r"^,?\s*\(?[RDI]-([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)")
-TITLE_WORDS = frozenset(
-    {"sen.", "rep.", "gov.", "senator", "representative", "governor", "congressman",
-     "congresswoman", "mayor", "attorney"}
-)  # fmt: skip
 
 
 def role_place(head: Token) -> str | None:
@@ -51,7 +48,7 @@ def homes(ctx: Context, actor_id: str) -> set[str]:
         tokens = tokens_in(ctx, mention)
         if tokens and tokens.start >= 2:
             title, place = ctx.doc[tokens.start - 1], ctx.doc[tokens.start - 2]
-            if title.lower_ in TITLE_WORDS and is_state(place.text):
+            if person_title(title) and is_state(place.text):
                 found.add(place.text)  # "Iowa Sen.", not "U.S. Sen."
         if tokens:
             found |= apposed_places(ctx.doc[tokens.stop - 1])
@@ -68,6 +65,11 @@ def apposed_places(name: Token) -> set[str]:
                 if is_state(written):
                     found.add(written)
     return found
+
+
+def person_title(token: Token) -> bool:
+    """'Sen.', 'Gov.', 'senator', 'mayor': a person's role by the role-noun catalogue."""
+    return load_roles().kind(TITLES.get(token.lower_, token.lemma_.lower())) == "PERSON"
 
 
 def is_state(name: str) -> bool:

@@ -71,7 +71,7 @@ def set_off_name(head: Token, actors: tuple[Actor, ...]) -> list[Actor]:
         first -= 1
     if doc[first - 1].text != "," or first - 1 <= head.i:
         return []
-    actor = actor_of(actors, doc[verb.i - 2])
+    actor = actor_for(actors, doc[verb.i - 2])
     return [actor] if actor is not None and actor.type == "PERSON" else []
 
 
@@ -82,16 +82,17 @@ def name_before_role(head: Token, actors: tuple[Actor, ...]) -> list[Actor]:
     if head.pos_ != "NOUN" or head.dep_ != "nsubj" or first < 2 or doc[first - 1].text != ",":
         return []
     name = doc[first - 2]  # its tag may be wrong too ("Pike" an interjection)
-    actor = actor_of(actors, name)
+    actor = actor_for(actors, name)
     if actor is None or name.dep_ in SUBJECTS:
         return []
     start = name.i
-    while start > 0 and actor_of(actors, doc[start - 1]) is actor:
+    while start > 0 and actor_for(actors, doc[start - 1]) is actor:
         start -= 1
     if start != name.sent.start:
         return []
     return [actor] if actor is not None and actor.type in ("PERSON", "ORG") else []
 
 
-def actor_of(actors: tuple[Actor, ...], token: Token) -> Actor | None:
+def actor_for(actors: tuple[Actor, ...], token: Token) -> Actor | None:
+    """The actor one of whose mentions holds the token, if any."""
     return actor_at(actors, Span(token.idx, token.idx + len(token.text)))

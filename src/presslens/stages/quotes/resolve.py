@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from presslens.model import Actor
-from presslens.stages.quotes.context import Context, sentence_of, token_span, tokens_in
+from presslens.stages.quotes.context import TITLES, Context, sentence_of, token_span, tokens_in
 from presslens.stages.quotes.homes import elsewhere, role_place
 from presslens.stages.quotes.speakers import Speaker, document_author
 from presslens.stages.roles import load_roles
@@ -32,16 +32,6 @@ SPEAKER = -2  # the subject of an earlier attribution ranks before the main subj
 GROUP_TYPES = frozenset({"ORG", "NORP"})
 THING_TYPES = frozenset({"ORG", "GPE"})
 PERSON = frozenset({"PERSON"})
-# abbreviated titles and the role nouns they stand for
-TITLES = {
-    "sen.": "senator",
-    "gov.": "governor",
-    "rep.": "representative",
-    "pres.": "president",
-    "sec.": "secretary",
-    "lt.": "lieutenant",
-    "gen.": "general",
-}
 QUESTIONS = {"ask", "question", "press", "interview"}  # their object is the one who answers
 OBJECTS = {"dobj", "obj", "dative", "appos", "attr", "conj", "oprd"}
 # a role noun no actor holds goes to the likeliest of several near actors only when it leads the

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from presslens.model import Actor, Span
-from presslens.stages.entities import actor_at
 from presslens.stages.entities.junk import dateline, titles_a_name
 from presslens.stages.quotes.lexicon import load_lexicon
 from presslens.stages.quotes.misparsed import (
     SUBJECTS,
+    actor_for,
     name_after_quotation,
     name_before_role,
     set_off_name,
@@ -302,15 +302,10 @@ def name_head(head: Token) -> Token:
     return head
 
 
-def actor_for(actors: tuple[Actor, ...], token: Token) -> Actor | None:
-    span = Span(token.idx, token.idx + len(token.text))
-    return actor_at(actors, span)
-
-
 def bare_number(head: Token) -> bool:
     """'where 475 pledged delegates ...' parsed with "475" pledging: a number alone names no
     one ("Two of the senators", "47% say" have more words)."""
-    return head.tag_ == "CD" and not any(True for _ in head.children)
+    return head.tag_ == "CD" and head.n_lefts + head.n_rights == 0
 
 
 def exhorted(head: Token) -> bool:

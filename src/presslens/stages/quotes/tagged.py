@@ -38,7 +38,6 @@ the same `make_speaker` (actors, joint speakers, pronouns and role nouns left fo
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -156,26 +155,8 @@ def as_attribution(ctx: Context, item: learned.Tagged, span: Span) -> Attributio
 def whole_words(ctx: Context, span: Span) -> Span:
     """The span widened to the words it cuts: the tagger reads word pieces, and a cue may end
     inside a word ("prioritis" of "prioritised")."""
-    tokens = [ctx.doc[i] for i in tokens_in(ctx, span)]
-    before = bisect_token(ctx, span.start)
-    if before is not None:
-        tokens.insert(0, before)
-    if not tokens:
-        return span
-    return Span(min(span.start, tokens[0].idx), max(span.end, token_end(tokens[-1])))
-
-
-def bisect_token(ctx: Context, at: int) -> Token | None:
-    """The token that starts before `at` and runs past it, if any."""
-    i = bisect.bisect_right(ctx.starts, at) - 1
-    if i < 0:
-        return None
-    token = ctx.doc[i]
-    return token if token.idx < at < token_end(token) else None
-
-
-def token_end(token: Token) -> int:
-    return token.idx + len(token.text)
+    tokens = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
+    return Span(tokens.start_char, tokens.end_char) if tokens is not None else span
 
 
 def kind_of_content(text: str) -> str:
