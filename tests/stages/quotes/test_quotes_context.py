@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 
 from presslens.model import Span
 from presslens.stages.quotes.context import naming, trim, word_count
+from presslens.stages.quotes.lexicon import load_lexicon
 
 
 @pytest.mark.parametrize(
@@ -40,7 +41,7 @@ def naming_parse(words: list[str], heads: list[int], deps: list[str], person: bo
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, ents=ents)
     for token in doc:
         token.lemma_ = "call" if token.text == "called" else token.text.lower()
-    return naming(doc[2])
+    return naming(doc[2], load_lexicon())
 
 
 def test_a_participle_naming_a_thing_is_no_cue_but_one_hung_on_a_person_is() -> None:

@@ -148,18 +148,19 @@ def acts_as_verb(token: Token) -> bool:
 
 
 def is_cue_verb(token: Token, lexicon: Lexicon) -> bool:
-    return acts_as_verb(token) and token.lemma_.lower() in lexicon.clause and not naming(token)
+    return (
+        acts_as_verb(token)
+        and token.lemma_.lower() in lexicon.clause
+        and not naming(token, lexicon)
+    )
 
 
-NAMING = frozenset({"call", "name", "dub", "nickname", "label", "term", "title"})
-
-
-def naming(verb: Token) -> bool:
+def naming(verb: Token, lexicon: Lexicon) -> bool:
     """'a super PAC called Future 45': a participle naming its noun, not a saying, also when
     the parse makes it the verb of a name followed by the sentence's own ('A PAC called Our
     Principles is ramping up'). A clause with its own subject is no participle, nor is one
     the parse hung on a person's name: "efforts -- which Tim Cook called 'crap' --"."""
-    if verb.lemma_.lower() not in NAMING:
+    if verb.lemma_.lower() not in lexicon.naming:
         return False
     deps = {c.dep_ for c in verb.children}
     participle = verb.dep_ == "acl" and "nsubj" not in deps and verb.head.ent_type_ != "PERSON"

@@ -24,6 +24,8 @@ SECTIONS = (
     "speech",
     "modal",
     "likelihood",
+    "addressee",
+    "naming",
 )
 
 
@@ -43,6 +45,8 @@ class Lexicon:
     speech: frozenset[str] = frozenset()  # speaking verbs besides [clause]: "elaborate"
     modal: frozenset[str] = frozenset()  # "X could say": hypothetical speech
     likelihood: frozenset[str] = frozenset()  # "X promises to be ...": what is likely
+    addressee: frozenset[str] = frozenset()  # "asked Roe", "responded to Roe": whom, not what
+    naming: frozenset[str] = frozenset()  # "a PAC called Future 45": a name, not a saying
 
     verbs: frozenset[str] = frozenset()  # every verb above, for a quick first test
 

@@ -40,7 +40,7 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
     lemma = verb.lemma_.lower()
     children = list(verb.children)
     opening = whose_clause(verb)  # "Roe, whose firm sells seed, said": not what was said
-    if naming(verb) or any(c.dep_ == "prt" and c.lower_ in OTHER_SENSE for c in children):
+    if naming(verb, lexicon) or any(c.dep_ == "prt" and c.lower_ in OTHER_SENSE for c in children):
         return None  # "called off the projects": no saying
     for child in children:
         if (
@@ -63,7 +63,7 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
                 return list(child.subtree)
     if lemma in lexicon.object and not finding_by_someone(verb, lexicon):
         objects = [c for c in children if c.dep_ in ("dobj", "obj", "oprd")]
-        if lemma in ASKING:  # "asked Herman Cain", "challenging Sen. Ron Johnson"
+        if lemma in lexicon.addressee:  # "asked Herman Cain", "challenging Sen. Ron Johnson"
             objects = [c for c in objects if c.ent_type_ != "PERSON" and c.pos_ != "PRON"]
         grounds = accusation_grounds(verb, lexicon)
         if objects and grounds:  # "accused Roe of lying": whom, and of what
@@ -77,7 +77,7 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
         pair = f"{lemma} {child.lower_}"
         if child.dep_ == "prep" and (pair in lexicon.preposition or pair in lexicon.accusation):
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            if objects and lemma in ANSWERING and bare_name(objects[0]):
+            if objects and lemma in lexicon.addressee and bare_name(objects[0]):
                 continue  # "responded to Sanders": to whom, not what
             if objects and not bare_pronoun(objects[0]):  # "agreed with him" says no what
                 return list(objects[0].subtree)
@@ -173,9 +173,6 @@ def accusation_grounds(verb: Token, lexicon: Lexicon) -> list[Token]:
     ]
 
 
-# a person as their object: whom they asked, ran against or put up, not what was said
-ASKING = frozenset({"ask", "question", "challenge", "nominate"})
-ANSWERING = frozenset({"respond", "reply", "react"})
 OTHER_SENSE = frozenset({"off"})  # "called off", "signed off": a particle that ends speech
 
 
