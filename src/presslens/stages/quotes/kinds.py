@@ -137,6 +137,23 @@ def about_anonymity(content: list[Token]) -> bool:
     )
 
 
+LEAVE = frozenset({"authorize", "permit", "allow", "clear", "empower"})
+
+
+def leave_to_speak(verb: Token) -> bool:
+    """'who requested anonymity to discuss X', 'speaking on condition of anonymity to discuss
+    X', 'not authorized to discuss X': the topic a source may not speak on by name, not what
+    was said (the cue of the sentence says that)."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    if head.i == verb.i:
+        return False
+    return head.lemma_.lower() in LEAVE or any(
+        t.lower_ in ANONYMITY for t in head.subtree if t.i < verb.i
+    )
+
+
 def attribution_kind(cue: Token, lexicon: Lexicon) -> str | None:
     """None when the cue reports words said; else the kind of stance it reports (one of
     STANCE_KINDS). Negation is read first: "did not want to comment" is negated."""

@@ -264,8 +264,6 @@ def parenthetical(verb: Token) -> bool:
 def verb_attribution(ctx: Context, verb: Token) -> Attribution | None:
     if verb.lemma_.lower() not in ctx.lexicon.verbs or not acts_as_verb(verb):
         return None
-    if leave_to_speak(verb):
-        return None
     if verb.i in ctx.quote_of_token or any(c.dep_ == "nsubjpass" for c in verb.children):
         return None
     content = complement_of(verb, ctx.lexicon)
@@ -282,23 +280,6 @@ def verb_attribution(ctx: Context, verb: Token) -> Attribution | None:
         return None  # "What Trump proposes changes ...": the subject came from the content
     span = trim(ctx.text, to_sentence_end(ctx, verb, core))
     return Attribution("indirect", span, cue, verb.i, speaker, 0.7, core=core)
-
-
-LEAVE = frozenset({"authorize", "permit", "allow", "clear", "empower"})
-
-
-def leave_to_speak(verb: Token) -> bool:
-    """'who requested anonymity to discuss X', 'speaking on condition of anonymity to discuss
-    X', 'not authorized to discuss X': the topic a source may not speak on by name, not what
-    was said (the cue of the sentence says that)."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return False
-    head = verb.head
-    if head.i == verb.i:
-        return False
-    return head.lemma_.lower() in LEAVE or any(
-        t.lower_ == "anonymity" for t in head.subtree if t.i < verb.i
-    )
 
 
 def subject_speaker(ctx: Context, verb: Token) -> Speaker | None:

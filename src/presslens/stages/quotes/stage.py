@@ -51,7 +51,12 @@ from presslens.stages.quotes.direct import (
     nearest_name,
     short_fragment,
 )
-from presslens.stages.quotes.kinds import about_anonymity, attribution_kind, only_a_name
+from presslens.stages.quotes.kinds import (
+    about_anonymity,
+    attribution_kind,
+    leave_to_speak,
+    only_a_name,
+)
 from presslens.stages.quotes.lede import identified_later
 from presslens.stages.quotes.lexicon import Lexicon, load_lexicon
 from presslens.stages.quotes.marks import Quoted, find_quoted, find_single_quoted
@@ -293,9 +298,13 @@ def kind_of(ctx: Context, item: Attribution) -> str | None:
 
 
 def of_anonymity(ctx: Context, item: Attribution) -> bool:
-    return item.kind == "indirect" and about_anonymity(
-        [ctx.doc[i] for i in tokens_in(ctx, item.span)]
-    )
+    """How a source is kept unnamed ("spoke on condition of anonymity"), or the topic it may
+    not speak on by name ("requested anonymity to discuss X"): no words of theirs."""
+    if item.kind != "indirect":
+        return False
+    if item.cue_head is not None and leave_to_speak(ctx.doc[item.cue_head]):
+        return True
+    return about_anonymity([ctx.doc[i] for i in tokens_in(ctx, item.span)])
 
 
 TOPIC_DEPS = ("pobj", "prep", "npadvmod")

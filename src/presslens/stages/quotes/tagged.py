@@ -49,7 +49,6 @@ from presslens.stages.quotes import learned
 from presslens.stages.quotes.context import Attribution, Context, tokens_in, trim
 from presslens.stages.quotes.direct import nearest_name
 from presslens.stages.quotes.marks import MARK_RE, Quoted
-from presslens.stages.quotes.reported import leave_to_speak
 from presslens.stages.quotes.speakers import Speaker, make_speaker, subject_of
 
 NOMINAL = ("PROPN", "NOUN", "PRON")  # what a speaker's head word may be
@@ -130,8 +129,6 @@ def as_attribution(ctx: Context, item: learned.Tagged, span: Span) -> Attributio
         return None  # no cue and no quotation: nothing says anyone said it
     if item.cue is not None and misplaced(item.cue, item.content):
         return None
-    if cue_head is not None and leave_to_speak(cue_head):
-        return None  # "speaking on condition of anonymity to discuss X": not what was said
     speaker = speaker_of(ctx, item, cue_head)
     if speaker is not None and any(part.contains(speaker.span) for part in item.content):
         return None  # "What Trump [proposes] changes ...": the speaker inside what is said
