@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Doc
 
+import presslens
 from presslens.model import Actor, Article, Quote, Span, StageWarning, Term
 from presslens.stages.quotes import find_quotes
 
@@ -512,3 +513,14 @@ def test_reported_words_that_say_nothing_are_no_quote() -> None:
     )
     dossier = analyse(text)  # the accurate mode: its tagger took "so too" for what was said
     assert [q.text for q in dossier.quotes] == ["that Senator Marco Rubio had a good night"]
+
+
+def test_a_quotation_inside_a_speakers_mixed_clause_is_not_listed_again() -> None:
+    text = (
+        "Ada Quill held a rally in Dayton on Monday. Reprising one of her own favorite lines, the "
+        "former governor talked about continuing the “progress we made under Governor Pike” and "
+        "her commitment “to do everything we possibly can not to let the other side take it "
+        "away.”\n\nTo be clear, the crowd was small."
+    )
+    quotes = presslens.analyse(text).quotes
+    assert [(q.kind, q.speaker) for q in quotes] == [("mixed", "the former governor")]

@@ -385,8 +385,9 @@ def find_quotes(
     terms, unattributed = terms_and_unattributed(ctx, loose)
     indirect = [r for r in reported if id(r) not in used and not overlaps_any(r.span, attributed)]
     posts = post_attributions(ctx, article.paragraphs)
-    items = [*outside_posts(attributed + unattributed + indirect, posts), *posts]
+    items = [*outside(attributed + unattributed + indirect, posts), *posts]
     items += tagged_attributions(ctx, vectors, items)
+    items = outside(items, [item for item in items if item.speaker is not None])
     items = [item for item in items if not of_anonymity(ctx, item)]
     lines = credit_lines(ctx.text, ctx.doc)
     items = [
@@ -418,12 +419,14 @@ def in_credit_line(item: Attribution, lines: list[Span]) -> bool:
     return any(line.contains(at) for line in lines)
 
 
-def outside_posts(items: list[Attribution], posts: list[Attribution]) -> list[Attribution]:
-    """Without the speakerless quotes inside a post: the post's author says them."""
+def outside(items: list[Attribution], holders: list[Attribution]) -> list[Attribution]:
+    """Without the speakerless quotes inside a holder: a post's author, or the speaker of a
+    mixed clause holding the quotation ('she talked about "A" and her commitment "B"'), says
+    them."""
     return [
         item
         for item in items
-        if item.speaker is not None or not any(post.span.contains(item.span) for post in posts)
+        if item.speaker is not None or not any(h.span.contains(item.span) for h in holders)
     ]
 
 
