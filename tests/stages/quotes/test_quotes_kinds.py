@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 from spacy.tokens import Doc
 
+from presslens import analyse
 from presslens.model import Actor, Article
 from presslens.stages.quotes import find_quotes
 
@@ -167,3 +168,13 @@ def test_agreeing_with_a_pronoun_reports_nothing_said(prepared: Callable) -> Non
     text = "Two engineers agreed with him, and the plans went ahead as they had been drawn up."
     article, doc, actors = prepared(text)
     assert find_quotes(article, doc, actors).quotes == ()
+
+
+def test_saying_nothing_is_no_quote() -> None:
+    dossier = analyse(
+        "The campaign site went up on Monday. The health page does not mention the repeal "
+        "effort, just as a page on climate says nothing about blocking attempts to roll back "
+        "the new rules. Aides said the site would grow."
+    )
+    assert [q.text for q in dossier.quotes] == ["the site would grow"]
+    assert "negated" in {s.kind for s in dossier.stances}

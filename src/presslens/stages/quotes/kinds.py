@@ -38,14 +38,17 @@ def governing(cue: Token) -> list[Token]:
 
 
 def negated(chain: list[Token]) -> bool:
-    """A negation before a verb of the chain ("did not say"), or a subject that is no one. A
-    "not" the parser hangs on the cue from after it belongs to a later phrase ("promising to
-    lift rules ― probably not what Graham had in mind")."""
+    """A negation before a verb of the chain ("did not say"), a subject that is no one, or an
+    object that is nothing ("the page says nothing about X"). A "not" the parser hangs on the
+    cue from after it belongs to a later phrase ("promising to lift rules ― probably not what
+    Graham had in mind")."""
     for verb in chain:
         for child in verb.children:
             if child.dep_ == "neg" and child.i < verb.i:
                 return True
             if child.dep_ in ("nsubj", "nsubjpass") and no_one(child):
+                return True
+            if child.dep_ == "dobj" and child.lower_ == "nothing":
                 return True
     return False
 
