@@ -23,10 +23,12 @@ from spacy.tokens import Doc
 from presslens.model import Actor, Article, Span
 from presslens.stages.entities import (
     demonyms,
+    families,
     junk,
     names,
     offices,
     organisations,
+    proper_kinds,
     retype,
     wording,
     works,
@@ -64,7 +66,11 @@ def find_entities(article: Article, doc: Doc) -> Entities:
     sorted_out: dict[str, dict[names.Key, Group]] = {"actor": {}, "group": {}, "place": {}}
     text = article.text
     for key, group in groups.items():
-        found = kind(group)
+        found = proper_kinds.kind_by_catalogue(group, text) or kind(group)  # "Medicare", "Latinos"
+        if families.family_named(key[0], group, groups):
+            found = "group"  # "the Clintons"
+        if found == "none":
+            continue
         if found == "actor" and offices.seat_named(group, doc):
             found = "place"  # "a bid for the White House": the office
         elif found == "actor":

@@ -34,7 +34,10 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 STRONG = {"agent", "poss", "dobj"}
 PARTNERS = {"with", "between", "by"}  # "talks with China", "rivalry between Russia and Turkey"
 OUTLET_PREPOSITIONS = {"on", "via"}
-LOCATIVE = {"in", "at", "from", "to", "into", "near", "outside", "inside", "across", "throughout"}
+LOCATIVE = {
+    *("in", "at", "from", "to", "into", "near", "around"),  # "the battles around Bakhmut"
+    *("outside", "inside", "across", "throughout"),
+}
 
 
 @dataclass(slots=True)
@@ -129,6 +132,8 @@ def acting(ent: DocSpan) -> int:
     root = ent.root
     while root.dep_ == "conj" and root.head.i < root.i:
         root = root.head
+    if in_list_of_places(ent, root):
+        return 0  # "states like Ohio and Florida", "Paris, Beirut and other cities": where
     if ent.label_ not in PLACE_LABELS and speaks_through(root):
         return 2  # "a YouTube spokeswoman", "officials at Facebook": the body speaks
     if root.dep_ == "compound" and root.head.lemma_.lower() in rules().institutions:
@@ -137,6 +142,8 @@ def acting(ent: DocSpan) -> int:
         return 0  # "to enter the United States": where, not whom
     if root.dep_ == "poss" and ent.label_ in PLACE_LABELS and owns_a_thing(root):
         return 0  # "Earth's climate", "Florida's beaches": a place owning a thing
+    if root.dep_ == "poss" and ent.label_ in PLACE_LABELS and home_of_a_person(ent):
+        return 0  # "Florida's Rick Wilson": where the person is from
     if ent.label_ == "LOC" and root.dep_ in ("dobj", "poss"):
         return 1  # "destabilized the Middle East", "Asia's growth": a region is no body
     if root.dep_ in SUBJECTS and root.head.lemma_ != "be" or root.dep_ in STRONG:
@@ -148,6 +155,29 @@ def acting(ent: DocSpan) -> int:
     if root.dep_ != "pobj" or root.head.lower_ not in rules().acting_prepositions:
         return 0
     return 2 if root.head.lower_ in PARTNERS else 1
+
+
+def in_list_of_places(ent: DocSpan, first: Token) -> bool:
+    """A name in a list a place noun introduces ("states like Ohio and Florida") or closes
+    ("Paris, Brussels, Beirut and other cities struck by terror"): a list of where."""
+    if has_place_role(ent):
+        return True
+    listed, found = [first], []
+    while listed:
+        token = listed.pop()
+        found.append(token)
+        listed.extend(child for child in token.children if child.dep_ == "conj")
+    places = rules().place_roles
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in places for t in found[1:])
+
+
+def home_of_a_person(ent: DocSpan) -> bool:
+    """A place's possessive right before a person's name ("Colorado's Kendal Unruh", not
+    "Azerbaijan's President Aliyev"): the person's home, not a place that owns or acts."""
+    doc, after = ent.doc, ent.end
+    if after < len(doc) and doc[after].tag_ == "POS":
+        after += 1
+    return after < len(doc) and doc[after].ent_iob_ == "B" and doc[after].ent_type_ == "PERSON"
 
 
 def owns_a_thing(owner: Token) -> bool:

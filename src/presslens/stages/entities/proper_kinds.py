@@ -1,0 +1,101 @@
+"""What a capitalised name is by WordNet's catalogue of proper nouns (issue 16, "actors").
+
+The small tagger types many names that are no one's as people or organisations; WordNet knows
+them (resources/proper_kinds.txt, each capitalised noun by its most frequent sense):
+
+- a people, a party's or a faith's members, a faith or a doctrine ("Latinos", "Hoosier",
+  "Whigs", "Zionism") is a group word, whatever the tagger typed it;
+- a programme, a treaty, a war ("Medicare", "Social Security", "NAFTA") or a holiday ("Cinco de
+  Mayo", "Bastille Day") is no actor;
+- a region, a former country, a river the GeoNames gazetteer (stages/places.py) lacks, or a
+  region written with its kind ("Donetsk Oblast"), is a place: an actor only where it acts, as
+  a country is ("Crimea", "Normandy", "the Soviet Union"). A city's name is left to the
+  gazetteer's rules: many are also companies' or pollsters' ("Gallup", "Cadillac").
+
+Never for a name the article marks as a person's (a title, a sex, a merged full name), a known
+first name ("Frank" is also a people), a name in capitals ("ABC", "WASP"), an outlet; nor, as a
+people, a programme or a holiday, for a place the gazetteer knows ("Iowa" is also a people) or
+the tagger calls one ("Cambridge, Mass."), a singular after "the" ("The New Yorker"), a
+county's name ("Arapahoe"), a common noun's plural ("Fox and Friends").
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+
+from presslens.nlp.firstnames import known_first_name
+from presslens.resources import parse_sections, read_text
+from presslens.stages.entities.retype import outlet_named
+from presslens.stages.entities.types import ACTS, PLACE_LABELS, Group, actor_type
+from presslens.stages.places import load_places
+from presslens.stages.roles import load_roles
+
+SECTIONS = ("people", "belief", "act", "time", "location")
+GROUP_KINDS = frozenset({"people", "belief"})
+NO_ACTOR_KINDS = frozenset({"act", "time"})
+# a region written with the kind of division it is: "Donetsk Oblast", "Idlib Governorate"
+DIVISIONS = frozenset({"Oblast", "Province", "Governorate", "Prefecture", "Region", "Krai"})
+
+
+@functools.cache
+def catalogue() -> dict[str, str]:
+    """Capitalised name -> its section of resources/proper_kinds.txt."""
+    found = parse_sections(read_text("proper_kinds.txt"), SECTIONS, "proper kinds")
+    return {name: section for section, names in found.items() for name in names}
+
+
+def catalogued(name: str) -> str | None:
+    """The catalogue's section for the name, or for a people's plural ("Latinos", "Whigs")."""
+    section = catalogue().get(name)
+    if section is None and " " not in name and name.endswith("s"):
+        if catalogue().get(name[:-1]) == "people":
+            return "people"
+    return section
+
+
+def kind_by_catalogue(group: Group, text: str) -> str | None:
+    """'group', 'none' (no actor) or 'place' for a name the catalogue decides, else None;
+    a region that acts ("Crimea was annexed") is relabelled a place name and stays an actor."""
+    name = group.name
+    if group.person or group.titles or group.genders or group.gender or name.isupper():
+        return None
+    words = name.split()
+    if len(words) == 1 and known_first_name(name) or outlet_named(name):
+        return None
+    places = load_places()
+    section = catalogued(name)
+    if section is None and len(words) > 1 and words[-1] in DIVISIONS:
+        rest = " ".join(words[:-1])  # "Donetsk Oblast": a division of a known place
+        section = "location" if places.kind(rest) or catalogued(rest) == "location" else None
+    if section is None or places.kind(name) == "city":
+        return None  # a town's name: also a company's, a pollster's ("Gallup")
+    if section == "location":
+        return place_or_actor(group)
+    if places.kind(name) is not None or actor_type(group) in ("GPE", "LOC"):
+        return None  # "Iowa" is a people too; "Cambridge, Mass." no rite
+    if section == "people" and not a_people(group, text):
+        return None
+    return "group" if section in GROUP_KINDS else "none"
+
+
+def place_or_actor(group: Group) -> str | None:
+    """A place where it does not act; else an actor, typed a place when the tagger said a
+    person or an organisation ("annexing Crimea")."""
+    if group.acting < ACTS:
+        return "place"
+    if actor_type(group) not in PLACE_LABELS:
+        group.labels = Counter({"GPE": sum(group.labels.values())})
+    return None
+
+
+def a_people(group: Group, text: str) -> bool:
+    """Not a name that only looks like a people's: a title ("The New Yorker" magazine), a
+    county ("Arapahoe and Jefferson counties"), a common noun's plural ("Fox and Friends")."""
+    name = group.name
+    if load_places().kind(f"{name} County") == "county":
+        return False
+    if name not in catalogue():  # a plural: "Latinos"
+        singular = name[:-1].lower()
+        return load_roles().kind(singular) is None and not load_roles().thing(singular)
+    return not any(text[max(0, s.start - 4) : s.start].lower() == "the " for s in group.spans)

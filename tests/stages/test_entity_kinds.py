@@ -1,0 +1,91 @@
+"""Names that are no actor's by what they are (issue 16): a programme, a holiday, a people, a
+family, a region the tagger typed an organisation. Invented texts through `analyse()`."""
+
+from __future__ import annotations
+
+import presslens
+
+
+def lists(text: str) -> tuple[list[str], list[str], list[str]]:
+    dossier = presslens.analyse(text)
+    return (
+        [a.name for a in dossier.actors],
+        [g.name for g in dossier.groups],
+        [p.name for p in dossier.places],
+    )
+
+
+def test_a_programme_is_no_actor() -> None:
+    text = (
+        "Senator Mara Quillfeather said on Tuesday that cuts to Medicaid would hurt her state. "
+        "Quillfeather, a Democrat, has spent two years defending the program. "
+        "Her rival, Tobias Wrenfield, said Medicaid had grown too fast and needed limits."
+    )
+    actors, _, _ = lists(text)
+    assert "Medicaid" not in actors
+    assert "Mara Quillfeather" in actors
+
+
+def test_a_holiday_is_no_actor() -> None:
+    text = (
+        "Tobias Wrenfield spent Cinco de Mayo at a taco stand in his home town. "
+        "Wrenfield posted a photograph of his lunch, which drew thousands of replies. "
+        "His campaign manager, Ilsa Marrowby, said the photograph was meant as a joke."
+    )
+    actors, _, _ = lists(text)
+    assert "Cinco de Mayo" not in actors
+    assert "Tobias Wrenfield" in actors
+
+
+def test_a_people_is_a_group_word() -> None:
+    text = (
+        "Ilsa Marrowby, a pollster, said her survey found Latinos split on the new plan. "
+        "Marrowby interviewed 900 voters over two weeks in March. "
+        "Support among Latinos fell to 40 percent, she said, down from 52 percent in May."
+    )
+    actors, groups, _ = lists(text)
+    assert "Latinos" not in actors
+    assert "Latinos" in groups
+
+
+def test_a_family_named_in_the_plural_is_a_group_word() -> None:
+    text = (
+        "Senator Harold Whitlock spent the holidays at home with his wife. "
+        "The Whitlocks cut back their travel this year, an aide said. "
+        "Whitlock said he would return to Washington in January."
+    )
+    actors, groups, _ = lists(text)
+    assert "Whitlocks" not in actors
+    assert "Whitlocks" in groups
+    assert "Harold Whitlock" in actors
+
+
+def test_a_region_named_only_where_things_happen_is_a_place() -> None:
+    text = (
+        "Captain Odile Farrant led her unit through the villages of Normandy last spring. "
+        "Farrant said the fighting around Donetsk Oblast had taught her patience. "
+        "She returned home in June and now trains recruits."
+    )
+    actors, _, places = lists(text)
+    assert "Normandy" not in actors and "Donetsk Oblast" not in actors
+    assert "Odile Farrant" in actors
+
+
+def test_cities_in_a_list_closed_by_a_place_noun_are_places() -> None:
+    text = (
+        "The attack takes a place with Paris, Brussels, Beirut and other cities struck by "
+        "terror. Mayor Odile Farrant said the city would mourn. She spoke on Monday."
+    )
+    actors, _, places = lists(text)
+    assert not {"Paris", "Brussels", "Beirut"} & set(actors)
+    assert {"Paris", "Brussels", "Beirut"} <= set(places)
+
+
+def test_a_state_before_a_persons_name_is_the_persons_home() -> None:
+    text = (
+        "The revolt was led by New Jersey's Steve Quenby, a former candidate. "
+        "Quenby said he had the votes. He spoke on Monday."
+    )
+    actors, _, places = lists(text)
+    assert "New Jersey" not in actors and "New Jersey" in places
+    assert "Steve Quenby" in actors
