@@ -89,3 +89,14 @@ def test_a_state_before_a_persons_name_is_the_persons_home() -> None:
     actors, _, places = lists(text)
     assert "New Jersey" not in actors and "New Jersey" in places
     assert "Steve Quenby" in actors
+
+
+def test_an_abstract_noun_opening_a_sentence_is_no_name() -> None:
+    text = (
+        "Staff at the bank say its chief, Anya Brisco, has cut pay twice this year. "
+        "Morale has suffered, employees say, and dozens have quit. "
+        "Brisco said the cuts would end in May."
+    )
+    actors, _, _ = lists(text)
+    assert "Morale" not in actors
+    assert "Anya Brisco" in actors

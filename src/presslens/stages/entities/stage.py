@@ -27,6 +27,7 @@ from presslens.stages.entities import (
     junk,
     names,
     offices,
+    openings,
     organisations,
     proper_kinds,
     retype,
@@ -77,6 +78,8 @@ def find_entities(article: Article, doc: Doc) -> Entities:
             found = wording.describing_kind(group, doc) or found  # "the Kazakh economy"
         if found == "actor" and wording.common_words_named(group, doc):
             continue  # "Last Man Standing", "Top Secret" files: no one's name
+        if found == "actor" and openings.abstract_word_opening(group, doc):
+            continue  # "Struggle is needed": a common word opening a sentence
         if found == "group" or not (is_junk(key, group) or not_an_actor(text, group)):
             sorted_out[found][key] = group
     actors = sorted_out["actor"]
