@@ -100,3 +100,13 @@ def test_an_abstract_noun_opening_a_sentence_is_no_name() -> None:
     actors, _, _ = lists(text)
     assert "Morale" not in actors
     assert "Anya Brisco" in actors
+
+
+def test_a_town_listed_with_places_is_typed_a_place() -> None:
+    text = (
+        "The district includes Huntsville and Decatur, where factories have closed, the mayor, "
+        "Odile Farrant, said. Farrant spoke on Monday. She was tired."
+    )
+    actors = presslens.analyse(text).actors
+    assert all(a.type == "GPE" for a in actors if a.name in ("Huntsville", "Decatur"))
+    assert any(a.name == "Odile Farrant" for a in actors)

@@ -25,6 +25,7 @@ from presslens.stages.entities import (
     demonyms,
     families,
     junk,
+    listmates,
     names,
     offices,
     openings,
@@ -67,6 +68,7 @@ def find_entities(article: Article, doc: Doc) -> Entities:
     sorted_out: dict[str, dict[names.Key, Group]] = {"actor": {}, "group": {}, "place": {}}
     text = article.text
     for key, group in groups.items():
+        listmates.retype_by_listmates(group, doc)  # "Egypt, Jordan and Syria"
         found = proper_kinds.kind_by_catalogue(group, text) or kind(group)  # "Medicare", "Latinos"
         if families.family_named(key[0], group, groups):
             found = "group"  # "the Clintons"

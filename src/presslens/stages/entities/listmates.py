@@ -1,0 +1,106 @@
+"""A name typed by the names it is listed with (issue 16, "actors").
+
+The small tagger types a name of a list apart from its neighbours: "Egypt, Jordan and Syria"
+(Jordan PERSON), "Newport News and Norfolk" (Newport News ORG), "Huntsville and Decatur"
+(Huntsville PERSON). A list names things of one kind, so a name the tagger called a person or
+an organisation, that the gazetteer (or WordNet's catalogue of places) knows, listed only
+beside names the tagger called places, is a place name: it stays an actor only where it acts.
+(The other way, "alongside Bolsonaro, Orban, Modi" with Modi GPE, was tried and left: no
+invented text made the tagger type a listed surname a place.)
+
+Never for a name the article marks as a person's (a title, a sex, a merged full name).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Token
+
+from presslens.model import Span
+from presslens.stages.entities.proper_kinds import catalogued
+from presslens.stages.entities.types import Group, actor_type
+from presslens.stages.places import load_places
+
+PLACES = frozenset({"GPE", "LOC"})
+BODIES = frozenset({"PERSON", "ORG"})
+
+
+def retype_by_listmates(group: Group, doc: Doc) -> None:
+    """Relabel the group a place by the names listed with it (module docstring)."""
+    if group.person or group.titles or group.genders or group.gender:
+        return
+    if actor_type(group) not in BODIES:
+        return
+    if load_places().kind(group.name) is None and catalogued(group.name) != "location":
+        return
+    mates = {label for span in group.spans for label in listed_labels(doc, span)}
+    if mates and mates <= PLACES:
+        group.labels = Counter({"GPE": sum(group.labels.values())})  # "Egypt, Jordan and Syria"
+
+
+def listed_labels(doc: Doc, span: Span) -> list[str]:
+    """The tagger's labels of the other names in the list the mention is part of: by the
+    parse (conjuncts), or by the text (names joined by commas and "and", which the parse may
+    read as appositions: "Bolsonaro, Orban, Modi")."""
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None:
+        return []
+    own = set(range(tokens.start, tokens.end))
+    first = tokens.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    members = [t for t in conjuncts(first) if t.i not in own]
+    labels = [t.ent_type_ for t in members if t.ent_type_]
+    return labels or written_list(doc, tokens.start, tokens.end)
+
+
+def conjuncts(first: Token) -> list[Token]:
+    """The first member of a list and every conjunct after it ("Egypt, Jordan and Syria")."""
+    found, waiting = [], [first]
+    while waiting:
+        token = waiting.pop()
+        found.append(token)
+        waiting.extend(child for child in token.children if child.dep_ == "conj")
+    return found
+
+
+def written_list(doc: Doc, start: int, end: int) -> list[str]:
+    """The labels of the names written before and after the mention as one list ("A, B and
+    C", "A and B"); a list of two needs its "and" or "or" ("In Paris, Roe said" is none)."""
+    labels, joined = [], False
+    for step in (-1, 1):
+        at = start if step < 0 else end - 1
+        while True:
+            gap, words = next_name(doc, at, step)
+            if gap is None:
+                break
+            joined = joined or bool(words & JOINS)
+            labels.append(doc[gap].ent_type_)
+            at = entity_edge(doc, gap, step)
+    return labels if labels and (joined or len(labels) >= 2) else []
+
+
+JOINS = frozenset({"and", "or"})
+SEPARATORS = frozenset({",", "and", "or"})
+
+
+def next_name(doc: Doc, at: int, step: int) -> tuple[int | None, set[str]]:
+    """The token of the next name beyond one or two separators, and the separators."""
+    words: set[str] = set()
+    i = at + step
+    while 0 <= i < len(doc) and doc[i].lower_ in SEPARATORS and len(words) < 2:
+        words.add(doc[i].lower_)
+        i += step
+    if not words or not 0 <= i < len(doc) or not doc[i].ent_type_:
+        return None, words
+    return i, words
+
+
+def entity_edge(doc: Doc, i: int, step: int) -> int:
+    """The first (going left) or last (going right) token of the name at `i`."""
+    while 0 <= i + step < len(doc) and doc[i + step].ent_iob_ == "I" and step > 0:
+        i += step
+    while step < 0 and doc[i].ent_iob_ == "I" and i > 0:
+        i -= 1
+    return i
