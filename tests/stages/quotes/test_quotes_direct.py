@@ -76,6 +76,13 @@ def test_no_cue_no_attribution(text: str, context_for: ContextFor) -> None:
             "all safer at home.”",
             "Kerry Moore",
         ),
+        # pieces of one quotation the parse hangs on two words of the clause
+        (
+            "Dana Whitlock lost the primary on Tuesday to Paul Brenner. Whitlock credited "
+            "Brenner's victory to “a closed primary, something I never liked, where "
+            "independents cannot vote.” She will run again.",
+            "Dana Whitlock",
+        ),
         # past a subject inside the clause to the one who makes the point
         (
             "Sebastian Gorka spoke on Monday. Gorka also made the point that Clinton's "
@@ -104,3 +111,19 @@ def test_a_cueless_quotation_never_goes_to_an_article(context_for: ContextFor) -
     found = nearest_name(ctx, quoted[0])
     assert found is not None
     assert (found.span.of(text), found.name) == ("The Daily Courier", "Daily Courier")
+
+
+def test_a_quoted_title_inside_the_speakers_phrase_is_not_what_they_said() -> None:
+    from presslens import analyse
+
+    text = (
+        "Actress Nora Quist revealed that her husband had taken her name. After the news "
+        "spread, the “Harbor” star posted a long message on her page about why no one should "
+        "be surprised: “Men, you will not vanish by taking your partner’s surname,” she wrote. "
+        "Fans cheered."
+    )
+    dossier = analyse(text)
+    names = {a.id: a.name for a in dossier.actors}
+    found = [(q.text, [names[i] for i in q.speaker_actor_ids]) for q in dossier.quotes]
+    assert ("“Harbor”", []) not in found
+    assert [n for t, n in found if t.startswith("“Men")] == [["Nora Quist"]]

@@ -320,3 +320,74 @@ def test_a_relative_clause_with_its_own_subject_still_calls() -> None:
     names = {a.id: a.name for a in dossier.actors}
     quotes = [(q.text, [names[i] for i in q.speaker_actor_ids]) for q in dossier.quotes]
     assert quotes == [("''total political nonsense''", ["Tim Rook"])]
+
+
+def test_of_two_clauses_the_parse_hangs_on_a_cue_the_that_clause_is_what_was_said() -> None:
+    from presslens import analyse
+
+    text = (
+        "Governor Paul Brenner spoke at the debate on Monday. Throughout the debate, Brenner "
+        "was unhappy with the way he was treated by his rivals, though, at the end, they swore "
+        "that they would support him if he wins. The next debate is in May."
+    )
+    (quote,) = [q for q in analyse(text).quotes if q.cue == "swore"]
+    assert quote.text == "that they would support him if he wins"
+
+
+def test_a_clause_subject_the_parse_took_for_the_cues_object_is_part_of_what_was_said() -> None:
+    from presslens import analyse
+    from presslens.settings import Settings
+
+    text = (
+        "The Iron Guild has called for attacks, according to the Harbor Group, which monitors "
+        "extremist statements. It said supporters of the radical organization, also known as "
+        'ISIS or ISIL, were sharing the news of the attack and "celebrating the massacre." '
+        "Police urged calm."
+    )
+    dossier = analyse(text, settings=Settings(models="fast"))
+    (quote,) = [q for q in dossier.quotes if q.cue == "said"]
+    assert quote.text.startswith("supporters of the radical organization")
+
+
+def test_the_people_asked_are_not_what_was_asked() -> None:
+    from presslens import analyse
+
+    text = (
+        "Governor Paul Brenner met the press on Monday. He asked reporters rhetorically during "
+        "a news conference late last month. Nobody answered."
+    )
+    assert [q.text for q in analyse(text).quotes] == []
+
+
+def test_the_question_put_to_people_is_what_was_asked() -> None:
+    from presslens import analyse
+
+    text = (
+        "Robert Quist taught at the college for years. Mr. Quist once asked the students if "
+        "they were always so serious. They laughed."
+    )
+    (quote,) = [q for q in analyse(text).quotes if q.cue == "asked"]
+    assert quote.text == "if they were always so serious"
+
+
+def test_an_object_before_a_clause_without_tense_is_not_its_subject() -> None:
+    from presslens import analyse
+    from presslens.settings import Settings
+
+    text = (
+        "Senator Dana Whitlock wrote to the other candidates on Friday. She asked them "
+        "“prayerfully consider” the future of their campaigns. None has replied."
+    )
+    quotes = [q for q in analyse(text, settings=Settings(models="fast")).quotes]
+    assert [q.text for q in quotes] == ["“prayerfully consider” the future of their campaigns"]
+
+
+def test_what_people_were_challenged_to_do_is_what_was_said() -> None:
+    from presslens import analyse
+
+    text = (
+        "Bishop Paul Brenner leads the diocese. He has challenged his own priests to be humbler "
+        "and to get out onto the streets. Many agreed."
+    )
+    quotes = [q for q in analyse(text).quotes if q.cue == "challenged"]
+    assert [q.text for q in quotes] == ["to be humbler and to get out onto the streets"]

@@ -461,3 +461,15 @@ def test_a_name_opening_the_sentence_before_a_role_is_the_speaker(prepared: Prep
         "taxes were too high. Quill spoke about schools."
     )
     assert speaker_of(prepared, text, "said")[1] == ["Tom Pike"]
+
+
+def test_they_after_people_named_by_no_actor_in_its_sentence_is_none_of_the_actors(
+    prepared: Prepare,
+) -> None:
+    # "they" are his fellow Republicans (a group, no actor), not the Iron Guild a sentence back
+    text = (
+        "The Iron Guild endorsed Governor Paul Brenner last week. Brenner refused to condemn "
+        "the Iron Guild on Monday. At the debate, Brenner was unhappy with how he was treated "
+        "by his fellow Republicans, though at the end they swore that they would back him."
+    )
+    assert speaker_of(prepared, text, "swore") == ("they", [])

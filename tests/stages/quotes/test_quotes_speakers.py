@@ -296,3 +296,58 @@ def test_a_rank_the_parse_ends_a_sentence_at_names_the_person_after_it() -> None
     names = {a.id: a.name for a in dossier.actors}
     assert names[quote.speaker_actor_id or ""] == "Jeff Ortiz"
     assert not [name for name in names.values() if "Capt" in name]
+
+
+def test_one_of_a_group_set_off_by_a_name_is_that_name() -> None:
+    from presslens import analyse
+
+    text = (
+        "Paul Brenner ran the academy for six years. The academy promised teachers picked by "
+        "the founder himself. One of the academy's top managers, Nora Quist, later testified "
+        "that none of the teachers at the seminars were picked by him. The case is still open."
+    )
+    quotes = [q for q in analyse(text).quotes if q.cue == "testified"]
+    assert [q.speaker for q in quotes] == ["Nora Quist"]
+
+
+def test_as_someone_puts_it_gives_the_words_to_them() -> None:
+    from presslens import analyse
+
+    text = (
+        "Governor Paul Brenner met the city council on Monday. The council wants more money "
+        "for its schools. As the Herald's Nora Quist puts it, Brenner is trying to hand the "
+        "council “a deal it cannot turn down.” The council meets again next week."
+    )
+    dossier = analyse(text)
+    (quote,) = [q for q in dossier.quotes if "deal" in q.text]
+    names = {a.id: a.name for a in dossier.actors}
+    assert [names[i] for i in quote.speaker_actor_ids] == ["Nora Quist"]
+    assert quote.text.startswith("Brenner is trying")
+
+
+def test_a_speaker_after_the_quotation_parsed_as_its_object_still_speaks() -> None:
+    from presslens import analyse
+
+    text = (
+        "Governor Paul Brenner spoke in Dayton last week. He promised better roads. Then came "
+        "the boldest promise of all: “It is time we had a teacher running this state,” "
+        "exhorted Brenner's introducer, actress Nora Quist. The crowd cheered."
+    )
+    dossier = analyse(text)
+    (quote,) = [q for q in dossier.quotes if "teacher" in q.text]
+    names = {a.id: a.name for a in dossier.actors}
+    assert [names[i] for i in quote.speaker_actor_ids] == ["Nora Quist"]
+    assert quote.text.startswith("“It is time")  # not the writer's words before the colon
+
+
+def test_as_someone_put_it_inside_a_relative_clause_is_theirs_not_the_names() -> None:
+    from presslens import analyse
+
+    text = (
+        "Governor Paul Brenner left office in March. Brenner, who owed his election to, as a "
+        "rival senator put it, a ''total makeover'' that his aides ran, left the state. He now "
+        "lives abroad."
+    )
+    (quote,) = [q for q in analyse(text).quotes if "makeover" in q.text]
+    assert quote.speaker == "a rival senator"
+    assert quote.speaker_actor_ids == ()

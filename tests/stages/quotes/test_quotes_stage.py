@@ -524,3 +524,16 @@ def test_a_quotation_inside_a_speakers_mixed_clause_is_not_listed_again() -> Non
     )
     quotes = presslens.analyse(text).quotes
     assert [(q.kind, q.speaker) for q in quotes] == [("mixed", "the former governor")]
+
+
+def test_a_quotation_naming_its_own_speaker_does_not_continue_the_one_before() -> None:
+    from presslens import analyse
+
+    text = (
+        "Governor Paul Brenner spoke in Dayton after the storm. Brenner said that the city "
+        "had lost its nerve: “Dayton is no longer Dayton,” he claimed.\n\n“Dayton will always "
+        "be Dayton,” an angry Mayor Nora Quist retaliated. The council backed her."
+    )
+    (quote,) = [q for q in analyse(text).quotes if "always" in q.text]
+    assert "no longer" not in quote.text
+    assert quote.speaker is not None and "Nora Quist" in quote.speaker

@@ -243,3 +243,16 @@ def test_a_cue_cut_inside_a_word_is_read_as_the_whole_word(
     quotes, _names = run_with(prepared, TEXT)
     [added] = [q for q in quotes if q.span == content]
     assert added.cue == "assessment"
+
+
+def test_a_relative_clause_on_the_source_is_not_what_the_source_said() -> None:
+    from presslens import analyse
+
+    text = (
+        "The Iron Guild has called for attacks using vehicles, according to the Harbor "
+        "Intelligence Group, which monitors extremist statements. It said supporters of the "
+        "radical organization were sharing the news. Police urged calm."
+    )
+    texts = [q.text for q in analyse(text).quotes]
+    assert "which monitors extremist statements" not in texts
+    assert "The Iron Guild has called for attacks using vehicles" in texts

@@ -150,8 +150,19 @@ def acts_as_verb(token: Token) -> bool:
 def is_cue_verb(token: Token, lexicon: Lexicon) -> bool:
     return (
         acts_as_verb(token)
-        and token.lemma_.lower() in lexicon.clause
+        and (token.lemma_.lower() in lexicon.clause or puts_it(token))
         and not naming(token, lexicon)
+    )
+
+
+def puts_it(verb: Token) -> bool:
+    """'As Roe puts it, ...': the idiom says whose words follow, though "put" is no verb of
+    saying ("put it into play" is not the idiom: it has no "as")."""
+    children = list(verb.children)
+    return (
+        verb.lemma_ == "put"
+        and any(c.dep_ == "dobj" and c.lower_ == "it" for c in children)
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
     )
 
 

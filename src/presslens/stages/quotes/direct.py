@@ -18,6 +18,7 @@ from presslens.stages.quotes.context import (
     Attribution,
     Context,
     is_cue_verb,
+    puts_it,
     token_at,
     token_span,
     tokens_in,
@@ -132,6 +133,19 @@ def nearest_name(ctx: Context, quoted: Quoted) -> Speaker | None:
     return make_speaker(ctx.text, best, ctx.actors)
 
 
+def named_after(ctx: Context, quoted: Quoted) -> Speaker | None:
+    """'"A," an angry Roe retaliated.': the named subject right after a quotation that ends in
+    a comma, as in an attribution after it."""
+    if not quoted.inner.of(ctx.text).rstrip().endswith(","):
+        return None
+    last = ctx.doc[token_at(ctx, max(quoted.span.start, quoted.span.end - 1))]
+    after = [t for t in last.sent if t.idx >= quoted.span.end and t.i not in ctx.quote_of_token]
+    subject = next((t for t in after[:WINDOW_TOKENS] if t.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "PROPN":
+        return None
+    return make_speaker(ctx.text, subject, ctx.actors)
+
+
 def colon_subject(ctx: Context, quoted: Quoted) -> Speaker | None:
     """'Rep. Roe gave the idea a try in an interview with CNN: "..."': a quotation a sentence
     leads into with a colon is what the sentence's acting subject said (a person, a body, a
@@ -173,10 +187,12 @@ def governing_subject(ctx: Context, quoted: Quoted) -> Speaker | None:
     tops = [
         t for t in map(ctx.doc.__getitem__, inside) if t.head.i not in inside and not t.is_punct
     ]
-    if len({t.head.i for t in tops}) != 1 or tops[0].head.i == tops[0].i:
-        return None  # a sentence of its own, or pieces hung apart: nothing around governs it
+    if not tops or any(t.head.i == t.i for t in tops):
+        return None  # a sentence of its own: nothing around governs it
+    token = common_head([t.head for t in tops])
+    if token is None:
+        return None  # pieces hung on different sentences
     found: Speaker | None = None
-    token = tops[0].head
     while True:
         if token.pos_ in ("VERB", "AUX"):
             speaker = named_subject(ctx, token)
@@ -186,6 +202,17 @@ def governing_subject(ctx: Context, quoted: Quoted) -> Speaker | None:
         if token.head.i == token.i:
             return found
         token = token.head
+
+
+def common_head(heads: list[Token]) -> Token | None:
+    """The nearest token that all of `heads` are, or hang under: 'credited Clinton's victory to
+    "a closed primary, something I ..."' hangs its pieces on "to" and, misparsed, on
+    "victory"; both hang under "victory"."""
+    first, *others = heads
+    for candidate in [first, *first.ancestors]:
+        if all(h == candidate or candidate.is_ancestor(h) for h in others):
+            return candidate
+    return None
 
 
 def named_subject(ctx: Context, verb: Token) -> Speaker | None:
@@ -280,7 +307,8 @@ def embedding_clause(ctx: Context, verb: Token, subject: Token, quoted: Quoted) 
     ''B.''', 'said Ann Bell: "B."')."""
     if verb.idx > quoted.span.start or verb.sent.start_char > quoted.span.start:
         return quoted.span, "direct"
-    start = verb.idx + len(verb.text)
+    last = verb.right_edge if puts_it(verb) else verb  # "As Roe put it in a memo, ..."
+    start = last.idx + len(last.text)
     between = ctx.text[start : quoted.span.start]
     first = ctx.doc[token_at(ctx, quoted.inner.start)]
     if first.sent.start != verb.sent.start or start <= subject.idx < quoted.span.start:
@@ -318,6 +346,8 @@ def attribute_quoted(ctx: Context, quoted: Quoted) -> Attribution | None:
         if subject is None or subject.i in ctx.quote_of_token:
             continue
         speaker = make_speaker(ctx.text, subject, ctx.actors)
+        if speaker is not None and speaker.span.contains(quoted.span):
+            return None  # 'the "Avatar" star posted': a title in the speaker's phrase
         if speaker is not None:
             span, kind = embedding_clause(ctx, verb, subject, quoted)
             return Attribution(kind, span, cue_phrase(verb), verb.i, speaker, confidence)

@@ -52,6 +52,18 @@ def name_after_quotation(verb: Token) -> Token | None:
     return None
 
 
+def inverted_object(verb: Token) -> Token | None:
+    """'"A," exhorted Roe's introducer, Ann Poe.': right after a quotation the parse may take
+    the speaker after the cue for its object; a cue there has no object of its own."""
+    doc = verb.doc
+    if verb.i < 2 or not doc[verb.i - 1].is_quote or doc[verb.i - 2].text not in (",", "?", "!"):
+        return None
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None  # '"that person," telling Fox 35 that ...': a participle, its own subject
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+    return objects[0] if len(objects) == 1 else None
+
+
 def whose_apposition(token: Token) -> bool:
     """'Ms. Roe, whose company, Acme, ...': a "whose" clause the parse hung on as an
     apposition describes the speaker; it is not part of the name."""

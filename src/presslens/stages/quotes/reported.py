@@ -15,6 +15,16 @@ from spacy.tokens import Span as DocSpan
 from spacy.tokens import Token
 
 from presslens.model import Span
+from presslens.stages.quotes.clauses import (
+    adverbial,
+    after_colon,
+    object_as_subject,
+    question_clause,
+    quoted,
+    small_clause,
+    that_marked,
+    unmarked_clause,
+)
 from presslens.stages.quotes.context import (
     Attribution,
     Context,
@@ -42,15 +52,20 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
     opening = whose_clause(verb)  # "Roe, whose firm sells seed, said": not what was said
     if naming(verb, lexicon) or any(c.dep_ == "prt" and c.lower_ in OTHER_SENSE for c in children):
         return None  # "called off the projects": no saying
-    for child in children:
-        if (
-            child.dep_ == "ccomp"
-            and child != opening
-            and not adverbial(child)
-            and not small_clause(child)
-            and (lemma in lexicon.clause or lemma in lexicon.document)
-        ):
-            return list(child.subtree)
+    clauses = [
+        child
+        for child in children
+        if child.dep_ == "ccomp"
+        and child != opening
+        and not adverbial(child)
+        and not small_clause(child)
+        and (lemma in lexicon.clause or lemma in lexicon.document)
+    ]
+    if any(c.i > verb.i and that_marked(c) for c in clauses):
+        clauses = [c for c in clauses if c.i > verb.i or quoted(c)]  # not "A was upset,
+        # though they swore that B", but '"A," he told a crowd that the campaign estimated'
+    if clauses:
+        return [*object_as_subject(verb, clauses[0]), *clauses[0].subtree]
     if lemma in lexicon.clause:
         clause = unmarked_clause(verb)
         if clause is not None:
@@ -61,10 +76,13 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
                 c.dep_ == "aux" and c.lower_ == "to" for c in child.children
             ):
                 return list(child.subtree)
+    question = question_clause(verb) if lemma in lexicon.addressee else None
+    if question is not None:
+        return list(question.subtree)  # "asked the students if they were ..."
     if lemma in lexicon.object and not finding_by_someone(verb, lexicon):
         objects = [c for c in children if c.dep_ in ("dobj", "obj", "oprd")]
-        if lemma in lexicon.addressee:  # "asked Herman Cain", "challenging Sen. Ron Johnson"
-            objects = [c for c in objects if c.ent_type_ != "PERSON" and c.pos_ != "PRON"]
+        if lemma in lexicon.addressee:  # "asked Herman Cain", "asked reporters"
+            objects = [c for c in objects if not a_person(c)]
         grounds = accusation_grounds(verb, lexicon)
         if objects and grounds:  # "accused Roe of lying": whom, and of what
             return [t for c in (*objects, *grounds) for t in c.subtree]
@@ -82,46 +100,6 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
             if objects and not bare_pronoun(objects[0]):  # "agreed with him" says no what
                 return list(objects[0].subtree)
     return that_clause_above(verb, lexicon) or interrupted_clause(verb, lexicon)
-
-
-# subordinating words that open a clause of time, cause or concession, not what was said
-ADVERBIAL_MARKS = frozenset(
-    {"after", "before", "when", "while", "because", "since", "although", "though", "once", "as"}
-)
-
-
-def adverbial(clause: Token) -> bool:
-    """'After the senator quit, Roe said ...': a clause the parse made the cue's complement
-    that its subordinating word shows to be adverbial."""
-    if clause.i > clause.head.i:
-        return False
-    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), clause)
-    return any(  # a word opening the clause, not "Reem As Saba'ee" read as one
-        c.dep_ == "mark" and c.text in ADVERBIAL_MARKS and c.i < subject.i for c in clause.children
-    )
-
-
-REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves"})
-
-
-def small_clause(clause: Token) -> bool:
-    """'Roe found herself playing defense': a reflexive subject of a participle is the cue's
-    own subject in a state, not a thing said."""
-    return clause.tag_ in ("VBG", "VBN") and any(
-        c.dep_ == "nsubj" and c.lower_ in REFLEXIVES for c in clause.children
-    )
-
-
-def unmarked_clause(verb: Token) -> Token | None:
-    """A clause with its own subject and no subordinating word that the parser hung on the
-    cue as an adverbial ("said after the convention he would not accept"): what was said."""
-    for child in verb.children:
-        if child.dep_ != "advcl" or child.i < verb.i or child.pos_ not in ("VERB", "AUX"):
-            continue
-        deps = {c.dep_ for c in child.children if c.i < child.i}
-        if "nsubj" in deps and not deps & {"mark", "advmod"}:
-            return child
-    return None
 
 
 def finding_by_someone(verb: Token, lexicon: Lexicon) -> bool:
@@ -174,6 +152,14 @@ def accusation_grounds(verb: Token, lexicon: Lexicon) -> list[Token]:
 
 
 OTHER_SENSE = frozenset({"off"})  # "called off", "signed off": a particle that ends speech
+
+
+def a_person(token: Token) -> bool:
+    """A person or people: a name, a pronoun, or a noun for people ("reporters", "the
+    senator")."""
+    if token.ent_type_ == "PERSON" or token.pos_ == "PRON":
+        return True
+    return token.pos_ == "NOUN" and load_roles().kind(token.lemma_.lower()) == "PERSON"
 
 
 def bare_name(token: Token) -> bool:
@@ -266,7 +252,7 @@ def verb_attribution(ctx: Context, verb: Token) -> Attribution | None:
         return None
     if verb.i in ctx.quote_of_token or any(c.dep_ == "nsubjpass" for c in verb.children):
         return None
-    content = complement_of(verb, ctx.lexicon)
+    content = after_colon(verb, complement_of(verb, ctx.lexicon))
     speaker = subject_speaker(ctx, verb) if content else None
     if not content or speaker is None:
         return None

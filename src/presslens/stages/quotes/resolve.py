@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from presslens.model import Actor
 from presslens.stages.quotes.context import TITLES, Context, sentence_of, token_span, tokens_in
+from presslens.stages.quotes.groups import group_in_sentence
 from presslens.stages.quotes.homes import elsewhere, role_place
 from presslens.stages.quotes.speakers import Speaker, document_author
 from presslens.stages.roles import load_roles
@@ -303,7 +304,10 @@ def resolve(ctx: Context, speaker: Speaker, earlier: list[Speaker]) -> Speaker:
         found = [c for c in role_candidates(ctx, speaker, found) if c[2].actor_id not in inside]
     if not found:
         return speaker
-    best = min(found, key=lambda c: (c[0], c[1]))[2]
+    nearest = min(found, key=lambda c: (c[0], c[1]))
+    if nearest[3] > 0 and group_in_sentence(ctx, speaker):
+        return speaker  # "... treated by his fellow Republicans, though they swore ...": them
+    best = nearest[2]
     return replace(speaker, name=best.name, actor_id=best.actor_id, actor_ids=best.actor_ids or ())
 
 

@@ -20,6 +20,7 @@ from presslens.stages.quotes.lexicon import load_lexicon
 from presslens.stages.quotes.misparsed import (
     SUBJECTS,
     actor_for,
+    inverted_object,
     name_after_quotation,
     name_before_role,
     set_off_name,
@@ -78,6 +79,8 @@ def subject_of(verb: Token) -> Token | None:
             return whose_clause_subject(verb)
         if current.i == verb.i and name_after_quotation(verb) is not None:
             return name_after_quotation(verb)
+        if current.i == verb.i and inverted_object(verb) is not None:
+            return inverted_object(verb)
         if current.i == verb.i and current.dep_ == "xcomp" and controller(current) is not None:
             return controller(current)  # "prompted Ms. Roe to announce": Ms. Roe announces
         if (
@@ -190,6 +193,9 @@ def likeliest_subject(subjects: list[Token], verb: Token) -> Token:
     text = verb.doc.text
     kept = [s for s in subjects if not in_dateline(text, s.idx)] or subjects
     kept = [s for s in kept if not quoted_apart(s, verb)] or kept
+    marks = [c.i for c in verb.children if c.dep_ == "mark" and c.i < verb.i]
+    kept = [s for s in kept if s.i > max(marks)] or kept if marks else kept  # "Roe, who ...,
+    # as a diplomat put it, ...": the subject after "as", not a name before the clause
     named = [s for s in kept if s.pos_ == "PROPN" and s.ent_type_ in ("PERSON", "ORG")]
     return named[0] if named else min(kept, key=lambda s: abs(s.i - verb.i))
 
@@ -322,6 +328,8 @@ def make_speaker(
         if named is None:
             return None
         head = named
+    if head.lower_ == "one":
+        head = name_head(head)  # "One of its managers, Nora Quist, testified": Quist
     if head.lower_ in NOT_SPEAKERS or exhorted(head) or bare_number(head):
         return None
     head = name_after_rank(text, head)

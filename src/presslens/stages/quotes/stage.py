@@ -48,6 +48,7 @@ from presslens.stages.quotes.direct import (
     TERM_MAX_WORDS,
     attribute_quoted,
     lead_paragraph_speaker,
+    named_after,
     nearest_name,
     short_fragment,
 )
@@ -195,7 +196,7 @@ def continue_speakers(
         earlier = [a for a in attributed if a.span.end <= q.span.start and a.kind == "direct"]
         previous = earlier[-1] if earlier else None
         short = word_count(q.inner.of(ctx.text)) <= TERM_MAX_WORDS
-        if previous is None or short or q.span in ctx.titles:
+        if previous is None or short or q.span in ctx.titles or another_speaker(ctx, q, previous):
             still_loose.append(q)
             continue
         between = Span(previous.span.end, q.span.start)
@@ -210,6 +211,13 @@ def continue_speakers(
         else:
             still_loose.append(q)
     return attributed, still_loose
+
+
+def another_speaker(ctx: Context, q: Quoted, previous: Attribution) -> bool:
+    """'"A," he claimed. / "B," an angry Roe retaliated.': B names its own speaker."""
+    own = named_after(ctx, q)
+    held = previous.speaker.actor_ids or (previous.speaker.actor_id,) if previous.speaker else ()
+    return own is not None and (own.actor_id is None or own.actor_id not in held)
 
 
 def holds_quotation(gap: str) -> bool:

@@ -132,6 +132,8 @@ def as_attribution(ctx: Context, item: learned.Tagged, span: Span) -> Attributio
     speaker = speaker_of(ctx, item, cue_head)
     if speaker is not None and any(part.contains(speaker.span) for part in item.content):
         return None  # "What Trump [proposes] changes ...": the speaker inside what is said
+    if speaker is not None and describes_speaker(ctx, span, speaker):
+        return None
     stance = None
     if cue_head is not None and kind == "indirect" and not reporting(ctx, cue_head):
         stance = "stance"  # "Putin signed an order ...", "Trump is eyeing the profits"
@@ -147,6 +149,16 @@ def as_attribution(ctx: Context, item: learned.Tagged, span: Span) -> Attributio
         parts=parts,
         stance=stance,
     )
+
+
+def describes_speaker(ctx: Context, span: Span, speaker: Speaker) -> bool:
+    """'according to the Harbor Group, which monitors extremist forums': a relative clause on
+    the speaker says who the speaker is, not what was said."""
+    tokens = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None or tokens[0].lower_ not in ("which", "who", "whose"):
+        return False
+    clause = next((t for t in tokens[0].ancestors if t.dep_ == "relcl"), None)
+    return clause is not None and speaker.span.start <= clause.head.idx < speaker.span.end
 
 
 def whole_words(ctx: Context, span: Span) -> Span:

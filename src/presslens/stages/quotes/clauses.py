@@ -1,0 +1,98 @@
+"""Which clause a reporting verb reports, when the parse hangs more than one on it or hangs it
+wrongly: an adverbial clause ("After the senator quit, Roe said ...") or a writer's lead-in
+before a colon is not what was said; of two clauses the one "that" opens is; a subject the
+parse took for the cue's object belongs to the clause ("It said supporters ... were sharing").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# subordinating words that open a clause of time, cause or concession, not what was said
+ADVERBIAL_MARKS = frozenset(
+    {"after", "before", "when", "while", "because", "since", "although", "though", "once", "as"}
+)
+
+
+def object_as_subject(verb: Token, clause: Token) -> list[Token]:
+    """'It said supporters of the group were sharing ...': the clause's subject, which the parse
+    took for the cue's object, as the clause is finite and has none of its own (not "urged
+    them consider", "told itself that not voting does not mean")."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in clause.children):
+        return []
+    if not finite(clause):
+        return []
+    objects = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i]
+    return list(objects[0].subtree) if len(objects) == 1 else []
+
+
+def finite(clause: Token) -> bool:
+    """A clause with a tense: a finite verb, or a tense or modal auxiliary (not "to")."""
+    if clause.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in clause.children)
+
+
+def quoted(clause: Token) -> bool:
+    return any(t.is_quote for t in clause.subtree)
+
+
+def that_marked(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def adverbial(clause: Token) -> bool:
+    """'After the senator quit, Roe said ...': a clause the parse made the cue's complement
+    that its subordinating word shows to be adverbial."""
+    if clause.i > clause.head.i:
+        return False
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), clause)
+    return any(  # a word opening the clause, not "Reem As Saba'ee" read as one
+        c.dep_ == "mark" and c.text in ADVERBIAL_MARKS and c.i < subject.i for c in clause.children
+    )
+
+
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves"})
+
+
+def small_clause(clause: Token) -> bool:
+    """'Roe found herself playing defense': a reflexive subject of a participle is the cue's
+    own subject in a state, not a thing said."""
+    return clause.tag_ in ("VBG", "VBN") and any(
+        c.dep_ == "nsubj" and c.lower_ in REFLEXIVES for c in clause.children
+    )
+
+
+def unmarked_clause(verb: Token) -> Token | None:
+    """A clause with its own subject and no subordinating word that the parser hung on the
+    cue as an adverbial ("said after the convention he would not accept"): what was said."""
+    for child in verb.children:
+        if child.dep_ != "advcl" or child.i < verb.i or child.pos_ not in ("VERB", "AUX"):
+            continue
+        deps = {c.dep_ for c in child.children if c.i < child.i}
+        if "nsubj" in deps and not deps & {"mark", "advmod"}:
+            return child
+    return None
+
+
+def after_colon(verb: Token, content: list[Token] | None) -> list[Token] | None:
+    """'Then came the boldest line: "A," exhorted Roe.': a cue after what it reports does not
+    reach back past a colon; the words before it are the writer's."""
+    if not content or content[-1].i > verb.i:
+        return content
+    colons = [t.i for t in content if t.text == ":"]
+    return [t for t in content if t.i > colons[-1]] if colons else content
+
+
+def question_clause(verb: Token) -> Token | None:
+    """'asked the students if they were ...', 'asked Roe whether ...', 'challenged his bishops
+    to be humbler': the question asked, or what one was asked or challenged to do."""
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        marks = {c.lower_ for c in child.children if c.dep_ in ("mark", "aux")}
+        if child.dep_ in ("advcl", "ccomp") and marks & {"if", "whether"}:
+            return child
+        if child.dep_ == "xcomp" and "to" in marks:
+            return child
+    return None
