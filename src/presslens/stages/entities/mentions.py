@@ -12,6 +12,7 @@ from spacy.tokens import Span as DocSpan
 
 from presslens.model import Span
 from presslens.stages.entities import junk
+from presslens.stages.entities.couples import shares_surname
 from presslens.stages.entities.extents import (
     first_line,
     joint_names_split,
@@ -28,6 +29,7 @@ from presslens.stages.entities.labels import (
     relative_named,
 )
 from presslens.stages.entities.names import PARTICLES
+from presslens.stages.entities.rolewords import role_before_name
 from presslens.stages.entities.rules import name_key, rules, title_gender
 from presslens.stages.entities.types import (
     PLACE_LABELS,
@@ -444,7 +446,9 @@ def with_shared_surname(ent: DocSpan, name: str) -> str:
     full = next((e for e in doc.ents if e.start == ent.end + 1), None)
     if full is None or full.label_ != "PERSON" or len(full) < 2:
         return name
-    return f"{name} {full[-1].text}" if all(t.is_title for t in full) else name
+    if not all(t.is_title for t in full) or not shares_surname(doc, name, full):
+        return name  # "Hillary and Tim Kaine" beside Hillary Clinton
+    return f"{name} {full[-1].text}"
 
 
 def surname_elsewhere(doc: Doc, word: str) -> bool:
@@ -525,7 +529,9 @@ def leading_title(lowered: str) -> str:
     if found:
         return found.group()[:-1]
     first = lowered.split(" ", 1)[0]
-    return first if first in rules().person_roles and " " in lowered else ""
+    if first in rules().person_roles and " " in lowered or role_before_name(lowered):
+        return first  # "chairman X", "actress Amandla Stenberg"
+    return ""
 
 
 def may_strip(title: str, rest: str, label: str, people: set[str]) -> bool:

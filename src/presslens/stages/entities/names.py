@@ -373,8 +373,11 @@ def owner_of(
         fits = [found] if found else []
     if not fits and not gender:  # "Hillary"; "Pete" for Peter Roe, written "Pete Roe" too
         fits = [n for n, p in people.items() if word == p.first or word in given_forms(n, groups)]
-    if not fits and gender:  # "Mr. Ban" for Ban Ki-moon: a name written family name first
-        fits = [n for n, p in people.items() if p.first == word and surname_first(p)]
+    if not fits and not gender and tagged_person(group):  # "Joe" for Joseph R. Biden Jr.
+        fits = [n for n, p in people.items() if is_nickname(word, p.first)]
+    if not fits and gender:  # "Mr. Ban" for Ban Ki-moon, "Mr. Lou" for Lou Jiwei: a first
+        first = [n for n, p in people.items() if p.first == word and surname_first(p, groups)]
+        return first[0] if len(first) == 1 else None  # word that is a family name tells no sex
     if gender:
         fits = [n for n in fits if genders[n] in ("", gender)]
         if len(fits) > 1:  # "Mrs. Clinton" beside Hillary and Bill: the first names tell
@@ -385,7 +388,8 @@ def owner_of(
     if owner is None:
         return None
     if gender and not genders[owner] and other_gender_present(word, gender, groups):
-        if not told_apart(owner, gender, [n for n in people if people[n].last == word]):
+        namesakes = [n for n in people if people[n].last == word]
+        if not told_apart(owner, gender, namesakes, genders):
             return None  # "Mrs. Doe" beside "Mr. Doe" and Donald Doe, whose sex is unknown
     return owner
 
@@ -396,11 +400,14 @@ def mostly_where(group: Group) -> bool:
     return 2 * group.locative >= len(group.spans)
 
 
-def surname_first(person: PersonName) -> bool:
-    """A two-part name whose given name is hyphenated with a lower-case second part ("Ban
-    Ki-moon", "Kim Jong-un", "Moon Jae-in"): the family name comes first."""
+def surname_first(person: PersonName, groups: dict[Key, Group]) -> bool:
+    """A two-part name written family name first: its given name hyphenated with a lower-case
+    second part ("Ban Ki-moon", "Moon Jae-in"), or no given name the catalogues know and never
+    standing alone ("Lou Jiwei", "Xi Jinping"; not "Lou Dobbs ... Dobbs said")."""
     given = person.last.split("-")
-    return not person.middle and len(given) == 2 and given[1][:1].islower()
+    if person.middle or (len(given) == 2 and given[1][:1].islower()):
+        return not person.middle
+    return not given_name(person.last) and not any(word == person.last for word, _ in groups)
 
 
 def dominant(fits: list[str], groups: dict[Key, Group]) -> str | None:
@@ -484,12 +491,13 @@ def role_gender(doc: Doc, span: Span) -> str:
     return ""
 
 
-def told_apart(owner: str, gender: str, namesakes: list[str]) -> bool:
-    """Whether first names tell which of the people sharing a surname a title of `gender`
-    stands for: another's says the other sex ("Mr. Clinton" is Bill when Hillary Clinton is
-    named too). The owner's own first name does not: "Mr. Bush" beside George W. Bush and a
-    "Mrs. Bush" may be Jeb, whom the article never names in full."""
-    return any(likely_gender(n) not in ("", gender) for n in namesakes if n != owner)
+def told_apart(owner: str, gender: str, namesakes: list[str], genders: dict[str, str]) -> bool:
+    """Whether first names (or a role: "her husband, Saeed Abedini") tell which of the people
+    sharing a surname a title of `gender` stands for: another's says the other sex ("Mr.
+    Clinton" is Bill when Hillary Clinton is named too). The owner's own first name does not:
+    "Mr. Bush" beside George W. Bush and a "Mrs. Bush" may be Jeb, never named in full."""
+    others = [n for n in namesakes if n != owner]
+    return any((genders.get(n) or likely_gender(n)) not in ("", gender) for n in others)
 
 
 def first_names_saying(fits: list[str], gender: str) -> list[str]:

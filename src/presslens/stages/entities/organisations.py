@@ -11,9 +11,11 @@ or its own full title.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from presslens.model import Span
 from presslens.stages.entities.names import Key, dominant
+from presslens.stages.entities.retype import outlet_named
 from presslens.stages.entities.rules import rules
 from presslens.stages.entities.types import (
     LEGAL_FORMS,
@@ -22,6 +24,7 @@ from presslens.stages.entities.types import (
     actor_type,
     organisation_named,
 )
+from presslens.stages.entities.works import names_a_work
 
 ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")  # "ISW", "F.B.I."
 CONNECTORS = {"of", "the", "for", "and", "on", "in", "&"}  # no initial in an acronym
@@ -32,6 +35,13 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in words if w[0].isupper())
 
 
+def spells(letters: str, name: str) -> bool:
+    """Whether an acronym spells the name's initials, with or without its small words ("DOJ"
+    and "DJ" of the Department of Justice)."""
+    every = "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w[0].isalpha())
+    return letters in (initials(name), every.upper()) and len(every) > 1
+
+
 def merge_organisations(groups: dict[Key, Group]) -> None:
     """Acronyms into the name they abbreviate, then short forms into the one organisation
     name they end or open ("the Post" of the Washington Post, "NBC" of NBC News)."""
@@ -39,15 +49,20 @@ def merge_organisations(groups: dict[Key, Group]) -> None:
     names = {key[0] for key in groups if not key[1]}
     for key in [k for k in groups if not k[1] and ACRONYM.fullmatch(k[0])]:
         letters = key[0].replace(".", "")
-        owners = [n for n in names if n != key[0] and " " in n and initials(n) == letters]
+        owners = [n for n in names if n != key[0] and " " in n and spells(letters, n)]
+        if len(owners) > 1:  # "DNC" beside the Committee and the Convention (an event's)
+            owners = [n for n in owners if actor_type(groups[(n, "")]) == "ORG"]
+            owners = [n for n in owners if not names_a_work(n)]
         if len(owners) == 1 and (owners[0], "") in groups:
             groups[(owners[0], "")].absorb(groups.pop(key))
     for key in [k for k in groups if not k[1]]:
         if key not in groups:
             continue
         owner = organisation_of(key[0], groups)
-        if owner is not None:
-            groups[(owner, "")].absorb(groups.pop(key))
+        if owner is not None:  # the short form's votes go to the owner's type ("Fox": ORG)
+            short = groups.pop(key)
+            short.labels = Counter({actor_type(groups[(owner, "")]): sum(short.labels.values())})
+            groups[(owner, "")].absorb(short)
             continue
         ending, _ = longer_names(key[0], groups)
         if len(ending) > 1:
@@ -71,7 +86,8 @@ def organisation_of(short: str, groups: dict[Key, Group]) -> str | None:
     Council", "Homeland Security"; of several, the dominant one), or else whose first word is
     `short` when `short` is an acronym or no person's ("NBC" of "NBC News", "Hofstra" of
     "Hofstra University", but not "Trump" of "Trump University"). A name the tagger calls a
-    person's joins only a name that says it is an organisation ("Bucknell University"). A
+    person's joins only a name that says it is an organisation ("Bucknell University") or an
+    outlet ("Fox" of Fox News). A
     place or a person is never a short form ("Minsk" is not the "Minsk Dialogue Council")."""
     ending, opening = longer_names(short, groups)
     # the head first: "Homeland Security" is the Department of Homeland Security, not Homeland
@@ -99,7 +115,8 @@ def longer_names(short: str, groups: dict[Key, Group]) -> tuple[list[str], list[
         longer = name.split()
         if gender or len(longer) <= len(words) or actor_type(other) != "ORG":
             continue
-        if read_as_person and (not organisation_named(name) or body_of_person(longer)):
+        named = organisation_named(name) or outlet_named(name)  # "Fox" (PERSON): Fox News
+        if read_as_person and (not named or body_of_person(longer)):
             continue
         if short in rules().standalone and not national(longer, words):
             continue  # "House" is not the "White House"

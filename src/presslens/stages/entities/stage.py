@@ -24,6 +24,7 @@ from presslens.model import Actor, Article, Span
 from presslens.stages.entities import (
     demonyms,
     families,
+    forms,
     junk,
     listmates,
     names,
@@ -60,6 +61,7 @@ def find_entities(article: Article, doc: Doc) -> Entities:
     quoted_spans = [q.span for q in quoted]
     groups = group_mentions(places_quoted_act_not(mentions, quoted_spans), article.text)
     retype.retype_groups(groups, doc)
+    forms.join_case_forms(groups)  # "CLINTON", "Al Ashry" beside "al Ashry"
     names.merge_people(groups, doc)
     works.join_epithets(groups)
     demonyms.join_surnames(groups)  # "Cuban said" after Mark Cuban

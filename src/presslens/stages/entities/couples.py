@@ -1,0 +1,44 @@
+"""Whether a lone given name before "and" and a full name shares that name's surname.
+
+"Bill and Melinda Gates", "Hillary and Bill Clinton" are two people of one family. "Hillary and
+Tim Kaine" (Hillary Clinton, named elsewhere in full), "Hillary and Huma Abedin", "JFK and Bill
+Clinton", "Biden and Susan Rice" are not: the lone word must be a given name the catalogues
+know, and not the given name of the one other person the article names with it when the article
+writes that person's surname more often than the full name's (Hillary Clinton beside Tim Kaine).
+A given name several others bear, or a lesser one's, shares the surname ("David and Charles Koch"
+beside a David Friedman quoted once, "Bill and Melinda Gates" beside Bill Ackman and Bill de
+Blasio).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as DocSpan
+
+from presslens.stages.entities.names import given_name
+
+
+def shares_surname(doc: Doc, lone: str, full: DocSpan) -> bool:
+    """Whether `lone` ("Hillary") before "and" and `full` ("Tim Kaine") is one of a family."""
+    if not lone[:1].isupper() or not lone[1:].islower() or not given_name(lone):
+        return False  # "JFK", "Biden": a surname or an acronym, not a given name
+    surname = full[-1].text
+    others = {holder for ent in doc.ents if (holder := surname_after(ent, lone))} - {surname}
+    if len(others) != 1:
+        return True  # "Bill and Melinda Gates" beside Bill Ackman and Bill de Blasio
+    return written(doc, next(iter(others))) <= written(doc, surname)
+
+
+def written(doc: Doc, word: str) -> int:
+    return len(re.findall(rf"\b{re.escape(word)}\b", doc.text))
+
+
+def surname_after(ent: DocSpan, given: str) -> str:
+    """The last capitalised word of a name opening with `given` ("Clinton" of "Hillary Rodham
+    Clinton", of "Hillary Clinton's campaign"), or ''."""
+    if len(ent) < 2 or ent[0].text != given:
+        return ""
+    words = [t.text for t in ent[1:] if t.is_alpha and t.text[:1].isupper()]
+    return words[-1] if words else ""
