@@ -351,3 +351,32 @@ def test_as_someone_put_it_inside_a_relative_clause_is_theirs_not_the_names() ->
     (quote,) = [q for q in analyse(text).quotes if "makeover" in q.text]
     assert quote.speaker == "a rival senator"
     assert quote.speaker_actor_ids == ()
+
+
+def test_a_surname_the_parse_read_as_a_modal_verb_speaks() -> None:
+    from presslens import analyse
+
+    text = (
+        "Columnist Harold Will renewed his feud with the mayor this week. Citing the flood, "
+        "Will urged voters to abandon the mayor. “The storm is a reminder that leadership "
+        "matters,” Will wrote."
+    )
+    dossier = analyse(text)
+    names = {a.id: a.name for a in dossier.actors}
+    speakers = {q.cue: [names[i] for i in q.speaker_actor_ids] for q in dossier.quotes}
+    assert speakers.get("wrote") == ["Harold Will"]
+    assert speakers.get("urged") == ["Harold Will"]
+
+
+def test_a_name_the_parse_joined_to_the_noun_before_and_is_the_next_verbs_subject() -> None:
+    from presslens import analyse
+
+    text = (
+        "Mayor Tom Reyes faced protests for weeks. Over the past two weeks, prosecutors "
+        "charged the officer with murder and Reyes fired his police chief, Garry Hall, "
+        "acknowledging that much of the city has lost trust in the force. The protests continue."
+    )
+    dossier = analyse(text)
+    names = {a.id: a.name for a in dossier.actors}
+    (quote,) = [q for q in dossier.quotes if q.cue == "acknowledging"]
+    assert [names[i] for i in quote.speaker_actor_ids] == ["Tom Reyes"]

@@ -64,6 +64,33 @@ def inverted_object(verb: Token) -> Token | None:
     return objects[0] if len(objects) == 1 else None
 
 
+def modal_name(verb: Token) -> Token | None:
+    """'Will wrote', 'While Will acknowledges ...': a capitalised modal before a verb that no
+    modal can govern (past, participle, third person) is a name, George Will's; the parse
+    made it the verb's auxiliary and left the verb with no subject."""
+    if verb.tag_ not in ("VBD", "VBN", "VBZ"):
+        return None
+    for child in verb.children:
+        if child.dep_ == "aux" and child.tag_ == "MD" and child.text[:1].isupper():
+            if child.i == verb.i - 1 and child.text != child.text.upper():
+                return child
+    return None
+
+
+def conjoined_subject(verb: Token) -> Token | None:
+    """'charged the officer with murder and Emanuel fired his chief, acknowledging ...': the
+    parse joined the name to the noun before "and", and left the verb after it with no
+    subject; the name right between "and" and the verb is its subject."""
+    doc = verb.doc
+    if verb.dep_ != "conj" or verb.i < 2 or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    name, joint = doc[verb.i - 1], doc[verb.i - 2]
+    named = name.pos_ == "PROPN" or (name.pos_ == "NOUN" and name.text[:1].isupper())
+    if not named or name.head.i == verb.i or joint.lower_ not in ("and", "but"):
+        return None
+    return name if name.dep_ in ("conj", "dobj", "pobj") else None
+
+
 def whose_apposition(token: Token) -> bool:
     """'Ms. Roe, whose company, Acme, ...': a "whose" clause the parse hung on as an
     apposition describes the speaker; it is not part of the name."""

@@ -20,13 +20,16 @@ from presslens.stages.quotes.lexicon import load_lexicon
 from presslens.stages.quotes.misparsed import (
     SUBJECTS,
     actor_for,
+    conjoined_subject,
     inverted_object,
+    modal_name,
     name_after_quotation,
     name_before_role,
     set_off_name,
     whose_apposition,
     whose_clause_subject,
 )
+from presslens.stages.quotes.nobody import NOT_SPEAKERS, names_no_one
 from presslens.stages.roles import Roles, load_roles
 
 DATELINE_CHARS = 120  # the longest paragraph opening read for a dateline
@@ -37,7 +40,6 @@ NAMING_TYPES = {"PERSON", "ORG"}  # a role noun modified by one is not a bare ro
 # campaign" is not the nearest campaign, and it is not Trump either
 RELATIVE = {"who", "that", "which"}
 DISTRIBUTIVE = {"each", "both"}  # "A and B vied, each touting ...": A and B
-NOT_SPEAKERS = {"that", "which", "this", "there", "what", "who", "these", "those", "one"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +83,8 @@ def subject_of(verb: Token) -> Token | None:
             return name_after_quotation(verb)
         if current.i == verb.i and inverted_object(verb) is not None:
             return inverted_object(verb)
+        if current.i == verb.i and modal_name(verb) is not None:
+            return modal_name(verb)
         if current.i == verb.i and current.dep_ == "xcomp" and controller(current) is not None:
             return controller(current)  # "prompted Ms. Roe to announce": Ms. Roe announces
         if (
@@ -93,6 +97,8 @@ def subject_of(verb: Token) -> Token | None:
                 return current.head if speaking_noun(current.head) else None
             if current.dep_ == "conj" and passive_subject(current) is not None:
                 return passive_subject(current)  # "Roe was joined by Poe and joked"
+            if conjoined_subject(current) is not None:
+                return conjoined_subject(current)
             current = current.head
             continue
         return None
@@ -308,18 +314,6 @@ def name_head(head: Token) -> Token:
     return head
 
 
-def bare_number(head: Token) -> bool:
-    """'where 475 pledged delegates ...' parsed with "475" pledging: a number alone names no
-    one ("Two of the senators", "47% say" have more words)."""
-    return head.tag_ == "CD" and head.n_lefts + head.n_rights == 0
-
-
-def exhorted(head: Token) -> bool:
-    """'let's focus on ...', 'let us consider ...': the writer urging, not someone reported."""
-    verb = head.head
-    return head.lemma_ == "us" and verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ == "let"
-
-
 def make_speaker(
     text: str, head: Token, actors: tuple[Actor, ...], roles: Roles | None = None
 ) -> Speaker | None:
@@ -330,7 +324,7 @@ def make_speaker(
         head = named
     if head.lower_ == "one":
         head = name_head(head)  # "One of its managers, Nora Quist, testified": Quist
-    if head.lower_ in NOT_SPEAKERS or exhorted(head) or bare_number(head):
+    if names_no_one(head):
         return None
     head = name_after_rank(text, head)
     if head.pos_ in ("VERB", "AUX") and actor_for(actors, head) is None:
