@@ -131,3 +131,13 @@ def test_a_womans_title_goes_to_the_wife_when_a_role_says_her_husband_is_a_man()
     )
     assert found["Parvaneh Rostami"] == ("PERSON", 2)
     assert "Mrs. Rostami" not in found
+
+
+def test_a_given_name_that_is_a_common_noun_is_no_epithet() -> None:
+    found = actors(
+        "The donor once gave money to Rand Dale, and he gave to other campaigns too. The"
+        " speaker, Dale Whitcombe, said the House would vote anyway. Whitcombe did not take"
+        " questions."
+    )
+    assert found["Rand Dale"] == ("PERSON", 1)
+    assert found["Dale Whitcombe"] == ("PERSON", 2)

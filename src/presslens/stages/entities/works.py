@@ -57,17 +57,25 @@ def without_epithet(head: str, names: list[str]) -> str:
 def join_epithets(groups: dict[tuple[str, str], Group]) -> None:
     """'Crooked Jane' beside Jane Roe: a two-word person's name whose first word is no given
     name and whose second is the given name of exactly one other person of the article is
-    that person under a nickname; its mentions join hers."""
+    that person under a nickname; its mentions join hers (epithet_word)."""
     people = [key for key, group in groups.items() if group.person and " " in key[0]]
     for key in [k for k in groups if not k[1] and len(k[0].split()) == 2]:
         epithet, given = key[0].split()
         if known_first_name(epithet) or not known_first_name(given) or key not in groups:
             continue
-        if groups[key].labels.most_common(1)[0][0] != "PERSON":
+        if groups[key].labels.most_common(1)[0][0] != "PERSON" or not epithet_word(key, groups):
             continue
         owners = [p for p in people if p != key and p[0].split()[0] == given]
         if len(owners) == 1 and owners[0] in groups:
             groups[owners[0]].absorb(groups.pop(key))
+
+
+def epithet_word(key: tuple[str, str], groups: dict[tuple[str, str], Group]) -> bool:
+    """Whether a name's first word may be an epithet: no title stands before the name ("Sen.
+    Rand Paul") and the word is no common noun ("rand", a currency: Rand Paul is no nickname of
+    a Paul of the article), as "Crooked", "Lyin'", "Little" are not."""
+    word = key[0].split()[0].casefold()
+    return not groups[key].titles and not load_roles().kind(word) and not load_roles().thing(word)
 
 
 SMALL_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "the", "to"})
