@@ -141,3 +141,22 @@ def test_a_given_name_that_is_a_common_noun_is_no_epithet() -> None:
     )
     assert found["Rand Dale"] == ("PERSON", 1)
     assert found["Dale Whitcombe"] == ("PERSON", 2)
+
+
+def test_a_name_inside_a_numbered_bill_is_no_person() -> None:
+    found = actors(
+        "Judge Robert Quill blocked the state law on Thursday."
+        ' "Like I said when I signed House Bill 1523, the law simply provides religious'
+        ' accommodations," Governor Dale Brannock said. Quill wrote that the law was unfair.'
+    )
+    assert "Bill" not in found
+    assert found["Robert Quill"] == ("PERSON", 2)
+
+
+def test_an_acronym_never_spells_a_lower_case_word() -> None:
+    """A guard (passes before): "S.C" is not the "Sanders campaign"."""
+    found = actors(
+        "Senator Ana Ruiz opened an office in Columbia, S.C., on Monday. Aides to the Ruiz"
+        " campaign said S.C voters liked her. The Ruiz campaign raised money there."
+    )
+    assert all("S.C" not in name for name in found)

@@ -38,7 +38,10 @@ def initials(name: str) -> str:
 def spells(letters: str, name: str) -> bool:
     """Whether an acronym spells the name's initials, with or without its small words ("DOJ"
     and "DJ" of the Department of Justice)."""
-    every = "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w[0].isalpha())
+    words = [w for w in re.split(r"[\s-]+", name) if w]
+    if any(w[0].islower() and w.casefold() not in CONNECTORS for w in words):
+        return letters == initials(name)  # "S.C" is not the "Sanders campaign"
+    every = "".join(w[0] for w in words)
     return letters in (initials(name), every.upper()) and len(every) > 1
 
 

@@ -15,6 +15,8 @@ from presslens.nlp.firstnames import known_first_name
 from presslens.stages.entities.names import nicknamer
 from presslens.stages.roles import load_roles
 
+NOT_IN_NAMES = {"of", "for", "and", "the", "to", "&"}  # small words of a body's name
+
 
 def role_before_name(lowered: str) -> bool:
     """Whether a lower-cased name opens with a person's role that is no given name, before a
@@ -26,6 +28,8 @@ def role_before_name(lowered: str) -> bool:
     roles = load_roles()
     if roles.kind(words[1]) or roles.kind(words[1].removesuffix("s")):
         return False  # "National Nurses United": a common noun follows, no given name
+    if len(words) > 4 or any(w in NOT_IN_NAMES for w in words) or roles.kind(words[-1]):
+        return False  # "National Diversity Coalition for Trump": a body's name
     return role_word(words[0])
 
 

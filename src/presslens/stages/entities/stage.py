@@ -28,6 +28,7 @@ from presslens.stages.entities import (
     junk,
     listmates,
     names,
+    numbered,
     offices,
     openings,
     organisations,
@@ -58,6 +59,7 @@ def find_entities(article: Article, doc: Doc) -> Entities:
     blocked = junk.blocked_spans(article.text, doc) + titles  # names in a title do not act
     headings = [s.heading_span for s in article.sections if s.heading_span is not None]
     mentions = find_mentions(article.text, doc, blocked, headings)
+    mentions = numbered.without_numbered_names(article.text, mentions)  # "House Bill 1523"
     quoted_spans = [q.span for q in quoted]
     groups = group_mentions(places_quoted_act_not(mentions, quoted_spans), article.text)
     retype.retype_groups(groups, doc)
