@@ -391,3 +391,31 @@ def test_what_people_were_challenged_to_do_is_what_was_said() -> None:
     )
     quotes = [q for q in analyse(text).quotes if q.cue == "challenged"]
     assert [q.text for q in quotes] == ["to be humbler and to get out onto the streets"]
+
+
+def test_a_participle_describing_its_noun_reports_nothing() -> None:
+    from presslens import analyse
+
+    text = (
+        "The court has one empty seat. Three names prominently mentioned as potential nominees "
+        "are Jane Dorr, a judge on the Court of Appeals in Iowa, and two judges in Ohio. The "
+        "senators will meet in May."
+    )
+    assert [q.cue for q in analyse(text).quotes] == []
+
+
+def test_quick_reports_words_only_through_a_reporting_verb() -> None:
+    from presslens import analyse
+
+    text = (
+        "Senator Dana Whitlock won the primary on Tuesday. Party leaders were quick to embrace "
+        "her after the count. Her advisers were quick to point out that she had won every "
+        "county."
+    )
+    dossier = analyse(text)
+    assert [q.text for q in dossier.quotes if q.cue == "quick"] == [
+        "to point out that she had won every county"
+    ]
+    assert [s.text for s in dossier.stances if s.cue == "quick"] == [
+        "to embrace her after the count"
+    ]

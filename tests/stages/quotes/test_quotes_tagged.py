@@ -256,3 +256,17 @@ def test_a_relative_clause_on_the_source_is_not_what_the_source_said() -> None:
     texts = [q.text for q in analyse(text).quotes]
     assert "which monitors extremist statements" not in texts
     assert "The Iron Guild has called for attacks using vehicles" in texts
+
+
+def test_words_hung_on_the_speakers_phrase_are_not_what_the_speaker_said() -> None:
+    from presslens import analyse
+
+    text = (
+        "Many supporters of the senator insist the vote was rigged. ''We feel like the vote has "
+        "been stolen,'' said Laura Pell, the founder of a Facebook group called Occupy Main "
+        "Street, which has more than 25,000 members. Her group helps people share rides."
+    )
+    texts = [q.text for q in analyse(text).quotes]
+    assert not any(t.startswith(("Occupy Main Street", "which has")) for t in texts)
+    assert "''We feel like the vote has been stolen,''" in texts
+    assert "the vote was rigged." in texts  # not the next quotation's opening marks

@@ -96,3 +96,13 @@ def question_clause(verb: Token) -> Token | None:
         if child.dep_ == "xcomp" and "to" in marks:
             return child
     return None
+
+
+def reduced_relative(verb: Token, clause: Token) -> bool:
+    """'Three names mentioned as nominees are Jane Roe and ...': a participle with no auxiliary
+    describes the noun before it, which is the subject of the clause the parse hung on the
+    participle (that clause has none of its own); nobody is said to have mentioned anything."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    subjects = ("nsubj", "nsubjpass", "csubj", "expl")
+    return clause.i > verb.i and not any(c.dep_ in subjects for c in clause.children)

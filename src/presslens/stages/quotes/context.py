@@ -8,6 +8,7 @@ helpers here turn tokens into character spans and back, and trim spans for outpu
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from spacy.attrs import IDX
@@ -133,7 +134,14 @@ def trim(text: str, span: Span) -> Span:
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
         end -= 1
+    opening = OPENING_AT_END.search(text, start, end)
+    if opening is not None:  # 'the vote was rigged. ''We feel ...': the next quotation's mark
+        end = opening.start()
     return Span(start, end)
+
+
+# a quotation mark after a sentence's end and a space, closing a span: it opens what follows
+OPENING_AT_END = re.compile(r"(?<=[.!?])\s+(?:''|``|\"|“)$")
 
 
 def acts_as_verb(token: Token) -> bool:

@@ -26,6 +26,7 @@ SECTIONS = (
     "likelihood",
     "addressee",
     "naming",
+    "manner",
 )
 
 
@@ -47,6 +48,7 @@ class Lexicon:
     likelihood: frozenset[str] = frozenset()  # "X promises to be ...": what is likely
     addressee: frozenset[str] = frozenset()  # "asked Roe", "responded to Roe": whom, not what
     naming: frozenset[str] = frozenset()  # "a PAC called Future 45": a name, not a saying
+    manner: frozenset[str] = frozenset()  # "quick to point out": speech only through a cue
 
     verbs: frozenset[str] = frozenset()  # every verb above, for a quick first test
 

@@ -21,6 +21,7 @@ from presslens.stages.quotes.clauses import (
     object_as_subject,
     question_clause,
     quoted,
+    reduced_relative,
     small_clause,
     that_marked,
     unmarked_clause,
@@ -59,6 +60,7 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
         and child != opening
         and not adverbial(child)
         and not small_clause(child)
+        and not reduced_relative(verb, child)
         and (lemma in lexicon.clause or lemma in lexicon.document)
     ]
     if any(c.i > verb.i and that_marked(c) for c in clauses):
@@ -423,6 +425,7 @@ def adjective_attribution(ctx: Context, adjective: Token) -> Attribution | None:
     content = next(
         (list(c.subtree) for c in adjective.children if c.dep_ in ("ccomp", "xcomp")), None
     ) or noun_object(adjective)
+    manner = adjective.lemma_.lower() in ctx.lexicon.manner and not speech_after(ctx, adjective)
     subject = subject_of(adjective.head)
     if not content or subject is None or subject.dep_ == "expl" or subject.lower_ == "it":
         return None
@@ -430,7 +433,16 @@ def adjective_attribution(ctx: Context, adjective: Token) -> Attribution | None:
     if speaker is None:
         return None
     span = trim(ctx.text, subtree_span(content))
-    return Attribution("indirect", span, token_span(adjective), adjective.i, speaker, 0.55)
+    stance = "stance" if manner else None  # "quick to embrace the nominee": how one acts
+    return Attribution(
+        "indirect", span, token_span(adjective), adjective.i, speaker, 0.55, stance=stance
+    )
+
+
+def speech_after(ctx: Context, adjective: Token) -> bool:
+    """'quick to point out that ...': the infinitive after the adjective reports words."""
+    verbs = [c for c in adjective.children if c.dep_ == "xcomp"]
+    return any(v.lemma_.lower() in ctx.lexicon.clause for v in verbs)
 
 
 def headline_attribution(ctx: Context, token: Token) -> Attribution | None:

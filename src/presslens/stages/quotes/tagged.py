@@ -132,7 +132,7 @@ def as_attribution(ctx: Context, item: learned.Tagged, span: Span) -> Attributio
     speaker = speaker_of(ctx, item, cue_head)
     if speaker is not None and any(part.contains(speaker.span) for part in item.content):
         return None  # "What Trump [proposes] changes ...": the speaker inside what is said
-    if speaker is not None and describes_speaker(ctx, span, speaker):
+    if speaker is not None and describes_speaker(ctx, span, speaker, cue_head):
         return None
     stance = None
     if cue_head is not None and kind == "indirect" and not reporting(ctx, cue_head):
@@ -151,14 +151,28 @@ def as_attribution(ctx: Context, item: learned.Tagged, span: Span) -> Attributio
     )
 
 
-def describes_speaker(ctx: Context, span: Span, speaker: Speaker) -> bool:
-    """'according to the Harbor Group, which monitors extremist forums': a relative clause on
-    the speaker says who the speaker is, not what was said."""
+def describes_speaker(ctx: Context, span: Span, speaker: Speaker, cue: Token | None) -> bool:
+    """'according to the Harbor Group, which monitors extremist forums', 'said Ann Roe, the
+    founder of a group called Occupy Main Street': words that all hang on the speaker's phrase
+    before they reach the cue say who the speaker is, not what was said ('Roe, who said the
+    plan would fail': the content reaches the cue first)."""
     tokens = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
-    if tokens is None or tokens[0].lower_ not in ("which", "who", "whose"):
-        return False
-    clause = next((t for t in tokens[0].ancestors if t.dep_ == "relcl"), None)
-    return clause is not None and speaker.span.start <= clause.head.idx < speaker.span.end
+    inside = {t.i for t in tokens or () if not t.is_punct}
+    tops = [ctx.doc[i] for i in inside if ctx.doc[i].head.i not in inside]
+    return bool(tops) and all(under_speaker(top, speaker, cue) for top in tops)
+
+
+def under_speaker(token: Token, speaker: Speaker, cue: Token | None) -> bool:
+    """Whether `token` hangs on the speaker's head through a relative clause, a participle or
+    an apposition of it, before it reaches the cue."""
+    described = False
+    for above in [token, *token.ancestors]:
+        if cue is not None and above.i == cue.i:
+            return False
+        if above.i == speaker.head:
+            return described
+        described = described or above.dep_ in ("relcl", "acl", "appos")
+    return False
 
 
 def whole_words(ctx: Context, span: Span) -> Span:
