@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 import pytest
 from spacy.tokens import Doc
@@ -73,3 +74,25 @@ def context_for() -> Callable[[str], tuple[Context, list[Quoted]]]:
         return make_context(article, doc, actors, load_lexicon(), quoted), quoted
 
     return build
+
+
+class Heard(NamedTuple):
+    """A quote of a whole analysis, with the names of its speaker's actors."""
+
+    text: str
+    cue: str | None
+    actors: list[str]
+
+
+def hear(text: str) -> list[Heard]:
+    """The quotes of `text`'s dossier (the whole analysis: the learned tagger too)."""
+    from presslens import analyse
+
+    dossier = analyse(text)
+    names = {a.id: a.name for a in dossier.actors}
+    return [Heard(q.text, q.cue, [names[i] for i in q.speaker_actor_ids]) for q in dossier.quotes]
+
+
+@pytest.fixture
+def heard() -> Callable[[str], list[Heard]]:
+    return hear

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -11,6 +12,7 @@ from presslens.stages.quotes.marks import Quoted
 from presslens.stages.quotes.speakers import Speaker, make_speaker, subject_of
 
 ContextFor = Callable[[str], tuple[Context, list[Quoted]]]
+Hear = Callable[[str], list[Any]]  # conftest.hear: quotes with their speakers' actor names
 
 
 def speaker_of_say(text: str, context_for: ContextFor) -> Speaker:
@@ -310,33 +312,25 @@ def test_one_of_a_group_set_off_by_a_name_is_that_name() -> None:
     assert [q.speaker for q in quotes] == ["Nora Quist"]
 
 
-def test_as_someone_puts_it_gives_the_words_to_them() -> None:
-    from presslens import analyse
-
+def test_as_someone_puts_it_gives_the_words_to_them(heard: Hear) -> None:
     text = (
         "Governor Paul Brenner met the city council on Monday. The council wants more money "
         "for its schools. As the Herald's Nora Quist puts it, Brenner is trying to hand the "
         "council “a deal it cannot turn down.” The council meets again next week."
     )
-    dossier = analyse(text)
-    (quote,) = [q for q in dossier.quotes if "deal" in q.text]
-    names = {a.id: a.name for a in dossier.actors}
-    assert [names[i] for i in quote.speaker_actor_ids] == ["Nora Quist"]
+    (quote,) = [q for q in heard(text) if "deal" in q.text]
+    assert quote.actors == ["Nora Quist"]
     assert quote.text.startswith("Brenner is trying")
 
 
-def test_a_speaker_after_the_quotation_parsed_as_its_object_still_speaks() -> None:
-    from presslens import analyse
-
+def test_a_speaker_after_the_quotation_parsed_as_its_object_still_speaks(heard: Hear) -> None:
     text = (
         "Governor Paul Brenner spoke in Dayton last week. He promised better roads. Then came "
         "the boldest promise of all: “It is time we had a teacher running this state,” "
         "exhorted Brenner's introducer, actress Nora Quist. The crowd cheered."
     )
-    dossier = analyse(text)
-    (quote,) = [q for q in dossier.quotes if "teacher" in q.text]
-    names = {a.id: a.name for a in dossier.actors}
-    assert [names[i] for i in quote.speaker_actor_ids] == ["Nora Quist"]
+    (quote,) = [q for q in heard(text) if "teacher" in q.text]
+    assert quote.actors == ["Nora Quist"]
     assert quote.text.startswith("“It is time")  # not the writer's words before the colon
 
 
@@ -353,30 +347,24 @@ def test_as_someone_put_it_inside_a_relative_clause_is_theirs_not_the_names() ->
     assert quote.speaker_actor_ids == ()
 
 
-def test_a_surname_the_parse_read_as_a_modal_verb_speaks() -> None:
-    from presslens import analyse
-
+def test_a_surname_the_parse_read_as_a_modal_verb_speaks(heard: Hear) -> None:
     text = (
         "Columnist Harold Will renewed his feud with the mayor this week. Citing the flood, "
         "Will urged voters to abandon the mayor. “The storm is a reminder that leadership "
         "matters,” Will wrote."
     )
-    dossier = analyse(text)
-    names = {a.id: a.name for a in dossier.actors}
-    speakers = {q.cue: [names[i] for i in q.speaker_actor_ids] for q in dossier.quotes}
+    speakers = {q.cue: q.actors for q in heard(text)}
     assert speakers.get("wrote") == ["Harold Will"]
     assert speakers.get("urged") == ["Harold Will"]
 
 
-def test_a_name_the_parse_joined_to_the_noun_before_and_is_the_next_verbs_subject() -> None:
-    from presslens import analyse
-
+def test_a_name_the_parse_joined_to_the_noun_before_and_is_the_next_verbs_subject(
+    heard: Hear,
+) -> None:
     text = (
         "Mayor Tom Reyes faced protests for weeks. Over the past two weeks, prosecutors "
         "charged the officer with murder and Reyes fired his police chief, Garry Hall, "
         "acknowledging that much of the city has lost trust in the force. The protests continue."
     )
-    dossier = analyse(text)
-    names = {a.id: a.name for a in dossier.actors}
-    (quote,) = [q for q in dossier.quotes if q.cue == "acknowledging"]
-    assert [names[i] for i in quote.speaker_actor_ids] == ["Tom Reyes"]
+    (quote,) = [q for q in heard(text) if q.cue == "acknowledging"]
+    assert quote.actors == ["Tom Reyes"]
