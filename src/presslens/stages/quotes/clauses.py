@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from presslens.stages.sources import FINITE_TAGS
+
 # subordinating words that open a clause of time, cause or concession, not what was said
 ADVERBIAL_MARKS = frozenset(
     {"after", "before", "when", "while", "because", "since", "although", "though", "once", "as"}
@@ -28,7 +30,7 @@ def object_as_subject(verb: Token, clause: Token) -> list[Token]:
 
 def finite(clause: Token) -> bool:
     """A clause with a tense: a finite verb, or a tense or modal auxiliary (not "to")."""
-    if clause.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+    if clause.tag_ in FINITE_TAGS:
         return True
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in clause.children)
 

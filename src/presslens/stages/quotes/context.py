@@ -18,7 +18,13 @@ from presslens.model import Actor, Article, Span
 from presslens.stages.entities import actors_by_id
 from presslens.stages.quotes.gender import actor_genders, likely_genders
 from presslens.stages.quotes.lexicon import Lexicon
-from presslens.stages.quotes.marks import Quoted
+from presslens.stages.quotes.marks import (
+    OPENING,
+    STRAIGHT,
+    TWO_CHAR_EITHER,
+    TWO_CHAR_OPENING,
+    Quoted,
+)
 from presslens.stages.quotes.speakers import Speaker
 from presslens.stages.titles import work_title
 
@@ -141,7 +147,9 @@ def trim(text: str, span: Span) -> Span:
 
 
 # a quotation mark after a sentence's end and a space, closing a span: it opens what follows
-OPENING_AT_END = re.compile(r"(?<=[.!?])\s+(?:''|``|\"|“)$")
+OPENING_AT_END = re.compile(
+    rf"(?<=[.!?])\s+(?:{TWO_CHAR_EITHER}|{TWO_CHAR_OPENING}|[{OPENING}{STRAIGHT}])$"
+)
 
 
 def acts_as_verb(token: Token) -> bool:

@@ -5,8 +5,7 @@ before. The resolver then gives "they" no actor rather than a wrong one."""
 from __future__ import annotations
 
 from presslens.stages.quotes.context import Context
-from presslens.stages.quotes.speakers import Speaker
-from presslens.stages.roles import load_roles
+from presslens.stages.quotes.speakers import Speaker, a_person
 
 
 def group_in_sentence(ctx: Context, speaker: Speaker) -> bool:
@@ -20,6 +19,6 @@ def group_in_sentence(ctx: Context, speaker: Speaker) -> bool:
             continue
         if token.i in ctx.quote_of_token:
             continue
-        if token.ent_type_ == "NORP" or load_roles().kind(token.lemma_.lower()) == "PERSON":
+        if token.ent_type_ == "NORP" or a_person(token):
             return True
     return False

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from presslens.model import Actor, Span
 from presslens.stages.entities import actor_at
+from presslens.stages.sources import FINITE_TAGS
 
 SUBJECTS = ("nsubj", "csubj")
 
@@ -58,7 +59,7 @@ def inverted_object(verb: Token) -> Token | None:
     doc = verb.doc
     if verb.i < 2 or not doc[verb.i - 1].is_quote or doc[verb.i - 2].text not in (",", "?", "!"):
         return None
-    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+    if verb.tag_ not in FINITE_TAGS:
         return None  # '"that person," telling Fox 35 that ...': a participle, its own subject
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
     return objects[0] if len(objects) == 1 else None
@@ -82,7 +83,7 @@ def conjoined_subject(verb: Token) -> Token | None:
     parse joined the name to the noun before "and", and left the verb after it with no
     subject; the name right between "and" and the verb is its subject."""
     doc = verb.doc
-    if verb.dep_ != "conj" or verb.i < 2 or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+    if verb.dep_ != "conj" or verb.i < 2 or verb.tag_ not in FINITE_TAGS:
         return None
     name, joint = doc[verb.i - 1], doc[verb.i - 2]
     named = name.pos_ == "PROPN" or (name.pos_ == "NOUN" and name.text[:1].isupper())

@@ -38,7 +38,7 @@ from presslens.stages.quotes.context import (
 from presslens.stages.quotes.lexicon import Lexicon
 from presslens.stages.quotes.misparsed import whose_clause
 from presslens.stages.quotes.nesting import outermost
-from presslens.stages.quotes.speakers import Speaker, make_speaker, subject_of
+from presslens.stages.quotes.speakers import Speaker, a_person, make_speaker, subject_of
 from presslens.stages.roles import load_roles
 
 # prepositions that introduce what a reporting noun or adjective is about: "criticism of NATO"
@@ -154,14 +154,6 @@ def accusation_grounds(verb: Token, lexicon: Lexicon) -> list[Token]:
 
 
 OTHER_SENSE = frozenset({"off"})  # "called off", "signed off": a particle that ends speech
-
-
-def a_person(token: Token) -> bool:
-    """A person or people: a name, a pronoun, or a noun for people ("reporters", "the
-    senator")."""
-    if token.ent_type_ == "PERSON" or token.pos_ == "PRON":
-        return True
-    return token.pos_ == "NOUN" and load_roles().kind(token.lemma_.lower()) == "PERSON"
 
 
 def bare_name(token: Token) -> bool:

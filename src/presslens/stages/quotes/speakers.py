@@ -145,6 +145,14 @@ def a_thing(noun: Token) -> bool:
     return load_roles().kind(noun.lemma_.lower()) is None
 
 
+def a_person(token: Token) -> bool:
+    """A person or people: a name, a pronoun, or a noun for people ("reporters", "the
+    senator")."""
+    if token.ent_type_ == "PERSON" or token.pos_ == "PRON":
+        return True
+    return token.pos_ == "NOUN" and load_roles().kind(token.lemma_.lower()) == "PERSON"
+
+
 def described_subject(noun: Token) -> Token | None:
     """The one a predicate noun describes: "Roe is a serial liar and birther who has pledged
     ..." pledges as Roe; None for a name ("It is Smith who said") or a subject naming no one."""
