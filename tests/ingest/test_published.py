@@ -217,6 +217,15 @@ PAGES = [
         None,
     ),
     (page(top="<p>WASHINGTON, March 3, 2017 — The vote came late.</p>"), "March 3, 2017", None),
+    # a content system's empty date is no date: the next source is read
+    (
+        page(
+            '<meta property="article:published_time" content="0001-01-01T00:00:00Z">'
+            '<meta name="DC.date.issued" content="2017-03-03">'
+        ),
+        "2017-03-03",
+        None,
+    ),
 ]
 
 

@@ -124,14 +124,19 @@ def find_caption(tree: etree._Element) -> str | None:
 def find_published(tree: etree._Element) -> str | None:
     """The page's publication date as written (see OPEN_GRAPH_DATES), None when it says none."""
     marked = "//*[@itemprop='datePublished']/@content|//*[@itemprop='datePublished']/@datetime"
-    return (
-        meta_content(tree, *OPEN_GRAPH_DATES)
-        or json_ld_published(tree)
-        or first_value(tree.xpath(marked))
-        or meta_content(tree, *OTHER_DATE_METAS)
-        or first_value(tree.xpath("//time[@pubdate]/@datetime"))
-        or first_value(tree.xpath("//time/@datetime"))
+    written = (
+        meta_content(tree, *OPEN_GRAPH_DATES),
+        json_ld_published(tree),
+        first_value(tree.xpath(marked)),
+        meta_content(tree, *OTHER_DATE_METAS),
+        first_value(tree.xpath("//time[@pubdate]/@datetime")),
+        first_value(tree.xpath("//time/@datetime")),
     )
+    return next((when for when in written if when and not PLACEHOLDER_DATE.match(when)), None)
+
+
+# a content system's empty date, "0001-01-01T00:00:00Z" or "0000-00-00": no date at all
+PLACEHOLDER_DATE = re.compile(r"\s*0\d{3}-")
 
 
 def first_value(found: list) -> str | None:
