@@ -81,6 +81,8 @@ def test_dateline(paragraph: str, length: int) -> None:
         ("Mr. Roe contributed $2,700 to the campaign.", "anywhere", False),
         ("Lee reported from Los Angeles.", "closing", True),
         ("Ann Lee is a columnist at the Daily Planet.", "closing", True),
+        ("Contributing: Ann Lee", "closing", True),  # a Gannett paper's closing credit
+        ("Contributing factors: rain and wind.", "closing", False),
         ("Ann Lee / Reuters.", "anywhere", True),  # a photo credit
         ("Ann Lee/Getty Images", "anywhere", True),
         ("Ann Lee and Tom Ray met in Oslo.", "anywhere", False),
