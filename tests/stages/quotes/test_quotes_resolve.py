@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from presslens.model import Actor, Article
 from presslens.stages.quotes import find_quotes
+from presslens.stages.quotes.parties import actor_parties
 from presslens.stages.quotes.resolve import PERSON, THING_TYPES, Need, fits
 
 Prepare = Callable[[str], tuple[Article, Doc, tuple[Actor, ...]]]
@@ -473,3 +474,64 @@ def test_they_after_people_named_by_no_actor_in_its_sentence_is_none_of_the_acto
         "by his fellow Republicans, though at the end they swore that they would back him."
     )
     assert speaker_of(prepared, text, "swore") == ("they", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "actors"),
+    [
+        # the only candidate the article names is a Libertarian: "the GOP nominee" is not him
+        (
+            "Libertarian presidential candidate Gary Roe said his doctor found him fit. The "
+            "debate commission says there was a problem with the sound. The GOP nominee "
+            "complained that his microphone had been sabotaged.",
+            "complained",
+            [],
+        ),
+        # the Republican nominee named first is not "the Democratic presidential nominee"
+        (
+            "GOP presidential nominee Donald Tramp held a rally in Ohio on Friday. Hillary Kline "
+            "spoke in Toledo later. Kline says the singer is a dedicated advocate for children. "
+            "The Democratic presidential nominee says they both share the belief that every "
+            "child matters.",
+            "says",
+            ["Hillary Kline"],
+        ),
+        # a party in a congressional tag counts too
+        (
+            "Sen. Tom Pike (R-Ohio) spoke first about the budget. The hearing ran late. The "
+            "Democratic senator said the budget was too small.",
+            "said",
+            [],
+        ),
+    ],
+)
+def test_a_role_bearing_a_party_is_no_one_the_article_ties_to_another(
+    text: str, cue: str, actors: list[str], prepared: Prepare
+) -> None:
+    assert speaker_of(prepared, text, cue)[1] == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "parties"),
+    [
+        (
+            "Republican Tom Pike said taxes were too high. Pike spoke for an hour.",
+            "Tom Pike",
+            {"republican"},
+        ),
+        (
+            "Ada Quill, a California Democrat, spoke first. Quill was brief.",
+            "Ada Quill",
+            {"democratic"},
+        ),
+        ("Sen. Tom Pike (R-Ohio) spoke first. Pike was brief.", "Tom Pike", {"republican"}),
+        # the party of "GOP nominee Roe" is Roe's, not his rival's
+        ("GOP nominee Ned Roe's rival Ada Quill spoke first. Quill was brief.", "Ada Quill", set()),
+    ],
+)
+def test_the_parties_an_article_sets_beside_a_name(
+    text: str, name: str, parties: set[str], context_for: Callable
+) -> None:
+    ctx, _quoted = context_for(text)
+    actor = next(a for a in ctx.actors if a.name == name)
+    assert actor_parties(ctx, actor) == parties

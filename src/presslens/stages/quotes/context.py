@@ -78,6 +78,8 @@ class Context:
     # words, not only quoted ones (`resolve`, computed once a sentence)
     titles: set[Span] = field(default_factory=set)  # quotations that are works' titles
     by_id: dict[str, Actor] = field(default_factory=dict)  # actor id -> actor
+    parties: dict[str, frozenset[str]] = field(default_factory=dict)  # actor id -> the parties
+    # the article ties it to, filled by `parties.actor_parties` when a role first needs them
 
 
 def make_context(

@@ -19,6 +19,7 @@ from presslens.model import Actor
 from presslens.stages.quotes.context import TITLES, Context, sentence_of, token_span, tokens_in
 from presslens.stages.quotes.groups import group_in_sentence
 from presslens.stages.quotes.homes import elsewhere, role_place
+from presslens.stages.quotes.parties import agree, role_parties
 from presslens.stages.quotes.speakers import Speaker, document_author
 from presslens.stages.roles import load_roles
 
@@ -354,7 +355,8 @@ def role_candidates(ctx: Context, speaker: Speaker, found: list[Candidate]) -> l
         others |= {
             c[2].actor_id for c in found if c[2].actor_id and elsewhere(ctx, c[2].actor_id, place)
         }
-    found = [c for c in found if c[2].actor_id not in others]
+    parties = role_parties(ctx.doc[speaker.head])  # "the GOP nominee" is no Libertarian
+    found = [c for c in found if c[2].actor_id not in others and agree(ctx, c[2].actor_id, parties)]
     since = newcomer_at(ctx, speaker.head, roles.same_as(role))
     if since is not None:
         found = [c for c in found if named_after(ctx, c[2].actor_id, since)]
@@ -363,6 +365,7 @@ def role_candidates(ctx: Context, speaker: Speaker, found: list[Candidate]) -> l
     head = ctx.doc[speaker.head]
     holders = held_outside(ctx, roles.same_as(role), range(head.idx, head.sent.end_char))
     holders -= possessors(ctx, head) | others
+    holders = {h for h in holders if agree(ctx, h, parties)}
     if place is not None:  # a holder named far back, tied to another state, neither
         holders = {h for h in holders if not elsewhere(ctx, h, place)}
     if holders or roles.relational(role) or roles.named_only(role) or person_modified(ctx, head):

@@ -1,0 +1,106 @@
+"""The parties a role noun and an actor are tied to: "the Democratic nominee" is never the
+actor the article calls a Republican, nor "the GOP nominee" its Libertarian candidate.
+
+A role's party is a party word among the words it governs before it ("the GOP nominee", "the
+Democratic presidential candidate"). An actor's are the party words the article sets beside
+any of its names: before it ("Republican Donald Trump", "GOP presidential nominee Donald
+Trump"), in an apposition ("Jane Roe, a California Democrat") or in a congressional tag
+("Sen. Tom Ray (D-Ore.)"). Words owned by another name do not count: in "Roe's Democratic
+rival Ann Bell" the party is Bell's, and "GOP nominee Roe's rival Bell" gives Bell none. The
+words naming each party are in resources/parties.txt. A role and an actor disagree only when
+both have parties and share none; an actor the article ties to no party agrees with any role.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Token
+
+from presslens.model import Actor
+from presslens.resources import parse_sections, read_text
+from presslens.stages.quotes.context import Context, tokens_in
+
+# "(R-Texas)", "(D-N.Y.)", "R-Ohio": a member of Congress's party and state
+TAG = re.compile(r"\s*\(?([A-Z])-[A-Z][\w.]*")
+APPOSED = frozenset({"appos"})
+
+
+@cache
+def party_words() -> dict[str, str]:
+    """Each lower-case word naming a party -> the party's key (one-letter tag forms included)."""
+    lines = parse_sections(read_text("parties.txt"), ("parties",), "parties.txt")["parties"]
+    words: dict[str, str] = {}
+    for line in lines:
+        key, *forms = line.split()
+        words.update({form: key for form in (key, *forms)})
+    return words
+
+
+def party_of(token: Token) -> str | None:
+    """The party a capitalised word names ("GOP", "Democratic", "Republicans"), if any; one
+    letter is a party only in a tag (`tag_party`)."""
+    if not token.text[:1].isupper() or len(token.text) < 2:
+        return None
+    return party_words().get(token.lower_) or party_words().get(token.lemma_.lower())
+
+
+def role_parties(head: Token) -> frozenset[str]:
+    """The parties a role noun bears: its own word ("the Democrat") or a word it governs
+    before it ("the GOP nominee", "the Democratic presidential candidate")."""
+    found = {party_of(t) for t in head.subtree if t.i <= head.i and not owned(t, head)}
+    return frozenset(p for p in found if p)
+
+
+def owned(token: Token, top: Token) -> bool:
+    """A word under another name's possessive between it and `top`: "Roe's" in "Roe's
+    Democratic rival" is Roe's, and so is a party word inside "GOP nominee Roe's"."""
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ == "poss":
+            return True
+        token = token.head
+    return False
+
+
+def actor_parties(ctx: Context, actor: Actor) -> frozenset[str]:
+    """Every party the article sets beside one of the actor's names (cached on the context)."""
+    if actor.id not in ctx.parties:
+        found: set[str] = set()
+        for mention in actor.mentions:
+            tokens = tokens_in(ctx, mention)
+            if tokens:
+                found |= name_parties(ctx, ctx.doc[tokens.stop - 1], tokens.start)
+                found |= tag_party(ctx.text, mention.end)
+        ctx.parties[actor.id] = frozenset(found)
+    return ctx.parties[actor.id]
+
+
+def name_parties(ctx: Context, last: Token, start: int) -> set[str]:
+    """Party words before a name that hang on it, and those of a noun apposed to it."""
+    before = {party_of(t) for t in last.subtree if t.i < start and not owned(t, last)}
+    apposed = [c for c in last.children if c.dep_ in APPOSED]
+    if last.dep_ in APPOSED:
+        apposed.append(last.head)
+    for noun in apposed:
+        if noun.i > last.i and ctx.actor_of_token.get(noun.i) is None:
+            before |= {party_of(t) for t in noun.subtree if t.i <= noun.i}
+    return {p for p in before if p}
+
+
+def tag_party(text: str, end: int) -> set[str]:
+    """The party of a tag right after a name: "Tom Ray (D-Ore.)" -> democratic."""
+    match = TAG.match(text, end, end + 12)
+    if match is None:
+        return set()
+    party = party_words().get(match.group(1).lower())
+    return {party} if party else set()
+
+
+def agree(ctx: Context, actor_id: str | None, parties: frozenset[str]) -> bool:
+    """False only when the actor is tied to parties and none is the role's."""
+    actor = ctx.by_id.get(actor_id or "")
+    if actor is None or not parties:
+        return True
+    own = actor_parties(ctx, actor)
+    return not own or bool(own & parties)
