@@ -66,6 +66,7 @@ from presslens.stages.quotes.reported import reported_speech
 from presslens.stages.quotes.resolve import resolve
 from presslens.stages.quotes.speakers import Speaker
 from presslens.stages.quotes.tagged import tagged_attributions
+from presslens.stages.quotes.turns import outside_turns, turn_attributions
 from presslens.stages.titles import title_like
 
 STAGE = "quotes"
@@ -394,6 +395,8 @@ def find_quotes(
     indirect = [r for r in reported if id(r) not in used and not overlaps_any(r.span, attributed)]
     posts = post_attributions(ctx, article.paragraphs)
     items = [*outside(attributed + unattributed + indirect, posts), *posts]
+    turns = turn_attributions(ctx, blocks(article))  # "TAPPER: Do you think ...?"
+    items = [*outside_turns(items, turns), *turns]
     items += tagged_attributions(ctx, vectors, items)
     items = outside(items, [item for item in items if item.speaker is not None])
     items = [item for item in items if not of_anonymity(ctx, item)]
@@ -411,6 +414,12 @@ def find_quotes(
 
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "AUX", "NUM", "ADJ", "INTJ"})
+
+
+def blocks(article: Article) -> list[Span]:
+    """Paragraphs and headings in text order."""
+    headings = [s.heading_span for s in article.sections if s.heading_span is not None]
+    return sorted([*article.paragraphs, *headings], key=lambda span: span.start)
 
 
 def says_something(ctx: Context, item: Attribution) -> bool:
