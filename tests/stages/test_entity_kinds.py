@@ -110,3 +110,61 @@ def test_a_town_listed_with_places_is_typed_a_place() -> None:
     actors = presslens.analyse(text).actors
     assert all(a.type == "GPE" for a in actors if a.name in ("Huntsville", "Decatur"))
     assert any(a.name == "Odile Farrant" for a in actors)
+
+
+def test_a_town_signing_a_readers_letter_is_a_place() -> None:
+    text = (
+        "LETTERS.\n\n"
+        "The council should never have raised the water rates twice in one year. "
+        "Families here are already struggling to pay their bills.\n\n"
+        "Marta Quellin.\n\n"
+        "Fairhope, Ala.\n\n"
+        "The mayor, Odile Farrant, said the rates would stay. She spoke on Monday."
+    )
+    actors, _, places = lists(text)
+    assert "Fairhope" not in actors and "Fairhope" in places
+    assert "Odile Farrant" in actors
+
+
+def test_names_coined_for_a_plan_or_an_event_are_no_actors() -> None:
+    text = (
+        "Senator Mara Quillfeather said Obamacare had raised premiums in her state. "
+        "Quillfeather, who met President Barack Obama twice, said Brexit had unsettled "
+        "investors too. Bridgegate, she added, was a lesson for every governor."
+    )
+    actors, _, _ = lists(text)
+    assert not {"Obamacare", "Brexit", "Bridgegate"} & set(actors)
+    assert "Mara Quillfeather" in actors
+
+
+def test_a_faith_is_a_group_word() -> None:
+    text = (
+        "Dawud Ferrant, an imam, said on Friday that the speech misrepresented Islam. "
+        "Ferrant, who leads a mosque in the city, said Islam teaches mercy. "
+        "He asked the candidate to visit his congregation."
+    )
+    actors, groups, _ = lists(text)
+    assert "Islam" not in actors
+    assert "Dawud Ferrant" in actors
+
+
+def test_a_hill_and_an_office_named_as_where_are_places() -> None:
+    text = (
+        "Republicans on Capitol Hill were furious on Tuesday, an aide to Senator Mara "
+        "Quillfeather said. Quillfeather says she is ready for the Oval Office. "
+        "She said the vote would come in June."
+    )
+    actors, _, places = lists(text)
+    assert "Capitol Hill" not in actors and "Oval Office" not in actors
+    assert "Mara Quillfeather" in actors
+
+
+def test_a_drug_and_a_race_are_no_actors() -> None:
+    text = (
+        "Tobias Wrenfield, a cyclist, said he kept a prescription for Zoloft in his bag. "
+        "Wrenfield finished the Tour de France in 2014. "
+        "His coach, Ilsa Marrowby, said he was a fighter."
+    )
+    actors, _, _ = lists(text)
+    assert "Zoloft" not in actors and "Tour de France" not in actors
+    assert "Tobias Wrenfield" in actors

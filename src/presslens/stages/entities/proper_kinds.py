@@ -10,7 +10,15 @@ them (resources/proper_kinds.txt, each capitalised noun by its most frequent sen
 - a region, a former country, a river the GeoNames gazetteer (stages/places.py) lacks, or a
   region written with its kind ("Donetsk Oblast"), is a place: an actor only where it acts, as
   a country is ("Crimea", "Normandy", "the Soviet Union"). A city's name is left to the
-  gazetteer's rules: many are also companies' or pollsters' ("Gallup", "Cadillac").
+  gazetteer's rules: many are also companies' or pollsters' ("Gallup", "Cadillac"); but a
+  region of several words the tagger typed a person's or a body's is a place too ("on Capitol
+  Hill", also a town of the gazetteer);
+- an event ("Watergate", "the World Series") is no actor; a faith whose first sense is its
+  believers ("Islam": the Muslim world, then the religion) is a belief;
+- a building, a bridge, a monument of several words whose head is a building's noun ("Oval
+  Office", "Great Wall"; not "Columbia University") is a place where it does not act;
+- a product, a drug, a disease ("Coke", "Zoloft") is no actor where it does not act (a company
+  named so acts: "Bayer agreed to buy ...").
 
 Never for a name the article marks as a person's (a title, a sex, a merged full name), a known
 first name ("Frank" is also a people), a name in capitals ("ABC", "WASP"), an outlet; nor, as a
@@ -27,13 +35,19 @@ from collections import Counter
 from presslens.nlp.firstnames import known_first_name
 from presslens.resources import parse_sections, read_text
 from presslens.stages.entities.retype import outlet_named
-from presslens.stages.entities.types import ACTS, PLACE_LABELS, Group, actor_type
+from presslens.stages.entities.types import (
+    ACTS,
+    PLACE_LABELS,
+    Group,
+    actor_type,
+    organisation_named,
+)
 from presslens.stages.places import load_places
 from presslens.stages.roles import load_roles
 
-SECTIONS = ("people", "belief", "act", "time", "location")
+SECTIONS = ("people", "belief", "act", "time", "location", "event", "structure", "thing")
 GROUP_KINDS = frozenset({"people", "belief"})
-NO_ACTOR_KINDS = frozenset({"act", "time"})
+NO_ACTOR_KINDS = frozenset({"act", "time", "event"})
 # a region written with the kind of division it is: "Donetsk Oblast", "Idlib Governorate"
 DIVISIONS = frozenset({"Oblast", "Province", "Governorate", "Prefecture", "Region", "Krai"})
 
@@ -68,15 +82,32 @@ def kind_by_catalogue(group: Group, text: str) -> str | None:
     if section is None and len(words) > 1 and words[-1] in DIVISIONS:
         rest = " ".join(words[:-1])  # "Donetsk Oblast": a division of a known place
         section = "location" if places.kind(rest) or catalogued(rest) == "location" else None
-    if section is None or places.kind(name) == "city":
+    if section is None or places.kind(name) == "city" and not region_named(group, section):
         return None  # a town's name: also a company's, a pollster's ("Gallup")
     if section == "location":
         return place_or_actor(group)
+    if section == "structure":
+        return "place" if building_named(name) and group.acting < ACTS else None
     if places.kind(name) is not None or actor_type(group) in ("GPE", "LOC"):
-        return None  # "Iowa" is a people too; "Cambridge, Mass." no rite
+        return None  # "Iowa" is a people too; "Cambridge, Mass." no rite; "Pa." no element
+    if section == "thing":
+        return None if group.acting >= ACTS else "none"
     if section == "people" and not a_people(group, text):
         return None
     return "group" if section in GROUP_KINDS else "none"
+
+
+def building_named(name: str) -> bool:
+    """A name whose head is a building's noun ("Office", "Tower", "Bridge"), not a body's
+    ("Dartmouth College", "Columbia University", "New York Stock Exchange")."""
+    head = name.split()[-1].lower()
+    return load_roles().structure(head) and not organisation_named(name)
+
+
+def region_named(group: Group, section: str) -> bool:
+    """A region of several words the tagger typed a person's or a body's ("Capitol Hill"):
+    a place, though the gazetteer also has a town of that name."""
+    return section == "location" and " " in group.name and actor_type(group) not in PLACE_LABELS
 
 
 def place_or_actor(group: Group) -> str | None:

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from presslens.model import Actor, Article, Span
 from presslens.stages.entities import (
+    coinages,
     demonyms,
     families,
     forms,
@@ -76,6 +77,8 @@ def find_entities(article: Article, doc: Doc) -> Entities:
         found = proper_kinds.kind_by_catalogue(group, text) or kind(group)  # "Medicare", "Latinos"
         if families.family_named(key[0], group, groups):
             found = "group"  # "the Clintons"
+        if coinages.coined(group, groups):
+            continue  # "Brexit", "Obamacare", "Bridgegate": an event or a plan
         if found == "none":
             continue
         if found == "actor" and offices.seat_named(group, doc):

@@ -134,6 +134,8 @@ def acting(ent: DocSpan) -> int:
         root = root.head
     if in_list_of_places(ent, root):
         return 0  # "states like Ohio and Florida", "Paris, Beirut and other cities": where
+    if ent.label_ in PLACE_LABELS and verbless_line(root):
+        return 0  # a letter's signature, "Arlington, Mass.": where the writer lives
     if ent.label_ not in PLACE_LABELS and speaks_through(root):
         return 2  # "a YouTube spokeswoman", "officials at Facebook": the body speaks
     if root.dep_ == "compound" and root.head.lemma_.lower() in rules().institutions:
@@ -155,6 +157,12 @@ def acting(ent: DocSpan) -> int:
     if root.dep_ != "pobj" or root.head.lower_ not in rules().acting_prepositions:
         return 0
     return 2 if root.head.lower_ in PARTNERS else 1
+
+
+def verbless_line(root: Token) -> bool:
+    """The name is the root of a sentence with no verb ("Arlington, Mass." under a reader's
+    letter): it names where, it does nothing."""
+    return root.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in root.sent)
 
 
 def in_list_of_places(ent: DocSpan, first: Token) -> bool:
