@@ -26,9 +26,11 @@ from presslens.stages.entities import (
     demonyms,
     families,
     forms,
+    initialisms,
     junk,
     listmates,
     names,
+    namesakes,
     numbered,
     offices,
     openings,
@@ -66,6 +68,7 @@ def find_entities(article: Article, doc: Doc) -> Entities:
     retype.retype_groups(groups, doc)
     forms.join_case_forms(groups)  # "CLINTON", "Al Ashry" beside "al Ashry"
     names.merge_people(groups, doc)
+    left_out = namesakes.share_bare_surnames(groups, doc)  # "Clinton" beside Bill and Hillary
     works.join_epithets(groups)
     demonyms.join_surnames(groups)  # "Cuban said" after Mark Cuban
     demonyms.drop_joined_surnames(groups)  # "the Obama-Clinton foreign policy"
@@ -85,6 +88,8 @@ def find_entities(article: Article, doc: Doc) -> Entities:
             found = "place"  # "a bid for the White House": the office
         elif found == "actor":
             found = wording.describing_kind(group, doc) or found  # "the Kazakh economy"
+        if found == "actor" and initialisms.describes_people(group, doc):
+            found = "group"  # "LGBT parents", "the MAGA movement"
         if found == "actor" and wording.common_words_named(group, doc):
             continue  # "Last Man Standing", "Top Secret" files: no one's name
         if found == "actor" and openings.abstract_word_opening(group, doc):
@@ -92,7 +97,7 @@ def find_entities(article: Article, doc: Doc) -> Entities:
         if found == "group" or not (is_junk(key, group) or not_an_actor(text, group)):
             sorted_out[found][key] = group
     actors = sorted_out["actor"]
-    taken = [s for g in groups.values() for s in g.spans] + blocked
+    taken = [s for g in groups.values() for s in g.spans] + blocked + left_out
     find_more_mentions(article.text, actors, taken)
     names.retype_by_pronouns(actors, doc)  # with every mention found
     return Entities(
