@@ -168,3 +168,29 @@ def test_a_drug_and_a_race_are_no_actors() -> None:
     actors, _, _ = lists(text)
     assert "Zoloft" not in actors and "Tour de France" not in actors
     assert "Tobias Wrenfield" in actors
+
+
+def test_an_initialism_qualifying_people_is_a_group_word() -> None:
+    text = (
+        "Senator Mara Quillfeather said the bill would hurt LGBT parents who adopt. "
+        "Quillfeather, who chairs the health committee, said she would vote against it. "
+        "The FBI said it had opened an inquiry into threats against her office."
+    )
+    actors, groups, _ = lists(text)
+    assert "LGBT" not in actors and "LGBT" in groups
+    assert "FBI" in actors and "Mara Quillfeather" in actors
+
+
+def test_a_hat_tip_a_photo_credit_and_a_readers_signature_make_no_actors() -> None:
+    text = (
+        "LETTERS.\n\n"
+        "The council should never have raised the water rates twice in one year, and the "
+        "mayor, Odile Farrant, knows it.\n\n"
+        "Heather T. Quellin.\n\n"
+        "Reuters via Getty Images.\n\n"
+        "Farrant said the rates would stay. She spoke on Monday.\n\n"
+        "(h/t The Daily Rambler.)"
+    )
+    actors, _, _ = lists(text)
+    assert not {"Heather T. Quellin", "Reuters", "Getty Images", "Daily Rambler"} & set(actors)
+    assert "Odile Farrant" in actors

@@ -54,7 +54,8 @@ SMALL = r"(?:a|an|and|as|at|by|for|in|of|on|or|the|to|with)"
 INLINE_HEADING = re.compile(
     rf"{CAP}(?:[ \t]+(?:{CAP}|{SMALL})){{1,7}}[ \t]+{CAP}(?=:[ \t]+[\"“A-Z])"
 )
-LONE_LINE = re.compile(rf"{CAP}(?:[ \t]+(?:{CAP}|{SMALL})){{0,3}}\.?")
+INITIAL = r"[A-Z]\."  # "T." of a reader signing "Heather T. Remoff."
+LONE_LINE = re.compile(rf"{CAP}(?:[ \t]+(?:{CAP}|{INITIAL}|{SMALL})){{0,3}}\.?")
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
 PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 CLOSING_PARAGRAPHS = 3

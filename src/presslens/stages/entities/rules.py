@@ -35,6 +35,7 @@ class Rules:
     person_bodies: dict[str, str] = field(default_factory=dict)  # "camp" -> "campaign"
     outlet_heads: frozenset[str] = frozenset()  # "Weekly": "Palo Alto Weekly" is an outlet
     body_heads: frozenset[str] = frozenset()  # "College": "Emerson College" is no person
+    people_nouns: frozenset[str] = frozenset()  # "parent": 'LGBT parents' names no body
 
 
 @functools.cache
@@ -67,6 +68,7 @@ def rules() -> Rules:
         platforms=frozenset(data.get("platforms", ())),
         outlet_heads=frozenset(data.get("outlet_heads", ())),
         body_heads=frozenset(data.get("body_heads", ())),
+        people_nouns=frozenset(data.get("people_nouns", ())),
     )
 
 
