@@ -160,3 +160,41 @@ def test_an_acronym_never_spells_a_lower_case_word() -> None:
         " campaign said S.C voters liked her. The Ruiz campaign raised money there."
     )
     assert all("S.C" not in name for name in found)
+
+
+def test_a_full_name_typed_an_organisations_beside_its_surname_read_as_a_person() -> None:
+    found = actors(
+        "Activists called on Lorcan Ostrowe to resign as the city manager. Critics accused"
+        " Ostrowe of hiding the audit. On Tuesday, Ostrowe said the audit would be published."
+    )
+    assert found == {"Lorcan Ostrowe": ("PERSON", 3)}
+
+
+def test_one_organisation_name_in_two_word_orders_is_one() -> None:
+    found = actors(
+        "The Department of Fisheries opened an inquiry into the spill on Monday. Boat owners"
+        " welcomed it. The Fisheries Department said its report would be ready in June. The"
+        " Fisheries Department also fined two companies."
+    )
+    assert found["Fisheries Department"] == ("ORG", 3)
+    assert "Department of Fisheries" not in found
+
+
+def test_the_head_before_of_is_the_organisations_short_form() -> None:
+    found = actors(
+        "The Harbour Chamber of Shipping asked the port to cut its fees on Monday. Owners of"
+        " small boats joined the call. The Chamber said fees had doubled since 2019. A lawyer for"
+        " the Chamber said it would sue."
+    )
+    assert found["Harbour Chamber of Shipping"] == ("ORG", 3)
+    assert "Chamber" not in found
+
+
+def test_a_one_word_institution_joins_its_department() -> None:
+    found = actors(
+        "The Treasury Department issued new rules on Monday to stop tax inversions. Drug makers"
+        " said the rules went too far. Treasury said the rules would save billions. Officials at"
+        " Treasury said more rules would follow."
+    )
+    assert found["Treasury Department"] == ("ORG", 3)
+    assert "Treasury" not in found

@@ -27,7 +27,13 @@ from spacy.tokens import Doc
 from presslens.model import Span
 from presslens.nlp.firstnames import encoder_sex, first_name_sex, known_first_name, not_a_name
 from presslens.stages.entities.rules import rules
-from presslens.stages.entities.types import PLACE_LABELS, Group, actor_type
+from presslens.stages.entities.sexes import (
+    first_names_saying,
+    likely_gender,
+    role_gender,
+    told_apart,
+)
+from presslens.stages.entities.types import PLACE_LABELS, Group, actor_type, organisation_named
 from presslens.stages.entities.variants import given_forms, spelled_alike, surname_variant
 from presslens.stages.entities.works import without_epithet
 from presslens.stages.places import load_places
@@ -245,6 +251,18 @@ def taken_up_as_person(name: str, groups: dict[Key, Group], doc: Doc) -> bool:
     return set(votes) == {sex}
 
 
+def surname_read_as_person(name: str, group: Group, groups: dict[Key, Group]) -> bool:
+    """A two-word name the tagger typed an organisation's ("Rahm Emanuel", "Novak Djokovic")
+    is a person's when its last word, standing alone, is read as a person's ("Emanuel said")
+    and neither word is a common noun nor the name an organisation's by its head ("Stop
+    Trump", "Young Latinos", "Trump University" stay)."""
+    words = name.split()
+    bare = groups.get((words[-1], ""))
+    if len(words) != 2 or bare is None or not tagged_person(bare) or group.labels["NORP"]:
+        return False  # "Southeast Manchester" (NORP) beside a "Manchester" the tagger misread
+    return not (any(common_noun(w) for w in words) or organisation_named(name))
+
+
 def common_noun(word: str) -> bool:
     """A role or a thing in WordNet's catalogue ("party", "post", "times")."""
     roles = load_roles()
@@ -275,6 +293,7 @@ def cluster_full_names(groups: dict[Key, Group], doc: Doc) -> dict[str, PersonNa
             is_person(group)
             or titled_elsewhere(key[0], groups)
             or taken_up_as_person(key[0], groups, doc)
+            or surname_read_as_person(key[0], group, groups)
         )
         and (parts := parse_person(key[0])) is not None
     }
@@ -471,51 +490,6 @@ def person_gender(group: Group, doc: Doc) -> str:
     if len(votes) != 1:
         return ""
     return next(iter(votes))
-
-
-def role_gender(doc: Doc, span: Span) -> str:
-    """The sex a gendered role noun in apposition to the name says ("Ivana Trump, his first
-    wife", "his son, Eric Trump"), '' for none."""
-    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if tokens is None:
-        return ""
-    root = tokens.root
-    apposed = [c for c in root.children if c.dep_ == "appos"]
-    if root.dep_ == "appos":
-        apposed.append(root.head)
-    roles = load_roles()
-    for word in apposed:
-        sex = roles.gender(word.lemma_.lower())
-        if sex:
-            return {"m": "male", "f": "female"}[sex]
-    return ""
-
-
-def told_apart(owner: str, gender: str, namesakes: list[str], genders: dict[str, str]) -> bool:
-    """Whether first names (or a role: "her husband, Saeed Abedini") tell which of the people
-    sharing a surname a title of `gender` stands for: another's says the other sex ("Mr.
-    Clinton" is Bill when Hillary Clinton is named too). The owner's own first name does not:
-    "Mr. Bush" beside George W. Bush and a "Mrs. Bush" may be Jeb, never named in full."""
-    others = [n for n in namesakes if n != owner]
-    return any((genders.get(n) or likely_gender(n)) not in ("", gender) for n in others)
-
-
-def first_names_saying(fits: list[str], gender: str) -> list[str]:
-    """Of several people, those whose first name does not say the other sex. For a woman's
-    title, those whose first name says a woman's, if any does ("Mrs. Clinton" is Hillary or
-    Chelsea, never Bill): men's names sit near the middle of the encoder's scale, so a first
-    name it is unsure of is more often a man's (a man's title keeps them: "Mr. Bush" beside
-    George W. and Prescott Bush may be either, or Jeb)."""
-    same = [n for n in fits if likely_gender(n) == gender]
-    if gender == "female" and same:
-        return same
-    return [n for n in fits if likely_gender(n) in ("", gender)] or fits
-
-
-def likely_gender(name: str) -> str:
-    """The sex a person's first name says ('male', 'female', '' when it says none)."""
-    sex = first_name_sex(name.split()[0]) if " " in name else None
-    return {"m": "male", "f": "female"}.get(sex or "", "")
 
 
 THING_PRONOUNS = {"it", "its", "itself"}

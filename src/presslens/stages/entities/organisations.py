@@ -1,11 +1,14 @@
 """Organisations: the forms of one organisation's name merged into one group.
 
-An acronym joins the name whose initials it spells ("Institute for the Study of War (ISW)"); a
+One name in two word orders is one ("Department of Justice" / "Justice Department"), and so
+is one whose country is written two ways ("U.N." / "United Nations Security Council"). An
+acronym joins the name whose initials it spells ("Institute for the Study of War (ISW)"); a
 short form joins the one longer organisation name it ends or opens ("the Post", "NBC" of NBC
-News), by recency when several end with it ("the Council"); a one-word name never joins a
-longer name that merely holds it ("Minsk" is not the "Minsk Dialogue Council", "Clinton" not
-the "Clinton Foundation"), and an institution one word names ("the Senate") only its country's
-or its own full title.
+News; the head before "of": "the Chamber" of the U.S. Chamber of Commerce), by recency when
+several end with it ("the Council"); a one-word name never joins a longer name that merely
+holds it ("Minsk" is not the "Minsk Dialogue Council", "Clinton" not the "Clinton
+Foundation"), and an institution one word names ("the Senate") only its country's or its own
+full title ("the Treasury Department").
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from presslens.stages.entities.works import names_a_work
 
 ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")  # "ISW", "F.B.I."
 CONNECTORS = {"of", "the", "for", "and", "on", "in", "&"}  # no initial in an acronym
+ORDERED_HEADS = {"Department", "Ministry"}  # "Department of Justice" is the Justice Department
 
 
 def initials(name: str) -> str:
@@ -49,6 +53,7 @@ def merge_organisations(groups: dict[Key, Group]) -> None:
     """Acronyms into the name they abbreviate, then short forms into the one organisation
     name they end or open ("the Post" of the Washington Post, "NBC" of NBC News)."""
     join_legal_forms(groups)
+    join_word_orders(groups)
     names = {key[0] for key in groups if not key[1]}
     for key in [k for k in groups if not k[1] and ACRONYM.fullmatch(k[0])]:
         letters = key[0].replace(".", "")
@@ -82,6 +87,40 @@ def join_legal_forms(groups: dict[Key, Group]) -> None:
         short = (" ".join(words[:-1]).rstrip(" ,&"), "")
         if short in groups and not groups[short].person and not groups[short].titles:
             groups[key].absorb(groups.pop(short))
+
+
+def join_word_orders(groups: dict[Key, Group]) -> None:
+    """One organisation's name in two word orders or with its country written two ways
+    ("Department of Justice" / "Justice Department", "Republican Party of Wyoming" / "Wyoming
+    Republican Party", "U.N. Security Council" / "United Nations Security Council") is one,
+    shown in the form the article uses most."""
+    by_form: dict[str, list[Key]] = {}
+    for key, group in groups.items():
+        if not key[1] and " " in key[0] and actor_type(group) == "ORG" and not group.person:
+            by_form.setdefault(ordered_form(key[0]), []).append(key)
+    for keys in by_form.values():
+        owner = max(keys, key=lambda k: (len(groups[k].spans), k[0]))
+        for key in keys:
+            if key != owner:
+                groups[owner].absorb(groups.pop(key))
+
+
+def ordered_form(name: str) -> str:
+    """A name's words in one order, its country in one spelling: "Department of Justice" ->
+    "Justice Department", "Republican Party of Wyoming" -> "Wyoming Republican Party",
+    "U.N. Security Council" -> "United Nations Security Council"."""
+    words = name.split()
+    for width in (3, 2, 1):  # a country written two ways ("U.N.", "United Nations")
+        country = rules().canonical.get(" ".join(words[:width]).casefold())
+        if country and len(words) > width:
+            words = [*country.split(), *words[width:]]
+            break
+    if len(words) > 2 and words[0] in ORDERED_HEADS and words[1] == "of":
+        return " ".join([*words[2:], words[0]])  # "Department of Justice"
+    if "Party" in words[1:-2] and words[words.index("Party") + 1] == "of":
+        party = words.index("Party")
+        return " ".join([*words[party + 2 :], *words[: party + 1]])  # "Party of Wyoming"
+    return " ".join(words)
 
 
 def organisation_of(short: str, groups: dict[Key, Group]) -> str | None:
@@ -121,10 +160,13 @@ def longer_names(short: str, groups: dict[Key, Group]) -> tuple[list[str], list[
         named = organisation_named(name) or outlet_named(name)  # "Fox" (PERSON): Fox News
         if read_as_person and (not named or body_of_person(longer)):
             continue
-        if short in rules().standalone and not national(longer, words):
+        head = longer[: longer.index("of", 1)] if "of" in longer[1:] else longer
+        if short in rules().standalone and not (
+            national(longer, words) or (len(head) > len(words) and national(head, words))
+        ):
             continue  # "House" is not the "White House"
-        if longer[-len(words) :] == words:
-            ending.append(name)
+        if longer[-len(words) :] == words or head[-len(words) :] == words:
+            ending.append(name)  # "Council", "Chamber" of the "U.S. Chamber of Commerce"
         elif longer[: len(words)] == words:
             opening.append(name)
     return ending, opening
@@ -143,10 +185,11 @@ def body_of_person(words: list[str]) -> bool:
 
 
 def national(longer: list[str], words: list[str]) -> bool:
-    """'U.S. Senate', 'United States House', 'House of Representatives': the one-word
-    institution with its country or its own full title, not another body."""
+    """'U.S. Senate', 'United States House', 'House of Representatives', 'Treasury
+    Department': the one-word institution with its country or its own full title, not another
+    body."""
     if longer[: len(words)] == words:
-        return longer[len(words)] == "of"
+        return longer[len(words)] in ("of", "Department")  # "the Treasury Department"
     country = " ".join(longer[: -len(words)]) if longer[-len(words) :] == words else ""
     found = rules().canonical.get(country.casefold(), country)
     return rules().types.get(found) == "GPE"
