@@ -194,3 +194,35 @@ def test_a_hat_tip_a_photo_credit_and_a_readers_signature_make_no_actors() -> No
     actors, _, _ = lists(text)
     assert not {"Heather T. Quellin", "Reuters", "Getty Images", "Daily Rambler"} & set(actors)
     assert "Odile Farrant" in actors
+
+
+def test_a_bay_named_only_as_where_is_a_place() -> None:
+    text = (
+        "Senator Mara Quillfeather spoke from a cottage that overlooks Tomales Bay. "
+        "Quillfeather said the coast was eroding faster than anyone had planned for. "
+        "She asked for new money in June."
+    )
+    actors, _, places = lists(text)
+    assert "Tomales Bay" not in actors
+    assert "Mara Quillfeather" in actors
+
+
+def test_a_people_the_tagger_calls_a_place_is_a_group_word() -> None:
+    text = (
+        "The nomination went to Senator Tobias Wrenfield, the hard-right Arizonan who went on "
+        "to lead the party. Wrenfield said the votes had decided the race. He spoke on Monday."
+    )
+    actors, groups, places = lists(text)
+    assert "Arizonan" in groups and "Arizonan" not in places + actors
+    assert "Tobias Wrenfield" in actors
+
+
+def test_a_plan_named_after_an_administration_is_no_actor() -> None:
+    text = (
+        "The Obama administration defended its record on Tuesday. "
+        "Senator Mara Quillfeather said Obamacare was causing premiums to rise in her state. "
+        "Quillfeather wants a vote in June."
+    )
+    actors, _, _ = lists(text)
+    assert "Obamacare" not in actors
+    assert "Mara Quillfeather" in actors

@@ -10,8 +10,9 @@ event or a programme, no actor. Newer than WordNet, so proper_kinds' catalogue l
   ("Bridge", "Water", "Russia"; not "Dele" of "Delegate"), and the whole is no town
   ("Margate", "Harrogate");
 - "-exit": any capitalised stem ("Brexit", "Grexit");
-- "-care": the stem is a person's name of the article or a known first name ("Obama" of
-  Barack Obama, "Hillary"), so a company named so ("Omnicare", "UnitedHealthcare") stays.
+- "-care": the stem is a word of another name of the article or a known first name ("Obama"
+  of Barack Obama or of the Obama administration, "Hillary"), so a company named so
+  ("Omnicare", "UnitedHealthcare") stays.
 
 Never for a name the article marks as a person's (a title, a sex, a merged full name).
 """
@@ -24,7 +25,7 @@ import re
 from presslens.nlp.firstnames import known_first_name
 from presslens.stages.entities.names import Key
 from presslens.stages.entities.openings import abstract_nouns
-from presslens.stages.entities.types import Group, actor_type
+from presslens.stages.entities.types import Group
 from presslens.stages.places import load_places
 from presslens.stages.roles import load_roles
 
@@ -46,19 +47,15 @@ def coined(group: Group, groups: dict[Key, Group]) -> bool:
     if ending == "exit":
         return True
     if ending == "care":
-        return known_first_name(stem) or stem in person_words(groups)
+        return known_first_name(stem) or stem in name_words(groups)
     places = load_places()
     if places.kind(group.name) is not None:
         return False  # "Margate", "Harrogate": towns
     known = stem.lower() in english_nouns() or places.kind(stem) is not None
-    return known or stem in person_words(groups)
+    return known or stem in name_words(groups)
 
 
-def person_words(groups: dict[Key, Group]) -> set[str]:
-    """The words of the article's persons' names: "Obama" of "Barack Obama"."""
-    return {
-        word
-        for group in groups.values()
-        if actor_type(group) == "PERSON"
-        for word in group.name.split()
-    }
+def name_words(groups: dict[Key, Group]) -> set[str]:
+    """The words of the article's other names: "Obama" of "Barack Obama" or of "the Obama
+    administration"."""
+    return {word for group in groups.values() for word in group.name.split()}

@@ -88,8 +88,10 @@ def kind_by_catalogue(group: Group, text: str) -> str | None:
         return place_or_actor(group)
     if section == "structure":
         return "place" if building_named(name) and group.acting < ACTS else None
-    if places.kind(name) is not None or actor_type(group) in ("GPE", "LOC"):
-        return None  # "Iowa" is a people too; "Cambridge, Mass." no rite; "Pa." no element
+    if places.kind(name) is not None:
+        return None  # "Iowa" is a people too; "Pa." no element
+    if actor_type(group) in ("GPE", "LOC") and section != "people":
+        return None  # "Cambridge, Mass." no rite; but "the Ukrainian community" is a people's
     if section == "thing":
         return None if group.acting >= ACTS else "none"
     if section == "people" and not a_people(group, text):

@@ -293,8 +293,12 @@ def is_country(group: Group) -> bool:
 def acts_needed(group: Group) -> int:
     """A name the article shows to be a place ("in Iowa", or a country) is an actor only where
     it acts (once as a subject, an agent or an owner, or twice acted on); of another name the
-    tagger calls a place (often wrongly: "Kasich", "NRA") any acting mention makes an actor."""
-    return ACTS if group.locative or is_country(group) else 1
+    tagger calls a place (often wrongly: "Kasich", "NRA") any acting mention makes an actor;
+    a region, a sea, a mountain the tagger calls a location (LOC, never a body: "overlooks
+    Kaneohe Bay", "countries bordering the Pacific Rim") needs the place's two."""
+    if group.locative or is_country(group) or actor_type(group) == "LOC":
+        return ACTS
+    return 1
 
 
 def only_a_medium(group: Group) -> bool:
