@@ -198,3 +198,21 @@ def test_a_one_word_institution_joins_its_department() -> None:
     )
     assert found["Treasury Department"] == ("ORG", 3)
     assert "Treasury" not in found
+
+
+def test_a_surname_misspelt_in_another_letter_case_is_the_same_person() -> None:
+    found = actors(
+        "Two voters, Tyrella McCrombie and Bram Osgood, watched the debate in a bar on Monday."
+        " McRombie said the candidate was vague and she would still vote for him. Osgood agreed."
+    )
+    assert found == {"Tyrella McCrombie": ("PERSON", 2), "Bram Osgood": ("PERSON", 2)}
+
+
+def test_a_role_given_in_apposition_is_a_title_before_the_surname() -> None:
+    found = actors(
+        "The court ruled against the college on Monday. Oskar Vellinga, dean of the Harbour"
+        " College of Law, said the ruling was narrow. ''The court left the door open,'' Dean"
+        " Vellinga said."
+    )
+    people = [name for name, (kind, _) in found.items() if "Vellinga" in name]
+    assert people == ["Oskar Vellinga"]

@@ -37,6 +37,7 @@ from presslens.stages.entities import (
     organisations,
     proper_kinds,
     retype,
+    rolewords,
     wording,
     works,
 )
@@ -67,6 +68,7 @@ def find_entities(article: Article, doc: Doc) -> Entities:
     groups = group_mentions(places_quoted_act_not(mentions, quoted_spans), article.text)
     retype.retype_groups(groups, doc)
     forms.join_case_forms(groups)  # "CLINTON", "Al Ashry" beside "al Ashry"
+    rolewords.join_role_titles(groups, doc)  # "Dean Amar" of "Vikram Amar, dean of ..."
     names.merge_people(groups, doc)
     left_out = namesakes.share_bare_surnames(groups, doc)  # "Clinton" beside Bill and Hillary
     works.join_epithets(groups)

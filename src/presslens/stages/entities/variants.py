@@ -36,9 +36,13 @@ DASHES = (" - ", " – ", " — ")
 
 def one_slip(a: str, b: str, *, changes_length: bool) -> bool:
     """Whether `a` and `b` differ by one changed letter or two adjacent letters swapped, or,
-    with `changes_length`, by one letter added or dropped; never by a final "s" or "'s"."""
+    with `changes_length`, by one letter added or dropped; never by a final "s" or "'s". Letter
+    case aside: "McLenney" drops the "C" of "McClenney"."""
     if a == b or a[:1] != b[:1]:
         return False  # a name's first letter is seldom the slip
+    a, b = a.casefold(), b.casefold()
+    if a == b:
+        return False  # other letter cases only: forms.py
     if len(a) == len(b):
         diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
         if len(diffs) == 1:
