@@ -226,3 +226,13 @@ def test_a_plan_named_after_an_administration_is_no_actor() -> None:
     actors, _, _ = lists(text)
     assert "Obamacare" not in actors
     assert "Mara Quillfeather" in actors
+
+
+def test_a_place_owning_where_something_happens_is_a_place() -> None:
+    text = (
+        "Senator Mara Quillfeather told an invited crowd at Toledo's Union League club that she "
+        "would run again. Quillfeather spoke for an hour. She left before the dinner."
+    )
+    actors, _, places = lists(text)
+    assert "Toledo" not in actors and "Toledo" in places
+    assert "Mara Quillfeather" in actors

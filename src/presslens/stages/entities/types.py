@@ -146,6 +146,8 @@ def acting(ent: DocSpan) -> int:
         return 0  # "Earth's climate", "Florida's beaches": a place owning a thing
     if root.dep_ == "poss" and ent.label_ in PLACE_LABELS and home_of_a_person(ent):
         return 0  # "Florida's Rick Wilson": where the person is from
+    if root.dep_ == "poss" and ent.label_ in PLACE_LABELS and where_it_happens(root.head):
+        return 0  # "at Philadelphia's Union League club": where, not whose
     if ent.label_ == "LOC" and root.dep_ in ("dobj", "poss"):
         return 1  # "destabilized the Middle East", "Asia's growth": a region is no body
     if root.dep_ in SUBJECTS and root.head.lemma_ != "be" or root.dep_ in STRONG:
@@ -177,6 +179,12 @@ def in_list_of_places(ent: DocSpan, first: Token) -> bool:
         listed.extend(child for child in token.children if child.dep_ == "conj")
     places = rules().place_roles
     return any(t.pos_ == "NOUN" and t.lemma_.lower() in places for t in found[1:])
+
+
+def where_it_happens(owned: Token) -> bool:
+    """The place's possession is itself where something happens ("told a crowd at
+    Philadelphia's Union League club", "in Chicago's South Side")."""
+    return owned.dep_ == "pobj" and owned.head.lower_ in LOCATIVE
 
 
 def home_of_a_person(ent: DocSpan) -> bool:
