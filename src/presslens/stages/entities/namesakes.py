@@ -51,12 +51,14 @@ RECENT = 2  # sentences before the mention's own searched for the namesake named
 def share_bare_surnames(groups: dict[Key, Group], doc: Doc) -> list[Span]:
     """Each mention of a bare surname shared by several people goes to the namesake it stands
     for; returns the spans of the mentions that stay no one's (see the module docstring)."""
-    starts = [sentence.start_char for sentence in doc.sents]
     left_out: list[Span] = []
+    starts: list[int] = []  # sentence starts, read only for an article with namesakes
+    people = people_by_surname(groups)
     for key in [k for k in groups if " " not in k[0] and not k[1]]:
-        namesakes = namesakes_of(key[0], groups)
+        namesakes = people.get(key[0], [])
         if len(namesakes) < 2 or not shared_surname(groups[key]):
             continue
+        starts = starts or [sentence.start_char for sentence in doc.sents]
         genders = {n: person_gender(groups[(n, "")], doc) or likely_gender(n) for n in namesakes}
         bare = groups.pop(key)
         for span in sorted(bare.spans, key=lambda s: s.start):  # one decided counts as named
@@ -85,15 +87,15 @@ def unread(word: str, groups: dict[Key, Group], text: str) -> list[Span]:
     return found
 
 
-def namesakes_of(word: str, groups: dict[Key, Group]) -> list[str]:
-    """The people named in full whose surname `word` is."""
-    found = []
+def people_by_surname(groups: dict[Key, Group]) -> dict[str, list[str]]:
+    """The people named in full, by surname."""
+    found: dict[str, list[str]] = {}
     for (name, gender), group in groups.items():
         if gender or " " not in name or not group.person:
             continue
         parts = parse_person(name)
-        if parts is not None and parts.last == word:
-            found.append(name)
+        if parts is not None:
+            found.setdefault(parts.last, []).append(name)
     return found
 
 
