@@ -535,3 +535,19 @@ def test_the_parties_an_article_sets_beside_a_name(
     ctx, _quoted = context_for(text)
     actor = next(a for a in ctx.actors if a.name == name)
     assert actor_parties(ctx, actor) == parties
+
+
+def test_a_role_is_never_the_one_its_own_verb_takes_as_object(prepared: Prepare) -> None:
+    text = (
+        "Senator Tom Pike spoke first at the hearing. The chairman attacked Pike repeatedly "
+        "for his votes on the budget."
+    )
+    assert speaker_of(prepared, text, "attacked") == ("The chairman", [])
+
+
+def test_a_thing_that_spoke_is_no_one_she_stands_for(prepared: Prepare) -> None:
+    text = (
+        "Ada Quill met the auditors on Monday. The state's recent email dump revealed that "
+        "the budget was wrong. She replied that the dump was unfair."
+    )
+    assert speaker_of(prepared, text, "replied")[1] == ["Ada Quill"]

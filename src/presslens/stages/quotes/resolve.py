@@ -16,11 +16,12 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from presslens.model import Actor
+from presslens.stages.quotes.binding import not_the_speaker
 from presslens.stages.quotes.context import TITLES, Context, sentence_of, token_span, tokens_in
 from presslens.stages.quotes.groups import group_in_sentence
 from presslens.stages.quotes.homes import elsewhere, role_place
 from presslens.stages.quotes.parties import agree, role_parties
-from presslens.stages.quotes.speakers import Speaker, document_author
+from presslens.stages.quotes.speakers import Speaker, a_thing, document_author
 from presslens.stages.roles import load_roles
 
 SENTENCES_BACK = 3  # sentences before the speaker's own that may hold the referent
@@ -93,8 +94,16 @@ def speaker_fits(ctx: Context, need: Need, candidate: Speaker) -> bool:
     head = ctx.doc[candidate.head]
     if candidate.pronoun or head.pos_ not in ("NOUN", "PROPN"):
         return False  # an unresolved pronoun tells nothing, nor "several" or "many"
+    if need.plural is False and a_thing(head) and not name_like(head):
+        return False  # a thing that "said" ("Roe's brief said") is no "he", "she" or "the judge"
     kind = load_roles().kind(head.lemma_.lower()) or "PERSON"
     return fits(need, kind, candidate.gender, candidate.plural)
+
+
+def name_like(token: Token) -> bool:
+    """A name the tagger took for a common noun: "D’Souza", or capitalised mid-sentence."""
+    capital = token.text[:1].isupper() and not token.is_sent_start
+    return capital or any(c.isupper() for c in token.text[1:])
 
 
 def sex_of(ctx: Context, actor_id: str) -> str | None:
@@ -295,7 +304,7 @@ def resolve(ctx: Context, speaker: Speaker, earlier: list[Speaker]) -> Speaker:
     need = need_of(ctx, speaker)
     if need is None:
         return speaker
-    inside = named_inside(ctx, ctx.doc[speaker.head])
+    inside = not_the_speaker(ctx, ctx.doc[speaker.head])
     found = [
         c
         for c in candidates(ctx, speaker, earlier, need)
@@ -458,13 +467,6 @@ def sole_holder(ctx: Context, speaker: Speaker, holders: set[str]) -> list[Candi
     if not fits(need, actor.type, sex_of(ctx, actor.id), False):
         return []
     return [(MAX_RANK, 0, referent(speaker, actor), SENTENCES_BACK)]
-
-
-def named_inside(ctx: Context, head: Token) -> set[str]:
-    """The actors named in the speaker's own phrase, its clauses too: "the activist, who backs
-    Cruz, warned" is not Cruz, nor is "Roe's lawyer" Roe."""
-    found = {ctx.actor_of_token.get(t.i) for t in head.subtree if t.i != head.i}
-    return {actor.id for actor in found if actor is not None}
 
 
 def person_modified(ctx: Context, head: Token) -> bool:
