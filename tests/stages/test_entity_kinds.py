@@ -236,3 +236,15 @@ def test_a_place_owning_where_something_happens_is_a_place() -> None:
     actors, _, places = lists(text)
     assert "Toledo" not in actors and "Toledo" in places
     assert "Mara Quillfeather" in actors
+
+
+def test_a_name_qualifying_people_at_large_is_a_group_word() -> None:
+    text = (
+        "Many schools in Black and Brown communities are called failing, said Keron Quill, who "
+        "leads a parents group. Organizers of the Stop Wrenfield movement met in Dayton on "
+        "Tuesday. Tobias Wrenfield, the front-runner, said he was not worried."
+    )
+    actors, groups, _ = lists(text)
+    assert {"Black and Brown", "Stop Wrenfield"} <= set(groups)
+    assert not {"Black and Brown", "Stop Wrenfield"} & set(actors)
+    assert "Keron Quill" in actors and "Tobias Wrenfield" in actors
