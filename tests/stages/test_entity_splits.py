@@ -216,3 +216,22 @@ def test_a_role_given_in_apposition_is_a_title_before_the_surname() -> None:
     )
     people = [name for name, (kind, _) in found.items() if "Vellinga" in name]
     assert people == ["Oskar Vellinga"]
+
+
+def test_a_first_word_cut_short_is_the_organisations_short_form() -> None:
+    found = actors(
+        "The Federal Reserve left its main rate unchanged on Wednesday. Traders had expected a"
+        " cut. The Fed said inflation was still too high. Markets fell after the Fed spoke."
+    )
+    assert found["Federal Reserve"] == ("ORG", 3)
+    assert "Fed" not in found
+
+
+def test_an_organisation_name_with_a_word_once_in_the_singular_is_one() -> None:
+    found = actors(
+        "Norland Pharmaceuticals International raised the price of its heart drug on Monday."
+        " Doctors protested. A spokesman for Norland Pharmaceutical International said the price"
+        " covered research."
+    )
+    names = [name for name in found if name.startswith("Norland")]
+    assert len(names) == 1

@@ -4,11 +4,12 @@ One name in two word orders is one ("Department of Justice" / "Justice Departmen
 is one whose country is written two ways ("U.N." / "United Nations Security Council"). An
 acronym joins the name whose initials it spells ("Institute for the Study of War (ISW)"); a
 short form joins the one longer organisation name it ends or opens ("the Post", "NBC" of NBC
-News; the head before "of": "the Chamber" of the U.S. Chamber of Commerce), by recency when
-several end with it ("the Council"); a one-word name never joins a longer name that merely
-holds it ("Minsk" is not the "Minsk Dialogue Council", "Clinton" not the "Clinton
-Foundation"), and an institution one word names ("the Senate") only its country's or its own
-full title ("the Treasury Department").
+News; the head before "of": "the Chamber" of the U.S. Chamber of Commerce; a first word cut
+short: "the Fed" of the Federal Reserve), by recency when several end with it ("the
+Council"); a one-word name never joins a longer name that merely holds it ("Minsk" is not the
+"Minsk Dialogue Council", "Clinton" not the "Clinton Foundation"), and an institution one
+word names ("the Senate") only its country's or its own full title ("the Treasury
+Department").
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from presslens.stages.entities.works import names_a_work
 
 ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")  # "ISW", "F.B.I."
 CONNECTORS = {"of", "the", "for", "and", "on", "in", "&"}  # no initial in an acronym
+CLIPPED = 4  # letters of a name cut short at most: "Fed"
 ORDERED_HEADS = {"Department", "Ministry"}  # "Department of Justice" is the Justice Department
 
 
@@ -90,10 +92,10 @@ def join_legal_forms(groups: dict[Key, Group]) -> None:
 
 
 def join_word_orders(groups: dict[Key, Group]) -> None:
-    """One organisation's name in two word orders or with its country written two ways
-    ("Department of Justice" / "Justice Department", "Republican Party of Wyoming" / "Wyoming
-    Republican Party", "U.N. Security Council" / "United Nations Security Council") is one,
-    shown in the form the article uses most."""
+    """One organisation's name in two word orders, with its country written two ways or a word
+    in the plural once ("Department of Justice" / "Justice Department", "Republican Party of
+    Wyoming" / "Wyoming Republican Party", "U.N. Security Council" / "United Nations Security
+    Council") is one, shown in the form the article uses most."""
     by_form: dict[str, list[Key]] = {}
     for key, group in groups.items():
         if not key[1] and " " in key[0] and actor_type(group) == "ORG" and not group.person:
@@ -106,9 +108,10 @@ def join_word_orders(groups: dict[Key, Group]) -> None:
 
 
 def ordered_form(name: str) -> str:
-    """A name's words in one order, its country in one spelling: "Department of Justice" ->
-    "Justice Department", "Republican Party of Wyoming" -> "Wyoming Republican Party",
-    "U.N. Security Council" -> "United Nations Security Council"."""
+    """A name's words in one order, its country in one spelling and no word's plural "s":
+    "Department of Justice" -> "Justice Department", "Republican Party of Wyoming" ->
+    "Wyoming Republican Party", "U.N. Security Council" -> "United Nations Security Council",
+    "Acme Pharmaceuticals" and "Acme Pharmaceutical" alike."""
     words = name.split()
     for width in (3, 2, 1):  # a country written two ways ("U.N.", "United Nations")
         country = rules().canonical.get(" ".join(words[:width]).casefold())
@@ -116,11 +119,11 @@ def ordered_form(name: str) -> str:
             words = [*country.split(), *words[width:]]
             break
     if len(words) > 2 and words[0] in ORDERED_HEADS and words[1] == "of":
-        return " ".join([*words[2:], words[0]])  # "Department of Justice"
-    if "Party" in words[1:-2] and words[words.index("Party") + 1] == "of":
+        words = [*words[2:], words[0]]  # "Department of Justice"
+    elif "Party" in words[1:-2] and words[words.index("Party") + 1] == "of":
         party = words.index("Party")
-        return " ".join([*words[party + 2 :], *words[: party + 1]])  # "Party of Wyoming"
-    return " ".join(words)
+        words = [*words[party + 2 :], *words[: party + 1]]  # "Party of Wyoming"
+    return " ".join(word.removesuffix("s") for word in words)  # "Pharmaceutical(s)"
 
 
 def organisation_of(short: str, groups: dict[Key, Group]) -> str | None:
@@ -160,6 +163,9 @@ def longer_names(short: str, groups: dict[Key, Group]) -> tuple[list[str], list[
         named = organisation_named(name) or outlet_named(name)  # "Fox" (PERSON): Fox News
         if read_as_person and (not named or body_of_person(longer)):
             continue
+        if clipped(short, longer):
+            opening.append(name)  # "the Fed": the Federal Reserve
+            continue
         head = longer[: longer.index("of", 1)] if "of" in longer[1:] else longer
         if short in rules().standalone and not (
             national(longer, words) or (len(head) > len(words) and national(head, words))
@@ -170,6 +176,14 @@ def longer_names(short: str, groups: dict[Key, Group]) -> tuple[list[str], list[
         elif longer[: len(words)] == words:
             opening.append(name)
     return ending, opening
+
+
+def clipped(short: str, longer: list[str]) -> bool:
+    """Whether a word of three or four letters is the first word of a longer name cut short
+    ("Fed" of "Federal Reserve"); not a whole word that opens a longer one ("Congress" of the
+    "Congressional Budget Office")."""
+    first = longer[0]
+    return 3 <= len(short) <= CLIPPED and first.startswith(short) and len(first) > len(short) + 1
 
 
 def surname_of_person(short: str, groups: dict[Key, Group]) -> bool:
