@@ -55,7 +55,8 @@ INLINE_HEADING = re.compile(
     rf"{CAP}(?:[ \t]+(?:{CAP}|{SMALL})){{1,7}}[ \t]+{CAP}(?=:[ \t]+[\"“A-Z])"
 )
 INITIAL = r"[A-Z]\."  # "T." of a reader signing "Heather T. Remoff."
-LONE_LINE = re.compile(rf"{CAP}(?:[ \t]+(?:{CAP}|{INITIAL}|{SMALL})){{0,3}}\.?")
+# a comma may follow a word: "An Ambitious, Divisive Legacy." (a section heading)
+LONE_LINE = re.compile(rf"{CAP},?(?:[ \t]+(?:{CAP}|{INITIAL}|{SMALL}),?){{0,3}}\.?")
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
 PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 CLOSING_PARAGRAPHS = 3

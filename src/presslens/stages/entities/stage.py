@@ -96,6 +96,8 @@ def find_entities(article: Article, doc: Doc) -> Entities:
             continue  # "Last Man Standing", "Top Secret" files: no one's name
         if found == "actor" and openings.abstract_word_opening(group, doc):
             continue  # "Struggle is needed": a common word opening a sentence
+        if found == "actor" and works.titled_work(group, doc):
+            continue  # "her book, Living History": a work's title
         if found == "group" or not (is_junk(key, group) or not_an_actor(text, group)):
             sorted_out[found][key] = group
     actors = sorted_out["actor"]

@@ -5,6 +5,10 @@
   names a thing the article talks about, not someone acting in it; so does a name the tagger
   cut from the end of one ("Media" of "the Erikson Prize for Excellence ... by the Media").
   WordNet's [work] nouns (roles.work) were tried and left out: "Drudge Report" is an outlet.
+- A name set beside a work's noun ("her 2003 book, Living History", "the film Fight Club",
+  "her newsletter, Piping Hot Truth") is the work's title, no one acting, unless it opens with
+  a given name ("the author of the book, Mitchell Zuckoff": the parse hangs the author on
+  "book").
 - A one-word name that is a title's abbreviation in the plural ("Govs." of "Govs. Roe and
   Poe", "Sens.") names the title, not a person.
 - A person's display name does not open with a word that is no given name before a name that
@@ -12,6 +16,8 @@
 """
 
 from __future__ import annotations
+
+from spacy.tokens import Doc, Token
 
 from presslens.nlp.firstnames import known_first_name
 from presslens.stages.entities.rules import name_head, rules
@@ -30,6 +36,31 @@ def names_a_work(name: str) -> bool:
     # ("Institute for the Study of War", "Conference on Disarmament")
     last = name.split()[-1].casefold()
     return last in rules().event_heads and load_roles().kind(head) is None
+
+
+def titled_work(group: Group, doc: Doc) -> bool:
+    """Whether every mention of the name is set beside a work's noun (roles.work): apposed to
+    it ("her book, Living History") or after it ("the film Fight Club")."""
+    if group.titles or group.genders or known_first_name(group.name.split()[0]):
+        return False
+    for span in group.spans:
+        words = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if words is None or not beside_a_work(words.root):
+            return False
+    return bool(group.spans)
+
+
+def beside_a_work(root: Token) -> bool:
+    works = load_roles().work
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and works(root.head.lemma_.lower()):
+        return True
+    return any(
+        child.dep_ in ("compound", "appos")
+        and child.i < root.i
+        and child.pos_ == "NOUN"
+        and works(child.lemma_.lower())
+        for child in root.children
+    )
 
 
 def plural_title(name: str) -> bool:
