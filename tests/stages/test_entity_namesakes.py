@@ -51,3 +51,13 @@ def test_a_family_modifier_and_an_undecided_mention_are_no_one() -> None:
     assert "Ostrander" not in found  # no actor of its own, which would split them
     assert "Ostrander" not in found["Gwendolyn Ostrander"]
     assert "Ostrander" not in found["Lucius Ostrander"]
+
+
+def test_a_surname_both_namesakes_were_just_named_with_is_no_ones() -> None:
+    found = people(
+        "Bill Clinton and Hillary Clinton arrived together. Clinton said the plan was good."
+        " The crowd cheered."
+    )
+    assert "Clinton" not in found  # an actor of its own would split them
+    assert found["Bill Clinton"] == ["Bill Clinton"]
+    assert found["Hillary Clinton"] == ["Hillary Clinton"]
