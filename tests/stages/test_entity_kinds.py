@@ -269,3 +269,14 @@ def test_a_heading_with_a_comma_names_no_actor() -> None:
     actors, _, _ = lists(text)
     assert "Divisive Legacy" not in actors
     assert "Tobias Wrenfield" in actors
+
+
+def test_a_pageants_crown_is_no_one() -> None:
+    text = (
+        "Tobias Wrenfield owned the Miss Universe pageant for years. "
+        "Wrenfield attacked a former Miss Universe on Friday, his critics said. "
+        "His spokeswoman, Ilsa Marrowby, said he had done nothing wrong."
+    )
+    actors, _, _ = lists(text)
+    assert "Miss Universe" not in actors
+    assert "Tobias Wrenfield" in actors and "Ilsa Marrowby" in actors

@@ -14,6 +14,9 @@
   Nation", "Fox News' The Kelly File") every time it is named is the network's programme, a
   work, not an actor; a person's name there is the network's journalist ("CNN's Jake Tapper",
   owner_and_person in labels.py) and stays.
+- A word that is an English noun, never named but under the title "Miss" ("former Miss
+  Universe Alicia Machado", "the Miss Universe pageant") is a pageant's crown, no one's name;
+  a woman named "Miss Roe" has a surname no noun catalogue holds, or her full name merges.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from spacy.tokens import Span as DocSpan
 
 from presslens.model import Span
 from presslens.nlp.firstnames import known_first_name
+from presslens.stages.entities.coinages import english_nouns
 from presslens.stages.entities.retype import media_names, outlet_named
 from presslens.stages.entities.rules import rules
 from presslens.stages.entities.types import ACTS, Group, acting, actor_type, organisation_named
@@ -101,3 +105,12 @@ def broadcaster_before(text: str, start: int) -> bool:
         return False
     owner = found["owner"]
     return owner.casefold() in media_names() or outlet_named(owner)
+
+
+def pageant_named(group: Group) -> bool:
+    """Whether the one-word name is a pageant's crown under "Miss" ("Miss Universe")."""
+    if group.person or " " in group.name or set(group.titles) != {"Miss"}:
+        return False
+    if sum(group.titles.values()) < len(group.spans):
+        return False  # named without the title too: "Miss Roe ... Roe said"
+    return group.name.lower() in english_nouns() and not known_first_name(group.name)

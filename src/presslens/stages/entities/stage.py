@@ -82,8 +82,8 @@ def find_entities(article: Article, doc: Doc) -> Entities:
         found = proper_kinds.kind_by_catalogue(group, text) or kind(group)  # "Medicare", "Latinos"
         if families.family_named(key[0], group, groups):
             found = "group"  # "the Clintons"
-        if coinages.coined(group, groups):
-            continue  # "Brexit", "Obamacare", "Bridgegate": an event or a plan
+        if coinages.coined(group, groups) or offices.pageant_named(group):
+            continue  # "Brexit", "Obamacare", "Bridgegate", "Miss Universe": no one
         if found == "none":
             continue
         if found == "actor" and offices.seat_named(group, doc):
