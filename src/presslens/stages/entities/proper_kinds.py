@@ -22,9 +22,11 @@ them (resources/proper_kinds.txt, each capitalised noun by its most frequent sen
 
 Never for a name the article marks as a person's (a title, a sex, a merged full name), a known
 first name ("Frank" is also a people), a name in capitals ("ABC", "WASP"), an outlet; nor, as a
-people, a programme or a holiday, for a place the gazetteer knows ("Iowa" is also a people) or
-the tagger calls one ("Cambridge, Mass."), a singular after "the" ("The New Yorker"), a
-county's name ("Arapahoe"), a common noun's plural ("Fox and Friends").
+people, a programme, a holiday, an event or a thing, for a place the gazetteer knows ("Iowa" is
+also a people, "Pa." an element); nor, as a programme, a holiday, an event or a thing, for a
+name the tagger calls a place ("Cambridge, Mass." is no rite; a people it calls one is still a
+people: "the hard-right Arizonan"); nor, as a people, a singular after "the" ("The New
+Yorker"), a county's name ("Arapahoe"), a common noun's plural ("Fox and Friends").
 """
 
 from __future__ import annotations
