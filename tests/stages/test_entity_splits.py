@@ -235,3 +235,13 @@ def test_an_organisation_name_with_a_word_once_in_the_singular_is_one() -> None:
     )
     names = [name for name in found if name.startswith("Norland")]
     assert len(names) == 1
+
+
+def test_a_maiden_name_joins_the_married_name_the_article_writes_whole() -> None:
+    found = actors(
+        "The congressman's new wife, Odette Brisk Hallam, entered the race on Monday. She ran"
+        " for the school board last year as Odette Brisk. Odette Hallam said she would win."
+        " Critics said Odette Brisk had never held office."
+    )
+    people = [name for name in found if name.startswith("Odette")]
+    assert people == ["Odette Brisk Hallam"]

@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 
 from presslens.model import Span
 from presslens.nlp.firstnames import encoder_sex, first_name_sex, known_first_name, not_a_name
+from presslens.stages.entities.maiden import join_maiden_names
 from presslens.stages.entities.rules import rules
 from presslens.stages.entities.sexes import (
     first_names_saying,
@@ -180,6 +181,7 @@ def double_surname(a: PersonName, b: PersonName) -> bool:
 
 def merge_people(groups: dict[Key, Group], doc: Doc) -> None:
     """Full names, then one-word names, into one group per person."""
+    join_maiden_names(groups)  # "Dena Minning" of "Dena Minning Grayson" and "Dena Grayson"
     people = cluster_full_names(groups, doc)
     genders = {name: person_gender(groups[(name, "")], doc) for name in people}
     for key in [k for k in groups if surname_form(k[0])]:
