@@ -178,3 +178,15 @@ def test_saying_nothing_is_no_quote() -> None:
     )
     assert [q.text for q in dossier.quotes] == ["the site would grow"]
     assert "negated" in {s.kind for s in dossier.stances}
+
+
+def test_the_one_asked_is_not_the_speaker() -> None:
+    from tests.stages.quotes.conftest import hear
+
+    text = (
+        "Ronald Rigg was a popular governor for two terms. Rigg was once asked how the strike "
+        "would end. He responded that the workers would win."
+    )
+    speakers = {q.cue: q.actors for q in hear(text)}
+    assert speakers["was once asked"] == []
+    assert speakers["responded"] == ["Ronald Rigg"]

@@ -241,13 +241,30 @@ def speaker_of(ctx: Context, item: learned.Tagged, cue: Token | None) -> Speaker
         head = head_of(ctx, source)
         if head is not None and head.pos_ not in NOMINAL and head.head.pos_ in NOMINAL:
             head = head.head  # a source cut short ("a" of "a New York Times editorial")
-        if head is not None and head.pos_ in NOMINAL:
+        if head is not None and head.pos_ in NOMINAL and not passive_subject_of(ctx, head, cue):
             return make_speaker(ctx.text, head, ctx.actors)
     if cue is not None and cue.pos_ in ("VERB", "AUX"):
         subject = subject_of(cue)
-        if subject is not None and subject.dep_ != "expl":
-            return make_speaker(ctx.text, subject, ctx.actors)
+        if subject is None or subject.dep_ == "expl" or passive_subject_of(ctx, subject, cue):
+            return None
+        return make_speaker(ctx.text, subject, ctx.actors)
     return None
+
+
+def passive_subject_of(ctx: Context, head: Token, cue: Token | None) -> bool:
+    """'Roe was once asked how the war would end', 'Roe was told that ...': the one asked or
+    told is not the speaker. (The subject of "they are focused on" holds the stance.)"""
+    if cue is None or head.dep_ != "nsubjpass" or head.head.i != cue.i:
+        return False
+    if cue.lemma_.lower() not in ctx.lexicon.addressee | TOLD:
+        return False
+    return not any(c.dep_ == "auxpass" and c.lower_ in HAS for c in cue.children)
+
+
+TOLD = frozenset({"tell", "inform", "warn", "assure", "remind"})
+
+
+HAS = frozenset({"'s", "’s"})  # "he's also said much": the parse's passive is a perfect
 
 
 def by_cue_subject(sources: Sequence[Span], cue: Token | None) -> list[Span]:
