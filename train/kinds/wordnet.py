@@ -7,7 +7,12 @@ kept by hand).
   native of", "a member of", "an adherent of" ...; not a named person) -> [people]; faiths and
   doctrines (noun.cognition) -> [belief]; programmes, treaties, wars (noun.act) -> [act];
   holidays and periods (noun.time) -> [time]; places, regions, rivers (noun.location and
-  noun.object) -> [location]. Read by stages/entities/proper_kinds.py.
+  noun.object) -> [location]; events (noun.event) -> [event]; named buildings and monuments of
+  several words with no sense as a body (noun.artifact instances: "Oval Office", not "White
+  House") -> [structure]; products, drugs, foods, diseases (noun.artifact, noun.food,
+  noun.substance, noun.state) -> [thing]; a faith whose first sense is its believers
+  (noun.group, then noun.cognition: "Islam") -> [belief]. Read by
+  stages/entities/proper_kinds.py.
 - abstract_nouns: the lower-case nouns of 4+ letters whose most frequent sense is an act, an
   attribute, an idea, an event, a feeling, a process or a state, and that WordNet never writes
   capitalised. Read by stages/entities/openings.py ("Struggle is needed ...").
@@ -31,6 +36,9 @@ from pathlib import Path
 
 SECTIONS = {"18": "people", "09": "belief", "04": "act", "28": "time", "15": "location"}
 SECTIONS["17"] = "location"  # noun.object: rivers, mountains
+SECTIONS["11"] = "event"  # noun.event: "Watergate", "World Series"
+SECTIONS["06"] = "structure"  # noun.artifact, instances only: "Oval Office", "Great Wall"
+THINGS = {"06", "13", "26", "27"}  # artifact, food, state, substance: "Coke", "Botox", "AIDS"
 MEMBER = re.compile(
     r"^(?:\([^)]*\) )?an? (?:\w+ )?(?:native|inhabitant|resident|member|"
     r"adherent|follower|supporter|person of)\b"
@@ -68,19 +76,37 @@ def proper_kinds(root: Path) -> dict[str, str]:
         synsets[fields[0]] = (lexfile, synset_words(fields), " @i " in line.split("|")[0])
     found: dict[str, str] = {}
     for fields in records(root / "index.noun"):
-        lemma, seen = fields[0].replace("_", " "), set()
+        lemma, seen = fields[0].replace("_", " "), {}
         for offset in senses(fields):
             lexfile, words, instance = synsets[offset]
             for word in words:
-                if word.lower() != lemma or word == lemma or word in seen:
+                if word.lower() != lemma or word == lemma:
                     continue
-                seen.add(word)
-                section = SECTIONS.get(lexfile)
-                if section == "people" and instance:
-                    section = None  # a named person
-                digits = any(c.isdigit() for c in word)
-                found.setdefault(word, section if section and not digits else "")
+                seen.setdefault(word, []).append((lexfile, instance))
+        for word, word_senses in seen.items():
+            digits = any(c.isdigit() for c in word)
+            section = None if digits else section_of(word, word_senses)
+            found.setdefault(word, section or "")
     return found
+
+
+def section_of(word: str, word_senses: list[tuple[str, bool]]) -> str | None:
+    """The section of a capitalised noun by its most frequent capitalised sense; a faith whose
+    first sense is its believers ("Islam": the Muslim world, then the religion) is a belief."""
+    lexfile, instance = word_senses[0]
+    lexfiles = [sense[0] for sense in word_senses]
+    if lexfile == "14" and "09" in lexfiles:
+        return "belief"
+    section = SECTIONS.get(lexfile)
+    if section == "people" and instance:
+        return None  # a named person
+    if section == "structure" and not instance:
+        return "thing"  # a product, a drug, a vehicle: "SUV", "Zoloft"
+    if section == "structure" and (" " not in word or "14" in lexfiles):
+        return None  # "Kremlin", "White House": also the body that works there
+    if section is None and lexfile in THINGS:
+        return "thing"
+    return section
 
 
 def abstract_nouns(root: Path) -> list[str]:
@@ -109,7 +135,7 @@ def main() -> None:
         print("\n".join(abstract_nouns(args.dict)))
         return
     found = proper_kinds(args.dict)
-    for section in dict.fromkeys(SECTIONS.values()):
+    for section in [*dict.fromkeys(SECTIONS.values()), "thing"]:
         print(f"\n[{section}]")
         print("\n".join(sorted(w for w, s in found.items() if s == section)))
 
