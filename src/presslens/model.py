@@ -37,6 +37,13 @@ POST_SIGNATURE = re.compile(
     r"(?:\s+(?:on\s+)?(?P<date>[\w ,.:/-]{3,40}))?\s*"
 )
 
+# A transcript turn's opening: its speaker's name in capitals and a colon ("TAPPER: Do you
+# ...?", '"RAMOS: Secretary ...'). Ingest keeps such a line a paragraph, never a heading, and the
+# quotes stage reads the rest as that speaker's words.
+TURN_LABEL = re.compile(
+    r"""(?P<open>["“]|'')?(?P<label>[A-Z][A-Z.'’-]+(?:\ [A-Z][A-Z.'’-]+){0,2}):[ \t]+(?=\S)"""
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Span:

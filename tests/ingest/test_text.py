@@ -202,3 +202,17 @@ def test_title_words_count_towards_reading_time_either_way() -> None:
 )
 def test_a_short_english_text_is_english(text: str, language: str) -> None:
     assert load(text).language == language
+
+
+def test_a_transcript_turn_is_no_heading() -> None:
+    page = (
+        "Governor talks floods on Sunday show\n\n"
+        "Governor Nora Quist spoke about the flooding on a Sunday news show.\n\n"
+        "MARLOWE: Will the levees hold?\n\n"
+        "QUIST: Most of them are holding, and the crews worked through the night.\n\n"
+        "What comes next\n\n"
+        "The river is expected to fall by Tuesday."
+    )
+    article = load(page)
+    assert [s.heading for s in article.sections] == [None, "What comes next"]
+    assert "MARLOWE: Will the levees hold?" in [p.of(article.text) for p in article.paragraphs]

@@ -18,7 +18,7 @@ import re
 from presslens.ingest.blocks import Block, assemble, clean_line
 from presslens.ingest.posts import render_posts
 from presslens.ingest.published import is_metadata_line
-from presslens.model import POST_SIGNATURE, Article, Origin, Removed, StageWarning
+from presslens.model import POST_SIGNATURE, TURN_LABEL, Article, Origin, Removed, StageWarning
 from presslens.resources import read_text
 from presslens.settings import Settings
 
@@ -77,12 +77,14 @@ def is_chrome(line: str) -> bool:
 
 
 def is_heading_like(line: str, settings: Settings) -> bool:
-    """Short, and without the punctuation that ends a sentence ('?' is allowed)."""
+    """Short, and without the punctuation that ends a sentence ('?' is allowed); not a
+    transcript's turn ("TAPPER: Do you think he can win?")."""
     words = line.split()
     return (
         settings.min_heading_words <= len(words) <= settings.max_heading_words
         and len(line) <= MAX_HEADING_CHARS
         and not SENTENCE_END.search(line.rstrip())
+        and not TURN_LABEL.match(line)
     )
 
 

@@ -17,22 +17,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from presslens.model import Actor, Span
+from presslens.model import TURN_LABEL, Actor, Span
 from presslens.stages.quotes.context import Attribution, Context, token_at, trim
 from presslens.stages.quotes.speakers import Speaker
 
 TURN_CONFIDENCE = 0.9
-# an opening quotation mark, then one to three words in capitals, a colon and the words said
-LABEL = re.compile(
-    r"""(?P<open>["“]|'')?(?P<label>[A-Z][A-Z.'’-]+(?:\ [A-Z][A-Z.'’-]+){0,2}):[ \t]+(?=\S)"""
-)
 CLOSING = "\"”'"
 
 
 def turn_attributions(ctx: Context, paragraphs: list[Span]) -> list[Attribution]:
     """A direct quote for each transcript turn of the article (`paragraphs` in text order,
     headings too: a short question turn may be read as one)."""
-    labelled = [(p, m) for p in paragraphs if (m := LABEL.match(ctx.text, p.start, p.end))]
+    labelled = [(p, m) for p in paragraphs if (m := TURN_LABEL.match(ctx.text, p.start, p.end))]
     named = {id(m): label_actor(ctx.actors, m["label"]) for _, m in labelled}
     full = {m["label"].split()[-1]: m["label"] for _, m in labelled if " " in m["label"]}
     counts = Counter(m["label"] for _, m in labelled)
@@ -106,12 +102,14 @@ def turn_speaker(ctx: Context, match: re.Match[str], actor: Actor | None, name: 
 def outside_turns(items: list[Attribution], turns: list[Attribution]) -> list[Attribution]:
     """Without the quotations a turn already gives its speaker: a quoted turn ('"RAMOS:
     Secretary, ...?"') is one quote, the label's, not a second one with no speaker or with the
-    speaker of the turn before. What the turn itself reports ("I told him that ...") stays."""
+    speaker of the turn before, nor is a speakerless quotation over several quoted turns. What
+    the turn itself reports ("I told him that ...") stays."""
     return [
         item
         for item in items
         if not (item.kind == "direct" or item.speaker is None)
         or not any(mostly_inside(item.span, t.span) for t in turns)
+        and not (item.speaker is None and any(item.span.contains(t.span) for t in turns))
     ]
 
 
