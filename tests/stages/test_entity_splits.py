@@ -245,3 +245,12 @@ def test_a_maiden_name_joins_the_married_name_the_article_writes_whole() -> None
     )
     people = [name for name in found if name.startswith("Odette")]
     assert people == ["Odette Brisk Hallam"]
+
+
+def test_a_hyphenated_middle_word_is_the_joint_sponsors_short_form() -> None:
+    found = actors(
+        "The mayor won 41 percent in a Harbour Gazette-WKLM News poll released Sunday. Her"
+        " rival won 38 percent. It was her best showing in ten years of Gazette-WKLM polling."
+    )
+    assert "Gazette-WKLM" not in found
+    assert found["Harbour Gazette-WKLM News"] == ("ORG", 2)

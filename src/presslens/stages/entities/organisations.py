@@ -5,11 +5,11 @@ is one whose country is written two ways ("U.N." / "United Nations Security Coun
 acronym joins the name whose initials it spells ("Institute for the Study of War (ISW)"); a
 short form joins the one longer organisation name it ends or opens ("the Post", "NBC" of NBC
 News; the head before "of": "the Chamber" of the U.S. Chamber of Commerce; a first word cut
-short: "the Fed" of the Federal Reserve), by recency when several end with it ("the
-Council"); a one-word name never joins a longer name that merely holds it ("Minsk" is not the
-"Minsk Dialogue Council", "Clinton" not the "Clinton Foundation"), and an institution one
-word names ("the Senate") only its country's or its own full title ("the Treasury
-Department").
+short: "the Fed" of the Federal Reserve; a hyphenated middle word: "Post-ABC"), by recency
+when several end with it ("the Council"); a one-word name never joins a longer name that
+merely holds it ("Minsk" is not the "Minsk Dialogue Council", "Clinton" not the "Clinton
+Foundation"), and an institution one word names ("the Senate") only its country's or its own
+full title ("the Treasury Department").
 """
 
 from __future__ import annotations
@@ -163,8 +163,8 @@ def longer_names(short: str, groups: dict[Key, Group]) -> tuple[list[str], list[
         named = organisation_named(name) or outlet_named(name)  # "Fox" (PERSON): Fox News
         if read_as_person and (not named or body_of_person(longer)):
             continue
-        if clipped(short, longer):
-            opening.append(name)  # "the Fed": the Federal Reserve
+        if clipped(short, longer) or joint_word(words, longer):
+            opening.append(name)  # "the Fed": the Federal Reserve; "Post-ABC"
             continue
         head = longer[: longer.index("of", 1)] if "of" in longer[1:] else longer
         if short in rules().standalone and not (
@@ -184,6 +184,12 @@ def clipped(short: str, longer: list[str]) -> bool:
     "Congressional Budget Office")."""
     first = longer[0]
     return 3 <= len(short) <= CLIPPED and first.startswith(short) and len(first) > len(short) + 1
+
+
+def joint_word(words: list[str], longer: list[str]) -> bool:
+    """Whether a hyphenated one-word name is a middle word of a longer name ("Post-ABC" of the
+    "Washington Post-ABC News" poll, its two sponsors)."""
+    return len(words) == 1 and "-" in words[0] and words[0] in longer[1:-1]
 
 
 def surname_of_person(short: str, groups: dict[Key, Group]) -> bool:
