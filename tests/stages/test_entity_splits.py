@@ -254,3 +254,14 @@ def test_a_hyphenated_middle_word_is_the_joint_sponsors_short_form() -> None:
     )
     assert "Gazette-WKLM" not in found
     assert found["Harbour Gazette-WKLM News"] == ("ORG", 2)
+
+
+def test_a_bare_surname_goes_to_the_titled_namesake_over_a_full_name_of_the_other_sex() -> None:
+    found = actors(
+        "With his party worried, President Ruiz is rolling out a new message to young voters.\n\n"
+        '"My name is not on the ballot," Mr. Ruiz said on Saturday. Mr. Ruiz has made the case '
+        "before, at rallies in three states.\n\n"
+        "Elena Ruiz also spoke at the dinner. Mr. Ruiz spoke for an hour."
+    )
+    assert found["Mr. Ruiz"] == ("PERSON", 4)
+    assert found["Elena Ruiz"] == ("PERSON", 1)

@@ -405,6 +405,8 @@ def owner_of(
             fits = first_names_saying(fits, gender)
     elif len({g for w, g in groups if w == word and g}) == 2:
         return None  # "Doe" beside both "Mr. Doe" and "Mrs. Doe"
+    elif other_sex_only(word, fits, groups, genders):
+        return None  # "President Obama" beside "Mr. Obama" and Michelle Obama: his
     owner = dominant(fits, groups) or introduced_first(fits, group, groups)
     if owner is None:
         return None
@@ -413,6 +415,19 @@ def owner_of(
         if not told_apart(owner, gender, namesakes, genders):
             return None  # "Mrs. Doe" beside "Mr. Doe" and Donald Doe, whose sex is unknown
     return owner
+
+
+def other_sex_only(
+    word: str, fits: list[str], groups: dict[Key, Group], genders: dict[str, str]
+) -> bool:
+    """Every full name the bare surname fits is of the other sex than the one titled
+    namesake ("Mr. Obama"), who is named more often than each: the bare name is then the
+    titled one's, whom `join_bare_surnames` gives it, not the full name's ("Ms. Trump" named
+    once beside Donald J. Trump does not take "Trump")."""
+    titled = [g for w, g in groups if w == word and g]
+    if len(titled) != 1 or not fits or any(genders[n] in ("", titled[0]) for n in fits):
+        return False
+    return len(groups[(word, titled[0])].spans) > max(len(groups[(n, "")].spans) for n in fits)
 
 
 def mostly_where(group: Group) -> bool:
