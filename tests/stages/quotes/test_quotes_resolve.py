@@ -551,3 +551,22 @@ def test_a_thing_that_spoke_is_no_one_she_stands_for(prepared: Prepare) -> None:
         "the budget was wrong. She replied that the dump was unfair."
     )
     assert speaker_of(prepared, text, "replied")[1] == ["Ada Quill"]
+
+
+def test_they_after_a_body_and_then_unnamed_people_is_none_of_the_actors(
+    prepared: Prepare,
+) -> None:
+    # "they" are the crew members the agency interviewed, not the agency
+    text = (
+        "The Harbour Press Agency interviewed more than 20 former crew members and editors. "
+        "They described crass behavior by the captain behind the scenes of the show."
+    )
+    assert speaker_of(prepared, text, "described") == ("They", [])
+
+
+def test_people_in_a_bodys_own_phrase_are_the_body(prepared: Prepare) -> None:
+    text = (
+        "The Iron Guild, a group of farmers, met in Dayton on Monday. They said the price of "
+        "grain was too low."
+    )
+    assert speaker_of(prepared, text, "said")[1] == ["Iron Guild"]

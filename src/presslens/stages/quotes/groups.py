@@ -4,6 +4,8 @@ before. The resolver then gives "they" no actor rather than a wrong one."""
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from presslens.stages.quotes.context import Context
 from presslens.stages.quotes.speakers import Speaker, a_person
 
@@ -14,11 +16,28 @@ def group_in_sentence(ctx: Context, speaker: Speaker) -> bool:
     if not speaker.pronoun or not speaker.plural:
         return False
     sentence = ctx.doc[speaker.head].sent
-    for token in ctx.doc[sentence.start : speaker.head]:
-        if token.tag_ not in ("NNS", "NNPS") or token.i in ctx.actor_of_token:
-            continue
-        if token.i in ctx.quote_of_token:
-            continue
-        if token.ent_type_ == "NORP" or a_person(token):
-            return True
-    return False
+    return any(unnamed_people(ctx, t) for t in ctx.doc[sentence.start : speaker.head])
+
+
+def group_after_body(ctx: Context, speaker: Speaker, body: int) -> bool:
+    """A plural "they" after an organisation or country (at token `body`) and then people named
+    by no actor ("The AP interviewed more than 20 former crew members. They described ...")
+    means those people, not the body. People in the body's own phrase ("the Guild, a group of
+    farmers") are the body."""
+    if not speaker.pronoun or not speaker.plural:
+        return False
+    own = {t.i for t in ctx.doc[body].subtree}
+    return any(
+        unnamed_people(ctx, token)
+        for token in ctx.doc[body + 1 : speaker.head]
+        if token.i not in own
+    )
+
+
+def unnamed_people(ctx: Context, token: Token) -> bool:
+    """A plural noun for people (or a group word) that no actor names, outside quotations."""
+    if token.tag_ not in ("NNS", "NNPS") or token.i in ctx.actor_of_token:
+        return False
+    if token.i in ctx.quote_of_token:
+        return False
+    return token.ent_type_ == "NORP" or a_person(token)

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from presslens.model import Actor
 from presslens.stages.quotes.binding import not_the_speaker
 from presslens.stages.quotes.context import TITLES, Context, sentence_of, token_span, tokens_in
-from presslens.stages.quotes.groups import group_in_sentence
+from presslens.stages.quotes.groups import group_after_body, group_in_sentence
 from presslens.stages.quotes.homes import elsewhere, role_place
 from presslens.stages.quotes.parties import agree, role_parties
 from presslens.stages.quotes.speakers import Speaker, a_thing, document_author
@@ -318,6 +318,9 @@ def resolve(ctx: Context, speaker: Speaker, earlier: list[Speaker]) -> Speaker:
     if nearest[3] > 0 and group_in_sentence(ctx, speaker):
         return speaker  # "... treated by his fellow Republicans, though they swore ...": them
     best = nearest[2]
+    body = best.actor_id is not None and actor_type(ctx, best.actor_id) in THING_TYPES
+    if body and group_after_body(ctx, speaker, -nearest[1]):
+        return speaker  # "The AP interviewed 20 crew members. They described ...": them
     return replace(speaker, name=best.name, actor_id=best.actor_id, actor_ids=best.actor_ids or ())
 
 
