@@ -125,3 +125,27 @@ def test_a_quoted_title_inside_the_speakers_phrase_is_not_what_they_said(heard: 
     found = heard(text)
     assert not [q for q in found if q.text == "“Harbor”"]
     assert [q.actors for q in found if q.text.startswith("“Men")] == [["Nora Quist"]]
+
+
+def test_a_quotation_after_a_paraphrase_is_the_paraphrased_speakers() -> None:
+    from tests.stages.quotes.conftest import hear
+
+    text = (
+        "Tom Pike urged the council to act on Monday. The council may be reluctant to act "
+        "while the mayor negotiates with the union, Pike said. \"The other factor the council "
+        'may be considering is the election next spring. I do not think that should stop them."'
+    )
+    quoted = [q for q in hear(text) if q.text.startswith('"The other factor')]
+    assert [q.actors for q in quoted] == [["Tom Pike"]]
+
+
+def test_a_quotation_after_a_survey_finding_is_no_ones() -> None:
+    from tests.stages.quotes.conftest import hear
+
+    text = (
+        "Voters in the valley are uneasy about the new mine. A survey conducted by the "
+        "analyst Elena Varga found that most residents fear the mine will poison the river. "
+        '"In ten years we will all drink bottled water and our children will leave the valley."'
+    )
+    quoted = [q for q in hear(text) if q.text.startswith('"In ten years')]
+    assert [q.actors for q in quoted] == [[]]

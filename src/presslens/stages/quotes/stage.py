@@ -52,6 +52,7 @@ from presslens.stages.quotes.direct import (
     nearest_name,
     short_fragment,
 )
+from presslens.stages.quotes.following import after_paraphrase
 from presslens.stages.quotes.kinds import (
     about_anonymity,
     attribution_kind,
@@ -391,6 +392,9 @@ def find_quotes(
     attributed, loose, used = attribute_all(ctx, quoted, reported)
     attributed = join_interrupted(ctx.text, attributed)
     attributed, loose = continue_speakers(ctx, attributed, loose)
+    before = attributed + [r for r in reported if id(r) not in used]
+    followed, loose = after_paraphrase(ctx, loose, before)  # 'X, Roe said. "Y."'
+    attributed += followed
     terms, unattributed = terms_and_unattributed(ctx, loose)
     indirect = [r for r in reported if id(r) not in used and not overlaps_any(r.span, attributed)]
     posts = post_attributions(ctx, article.paragraphs)

@@ -1,0 +1,70 @@
+"""A quotation right after a paraphrase of the same speaker: 'The administration may wait,
+Schiff said. "The other factor is ..."' The quotation has no cue of its own; news writing
+gives it to the speaker of the attribution it follows in the same paragraph, as `stage`'s
+`continue_speakers` does after a quoted speaker. Here the attribution before is indirect or
+mixed ("says Paul Roe, founder of ...", "she said, referencing ..."), and it must end its
+sentence, with nothing but its own cue and speaker between it and the quotation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from presslens.model import Span
+from presslens.stages.quotes.context import Attribution, Context, word_count
+from presslens.stages.quotes.direct import TERM_MAX_WORDS
+from presslens.stages.quotes.kinds import attribution_kind
+from presslens.stages.quotes.marks import MARK_RE, Quoted
+
+FOLLOWING_CONFIDENCE = 0.7
+MAX_GAP_WORDS = 20  # the rest of the attribution's sentence: its cue, its speaker's name and role
+SENTENCE_END = re.compile(r"[.!?][\"”’']?\s*$")
+
+
+def after_paraphrase(
+    ctx: Context, loose: list[Quoted], before: list[Attribution]
+) -> tuple[list[Attribution], list[Quoted]]:
+    """Attributions for the loose quotations that follow a paraphrase of a known speaker, and
+    the quotations still loose."""
+    found: list[Attribution] = []
+    still: list[Quoted] = []
+    for q in loose:
+        previous = paraphrase_before(ctx, q, before)
+        if previous is None:
+            still.append(q)
+            continue
+        found.append(
+            Attribution("direct", q.span, None, None, previous.speaker, FOLLOWING_CONFIDENCE)
+        )
+    return found, still
+
+
+def paraphrase_before(ctx: Context, q: Quoted, before: list[Attribution]) -> Attribution | None:
+    """The indirect or mixed attribution with a speaker that the quotation follows in its
+    paragraph, if any."""
+    if q.span in ctx.titles or word_count(q.inner.of(ctx.text)) <= TERM_MAX_WORDS:
+        return None
+    earlier = [a for a in before if a.span.end <= q.span.start]
+    if not earlier:
+        return None
+    previous = max(earlier, key=lambda a: a.span.end)
+    if previous.kind == "direct" or previous.speaker is None or previous.stance is not None:
+        return None
+    cue = ctx.doc[previous.cue_head] if previous.cue_head is not None else None
+    if previous.speaker.role == "DOCUMENT" or cue is not None and document_verb(ctx, cue):
+        return None  # 'a survey found that ... "In 2030, we'll all ..."': a respondent's words
+    gap = Span(previous.span.end, q.span.start).of(ctx.text)
+    if "\n" in gap or word_count(gap) > MAX_GAP_WORDS or not SENTENCE_END.search(gap):
+        return None
+    if MARK_RE.search(gap.rstrip()[:-1]):
+        return None  # another quotation in between
+    if previous.cue_head is not None and attribution_kind(ctx.doc[previous.cue_head], ctx.lexicon):
+        return None  # "Roe did not say that ...": what follows is not Roe's
+    return previous
+
+
+def document_verb(ctx: Context, cue: Token) -> bool:
+    """A verb whose subject is most often a poll or a study ("found", "showed")."""
+    return cue.lemma_.lower() in ctx.lexicon.document
