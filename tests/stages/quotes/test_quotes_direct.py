@@ -149,3 +149,14 @@ def test_a_quotation_after_a_survey_finding_is_no_ones() -> None:
     )
     quoted = [q for q in hear(text) if q.text.startswith('"In ten years')]
     assert [q.actors for q in quoted] == [[]]
+
+
+def test_a_long_speakers_phrase_after_an_exclamation_still_attributes_it() -> None:
+    from tests.stages.quotes.conftest import hear
+
+    text = (
+        "The rally ended late on Friday. "
+        '"This is a big year for all of us here in the valley!" Pike\'s niece, state Del. Ann '
+        "Price, shouted to the crowd. The band played on."
+    )
+    assert [(q.cue, q.actors) for q in hear(text)] == [("shouted", ["Ann Price"])]

@@ -72,7 +72,8 @@ def window_tokens(ctx: Context, quoted: Quoted) -> list[Token]:
         if "\n" not in ctx.text[quoted.span.end : following.start_char] and runs_on(
             ctx, quoted, following[0]
         ):
-            tokens += list(following)[:WINDOW_TOKENS]
+            reach = max(WINDOW_TOKENS, following.root.i - following.start + 1)
+            tokens += list(following)[:reach]  # a long speaker's phrase before its verb
     return [t for t in tokens if t.i not in ctx.quote_of_token]
 
 
@@ -88,13 +89,24 @@ def runs_on(ctx: Context, quoted: Quoted, first: Token) -> bool:
 NEGATORS = frozenset({"not", "n't", "never", "neither", "no", "nobody", "none"})
 
 
+def subject_before(first: Token, root: Token) -> bool:
+    """Whether all words from `first` to the verb are its subject's phrase ("Roe's niece,
+    state Del. Ann Price (D-Ohio), shouted"): a speaker with a long description."""
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.left_edge.i != first.i:
+        return False
+    return all(t.is_punct for t in first.doc[subject.right_edge.i + 1 : root.i])
+
+
 def bare_attribution(ctx: Context, first: Token) -> bool:
     """'"A." Roe said.': a sentence opening with a speaker and a reporting verb that reports
     nothing else, said outright (not "Neither man would comment.")."""
     sentence = first.sent
     root = sentence.root
-    if root.i - first.i > 4 or root.lemma_.lower() not in ctx.lexicon.clause:
+    if root.lemma_.lower() not in ctx.lexicon.clause:
         return False  # "Roe said, looking out on the crowd." still counts
+    if root.i - first.i > 4 and not subject_before(first, root):
+        return False
     if any(t.lower_ in NEGATORS or t.tag_ == "MD" for t in sentence[: root.i - sentence.start + 1]):
         return False
     return not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in root.children)
