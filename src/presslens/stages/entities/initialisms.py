@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from presslens.stages.entities.retype import outlet_named
 from presslens.stages.entities.rules import rules
-from presslens.stages.entities.types import Group, actor_type, organisation_named
+from presslens.stages.entities.types import Group, actor_type, every_mention, organisation_named
 from presslens.stages.entities.works import names_a_work
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
@@ -37,11 +37,7 @@ def describes_people(group: Group, doc: Doc) -> bool:
         return False  # "Hampton University student", "2nd Amendment people"
     if name.casefold() in rules().canonical or name in rules().platforms or outlet_named(name):
         return False
-    for span in group.spans:
-        words = doc.char_span(span.start, span.end, alignment_mode="expand")
-        if words is None or not qualifies_people(words.root):
-            return False
-    return bool(group.spans)
+    return every_mention(group, doc, qualifies_people)
 
 
 def qualifies_people(word: Token) -> bool:

@@ -16,10 +16,11 @@ countries or governments are actors where they act or speak).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
-from spacy.tokens import Token
 
 from presslens.model import Span
 from presslens.stages.entities.rules import rules
@@ -352,3 +353,12 @@ def building_named_as_place(group: Group) -> bool:
     if not roles.structure(head) or roles.kind(head) is not None or organisation_named(group.name):
         return False
     return 2 * group.locative >= len(group.spans)
+
+
+def every_mention(group: Group, doc: Doc, test: Callable[[Token], bool]) -> bool:
+    """Whether the group has mentions and `test` holds for the root word of each."""
+    for span in group.spans:
+        words = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if words is None or not test(words.root):
+            return False
+    return bool(group.spans)

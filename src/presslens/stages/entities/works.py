@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from presslens.nlp.firstnames import known_first_name
 from presslens.stages.entities.rules import name_head, rules
-from presslens.stages.entities.types import Group
+from presslens.stages.entities.types import Group, every_mention
 from presslens.stages.roles import load_roles
 
 
@@ -43,11 +43,7 @@ def titled_work(group: Group, doc: Doc) -> bool:
     it ("her book, Living History") or after it ("the film Fight Club")."""
     if group.titles or group.genders or known_first_name(group.name.split()[0]):
         return False
-    for span in group.spans:
-        words = doc.char_span(span.start, span.end, alignment_mode="expand")
-        if words is None or not beside_a_work(words.root):
-            return False
-    return bool(group.spans)
+    return every_mention(group, doc, beside_a_work)
 
 
 def beside_a_work(root: Token) -> bool:
