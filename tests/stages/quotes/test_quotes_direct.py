@@ -132,7 +132,7 @@ def test_a_quotation_after_a_paraphrase_is_the_paraphrased_speakers() -> None:
 
     text = (
         "Tom Pike urged the council to act on Monday. The council may be reluctant to act "
-        "while the mayor negotiates with the union, Pike said. \"The other factor the council "
+        'while the mayor negotiates with the union, Pike said. "The other factor the council '
         'may be considering is the election next spring. I do not think that should stop them."'
     )
     quoted = [q for q in hear(text) if q.text.startswith('"The other factor')]
