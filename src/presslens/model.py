@@ -64,6 +64,11 @@ class Span:
     def overlaps(self, other: Span) -> bool:
         return self.start < other.end and other.start < self.end
 
+    def share_inside(self, outer: Span) -> float:
+        """The share of this span's characters that lie inside `outer` (0 to 1)."""
+        shared = min(self.end, outer.end) - max(self.start, outer.start)
+        return max(0, shared) / max(1, len(self))
+
 
 @dataclass(frozen=True, slots=True)
 class Removed:

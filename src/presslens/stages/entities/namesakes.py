@@ -48,9 +48,10 @@ CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w.]* $")  # "Bill " of "the Bill Clin
 RECENT = 2  # sentences before the mention's own searched for the namesake named last
 
 
-def share_bare_surnames(groups: dict[Key, Group], doc: Doc) -> list[Span]:
+def share_bare_surnames(groups: dict[Key, Group], doc: Doc, quoted: list[Span]) -> list[Span]:
     """Each mention of a bare surname shared by several people goes to the namesake it stands
-    for; returns the spans of the mentions that stay no one's (see the module docstring)."""
+    for; returns the spans of the mentions that stay no one's (see the module docstring).
+    `quoted`: the article's quotations (words inside are a speaker's, not the writer's)."""
     left_out: list[Span] = []
     starts: list[int] = []  # sentence starts, read only for an article with namesakes
     people = people_by_surname(groups)
@@ -62,7 +63,7 @@ def share_bare_surnames(groups: dict[Key, Group], doc: Doc) -> list[Span]:
         genders = {n: person_gender(groups[(n, "")], doc) or likely_gender(n) for n in namesakes}
         bare = groups.pop(key)
         for span in sorted(bare.spans, key=lambda s: s.start):  # one decided counts as named
-            owner = reader_owner(span, namesakes, genders, groups, doc, starts)
+            owner = reader_owner(span, namesakes, genders, groups, doc, starts, quoted)
             if owner is None:
                 left_out.append(span)
             else:
@@ -113,6 +114,7 @@ def reader_owner(
     groups: dict[Key, Group],
     doc: Doc,
     starts: list[int],
+    quoted: list[Span],
 ) -> str | None:
     """The namesake one mention stands for, or None when the text does not tell."""
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
@@ -122,11 +124,11 @@ def reader_owner(
     if title:  # "President Clinton" beside "former President Bill Clinton"
         titled = [n for n in namesakes if title in titles_of(groups[(n, "")], doc)]
         return titled[0] if len(titled) == 1 else None
-    sex = clause_pronoun_sex(tokens)
+    sex = clause_pronoun_sex(tokens, quoted)
     fits = [name for name in namesakes if not sex or genders[name] in ("", sex)]
     sentence = bisect_right(starts, span.start) - 1
     here = Span(starts[sentence], sentence_end(starts, sentence, doc))
-    unnamed = [name for name in fits if not named_in_full(groups[(name, "")], here, doc)]
+    unnamed = [name for name in fits if not named_in_full(groups[(name, "")], here, doc, quoted)]
     if len(unnamed) == 1 and len(fits) > 1:
         return unnamed[0]  # "Clinton declared of Hillary Clinton": the other one
     fits = unnamed
@@ -196,19 +198,19 @@ def sentence_end(starts: list[int], sentence: int, doc: Doc) -> int:
     return starts[sentence + 1] if sentence + 1 < len(starts) else len(doc.text)
 
 
-def named_in_full(person: Group, sentence: Span, doc: Doc) -> bool:
+def named_in_full(person: Group, sentence: Span, doc: Doc, quoted: list[Span]) -> bool:
     """Whether the writer names the person in the sentence with more than one word (a name
     inside a quotation is the speaker's word, not the writer's choice)."""
     for span in person.spans:
         if not sentence.contains(span) or " " not in span.of(doc.text):
             continue
         tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
-        if tokens is not None and not in_quotation(tokens[0]):
+        if tokens is not None and not in_quotation(tokens[0], quoted):
             return True
     return False
 
 
-def clause_pronoun_sex(tokens: DocSpan) -> str:
+def clause_pronoun_sex(tokens: DocSpan, quoted: list[Span]) -> str:
     """'male' or 'female' for the first "he" or "she" (any form) inside the clause a subject
     mention governs ("Clinton is converting her traffic", "Clinton told officials that she"),
     outside quotations and before another person's name; '' for none. A pronoun outside that
@@ -217,7 +219,7 @@ def clause_pronoun_sex(tokens: DocSpan) -> str:
         return ""
     clause = tokens.root.head
     for token in clause.subtree:
-        if token.i < tokens.end or in_quotation(token):
+        if token.i < tokens.end or in_quotation(token, quoted):
             continue
         if token.ent_type_ == "PERSON":
             return ""  # "Roe praised Jane Roe for her work": the pronoun may be hers
@@ -228,11 +230,8 @@ def clause_pronoun_sex(tokens: DocSpan) -> str:
     return ""
 
 
-def in_quotation(token: Token) -> bool:
-    """Whether an odd number of quotation marks opens the token's sentence before it."""
-    sentence: DocSpan = token.sent
-    marks = sum(1 for t in sentence[: token.i - sentence.start] if t.is_quote)
-    return marks % 2 == 1
+def in_quotation(token: Token, quoted: list[Span]) -> bool:
+    return any(q.start <= token.idx < q.end for q in quoted)
 
 
 def one_mention(bare: Group, span: Span, text: str) -> Group:

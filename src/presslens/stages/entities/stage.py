@@ -70,7 +70,8 @@ def find_entities(article: Article, doc: Doc) -> Entities:
     forms.join_case_forms(groups)  # "CLINTON", "Al Ashry" beside "al Ashry"
     rolewords.join_role_titles(groups, doc)  # "Dean Amar" of "Vikram Amar, dean of ..."
     names.merge_people(groups, doc)
-    left_out = namesakes.share_bare_surnames(groups, doc)  # "Clinton" beside Bill and Hillary
+    # "Clinton" beside Bill and Hillary
+    left_out = namesakes.share_bare_surnames(groups, doc, quoted_spans)
     works.join_epithets(groups)
     demonyms.join_surnames(groups)  # "Cuban said" after Mark Cuban
     demonyms.drop_joined_surnames(groups)  # "the Obama-Clinton foreign policy"

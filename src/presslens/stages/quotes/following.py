@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
-
 from presslens.model import Span
 from presslens.stages.quotes.context import Attribution, Context, word_count
 from presslens.stages.quotes.direct import TERM_MAX_WORDS
@@ -52,19 +50,23 @@ def paraphrase_before(ctx: Context, q: Quoted, before: list[Attribution]) -> Att
     previous = max(earlier, key=lambda a: a.span.end)
     if previous.kind == "direct" or previous.speaker is None or previous.stance is not None:
         return None
-    cue = ctx.doc[previous.cue_head] if previous.cue_head is not None else None
-    if previous.speaker.role == "DOCUMENT" or cue is not None and document_verb(ctx, cue):
-        return None  # 'a survey found that ... "In 2030, we'll all ..."': a respondent's words
+    if not goes_on(ctx, previous):
+        return None
     gap = Span(previous.span.end, q.span.start).of(ctx.text)
     if "\n" in gap or word_count(gap) > MAX_GAP_WORDS or not SENTENCE_END.search(gap):
         return None
-    if MARK_RE.search(gap.rstrip()[:-1]):
+    if MARK_RE.search(gap.rstrip()[:-1]):  # a closing mark may end the gap's sentence
         return None  # another quotation in between
-    if previous.cue_head is not None and attribution_kind(ctx.doc[previous.cue_head], ctx.lexicon):
-        return None  # "Roe did not say that ...": what follows is not Roe's
     return previous
 
 
-def document_verb(ctx: Context, cue: Token) -> bool:
-    """A verb whose subject is most often a poll or a study ("found", "showed")."""
-    return cue.lemma_.lower() in ctx.lexicon.document
+def goes_on(ctx: Context, previous: Attribution) -> bool:
+    """Whether a quotation after the attribution may be its speaker's: not after a poll's or a
+    study's finding ('a survey found that ... "In 2030, we'll all ..."' is a respondent's), nor
+    after speech negated, refused or only supposed ("Roe did not say that ...")."""
+    if previous.speaker is None or previous.speaker.role == "DOCUMENT":
+        return False
+    if previous.cue_head is None:
+        return True
+    cue = ctx.doc[previous.cue_head]
+    return cue.lemma_.lower() not in ctx.lexicon.document and not attribution_kind(cue, ctx.lexicon)

@@ -78,13 +78,8 @@ MARKS = ("“", "”", '"', "''", "``")  # a gap holding one of these holds anot
 
 def covering(reported: list[Attribution], span: Span) -> Attribution | None:
     """The reported clause that holds the quotation, if any."""
-    holders = [r for r in reported if overlap_share(span, r.core or r.span) > 0.5]
+    holders = [r for r in reported if span.share_inside(r.core or r.span) > 0.5]
     return min(holders, key=lambda r: len(r.span)) if holders else None
-
-
-def overlap_share(inner: Span, outer: Span) -> float:
-    shared = min(inner.end, outer.end) - max(inner.start, outer.start)
-    return max(0, shared) / max(1, len(inner))
 
 
 def speech_cue(ctx: Context, item: Attribution) -> bool:
@@ -452,4 +447,4 @@ def outside(items: list[Attribution], holders: list[Attribution]) -> list[Attrib
 
 
 def overlaps_any(span: Span, items: list[Attribution]) -> bool:
-    return any(overlap_share(span, a.span) > 0.5 for a in items)
+    return any(span.share_inside(a.span) > 0.5 for a in items)

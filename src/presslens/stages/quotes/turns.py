@@ -108,11 +108,6 @@ def outside_turns(items: list[Attribution], turns: list[Attribution]) -> list[At
         item
         for item in items
         if not (item.kind == "direct" or item.speaker is None)
-        or not any(mostly_inside(item.span, t.span) for t in turns)
+        or not any(item.span.share_inside(t.span) > 0.5 for t in turns)
         and not (item.speaker is None and any(item.span.contains(t.span) for t in turns))
     ]
-
-
-def mostly_inside(inner: Span, outer: Span) -> bool:
-    shared = min(inner.end, outer.end) - max(inner.start, outer.start)
-    return shared > 0 and shared * 2 > inner.end - inner.start
