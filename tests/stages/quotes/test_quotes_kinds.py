@@ -190,3 +190,13 @@ def test_the_one_asked_is_not_the_speaker() -> None:
     speakers = {q.cue: q.actors for q in hear(text)}
     assert speakers["was once asked"] == []
     assert speakers["responded"] == ["Ronald Rigg"]
+
+
+def test_making_no_mention_is_negated_speech() -> None:
+    text = (
+        "Tom Pike announced the trade deal on Friday in the Oval Office. But he made no mention "
+        "of rolling back any levies. He said the talks would go on."
+    )
+    dossier = analyse(text)
+    assert [q.cue for q in dossier.quotes] == ["announced", "said"]
+    assert [(s.kind, s.cue) for s in dossier.stances] == [("negated", "made no mention of")]

@@ -37,20 +37,32 @@ def governing(cue: Token) -> list[Token]:
     return chain
 
 
-def negated(chain: list[Token]) -> bool:
+def negated(chain: list[Token], speech: frozenset[str] = frozenset()) -> bool:
     """A negation before a verb of the chain ("did not say"), a subject that is no one, or an
-    object that is nothing ("the page says nothing about X"). A "not" the parser hangs on the
-    cue from after it belongs to a later phrase ("promising to lift rules ― probably not what
-    Graham had in mind")."""
+    object that is nothing or no `speech` ("says nothing about X", "made no mention of X").
+    A "not" the parser hangs on the cue from after it belongs to a later phrase ("promising
+    to lift rules ― probably not what Graham had in mind")."""
     for verb in chain:
         for child in verb.children:
             if child.dep_ == "neg" and child.i < verb.i:
                 return True
             if child.dep_ in ("nsubj", "nsubjpass") and no_one(child):
                 return True
-            if child.dep_ == "dobj" and child.lower_ == "nothing":
-                return True
+            if child.dep_ == "dobj" and (child.lower_ == "nothing" or no_speech(child, speech)):
+                return True  # "the page says nothing", "made no mention of"
+        if verb.pos_ == "NOUN" and no_determiner(verb):
+            return True  # the cue "mention" of "made no mention of"
     return False
+
+
+def no_speech(noun: Token, speech: frozenset[str]) -> bool:
+    """'made no mention', 'gave no comment': a noun of speech under "no" (not "reported no
+    arrests", which says there were none)."""
+    return noun.lemma_.lower() in speech and no_determiner(noun)
+
+
+def no_determiner(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
 def no_one(subject: Token) -> bool:
@@ -163,7 +175,7 @@ def attribution_kind(cue: Token, lexicon: Lexicon) -> str | None:
     if cue.pos_ not in ("VERB", "AUX", "NOUN", "ADJ") or said_around(cue, lexicon):
         return None  # "according to", a headline's colon, "..., he said": speech
     chain = governing(cue)
-    if negated(chain):
+    if negated(chain, lexicon.clause | lexicon.nouns):
         return "negated"
     if refusal(chain, lexicon):
         return "refusal"
