@@ -59,3 +59,22 @@ def test_a_name_written_with_two_spaces_does_not_break_the_actors() -> None:
     article = Article(text=text, paragraphs=(Span(0, len(text)),), language="en")
     names = [actor.name for actor in find_entities(article, nlp.parse(text)).actors]
     assert any(name.endswith("Donald Venn") for name in names)
+
+
+def test_a_time_zone_after_a_clock_time_is_no_actor() -> None:
+    names = actor_names(
+        "The radio show returns next week. It airs weekdays from 6:00 a.m. to 9:00 a.m. "
+        "Eastern. Its host, Tom Baxter, said the station had renewed it for a year."
+    )
+    assert "Tom Baxter" in names
+    assert "Eastern" not in names
+
+
+def test_an_un_hyphened_adjective_is_no_actor() -> None:
+    names = actor_names(
+        'Amy Lind lost her husband in the attack. "All we ask is a day in court. Denying us '
+        'justice is un-American." Lind accused the government of stalling. She said the '
+        "families would keep pressing."
+    )
+    assert "Amy Lind" in names
+    assert not any("American" in name for name in names)

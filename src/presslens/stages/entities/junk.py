@@ -237,6 +237,18 @@ def descriptive(ent: DocSpan) -> bool:
     return ent.start > 0 and ent.doc[ent.start - 1].lower_ in INDEFINITE
 
 
+ZONE_WORDS = frozenset({"eastern", "central", "mountain", "pacific", "et", "ct", "mt", "pt"})
+CLOCK = re.compile(r"(?:\d{1,2}(?::\d\d)?|[ap]\.?m\.?|noon|midnight)", re.IGNORECASE)
+
+
+def time_zone(ent: DocSpan) -> bool:
+    """'from 6 a.m. to 9 a.m. Eastern', 'at 8 p.m. Pacific': a zone's word right after a clock
+    time names no one."""
+    if len(ent) != 1 or ent.start == 0 or ent.text.casefold() not in ZONE_WORDS:
+        return False
+    return bool(CLOCK.fullmatch(ent.doc[ent.start - 1].text))
+
+
 def before_a_title(ent: DocSpan) -> bool:
     """'Independent Vermont Sen. Bernie Sanders': a name set before a person's abbreviated
     title and name describes that person."""

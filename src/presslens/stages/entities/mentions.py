@@ -57,7 +57,7 @@ OPENING_APOSTROPHES = re.compile(r"^['’‘]+(?=[A-Z])")
 QUOTES = '"“”‘«»'  # quotation marks a name never opens or ends with (’ is a possessive's)
 # "pro-Clinton", "anti-LGBT", "Pro-Israel" opening a sentence; not "Anti-Defamation League",
 # nor "Post-ABC" (a Washington Post-ABC News poll)
-STANCE_PREFIX = re.compile(r"(?:pro|anti|non|neo)-|(?:Pro|Anti)-[\w'’.-]+$")
+STANCE_PREFIX = re.compile(r"(?:pro|anti|non|neo|un)-|(?:Pro|Anti)-[\w'’.-]+$")
 NOT_IN_NAMES = re.compile(r"[?=<>{}\\|]|\.\w{2,}/")  # "pics?I", "pic.twitter.com/x": links, markup
 SPELLED = re.compile(r"(?:[A-Z]-)+[A-Z]?")  # "U-S-A!" chanted, letter by letter: no name
 # what the tagger reads a capitalised word as when it is no name: "Asserting Clinton's role"
@@ -389,6 +389,8 @@ def read_mention(ent: DocSpan, people: set[str], lower_words: set[str]) -> Menti
     if SPELLED.fullmatch(name) or NOT_IN_NAMES.search(name):
         return None
     if name.casefold() in rules().drop or junk.office_word(ent) or junk.place_pair(name):
+        return None
+    if junk.time_zone(ent):
         return None
     if junk.ends_with_a_title(ent):
         return None  # "Navy Capt" of "Navy Capt. Jeff Davis"
