@@ -570,3 +570,48 @@ def test_people_in_a_bodys_own_phrase_are_the_body(prepared: Prepare) -> None:
         "grain was too low."
     )
     assert speaker_of(prepared, text, "said")[1] == ["Iron Guild"]
+
+
+def test_a_government_of_one_nation_is_never_another_nations_body() -> None:
+    from presslens import analyse
+
+    dossier = analyse(
+        "The White House has said it believes the bill could lead to retaliation by other "
+        'countries. "Our companies are at risk," White House Press Secretary Josh Earnest '
+        "said. The effort to stop the bill has also included members of the Saudi government, "
+        "which has strongly denied any role in the attacks. Families of the victims want "
+        "their day in court."
+    )
+    denial = next(q for q in dossier.quotes if q.cue and "denied" in q.cue)
+    assert denial.speaker == "the Saudi government"
+    assert (
+        denial.speaker_actor_id is None
+    )  # the article names no Saudi actor: none, not a wrong one
+
+
+def test_his_lawyer_is_not_the_lawyer_the_article_gave_a_woman() -> None:
+    from presslens import analyse
+
+    dossier = analyse(
+        "Hillary Clinton's lawyer Cheryl Mills was granted immunity in the inquiry. Bryan "
+        "Pagliano, who set up the server, was held in contempt on Thursday for refusing to "
+        "appear. His lawyer said he would not answer questions. Mills said she had cooperated "
+        "fully."
+    )
+    names = {actor.id: actor.name for actor in dossier.actors}
+    said = {q.speaker: names.get(q.speaker_actor_id or "") for q in dossier.quotes}
+    assert said == {"His lawyer": None, "Mills": "Cheryl Mills"}
+
+
+def test_a_nations_government_is_its_country_when_the_article_names_it() -> None:
+    from presslens import analyse
+
+    dossier = analyse(
+        "Saudi Arabia has lobbied against the bill for months. The White House has said it "
+        "believes the bill could lead to retaliation by other countries. The effort to stop "
+        "the bill has also included members of the Saudi government, which has strongly "
+        "denied any role in the attacks. Families of the victims want their day in court."
+    )
+    names = {actor.id: actor.name for actor in dossier.actors}
+    denial = next(q for q in dossier.quotes if q.cue and "denied" in q.cue)
+    assert names[denial.speaker_actor_id or ""] == "Saudi Arabia"

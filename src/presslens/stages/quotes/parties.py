@@ -21,6 +21,7 @@ from spacy.tokens import Token
 from presslens.model import Actor
 from presslens.resources import parse_sections, read_text
 from presslens.stages.quotes.context import Context, tokens_in
+from presslens.stages.roles import load_roles
 
 # "(R-Texas)", "(D-N.Y.)", "R-Ohio": a member of Congress's party and state
 TAG = re.compile(r"\s*\(?([A-Z])-[A-Z][\w.]*")
@@ -104,3 +105,29 @@ def agree(ctx: Context, actor_id: str | None, parties: frozenset[str]) -> bool:
         return True
     own = actor_parties(ctx, actor)
     return not own or bool(own & parties)
+
+
+def role_nation(head: Token) -> str | None:
+    """The nationality a body noun bears before it ("the Saudi government", "the Mexican
+    military"), if any; a party word is not one, and a person's ("the Afro-Colombian
+    journalist") tells where they are from, not whose body they speak for."""
+    if load_roles().kind(head.lemma_.lower()) != "ORG":
+        return None
+    for child in head.children:
+        if child.i < head.i and child.dep_ in ("amod", "compound") and child.ent_type_ == "NORP":
+            if party_of(child) is None:
+                return child.text
+    return None
+
+
+def of_nation(ctx: Context, actor_id: str | None, nation: str | None) -> bool:
+    """Whether an actor may be what a role of that nationality names: any, with none; else
+    one whose name holds a word opening as the nationality does ("Saudi" - "Saudi Arabia",
+    "Mexican" - "Mexico", "Russian" - "Russia"). "The Saudi government" is never the White
+    House named last; a nationality whose country's name differs ("French", "British")
+    finds no actor rather than a wrong one."""
+    if nation is None:
+        return True
+    actor = ctx.by_id.get(actor_id or "")
+    stem = nation[:4].casefold()
+    return actor is not None and any(w.casefold().startswith(stem) for w in actor.name.split())

@@ -17,10 +17,11 @@ from spacy.tokens import Token
 
 from presslens.model import Actor
 from presslens.stages.quotes.binding import not_the_speaker
-from presslens.stages.quotes.context import TITLES, Context, sentence_of, token_span, tokens_in
+from presslens.stages.quotes.context import Context, sentence_of, token_span
+from presslens.stages.quotes.given import role_words
 from presslens.stages.quotes.groups import group_after_body, group_in_sentence
 from presslens.stages.quotes.homes import elsewhere, role_place
-from presslens.stages.quotes.parties import agree, role_parties
+from presslens.stages.quotes.parties import agree, of_nation, role_nation, role_parties
 from presslens.stages.quotes.speakers import Speaker, a_thing, document_author
 from presslens.stages.roles import load_roles
 
@@ -313,7 +314,7 @@ def resolve(ctx: Context, speaker: Speaker, earlier: list[Speaker]) -> Speaker:
     if speaker.role is not None:
         found = [c for c in role_candidates(ctx, speaker, found) if c[2].actor_id not in inside]
     if not found:
-        return speaker
+        return nation_referent(ctx, speaker) or speaker
     nearest = min(found, key=lambda c: (c[0], c[1]))
     if nearest[3] > 0 and group_in_sentence(ctx, speaker):
         return speaker  # "... treated by his fellow Republicans, though they swore ...": them
@@ -322,6 +323,16 @@ def resolve(ctx: Context, speaker: Speaker, earlier: list[Speaker]) -> Speaker:
     if body and group_after_body(ctx, speaker, -nearest[1]):
         return speaker  # "The AP interviewed 20 crew members. They described ...": them
     return replace(speaker, name=best.name, actor_id=best.actor_id, actor_ids=best.actor_ids or ())
+
+
+def nation_referent(ctx: Context, speaker: Speaker) -> Speaker | None:
+    """'The Saudi government denied ...' with no body of its own among the actors: the one
+    country of that nationality the article names (Saudi Arabia), if there is one."""
+    nation = role_nation(ctx.doc[speaker.head]) if speaker.role is not None else None
+    if nation is None:
+        return None
+    countries = [a for a in ctx.actors if a.type == "GPE" and of_nation(ctx, a.id, nation)]
+    return referent(speaker, countries[0]) if len(countries) == 1 else None
 
 
 OWNER_PRONOUNS = frozenset({"his", "her", "their"})
@@ -368,7 +379,9 @@ def role_candidates(ctx: Context, speaker: Speaker, found: list[Candidate]) -> l
             c[2].actor_id for c in found if c[2].actor_id and elsewhere(ctx, c[2].actor_id, place)
         }
     parties = role_parties(ctx.doc[speaker.head])  # "the GOP nominee" is no Libertarian
+    nation = role_nation(ctx.doc[speaker.head])  # "the Saudi government" is no White House
     found = [c for c in found if c[2].actor_id not in others and agree(ctx, c[2].actor_id, parties)]
+    found = [c for c in found if of_nation(ctx, c[2].actor_id, nation)]
     since = newcomer_at(ctx, speaker.head, roles.same_as(role))
     if since is not None:
         found = [c for c in found if named_after(ctx, c[2].actor_id, since)]
@@ -376,8 +389,8 @@ def role_candidates(ctx: Context, speaker: Speaker, found: list[Candidate]) -> l
         ctx.roles.update({a.id: role_words(ctx, a) for a in ctx.actors})
     head = ctx.doc[speaker.head]
     holders = held_outside(ctx, roles.same_as(role), range(head.idx, head.sent.end_char))
-    holders -= possessors(ctx, head) | others
-    holders = {h for h in holders if agree(ctx, h, parties)}
+    holders -= possessors(ctx, head) | others | held_for_another(ctx, head, roles.same_as(role))
+    holders = {h for h in holders if agree(ctx, h, parties) and of_nation(ctx, h, nation)}
     if place is not None:  # a holder named far back, tied to another state, neither
         holders = {h for h in holders if not elsewhere(ctx, h, place)}
     if holders or roles.relational(role) or roles.named_only(role) or person_modified(ctx, head):
@@ -487,21 +500,29 @@ def possessors(ctx: Context, head: Token) -> set[str]:
     return {actor.id for actor in owners if actor is not None}
 
 
-def list_opener(token: Token) -> Token | None:
-    """The first name of a list the token's name ends ("Trump" in "front-runners Clinton, Trump
-    and Cruz" -> "Clinton"), whose roles are the whole list's; None outside a list."""
-    if token.dep_ != "conj":
-        return None
-    while token.dep_ == "conj" and token.head.i < token.i:
-        token = token.head
-    return token if token.ent_type_ in ("PERSON", "ORG") else None
+SEX_OF_OWNER = {"his": "m", "her": "f"}
 
 
-def name_range(token: Token) -> range:
-    """The name a token ends: its compound words before it ("Hillary Clinton")."""
-    start = min((c.i for c in token.children if c.dep_ == "compound" and c.i < token.i),
-                default=token.i)  # fmt: skip
-    return range(start, token.i + 1)
+def held_for_another(ctx: Context, head: Token, role: str) -> set[str]:
+    """The actors the article gives the role as someone else's whose sex is not the one of
+    the speaker's own "his" or "her": "His lawyer said" after "Clinton's lawyer Cheryl Mills"
+    is not Mills, whose client is a woman."""
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    sex = SEX_OF_OWNER.get(owner.lower_) if owner is not None else None
+    if sex is None:
+        return set()
+    found = set()
+    for token in ctx.doc[: head.i]:
+        if token.pos_ != "NOUN" or load_roles().same_as(token.lemma_.lower()) != role:
+            continue
+        owners = [ctx.actor_of_token.get(c.i) for c in token.children if c.dep_ == "poss"]
+        owners_sex = {sex_of(ctx, a.id) for a in owners if a is not None}
+        if not owners_sex or sex in owners_sex or None in owners_sex:
+            continue
+        near = [token.head, *token.children, *ctx.doc[token.i + 1 : token.i + 4]]
+        found |= {a.id for t in near if (a := ctx.actor_of_token.get(t.i)) is not None}
+        found -= {a.id for a in owners if a is not None}
+    return found
 
 
 def held_outside(ctx: Context, role: str, own: range) -> set[str]:
@@ -514,58 +535,6 @@ def held_outside(ctx: Context, role: str, own: range) -> set[str]:
         for actor_id, words in ctx.roles.items()
         if any(where < own.start for where in words.get(role, ()))
     }
-
-
-def role_words(ctx: Context, actor: Actor) -> dict[str, list[int]]:
-    """Nouns the article sets beside the actor's name ("Sen.", "businessman", ", the
-    governor"), each as `Roles.same_as` names it, with where it is given (a word of the name
-    itself, "party" of "Republican Party", at the first mention). A list's names share what
-    is set beside its first ("front-runners Clinton, Trump and Cruz")."""
-    words: dict[str, list[int]] = {}
-    same_as = load_roles().same_as
-    first = actor.mentions[0].start if actor.mentions else 0
-    for mention in actor.mentions:
-        tokens = tokens_in(ctx, mention)
-        if not tokens:
-            continue
-        for token in ctx.doc[tokens.start : tokens.stop]:  # its own name's: from the start
-            word = same_as(TITLES.get(token.lower_, token.lemma_.lower()))
-            words.setdefault(word, []).append(first)
-        last = ctx.doc[tokens.stop - 1]
-        found = set_beside(ctx, last, range(tokens.start, tokens.stop))
-        opener = list_opener(last)
-        if opener is not None:
-            found |= set_beside(ctx, opener, name_range(opener))
-        for word in found:
-            words.setdefault(same_as(word), []).append(mention.start)
-    return words
-
-
-def set_beside(ctx: Context, last: Token, name: range) -> set[str]:
-    """Titles and roles before a name that the parse hangs on it ("Sen. Ann Bell", not "the
-    first lady and U.S."), the nouns in apposition to it, and a role it is apposed across
-    (`role_over_apposition`)."""
-    found = set()
-    for i in range(max(0, name.start - 3), name.start):
-        if ctx.doc[i].head.i in name:
-            found.add(TITLES.get(ctx.doc[i].lower_, ctx.doc[i].lemma_.lower()))
-    for related in (last.head, *last.children):
-        if related.dep_ == "appos" or last.dep_ == "appos" and related.i == last.head.i:
-            found.add(related.lemma_.lower())
-    role = role_over_apposition(last)
-    if role is not None:
-        found.add(role.lemma_.lower())
-    return found
-
-
-def role_over_apposition(last: Token) -> Token | None:
-    """The role noun whose holder the parse hung, as an apposition, on the one it is held for:
-    "an attorney for Tom Ray, Mark Bellamy" gives "attorney" to Bellamy, not to Ray."""
-    owner = last.head
-    if last.dep_ != "appos" or owner.dep_ != "pobj" or owner.head.dep_ != "prep":
-        return None
-    role = owner.head.head
-    return role if role.pos_ == "NOUN" and role.i < owner.i else None
 
 
 def document_source(ctx: Context, speaker: Speaker) -> Speaker:

@@ -1,0 +1,82 @@
+"""The roles an article gives each actor: titles and roles set before its name ("Sen. Ann
+Bell", "businessman Donald Trump"), nouns in apposition to it ("Ann Bell, the governor"), a
+role it is apposed across ("an attorney for Tom Ray, Mark Bellamy"), and a list's shared roles
+("front-runners Clinton, Trump and Cruz"); each with where it is given, for `resolve` to send
+a role noun ("the senator") to the actor the article gave it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from presslens.model import Actor
+from presslens.stages.quotes.context import TITLES, Context, tokens_in
+from presslens.stages.roles import load_roles
+
+
+def list_opener(token: Token) -> Token | None:
+    """The first name of a list the token's name ends ("Trump" in "front-runners Clinton, Trump
+    and Cruz" -> "Clinton"), whose roles are the whole list's; None outside a list."""
+    if token.dep_ != "conj":
+        return None
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token if token.ent_type_ in ("PERSON", "ORG") else None
+
+
+def name_range(token: Token) -> range:
+    """The name a token ends: its compound words before it ("Hillary Clinton")."""
+    start = min((c.i for c in token.children if c.dep_ == "compound" and c.i < token.i),
+                default=token.i)  # fmt: skip
+    return range(start, token.i + 1)
+
+
+def role_words(ctx: Context, actor: Actor) -> dict[str, list[int]]:
+    """Nouns the article sets beside the actor's name ("Sen.", "businessman", ", the
+    governor"), each as `Roles.same_as` names it, with where it is given (a word of the name
+    itself, "party" of "Republican Party", at the first mention). A list's names share what
+    is set beside its first ("front-runners Clinton, Trump and Cruz")."""
+    words: dict[str, list[int]] = {}
+    same_as = load_roles().same_as
+    first = actor.mentions[0].start if actor.mentions else 0
+    for mention in actor.mentions:
+        tokens = tokens_in(ctx, mention)
+        if not tokens:
+            continue
+        for token in ctx.doc[tokens.start : tokens.stop]:  # its own name's: from the start
+            word = same_as(TITLES.get(token.lower_, token.lemma_.lower()))
+            words.setdefault(word, []).append(first)
+        last = ctx.doc[tokens.stop - 1]
+        found = set_beside(ctx, last, range(tokens.start, tokens.stop))
+        opener = list_opener(last)
+        if opener is not None:
+            found |= set_beside(ctx, opener, name_range(opener))
+        for word in found:
+            words.setdefault(same_as(word), []).append(mention.start)
+    return words
+
+
+def set_beside(ctx: Context, last: Token, name: range) -> set[str]:
+    """Titles and roles before a name that the parse hangs on it ("Sen. Ann Bell", not "the
+    first lady and U.S."), the nouns in apposition to it, and a role it is apposed across
+    (`role_over_apposition`)."""
+    found = set()
+    for i in range(max(0, name.start - 3), name.start):
+        if ctx.doc[i].head.i in name:
+            found.add(TITLES.get(ctx.doc[i].lower_, ctx.doc[i].lemma_.lower()))
+    for related in (last.head, *last.children):
+        if related.dep_ == "appos" or last.dep_ == "appos" and related.i == last.head.i:
+            found.add(related.lemma_.lower())
+    role = role_over_apposition(last)
+    if role is not None:
+        found.add(role.lemma_.lower())
+    return found
+
+
+def role_over_apposition(last: Token) -> Token | None:
+    """The role noun whose holder the parse hung, as an apposition, on the one it is held for:
+    "an attorney for Tom Ray, Mark Bellamy" gives "attorney" to Bellamy, not to Ray."""
+    owner = last.head
+    if last.dep_ != "appos" or owner.dep_ != "pobj" or owner.head.dep_ != "prep":
+        return None
+    role = owner.head.head
+    return role if role.pos_ == "NOUN" and role.i < owner.i else None
