@@ -86,6 +86,29 @@ def after_colon(verb: Token, content: list[Token] | None) -> list[Token] | None:
     return [t for t in content if t.i > colons[-1]] if colons else content
 
 
+def before_colon(verb: Token, clause: Token) -> bool:
+    """'The news set off a row on Friday: Republicans said they were convinced ...': a clause
+    ending before a colon that comes before the cue is the writer's lead-in, not what was said."""
+    if clause.i > verb.i:
+        return False
+    between = verb.doc[clause.right_edge.i + 1 : verb.i]
+    return any(t.text == ":" for t in between)
+
+
+def lone_object(objects: list[Token]) -> bool:
+    """'Republicans had called the hearing': a naming verb ("call", "label", "dub") with one
+    object and no complement naming it, and nothing quoted, convenes or summons; it says
+    nothing ("called the plan 'odd'", "called the deal a disaster" say something)."""
+    if len(objects) != 1 or objects[0].dep_ == "oprd":
+        return False
+    inside = [t for t in objects[0].subtree if t.i != objects[0].i]
+    if any(t.dep_ in ("dobj", "oprd", "attr") for t in inside):
+        return False  # "called the notion of warming a hoax": the parse hid the complement
+    if any(t.dep_ == "appos" and t.doc[t.left_edge.i - 1].text != "," for t in inside):
+        return False  # "called her son her hero"
+    return not any(t.is_quote for t in objects[0].subtree)
+
+
 def question_clause(verb: Token) -> Token | None:
     """'asked the students if they were ...', 'asked Roe whether ...', 'challenged his bishops
     to be humbler': the question asked, or what one was asked or challenged to do."""

@@ -102,6 +102,21 @@ def hypothetical(chain: list[Token], lexicon: Lexicon) -> bool:
     return False
 
 
+# verbs that make their object do what the infinitive says: it was done ("forced him to admit")
+IMPLICATIVE = frozenset({"force", "compel", "get", "make", "lead", "cause", "help", "allow"})
+
+
+def bidden(cue: Token) -> bool:
+    """'daring him to say that ...', 'urged them to tell the truth', 'pressed her to explain':
+    speech someone was asked or pushed to give, not speech given."""
+    head = cue.head
+    if cue.dep_ != "xcomp" or head.i == cue.i or head.lemma_.lower() in IMPLICATIVE:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+        return False
+    return any(c.dep_ == "dobj" and c.i < cue.i for c in head.children)
+
+
 def stance_kind(cue: Token, lexicon: Lexicon) -> str | None:
     """'intent' for a stance word with a to-infinitive ("seeks to"), 'stance' for one with an
     object ("opposes the bill", "support for the bill"); None for a cue of speech. Refusing
@@ -179,7 +194,7 @@ def attribution_kind(cue: Token, lexicon: Lexicon) -> str | None:
         return "negated"
     if refusal(chain, lexicon):
         return "refusal"
-    if cue.pos_ in ("VERB", "AUX") and hypothetical(chain, lexicon):
+    if cue.pos_ in ("VERB", "AUX") and (hypothetical(chain, lexicon) or bidden(cue)):
         return "hypothetical"
     if likelihood(cue, lexicon):
         return "stance"

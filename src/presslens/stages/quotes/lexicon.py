@@ -27,6 +27,7 @@ SECTIONS = (
     "addressee",
     "naming",
     "manner",
+    "topic",
 )
 
 
@@ -49,6 +50,7 @@ class Lexicon:
     addressee: frozenset[str] = frozenset()  # "asked Roe", "responded to Roe": whom, not what
     naming: frozenset[str] = frozenset()  # "a PAC called Future 45": a name, not a saying
     manner: frozenset[str] = frozenset()  # "quick to point out": speech only through a cue
+    topic: frozenset[str] = frozenset()  # "discussed the budget": what about, not what said
 
     verbs: frozenset[str] = frozenset()  # every verb above, for a quick first test
 

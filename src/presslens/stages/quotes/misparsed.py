@@ -81,9 +81,11 @@ def modal_name(verb: Token) -> Token | None:
 def conjoined_subject(verb: Token) -> Token | None:
     """'charged the officer with murder and Emanuel fired his chief, acknowledging ...': the
     parse joined the name to the noun before "and", and left the verb after it with no
-    subject; the name right between "and" and the verb is its subject."""
+    subject; the name right between "and" and the verb is its subject. So too when the verb
+    is hung as a second clause of the cue before it ("Republicans said they were convinced
+    the department mishandled the case and Democrats accused the GOP of ...")."""
     doc = verb.doc
-    if verb.dep_ != "conj" or verb.i < 2 or verb.tag_ not in FINITE_TAGS:
+    if verb.dep_ not in ("conj", "ccomp") or verb.i < 2 or verb.tag_ not in FINITE_TAGS:
         return None
     name, joint = doc[verb.i - 1], doc[verb.i - 2]
     named = name.pos_ == "PROPN" or (name.pos_ == "NOUN" and name.text[:1].isupper())

@@ -22,7 +22,10 @@ def outermost(ctx: Context, found: list[Attribution]) -> list[Attribution]:
         holders = [
             o
             for o in found
-            if o is not item and (o.core or o.span).contains(cue) and not yields_to(ctx, o, item)
+            if o is not item
+            and (o.core or o.span).contains(cue)
+            and not yields_to(ctx, o, item)
+            and coordinate(ctx, item, o) is None
         ]
         glosses = [gloss_in(ctx, item, o) for o in holders]
         if not holders or all(g is not None for g in glosses):
@@ -31,9 +34,37 @@ def outermost(ctx: Context, found: list[Attribution]) -> list[Attribution]:
     for item in kept:
         for other in kept:
             gloss = gloss_in(ctx, item, other) if other is not item else None
+            if (
+                gloss is None
+                and other is not item
+                and (other.core or other.span).contains(item.cue or item.span)
+            ):
+                gloss = coordinate(ctx, item, other)
             if gloss is not None:
                 cuts[id(other)] = min(cuts.get(id(other), gloss), gloss)
+    for item in kept:
+        for other in kept:
+            at = swallowed(ctx, item, other) if other is not item else None
+            if at is not None:
+                cuts[id(item)] = min(cuts.get(id(item), at), at)
     return [cut_before(ctx, item, cuts[id(item)]) if id(item) in cuts else item for item in kept]
+
+
+def swallowed(ctx: Context, item: Attribution, other: Attribution) -> int | None:
+    """Where the item's content must stop when it swallowed the subject of another
+    attribution whose cue comes after it, joined by "and" or "but" ("they were convinced the
+    case was mishandled and Democrats | accused ..."): the joining word; else None."""
+    core = item.core or item.span
+    if other.speaker is None or other.cue is None or other.cue.start < core.end:
+        return None
+    start = other.speaker.span.start
+    if not core.start < start < core.end:
+        return None
+    head = ctx.doc[other.speaker.head]
+    before = ctx.doc[head.left_edge.i - 1] if head.left_edge.i > 0 else None
+    if before is None or before.lower_ not in ("and", "but") or before.idx < core.start:
+        return None
+    return before.idx
 
 
 def yields_to(ctx: Context, holder: Attribution, item: Attribution) -> bool:
@@ -45,6 +76,28 @@ def yields_to(ctx: Context, holder: Attribution, item: Attribution) -> bool:
         and item.cue_head is not None
         and ctx.doc[item.cue_head].lower_ == "according"
     )
+
+
+def coordinate(ctx: Context, item: Attribution, holder: Attribution) -> int | None:
+    """'Republicans said they were convinced the case was mishandled and Democrats accused the
+    GOP of ...': a cue joined by "and" or "but" with a subject of its own (a name or a noun,
+    not a pronoun, and not the holder's) starts a clause of the writer's that the parse hung
+    inside the content; where the joining word is (the holder's content stops there), or
+    None."""
+    if item.cue_head is None or item.speaker is None or holder.kind != "indirect":
+        return None
+    if holder.cue_head is None or ctx.doc[holder.cue_head].lower_ == "according":
+        return None  # "A prevailed, and B pledged ..., according to Z": all Z's account
+    if ctx.doc[holder.cue_head].lemma_.lower() in ctx.lexicon.document:
+        return None  # "the poll finds that A, and 22 percent say B": all the poll's
+    cue = ctx.doc[item.cue_head]
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if cue.dep_ != "conj" or subject is None or subject.pos_ == "PRON":
+        return None
+    before = ctx.doc[subject.left_edge.i - 1] if subject.left_edge.i > 0 else None
+    if before is None or before.dep_ != "cc" or same_speaker(item, holder):
+        return None
+    return before.idx
 
 
 def gloss_in(ctx: Context, item: Attribution, holder: Attribution) -> int | None:

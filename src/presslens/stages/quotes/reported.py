@@ -18,6 +18,8 @@ from presslens.model import Span
 from presslens.stages.quotes.clauses import (
     adverbial,
     after_colon,
+    before_colon,
+    lone_object,
     object_as_subject,
     question_clause,
     quoted,
@@ -61,6 +63,7 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
         and not adverbial(child)
         and not small_clause(child)
         and not reduced_relative(verb, child)
+        and not before_colon(verb, child)
         and (lemma in lexicon.clause or lemma in lexicon.document)
     ]
     if any(c.i > verb.i and that_marked(c) for c in clauses):
@@ -88,6 +91,8 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
         grounds = accusation_grounds(verb, lexicon)
         if objects and grounds:  # "accused Roe of lying": whom, and of what
             return [t for c in (*objects, *grounds) for t in c.subtree]
+        if lemma in lexicon.naming and lone_object(objects):
+            objects = []  # "called the hearing", not "called the plan "odd"" or "a disaster"
         if objects and not (len(objects) == 1 and bare_pronoun(objects[0])):
             return [t for c in objects for t in c.subtree]  # "called the statement "odd""
     answers = [c for c in children if c.dep_ == "intj" and c.i > verb.i]

@@ -85,6 +85,8 @@ def subject_of(verb: Token) -> Token | None:
             return inverted_object(verb)
         if current.i == verb.i and modal_name(verb) is not None:
             return modal_name(verb)
+        if current.i == verb.i and current.dep_ == "ccomp" and conjoined_subject(verb):
+            return conjoined_subject(verb)  # "they were sure A and Democrats accused ..."
         if current.i == verb.i and current.dep_ == "xcomp" and controller(current) is not None:
             return controller(current)  # "prompted Ms. Roe to announce": Ms. Roe announces
         if (

@@ -28,6 +28,7 @@ This module puts the pieces together: `find_quotes` is the whole stage in one sc
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -299,7 +300,19 @@ def kind_of(ctx: Context, item: Attribution) -> str | None:
     if found is not None or item.kind != "indirect":
         return found
     content = [ctx.doc[i] for i in tokens_in(ctx, item.span)]
-    return "stance" if only_a_name(content) or only_a_topic(content) else None
+    topic = ctx.doc[item.cue_head].lemma_.lower() in ctx.lexicon.topic and a_noun_only(
+        content, ctx.lexicon.nouns
+    )
+    return "stance" if only_a_name(content) or only_a_topic(content) or topic else None
+
+
+# the article itself as speaker: "An earlier version of this article misstated ...", "This
+# story has been updated to ..." are the writer's own notices to the reader, no one's words
+OWN_ARTICLE = re.compile(r"\b(?:version of )?this (?:article|story|post|piece)\b", re.IGNORECASE)
+
+
+def own_notice(ctx: Context, item: Attribution) -> bool:
+    return item.speaker is not None and bool(OWN_ARTICLE.search(item.speaker.span.of(ctx.text)))
 
 
 def of_anonymity(ctx: Context, item: Attribution) -> bool:
@@ -333,6 +346,20 @@ def only_a_topic(content: list[Token]) -> bool:
         return False  # a demand, spelt out: "called for more spending on schools that ..."
     # phrases trailing the object ("... at the rally") hang on the cue too
     return any(t.dep_ == "pobj" for t in roots) and all(t.dep_ in TOPIC_DEPS for t in roots)
+
+
+def a_noun_only(content: list[Token], speech: frozenset[str]) -> bool:
+    """'highlighted the delays', 'discussed the files that the panel had asked for': a noun
+    phrase however long its clauses, with nothing quoted, no clause of its own, and not a
+    noun of speech, which may hold what was said ("highlighted his message that ...")."""
+    if not content or any(t.is_quote for t in content):
+        return False
+    roots = [t for t in content if (t.head not in content or t.head.i == t.i) and not t.is_punct]
+    if any(t.lower_ == "as" and t.dep_ == "prep" for t in content):
+        return False  # "mentioned China as a possible suspect": a claim about it
+    nouns = [t for t in roots if t.pos_ in ("NOUN", "PROPN", "PRON")]
+    trailing = all(t in nouns or t.dep_ in TOPIC_DEPS for t in roots)  # "... at the rally"
+    return bool(nouns) and trailing and not any(t.lemma_.lower() in speech for t in nouns)
 
 
 def to_quote(ctx: Context, ident: str, item: Attribution, kind: str) -> Quote:
@@ -398,7 +425,7 @@ def find_quotes(
     items = [*outside_turns(items, turns), *turns]
     items += tagged_attributions(ctx, vectors, items)
     items = outside(items, [item for item in items if item.speaker is not None])
-    items = [item for item in items if not of_anonymity(ctx, item)]
+    items = [item for item in items if not of_anonymity(ctx, item) and not own_notice(ctx, item)]
     lines = credit_lines(ctx.text, ctx.doc)
     items = [
         item for item in items if not in_credit_line(item, lines) and says_something(ctx, item)

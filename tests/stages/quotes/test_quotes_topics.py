@@ -1,0 +1,85 @@
+"""What a cue reports when its words are not what was said: a topic ("discussed the files"), a
+meeting called ("called the hearing"), speech someone was pushed to give ("daring him to
+say"), the writer's lead-in before a colon, a clause of the writer's joined by "and", and the
+article's own correction notice."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from presslens.model import Actor, Article
+from presslens.stages.quotes import find_quotes
+
+Prepare = Callable[[str], tuple[Article, Doc, tuple[Actor, ...]]]
+
+OPENING = "The committee met on Tuesday. Its chairman, Tom Baxter, was angry. "
+
+
+def quotes_and_stances(prepare: Prepare, text: str) -> tuple[list[tuple], list[tuple]]:
+    article, doc, actors = prepare(OPENING + text)
+    found = find_quotes(article, doc, actors)
+    quotes = [(q.speaker, q.cue, q.text) for q in found.quotes]
+    stances = [(s.speaker, s.cue, s.text) for s in found.stances]
+    return quotes, stances
+
+
+def test_a_topic_verbs_plain_object_is_not_what_was_said(prepared: Prepare) -> None:
+    text = "Republicans discussed the files. Baxter highlighted the delays at the agency."
+    quotes, stances = quotes_and_stances(prepared, text)
+    assert quotes == []
+    assert ("Republicans", "discussed", "the files") in stances
+    assert ("Baxter", "highlighted", "the delays at the agency") in stances
+
+
+def test_a_topic_verb_with_a_clause_or_a_noun_of_speech_reports_it(prepared: Prepare) -> None:
+    text = (
+        "Amy Lind mentioned that the budget had been cut twice. "
+        "Baxter highlighted his message that the agency had failed the town."
+    )
+    quotes, _ = quotes_and_stances(prepared, text)
+    assert ("Amy Lind", "mentioned", "that the budget had been cut twice") in quotes
+    assert ("Baxter", "highlighted", "his message that the agency had failed the town") in quotes
+
+
+def test_calling_a_hearing_says_nothing_but_calling_a_plan_odd_does(prepared: Prepare) -> None:
+    text = (
+        "Republicans had called the hearing because the agency was slow. "
+        'Baxter called the plan "odd" on Wednesday.'
+    )
+    quotes, _ = quotes_and_stances(prepared, text)
+    assert [q[0] for q in quotes] == ["Baxter"]
+    assert quotes[0][2].startswith("the plan")
+
+
+def test_speech_someone_is_pushed_to_give_is_not_given(prepared: Prepare) -> None:
+    text = (
+        "Baxter wrote to the director, in effect daring her to say that the files were lost. "
+        "Amy Lind told reporters that the files were safe."
+    )
+    quotes, stances = quotes_and_stances(prepared, text)
+    assert [q[0] for q in quotes] == ["Amy Lind"]
+    assert any(s[1] == "say" and "files were lost" in s[2] for s in stances)
+
+
+def test_a_lead_in_before_a_colon_is_the_writers(prepared: Prepare) -> None:
+    text = (
+        "The news that two aides had received immunity set off another round of fighting on "
+        "Friday: Republicans said they are convinced the department mishandled the case and "
+        "Democrats accused the GOP of stoking the issue."
+    )
+    quotes, _ = quotes_and_stances(prepared, text)
+    assert quotes == [
+        ("Republicans", "said", "they are convinced the department mishandled the case"),
+        ("Democrats", "accused", "the GOP of stoking the issue"),
+    ]
+
+
+def test_the_articles_own_correction_notice_is_no_quote(prepared: Prepare) -> None:
+    text = (
+        "An earlier version of this story incorrectly stated that the program began in 2003. "
+        "Baxter said that the program had begun in 2001."
+    )
+    quotes, _ = quotes_and_stances(prepared, text)
+    assert quotes == [("Baxter", "said", "that the program had begun in 2001")]
