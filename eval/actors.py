@@ -1,11 +1,12 @@
 """Score actors, titles and quote attribution on our own gold (issue 16) and print a table.
 
-The gold is eval/gold/<article>.json: 28 PolNeAR dev articles annotated by hand, each marked
-"build" (used while developing), "heldout" (kept aside) or "fresh" (8 articles added in session
+The gold is eval/gold/<article>.json: 36 PolNeAR dev articles annotated by hand, each marked
+"build" (used while developing), "heldout" (kept aside), "fresh" (8 articles added in session
 15 once the held-out half had been looked at too often; annotated without running presslens on
-them). "all" is build + heldout, the 20 articles the --check floors are pinned on; fresh is
-scored in its own column and never enters "all". A gold file holds only offsets into
-the raw article in ../shared/data/attribution/polnear/dev/text/ and short name strings:
+them) or "fresh2" (8 more, added in session 23 when fresh was opened; annotated blind the same
+way). "all" is build + heldout, the 20 articles the --check floors are pinned on; fresh and
+fresh2 are each scored in their own column and never enter "all". A gold file holds only
+offsets into the raw article in ../shared/data/attribution/polnear/dev/text/ and short name strings:
 `title`; `entities` [{id, type PERSON|ORG|GPE, names, mentions, key}] (key: mentioned twice by
 name or quoted once); `not_actors` [{text, kind, start, end}]; `attributions` [{label
 speech|stance|negated, content, parts?, cue, speaker_entity, speaker_also?, speaker_text}];
@@ -36,14 +37,14 @@ Measures (counts are pooled over the articles of a split):
   that some quote matches (lower is better);
 - stances found: the share of gold stance attributions matched by the dossier's `stances`.
 
-    python eval/actors.py                  # table for build, heldout, fresh and all
+    python eval/actors.py                  # table for build, heldout, fresh, fresh2 and all
     python eval/actors.py --split heldout  # one split
     python eval/actors.py --show           # per-article errors (build and heldout only)
     python eval/actors.py --check          # exit 1 when a score on all (build + heldout) is
                                            # below its floor
 
---show prints a fresh article's errors only when asked for by name (`--split fresh --show`):
-read them and the fresh split is no longer unseen.
+--show prints a fresh or fresh2 article's errors only when its split is asked for by name
+(`--split fresh2 --show`): read them and that split is no longer unseen.
 """
 
 from __future__ import annotations
@@ -63,8 +64,9 @@ from quotes import gold_chars  # eval/quotes.py: the PolNeAR conventions, writte
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "eval" / "gold"
 TEXTS = ROOT.parent / "shared" / "data" / "attribution" / "polnear" / "dev" / "text"
-SPLITS = ("build", "heldout", "fresh", "all")
-IN_ALL = ("build", "heldout")  # "all", the floors' 20 articles; "fresh" is kept out of it
+SPLITS = ("build", "heldout", "fresh", "fresh2", "all")
+IN_ALL = ("build", "heldout")  # "all", the floors' 20 articles
+APART = ("fresh", "fresh2")  # scored apart, out of "all"; --show only when asked by name
 HONORIFICS = {
     "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "gov", "president", "the", "del", "gen",
 }  # fmt: skip
@@ -477,11 +479,11 @@ def print_table(tallies: dict[str, Tally], elapsed: float) -> None:
         "Notes: a quote matched to a gold stance or to negated speech counts as not real speech;"
         "\n'not actors' counts predicted actors matching no gold entity (places named only as"
         "\nlocations included), divided by the number of articles (the issue's goal: 5 in 12)."
-        "\n'all' is build + heldout (the --check floors); 'fresh' is scored apart."
+        "\n'all' is build + heldout (the --check floors); 'fresh' and 'fresh2' are scored apart."
     )
 
 
-def evaluate(articles: list[Article], show: bool, show_fresh: bool = False) -> dict[str, Tally]:
+def evaluate(articles: list[Article], show: bool, asked: str = "all") -> dict[str, Tally]:
     tallies = {name: Tally() for name in SPLITS}
     for article in articles:
         errors: list[str] = []
@@ -492,7 +494,7 @@ def evaluate(articles: list[Article], show: bool, show_fresh: bool = False) -> d
             score_actors(article, tally, lines)
             score_attributions(article, tally, lines)
             errors = lines
-        if show and errors and (article.split != "fresh" or show_fresh):
+        if show and errors and (article.split not in APART or article.split == asked):
             print(f"\n{article.name} [{article.split}]")
             print("\n".join(errors))
     return tallies
@@ -524,11 +526,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         splits: tuple[str, ...] = IN_ALL
     elif args.split == "all":
-        splits = (*IN_ALL, "fresh")  # every column; fresh stays out of "all"
+        splits = (*IN_ALL, *APART)  # every column; fresh and fresh2 stay out of "all"
     else:
         splits = (args.split,)
     articles = load_articles(splits)
-    tallies = evaluate(articles, args.show, show_fresh=args.split == "fresh")
+    tallies = evaluate(articles, args.show, asked=args.split)
     if args.check:
         tallies = {name: tallies[name] for name in (*IN_ALL, "all")}
     elif args.split != "all":
