@@ -78,3 +78,23 @@ def test_an_un_hyphened_adjective_is_no_actor() -> None:
     )
     assert "Amy Lind" in names
     assert not any("American" in name for name in names)
+
+
+def test_a_chamber_named_only_in_a_leaders_title_is_no_actor() -> None:
+    names = actor_names(
+        "Senate Majority Leader Mitch McConnell said the veto would be overridden. House "
+        'Speaker Paul Ryan agreed. "The votes are there," Ryan said. The Senate voted on '
+        "Wednesday."
+    )
+    assert {"Mitch McConnell", "Paul Ryan", "Senate"} <= set(names)
+    assert "House" not in names
+
+
+def test_cities_a_county_is_said_to_include_are_places_not_actors() -> None:
+    names = actor_names(
+        "A survey found that in the state's three largest counties, which include Cleveland, "
+        "Cincinnati and Columbus, voters were removed at twice the rate. Jon Husted, the "
+        "secretary of state, said the ruling was wrong."
+    )
+    assert "Jon Husted" in names
+    assert not {"Cleveland", "Cincinnati", "Columbus"} & set(names)

@@ -33,6 +33,7 @@ from spacy.tokens import Span as DocSpan
 from presslens.model import Span
 from presslens.stages.entities.rules import credit_patterns, rules
 from presslens.stages.places import load_places
+from presslens.stages.roles import load_roles
 
 DATELINE_END = "(?:—|–|―|--|-|:)"  # the dash or colon closing a dateline, either kind
 DATELINE = re.compile(
@@ -252,7 +253,28 @@ def time_zone(ent: DocSpan) -> bool:
 def before_a_title(ent: DocSpan) -> bool:
     """'Independent Vermont Sen. Bernie Sanders': a name set before a person's abbreviated
     title and name describes that person."""
-    return titles_a_name(text_after(ent).lstrip())
+    return titles_a_name(text_after(ent).lstrip()) or before_an_office(ent)
+
+
+def before_an_office(ent: DocSpan) -> bool:
+    """'Senate Majority Leader Mitch McConnell', 'House Speaker Paul Ryan', 'Defense Secretary
+    Ash Carter': a one-word organisation's name set before an office's capitalised title (up
+    to three words, the last a person's role noun) and a person's name is part of the title.
+    Not an acronym ("FBI Director James Comey", "CIA Director ..." name bodies that act), a
+    longer name ("Republican National Committee Chairman ...") or a place ("Texas Attorney
+    General ...", which stays among the places)."""
+    if ent.label_ != "ORG" or len(ent) != 1 or ent.text.isupper():
+        return False  # "FBI Director James Comey", "New York Mayor ...": the body or the place
+    doc, roles = ent.doc, load_roles()
+    title = []
+    for token in doc[ent.end : ent.end + 4]:
+        if token.ent_type_ == "PERSON" or not token.text[:1].isupper() or token.ent_type_:
+            break
+        title.append(token)
+    while title and roles.kind(title[-1].lower_) != "PERSON":
+        title.pop()
+    after = ent.end + len(title)
+    return bool(title) and after < len(doc) and doc[after].ent_type_ == "PERSON"
 
 
 def ends_with_a_title(ent: DocSpan) -> bool:

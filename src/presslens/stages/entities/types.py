@@ -171,7 +171,7 @@ def verbless_line(root: Token) -> bool:
 def in_list_of_places(ent: DocSpan, first: Token) -> bool:
     """A name in a list a place noun introduces ("states like Ohio and Florida") or closes
     ("Paris, Brussels, Beirut and other cities struck by terror"): a list of where."""
-    if has_place_role(ent):
+    if has_place_role(ent) or included_in_places(first):
         return True
     listed, found = [first], []
     while listed:
@@ -180,6 +180,19 @@ def in_list_of_places(ent: DocSpan, first: Token) -> bool:
         listed.extend(child for child in token.children if child.dep_ == "conj")
     places = rules().place_roles
     return any(t.pos_ == "NOUN" and t.lemma_.lower() in places for t in found[1:])
+
+
+def included_in_places(first: Token) -> bool:
+    """A name that a place noun is said to include ("the three largest counties, which include
+    Cleveland, Cincinnati and Columbus", "cities including Dayton"): a list of where."""
+    verb = first.head
+    if first.dep_ == "dobj" and verb.lemma_ == "include" and verb.dep_ in ("relcl", "acl"):
+        noun = verb.head
+    elif first.dep_ == "pobj" and verb.lower_ == "including":
+        noun = verb.head
+    else:
+        return False
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in rules().place_roles
 
 
 def where_it_happens(owned: Token) -> bool:
