@@ -98,3 +98,14 @@ def test_cities_a_county_is_said_to_include_are_places_not_actors() -> None:
     )
     assert "Jon Husted" in names
     assert not {"Cleveland", "Cincinnati", "Columbus"} & set(names)
+
+
+def test_a_works_title_before_its_author_or_after_a_comma_is_no_actor() -> None:
+    names = actor_names(
+        "The film features activists like Angela Davis and The Open Cage author Michelle "
+        "Alvarez. Davis said the film was vital. The Quill Players, which premiered her play, "
+        "Kindness, Holiness, and Folly: A User's Guide, at the Dock Street theater, said it "
+        "had sold out."
+    )
+    assert {"Angela Davis", "Michelle Alvarez"} <= set(names)
+    assert not any(word in name for name in names for word in ("Cage", "Kindness"))

@@ -46,9 +46,19 @@ def titled_work(group: Group, doc: Doc) -> bool:
     return every_mention(group, doc, beside_a_work)
 
 
+# nouns for who made a work: a title set before one ("The New Jim Crow author Michelle
+# Alexander", "Harry Potter author J.K. Rowling") names the work, not a body; not "director"
+# or "writer", which a body sets before its staff ("FBI Director", "Breitbart writer")
+MAKERS = frozenset({"author", "novelist", "playwright", "screenwriter"})
+
+
 def beside_a_work(root: Token) -> bool:
     works = load_roles().work
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and works(root.head.lemma_.lower()):
+        return True
+    if apposed_as_conj(root) and works(root.head.lemma_.lower()):
+        return True  # "her play, Cleanliness, Godliness ...", parsed as a list
+    if root.dep_ == "compound" and root.head.lemma_.lower() in MAKERS:
         return True
     return any(
         child.dep_ in ("compound", "appos")
@@ -56,6 +66,17 @@ def beside_a_work(root: Token) -> bool:
         and child.pos_ == "NOUN"
         and works(child.lemma_.lower())
         for child in root.children
+    )
+
+
+def apposed_as_conj(root: Token) -> bool:
+    """'her play, Cleanliness': a name right after a comma that the parse joined to a singular
+    noun as the next of a list, with no "and" between them: an apposition."""
+    head = root.head
+    if root.dep_ != "conj" or head.tag_ != "NN" or root.left_edge.i != head.i + 2:
+        return False
+    return root.doc[head.i + 1].text == "," and not any(
+        c.dep_ == "cc" and c.i < root.i for c in head.children
     )
 
 
