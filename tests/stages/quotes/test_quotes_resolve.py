@@ -615,3 +615,17 @@ def test_a_nations_government_is_its_country_when_the_article_names_it() -> None
     names = {actor.id: actor.name for actor in dossier.actors}
     denial = next(q for q in dossier.quotes if q.cue and "denied" in q.cue)
     assert names[denial.speaker_actor_id or ""] == "Saudi Arabia"
+
+
+def test_the_study_is_the_survey_before_it_not_a_new_study_after_it() -> None:
+    from presslens import analyse
+
+    dossier = analyse(
+        "The policy appears to be helping Republicans in the state's largest cities, "
+        "according to a recent Reuters survey of voter lists. The study found that voters "
+        "have been taken off the rolls at twice the rate in Democratic areas. A 2014 study by "
+        "law professor Justin Levitt found 31 incidents of voter impersonation."
+    )
+    names = {actor.id: actor.name for actor in dossier.actors}
+    found = next(q for q in dossier.quotes if q.speaker == "The study")
+    assert names[found.speaker_actor_id or ""] == "Reuters"

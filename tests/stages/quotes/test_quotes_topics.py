@@ -83,3 +83,25 @@ def test_the_articles_own_correction_notice_is_no_quote(prepared: Prepare) -> No
     )
     quotes, _ = quotes_and_stances(prepared, text)
     assert quotes == [("Baxter", "said", "that the program had begun in 2001")]
+
+
+def test_questioning_some_of_a_group_of_people_says_nothing(prepared: Prepare) -> None:
+    text = (
+        "Republicans have been trying to question several of those protected witnesses. "
+        "Baxter questioned whether the deals were legal."
+    )
+    quotes, _ = quotes_and_stances(prepared, text)
+    assert quotes == [("Baxter", "questioned", "whether the deals were legal")]
+
+
+def test_who_after_a_name_and_its_apposed_role_is_the_named_person() -> None:
+    from presslens import analyse
+
+    dossier = analyse(
+        "Investigators want to hear from three people. One is John Bentel, a tech staffer at "
+        "the State Department who told his subordinates never to speak of the server. Another "
+        "is Ann Roe, who set it up."
+    )
+    names = {actor.id: actor.name for actor in dossier.actors}
+    told = next(q for q in dossier.quotes if q.cue == "told")
+    assert names[told.speaker_actor_id or ""] == "John Bentel"

@@ -87,7 +87,7 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
     if lemma in lexicon.object and not finding_by_someone(verb, lexicon):
         objects = [c for c in children if c.dep_ in ("dobj", "obj", "oprd")]
         if lemma in lexicon.addressee:  # "asked Herman Cain", "asked reporters"
-            objects = [c for c in objects if not a_person(c)]
+            objects = [c for c in objects if not a_person(of_whom(c))]
         grounds = accusation_grounds(verb, lexicon)
         if objects and grounds:  # "accused Roe of lying": whom, and of what
             return [t for c in (*objects, *grounds) for t in c.subtree]
@@ -107,6 +107,16 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
             if objects and not bare_pronoun(objects[0]):  # "agreed with him" says no what
                 return list(objects[0].subtree)
     return that_clause_above(verb, lexicon) or interrupted_clause(verb, lexicon)
+
+
+def of_whom(token: Token) -> Token:
+    """'several of those protected individuals' -> individuals: a part of a whole is of the
+    whole's kind."""
+    if token.pos_ not in ("ADJ", "DET", "NUM", "PRON"):
+        return token
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return whole if whole is not None else token
 
 
 def finding_by_someone(verb: Token, lexicon: Lexicon) -> bool:

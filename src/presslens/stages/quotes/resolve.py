@@ -540,8 +540,10 @@ def held_outside(ctx: Context, role: str, own: range) -> set[str]:
 def document_source(ctx: Context, speaker: Speaker) -> Speaker:
     """'the poll' -> the organisation named with the nearest earlier poll ("a Gallup poll",
     "CNN's poll"), else with a later one ("A new poll shows ... The Reuters/Ipsos poll"); no
-    actor when none names one. A study and a report are one document to a writer."""
+    actor when none names one. A study, a report and a survey are one document to a writer;
+    a later one brought in as new ("a 2014 study by ...") is another."""
     family = same_document(ctx.doc[speaker.head].lemma_.lower())
+    known = not indefinite(ctx.doc[speaker.head])  # "the study"; "a new poll" is named later
     own = sentence_of(ctx, speaker.head)
     first = ctx.sentences[max(0, own - DOCUMENT_SENTENCES_BACK)][0]
     last = ctx.sentences[min(len(ctx.sentences) - 1, own + DOCUMENT_SENTENCES_BACK)][1]
@@ -549,15 +551,20 @@ def document_source(ctx: Context, speaker: Speaker) -> Speaker:
     after = range(speaker.head + 1, last)  # "A new study ... Its authors, at Gallup"
     for i in (*before, *after):
         token = ctx.doc[i]
-        if token.lemma_.lower() not in family:
-            continue
+        if (
+            token.lemma_.lower() not in family
+            or token.i > speaker.head
+            and known
+            and indefinite(token)
+        ):
+            continue  # "The study found ... A 2014 study by Levitt found": another study
         actor = document_author(token, ctx.actors)
         if actor is not None:
             return referent(speaker, actor)
     return speaker
 
 
-REPORT_NOUNS = frozenset({"study", "report", "analysis", "paper"})
+REPORT_NOUNS = frozenset({"study", "report", "analysis", "paper", "survey"})
 
 
 def same_document(lemma: str) -> frozenset[str]:

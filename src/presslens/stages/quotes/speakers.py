@@ -156,10 +156,12 @@ def a_person(token: Token) -> bool:
 
 
 def described_subject(noun: Token) -> Token | None:
-    """The one a predicate noun describes: "Roe is a serial liar and birther who has pledged
-    ..." pledges as Roe; None for a name ("It is Smith who said") or a subject naming no one."""
+    """The one a predicate or apposed noun describes: "Roe is a serial liar and birther who has
+    pledged ..." pledges as Roe; None for a name ("It is Smith who said") or naming no one."""
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head
+    if noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.head.ent_type_ == "PERSON":
+        return noun.head  # "John Bentel, a staffer at the State Department who told ..."
     if noun.pos_ != "NOUN" or noun.dep_ != "attr" or noun.head.lemma_ != "be":
         return None
     verb = noun.head
