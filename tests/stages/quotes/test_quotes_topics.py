@@ -105,3 +105,11 @@ def test_who_after_a_name_and_its_apposed_role_is_the_named_person() -> None:
     names = {actor.id: actor.name for actor in dossier.actors}
     told = next(q for q in dossier.quotes if q.cue == "told")
     assert names[told.speaker_actor_id or ""] == "John Bentel"
+
+
+def test_making_the_case_that_is_speech() -> None:
+    from presslens import analyse
+
+    dossier = analyse(OPENING + "Baxter made the case that the bill was a bad idea.")
+    said = [(q.speaker, q.cue, q.text) for q in dossier.quotes]
+    assert said == [("Baxter", "made the case", "that the bill was a bad idea")]
