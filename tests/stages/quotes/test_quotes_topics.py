@@ -113,3 +113,35 @@ def test_making_the_case_that_is_speech() -> None:
     dossier = analyse(OPENING + "Baxter made the case that the bill was a bad idea.")
     said = [(q.speaker, q.cue, q.text) for q in dossier.quotes]
     assert said == [("Baxter", "made the case", "that the bill was a bad idea")]
+
+
+def test_a_short_title_in_quotation_marks_does_not_make_a_topic_a_quote(
+    prepared: Prepare,
+) -> None:
+    text = (
+        "Amy Lind talks about the issue of prison labour in \u201cLocked.\u201d "
+        "Baxter highlights the deaths of two inmates to help give context to the film. "
+        "Lind referred to the prison as \u201cThe Pit.\u201d"
+    )
+    quotes, stances = quotes_and_stances(prepared, text)
+    assert [q[1] for q in quotes] == ["referred"]
+    assert {s[1] for s in stances} >= {"talks", "highlights"}
+
+
+def test_a_clause_telling_when_is_not_what_was_said() -> None:
+    from presslens import nlp
+    from presslens.stages.quotes.stage import adverbial_of
+
+    doc = nlp.parse("But when Congress cut funding two years later, Mexico said enough.")
+    said = next(t for t in doc if t.lower_ == "said")
+    assert adverbial_of([t for t in doc if t.i < said.i - 1], said)
+    doc = nlp.parse("Lawmakers have not said when they would vote on the bill.")
+    said = next(t for t in doc if t.lower_ == "said")
+    assert not adverbial_of([t for t in doc if t.i > said.i], said)
+
+
+def test_lamenting_ones_luck_is_no_quote_but_lamenting_that_is(prepared: Prepare) -> None:
+    text = "Farmers often lament their luck. Baxter lamented that the rain had come too late."
+    quotes, stances = quotes_and_stances(prepared, text)
+    assert quotes == [("Baxter", "lamented", "that the rain had come too late")]
+    assert ("Farmers", "lament", "their luck") in stances

@@ -103,6 +103,7 @@ def hypothetical(chain: list[Token], lexicon: Lexicon) -> bool:
 
 
 # verbs that make their object do what the infinitive says: it was done ("forced him to admit")
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
 IMPLICATIVE = frozenset({"force", "compel", "get", "make", "lead", "cause", "help", "allow"})
 
 
@@ -110,11 +111,15 @@ def bidden(cue: Token) -> bool:
     """'daring him to say that ...', 'urged them to tell the truth', 'pressed her to explain':
     speech someone was asked or pushed to give, not speech given."""
     head = cue.head
-    if cue.dep_ != "xcomp" or head.i == cue.i or head.lemma_.lower() in IMPLICATIVE:
+    if cue.dep_ not in ("xcomp", "ccomp") or head.i == cue.i:
+        return False
+    if head.lemma_.lower() in IMPLICATIVE or head.pos_ != "VERB":
         return False
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
         return False
-    return any(c.dep_ == "dobj" and c.i < cue.i for c in head.children)
+    if any(c.dep_ == "nsubj" and c.lower_ in OBJECT_PRONOUNS for c in cue.children):
+        return True  # "daring him to say": the parse made the one dared the subject
+    return cue.dep_ == "xcomp" and any(c.dep_ == "dobj" and c.i < cue.i for c in head.children)
 
 
 def stance_kind(cue: Token, lexicon: Lexicon) -> str | None:

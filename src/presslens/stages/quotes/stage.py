@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Token
 from presslens.model import Actor, Article, Quote, Span, StageWarning, Term
 from presslens.nlp.encoder import SentenceVectors
 from presslens.stages.entities.junk import credit_lines
+from presslens.stages.quotes.clauses import ADVERBIAL_MARKS, that_marked
 from presslens.stages.quotes.context import (
     Attribution,
     Context,
@@ -335,8 +336,11 @@ def only_a_topic(content: list[Token]) -> bool:
     about, not what they said (a direct object may be what was said: "denied the
     allegations"; a clause is: "talked about how the system is rigged"; so is a demand spelt
     out: "called for more spending on schools that serve the poor")."""
-    if not content or any(t.is_quote for t in content):
+    if not content or any(t.is_quote for t in content) and not titled(content):
         return False
+    quoted_as = any(t.is_quote for t in content) and any(t.lower_ == "as" for t in content)
+    if quoted_as:
+        return False  # "referring to the US as the "Great Satan"": the name given is quoted
     roots = [t for t in content if t.head not in content or t.head.i == t.i]
     roots = [t for t in roots if not t.is_punct]
     if any(t.pos_ in ("VERB", "AUX") for t in roots):
@@ -352,14 +356,39 @@ def a_noun_only(content: list[Token], speech: frozenset[str]) -> bool:
     """'highlighted the delays', 'discussed the files that the panel had asked for': a noun
     phrase however long its clauses, with nothing quoted, no clause of its own, and not a
     noun of speech, which may hold what was said ("highlighted his message that ...")."""
-    if not content or any(t.is_quote for t in content):
+    if not content or any(t.is_quote for t in content) and not titled(content):
         return False
     roots = [t for t in content if (t.head not in content or t.head.i == t.i) and not t.is_punct]
+    if any(c.dep_ in ("acl", "ccomp") and that_marked(c) for t in roots for c in t.children):
+        return False  # "expressed concern that the policy could lead to fraud"
     if any(t.lower_ == "as" and t.dep_ == "prep" for t in content):
         return False  # "mentioned China as a possible suspect": a claim about it
     nouns = [t for t in roots if t.pos_ in ("NOUN", "PROPN", "PRON")]
-    trailing = all(t in nouns or t.dep_ in TOPIC_DEPS for t in roots)  # "... at the rally"
+    trailing = all(t in nouns or t.dep_ in TOPIC_DEPS or purpose(t) for t in roots)
     return bool(nouns) and trailing and not any(t.lemma_.lower() in speech for t in nouns)
+
+
+def purpose(token: Token) -> bool:
+    """'... to help give context': an infinitive saying what for, trailing the object."""
+    return token.dep_ in ("advcl", "xcomp") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    )
+
+
+def titled(content: list[Token]) -> bool:
+    """Whether every quotation in the content is a short title, capitalised or a number ("the
+    issue of incarceration in "13th"", "her film "Selma""), no one's words."""
+    marks = [t for t in content if t.is_quote]
+    pairs = list(zip(marks[::2], marks[1::2], strict=False))
+    if len(marks) % 2 or not pairs:
+        return False
+    return all(
+        end.i - start.i <= 4
+        and start.i + 1 < end.i
+        and start.nbor().text[:1].isupper()
+        or start.nbor().like_num
+        for start, end in pairs
+    )
 
 
 def to_quote(ctx: Context, ident: str, item: Attribution, kind: str) -> Quote:
@@ -427,8 +456,13 @@ def find_quotes(
     items = outside(items, [item for item in items if item.speaker is not None])
     items = [item for item in items if not of_anonymity(ctx, item) and not own_notice(ctx, item)]
     lines = credit_lines(ctx.text, ctx.doc)
+    items = [past_the_when(ctx, item) for item in items]
     items = [
-        item for item in items if not in_credit_line(item, lines) and says_something(ctx, item)
+        item
+        for item in items
+        if not in_credit_line(item, lines)
+        and says_something(ctx, item)
+        and not when_it_was_said(ctx, item)
     ]
     items = resolve_speakers(ctx, items)
     quotes, stances = split_stances(ctx, items)
@@ -454,6 +488,44 @@ def says_something(ctx: Context, item: Attribution) -> bool:
     if item.kind != "indirect":
         return True
     return any(ctx.doc[i].pos_ in CONTENT_POS for i in tokens_in(ctx, item.span))
+
+
+def past_the_when(ctx: Context, item: Attribution) -> Attribution:
+    """'But when Congress cut funding, Mexico said enough' read whole as what Mexico said: the
+    words after the cue, when all before its speaker is a clause telling when."""
+    if item.kind != "indirect" or item.cue is None or item.speaker is None:
+        return item
+    if not (item.span.contains(item.cue) and item.span.contains(item.speaker.span)):
+        return item
+    before = [ctx.doc[i] for i in tokens_in(ctx, Span(item.span.start, item.speaker.span.start))]
+    cue = ctx.doc[item.cue_head] if item.cue_head is not None else None
+    if cue is None or not before or not adverbial_of(before, cue):
+        return item
+    rest = trim(ctx.text, Span(item.cue.end, item.span.end))
+    return replace(item, span=rest, core=rest) if rest.end > rest.start else item
+
+
+def adverbial_of(tokens: list[Token], cue: Token) -> bool:
+    """Whether the tokens are a clause of the cue's that an adverbial word opens ("when ...",
+    "after ..."), with at most a joining word and punctuation besides."""
+    inside = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in inside and not t.is_punct]
+    roots = [t for t in roots if t.dep_ not in ("cc", "advmod")]  # "But", "later"
+    return bool(roots) and all(
+        t.dep_ == "advcl"
+        and t.head.i == cue.i
+        and t.right_edge.i < cue.i  # set before the cue; "said when they would vote" asks
+        and any(c.dep_ in ("mark", "advmod") and c.lower_ in ADVERBIAL_MARKS for c in t.children)
+        for t in roots
+    )
+
+
+def when_it_was_said(ctx: Context, item: Attribution) -> bool:
+    """'But when Congress cut funding two years later, Mexico said enough': a clause of the
+    cue's that an adverbial word opens tells when or why it was said, not what was said."""
+    if item.kind != "indirect" or item.cue_head is None:
+        return False
+    return adverbial_of([ctx.doc[i] for i in tokens_in(ctx, item.span)], ctx.doc[item.cue_head])
 
 
 def in_credit_line(item: Attribution, lines: list[Span]) -> bool:
