@@ -127,10 +127,10 @@ def parse_within(
     on_sentences: Callable[[Doc], None] | None = None,
 ) -> Doc:
     """The parse of the text, or of the prefix parsed before the time ran short. One BLAS
-    thread (`nlp.one_blas_thread`): a second one gains a little on an idle machine and loses
-    much on a busy one (see `presslens.nlp.threads`)."""
+    thread by default (`nlp.parse_blas_threads`): a second one gains a little on an idle machine
+    and loses much on a busy one (see `presslens.nlp.threads`)."""
     try:
-        with deadline.enforced(), nlp.one_blas_thread():
+        with deadline.enforced(), nlp.parse_blas_threads():
             keep_going = deadline.within_share(PARSE_SHARE)
             limit = settings.max_analysed_chars
             return nlp.parse(

@@ -25,7 +25,7 @@ from presslens.nlp.parser import (
     transient,
 )
 from presslens.nlp.pieces import cut_notes, prefix_end
-from presslens.nlp.threads import one_blas_thread
+from presslens.nlp.threads import one_blas_thread, parse_blas_threads
 
 __all__ = [
     "Ahead",
@@ -45,6 +45,7 @@ __all__ = [
     "model_id",
     "model_id_of",
     "one_blas_thread",
+    "parse_blas_threads",
     "parse",
     "parse_many",
     "prepare",
