@@ -96,3 +96,32 @@ def test_an_article_over_the_piece_ceiling_gets_the_same_dossier_in_a_batch() ->
     one_by_one = [comparable(pipeline.analyse(a, settings=settings).to_dict()) for a in articles]
     together = list(pipeline.analyse_many(articles, settings=settings))
     assert [comparable(d.to_dict()) for d in together] == one_by_one
+
+
+def test_the_encoder_started_during_the_parse_is_the_one_used(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[int] = []
+    real = nlp.encode_sentences
+
+    def counted(text: str, spans: list) -> nlp.SentenceVectors:
+        calls.append(len(spans))
+        return real(text, spans)
+
+    monkeypatch.setattr(nlp, "encode_sentences", counted)
+    article = loaded()[0]
+    dossier = pipeline.analyse(article)
+    assert dossier.models == "accurate" and calls == [len(dossier.sentences)]
+
+
+def test_an_early_encoding_of_other_sentences_is_dropped(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_start = pipeline.EarlyVectors.start
+
+    def wrong(self: pipeline.EarlyVectors, doc: object) -> None:
+        real_start(self, doc)
+        self.spans = self.spans[:1]  # as if the sentences changed after the parser
+
+    article = loaded()[0]
+    before = pipeline.analyse(article).to_dict()
+    monkeypatch.setattr(pipeline.EarlyVectors, "start", wrong)
+    assert comparable(pipeline.analyse(article).to_dict()) == comparable(before)

@@ -101,24 +101,40 @@ def analyse(
     nlp.get_model(settings)
     deadline = nlp.Deadline.of(settings.analysis_seconds)
     article = source if isinstance(source, Article) else load(source, settings=settings)
+    early = EarlyVectors(article) if settings.models != "fast" else None
     started = time.perf_counter()
-    doc = parse_within(article.text, settings, deadline)  # no article without it
-    if timings is not None:
-        timings["parse"] = time.perf_counter() - started
-    dossier = analyse_parsed(article, doc, settings=settings, timings=timings, deadline=deadline)
+    try:
+        # no article without the parse; the accurate mode's encoder starts inside it
+        doc = parse_within(article.text, settings, deadline, early.start if early else None)
+        if timings is not None:
+            timings["parse"] = time.perf_counter() - started
+        dossier = analyse_parsed(
+            article, doc, settings=settings, timings=timings, deadline=deadline, early=early
+        )
+    finally:
+        if early is not None:
+            early.stop()  # a result no stage took (a time limit, another language)
     if not nlp.fits_one_piece(article.text, settings):
         del doc
         nlp.give_back_memory()  # a long parse leaves a peak of freed memory behind
     return dossier
 
 
-def parse_within(text: str, settings: Settings, deadline: nlp.Deadline) -> Doc:
-    """The parse of the text, or of the prefix parsed before the time ran short."""
+def parse_within(
+    text: str,
+    settings: Settings,
+    deadline: nlp.Deadline,
+    on_sentences: Callable[[Doc], None] | None = None,
+) -> Doc:
+    """The parse of the text, or of the prefix parsed before the time ran short. One BLAS
+    thread by default (`nlp.parse_blas_threads`): a second one gains a little on an idle machine
+    and loses much on a busy one (see `presslens.nlp.threads`)."""
     try:
-        with deadline.enforced():
+        with deadline.enforced(), nlp.parse_blas_threads():
             keep_going = deadline.within_share(PARSE_SHARE)
+            limit = settings.max_analysed_chars
             return nlp.parse(
-                text, settings, keep_going=keep_going, max_chars=settings.max_analysed_chars
+                text, settings, keep_going=keep_going, max_chars=limit, on_sentences=on_sentences
             )
     except nlp.TimeLimit:
         return nlp.parse("", settings)
@@ -157,9 +173,25 @@ def analyse_parsed(
     settings: Settings,
     timings: dict[str, float] | None = None,
     deadline: nlp.Deadline | None = None,
+    early: EarlyVectors | None = None,
 ) -> Dossier:
     """The stages, in order, over an article and its parse: of the whole text, or of a prefix
-    when the time limit stopped the parse (the stages then read that prefix)."""
+    when the time limit stopped the parse (the stages then read that prefix). `early`: the
+    encoder started during the parse (`EarlyVectors`). The stages' products are small: they run
+    on one BLAS thread (`nlp.one_blas_thread`)."""
+    with nlp.one_blas_thread():
+        return stages_over(article, doc, settings, timings, deadline, early)
+
+
+def stages_over(
+    article: Article,
+    doc: Doc,
+    settings: Settings,
+    timings: dict[str, float] | None,
+    deadline: nlp.Deadline | None,
+    early: EarlyVectors | None,
+) -> Dossier:
+    """`analyse_parsed`'s work."""
     warnings: list[StageWarning] = list(article.warnings)
     warnings.extend(StageWarning("parse", note) for note in nlp.cut_notes(doc))
     analysed = parsed_part(article, doc, settings, warnings)
@@ -178,14 +210,19 @@ def analyse_parsed(
         skipped = f"article language is {article.language!r}: {ENGLISH_ONLY} skipped"
         warnings.append(StageWarning("language", skipped))
         return replace(base, warnings=tuple(warnings))
-    return replace(base, **run_stages(analysed, doc, sentences, settings, run))
+    return replace(base, **run_stages(analysed, doc, sentences, settings, run, early))
 
 
 def run_stages(
-    article: Article, doc: Doc, sentences: tuple[Span, ...], settings: Settings, run: StageRunner
+    article: Article,
+    doc: Doc,
+    sentences: tuple[Span, ...],
+    settings: Settings,
+    run: StageRunner,
+    early: EarlyVectors | None = None,
 ) -> dict[str, Any]:
     """The English stages in order: the dossier's fields they fill."""
-    vectors = run("encoder", None, encode, article, sentences, settings)
+    vectors = run("encoder", None, encode, article, sentences, settings, early)
     entities = run("entities", Entities(), find_entities, article, doc)
     actors = entities.actors
     found = run("quotes", ((), (), (), ()), find_quotes, article, doc, actors, vectors=vectors)
@@ -225,13 +262,43 @@ def run_stages(
 
 
 def encode(
-    article: Article, sentences: tuple[Span, ...], settings: Settings
+    article: Article,
+    sentences: tuple[Span, ...],
+    settings: Settings,
+    early: EarlyVectors | None = None,
 ) -> nlp.SentenceVectors | None:
     """The sentences through the contextual encoder, once, for the accurate models; None in
-    fast mode (the fast models read the parse)."""
+    fast mode (the fast models read the parse). The encoding started during the parse is
+    taken when it read these very sentences, else it is stopped and they are encoded now."""
     if settings.models == "fast":
         return None
-    return nlp.encode_sentences(article.text, [(s.start, s.end) for s in sentences])
+    spans = [(s.start, s.end) for s in sentences]
+    if early is not None and early.job is not None:
+        if early.spans == spans:
+            return early.job.result()
+        early.stop()
+    return nlp.encode_sentences(article.text, spans)
+
+
+@dataclass(slots=True)
+class EarlyVectors:
+    """The accurate mode's encoding of the sentences, started as soon as the parse has set them
+    (`nlp.parse`'s `on_sentences`, before the entity recogniser) in a thread that runs beside
+    the rest of the parse and the stages before the encoder's (`nlp.Ahead`). The substrings
+    encoded are those of the article's text, so the vectors are the very ones `encode` would
+    make after the parse; it checks that the sentences are the same."""
+
+    article: Article
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    job: nlp.Ahead[nlp.SentenceVectors] | None = None
+
+    def start(self, doc: Doc) -> None:
+        self.spans = [(s.start, s.end) for s in segment.sentence_spans(self.article, doc)]
+        self.job = nlp.Ahead(nlp.encode_sentences, self.article.text, self.spans)
+
+    def stop(self) -> None:
+        if self.job is not None:
+            self.job.stop()
 
 
 def parsed_part(

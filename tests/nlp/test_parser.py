@@ -36,3 +36,27 @@ def test_sentence_starts_follow_every_line_break() -> None:
         holding = [t.i for t in doc if "\n" in t.text_with_ws]
         assert nlp.parser.line_break_tokens(doc, text) == holding, repr(text)
         assert all(doc[i + 1].is_sent_start for i in holding if i + 1 < len(doc))
+
+
+def test_on_sentences_sees_the_final_sentences_before_the_entities() -> None:
+    text = "Anna de Vries spoke in Rotterdam. The strike ended.\n\nDock workers went back."
+    seen: list[tuple[list[tuple[int, int]], bool]] = []
+
+    def watch(doc) -> None:  # type: ignore[no-untyped-def]
+        seen.append(([(s.start_char, s.end_char) for s in doc.sents], bool(doc.ents)))
+
+    doc = nlp.parse(text, on_sentences=watch)
+    plain = nlp.parse(text)
+    assert seen == [([(s.start_char, s.end_char) for s in doc.sents], False)]
+    assert [(e.text, e.label_) for e in doc.ents] == [(e.text, e.label_) for e in plain.ents]
+    assert [(t.tag_, t.dep_, t.head.i, t.lemma_) for t in doc] == [
+        (t.tag_, t.dep_, t.head.i, t.lemma_) for t in plain
+    ]
+
+
+def test_on_sentences_is_not_called_for_a_text_parsed_in_pieces() -> None:
+    settings = Settings(parse_piece_chars=40)
+    text = "The first paragraph is here.\n\nThe second one follows it.\n\nA third."
+    seen: list[object] = []
+    doc = nlp.parse(text, settings, on_sentences=seen.append)
+    assert doc.text == text and not seen

@@ -1,10 +1,12 @@
 """Language processing shared by every stage: the one spaCy parse (parser), in bounded pieces
 for long or hostile texts (pieces), its speed-ups (fastparse), giving memory back (memory), the
-time limit on an article's analysis (deadline) and static sentence embeddings (embeddings).
+time limit on an article's analysis (deadline), a call run ahead in a thread (ahead), numpy's
+BLAS threads (threads) and static sentence embeddings (embeddings).
 
 `nlp.parse(text)` and `nlp.get_model()` are the calls most code needs.
 """
 
+from presslens.nlp.ahead import Ahead
 from presslens.nlp.deadline import Deadline, TimeLimit
 from presslens.nlp.encoder import SentenceVectors, encode_sentences
 from presslens.nlp.memory import give_back_memory
@@ -23,8 +25,10 @@ from presslens.nlp.parser import (
     transient,
 )
 from presslens.nlp.pieces import cut_notes, prefix_end
+from presslens.nlp.threads import one_blas_thread, parse_blas_threads
 
 __all__ = [
+    "Ahead",
     "BATCH_TOKENS",
     "MODEL_KEY",
     "Deadline",
@@ -40,6 +44,8 @@ __all__ = [
     "load_stock_model",
     "model_id",
     "model_id_of",
+    "one_blas_thread",
+    "parse_blas_threads",
     "parse",
     "parse_many",
     "prepare",

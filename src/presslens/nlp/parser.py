@@ -123,25 +123,38 @@ def parse(
     *,
     keep_going: Callable[[], bool] | None = None,
     max_chars: int = 0,
+    on_sentences: Callable[[Doc], None] | None = None,
 ) -> Doc:
     """One parse of the article text; paragraph breaks always start a sentence.
 
     A text over the piece ceiling is parsed in pieces joined into one Doc
     (`presslens.nlp.pieces`). `max_chars` (0: none) cuts a longer text at a paragraph break
     (`pieces.prefix_end`), and `keep_going()`, asked between pieces, can stop the parse
-    early: the Doc then covers a prefix of the text, `text[: len(doc.text)]`."""
+    early: the Doc then covers a prefix of the text, `text[: len(doc.text)]`.
+    `on_sentences(doc)`, when given, is called once the sentences are set, before the entity
+    recogniser runs (`pieces.parse_one`), for a text parsed in one piece only."""
     settings = settings or Settings()
     model = get_model(settings)
     runs: list[tuple[int, int]] = []
     text = text[: pieces.prefix_end(text, max_chars)]
+    spans = pieces.char_pieces(text, settings.parse_piece_chars)
+    whole = len(spans) == 1  # so far: the text is one piece
 
     def tokenized() -> Iterator[Doc]:
-        for start, end in pieces.char_pieces(text, settings.parse_piece_chars):
+        nonlocal whole
+        for start, end in spans:
             doc = prepare(text[start:end], settings)
             runs.extend((start + a, start + b) for a, b in doc.user_data.pop(pieces.RUNS_KEY, ()))
-            yield from pieces.token_pieces(doc, piece_tokens(settings))
+            parts = pieces.token_pieces(doc, piece_tokens(settings))
+            whole = whole and len(parts) == 1
+            yield from parts
 
-    doc = pieces.join(model, pieces.parse_in_pieces(model, tokenized(), keep_going))
+    def sentences_set(doc: Doc) -> None:
+        if whole and on_sentences is not None:
+            on_sentences(doc)
+
+    watch = sentences_set if on_sentences is not None else None
+    doc = pieces.join(model, pieces.parse_in_pieces(model, tokenized(), keep_going, watch))
     doc.user_data[MODEL_KEY] = model_id(model)
     parsed_runs = [run for run in runs if run[1] <= len(doc.text)]
     if parsed_runs:

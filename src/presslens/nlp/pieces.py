@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from spacy import util as spacy_util
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -170,19 +171,49 @@ def parse_in_pieces(
     model: Language,
     pieces: Iterator[Doc],
     keep_going: Callable[[], bool] | None = None,
+    on_sentences: Callable[[Doc], None] | None = None,
 ) -> list[Doc]:
     """Each tokenized piece through the pipeline, one at a time, while `keep_going()` says so
     (asked before every piece but the first). A time limit that strikes inside a piece
-    (`TimeLimit`, see presslens.nlp.deadline) ends the parse with the pieces done before it."""
+    (`TimeLimit`, see presslens.nlp.deadline) ends the parse with the pieces done before it.
+    `on_sentences(piece)`, when given, is called for each piece once its sentences are set
+    (`parse_one`)."""
     parsed: list[Doc] = []
     try:
         for piece in pieces:
             if parsed and keep_going is not None and not keep_going():
                 break
-            parsed.extend(model.pipe([piece], batch_size=1))
+            if on_sentences is None:
+                parsed.extend(model.pipe([piece], batch_size=1))
+            else:
+                parsed.append(parse_one(model, piece, on_sentences))
     except TimeLimit:
         pass  # the caller sees from the joined text how far the parse got
     return parsed
+
+
+def parse_one(model: Language, doc: Doc, on_sentences: Callable[[Doc], None]) -> Doc:
+    """`model.pipe([doc], batch_size=1)` made of the same calls (spaCy's `util._pipe`), one
+    component after another, calling `on_sentences(doc)` after the last component that sets
+    sentence boundaries (the dependency parser), before those after it (the entity recogniser)."""
+    last = sentence_setter(model)
+    docs = [doc]
+    for name, proc in model.pipeline:
+        kwargs = {"batch_size": 1}
+        docs = list(spacy_util._pipe(docs, proc, name, model.default_error_handler, kwargs))
+        if name == last:
+            on_sentences(docs[0])
+    return docs[0]
+
+
+def sentence_setter(model: Language) -> str | None:
+    """The last component of the pipeline that says it sets sentence boundaries."""
+    setters = [
+        name
+        for name in model.pipe_names
+        if {"token.is_sent_start", "doc.sents"} & set(model.get_pipe_meta(name).assigns)
+    ]
+    return setters[-1] if setters else None
 
 
 def join(model: Language, docs: list[Doc]) -> Doc:
