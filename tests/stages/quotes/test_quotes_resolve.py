@@ -629,3 +629,16 @@ def test_the_study_is_the_survey_before_it_not_a_new_study_after_it() -> None:
     names = {actor.id: actor.name for actor in dossier.actors}
     found = next(q for q in dossier.quotes if q.speaker == "The study")
     assert names[found.speaker_actor_id or ""] == "Reuters"
+
+
+def test_the_ruling_speaks_for_the_court_that_ruled() -> None:
+    from presslens import analyse
+
+    dossier = analyse(
+        "The Board of Election Appeals ruled on Friday that the county's purge of voters was "
+        'illegal. "A county cannot remove voters for failing to vote," the ruling said. The '
+        "county clerk, Jon Husted, said he would appeal."
+    )
+    names = {actor.id: actor.name for actor in dossier.actors}
+    ruling = next(q for q in dossier.quotes if q.speaker == "the ruling")
+    assert names[ruling.speaker_actor_id or ""] == "Board of Election Appeals"

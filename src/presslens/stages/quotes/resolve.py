@@ -22,7 +22,7 @@ from presslens.stages.quotes.given import role_words
 from presslens.stages.quotes.groups import group_after_body, group_in_sentence
 from presslens.stages.quotes.homes import elsewhere, role_place
 from presslens.stages.quotes.parties import agree, of_nation, role_nation, role_parties
-from presslens.stages.quotes.speakers import Speaker, a_thing, document_author
+from presslens.stages.quotes.speakers import Speaker, a_thing, document_author, subject_of
 from presslens.stages.roles import load_roles
 
 SENTENCES_BACK = 3  # sentences before the speaker's own that may hold the referent
@@ -561,7 +561,26 @@ def document_source(ctx: Context, speaker: Speaker) -> Speaker:
         actor = document_author(token, ctx.actors)
         if actor is not None:
             return referent(speaker, actor)
-    return speaker
+    actor = maker_by_verb(ctx, speaker.head, first)
+    return referent(speaker, actor) if actor is not None else speaker
+
+
+def maker_by_verb(ctx: Context, head: int, first: int) -> Actor | None:
+    """'The appeals court ruled that ... "A state cannot ...," the ruling said': the subject
+    of the nearest earlier verb the document's "-ing" noun is made from (ruling, filing,
+    finding), when an organisation or a person of the article."""
+    noun = ctx.doc[head].lemma_.lower()
+    if not noun.endswith("ing"):
+        return None
+    for token in reversed(list(ctx.doc[first:head])):
+        lemma = token.lemma_.lower()
+        if token.pos_ != "VERB" or noun not in (lemma + "ing", lemma[:-1] + "ing"):
+            continue
+        subject = subject_of(token)
+        actor = ctx.actor_of_token.get(subject.i) if subject is not None else None
+        if actor is not None and actor.type in ("ORG", "PERSON"):
+            return actor
+    return None
 
 
 REPORT_NOUNS = frozenset({"study", "report", "analysis", "paper", "survey"})
