@@ -33,21 +33,22 @@ def outermost(ctx: Context, found: list[Attribution]) -> list[Attribution]:
     cuts: dict[int, int] = {}
     for item in kept:
         for other in kept:
-            gloss = gloss_in(ctx, item, other) if other is not item else None
-            if (
-                gloss is None
-                and other is not item
-                and (other.core or other.span).contains(item.cue or item.span)
-            ):
-                gloss = coordinate(ctx, item, other)
-            if gloss is not None:
-                cuts[id(other)] = min(cuts.get(id(other), gloss), gloss)
-    for item in kept:
-        for other in kept:
-            at = swallowed(ctx, item, other) if other is not item else None
-            if at is not None:
-                cuts[id(item)] = min(cuts.get(id(item), at), at)
+            if other is item:
+                continue
+            stops = ((other, ends_before(ctx, item, other)), (item, swallowed(ctx, item, other)))
+            for cut, at in stops:
+                if at is not None:
+                    cuts[id(cut)] = min(cuts.get(id(cut), at), at)
     return [cut_before(ctx, item, cuts[id(item)]) if id(item) in cuts else item for item in kept]
+
+
+def ends_before(ctx: Context, item: Attribution, holder: Attribution) -> int | None:
+    """Where the holder's content stops for an item kept inside it: before the writer's gloss
+    holding the item, or before the "and" joining the item's own clause; None if it does not."""
+    gloss = gloss_in(ctx, item, holder)
+    if gloss is not None or not (holder.core or holder.span).contains(item.cue or item.span):
+        return gloss
+    return coordinate(ctx, item, holder)
 
 
 def swallowed(ctx: Context, item: Attribution, other: Attribution) -> int | None:

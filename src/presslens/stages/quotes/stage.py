@@ -383,10 +383,8 @@ def titled(content: list[Token]) -> bool:
     if len(marks) % 2 or not pairs:
         return False
     return all(
-        end.i - start.i <= 4
-        and start.i + 1 < end.i
-        and start.nbor().text[:1].isupper()
-        or start.nbor().like_num
+        start.i + 1 < end.i <= start.i + 4
+        and (start.nbor().text[:1].isupper() or start.nbor().like_num)
         for start, end in pairs
     )
 
