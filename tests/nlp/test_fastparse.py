@@ -171,3 +171,29 @@ def test_lemma_caches_stay_bounded(
         assert len(cached.cache) <= 5 + longest
         assert len(lemmatizer.cache) <= 5 + longest
         assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
+
+
+def test_the_entity_recogniser_takes_its_tok2vec_run_ahead_and_finds_the_same() -> None:
+    model = nlp.get_model()
+    tok2vec = fastparse.own_lexical_tok2vec(model.get_pipe("ner"))
+    assert tok2vec is not None and id(tok2vec) in fastparse.REAL_FORWARD
+    assert fastparse.own_lexical_tok2vec(model.get_pipe("parser")) is None  # a listener
+    text = " ".join(SENTENCES) + " Anna de Vries met Olaf Scholz in Rotterdam on Monday."
+    started: list[object] = []
+
+    def counted(call, *args):  # type: ignore[no-untyped-def]
+        job = nlp.Ahead(call, *args)
+        started.append(job)
+        return job
+
+    doc = nlp.prepare(text)
+    jobs = fastparse.start_ahead(model, doc, counted)
+    assert jobs == started and len(jobs) == 1 and fastparse.AHEAD_KEY in doc.user_data
+    ahead = next(model.pipe([doc], batch_size=1))
+    assert fastparse.AHEAD_KEY not in ahead.user_data  # taken by the recogniser
+    plain = next(model.pipe([nlp.prepare(text)], batch_size=1))
+    assert np.array_equal(ahead.to_array(ATTRS), plain.to_array(ATTRS))
+    assert [(e.text, e.label_) for e in ahead.ents] == [(e.text, e.label_) for e in plain.ents]
+    whole = nlp.parse(text)
+    assert np.array_equal(whole.to_array(ATTRS), plain.to_array(ATTRS))
+    assert fastparse.AHEAD_KEY not in whole.user_data

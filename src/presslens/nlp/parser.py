@@ -153,8 +153,7 @@ def parse(
         if whole and on_sentences is not None:
             on_sentences(doc)
 
-    watch = sentences_set if on_sentences is not None else None
-    doc = pieces.join(model, pieces.parse_in_pieces(model, tokenized(), keep_going, watch))
+    doc = pieces.join(model, pieces.parse_in_pieces(model, tokenized(), keep_going, sentences_set))
     doc.user_data[MODEL_KEY] = model_id(model)
     parsed_runs = [run for run in runs if run[1] <= len(doc.text)]
     if parsed_runs:

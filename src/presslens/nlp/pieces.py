@@ -33,6 +33,8 @@ from spacy import util as spacy_util
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from presslens.nlp import fastparse
+from presslens.nlp.ahead import Ahead
 from presslens.nlp.deadline import TimeLimit
 
 RUN_CHARS = 16
@@ -195,14 +197,23 @@ def parse_in_pieces(
 def parse_one(model: Language, doc: Doc, on_sentences: Callable[[Doc], None]) -> Doc:
     """`model.pipe([doc], batch_size=1)` made of the same calls (spaCy's `util._pipe`), one
     component after another, calling `on_sentences(doc)` after the last component that sets
-    sentence boundaries (the dependency parser), before those after it (the entity recogniser)."""
+    sentence boundaries (the dependency parser), before those after it (the entity recogniser).
+    The entity recogniser's own token-to-vector layers run meanwhile in a thread
+    (`fastparse.start_ahead`): they read only the tokens, and the numpy products of both
+    threads release the GIL."""
     last = sentence_setter(model)
+    jobs = fastparse.start_ahead(model, doc, Ahead)  # the NER's own tok2vec, in a thread
     docs = [doc]
-    for name, proc in model.pipeline:
-        kwargs = {"batch_size": 1}
-        docs = list(spacy_util._pipe(docs, proc, name, model.default_error_handler, kwargs))
-        if name == last:
-            on_sentences(docs[0])
+    try:
+        for name, proc in model.pipeline:
+            kwargs = {"batch_size": 1}
+            docs = list(spacy_util._pipe(docs, proc, name, model.default_error_handler, kwargs))
+            if name == last:
+                on_sentences(docs[0])
+    finally:
+        doc.user_data.pop(fastparse.AHEAD_KEY, None)
+        for job in jobs:
+            job.stop()
     return docs[0]
 
 
