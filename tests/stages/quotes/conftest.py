@@ -96,3 +96,17 @@ def hear(text: str) -> list[Heard]:
 @pytest.fixture
 def heard() -> Callable[[str], list[Heard]]:
     return hear
+
+
+def actor_speaking(text: str, speaker: str) -> str | None:
+    """The actor name the quote whose speaker phrase (or cue, after "cue:") is `speaker` goes
+    to, on the whole analysis of `text`."""
+    from presslens import analyse
+
+    dossier = analyse(text)
+    names = {actor.id: actor.name for actor in dossier.actors}
+    if speaker.startswith("cue:"):
+        quote = next(q for q in dossier.quotes if q.cue and speaker[4:] in q.cue)
+    else:
+        quote = next(q for q in dossier.quotes if q.speaker == speaker)
+    return names.get(quote.speaker_actor_id or "")

@@ -12,6 +12,7 @@ from presslens.model import Actor, Article
 from presslens.stages.quotes import find_quotes
 from presslens.stages.quotes.parties import actor_parties
 from presslens.stages.quotes.resolve import PERSON, THING_TYPES, Need, fits
+from tests.stages.quotes.conftest import actor_speaking
 
 Prepare = Callable[[str], tuple[Article, Doc, tuple[Actor, ...]]]
 
@@ -604,41 +605,29 @@ def test_his_lawyer_is_not_the_lawyer_the_article_gave_a_woman() -> None:
 
 
 def test_a_nations_government_is_its_country_when_the_article_names_it() -> None:
-    from presslens import analyse
-
-    dossier = analyse(
+    text = (
         "Saudi Arabia has lobbied against the bill for months. The White House has said it "
         "believes the bill could lead to retaliation by other countries. The effort to stop "
         "the bill has also included members of the Saudi government, which has strongly "
         "denied any role in the attacks. Families of the victims want their day in court."
     )
-    names = {actor.id: actor.name for actor in dossier.actors}
-    denial = next(q for q in dossier.quotes if q.cue and "denied" in q.cue)
-    assert names[denial.speaker_actor_id or ""] == "Saudi Arabia"
+    assert actor_speaking(text, "cue:denied") == "Saudi Arabia"
 
 
 def test_the_study_is_the_survey_before_it_not_a_new_study_after_it() -> None:
-    from presslens import analyse
-
-    dossier = analyse(
+    text = (
         "The policy appears to be helping Republicans in the state's largest cities, "
         "according to a recent Reuters survey of voter lists. The study found that voters "
         "have been taken off the rolls at twice the rate in Democratic areas. A 2014 study by "
         "law professor Justin Levitt found 31 incidents of voter impersonation."
     )
-    names = {actor.id: actor.name for actor in dossier.actors}
-    found = next(q for q in dossier.quotes if q.speaker == "The study")
-    assert names[found.speaker_actor_id or ""] == "Reuters"
+    assert actor_speaking(text, "The study") == "Reuters"
 
 
 def test_the_ruling_speaks_for_the_court_that_ruled() -> None:
-    from presslens import analyse
-
-    dossier = analyse(
+    text = (
         "The Board of Election Appeals ruled on Friday that the county's purge of voters was "
         'illegal. "A county cannot remove voters for failing to vote," the ruling said. The '
         "county clerk, Jon Husted, said he would appeal."
     )
-    names = {actor.id: actor.name for actor in dossier.actors}
-    ruling = next(q for q in dossier.quotes if q.speaker == "the ruling")
-    assert names[ruling.speaker_actor_id or ""] == "Board of Election Appeals"
+    assert actor_speaking(text, "the ruling") == "Board of Election Appeals"

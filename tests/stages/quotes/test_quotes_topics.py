@@ -95,16 +95,14 @@ def test_questioning_some_of_a_group_of_people_says_nothing(prepared: Prepare) -
 
 
 def test_who_after_a_name_and_its_apposed_role_is_the_named_person() -> None:
-    from presslens import analyse
+    from tests.stages.quotes.conftest import actor_speaking
 
-    dossier = analyse(
+    text = (
         "Investigators want to hear from three people. One is John Bentel, a tech staffer at "
         "the State Department who told his subordinates never to speak of the server. Another "
         "is Ann Roe, who set it up."
     )
-    names = {actor.id: actor.name for actor in dossier.actors}
-    told = next(q for q in dossier.quotes if q.cue == "told")
-    assert names[told.speaker_actor_id or ""] == "John Bentel"
+    assert actor_speaking(text, "cue:told") == "John Bentel"
 
 
 def test_making_the_case_that_is_speech() -> None:
