@@ -109,3 +109,15 @@ def test_a_works_title_before_its_author_or_after_a_comma_is_no_actor() -> None:
     )
     assert {"Angela Davis", "Michelle Alvarez"} <= set(names)
     assert not any(word in name for name in names for word in ("Cage", "Kindness"))
+
+
+def test_states_won_or_carried_are_places_not_actors() -> None:
+    dossier = presslens.analyse(
+        "The senator had a strong night on Tuesday. Dana Roe won Vermont and Oklahoma, and "
+        "her rival Tom Baxter carried Virginia and Georgia. Roe said the race was far from "
+        "over. Baxter said he would campaign in Ohio next week."
+    )
+    names = [actor.name for actor in dossier.actors]
+    assert {"Dana Roe", "Tom Baxter"} <= set(names)
+    assert not {"Vermont", "Oklahoma", "Virginia", "Georgia"} & set(names)
+    assert {"Vermont", "Virginia"} <= {place.name for place in dossier.places}
