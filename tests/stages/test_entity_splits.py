@@ -265,3 +265,18 @@ def test_a_bare_surname_goes_to_the_titled_namesake_over_a_full_name_of_the_othe
     )
     assert found["Mr. Ruiz"] == ("PERSON", 4)
     assert found["Elena Ruiz"] == ("PERSON", 1)
+
+
+def test_a_court_named_for_its_circuit_is_one_actor() -> None:
+    import presslens
+
+    names = [
+        actor.name
+        for actor in presslens.analyse(
+            "The U.S. Court of Appeals for the Sixth Circuit ruled on Friday that the purge was "
+            "illegal. Secretary of State Jon Husted said he would appeal the ruling. The Sixth "
+            "Circuit had heard the case in June."
+        ).actors
+    ]
+    assert "U.S. Court of Appeals for the Sixth Circuit" in names
+    assert not {"U.S. Court of Appeals", "Sixth Circuit"} & set(names)

@@ -1,5 +1,6 @@
 """Where a name starts and ends: cut back when title-case words ran on into it ("Donald Trump
-Leads"), carried on when the parse stopped short of a surname the article spells out elsewhere
+Leads"), carried on over "for the" after a court's name ("Court of Appeals for the Sixth
+Circuit") and when the parse stopped short of a surname the article spells out elsewhere
 ("Enrique Peña" before "Nieto", with "Peña Nieto" used alone later), cut at a bracket it does
 not close ("Associated Press (") and at a line break, and split at the slashes that join a
 joint poll's sponsors ("ABC News/Washington Post")."""
@@ -79,6 +80,33 @@ def names_completed(mentions: list[M], text: str) -> list[M]:
             mention.span = Span(mention.span.start, found.end(1))
             mention.name = f"{mention.name} {found.group(1)}"
     return mentions
+
+
+# last words of a court's name that "for the ..." goes on ("U.S. Court of Appeals for the Sixth
+# Circuit", "U.S. District Court for the District of Columbia"); committees and centres were
+# tried and left: "the Select Committee" then no longer joins "House Select Committee on
+# Benghazi", and "Rubio's campaign for the GOP nomination" is no name
+CONTINUED_HEADS = frozenset({"court", "appeals"})
+CONTINUATION = re.compile(r" for the (?=[A-Z])")
+
+
+def bodies_continued(mentions: list[M], text: str) -> list[M]:
+    """A court's name the tagger cut at "for the" takes the name right after it, as one: "U.S.
+    Court of Appeals for the Sixth Circuit" is one court, not a court and a circuit."""
+    by_start = {m.span.start: m for m in mentions}
+    taken: set[int] = set()
+    for mention in mentions:
+        words = mention.name.split()
+        if mention.label != "ORG" or not words or words[-1].casefold() not in CONTINUED_HEADS:
+            continue
+        link = CONTINUATION.match(text, mention.span.end)
+        after = by_start.get(link.end()) if link is not None else None
+        if after is None or after is mention or "\n" in text[mention.span.start : after.span.end]:
+            continue
+        mention.span = Span(mention.span.start, after.span.end)
+        mention.name = text[mention.span.start : after.span.end]
+        taken.add(id(after))
+    return [m for m in mentions if id(m) not in taken]
 
 
 def first_line(text: str) -> str:

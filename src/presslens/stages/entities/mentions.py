@@ -14,6 +14,7 @@ from presslens.model import Span
 from presslens.stages.entities import junk
 from presslens.stages.entities.couples import shares_surname
 from presslens.stages.entities.extents import (
+    bodies_continued,
     first_line,
     joint_names_split,
     names_completed,
@@ -124,7 +125,7 @@ def find_mentions(
     bodies = person_bodies(doc, blocked + headlines, people)
     found = [m for m in found if not any(inside_body(m, body) for body in bodies)]
     found = run_on_names_cut(unshouted(found + bodies, doc), text)
-    return joint_names_split(names_completed(found, text), text)
+    return joint_names_split(bodies_continued(names_completed(found, text), text), text)
 
 
 def before_a_day(ent: DocSpan) -> int:
