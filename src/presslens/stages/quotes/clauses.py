@@ -44,14 +44,21 @@ def that_marked(clause: Token) -> bool:
 
 
 def adverbial(clause: Token) -> bool:
-    """'After the senator quit, Roe said ...': a clause the parse made the cue's complement
-    that its subordinating word shows to be adverbial."""
+    """'After the senator quit, Roe said ...', 'But when Congress cut funding, Mexico said
+    ...': a clause set before the cue that its subordinating word or wh-adverb shows to be
+    adverbial (when or why it was said, not what)."""
     if clause.i > clause.head.i:
         return False
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), clause)
-    return any(  # a word opening the clause, not "Reem As Saba'ee" read as one
-        c.dep_ == "mark" and c.text in ADVERBIAL_MARKS and c.i < subject.i for c in clause.children
-    )
+    return any(opens_adverbial(c) and c.i < subject.i for c in clause.children)
+
+
+def opens_adverbial(word: Token) -> bool:
+    """A subordinating word as written ("after", not "Reem As Saba'ee" read as one), or a
+    wh-adverb in any case ("When ...")."""
+    if word.dep_ == "mark":
+        return word.text in ADVERBIAL_MARKS
+    return word.dep_ == "advmod" and word.tag_ == "WRB" and word.lower_ in ADVERBIAL_MARKS
 
 
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves"})

@@ -507,7 +507,7 @@ def held_for_another(ctx: Context, head: Token, role: str) -> set[str]:
     """The actors the article gives the role as someone else's whose sex is not the one of
     the speaker's own "his" or "her": "His lawyer said" after "Clinton's lawyer Cheryl Mills"
     is not Mills, whose client is a woman."""
-    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    owner = pronoun_owner(head)
     sex = SEX_OF_OWNER.get(owner.lower_) if owner is not None else None
     if sex is None:
         return set()

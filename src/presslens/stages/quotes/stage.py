@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Token
 from presslens.model import Actor, Article, Quote, Span, StageWarning, Term
 from presslens.nlp.encoder import SentenceVectors
 from presslens.stages.entities.junk import credit_lines
-from presslens.stages.quotes.clauses import ADVERBIAL_MARKS, that_marked
+from presslens.stages.quotes.clauses import adverbial
 from presslens.stages.quotes.context import (
     Attribution,
     Context,
@@ -69,6 +69,7 @@ from presslens.stages.quotes.reported import reported_speech
 from presslens.stages.quotes.resolve import resolve
 from presslens.stages.quotes.speakers import Speaker
 from presslens.stages.quotes.tagged import tagged_attributions
+from presslens.stages.quotes.topics import a_noun_only, only_a_topic
 from presslens.stages.quotes.turns import outside_turns, turn_attributions
 from presslens.stages.titles import title_like
 
@@ -326,69 +327,6 @@ def of_anonymity(ctx: Context, item: Attribution) -> bool:
     return about_anonymity([ctx.doc[i] for i in tokens_in(ctx, item.span)])
 
 
-TOPIC_DEPS = ("pobj", "prep", "npadvmod")
-
-
-def only_a_topic(content: list[Token]) -> bool:
-    """'talked about national security issues', 'his response to a series of crises', 'her
-    words on the debate', 'talked about the things she had come to believe': a prepositional
-    object, a noun however long its clauses, with nothing quoted, says what the words were
-    about, not what they said (a direct object may be what was said: "denied the
-    allegations"; a clause is: "talked about how the system is rigged"; so is a demand spelt
-    out: "called for more spending on schools that serve the poor")."""
-    if not content or any(t.is_quote for t in content) and not titled(content):
-        return False
-    quoted_as = any(t.is_quote for t in content) and any(t.lower_ == "as" for t in content)
-    if quoted_as:
-        return False  # "referring to the US as the "Great Satan"": the name given is quoted
-    roots = [t for t in content if t.head not in content or t.head.i == t.i]
-    roots = [t for t in roots if not t.is_punct]
-    if any(t.pos_ in ("VERB", "AUX") for t in roots):
-        return False  # a clause
-    clauses = any(t.pos_ in ("VERB", "AUX") for t in content)
-    if clauses and any(t.head.lower_ == "for" for t in roots):
-        return False  # a demand, spelt out: "called for more spending on schools that ..."
-    # phrases trailing the object ("... at the rally") hang on the cue too
-    return any(t.dep_ == "pobj" for t in roots) and all(t.dep_ in TOPIC_DEPS for t in roots)
-
-
-def a_noun_only(content: list[Token], speech: frozenset[str]) -> bool:
-    """'highlighted the delays', 'discussed the files that the panel had asked for': a noun
-    phrase however long its clauses, with nothing quoted, no clause of its own, and not a
-    noun of speech, which may hold what was said ("highlighted his message that ...")."""
-    if not content or any(t.is_quote for t in content) and not titled(content):
-        return False
-    roots = [t for t in content if (t.head not in content or t.head.i == t.i) and not t.is_punct]
-    if any(c.dep_ in ("acl", "ccomp") and that_marked(c) for t in roots for c in t.children):
-        return False  # "expressed concern that the policy could lead to fraud"
-    if any(t.lower_ == "as" and t.dep_ == "prep" for t in content):
-        return False  # "mentioned China as a possible suspect": a claim about it
-    nouns = [t for t in roots if t.pos_ in ("NOUN", "PROPN", "PRON")]
-    trailing = all(t in nouns or t.dep_ in TOPIC_DEPS or purpose(t) for t in roots)
-    return bool(nouns) and trailing and not any(t.lemma_.lower() in speech for t in nouns)
-
-
-def purpose(token: Token) -> bool:
-    """'... to help give context': an infinitive saying what for, trailing the object."""
-    return token.dep_ in ("advcl", "xcomp") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
-    )
-
-
-def titled(content: list[Token]) -> bool:
-    """Whether every quotation in the content is a short title, capitalised or a number ("the
-    issue of incarceration in "13th"", "her film "Selma""), no one's words."""
-    marks = [t for t in content if t.is_quote]
-    pairs = list(zip(marks[::2], marks[1::2], strict=False))
-    if len(marks) % 2 or not pairs:
-        return False
-    return all(
-        start.i + 1 < end.i <= start.i + 4
-        and (start.nbor().text[:1].isupper() or start.nbor().like_num)
-        for start, end in pairs
-    )
-
-
 def to_quote(ctx: Context, ident: str, item: Attribution, kind: str) -> Quote:
     span = trim(ctx.text, item.span)
     speaker = item.speaker
@@ -509,11 +447,8 @@ def adverbial_of(tokens: list[Token], cue: Token) -> bool:
     inside = {t.i for t in tokens}
     roots = [t for t in tokens if t.head.i not in inside and not t.is_punct]
     roots = [t for t in roots if t.dep_ not in ("cc", "advmod")]  # "But", "later"
-    return bool(roots) and all(
-        t.dep_ == "advcl"
-        and t.head.i == cue.i
-        and t.right_edge.i < cue.i  # set before the cue; "said when they would vote" asks
-        and any(c.dep_ in ("mark", "advmod") and c.lower_ in ADVERBIAL_MARKS for c in t.children)
+    return bool(roots) and all(  # set before the cue; "said when they would vote" asks
+        t.dep_ == "advcl" and t.head.i == cue.i and t.right_edge.i < cue.i and adverbial(t)
         for t in roots
     )
 
