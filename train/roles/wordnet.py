@@ -18,6 +18,9 @@ of English from WordNet, by each noun's most frequent sense (WordNet lists sense
   whose work sense is not their first ("show", "program", "column") or that WordNet 3.1
   lacks ("podcast"): a capitalised quotation beside one ('his book, "An American Son"', 'the
   "Squawk Box" program') is a title, neither speech nor an actor's name;
+- occasion: an election, a contest or a meeting ("primary", "race", "caucus", "convention",
+  "rally"): held somewhere, so a place owning one is where it is held ("won Vermont's
+  primary", "before Iowa's caucuses"), not a place acting;
 - same: roles that share their most frequent sense, a line each ("attorney lawyer");
 - thing: nouns whose most frequent sense is a thing, a state or a quantity, not an act, a
   person or a group ("climate", "beach", "border"): a place owning one is not acting.
@@ -77,6 +80,7 @@ ANCHORS = {
         ("memoir", 1),
         ("newsletter", 1),
     ],
+    "occasion": [("election", 1), ("contest", 1), ("meeting", 1), ("rally", 1)],
 }
 # media nouns whose work sense is not their first: (lemma, sense number)
 WORK_SENSES = [("show", 3), ("program", 3), ("programme", 3), ("series", 2), ("episode", 3)]

@@ -30,6 +30,7 @@ CATALOGUE_SECTIONS = (
     "relational",
     "structure",
     "work",
+    "occasion",
     "same",
     "thing",
 )
@@ -90,6 +91,11 @@ class Roles:
     def work(self, lemma: str) -> bool:
         """A work with a title ("book", "film", "podcast", "show"): presslens.stages.titles."""
         return lemma in self.wide.get("work", ())
+
+    def occasion(self, lemma: str) -> bool:
+        """An election, a contest or a meeting ("primary", "race", "caucus", "rally"): held
+        somewhere, by WordNet's most frequent sense."""
+        return lemma in self.wide.get("occasion", ())
 
     def same_as(self, lemma: str) -> str:
         """One name for roles of one sense: "attorney" and "lawyer" are both "attorney"."""

@@ -197,7 +197,11 @@ def included_in_places(first: Token) -> bool:
 
 def where_it_happens(owned: Token) -> bool:
     """The place's possession is itself where something happens ("told a crowd at
-    Philadelphia's Union League club", "in Chicago's South Side")."""
+    Philadelphia's Union League club", "in Chicago's South Side"), or is held there: an
+    election, a contest, a meeting ("won Vermont's primary", "before Iowa's caucuses"; WordNet's
+    occasions in resources/role_nouns.txt)."""
+    if load_roles().occasion(owned.lemma_.lower()):
+        return True
     return owned.dep_ == "pobj" and owned.head.lower_ in LOCATIVE
 
 

@@ -1,0 +1,35 @@
+"""Places named only as where something happens are no actors (issue 16): a state whose
+election is held there, the state after a town, a list of states a place noun sums up.
+Invented texts through `analyse()`."""
+
+from __future__ import annotations
+
+import presslens
+
+
+def lists(text: str) -> tuple[list[str], list[str]]:
+    dossier = presslens.analyse(text)
+    return [a.name for a in dossier.actors], [p.name for p in dossier.places]
+
+
+def test_a_place_owning_an_election_or_a_meeting_is_where_it_is_held() -> None:
+    text = (
+        "Governor Lyle Brandvold won Vermont's primary on Tuesday by eight points. "
+        "Brandvold thanked his volunteers at a diner in Burlington. "
+        "His rival, Nessa Quarrington, said she would campaign harder before Maine's caucuses "
+        "next month."
+    )
+    actors, places = lists(text)
+    assert "Vermont" not in actors and "Maine" not in actors
+    assert {"Vermont", "Maine"} <= set(places)
+    assert {"Lyle Brandvold", "Nessa Quarrington"} <= set(actors)
+
+
+def test_a_place_owning_a_body_still_acts() -> None:
+    text = (
+        "Vermont's legislature passed the bill on Tuesday after a long debate. "
+        "Governor Lyle Brandvold said he would sign it within a week. "
+        "His rival, Nessa Quarrington, said the bill went too far."
+    )
+    actors, _ = lists(text)
+    assert "Vermont" in actors
