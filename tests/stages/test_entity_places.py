@@ -33,3 +33,15 @@ def test_a_place_owning_a_body_still_acts() -> None:
     )
     actors, _ = lists(text)
     assert "Vermont" in actors
+
+
+def test_a_list_of_places_an_apposed_place_noun_sums_up_is_where() -> None:
+    text = (
+        "The campaign has run ads in Florida, along with Ohio, Iowa, Nevada and Colorado — all "
+        "battleground states. Its manager, Corinna Velt, said the ads would run for six weeks. "
+        "Velt said the campaign had raised $4 million in May."
+    )
+    actors, places = lists(text)
+    assert not {"Ohio", "Iowa", "Nevada", "Colorado"} & set(actors)
+    assert {"Ohio", "Iowa", "Nevada", "Colorado"} <= set(places)
+    assert "Corinna Velt" in actors

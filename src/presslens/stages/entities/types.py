@@ -179,7 +179,22 @@ def in_list_of_places(ent: DocSpan, first: Token) -> bool:
         found.append(token)
         listed.extend(child for child in token.children if child.dep_ == "conj")
     places = rules().place_roles
-    return any(t.pos_ == "NOUN" and t.lemma_.lower() in places for t in found[1:])
+    if any(t.pos_ == "NOUN" and t.lemma_.lower() in places for t in found[1:]):
+        return True
+    return len(found) > 1 and summed_up_as_places(first)
+
+
+def summed_up_as_places(first: Token) -> bool:
+    """A list of names an apposed place noun sums up ("along with Ohio, Iowa and Nevada — all
+    battleground states"): a list of where, unless the list is a subject ("Ohio and Iowa, both
+    swing states, voted for him")."""
+    if first.dep_ in SUBJECTS:
+        return False
+    places = rules().place_roles
+    return any(
+        child.dep_ == "appos" and child.pos_ == "NOUN" and child.lemma_.lower() in places
+        for child in first.children
+    )
 
 
 def included_in_places(first: Token) -> bool:
