@@ -45,3 +45,32 @@ def test_a_list_of_places_an_apposed_place_noun_sums_up_is_where() -> None:
     assert not {"Ohio", "Iowa", "Nevada", "Colorado"} & set(actors)
     assert {"Ohio", "Iowa", "Nevada", "Colorado"} <= set(places)
     assert "Corinna Velt" in actors
+
+
+def test_an_authors_closing_note_names_no_actor() -> None:
+    text = (
+        "Farm cuts divide the Senate\n\n"
+        "Senator Mara Quillfeather wants to cut the farm budget by a third.\n\n"
+        "Her plan would end two subsidies and shrink a third.\n\n"
+        "Quillfeather said on Tuesday that the cuts would spare small farms. Research by the "
+        "Hollin Policy Center found that small farms would lose the most.\n\n"
+        "Tobias Wrenfield is senior policy editor at the Marlowe Ledger Review. His new book is "
+        "available from Cobbet Press.\n"
+    )
+    actors, _ = lists(text)
+    assert not {"Tobias Wrenfield", "Marlowe Ledger Review", "Cobbet Press"} & set(actors)
+    assert "Mara Quillfeather" in actors
+
+
+def test_a_closing_note_keeps_a_body_the_story_named() -> None:
+    text = (
+        "Farm cuts divide the Senate\n\n"
+        "Senator Mara Quillfeather wants to cut the farm budget by a third.\n\n"
+        "Her plan would end two subsidies and shrink a third.\n\n"
+        "Quillfeather said on Tuesday that the cuts would spare small farms. Research by the "
+        "Hollin Policy Center found that small farms would lose the most.\n\n"
+        "Tobias Wrenfield is director of the Hollin Policy Center.\n"
+    )
+    actors, _ = lists(text)
+    assert "Tobias Wrenfield" not in actors
+    assert "Hollin Policy Center" in actors

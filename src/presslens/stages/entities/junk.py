@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from presslens.model import Span
+from presslens.stages.entities.bylines import author_notes
 from presslens.stages.entities.rules import credit_patterns, rules
 from presslens.stages.places import load_places
 from presslens.stages.roles import load_roles
@@ -126,7 +127,7 @@ def find_credit_lines(text: str, doc: Doc, blocks: list[tuple[int, int]]) -> lis
             found.append(Span(sent.start_char, sent.end_char))
         elif sent.start_char >= closing and any(p.search(words) for p in near_end):
             found.append(Span(sent.start_char, short_paragraph_end(text, sent, blocks)))
-    return found
+    return found + author_notes(doc, text, blocks, closing)
 
 
 def short_paragraph_end(text: str, sent: DocSpan, blocks: list[tuple[int, int]]) -> int:
