@@ -74,3 +74,14 @@ def test_a_closing_note_keeps_a_body_the_story_named() -> None:
     actors, _ = lists(text)
     assert "Tobias Wrenfield" not in actors
     assert "Hollin Policy Center" in actors
+
+
+def test_an_outlet_named_once_where_words_aired_is_no_actor() -> None:
+    text = (
+        "Senator Mara Quillfeather defended the farm bill on Sunday. "
+        '"It protects small growers," Quillfeather said on KXRN. '
+        "Her rival, Tobias Wrenfield, called on the Granary Board to reject the bill."
+    )
+    actors, places = lists(text)
+    assert "KXRN" not in actors and "KXRN" in places
+    assert {"Mara Quillfeather", "Tobias Wrenfield", "Granary Board"} <= set(actors)

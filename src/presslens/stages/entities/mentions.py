@@ -35,6 +35,7 @@ from presslens.stages.entities.rules import name_key, rules, title_gender
 from presslens.stages.entities.types import (
     PLACE_LABELS,
     acting,
+    aired,
     has_person_role,
     has_place_role,
     locative,
@@ -83,6 +84,7 @@ class Mention:
     locative: bool = False  # 'in Iowa'
     medium: bool = False  # 'on Twitter', 'a Twitter post': where words appear
     outlet: bool = False  # 'on Twitter', 'via Facebook'
+    aired: bool = False  # 'said on CNN': where words are said or aired
     opening: bool = False  # a common word opening a sentence
     descriptive: bool = False  # 'a California Democrat'
     adjective: bool = False  # one word the tagger reads as an adjective: 'Democratic'
@@ -414,6 +416,7 @@ def read_mention(ent: DocSpan, people: set[str], lower_words: set[str]) -> Menti
         locative=locative(ent),
         medium=medium(ent),
         outlet=outlet(ent),
+        aired=aired(ent),
         opening=junk.common_word_opening(ent, lower_words),
         descriptive=junk.descriptive(ent),
         adjective=len(ent) == 1 and (ent[0].pos_ == "ADJ" or describes_people(ent[0])),

@@ -36,6 +36,7 @@ class Rules:
     outlet_heads: frozenset[str] = frozenset()  # "Weekly": "Palo Alto Weekly" is an outlet
     body_heads: frozenset[str] = frozenset()  # "College": "Emerson College" is no person
     people_nouns: frozenset[str] = frozenset()  # "parent": 'LGBT parents' names no body
+    airing: frozenset[str] = frozenset()  # "appear": 'appeared on CNN' names where words air
 
 
 @functools.cache
@@ -69,6 +70,7 @@ def rules() -> Rules:
         outlet_heads=frozenset(data.get("outlet_heads", ())),
         body_heads=frozenset(data.get("body_heads", ())),
         people_nouns=frozenset(data.get("people_nouns", ())),
+        airing=frozenset(data.get("airing", ())),
     )
 
 

@@ -152,6 +152,7 @@ def group_mentions(mentions: list[Mention], text: str) -> dict[names.Key, Group]
         group.locative += mention.locative
         group.media += mention.medium
         group.outlets += mention.outlet
+        group.aired += mention.aired
         group.openings += mention.opening
         group.descriptive += mention.descriptive
         group.adjectives += mention.adjective

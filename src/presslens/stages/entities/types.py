@@ -57,6 +57,7 @@ class Group:
     locative: int = 0  # mentions after "in", "at", "from", "to": "in Washington"
     media: int = 0  # mentions as where words appear: "on Twitter", "a Facebook post"
     outlets: int = 0  # of those, after "on" or "via"
+    aired: int = 0  # of those, where words are said or aired: 'said on CNN'
     openings: int = 0  # mentions that are a common word opening a sentence
     descriptive: int = 0  # mentions inside an indefinite description
     adjectives: int = 0  # one-word mentions the tagger reads as adjectives
@@ -73,6 +74,7 @@ class Group:
         self.locative += other.locative
         self.media += other.media
         self.outlets += other.outlets
+        self.aired += other.aired
         self.openings += other.openings
         self.descriptive += other.descriptive
         self.adjectives += other.adjectives
@@ -255,6 +257,24 @@ def outlet(ent: DocSpan) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in OUTLET_PREPOSITIONS
 
 
+def aired(ent: DocSpan) -> bool:
+    """'said on CNN', 'an interview on Fox News', "on ABC's 'This Week'": the name is where
+    words are said or aired (a reporting verb of the quotes lexicon's [clause], or an
+    appearing word of actors.json "airing"); not 'called on Congress', 'a judge on the court'."""
+    from presslens.stages.quotes.lexicon import load_lexicon  # the quotes package reads actors
+
+    root = ent.root
+    if root.dep_ == "poss" and root.head.dep_ == "pobj":
+        root = root.head  # "on ABC's 'This Week'"
+    if root.dep_ != "pobj" or root.head.lower_ not in OUTLET_PREPOSITIONS:
+        return False
+    word = root.head.head.lemma_.lower()
+    lexicon = load_lexicon()
+    if f"{word} {root.head.lower_}" in lexicon.preposition:
+        return False  # "called on", "spoke on": whom or what about
+    return word in lexicon.clause or word in rules().airing
+
+
 def medium(ent: DocSpan) -> bool:
     """An outlet, or a name that only qualifies a common noun ("a Twitter post", "his
     Facebook account")."""
@@ -344,12 +364,16 @@ def acts_needed(group: Group) -> int:
 
 def only_a_medium(group: Group) -> bool:
     """A publishing service (resources/actors.json "platforms") that never acts itself
-    ("Twitter suspended the account"); or a one-word name mentioned twice or more, every time
+    ("Twitter suspended the account"); a name mentioned once, where words are said or aired
+    ("said on CNN", `aired`), and not a body's ("a judge on the Court of Appeals"); or a
+    one-word name mentioned twice or more, every time
     as where words appear, at least once after "on" or "via", and never as a person's name
     (no title, no full name)."""
     if group.name in rules().platforms:
         return group.acting < ACTS
     mentions = len(group.spans)
+    if mentions == 1 and group.aired and not (group.person or group.titles):
+        return group.acting < ACTS and not organisation_named(group.name)  # "said on CNN"
     if mentions < 2 or " " in group.name or group.person or group.titles:
         return False
     return group.media == mentions and group.outlets > 0 and group.acting < ACTS
