@@ -85,3 +85,14 @@ def test_an_outlet_named_once_where_words_aired_is_no_actor() -> None:
     actors, places = lists(text)
     assert "KXRN" not in actors and "KXRN" in places
     assert {"Mara Quillfeather", "Tobias Wrenfield", "Granary Board"} <= set(actors)
+
+
+def test_a_street_or_an_island_after_on_is_where() -> None:
+    text = (
+        "The small brick house on Park Avenue was sold on Monday for $4 million. "
+        "Its owner, Corinna Velt, said she would move to a cottage on Coney Island. "
+        "Velt said the sale had taken a year."
+    )
+    actors, places = lists(text)
+    assert "Park Avenue" not in actors and "Coney Island" not in actors
+    assert "Corinna Velt" in actors

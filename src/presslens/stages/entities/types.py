@@ -145,6 +145,8 @@ def acting(ent: DocSpan) -> int:
         root = root.head  # "Tulsa police released video": the place acts through its body
     if root.dep_ == "dobj" and root.head.lemma_.lower() in rules().place_verbs:
         return 0  # "to enter the United States": where, not whom
+    if on_a_site(ent):
+        return 0  # "the small home on Grand Avenue": where
     if root.dep_ == "poss" and ent.label_ in PLACE_LABELS and owns_a_thing(root):
         return 0  # "Earth's climate", "Florida's beaches": a place owning a thing
     if root.dep_ == "poss" and ent.label_ in PLACE_LABELS and home_of_a_person(ent):
@@ -283,9 +285,17 @@ def medium(ent: DocSpan) -> bool:
 
 
 def locative(ent: DocSpan) -> bool:
-    """'in Iowa', 'from Washington': the name is where something happens."""
+    """'in Iowa', 'from Washington', and for a facility or a location (FAC, LOC) 'on' ("a home
+    on Grand Avenue", "a development on Coney Island"): the name is where something happens."""
     root = ent.root
-    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE
+    return root.dep_ == "pobj" and (root.head.lower_ in LOCATIVE or on_a_site(ent))
+
+
+def on_a_site(ent: DocSpan) -> bool:
+    """'on Grand Avenue', 'on Coney Island': "on" a facility or a location is where, not a
+    thing acted on ("pressure on China" is a country's)."""
+    root = ent.root
+    return ent.label_ in ("FAC", "LOC") and root.dep_ == "pobj" and root.head.lower_ == "on"
 
 
 def actor_type(group: Group) -> str:
