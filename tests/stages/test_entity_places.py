@@ -96,3 +96,29 @@ def test_a_street_or_an_island_after_on_is_where() -> None:
     actors, places = lists(text)
     assert "Park Avenue" not in actors and "Coney Island" not in actors
     assert "Corinna Velt" in actors
+
+
+def test_a_state_after_a_town_is_the_towns_address_whatever_the_parse() -> None:
+    # the parse at times makes the state the verb's object: "told a crowd in Berea, Ohio
+    # Tuesday night" with "Ohio" as the object of "told" (a unit test: a short invented text
+    # parses right)
+    import spacy
+    from spacy.tokens import Doc
+
+    from presslens.stages.entities.types import acting, state_of_a_town
+
+    words = ["Abernath", "told", "a", "crowd", "in", "Berea", ",", "Ohio", "Tuesday", "."]
+    heads = [1, 1, 3, 1, 3, 4, 5, 1, 1, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct", "dobj", "npadvmod", "punct"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT"]
+    ents = ["B-PERSON", "O", "O", "O", "O", "B-GPE", "O", "B-GPE", "B-DATE", "O"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+    ohio = doc.ents[2]
+    assert ohio.text == "Ohio" and state_of_a_town(ohio) and acting(ohio) == 0
+    words = ["In", "Paris", ",", "France", "said", "no", "."]
+    heads = [4, 0, 4, 4, 4, 4, 4]
+    deps = ["prep", "pobj", "punct", "nsubj", "ROOT", "dobj", "punct"]
+    pos = ["ADP", "PROPN", "PUNCT", "PROPN", "VERB", "DET", "PUNCT"]
+    ents = ["O", "B-GPE", "O", "B-GPE", "O", "O", "O"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+    assert not state_of_a_town(doc.ents[1])

@@ -145,8 +145,8 @@ def acting(ent: DocSpan) -> int:
         root = root.head  # "Tulsa police released video": the place acts through its body
     if root.dep_ == "dobj" and root.head.lemma_.lower() in rules().place_verbs:
         return 0  # "to enter the United States": where, not whom
-    if on_a_site(ent):
-        return 0  # "the small home on Grand Avenue": where
+    if on_a_site(ent) or state_of_a_town(ent):
+        return 0  # "the small home on Grand Avenue", "a crowd in Berea, Ohio": where
     if root.dep_ == "poss" and ent.label_ in PLACE_LABELS and owns_a_thing(root):
         return 0  # "Earth's climate", "Florida's beaches": a place owning a thing
     if root.dep_ == "poss" and ent.label_ in PLACE_LABELS and home_of_a_person(ent):
@@ -289,6 +289,24 @@ def locative(ent: DocSpan) -> bool:
     on Grand Avenue", "a development on Coney Island"): the name is where something happens."""
     root = ent.root
     return root.dep_ == "pobj" and (root.head.lower_ in LOCATIVE or on_a_site(ent))
+
+
+def state_of_a_town(ent: DocSpan) -> bool:
+    """'told a crowd in Berea, Ohio Tuesday night', 'in Salem, New Hampshire, Trump said': a state
+    or a country written after a town of the gazetteer and a comma is the town's address,
+    whatever role the parse gives it; not a subject ("In Paris, France said ...": a verb or a
+    possessive follows)."""
+    doc, places = ent.doc, load_places()
+    if places.kind(ent.text) not in ("region", "country") or ent.start < 2:
+        return False
+    if doc[ent.start - 1].text != ",":
+        return False
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and (after.pos_ in ("VERB", "AUX") or after.tag_ == "POS"):
+        return False
+    return any(
+        places.kind(doc[ent.start - 1 - size : ent.start - 1].text) == "city" for size in (1, 2, 3)
+    )
 
 
 def on_a_site(ent: DocSpan) -> bool:
