@@ -122,3 +122,15 @@ def test_a_state_after_a_town_is_the_towns_address_whatever_the_parse() -> None:
     ents = ["O", "B-GPE", "O", "B-GPE", "O", "O", "O"]
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
     assert not state_of_a_town(doc.ents[1])
+
+
+def test_a_body_named_once_where_something_is_done_is_a_place() -> None:
+    text = (
+        'Senator Mara Quillfeather spoke at Hollin Valley College on Monday. "Farms need '
+        'water," Quillfeather said. Her rival, Tobias Wrenfield, who teaches at Marlowe '
+        "University, said the plan cost too much."
+    )
+    actors, places = lists(text)
+    assert "Hollin Valley College" not in actors and "Hollin Valley College" in places
+    assert "Marlowe University" in actors  # where Wrenfield belongs, not a venue
+    assert {"Mara Quillfeather", "Tobias Wrenfield"} <= set(actors)

@@ -41,6 +41,7 @@ from presslens.stages.entities.types import (
     locative,
     medium,
     outlet,
+    venue,
 )
 from presslens.stages.roles import load_roles
 
@@ -85,6 +86,7 @@ class Mention:
     medium: bool = False  # 'on Twitter', 'a Twitter post': where words appear
     outlet: bool = False  # 'on Twitter', 'via Facebook'
     aired: bool = False  # 'said on CNN': where words are said or aired
+    venue: bool = False  # 'spoke at Mission College': where something is done or held
     opening: bool = False  # a common word opening a sentence
     descriptive: bool = False  # 'a California Democrat'
     adjective: bool = False  # one word the tagger reads as an adjective: 'Democratic'
@@ -417,6 +419,7 @@ def read_mention(ent: DocSpan, people: set[str], lower_words: set[str]) -> Menti
         medium=medium(ent),
         outlet=outlet(ent),
         aired=aired(ent),
+        venue=venue(ent),
         opening=junk.common_word_opening(ent, lower_words),
         descriptive=junk.descriptive(ent),
         adjective=len(ent) == 1 and (ent[0].pos_ == "ADJ" or describes_people(ent[0])),

@@ -37,6 +37,7 @@ class Rules:
     body_heads: frozenset[str] = frozenset()  # "College": "Emerson College" is no person
     people_nouns: frozenset[str] = frozenset()  # "parent": 'LGBT parents' names no body
     airing: frozenset[str] = frozenset()  # "appear": 'appeared on CNN' names where words air
+    memberships: frozenset[str] = frozenset()  # "teach": 'teaches at X' names X's member
 
 
 @functools.cache
@@ -71,6 +72,7 @@ def rules() -> Rules:
         body_heads=frozenset(data.get("body_heads", ())),
         people_nouns=frozenset(data.get("people_nouns", ())),
         airing=frozenset(data.get("airing", ())),
+        memberships=frozenset(data.get("memberships", ())),
     )
 
 

@@ -153,6 +153,7 @@ def group_mentions(mentions: list[Mention], text: str) -> dict[names.Key, Group]
         group.media += mention.medium
         group.outlets += mention.outlet
         group.aired += mention.aired
+        group.venues += mention.venue
         group.openings += mention.opening
         group.descriptive += mention.descriptive
         group.adjectives += mention.adjective

@@ -58,6 +58,7 @@ class Group:
     media: int = 0  # mentions as where words appear: "on Twitter", "a Facebook post"
     outlets: int = 0  # of those, after "on" or "via"
     aired: int = 0  # of those, where words are said or aired: 'said on CNN'
+    venues: int = 0  # mentions as where something is done or held: 'spoke at X', 'a rally at X'
     openings: int = 0  # mentions that are a common word opening a sentence
     descriptive: int = 0  # mentions inside an indefinite description
     adjectives: int = 0  # one-word mentions the tagger reads as adjectives
@@ -75,6 +76,7 @@ class Group:
         self.media += other.media
         self.outlets += other.outlets
         self.aired += other.aired
+        self.venues += other.venues
         self.openings += other.openings
         self.descriptive += other.descriptive
         self.adjectives += other.adjectives
@@ -277,6 +279,34 @@ def aired(ent: DocSpan) -> bool:
     return word in lexicon.clause or word in rules().airing
 
 
+def venue(ent: DocSpan) -> bool:
+    """'Clinton said at Mission College', 'was buried at Holy Cross Cemetery', 'a rally at
+    Temple University' (an occasion of resources/role_nouns.txt): the name is where something
+    is done or held; not where someone belongs ('teaches at X', 'enlist advisers at X',
+    'while at the State Department': actors.json "memberships", a person's or a body's noun)."""
+    root = ent.root
+    if root.dep_ != "pobj" or root.head.lower_ != "at" or ent.start < 1:
+        return False
+    if ent.doc[root.head.i - 1].lower_ in ("while", "when"):
+        return False  # "while at the State Department": her time there
+    held = root.head.head
+    if held.pos_ == "NOUN":
+        return load_roles().occasion(held.lemma_.lower())  # "a rally at X"
+    if held.pos_ != "VERB" or belongs(held):
+        return False
+    objects = [child for child in held.children if child.dep_ == "dobj"]
+    return not any(belongs(o) or o.ent_type_ == "PERSON" for o in objects)
+
+
+def belongs(word: Token) -> bool:
+    """A word of belonging to a body: a person's or a body's noun ("enlist advisers at X") or
+    a verb of membership ("teaches at X")."""
+    lemma = word.lemma_.lower()
+    if word.pos_ in ("NOUN", "PROPN") and load_roles().kind(lemma) in ("PERSON", "ORG"):
+        return True
+    return lemma in rules().memberships
+
+
 def medium(ent: DocSpan) -> bool:
     """An outlet, or a name that only qualifies a common noun ("a Twitter post", "his
     Facebook account")."""
@@ -421,7 +451,18 @@ def kind(group: Group) -> str:
         return "place"  # "a blast in Chelsea", tagged ORG
     if building_named_as_place(group) and group.acting < ACTS:
         return "place"  # "dined at the Venetian Hotel", tagged ORG
+    if venue_named_once(group) and group.acting < ACTS:
+        return "place"  # "Clinton said at Mission College"
     return "actor"
+
+
+def venue_named_once(group: Group) -> bool:
+    """A body named once, as where something is done or held (`venue`: "Clinton said at Mission
+    College"), never as a person's name nor one of the standing institutions ("at the
+    Senate")."""
+    if len(group.spans) != 1 or not group.venues or group.person or group.titles:
+        return False
+    return group.name not in rules().standalone
 
 
 def building_named_as_place(group: Group) -> bool:
