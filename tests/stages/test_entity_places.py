@@ -134,3 +134,14 @@ def test_a_body_named_once_where_something_is_done_is_a_place() -> None:
     assert "Hollin Valley College" not in actors and "Hollin Valley College" in places
     assert "Marlowe University" in actors  # where Wrenfield belongs, not a venue
     assert {"Mara Quillfeather", "Tobias Wrenfield"} <= set(actors)
+
+
+def test_a_state_before_a_senators_title_is_the_senators_state() -> None:
+    text = (
+        "The donor once backed Vermont Senator Lyle Brandvold and now funds his rival. "
+        "Brandvold said on Monday that he was not surprised. "
+        "His aide, Nessa Quarrington, declined to comment."
+    )
+    actors, _ = lists(text)
+    assert "Vermont" not in actors  # the parse makes it the object of "backed"
+    assert {"Lyle Brandvold", "Nessa Quarrington"} <= set(actors)

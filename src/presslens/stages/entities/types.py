@@ -149,6 +149,8 @@ def acting(ent: DocSpan) -> int:
         return 0  # "to enter the United States": where, not whom
     if on_a_site(ent) or state_of_a_town(ent):
         return 0  # "the small home on Grand Avenue", "a crowd in Berea, Ohio": where
+    if ent.label_ in PLACE_LABELS and before_a_persons_title(ent):
+        return 0  # "backed Texas Senator Ted Cruz": the senator's state, whatever the parse
     if root.dep_ == "poss" and ent.label_ in PLACE_LABELS and owns_a_thing(root):
         return 0  # "Earth's climate", "Florida's beaches": a place owning a thing
     if root.dep_ == "poss" and ent.label_ in PLACE_LABELS and home_of_a_person(ent):
@@ -337,6 +339,21 @@ def state_of_a_town(ent: DocSpan) -> bool:
     return any(
         places.kind(doc[ent.start - 1 - size : ent.start - 1].text) == "city" for size in (1, 2, 3)
     )
+
+
+def before_a_persons_title(ent: DocSpan) -> bool:
+    """'Texas Senator Ted Cruz', 'Wisconsin Gov. Scott Walker': a place set before a title
+    (resources/actors.json "titles") and a person's name is that person's state or town,
+    whatever role the parse gives it (not after a comma: "Sandy ravaged New Jersey, President
+    Obama toured ...")."""
+    doc = ent.doc
+    start = ent.end
+    found = rules().title_start.match(doc[start : start + 4].text.lower() + " ")
+    if not found:
+        return False
+    words = len(found.group().split())
+    after = start + words
+    return after < len(doc) and doc[after].ent_type_ == "PERSON" and doc[after].ent_iob_ == "B"
 
 
 def on_a_site(ent: DocSpan) -> bool:
