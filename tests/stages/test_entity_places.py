@@ -145,3 +145,13 @@ def test_a_state_before_a_senators_title_is_the_senators_state() -> None:
     actors, _ = lists(text)
     assert "Vermont" not in actors  # the parse makes it the object of "backed"
     assert {"Lyle Brandvold", "Nessa Quarrington"} <= set(actors)
+
+
+def test_a_site_no_gazetteer_names_after_on_is_where() -> None:
+    text = (
+        "Hundreds of protesters marched on the Reno Strip on Saturday night. Their leader, "
+        "Nessa Quarrington, said the march was peaceful. Police said two people were arrested."
+    )
+    actors, places = lists(text)
+    assert "Reno Strip" not in actors and "Reno Strip" in places
+    assert "Nessa Quarrington" in actors

@@ -357,10 +357,15 @@ def before_a_persons_title(ent: DocSpan) -> bool:
 
 
 def on_a_site(ent: DocSpan) -> bool:
-    """'on Grand Avenue', 'on Coney Island': "on" a facility or a location is where, not a
+    """'on Grand Avenue', 'on Coney Island', 'Republicans on Capitol Hill': "on" a facility,
+    a location, or a place no country, state or town of the gazetteer names is where, not a
     thing acted on ("pressure on China" is a country's)."""
     root = ent.root
-    return ent.label_ in ("FAC", "LOC") and root.dep_ == "pobj" and root.head.lower_ == "on"
+    if root.dep_ != "pobj" or root.head.lower_ != "on":
+        return False
+    return ent.label_ in ("FAC", "LOC") or (
+        ent.label_ == "GPE" and load_places().kind(ent.text) is None
+    )
 
 
 def actor_type(group: Group) -> str:
