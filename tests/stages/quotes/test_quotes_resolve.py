@@ -631,3 +631,17 @@ def test_the_ruling_speaks_for_the_court_that_ruled() -> None:
         "county clerk, Jon Husted, said he would appeal."
     )
     assert actor_speaking(text, "the ruling") == "Board of Election Appeals"
+
+
+def test_they_after_two_names_joined_by_and_is_the_two() -> None:
+    from presslens import analyse
+
+    text = (
+        "The Harbor Party lost the city vote in May, and its leaders blamed the weather. "
+        "Mara Quill and Tobias Fenn were never allies, but today they argue that the council "
+        "failed the voters. Quill now teaches law in Dayton."
+    )
+    dossier = analyse(text)
+    names = {a.id: a.name for a in dossier.actors}
+    [quote] = [q for q in dossier.quotes if q.speaker == "they"]
+    assert [names[i] for i in quote.speaker_actor_ids] == ["Mara Quill", "Tobias Fenn"]

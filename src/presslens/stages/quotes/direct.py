@@ -27,7 +27,8 @@ from presslens.stages.quotes.context import (
 )
 from presslens.stages.quotes.marks import Quoted
 from presslens.stages.quotes.reported import according_attribution, cue_phrase, noun_speaker
-from presslens.stages.quotes.speakers import Speaker, a_thing, make_speaker, subject_of
+from presslens.stages.quotes.speakers import Speaker, make_speaker
+from presslens.stages.quotes.subjects import a_thing, subject_of
 from presslens.stages.titles import title_like
 
 TERM_MAX_WORDS = 4  # a cue-less quoted fragment this short is a term, not a quote

@@ -1,6 +1,6 @@
 """Speakers the parser hides: the usual misreadings of a sentence around a reporting verb
 that leave the cue with no subject, or a speaker phrase with words not its own, mended from
-the tokens around them (`speakers.subject_of` and `speakers.phrase_tokens` ask here)."""
+the tokens around them (`subjects.subject_of` and `speakers.phrase_tokens` ask here)."""
 
 from __future__ import annotations
 

@@ -40,7 +40,8 @@ from presslens.stages.quotes.context import (
 from presslens.stages.quotes.lexicon import Lexicon
 from presslens.stages.quotes.misparsed import whose_clause
 from presslens.stages.quotes.nesting import outermost
-from presslens.stages.quotes.speakers import Speaker, a_person, make_speaker, subject_of
+from presslens.stages.quotes.speakers import Speaker, make_speaker
+from presslens.stages.quotes.subjects import a_person, subject_of
 from presslens.stages.roles import load_roles
 
 # prepositions that introduce what a reporting noun or adjective is about: "criticism of NATO"

@@ -19,10 +19,11 @@ from presslens.model import Actor
 from presslens.stages.quotes.binding import not_the_speaker
 from presslens.stages.quotes.context import Context, sentence_of, token_span
 from presslens.stages.quotes.given import role_words
-from presslens.stages.quotes.groups import group_after_body, group_in_sentence
+from presslens.stages.quotes.groups import group_after_body, group_in_sentence, joint_referent
 from presslens.stages.quotes.homes import elsewhere, role_place
 from presslens.stages.quotes.parties import agree, of_nation, role_nation, role_parties
-from presslens.stages.quotes.speakers import Speaker, a_thing, document_author, subject_of
+from presslens.stages.quotes.speakers import Speaker, document_author
+from presslens.stages.quotes.subjects import a_thing, subject_of
 from presslens.stages.roles import load_roles
 
 SENTENCES_BACK = 3  # sentences before the speaker's own that may hold the referent
@@ -179,13 +180,16 @@ def all_candidates(
         if actor is None or i in ctx.quote_of_token or sentence_of(ctx, i) in relayed:
             continue
         token = ctx.doc[i]
-        plural = token.tag_ in ("NNS", "NNPS") and actor.type != "PERSON"  # not "Sanders"
-        if not names_referent(token, actor, plural):
-            continue
-        gender = ctx.genders.get(actor.id)
-        if not fits(need, actor.type, sex_of(ctx, actor.id), plural):
-            continue
         distance = relayed_distance(ctx, sentence_of(ctx, i), own, relayed)
+        joint = joint_referent(ctx, speaker, token) if need.plural else None  # "A and B"
+        if joint is not None:
+            found.append((2 * distance + salience(token), -i, joint, distance))
+        plural = token.tag_ in ("NNS", "NNPS") and actor.type != "PERSON"  # not "Sanders"
+        gender = ctx.genders.get(actor.id)
+        if not names_referent(token, actor, plural) or not fits(
+            need, actor.type, sex_of(ctx, actor.id), plural
+        ):
+            continue
         unsure = UNTESTED if need.gender is not None and gender is None else 0
         rank = 2 * distance + salience(token) + unsure
         found.append((rank, -i, referent(speaker, actor), distance))

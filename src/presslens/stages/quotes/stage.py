@@ -80,8 +80,14 @@ MARKS = ("“", "”", '"', "''", "``")  # a gap holding one of these holds anot
 
 
 def covering(reported: list[Attribution], span: Span) -> Attribution | None:
-    """The reported clause that holds the quotation, if any."""
-    holders = [r for r in reported if span.share_inside(r.core or r.span) > 0.5]
+    """The reported clause that holds the quotation, if any: not one whose cue is inside it
+    ('"We'll stand up and make it clear that it is too late ...," Roe told a crowd': the
+    quoted speaker's own words, which the cue outside reports)."""
+    holders = [
+        r
+        for r in reported
+        if span.share_inside(r.core or r.span) > 0.5 and not (r.cue and span.contains(r.cue))
+    ]
     return min(holders, key=lambda r: len(r.span)) if holders else None
 
 
@@ -399,6 +405,7 @@ def find_quotes(
         if not in_credit_line(item, lines)
         and says_something(ctx, item)
         and not when_it_was_said(ctx, item)
+        and not speaker_inside(item)
     ]
     items = resolve_speakers(ctx, items)
     quotes, stances = split_stances(ctx, items)
@@ -424,6 +431,14 @@ def says_something(ctx: Context, item: Attribution) -> bool:
     if item.kind != "indirect":
         return True
     return any(ctx.doc[i].pos_ in CONTENT_POS for i in tokens_in(ctx, item.span))
+
+
+def speaker_inside(item: Attribution) -> bool:
+    """'exploiting the fears of workers who have lost their jobs': a content that holds its own
+    speaker and not its cue is one phrase read twice, not what anyone said."""
+    if item.speaker is None or item.cue is None or item.span.overlaps(item.cue):
+        return False
+    return any(part.contains(item.speaker.span) for part in item.parts or (item.span,))
 
 
 def past_the_when(ctx: Context, item: Attribution) -> Attribution:
