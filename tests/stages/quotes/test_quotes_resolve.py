@@ -645,3 +645,20 @@ def test_they_after_two_names_joined_by_and_is_the_two() -> None:
     names = {a.id: a.name for a in dossier.actors}
     [quote] = [q for q in dossier.quotes if q.speaker == "they"]
     assert [names[i] for i in quote.speaker_actor_ids] == ["Mara Quill", "Tobias Fenn"]
+
+
+def test_a_pronoun_never_stands_for_the_person_its_quotation_names() -> None:
+    from presslens import analyse
+
+    text = (
+        "Marsh looks ahead\n\n"
+        "His campaign manager, Jeff Lowe, said Marsh believes those efforts will pay off in "
+        "coming weeks. He should also get a boost from the win Tuesday, Marsh said.\n\n"
+        "\"For many voters, there was a question about whether Senator Marsh's message could "
+        'go toe to toe with the Reed machine, and I think in Iowa he proved that we could," he '
+        "said.\n"
+    )
+    dossier = analyse(text)
+    names = {a.id: a.name for a in dossier.actors}
+    [quote] = [q for q in dossier.quotes if "toe to toe" in q.text]
+    assert names[quote.speaker_actor_id or ""] == "Jeff Lowe"

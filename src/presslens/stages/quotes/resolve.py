@@ -299,8 +299,11 @@ def referent(speaker: Speaker, actor: Actor) -> Speaker:
     return replace(speaker, name=actor.name, actor_id=actor.id, actor_ids=(actor.id,))
 
 
-def resolve(ctx: Context, speaker: Speaker, earlier: list[Speaker]) -> Speaker:
-    """The speaker with the name and actor of its referent, or as it was when none agrees."""
+def resolve(
+    ctx: Context, speaker: Speaker, earlier: list[Speaker], barred: frozenset[str] = frozenset()
+) -> Speaker:
+    """The speaker with the name and actor of its referent, or as it was when none agrees; never
+    an actor of `barred` (the people its quotation names)."""
     if speaker.role == "DOCUMENT":
         return document_source(ctx, speaker)
     owner = pronoun_owner(ctx.doc[speaker.head])
@@ -309,7 +312,7 @@ def resolve(ctx: Context, speaker: Speaker, earlier: list[Speaker]) -> Speaker:
     need = need_of(ctx, speaker)
     if need is None:
         return speaker
-    inside = not_the_speaker(ctx, ctx.doc[speaker.head])
+    inside = not_the_speaker(ctx, ctx.doc[speaker.head]) | barred
     found = [
         c
         for c in candidates(ctx, speaker, earlier, need)

@@ -286,7 +286,7 @@ def resolve_speakers(ctx: Context, items: list[Attribution]) -> list[Attribution
     for item in sorted(items, key=lambda a: a.speaker.span.start if a.speaker else a.span.start):
         speaker = item.speaker
         if speaker is not None and speaker.actor_id is None and (speaker.pronoun or speaker.role):
-            speaker = resolve(ctx, speaker, earlier)
+            speaker = resolve(ctx, speaker, earlier, people_quoted_of(ctx, item))
             item = replace(item, speaker=speaker, confidence=item.confidence * 0.9)
         if speaker is not None and speaker.actor_id is None and not speaker.pronoun:
             speaker = identified_later(ctx, speaker)
@@ -295,6 +295,16 @@ def resolve_speakers(ctx: Context, items: list[Attribution]) -> list[Attribution
             earlier.append(speaker)
         resolved.append(item)
     return sorted(resolved, key=lambda a: a.span.start)
+
+
+def people_quoted_of(ctx: Context, item: Attribution) -> frozenset[str]:
+    """The people a quotation names ('"... whether Senator Roe's message could win," he
+    said'): a pronoun before or after it stands for someone else."""
+    if item.kind == "indirect":
+        return frozenset()
+    tokens = [i for part in item.parts or (item.span,) for i in tokens_in(ctx, part)]
+    actors = [ctx.actor_of_token.get(i) for i in tokens if i in ctx.quote_of_token]
+    return frozenset(a.id for a in actors if a is not None and a.type == "PERSON")
 
 
 def kind_of(ctx: Context, item: Attribution) -> str | None:
