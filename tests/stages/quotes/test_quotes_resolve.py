@@ -662,3 +662,20 @@ def test_a_pronoun_never_stands_for_the_person_its_quotation_names() -> None:
     names = {a.id: a.name for a in dossier.actors}
     [quote] = [q for q in dossier.quotes if "toe to toe" in q.text]
     assert names[quote.speaker_actor_id or ""] == "Jeff Lowe"
+
+
+def test_a_role_far_back_goes_to_the_one_actor_that_spoke_last() -> None:
+    from presslens import analyse
+
+    text = (
+        "Cole on the floods\n\n"
+        "The council met on Monday. Mayor Dana Cole, a Republican, has blamed the state for "
+        'the floods. "We asked for help," Cole said. "Nobody came."\n\n'
+        "The city has been hit three times this year. The Republican mayor appeared to defend "
+        'her record by saying, "I am trying to save homes and prevent the next flood."\n'
+    )
+    dossier = analyse(text)
+    names = {a.id: a.name for a in dossier.actors}
+    [quote] = [q for q in dossier.quotes if "save homes" in q.text]
+    assert (quote.speaker, quote.cue) == ("The Republican mayor", "saying")
+    assert names[quote.speaker_actor_id or ""] == "Dana Cole"

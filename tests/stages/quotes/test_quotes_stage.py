@@ -578,3 +578,28 @@ def test_a_participle_naming_a_title_says_nothing() -> None:
     assert naming(doc[0], lexicon)
     doc = model('The mayor titled his speech "A Very Long Winter" and read it aloud.')
     assert not naming(doc[2], lexicon)
+
+
+def test_two_shares_reporting_side_by_side_are_two_attributions() -> None:
+    text = (
+        "A survey of young voters\n\n"
+        "The survey of 1,200 young voters was taken in March. It is on social issues that they "
+        "lean left: 44% say they're liberal, 31% call themselves conservative on questions "
+        "including housing and schools. The rest had no view.\n"
+    )
+    dossier = presslens.analyse(text)
+    said = {(q.speaker, q.text) for q in dossier.quotes}
+    assert ("44%", "they're liberal") in said
+    assert ("31%", "themselves conservative on questions including housing and schools") in said
+
+
+def test_a_day_after_speak_on_is_when_not_what() -> None:
+    text = (
+        "Cole on the floods\n\n"
+        "Mayor Dana Cole spoke on Monday. Cole spoke on the floods too, and she said the "
+        "town would rebuild.\n"
+    )
+    dossier = presslens.analyse(text)
+    said = [q.text for q in dossier.quotes + dossier.stances]
+    assert "Monday" not in said
+    assert "the floods too" in said or any(t.startswith("the floods") for t in said)

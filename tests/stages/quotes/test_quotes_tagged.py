@@ -299,3 +299,16 @@ def test_a_surname_the_parse_reads_as_a_preposition_speaks(
     quotes, names = run_with(prepared, text)
     [added] = [q for q in quotes if q.span == content]
     assert names[added.speaker_actor_id or ""] == "Walter From"
+
+
+def test_a_cue_that_only_describes_a_noun_is_no_attribution(
+    monkeypatch: pytest.MonkeyPatch, prepared: Prepare
+) -> None:
+    text = (
+        "Senator Ruth Ames won the county. Her strengths include strong support from "
+        'self-described "very conservative" voters. Ames thanked them on Tuesday.'
+    )
+    quoted = span_of(text, '"very conservative"')
+    replace_tagger(monkeypatch, (Tagged((quoted,), span_of(text, "described"), (), 0.9),))
+    quotes, _names = run_with(prepared, text)
+    assert not any(q.span.overlaps(quoted) for q in quotes)

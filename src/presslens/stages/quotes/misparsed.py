@@ -48,6 +48,8 @@ def name_after_quotation(verb: Token) -> Token | None:
         if token.dep_ != "appos" or token.pos_ != "PROPN" or token.right_edge.i != end - 1:
             continue
         first = token.left_edge.i
+        if first < token.i and doc[first].is_quote:
+            return token  # the closing mark hung on the name itself
         if first > 0 and doc[first - 1].is_quote and doc[first - 1].i > doc[first - 1].head.i:
             return token
     return None

@@ -70,6 +70,8 @@ def phrase_tokens(head: Token) -> list[Token]:
         last += 1
     run = list(doc[first : last + 1])
     while run and (run[-1].is_punct or run[-1].is_space or run[-1].dep_ == "case"):
+        if run[-1].text == "%" and len(run) > 1:
+            break  # "42%": a share of people, not a mark
         run.pop()  # "WaPo.]" and the paragraph break after it
     while run and (run[0].is_punct or run[0].is_space):
         run.pop(0)

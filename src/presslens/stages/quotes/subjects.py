@@ -29,7 +29,7 @@ CLAUSES = ("advcl", "conj", "ccomp")
 def subject_of(verb: Token) -> Token | None:
     """The subject of a cue verb, borrowed from the verb it hangs on when it has none."""
     current = verb
-    for _ in range(3):
+    for _ in range(4):
         subjects = subjects_of(current)
         if subjects:
             child = likeliest_subject(subjects, current)
@@ -71,8 +71,16 @@ def subject_of(verb: Token) -> Token | None:
                 return conjoined_subject(current)
             current = current.head
             continue
+        if current.lower_ in SHARED_PREPOSITIONS and current.head.pos_ in ("VERB", "AUX"):
+            current = current.head  # "asserted his plans by saying": who asserted
+            continue
         return None
     return None
+
+
+# prepositions whose "-ing" clause shares the subject of the verb they hang on ("asserted ...
+# by saying"), unlike "quoted a witness as saying", "kept clerks from denying"
+SHARED_PREPOSITIONS = frozenset({"by", "after", "before", "in", "while", "since", "upon"})
 
 
 def subjects_of(verb: Token) -> list[Token]:

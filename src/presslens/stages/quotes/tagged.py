@@ -56,6 +56,7 @@ from presslens.stages.quotes.context import (
 from presslens.stages.quotes.direct import nearest_name
 from presslens.stages.quotes.marks import CLOSE_AFTER, MARK_RE, MARKS, Quoted
 from presslens.stages.quotes.misparsed import actor_for
+from presslens.stages.quotes.reported import unquoted_subject
 from presslens.stages.quotes.speakers import Speaker, make_speaker
 from presslens.stages.quotes.subjects import subject_of
 from presslens.stages.titles import title_like
@@ -140,6 +141,8 @@ def as_attribution(ctx: Context, item: learned.Tagged, span: Span) -> Attributio
         return None  # '"Crashing the Party," a documentary': a title, no one's words
     if item.cue is not None and misplaced(item.cue, item.content):
         return None
+    if cue_head is not None and compound_adjective(cue_head):
+        return None  # 'self-described "very conservative" voters', 'so-called': a description
     if cue_head is not None and naming(cue_head, ctx.lexicon) and cue_head.head.pos_ != "PROPN":
         return None  # 'Titled "A Long Night," the film', 'a book called "Dawn"': a name
     speaker = speaker_of(ctx, item, cue_head)
@@ -162,6 +165,12 @@ def as_attribution(ctx: Context, item: learned.Tagged, span: Span) -> Attributio
         parts=parts,
         stance=stance,
     )
+
+
+def compound_adjective(cue: Token) -> bool:
+    """'self-described', 'so-called': a participle joined by a hyphen into an adjective of a
+    noun describes it ("Trump [amod] accused Cruz" misparsed is still speech)."""
+    return cue.dep_ == "amod" and cue.i > 0 and cue.doc[cue.i - 1].tag_ == "HYPH"
 
 
 def a_title(quotation: str) -> bool:
@@ -265,7 +274,7 @@ def speaker_of(ctx: Context, item: learned.Tagged, cue: Token | None) -> Speaker
         if head is not None and named(ctx, head) and not passive_subject_of(ctx, head, cue):
             return make_speaker(ctx.text, head, ctx.actors)
     if cue is not None and cue.pos_ in ("VERB", "AUX"):
-        subject = subject_of(cue) or name_before(ctx, cue)
+        subject = unquoted_subject(ctx, cue) or name_before(ctx, cue)
         if subject is None or subject.dep_ == "expl" or passive_subject_of(ctx, subject, cue):
             return None
         return make_speaker(ctx.text, subject, ctx.actors)
