@@ -652,6 +652,19 @@ def test_a_persons_campaign_is_a_body_of_its_own() -> None:
     assert speakers["The Obama administration"] == ["Obama administration"]
 
 
+def test_a_campaign_compounding_a_document_is_the_campaign() -> None:
+    text = (
+        "Harris wins the primary\n\n"
+        "Senator Lena Harris won the state primary on Tuesday. Hours earlier, a Harris "
+        "campaign memo was sent to donors. The memo said the result was long expected. "
+        "Harris thanked her voters.\n"
+    )
+    dossier = analyse(text)
+    names = {a.id: a.name for a in dossier.actors}
+    [memo] = [q for q in dossier.quotes if q.speaker == "The memo"]
+    assert [names[i] for i in memo.speaker_actor_ids] == ["Harris campaign"]
+
+
 def test_a_shared_surname_goes_to_the_namesake_its_pronouns_agree_with() -> None:
     text = (
         "A rally in Ohio\n\n"

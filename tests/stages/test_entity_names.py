@@ -66,6 +66,9 @@ def test_parse_person(name: str, parts: tuple | None) -> None:
         ("PORT ELM ― The mayor spoke.", len("PORT ELM ― ")),  # a horizontal bar
         ("Jane Roe (D-Calif.) — said so.", 0),  # a name and its party tag
         ("Jane Roe (R) - said so.", 0),
+        ("Dec 29 (Reuters) - The mayor spoke.", len("Dec 29 (Reuters) - ")),  # a date
+        ("Oct. 3 (AP) — The mayor spoke.", len("Oct. 3 (AP) — ")),
+        ("Room 101 (AP) - The mayor spoke.", 0),  # three digits are no day
     ],
 )
 def test_dateline(paragraph: str, length: int) -> None:

@@ -136,3 +136,23 @@ def test_an_adverbial_clause_before_the_cue_is_not_what_was_said(prepared: Prepa
     assert [quoted for _kind, _speaker, quoted in speakers(prepared, text)] == [
         "he's certain Moss will continue to fight for the party"
     ]
+
+
+def test_a_name_holding_the_closing_mark_before_the_cue_speaks() -> None:
+    """'"It is bad," Gale, a farmer, said': the parse may hang the closing mark on the name
+    it sets as an apposition inside the quotation; the name still speaks."""
+    from presslens.nlp.parser import get_model
+    from presslens.stages.quotes.misparsed import name_after_quotation
+
+    words = ['"', "It", "is", "bad", ",", '"', "Gale", ",", "a", "farmer", ",", "said", "."]
+    doc = Doc(
+        get_model().vocab,
+        words=words,
+        heads=[2, 2, 11, 2, 3, 6, 3, 6, 9, 6, 11, 11, 11],
+        deps=["punct", "nsubj", "ccomp", "acomp", "punct", "punct", "appos", "punct", "det"]
+        + ["appos", "punct", "ROOT", "punct"],
+        pos=["PUNCT", "PRON", "AUX", "ADJ", "PUNCT", "PUNCT", "PROPN", "PUNCT", "DET", "NOUN"]
+        + ["PUNCT", "VERB", "PUNCT"],
+    )
+    name = name_after_quotation(doc[11])
+    assert name is not None and name.text == "Gale"

@@ -631,3 +631,51 @@ def test_the_ruling_speaks_for_the_court_that_ruled() -> None:
         "county clerk, Jon Husted, said he would appeal."
     )
     assert actor_speaking(text, "the ruling") == "Board of Election Appeals"
+
+
+def test_they_after_two_names_joined_by_and_is_the_two() -> None:
+    from presslens import analyse
+
+    text = (
+        "The Harbor Party lost the city vote in May, and its leaders blamed the weather. "
+        "Mara Quill and Tobias Fenn were never allies, but today they argue that the council "
+        "failed the voters. Quill now teaches law in Dayton."
+    )
+    dossier = analyse(text)
+    names = {a.id: a.name for a in dossier.actors}
+    [quote] = [q for q in dossier.quotes if q.speaker == "they"]
+    assert [names[i] for i in quote.speaker_actor_ids] == ["Mara Quill", "Tobias Fenn"]
+
+
+def test_a_pronoun_never_stands_for_the_person_its_quotation_names() -> None:
+    from presslens import analyse
+
+    text = (
+        "Marsh looks ahead\n\n"
+        "His campaign manager, Jeff Lowe, said Marsh believes those efforts will pay off in "
+        "coming weeks. He should also get a boost from the win Tuesday, Marsh said.\n\n"
+        "\"For many voters, there was a question about whether Senator Marsh's message could "
+        'go toe to toe with the Reed machine, and I think in Iowa he proved that we could," he '
+        "said.\n"
+    )
+    dossier = analyse(text)
+    names = {a.id: a.name for a in dossier.actors}
+    [quote] = [q for q in dossier.quotes if "toe to toe" in q.text]
+    assert names[quote.speaker_actor_id or ""] == "Jeff Lowe"
+
+
+def test_a_role_far_back_goes_to_the_one_actor_that_spoke_last() -> None:
+    from presslens import analyse
+
+    text = (
+        "Cole on the floods\n\n"
+        "The council met on Monday. Mayor Dana Cole, a Republican, has blamed the state for "
+        'the floods. "We asked for help," Cole said. "Nobody came."\n\n'
+        "The city has been hit three times this year. The Republican mayor appeared to defend "
+        'her record by saying, "I am trying to save homes and prevent the next flood."\n'
+    )
+    dossier = analyse(text)
+    names = {a.id: a.name for a in dossier.actors}
+    [quote] = [q for q in dossier.quotes if "save homes" in q.text]
+    assert (quote.speaker, quote.cue) == ("The Republican mayor", "saying")
+    assert names[quote.speaker_actor_id or ""] == "Dana Cole"

@@ -9,7 +9,8 @@ import pytest
 
 from presslens.stages.quotes.context import Context
 from presslens.stages.quotes.marks import Quoted
-from presslens.stages.quotes.speakers import Speaker, make_speaker, subject_of
+from presslens.stages.quotes.speakers import Speaker, make_speaker
+from presslens.stages.quotes.subjects import subject_of
 
 ContextFor = Callable[[str], tuple[Context, list[Quoted]]]
 Hear = Callable[[str], list[Any]]  # conftest.hear: quotes with their speakers' actor names
@@ -368,3 +369,25 @@ def test_a_name_the_parse_joined_to_the_noun_before_and_is_the_next_verbs_subjec
     )
     (quote,) = [q for q in heard(text) if q.cue == "acknowledging"]
     assert quote.actors == ["Tom Reyes"]
+
+
+def test_a_relative_who_the_parse_hung_on_an_auxiliary_is_the_name_before_it() -> None:
+    """ "the editor, who is now saying he will go": the parse hangs "who" on "is", not on
+    "saying"; the speaker is still the editor."""
+    from spacy.tokens import Doc
+
+    from presslens.nlp.parser import get_model
+
+    words = ["They", "asked", "the", "editor", ",", "who", "is", "now", "saying", "he"]
+    words += ["will", "go", "."]
+    doc = Doc(
+        get_model().vocab,
+        words=words,
+        heads=[1, 1, 3, 1, 3, 6, 8, 8, 3, 11, 11, 8, 1],
+        deps=["nsubj", "ROOT", "det", "dobj", "punct", "nsubj", "aux", "advmod", "relcl"]
+        + ["nsubj", "aux", "ccomp", "punct"],
+        pos=["PRON", "VERB", "DET", "NOUN", "PUNCT", "PRON", "AUX", "ADV", "VERB", "PRON"]
+        + ["AUX", "VERB", "PUNCT"],
+    )
+    subject = subject_of(doc[8])
+    assert subject is not None and subject.text == "editor"

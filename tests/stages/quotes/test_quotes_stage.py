@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,11 @@ from spacy.tokens import Doc
 
 import presslens
 from presslens.model import Actor, Article, Quote, Span, StageWarning, Term
-from presslens.stages.quotes import find_quotes
+from presslens.nlp import get_model
+from presslens.stages.quotes import find_quotes, stage
+from presslens.stages.quotes.context import Attribution, naming
+from presslens.stages.quotes.lexicon import load_lexicon
+from presslens.stages.quotes.speakers import Speaker
 
 SHOWCASE = Path(__file__).resolve().parents[4] / "shared" / "articles" / "imperialists-peace.txt"
 
@@ -537,3 +542,64 @@ def test_a_quotation_naming_its_own_speaker_does_not_continue_the_one_before() -
     (quote,) = [q for q in analyse(text).quotes if "always" in q.text]
     assert "no longer" not in quote.text
     assert quote.speaker is not None and "Nora Quist" in quote.speaker
+
+
+def test_a_cue_inside_a_quotation_does_not_take_it_from_the_cue_outside() -> None:
+    text = (
+        '"We will make it clear that it is far too late for the old guard and all of its '
+        'candidates. We need change," Lopez told us.'
+    )
+    quotation = Span(0, text.index(" Lopez"))
+    inner = Span(text.index("that it is"), text.index(" We need"))
+    outer = Span(text.index("We need"), text.index(',"'))
+    make_it_clear = Span(text.index("make it clear"), text.index(" that it"))
+    told = Span(text.index("told"), text.index(" us"))
+    nested = Attribution("indirect", inner, make_it_clear, 3, None, 0.8)
+    outside = Attribution("indirect", outer, told, 20, None, 0.8)
+    assert stage.covering([nested, outside], quotation) is None  # the quotation stands alone
+    assert stage.covering([nested], Span(inner.start - 2, inner.end)) is nested
+
+
+def test_a_content_holding_its_own_speaker_is_no_attribution() -> None:
+    text = "Roe castigated the council for exploiting the fears of families who lost jobs."
+    content = Span(text.index("families"), len(text) - 1)
+    families = Speaker(Span(content.start, content.start + 8), 8, "families", None)
+    fears = Span(text.index("fears"), text.index(" of families"))
+    item = Attribution("indirect", content, fears, 6, families, 0.8)
+    assert stage.speaker_inside(item)
+    roe = Speaker(Span(0, 3), 0, "Roe", None)
+    assert not stage.speaker_inside(replace(item, speaker=roe))
+
+
+def test_a_participle_naming_a_title_says_nothing() -> None:
+    lexicon = load_lexicon()
+    model = get_model()
+    doc = model('Titled "A Very Long Winter," the short video pans across a town hall.')
+    assert naming(doc[0], lexicon)
+    doc = model('The mayor titled his speech "A Very Long Winter" and read it aloud.')
+    assert not naming(doc[2], lexicon)
+
+
+def test_two_shares_reporting_side_by_side_are_two_attributions() -> None:
+    text = (
+        "A survey of young voters\n\n"
+        "The survey of 1,200 young voters was taken in March. It is on social issues that they "
+        "lean left: 44% say they're liberal, 31% call themselves conservative on questions "
+        "including housing and schools. The rest had no view.\n"
+    )
+    dossier = presslens.analyse(text)
+    said = {(q.speaker, q.text) for q in dossier.quotes}
+    assert ("44%", "they're liberal") in said
+    assert ("31%", "themselves conservative on questions including housing and schools") in said
+
+
+def test_a_day_after_speak_on_is_when_not_what() -> None:
+    text = (
+        "Cole on the floods\n\n"
+        "Mayor Dana Cole spoke on Monday. Cole spoke on the floods too, and she said the "
+        "town would rebuild.\n"
+    )
+    dossier = presslens.analyse(text)
+    said = [q.text for q in dossier.quotes + dossier.stances]
+    assert "Monday" not in said
+    assert "the floods too" in said or any(t.startswith("the floods") for t in said)

@@ -270,3 +270,45 @@ def test_words_hung_on_the_speakers_phrase_are_not_what_the_speaker_said() -> No
     assert not any(t.startswith(("Occupy Main Street", "which has")) for t in texts)
     assert "''We feel like the vote has been stolen,''" in texts
     assert "the vote was rigged." in texts  # not the next quotation's opening marks
+
+
+def test_a_title_in_quotation_marks_with_no_cue_is_no_quote(
+    monkeypatch: pytest.MonkeyPatch, prepared: Prepare
+) -> None:
+    text = (
+        "Nell Ortiz hosted a screening on Tuesday. The guests watched "
+        '"Harbor Lights Rising," a film about the dockworkers\' union. '
+        "Ortiz said the film was long overdue."
+    )
+    title = span_of(text, '"Harbor Lights Rising,"')
+    replace_tagger(monkeypatch, (Tagged((title,), None, (), 0.95),))
+    quotes, _names = run_with(prepared, text)
+    assert not any(q.span.overlaps(title) for q in quotes)
+
+
+def test_a_surname_the_parse_reads_as_a_preposition_speaks(
+    monkeypatch: pytest.MonkeyPatch, prepared: Prepare
+) -> None:
+    text = (
+        "The Harbor Council, which Walter From founded in 1985, helped elect two mayors. "
+        "Walter From said the group had drifted. "
+        "From agreed that the budget, though it was tight, was not the main problem."
+    )
+    content = span_of(text, "that the budget, though it was tight, was not the main problem")
+    replace_tagger(monkeypatch, (Tagged((content,), span_of(text, "agreed"), (), 0.9),))
+    quotes, names = run_with(prepared, text)
+    [added] = [q for q in quotes if q.span == content]
+    assert names[added.speaker_actor_id or ""] == "Walter From"
+
+
+def test_a_cue_that_only_describes_a_noun_is_no_attribution(
+    monkeypatch: pytest.MonkeyPatch, prepared: Prepare
+) -> None:
+    text = (
+        "Senator Ruth Ames won the county. Her strengths include strong support from "
+        'self-described "very conservative" voters. Ames thanked them on Tuesday.'
+    )
+    quoted = span_of(text, '"very conservative"')
+    replace_tagger(monkeypatch, (Tagged((quoted,), span_of(text, "described"), (), 0.9),))
+    quotes, _names = run_with(prepared, text)
+    assert not any(q.span.overlaps(quoted) for q in quotes)

@@ -45,8 +45,8 @@ DATELINE = re.compile(
 )
 # "New York (AFP) –", "Washington (Reuters) -": a place in title case needs its agency, in
 # brackets, to be a dateline ("Jane Roe (D-Calif.) —" is a name and a party tag)
-TITLE_DATELINE = re.compile(
-    r"(?P<place>[A-Z][a-z.'’-]+(?: [A-Z][a-z.'’-]+){0,3})"
+TITLE_DATELINE = re.compile(  # a date in a place's stead too: "Dec 29 (Reuters) -"
+    r"(?P<place>[A-Z][a-z.'’-]+(?: [A-Z][a-z.'’-]+){0,3})(?: \d{1,2}(?=\s*\())?"
     r"(?P<more>(?:,\s*[A-Z][\w.'’]*(?: [\w.'’]+){0,2})*)"
     r"\s*(?P<agency>\((?![DRI]-)[A-Z][\w.&]+(?: [A-Z][\w.&]*){0,2}\))"
     rf"\s*{DATELINE_END}\s"

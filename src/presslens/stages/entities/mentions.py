@@ -243,9 +243,11 @@ def person_bodies(doc: Doc, blocked: list[Span], people: set[str]) -> list[Menti
             found.append(team)
             continue
         body = last.head
+        after = ent.end + (ent.end < len(doc) and doc[ent.end].tag_ == "POS")  # "Clinton 's"
+        if len(ent) == 1 == after - ent.start and after < body.i and doc[after].dep_ == "compound":
+            body = doc[after] if doc[after].head == body else body  # "a Clinton campaign memo"
         if last.dep_ not in ("compound", "poss") or body.i < ent.end or body.pos_ != "NOUN":
             continue
-        after = ent.end + (ent.end < len(doc) and doc[ent.end].tag_ == "POS")  # "Clinton 's"
         if body.lower_ not in rules().person_bodies or body.i != after:
             continue
         span = Span(ent.start_char, body.idx + len(body))

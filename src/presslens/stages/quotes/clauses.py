@@ -102,6 +102,17 @@ def before_colon(verb: Token, clause: Token) -> bool:
     return any(t.text == ":" for t in between)
 
 
+def parallel_report(verb: Token, clause: Token, cues: frozenset[str]) -> bool:
+    """'42% say they're liberal, 32% call themselves conservative': a clause before a cue that
+    reports something of its own after it, the clause reporting with a subject of its own, is
+    a second attribution set beside it ('Six donors agreed to serve, the party announced'
+    is what the party announced)."""
+    if clause.i > verb.i or clause.lemma_.lower() not in cues or quoted(clause):
+        return False
+    own = any(c.i > verb.i and c.dep_ in ("ccomp", "dobj", "xcomp", "oprd") for c in verb.children)
+    return own and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+
+
 def lone_object(objects: list[Token]) -> bool:
     """'Republicans had called the hearing': a naming verb ("call", "label", "dub") with one
     object and no complement naming it, and nothing quoted, convenes or summons; it says

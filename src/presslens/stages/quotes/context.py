@@ -193,7 +193,12 @@ def naming(verb: Token, lexicon: Lexicon) -> bool:
         return False
     deps = {c.dep_ for c in verb.children}
     participle = verb.dep_ == "acl" and "nsubj" not in deps and verb.head.ent_type_ != "PERSON"
-    return participle or {"oprd", "ccomp"} <= deps and "dobj" not in deps
+    opening = verb.i == verb.sent.start and verb.tag_ == "VBN" and not deps & BEARERS
+    return participle or opening or {"oprd", "ccomp"} <= deps and "dobj" not in deps
+
+
+# a finite verb's, not a participle's: 'Titled "A Long Night," the film ...' names
+BEARERS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass"})
 
 
 def word_count(text: str) -> int:

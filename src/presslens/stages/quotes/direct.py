@@ -26,8 +26,14 @@ from presslens.stages.quotes.context import (
     word_count,
 )
 from presslens.stages.quotes.marks import Quoted
-from presslens.stages.quotes.reported import according_attribution, cue_phrase, noun_speaker
-from presslens.stages.quotes.speakers import Speaker, a_thing, make_speaker, subject_of
+from presslens.stages.quotes.reported import (
+    according_attribution,
+    cue_phrase,
+    noun_speaker,
+    unquoted_subject,
+)
+from presslens.stages.quotes.speakers import Speaker, make_speaker
+from presslens.stages.quotes.subjects import a_thing, subject_of
 from presslens.stages.titles import title_like
 
 TERM_MAX_WORDS = 4  # a cue-less quoted fragment this short is a term, not a quote
@@ -354,8 +360,8 @@ def attribute_quoted(ctx: Context, quoted: Quoted) -> Attribution | None:
         verb = finder(ctx, quoted)
         if verb is None or (titled and not said_outright(ctx, quoted, verb)):
             continue
-        subject = subject_of(verb)
-        if subject is None or subject.i in ctx.quote_of_token:
+        subject = unquoted_subject(ctx, verb)
+        if subject is None:
             continue
         speaker = make_speaker(ctx.text, subject, ctx.actors)
         if speaker is not None and speaker.span.contains(quoted.span):

@@ -4,10 +4,13 @@ before. The resolver then gives "they" no actor rather than a wrong one."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from presslens.stages.quotes.context import Context
-from presslens.stages.quotes.speakers import Speaker, a_person
+from presslens.stages.quotes.speakers import Speaker
+from presslens.stages.quotes.subjects import a_person
 
 
 def group_in_sentence(ctx: Context, speaker: Speaker) -> bool:
@@ -41,3 +44,18 @@ def unnamed_people(ctx: Context, token: Token) -> bool:
     if token.i in ctx.quote_of_token:
         return False
     return token.ent_type_ == "NORP" or a_person(token)
+
+
+def joint_referent(ctx: Context, speaker: Speaker, token: Token) -> Speaker | None:
+    """The actors a name and its conjuncts name together, as one referent of a plural pronoun:
+    "Brown and From were never allies, but today they share ..." means the two of them, not a
+    body named sentences before. None unless `token` heads two or more actors' names."""
+    if token.dep_ == "conj" or not token.conjuncts:
+        return None
+    found = [ctx.actor_of_token.get(t.i) for t in (token, *token.conjuncts)]
+    actors = list({a.id: a for a in found if a is not None}.values())
+    if len(actors) < 2 or len(actors) < len(found):
+        return None
+    ids = tuple(a.id for a in actors)
+    name = " and ".join(a.name for a in actors)
+    return replace(speaker, name=name, actor_id=ids[0], actor_ids=ids)

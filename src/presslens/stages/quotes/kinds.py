@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from presslens.stages.quotes.lexicon import Lexicon
-from presslens.stages.quotes.speakers import a_thing
+from presslens.stages.quotes.subjects import a_thing
 
 STANCE_KINDS = ("negated", "refusal", "hypothetical", "intent", "stance")
 CONDITIONS = {"if", "unless", "whether"}  # a clause marker that makes its verb only supposed

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from presslens.model import Actor
 from presslens.stages.quotes.context import Context, tokens_in
+from presslens.stages.quotes.documents import referent
 from presslens.stages.quotes.given import role_words
-from presslens.stages.quotes.resolve import referent, sex_of
+from presslens.stages.quotes.resolve import sex_of
 from presslens.stages.quotes.speakers import DEFINITE, Speaker
 from presslens.stages.roles import load_roles
 

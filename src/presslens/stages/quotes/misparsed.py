@@ -1,6 +1,6 @@
 """Speakers the parser hides: the usual misreadings of a sentence around a reporting verb
 that leave the cue with no subject, or a speaker phrase with words not its own, mended from
-the tokens around them (`speakers.subject_of` and `speakers.phrase_tokens` ask here)."""
+the tokens around them (`subjects.subject_of` and `speakers.phrase_tokens` ask here)."""
 
 from __future__ import annotations
 
@@ -48,6 +48,8 @@ def name_after_quotation(verb: Token) -> Token | None:
         if token.dep_ != "appos" or token.pos_ != "PROPN" or token.right_edge.i != end - 1:
             continue
         first = token.left_edge.i
+        if first < token.i and doc[first].is_quote:
+            return token  # the closing mark hung on the name itself
         if first > 0 and doc[first - 1].is_quote and doc[first - 1].i > doc[first - 1].head.i:
             return token
     return None

@@ -21,6 +21,7 @@ from presslens.stages.quotes.clauses import (
     before_colon,
     lone_object,
     object_as_subject,
+    parallel_report,
     question_clause,
     quoted,
     reduced_relative,
@@ -38,9 +39,10 @@ from presslens.stages.quotes.context import (
     trim,
 )
 from presslens.stages.quotes.lexicon import Lexicon
-from presslens.stages.quotes.misparsed import whose_clause
+from presslens.stages.quotes.misparsed import name_after_quotation, whose_clause
 from presslens.stages.quotes.nesting import outermost
-from presslens.stages.quotes.speakers import Speaker, a_person, make_speaker, subject_of
+from presslens.stages.quotes.speakers import Speaker, make_speaker
+from presslens.stages.quotes.subjects import a_person, subject_of
 from presslens.stages.roles import load_roles
 
 # prepositions that introduce what a reporting noun or adjective is about: "criticism of NATO"
@@ -64,6 +66,7 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
         and not small_clause(child)
         and not reduced_relative(verb, child)
         and not before_colon(verb, child)
+        and not parallel_report(verb, child, lexicon.clause)
         and (lemma in lexicon.clause or lemma in lexicon.document)
     ]
     if any(c.i > verb.i and that_marked(c) for c in clauses):
@@ -98,15 +101,29 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
     answers = [c for c in children if c.dep_ == "intj" and c.i > verb.i]
     if answers and lemma in lexicon.clause:
         return answers  # 'said no
-    for child in children:
+    return (
+        prepositional_object(verb, lexicon)
+        or that_clause_above(verb, lexicon)
+        or interrupted_clause(verb, lexicon)
+    )
+
+
+def prepositional_object(verb: Token, lexicon: Lexicon) -> list[Token] | None:
+    """'called for a ban', 'spoke on trade': the object of the cue's preposition of speech;
+    not whom ("responded to Sanders"), when ("spoke on Monday") or a bare pronoun ("agreed
+    with him" says no what)."""
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
         pair = f"{lemma} {child.lower_}"
         if child.dep_ == "prep" and (pair in lexicon.preposition or pair in lexicon.accusation):
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects and lemma in lexicon.addressee and bare_name(objects[0]):
-                continue  # "responded to Sanders": to whom, not what
-            if objects and not bare_pronoun(objects[0]):  # "agreed with him" says no what
+                continue
+            if objects and objects[0].ent_type_ in ("DATE", "TIME"):
+                continue
+            if objects and not bare_pronoun(objects[0]):
                 return list(objects[0].subtree)
-    return that_clause_above(verb, lexicon) or interrupted_clause(verb, lexicon)
+    return None
 
 
 def of_whom(token: Token) -> Token:
@@ -279,10 +296,20 @@ def verb_attribution(ctx: Context, verb: Token) -> Attribution | None:
 
 def subject_speaker(ctx: Context, verb: Token) -> Speaker | None:
     """The speaker the cue verb's subject names; None for no subject or "it"/"there"."""
-    subject = subject_of(verb)
+    subject = unquoted_subject(ctx, verb)
     if subject is None or subject.dep_ == "expl":
         return None
     return make_speaker(ctx.text, subject, ctx.actors)
+
+
+def unquoted_subject(ctx: Context, verb: Token) -> Token | None:
+    """The cue verb's subject outside any quotation: quoted words are no speaker ('Stressing
+    the point, Roe said, "If we ..."' is not "we"), but a name the parse hung on the quotation
+    before the cue is ('"A," Roe, an aide, said on "Fox and Friends"')."""
+    subject = subject_of(verb)
+    if subject is not None and subject.i in ctx.quote_of_token and verb.i not in ctx.quote_of_token:
+        return name_after_quotation(verb)
+    return subject
 
 
 PLAIN_WORDS = ("clear", "plain")

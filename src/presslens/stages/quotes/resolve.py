@@ -18,15 +18,16 @@ from spacy.tokens import Token
 from presslens.model import Actor
 from presslens.stages.quotes.binding import not_the_speaker
 from presslens.stages.quotes.context import Context, sentence_of, token_span
+from presslens.stages.quotes.documents import document_source, indefinite, referent
 from presslens.stages.quotes.given import role_words
-from presslens.stages.quotes.groups import group_after_body, group_in_sentence
+from presslens.stages.quotes.groups import group_after_body, group_in_sentence, joint_referent
 from presslens.stages.quotes.homes import elsewhere, role_place
 from presslens.stages.quotes.parties import agree, of_nation, role_nation, role_parties
-from presslens.stages.quotes.speakers import Speaker, a_thing, document_author, subject_of
+from presslens.stages.quotes.speakers import Speaker
+from presslens.stages.quotes.subjects import a_thing
 from presslens.stages.roles import load_roles
 
 SENTENCES_BACK = 3  # sentences before the speaker's own that may hold the referent
-DOCUMENT_SENTENCES_BACK = 12  # "the poll" may look further for its pollster, back or ahead
 # a referent whose gender is unknown ranks one step behind: one the article shows to agree is
 # likelier ("he" -> a known man before a person of unknown gender in the same place)
 UNTESTED = 1
@@ -179,13 +180,16 @@ def all_candidates(
         if actor is None or i in ctx.quote_of_token or sentence_of(ctx, i) in relayed:
             continue
         token = ctx.doc[i]
-        plural = token.tag_ in ("NNS", "NNPS") and actor.type != "PERSON"  # not "Sanders"
-        if not names_referent(token, actor, plural):
-            continue
-        gender = ctx.genders.get(actor.id)
-        if not fits(need, actor.type, sex_of(ctx, actor.id), plural):
-            continue
         distance = relayed_distance(ctx, sentence_of(ctx, i), own, relayed)
+        joint = joint_referent(ctx, speaker, token) if need.plural else None  # "A and B"
+        if joint is not None:
+            found.append((2 * distance + salience(token), -i, joint, distance))
+        plural = token.tag_ in ("NNS", "NNPS") and actor.type != "PERSON"  # not "Sanders"
+        gender = ctx.genders.get(actor.id)
+        if not names_referent(token, actor, plural) or not fits(
+            need, actor.type, sex_of(ctx, actor.id), plural
+        ):
+            continue
         unsure = UNTESTED if need.gender is not None and gender is None else 0
         rank = 2 * distance + salience(token) + unsure
         found.append((rank, -i, referent(speaker, actor), distance))
@@ -291,12 +295,11 @@ def names_referent(token: Token, actor: Actor, plural: bool) -> bool:
     return actor.type != "NORP" or plural
 
 
-def referent(speaker: Speaker, actor: Actor) -> Speaker:
-    return replace(speaker, name=actor.name, actor_id=actor.id, actor_ids=(actor.id,))
-
-
-def resolve(ctx: Context, speaker: Speaker, earlier: list[Speaker]) -> Speaker:
-    """The speaker with the name and actor of its referent, or as it was when none agrees."""
+def resolve(
+    ctx: Context, speaker: Speaker, earlier: list[Speaker], barred: frozenset[str] = frozenset()
+) -> Speaker:
+    """The speaker with the name and actor of its referent, or as it was when none agrees; never
+    an actor of `barred` (the people its quotation names)."""
     if speaker.role == "DOCUMENT":
         return document_source(ctx, speaker)
     owner = pronoun_owner(ctx.doc[speaker.head])
@@ -305,7 +308,7 @@ def resolve(ctx: Context, speaker: Speaker, earlier: list[Speaker]) -> Speaker:
     need = need_of(ctx, speaker)
     if need is None:
         return speaker
-    inside = not_the_speaker(ctx, ctx.doc[speaker.head])
+    inside = not_the_speaker(ctx, ctx.doc[speaker.head]) | barred
     found = [
         c
         for c in candidates(ctx, speaker, earlier, need)
@@ -395,7 +398,22 @@ def role_candidates(ctx: Context, speaker: Speaker, found: list[Candidate]) -> l
         holders = {h for h in holders if not elsewhere(ctx, h, place)}
     if holders or roles.relational(role) or roles.named_only(role) or person_modified(ctx, head):
         return [c for c in found if c[2].actor_id in holders] or sole_holder(ctx, speaker, holders)
-    return clear_leader([c for c in found if c[3] <= 1])
+    near = clear_leader([c for c in found if c[3] <= 1])
+    return near or last_speaker_alone(ctx, found, roles.same_as(role))
+
+
+def last_speaker_alone(ctx: Context, found: list[Candidate], role: str) -> list[Candidate]:
+    """'Trump said, "..." The Republican candidate appeared to assert ...': further back than
+    a role reaches on its own, the one actor in reach when it spoke last (an earlier speaker,
+    ranked by its bonus below two a sentence) and the article gives it no other role ("Roe,
+    president of a consulting firm" is not "the GOP nominee")."""
+    ids = {c[2].actor_id for c in found}
+    if len(ids) != 1 or found[0][2].actor_id is None:
+        return []
+    if set(ctx.roles.get(found[0][2].actor_id, {})) - {role}:
+        return []
+    spoke = [c for c in found if c[0] < 2 * c[3]]
+    return [min(spoke, key=lambda c: (c[0], c[1]))] if spoke else []
 
 
 def other_roles_referents(ctx: Context, speaker: Speaker, found: list[Candidate]) -> set[str]:
@@ -416,10 +434,6 @@ def other_roles_referents(ctx: Context, speaker: Speaker, found: list[Candidate]
     }
 
 
-INDEFINITE = frozenset({"a", "an", "another"})
-NEWCOMER_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative"})
-
-
 def newcomer_at(ctx: Context, head: int, role: str) -> int | None:
     """Where the role's last earlier use brings in someone new ("CNN quoted an American witness
     ... The witness said"), if it does: the definite role is that newcomer, who may be named
@@ -435,15 +449,6 @@ def newcomer_at(ctx: Context, head: int, role: str) -> int | None:
 def named_after(ctx: Context, actor_id: str | None, i: int) -> bool:
     actor = ctx.by_id.get(actor_id or "")
     return actor is not None and actor.mentions[0].start > ctx.doc[i].idx
-
-
-def indefinite(token: Token) -> bool:
-    """'a witness', 'another witness' as a subject or object: one newcomer. Plurals are left
-    out: 'candidates' is most often a kind ("candidates release their taxes"), not people
-    brought in."""
-    if token.tag_ != "NN" or token.dep_ not in NEWCOMER_ROLES:
-        return False  # "he is a senator", "someone, not a senator": no one brought in
-    return any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in token.children)
 
 
 def named_beside(ctx: Context, token: Token) -> bool:
@@ -535,57 +540,3 @@ def held_outside(ctx: Context, role: str, own: range) -> set[str]:
         for actor_id, words in ctx.roles.items()
         if any(where < own.start for where in words.get(role, ()))
     }
-
-
-def document_source(ctx: Context, speaker: Speaker) -> Speaker:
-    """'the poll' -> the organisation named with the nearest earlier poll ("a Gallup poll",
-    "CNN's poll"), else with a later one ("A new poll shows ... The Reuters/Ipsos poll"); no
-    actor when none names one. A study, a report and a survey are one document to a writer;
-    a later one brought in as new ("a 2014 study by ...") is another."""
-    family = same_document(ctx.doc[speaker.head].lemma_.lower())
-    known = not indefinite(ctx.doc[speaker.head])  # "the study"; "a new poll" is named later
-    own = sentence_of(ctx, speaker.head)
-    first = ctx.sentences[max(0, own - DOCUMENT_SENTENCES_BACK)][0]
-    last = ctx.sentences[min(len(ctx.sentences) - 1, own + DOCUMENT_SENTENCES_BACK)][1]
-    before = range(speaker.head - 1, first - 1, -1)
-    after = range(speaker.head + 1, last)  # "A new study ... Its authors, at Gallup"
-    for i in (*before, *after):
-        token = ctx.doc[i]
-        if (
-            token.lemma_.lower() not in family
-            or token.i > speaker.head
-            and known
-            and indefinite(token)
-        ):
-            continue  # "The study found ... A 2014 study by Levitt found": another study
-        actor = document_author(token, ctx.actors)
-        if actor is not None:
-            return referent(speaker, actor)
-    actor = maker_by_verb(ctx, speaker.head, first)
-    return referent(speaker, actor) if actor is not None else speaker
-
-
-def maker_by_verb(ctx: Context, head: int, first: int) -> Actor | None:
-    """'The appeals court ruled that ... "A state cannot ...," the ruling said': the subject
-    of the nearest earlier verb the document's "-ing" noun is made from (ruling, filing,
-    finding), when an organisation or a person of the article."""
-    noun = ctx.doc[head].lemma_.lower()
-    if not noun.endswith("ing"):
-        return None
-    for token in reversed(list(ctx.doc[first:head])):
-        lemma = token.lemma_.lower()
-        if token.pos_ != "VERB" or noun not in (lemma + "ing", lemma[:-1] + "ing"):
-            continue
-        subject = subject_of(token)
-        actor = ctx.actor_of_token.get(subject.i) if subject is not None else None
-        if actor is not None and actor.type in ("ORG", "PERSON"):
-            return actor
-    return None
-
-
-REPORT_NOUNS = frozenset({"study", "report", "analysis", "paper", "survey"})
-
-
-def same_document(lemma: str) -> frozenset[str]:
-    """The nouns a writer uses for one document: "the study" and "the report" alike."""
-    return REPORT_NOUNS if lemma in REPORT_NOUNS else frozenset({lemma})

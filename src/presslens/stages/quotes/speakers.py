@@ -15,31 +15,23 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from presslens.model import Actor, Span
-from presslens.stages.entities.junk import dateline, titles_a_name
+from presslens.stages.entities.junk import titles_a_name
 from presslens.stages.quotes.lexicon import load_lexicon
 from presslens.stages.quotes.misparsed import (
-    SUBJECTS,
     actor_for,
-    conjoined_subject,
-    inverted_object,
-    modal_name,
-    name_after_quotation,
     name_before_role,
     set_off_name,
     whose_apposition,
-    whose_clause_subject,
 )
-from presslens.stages.quotes.nobody import NOT_SPEAKERS, names_no_one
+from presslens.stages.quotes.nobody import names_no_one
+from presslens.stages.quotes.subjects import in_dateline, subject_of
 from presslens.stages.roles import Roles, load_roles
 
-DATELINE_CHARS = 120  # the longest paragraph opening read for a dateline
 CUT_DEPS = {"relcl", "acl", "advcl", "parataxis", "ccomp", "xcomp"}
 PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
 DEFINITE = {"the", "this", "that"}
 NAMING_TYPES = {"PERSON", "ORG"}  # a role noun modified by one is not a bare role: "the Trump
 # campaign" is not the nearest campaign, and it is not Trump either
-RELATIVE = {"who", "that", "which"}
-DISTRIBUTIVE = {"each", "both"}  # "A and B vied, each touting ...": A and B
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,207 +45,6 @@ class Speaker:
     plural: bool = False  # "they", "officials", "Smith and Jones"
     role: str | None = None  # PERSON | ORG | DOCUMENT: a role noun to resolve ("the group")
     gender: str | None = None  # "m" | "f" when the phrase says it ("the congresswoman")
-
-
-CLAUSES = ("advcl", "conj", "ccomp")
-
-
-def subject_of(verb: Token) -> Token | None:
-    """The subject of a cue verb, borrowed from the verb it hangs on when it has none."""
-    current = verb
-    for _ in range(3):
-        subjects = [child for child in current.children if child.dep_ in SUBJECTS]
-        if subjects:
-            child = likeliest_subject(subjects, current)
-            if child.lower_ in RELATIVE and current.dep_ == "relcl":
-                noun = who_antecedent(child, current.head)  # "voters who say ..." -> voters
-                return described_subject(noun) or noun
-            if child.lower_ in RELATIVE and antecedent(child) is not None:
-                return antecedent(child)  # the parser missed the relative clause
-            if child.lower_ in DISTRIBUTIVE and current.dep_ in ("advcl", "conj"):
-                return main_subject(current) or child  # "A and B vied, each touting ..."
-            if current.i != verb.i and expletive(child, current):
-                return nearest_clause_subject(current, verb)
-            return child
-        if current.i == verb.i and passive_side_clause(verb):
-            return None
-        if current.i == verb.i and whose_clause_subject(verb) is not None:
-            return whose_clause_subject(verb)
-        if current.i == verb.i and name_after_quotation(verb) is not None:
-            return name_after_quotation(verb)
-        if current.i == verb.i and inverted_object(verb) is not None:
-            return inverted_object(verb)
-        if current.i == verb.i and modal_name(verb) is not None:
-            return modal_name(verb)
-        if current.i == verb.i and current.dep_ == "ccomp" and conjoined_subject(verb):
-            return conjoined_subject(verb)  # "they were sure A and Democrats accused ..."
-        if current.i == verb.i and current.dep_ == "xcomp" and controller(current) is not None:
-            return controller(current)  # "prompted Ms. Roe to announce": Ms. Roe announces
-        if (
-            current.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp")
-            and current.head.i != current.i
-        ):
-            if current.dep_ == "acl" and current.head.lower_ in DISTRIBUTIVE:
-                return main_subject(current.head)  # "A and B met voters, each saying ..."
-            if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
-                return current.head if speaking_noun(current.head) else None
-            if current.dep_ == "conj" and passive_subject(current) is not None:
-                return passive_subject(current)  # "Roe was joined by Poe and joked"
-            if conjoined_subject(current) is not None:
-                return conjoined_subject(current)
-            current = current.head
-            continue
-        return None
-    return None
-
-
-def speaking_noun(noun: Token) -> bool:
-    """A noun that may speak through a participle hung on it: a name, or a document ("a press
-    release saying ...", whose author `make_speaker` finds)."""
-    if noun.pos_ == "PROPN":
-        return True
-    return noun.pos_ == "NOUN" and load_roles().kind(noun.lemma_.lower()) == "DOCUMENT"
-
-
-def passive_subject(conjunct: Token) -> Token | None:
-    """The subject a conjoined verb borrows from a passive one with none acting ("Roe was
-    joined by Poe and joked"); none across a relative clause between them ("Roe was asked by
-    Poe, who ... but has dismissed": Poe's words)."""
-    verb = conjunct.head
-    if any(c.dep_ in SUBJECTS for c in verb.children):
-        return None
-    between = conjunct.doc[verb.i + 1 : conjunct.i]
-    if any(t.dep_ == "relcl" for t in between):
-        return None
-    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-
-
-def who_antecedent(relative: Token, noun: Token) -> Token:
-    """The noun a relative clause is about: "a critic of the plan who says" is the critic,
-    when the parse hangs a "who" clause on a thing ("plan") in a phrase of a noun."""
-    owner = noun.head.head
-    if relative.lower_ != "who" or noun.dep_ != "pobj" or owner.pos_ not in ("NOUN", "PROPN"):
-        return noun
-    return (
-        owner if a_thing(noun) else noun
-    )  # not "a friend of Roe who", "the head of the union who"
-
-
-def a_thing(noun: Token) -> bool:
-    """A common noun that names no person nor body ("plan", "retirements", "the storm"); not
-    a name, a pronoun or a role ("the company", "officials", "the report")."""
-    if noun.pos_ != "NOUN" or noun.ent_type_:
-        return False
-    return load_roles().kind(noun.lemma_.lower()) is None
-
-
-def a_person(token: Token) -> bool:
-    """A person or people: a name, a pronoun, or a noun for people ("reporters", "the
-    senator")."""
-    if token.ent_type_ == "PERSON" or token.pos_ == "PRON":
-        return True
-    return token.pos_ == "NOUN" and load_roles().kind(token.lemma_.lower()) == "PERSON"
-
-
-def described_subject(noun: Token) -> Token | None:
-    """The one a predicate or apposed noun describes: "Roe is a serial liar and birther who has
-    pledged ..." pledges as Roe; None for a name ("It is Smith who said") or naming no one."""
-    while noun.dep_ == "conj" and noun.head.i != noun.i:
-        noun = noun.head
-    if noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.head.ent_type_ == "PERSON":
-        return noun.head  # "John Bentel, a staffer at the State Department who told ..."
-    if noun.pos_ != "NOUN" or noun.dep_ != "attr" or noun.head.lemma_ != "be":
-        return None
-    verb = noun.head
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None and verb.dep_ == "conj":  # "Roe incites violence and is a liar who"
-        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.lower_ in NOT_SPEAKERS or expletive(subject, verb):
-        return None
-    return subject
-
-
-def passive_side_clause(verb: Token) -> bool:
-    """'... when asked if he still believes ...', 'Asked about the delay, Roe said': a past
-    participle hung on another clause without a subject of its own is passive, and its
-    subject would be the one asked or told, not the one who spoke."""
-    opening = verb.tag_ == "VBD" and verb.dep_ == "advcl" and verb.is_sent_start
-    if (verb.tag_ != "VBN" and not opening) or verb.dep_ not in ("advcl", "xcomp", "pcomp"):
-        return False  # "Asked what ..., Devine replied": the tagger reads "Asked" as VBD
-    if verb.lower_ in load_lexicon().adjective:
-        return False  # "Worried the nation might miss its target, the government ...": a state
-    return not any(child.dep_ in ("aux", "nsubj") for child in verb.children)
-
-
-def expletive(subject: Token, verb: Token) -> bool:
-    """'It was a potent punch', 'there were cheers': a subject that names no one."""
-    return subject.lower_ in ("it", "there") and verb.lemma_ == "be"
-
-
-def nearest_clause_subject(head: Token, cue: Token) -> Token | None:
-    """'It was a punch, as Mrs. Clinton echoed the criticism, saying ...': a participle hung on
-    a clause with an empty subject speaks for the subject of the clause just before it."""
-    clauses = [c for c in head.children if c.dep_ in CLAUSES and c.i < cue.i]
-    for clause in sorted(clauses, key=lambda c: c.i, reverse=True):
-        subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
-        if subjects:
-            return likeliest_subject(subjects, clause)
-    return None
-
-
-def likeliest_subject(subjects: list[Token], verb: Token) -> Token:
-    """Of two subjects the parser gave one verb (a name and its apposition, "Ban Ki-moon, the
-    secretary general, vowed"; a dateline or a heading and the real subject; a name ending a
-    quotation, '"... esteem Sen. John McCain," Trump said'), a name outside any dateline and
-    with no quotation mark between it and the verb, else the one nearest the verb."""
-    if len(subjects) == 1:
-        return subjects[0]
-    text = verb.doc.text
-    kept = [s for s in subjects if not in_dateline(text, s.idx)] or subjects
-    kept = [s for s in kept if not quoted_apart(s, verb)] or kept
-    marks = [c.i for c in verb.children if c.dep_ == "mark" and c.i < verb.i]
-    kept = [s for s in kept if s.i > max(marks)] or kept if marks else kept  # "Roe, who ...,
-    # as a diplomat put it, ...": the subject after "as", not a name before the clause
-    named = [s for s in kept if s.pos_ == "PROPN" and s.ent_type_ in ("PERSON", "ORG")]
-    return named[0] if named else min(kept, key=lambda s: abs(s.i - verb.i))
-
-
-def quoted_apart(subject: Token, verb: Token) -> bool:
-    """Whether a quotation mark stands between the subject and its verb: the subject is in
-    the quotation, the words of someone else."""
-    first, last = sorted((subject.i, verb.i))
-    between = verb.doc[first + 1 : last]
-    return any(t.is_quote and t.tag_ != "POS" for t in between)  # not "Sanders’ aide"
-
-
-def controller(infinitive: Token) -> Token | None:
-    """The object of the verb an infinitive complements, who does what it says ("the leak
-    prompted Ms. Roe to resign", "forced him to admit"); None when that verb has none, or
-    reports a wish or words itself ("urged employees to report abuses": not yet reported)."""
-    head = infinitive.head
-    lexicon, lemma = load_lexicon(), head.lemma_.lower()
-    if lemma in lexicon.verbs or lemma in lexicon.stance:
-        return None
-    return next((c for c in head.children if c.dep_ == "dobj" and c.i < infinitive.i), None)
-
-
-def main_subject(clause: Token) -> Token | None:
-    """The subject of the clause a participle or conjunct hangs on, None when it has none."""
-    head = clause.head
-    if head.i == clause.i:
-        return None
-    return next((c for c in head.children if c.dep_ in SUBJECTS), None)
-
-
-def antecedent(relative: Token) -> Token | None:
-    """The name or noun just before a relative pronoun ("the Police Department, which
-    reported ..."), None when another word comes between."""
-    before = relative.i - 1
-    if before >= 0 and relative.doc[before].text == ",":
-        before -= 1
-    if before < 0 or relative.doc[before].pos_ not in ("NOUN", "PROPN"):
-        return None
-    return relative.doc[before]
 
 
 def phrase_tokens(head: Token) -> list[Token]:
@@ -279,6 +70,8 @@ def phrase_tokens(head: Token) -> list[Token]:
         last += 1
     run = list(doc[first : last + 1])
     while run and (run[-1].is_punct or run[-1].is_space or run[-1].dep_ == "case"):
+        if run[-1].text == "%" and len(run) > 1:
+            break  # "42%": a share of people, not a mark
         run.pop()  # "WaPo.]" and the paragraph break after it
     while run and (run[0].is_punct or run[0].is_space):
         run.pop(0)
@@ -404,13 +197,6 @@ def many_conjoined(head: Token) -> bool:
     if head.pos_ != "NOUN" or any(t.pos_ != "NOUN" for t in head.conjuncts):
         return True
     return any(c.dep_ == "det" for t in head.conjuncts for c in t.children)
-
-
-def in_dateline(text: str, index: int) -> bool:
-    """Whether `index` lies in the dateline opening its paragraph ("PHILADELPHIA, July 29
-    (UPI) -"), which the parser sometimes makes a subject: a place and an agency say nothing."""
-    start = text.rfind("\n", 0, index) + 1
-    return index < start + dateline(text[start : start + DATELINE_CHARS])
 
 
 def described(head: Token, actor: Actor) -> bool:

@@ -80,8 +80,14 @@ MARKS = ("“", "”", '"', "''", "``")  # a gap holding one of these holds anot
 
 
 def covering(reported: list[Attribution], span: Span) -> Attribution | None:
-    """The reported clause that holds the quotation, if any."""
-    holders = [r for r in reported if span.share_inside(r.core or r.span) > 0.5]
+    """The reported clause that holds the quotation, if any: not one whose cue is inside it
+    ('"We'll stand up and make it clear that it is too late ...," Roe told a crowd': the
+    quoted speaker's own words, which the cue outside reports)."""
+    holders = [
+        r
+        for r in reported
+        if span.share_inside(r.core or r.span) > 0.5 and not (r.cue and span.contains(r.cue))
+    ]
     return min(holders, key=lambda r: len(r.span)) if holders else None
 
 
@@ -280,7 +286,7 @@ def resolve_speakers(ctx: Context, items: list[Attribution]) -> list[Attribution
     for item in sorted(items, key=lambda a: a.speaker.span.start if a.speaker else a.span.start):
         speaker = item.speaker
         if speaker is not None and speaker.actor_id is None and (speaker.pronoun or speaker.role):
-            speaker = resolve(ctx, speaker, earlier)
+            speaker = resolve(ctx, speaker, earlier, people_quoted_of(ctx, item))
             item = replace(item, speaker=speaker, confidence=item.confidence * 0.9)
         if speaker is not None and speaker.actor_id is None and not speaker.pronoun:
             speaker = identified_later(ctx, speaker)
@@ -289,6 +295,16 @@ def resolve_speakers(ctx: Context, items: list[Attribution]) -> list[Attribution
             earlier.append(speaker)
         resolved.append(item)
     return sorted(resolved, key=lambda a: a.span.start)
+
+
+def people_quoted_of(ctx: Context, item: Attribution) -> frozenset[str]:
+    """The people a quotation names ('"... whether Senator Roe's message could win," he
+    said'): a pronoun before or after it stands for someone else."""
+    if item.kind == "indirect":
+        return frozenset()
+    tokens = [i for part in item.parts or (item.span,) for i in tokens_in(ctx, part)]
+    actors = [ctx.actor_of_token.get(i) for i in tokens if i in ctx.quote_of_token]
+    return frozenset(a.id for a in actors if a is not None and a.type == "PERSON")
 
 
 def kind_of(ctx: Context, item: Attribution) -> str | None:
@@ -399,6 +415,7 @@ def find_quotes(
         if not in_credit_line(item, lines)
         and says_something(ctx, item)
         and not when_it_was_said(ctx, item)
+        and not speaker_inside(item)
     ]
     items = resolve_speakers(ctx, items)
     quotes, stances = split_stances(ctx, items)
@@ -424,6 +441,14 @@ def says_something(ctx: Context, item: Attribution) -> bool:
     if item.kind != "indirect":
         return True
     return any(ctx.doc[i].pos_ in CONTENT_POS for i in tokens_in(ctx, item.span))
+
+
+def speaker_inside(item: Attribution) -> bool:
+    """'exploiting the fears of workers who have lost their jobs': a content that holds its own
+    speaker and not its cue is one phrase read twice, not what anyone said."""
+    if item.speaker is None or item.cue is None or item.span.overlaps(item.cue):
+        return False
+    return any(part.contains(item.speaker.span) for part in item.parts or (item.span,))
 
 
 def past_the_when(ctx: Context, item: Attribution) -> Attribution:

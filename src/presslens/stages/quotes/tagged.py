@@ -46,10 +46,20 @@ from spacy.tokens import Token
 from presslens.model import Span
 from presslens.nlp.encoder import SentenceVectors
 from presslens.stages.quotes import learned
-from presslens.stages.quotes.context import Attribution, Context, tokens_in, trim
+from presslens.stages.quotes.context import (
+    Attribution,
+    Context,
+    naming,
+    tokens_in,
+    trim,
+)
 from presslens.stages.quotes.direct import nearest_name
-from presslens.stages.quotes.marks import MARK_RE, Quoted
-from presslens.stages.quotes.speakers import Speaker, make_speaker, subject_of
+from presslens.stages.quotes.marks import CLOSE_AFTER, MARK_RE, MARKS, Quoted
+from presslens.stages.quotes.misparsed import actor_for
+from presslens.stages.quotes.reported import unquoted_subject
+from presslens.stages.quotes.speakers import Speaker, make_speaker
+from presslens.stages.quotes.subjects import subject_of
+from presslens.stages.titles import title_like
 
 NOMINAL = ("PROPN", "NOUN", "PRON")  # what a speaker's head word may be
 CUED_WEIGHT = 0.7  # confidence = weight x the tagger's score: below the rules' 0.8-0.9
@@ -127,8 +137,14 @@ def as_attribution(ctx: Context, item: learned.Tagged, span: Span) -> Attributio
     kind = kind_of_content(span.of(ctx.text))
     if cue_head is None and kind != "direct":
         return None  # no cue and no quotation: nothing says anyone said it
+    if cue_head is None and a_title(span.of(ctx.text)):
+        return None  # '"Crashing the Party," a documentary': a title, no one's words
     if item.cue is not None and misplaced(item.cue, item.content):
         return None
+    if cue_head is not None and compound_adjective(cue_head):
+        return None  # 'self-described "very conservative" voters', 'so-called': a description
+    if cue_head is not None and naming(cue_head, ctx.lexicon) and cue_head.head.pos_ != "PROPN":
+        return None  # 'Titled "A Long Night," the film', 'a book called "Dawn"': a name
     speaker = speaker_of(ctx, item, cue_head)
     if speaker is not None and any(part.contains(speaker.span) for part in item.content):
         return None  # "What Trump [proposes] changes ...": the speaker inside what is said
@@ -149,6 +165,20 @@ def as_attribution(ctx: Context, item: learned.Tagged, span: Span) -> Attributio
         parts=parts,
         stance=stance,
     )
+
+
+def compound_adjective(cue: Token) -> bool:
+    """'self-described', 'so-called': a participle joined by a hyphen into an adjective of a
+    noun describes it ("Trump [amod] accused Cruz" misparsed is still speech)."""
+    return cue.dep_ == "amod" and cue.i > 0 and cue.doc[cue.i - 1].tag_ == "HYPH"
+
+
+def a_title(quotation: str) -> bool:
+    """A quoted run of capitalised words (`titles.title_like`) that ends no sentence: the name
+    of a film or a book ('"Crashing the Party," a documentary'), not an exclamation ('"Marco!
+    Marco!"') or a sentence ('"Donald Trump."')."""
+    inner = quotation.strip(MARKS + "'` ")  # '' and `` too
+    return not inner.endswith((".", "!", "?")) and title_like(inner.rstrip(CLOSE_AFTER))
 
 
 def describes_speaker(ctx: Context, span: Span, speaker: Speaker, cue: Token | None) -> bool:
@@ -241,14 +271,29 @@ def speaker_of(ctx: Context, item: learned.Tagged, cue: Token | None) -> Speaker
         head = head_of(ctx, source)
         if head is not None and head.pos_ not in NOMINAL and head.head.pos_ in NOMINAL:
             head = head.head  # a source cut short ("a" of "a New York Times editorial")
-        if head is not None and head.pos_ in NOMINAL and not passive_subject_of(ctx, head, cue):
+        if head is not None and named(ctx, head) and not passive_subject_of(ctx, head, cue):
             return make_speaker(ctx.text, head, ctx.actors)
     if cue is not None and cue.pos_ in ("VERB", "AUX"):
-        subject = subject_of(cue)
+        subject = unquoted_subject(ctx, cue) or name_before(ctx, cue)
         if subject is None or subject.dep_ == "expl" or passive_subject_of(ctx, subject, cue):
             return None
         return make_speaker(ctx.text, subject, ctx.actors)
     return None
+
+
+def name_before(ctx: Context, cue: Token) -> Token | None:
+    """The word just before a cue verb the parse gave no subject, when it is an actor's
+    mention the parse mistook ("From agreed that ...": the surname read as a preposition)."""
+    if cue.i == cue.sent.start:
+        return None
+    before = ctx.doc[cue.i - 1]
+    return before if before.pos_ not in NOMINAL and named(ctx, before) else None
+
+
+def named(ctx: Context, head: Token) -> bool:
+    """A noun, name or pronoun, or a word the parse mistook that is an actor's mention ("From
+    agreed that ...": the surname read as a preposition)."""
+    return head.pos_ in NOMINAL or (head.is_title and actor_for(ctx.actors, head) is not None)
 
 
 def passive_subject_of(ctx: Context, head: Token, cue: Token | None) -> bool:

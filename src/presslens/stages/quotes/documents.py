@@ -1,0 +1,85 @@
+"""Documents as speakers: "the poll", "the study", "the ruling" stand for whoever made them,
+an organisation named with the document ("a Gallup poll", "CNN's poll") or the one whose verb
+the document's noun is made from ("the appeals court ruled ... the ruling said")."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from presslens.model import Actor
+from presslens.stages.quotes.context import Context, sentence_of
+from presslens.stages.quotes.speakers import Speaker, document_author
+from presslens.stages.quotes.subjects import subject_of
+
+DOCUMENT_SENTENCES_BACK = 12  # "the poll" may look further for its pollster, back or ahead
+NEWCOMER_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative"})
+INDEFINITE = frozenset({"a", "an", "another"})
+
+
+def referent(speaker: Speaker, actor: Actor) -> Speaker:
+    return replace(speaker, name=actor.name, actor_id=actor.id, actor_ids=(actor.id,))
+
+
+def indefinite(token: Token) -> bool:
+    """'a witness', 'another witness' as a subject or object: one newcomer. Plurals are left
+    out: 'candidates' is most often a kind ("candidates release their taxes"), not people
+    brought in."""
+    if token.tag_ != "NN" or token.dep_ not in NEWCOMER_ROLES:
+        return False  # "he is a senator", "someone, not a senator": no one brought in
+    return any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in token.children)
+
+
+def document_source(ctx: Context, speaker: Speaker) -> Speaker:
+    """'the poll' -> the organisation named with the nearest earlier poll ("a Gallup poll",
+    "CNN's poll"), else with a later one ("A new poll shows ... The Reuters/Ipsos poll"); no
+    actor when none names one. A study, a report and a survey are one document to a writer;
+    a later one brought in as new ("a 2014 study by ...") is another."""
+    family = same_document(ctx.doc[speaker.head].lemma_.lower())
+    known = not indefinite(ctx.doc[speaker.head])  # "the study"; "a new poll" is named later
+    own = sentence_of(ctx, speaker.head)
+    first = ctx.sentences[max(0, own - DOCUMENT_SENTENCES_BACK)][0]
+    last = ctx.sentences[min(len(ctx.sentences) - 1, own + DOCUMENT_SENTENCES_BACK)][1]
+    before = range(speaker.head - 1, first - 1, -1)
+    after = range(speaker.head + 1, last)  # "A new study ... Its authors, at Gallup"
+    for i in (*before, *after):
+        token = ctx.doc[i]
+        if (
+            token.lemma_.lower() not in family
+            or token.i > speaker.head
+            and known
+            and indefinite(token)
+        ):
+            continue  # "The study found ... A 2014 study by Levitt found": another study
+        actor = document_author(token, ctx.actors)
+        if actor is not None:
+            return referent(speaker, actor)
+    actor = maker_by_verb(ctx, speaker.head, first)
+    return referent(speaker, actor) if actor is not None else speaker
+
+
+def maker_by_verb(ctx: Context, head: int, first: int) -> Actor | None:
+    """'The appeals court ruled that ... "A state cannot ...," the ruling said': the subject
+    of the nearest earlier verb the document's "-ing" noun is made from (ruling, filing,
+    finding), when an organisation or a person of the article."""
+    noun = ctx.doc[head].lemma_.lower()
+    if not noun.endswith("ing"):
+        return None
+    for token in reversed(list(ctx.doc[first:head])):
+        lemma = token.lemma_.lower()
+        if token.pos_ != "VERB" or noun not in (lemma + "ing", lemma[:-1] + "ing"):
+            continue
+        subject = subject_of(token)
+        actor = ctx.actor_of_token.get(subject.i) if subject is not None else None
+        if actor is not None and actor.type in ("ORG", "PERSON"):
+            return actor
+    return None
+
+
+REPORT_NOUNS = frozenset({"study", "report", "analysis", "paper", "survey"})
+
+
+def same_document(lemma: str) -> frozenset[str]:
+    """The nouns a writer uses for one document: "the study" and "the report" alike."""
+    return REPORT_NOUNS if lemma in REPORT_NOUNS else frozenset({lemma})
