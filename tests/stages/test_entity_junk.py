@@ -121,3 +121,13 @@ def test_states_won_or_carried_are_places_not_actors() -> None:
     assert {"Dana Roe", "Tom Baxter"} <= set(names)
     assert not {"Vermont", "Oklahoma", "Virginia", "Georgia"} & set(names)
     assert {"Vermont", "Virginia"} <= {place.name for place in dossier.places}
+
+
+def test_a_pronoun_read_into_a_persons_name_makes_no_person() -> None:
+    text = (
+        "Mayor Rosa Lind spoke to the press on Friday.\n\n"
+        '"If you are referring to the strains in the council that suggest that somehow I’m '
+        "different, I’m Muslim, I’m disloyal to the town, etc. — which is pretty far out there "
+        '— what I’d say is that it is personal," Lind said.\n'
+    )
+    assert actor_names(text) == ["Rosa Lind"]

@@ -309,6 +309,8 @@ def without_opening_word(ent: DocSpan) -> DocSpan | None:
     the tagger reads as no noun ("I have NEVER been") is emphasis, not a name: None (an acronym
     the tagger misreads, "allegiance to ISIS", is no common word)."""
     first = ent[0]
+    if ent.label_ == "PERSON" and any(t.tag_ == "PRP" for t in ent):
+        return None  # "I'm Muslim", read whole as a person: a pronoun names no one
     if len(ent) == 1:
         emphasis = first.pos_ in NOT_NAME_POS and first.is_upper and first.is_stop
         return None if emphasis else ent
