@@ -131,3 +131,15 @@ def test_a_pronoun_read_into_a_persons_name_makes_no_person() -> None:
         '— what I’d say is that it is personal," Lind said.\n'
     )
     assert actor_names(text) == ["Rosa Lind"]
+
+
+def test_ag_before_a_surname_is_the_attorney_general_s_title() -> None:
+    text = (
+        "Vance faces calls\n\n"
+        "Rita Doss called for the removal of Attorney General Nora Vance on Friday. Instead of "
+        "complying, Gov. Tom Pike filed a complaint against the department, AG Vance, and "
+        "Deputy Assistant AG Lena Ortiz. Vance announced a lawsuit the same day.\n"
+    )
+    names = actor_names(text)
+    assert "Nora Vance" in names
+    assert not any(name.startswith("AG") for name in names)
