@@ -679,3 +679,19 @@ def test_a_role_far_back_goes_to_the_one_actor_that_spoke_last() -> None:
     [quote] = [q for q in dossier.quotes if "save homes" in q.text]
     assert (quote.speaker, quote.cue) == ("The Republican mayor", "saying")
     assert names[quote.speaker_actor_id or ""] == "Dana Cole"
+
+
+def test_a_role_of_something_new_is_no_one_named_before() -> None:
+    from presslens import analyse
+
+    text = (
+        "Marches planned\n\n"
+        "Tom Reyes, a leader of the Coalition to Stop Roe, said the city's plan was meant to "
+        "frustrate people. Mr. Reyes said he would ignore the official route.\n\n"
+        "Even the organizer of a pro-Roe rally said the city's rules increased the chance of "
+        "violence.\n"
+    )
+    dossier = analyse(text)
+    names = {a.id: a.name for a in dossier.actors}
+    [quote] = [q for q in dossier.quotes if "increased the chance" in q.text]
+    assert names.get(quote.speaker_actor_id or "") is None

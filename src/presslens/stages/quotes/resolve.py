@@ -375,6 +375,8 @@ def role_candidates(ctx: Context, speaker: Speaker, found: list[Candidate]) -> l
     own sentence gives someone after the speaker does not count (`held_outside`)."""
     roles = load_roles()
     role = ctx.doc[speaker.head].lemma_.lower()
+    if of_someone_new(ctx.doc[speaker.head]):
+        return []  # "Even the organizer of a pro-Trump rally said": no one named before
     others = other_roles_referents(ctx, speaker, found)
     place = role_place(ctx.doc[speaker.head])
     if place is not None:  # "the Ohio senator" is not "Sen. Jo Pike, R-Iowa"
@@ -414,6 +416,20 @@ def last_speaker_alone(ctx: Context, found: list[Candidate], role: str) -> list[
         return []
     spoke = [c for c in found if c[0] < 2 * c[3]]
     return [min(spoke, key=lambda c: (c[0], c[1]))] if spoke else []
+
+
+def of_someone_new(head: Token) -> bool:
+    """'the organizer of a pro-Trump rally', 'the head of a local union': a role set apart by
+    what it is of, said as new ("of a ..."), brings in someone not named before."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        whole = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if whole is not None and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in whole.children
+        ):
+            return True
+    return False
 
 
 def other_roles_referents(ctx: Context, speaker: Speaker, found: list[Candidate]) -> set[str]:
