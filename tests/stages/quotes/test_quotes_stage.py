@@ -603,3 +603,17 @@ def test_a_day_after_speak_on_is_when_not_what() -> None:
     said = [q.text for q in dossier.quotes + dossier.stances]
     assert "Monday" not in said
     assert "the floods too" in said or any(t.startswith("the floods") for t in said)
+
+
+def test_a_retort_shot_back_is_said_by_its_subject() -> None:
+    text = (
+        "The debate\n\n"
+        "Senator Ruth Ames and Governor Paul Dane met on Thursday. Dane spoke first. Ames shot "
+        'back, "Governor Dane called them out. Oh my goodness, they must have been crushed by '
+        'that." Dane fired back, "That is not true at all, and you know it."\n'
+    )
+    dossier = presslens.analyse(text)
+    names = {a.id: a.name for a in dossier.actors}
+    heard = {(q.cue, names.get(q.speaker_actor_id or "")) for q in dossier.quotes}
+    assert ("shot back", "Ruth Ames") in heard
+    assert ("fired back", "Paul Dane") in heard

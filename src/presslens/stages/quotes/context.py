@@ -168,9 +168,19 @@ def acts_as_verb(token: Token) -> bool:
 def is_cue_verb(token: Token, lexicon: Lexicon) -> bool:
     return (
         acts_as_verb(token)
-        and (token.lemma_.lower() in lexicon.clause or puts_it(token))
+        and (token.lemma_.lower() in lexicon.clause or puts_it(token) or talks_back(token))
         and not naming(token, lexicon)
     )
+
+
+def talks_back(verb: Token) -> bool:
+    """'Sanders shot back, "..."', 'fired back', 'hit back': a verb of striking with "back"
+    reports a retort, though none of them is a verb of saying ("paid back" is not one)."""
+    backs = (c.lower_ == "back" and c.dep_ in ("prt", "advmod") for c in verb.children)
+    return verb.lemma_.lower() in RETORTING and any(backs)
+
+
+RETORTING = frozenset({"shoot", "fire", "hit", "snap", "strike", "punch", "lash", "push", "bark"})
 
 
 def puts_it(verb: Token) -> bool:

@@ -326,7 +326,7 @@ def embedding_clause(ctx: Context, verb: Token, subject: Token, quoted: Quoted) 
     if verb.idx > quoted.span.start or verb.sent.start_char > quoted.span.start:
         return quoted.span, "direct"
     last = verb.right_edge if puts_it(verb) else verb  # "As Roe put it in a memo, ..."
-    start = last.idx + len(last.text)
+    start = max(last.idx + len(last.text), cue_phrase(verb).end)  # "shot back, "...""
     between = ctx.text[start : quoted.span.start]
     first = ctx.doc[token_at(ctx, quoted.inner.start)]
     if first.sent.start != verb.sent.start or start <= subject.idx < quoted.span.start:

@@ -350,10 +350,11 @@ def to_sentence_end(ctx: Context, cue: Token, content: Span) -> Span:
 
 
 def cue_phrase(verb: Token) -> Span:
-    """The verb with its particle ("point out")."""
+    """The verb with its particle ("point out", "shot back")."""
     end = verb
     for child in verb.children:
-        if child.dep_ == "prt" and child.i == verb.i + 1:
+        back = child.lower_ == "back" and child.dep_ == "advmod"
+        if (child.dep_ == "prt" or back) and child.i == verb.i + 1:
             end = child
     return Span(verb.idx, end.idx + len(end.text))
 
