@@ -306,7 +306,7 @@ def parsed_part(
 ) -> Article:
     """The article as far as it was parsed: the whole, or cut to the parsed prefix (its
     paragraphs and sections clipped) with a warning saying how much was left out."""
-    end = len(doc.text)
+    end = len(nlp.text_of(doc))
     if end >= len(article.text):
         return article
     if end == nlp.prefix_end(article.text, settings.max_analysed_chars):

@@ -60,3 +60,25 @@ def test_on_sentences_is_not_called_for_a_text_parsed_in_pieces() -> None:
     seen: list[object] = []
     doc = nlp.parse(text, settings, on_sentences=seen.append)
     assert doc.text == text and not seen
+
+
+def test_the_text_kept_with_a_parse_is_the_docs_text() -> None:
+    from presslens.nlp.parser import TEXT_KEY, text_length
+
+    paragraphs = ["The first paragraph is here.", "A row: " + "=" * 40 + " ends.", "Third.  "]
+    text = "\n\n".join(paragraphs)
+    settings = Settings(parse_piece_chars=40)
+    docs = [
+        nlp.parse(text),  # one piece
+        nlp.parse(text, settings),  # in pieces, joined
+        nlp.parse(text, settings, keep_going=lambda: False),  # a prefix
+        nlp.prepare(text),
+        nlp.parse(""),
+    ]
+    docs += list(nlp.parse_many(paragraphs))
+    for doc in docs:
+        assert TEXT_KEY in doc.user_data
+        assert nlp.text_of(doc) == doc.text and text_length(doc) == len(doc.text)
+    assert len(docs[2].text) < len(text)
+    plain = nlp.get_model()("No text kept.")
+    assert TEXT_KEY not in plain.user_data and nlp.text_of(plain) == plain.text

@@ -22,6 +22,7 @@ from presslens.nlp.parser import (
     parse,
     parse_many,
     prepare,
+    text_of,
     transient,
 )
 from presslens.nlp.pieces import cut_notes, prefix_end
@@ -49,5 +50,6 @@ __all__ = [
     "parse",
     "parse_many",
     "prepare",
+    "text_of",
     "transient",
 ]

@@ -33,6 +33,7 @@ from spacy.strings import get_string_id
 from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Token
 
+from presslens import nlp
 from presslens.model import Actor, Article, Quote, Source, Span
 from presslens.resources import read_json
 from presslens.stages.entities import actor_at
@@ -270,7 +271,7 @@ def reports_clause(verb: Token) -> bool:
 
 def is_evidence(noun: Token) -> bool:
     """A poll, report or medium by its own words ("recent poll", "the Guardian")."""
-    words = clean_name(subject_phrase(noun).of(noun.doc.text))
+    words = clean_name(subject_phrase(noun).of(nlp.text_of(noun.doc)))
     return kind_of_words(words, None) in EVIDENCE_KINDS
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
+from presslens import nlp
 from presslens.model import Span
 from presslens.stages.entities import junk
 from presslens.stages.entities.couples import shares_surname
@@ -560,7 +561,7 @@ def acronyms(doc: Doc, blocked: list[Span]) -> list[Mention]:
     """All-capital proper nouns the tagger left out ("The CREA reports") are organisations,
     with the capitalised proper nouns they open or sit in ("the U.S. PIRG Education Fund")."""
     found = []
-    for match in ACRONYM.finditer(doc.text):
+    for match in ACRONYM.finditer(nlp.text_of(doc)):
         token = doc.char_span(match.start(), match.end())
         if token is None or len(token) != 1 or token[0].ent_type_ or token[0].pos_ != "PROPN":
             continue

@@ -31,6 +31,7 @@ import re
 
 from spacy.tokens import Doc
 
+from presslens import nlp
 from presslens.model import Article, Figure, Span
 from presslens.stages.figures.ages import mark_ages
 from presslens.stages.figures.change import (
@@ -92,7 +93,7 @@ def extract_figures(
         return ()
     if sentences is None:
         sentences = sentence_spans(text, doc)
-    parse = Parse(doc) if doc is not None and doc.text == text else None
+    parse = Parse(doc) if doc is not None and nlp.text_of(doc) == text else None
     add_counted(tokens, drafts, parse)
     drafts = drop_bare_ones(tokens, drafts)
     mark_ages(tokens, drafts, parse)
@@ -144,7 +145,7 @@ def read_figures(text: str, *, mentions: bool = False) -> tuple[list[Token], lis
 
 
 def sentence_spans(text: str, doc: Doc | None) -> list[tuple[int, int]]:
-    if doc is not None and doc.text == text and doc.has_annotation("SENT_START"):
+    if doc is not None and nlp.text_of(doc) == text and doc.has_annotation("SENT_START"):
         return [(s.start_char, s.end_char) for s in doc.sents]
     spans: list[tuple[int, int]] = []
     start = 0
