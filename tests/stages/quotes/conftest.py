@@ -110,3 +110,18 @@ def actor_speaking(text: str, speaker: str) -> str | None:
     else:
         quote = next(q for q in dossier.quotes if q.speaker == speaker)
     return names.get(quote.speaker_actor_id or "")
+
+
+def hand_parse(rows: str) -> Doc:
+    """A parse written out by hand, one token a line: "word head dep pos" (head as an index),
+    for misparses that invented sentences do not reproduce."""
+    from presslens.nlp.parser import get_model
+
+    table = [line.split() for line in rows.strip().splitlines()]
+    return Doc(
+        get_model().vocab,
+        words=[row[0] for row in table],
+        heads=[int(row[1]) for row in table],
+        deps=[row[2] for row in table],
+        pos=[row[3] for row in table],
+    )

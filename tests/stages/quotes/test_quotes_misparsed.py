@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from presslens.model import Actor, Article, Quote
 from presslens.stages.quotes import find_quotes
+from tests.stages.quotes.conftest import hand_parse
 
 Prepare = Callable[[str], tuple[Article, Doc, tuple[Actor, ...]]]
 
@@ -141,18 +142,24 @@ def test_an_adverbial_clause_before_the_cue_is_not_what_was_said(prepared: Prepa
 def test_a_name_holding_the_closing_mark_before_the_cue_speaks() -> None:
     """'"It is bad," Gale, a farmer, said': the parse may hang the closing mark on the name
     it sets as an apposition inside the quotation; the name still speaks."""
-    from presslens.nlp.parser import get_model
     from presslens.stages.quotes.misparsed import name_after_quotation
 
-    words = ['"', "It", "is", "bad", ",", '"', "Gale", ",", "a", "farmer", ",", "said", "."]
-    doc = Doc(
-        get_model().vocab,
-        words=words,
-        heads=[2, 2, 11, 2, 3, 6, 3, 6, 9, 6, 11, 11, 11],
-        deps=["punct", "nsubj", "ccomp", "acomp", "punct", "punct", "appos", "punct", "det"]
-        + ["appos", "punct", "ROOT", "punct"],
-        pos=["PUNCT", "PRON", "AUX", "ADJ", "PUNCT", "PUNCT", "PROPN", "PUNCT", "DET", "NOUN"]
-        + ["PUNCT", "VERB", "PUNCT"],
+    doc = hand_parse(
+        """
+        " 2 punct PUNCT
+        It 2 nsubj PRON
+        is 11 ccomp AUX
+        bad 2 acomp ADJ
+        , 3 punct PUNCT
+        " 6 punct PUNCT
+        Gale 3 appos PROPN
+        , 6 punct PUNCT
+        a 9 det DET
+        farmer 6 appos NOUN
+        , 11 punct PUNCT
+        said 11 ROOT VERB
+        . 11 punct PUNCT
+        """
     )
     name = name_after_quotation(doc[11])
     assert name is not None and name.text == "Gale"

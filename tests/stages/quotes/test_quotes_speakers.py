@@ -11,6 +11,7 @@ from presslens.stages.quotes.context import Context
 from presslens.stages.quotes.marks import Quoted
 from presslens.stages.quotes.speakers import Speaker, make_speaker
 from presslens.stages.quotes.subjects import subject_of
+from tests.stages.quotes.conftest import hand_parse
 
 ContextFor = Callable[[str], tuple[Context, list[Quoted]]]
 Hear = Callable[[str], list[Any]]  # conftest.hear: quotes with their speakers' actor names
@@ -221,17 +222,18 @@ def test_a_name_beats_its_apposition_parsed_as_a_second_subject(context_for: Con
 def test_which_after_a_name_is_that_name_whatever_the_parse() -> None:
     """The parser sometimes hangs "which reported ..." on the main verb as an adverbial
     clause; the relative pronoun still stands for the name just before it."""
-    from spacy.tokens import Doc
-
-    from presslens.nlp.parser import get_model
-
-    words = ["They", "turned", "to", "the", "Department", "which", "reported", "thefts", "."]
-    doc = Doc(
-        get_model().vocab,
-        words=words,
-        heads=[1, 1, 1, 4, 2, 6, 1, 6, 1],
-        deps=["nsubj", "ROOT", "prep", "det", "pobj", "nsubj", "advcl", "dobj", "punct"],
-        pos=["PRON", "VERB", "ADP", "DET", "PROPN", "PRON", "VERB", "NOUN", "PUNCT"],
+    doc = hand_parse(
+        """
+        They 1 nsubj PRON
+        turned 1 ROOT VERB
+        to 1 prep ADP
+        the 4 det DET
+        Department 2 pobj PROPN
+        which 6 nsubj PRON
+        reported 1 advcl VERB
+        thefts 6 dobj NOUN
+        . 1 punct PUNCT
+        """
     )
     subject = subject_of(doc[6])
     assert subject is not None and subject.text == "Department"
@@ -374,20 +376,22 @@ def test_a_name_the_parse_joined_to_the_noun_before_and_is_the_next_verbs_subjec
 def test_a_relative_who_the_parse_hung_on_an_auxiliary_is_the_name_before_it() -> None:
     """ "the editor, who is now saying he will go": the parse hangs "who" on "is", not on
     "saying"; the speaker is still the editor."""
-    from spacy.tokens import Doc
-
-    from presslens.nlp.parser import get_model
-
-    words = ["They", "asked", "the", "editor", ",", "who", "is", "now", "saying", "he"]
-    words += ["will", "go", "."]
-    doc = Doc(
-        get_model().vocab,
-        words=words,
-        heads=[1, 1, 3, 1, 3, 6, 8, 8, 3, 11, 11, 8, 1],
-        deps=["nsubj", "ROOT", "det", "dobj", "punct", "nsubj", "aux", "advmod", "relcl"]
-        + ["nsubj", "aux", "ccomp", "punct"],
-        pos=["PRON", "VERB", "DET", "NOUN", "PUNCT", "PRON", "AUX", "ADV", "VERB", "PRON"]
-        + ["AUX", "VERB", "PUNCT"],
+    doc = hand_parse(
+        """
+        They 1 nsubj PRON
+        asked 1 ROOT VERB
+        the 3 det DET
+        editor 1 dobj NOUN
+        , 3 punct PUNCT
+        who 6 nsubj PRON
+        is 8 aux AUX
+        now 8 advmod ADV
+        saying 3 relcl VERB
+        he 11 nsubj PRON
+        will 11 aux AUX
+        go 8 ccomp VERB
+        . 1 punct PUNCT
+        """
     )
     subject = subject_of(doc[8])
     assert subject is not None and subject.text == "editor"

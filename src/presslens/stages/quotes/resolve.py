@@ -315,7 +315,8 @@ def resolve(
         if c[0] <= MAX_RANK and c[2].actor_id not in inside
     ]
     if speaker.role is not None:
-        found = [c for c in role_candidates(ctx, speaker, found) if c[2].actor_id not in inside]
+        found = role_candidates(ctx, speaker, found, earlier)
+        found = [c for c in found if c[2].actor_id not in inside]
     if not found:
         return nation_referent(ctx, speaker) or speaker
     nearest = min(found, key=lambda c: (c[0], c[1]))
@@ -364,7 +365,9 @@ def owners_body(ctx: Context, speaker: Speaker, owner: Token, earlier: list[Spea
     return referent(speaker, bodies[0]) if len(bodies) == 1 else speaker
 
 
-def role_candidates(ctx: Context, speaker: Speaker, found: list[Candidate]) -> list[Candidate]:
+def role_candidates(
+    ctx: Context, speaker: Speaker, found: list[Candidate], earlier: list[Speaker]
+) -> list[Candidate]:
     """A role noun goes to an actor the article gives that role ("Sen. Marco Rubio" for "the
     senator", "businessman Donald Trump" for "the businessman"), and when the article gives it
     to none, only to an actor that agrees in its sentence or the one before and clearly leads
@@ -401,20 +404,22 @@ def role_candidates(ctx: Context, speaker: Speaker, found: list[Candidate]) -> l
     if holders or roles.relational(role) or roles.named_only(role) or person_modified(ctx, head):
         return [c for c in found if c[2].actor_id in holders] or sole_holder(ctx, speaker, holders)
     near = clear_leader([c for c in found if c[3] <= 1])
-    return near or last_speaker_alone(ctx, found, roles.same_as(role))
+    return near or last_speaker_alone(ctx, found, roles.same_as(role), earlier)
 
 
-def last_speaker_alone(ctx: Context, found: list[Candidate], role: str) -> list[Candidate]:
+def last_speaker_alone(
+    ctx: Context, found: list[Candidate], role: str, earlier: list[Speaker]
+) -> list[Candidate]:
     """'Trump said, "..." The Republican candidate appeared to assert ...': further back than
-    a role reaches on its own, the one actor in reach when it spoke last (an earlier speaker,
-    ranked by its bonus below two a sentence) and the article gives it no other role ("Roe,
-    president of a consulting firm" is not "the GOP nominee")."""
+    a role reaches on its own, the one actor in reach when it spoke last (one of the `earlier`
+    speakers) and the article gives it no other role ("Roe, president of a consulting firm"
+    is not "the GOP nominee")."""
     ids = {c[2].actor_id for c in found}
     if len(ids) != 1 or found[0][2].actor_id is None:
         return []
     if set(ctx.roles.get(found[0][2].actor_id, {})) - {role}:
         return []
-    spoke = [c for c in found if c[0] < 2 * c[3]]
+    spoke = [c for c in found if any(c[2] is e for e in earlier)]
     return [min(spoke, key=lambda c: (c[0], c[1]))] if spoke else []
 
 
@@ -425,9 +430,7 @@ def of_someone_new(head: Token) -> bool:
         if prep.dep_ != "prep" or prep.lower_ != "of":
             continue
         whole = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if whole is not None and any(
-            c.dep_ == "det" and c.lower_ in ("a", "an") for c in whole.children
-        ):
+        if whole is not None and indefinite(whole):
             return True
     return False
 

@@ -444,11 +444,16 @@ def says_something(ctx: Context, item: Attribution) -> bool:
 
 
 def speaker_inside(item: Attribution) -> bool:
-    """'exploiting the fears of workers who have lost their jobs': a content that holds its own
-    speaker and not its cue is one phrase read twice, not what anyone said."""
-    if item.speaker is None or item.cue is None or item.span.overlaps(item.cue):
+    """A speaker inside what it is said to have said is one phrase read twice: 'exploiting the
+    fears of workers who have lost their jobs' (a content holding its speaker and not its
+    cue), "What Trump [proposes] changes ..." (a piece of the content holding it). Not a cue
+    set inside the content with its speaker ("The move, Carr explained, was ...")."""
+    if item.speaker is None:
         return False
-    return any(part.contains(item.speaker.span) for part in item.parts or (item.span,))
+    if item.parts:
+        return any(part.contains(item.speaker.span) for part in item.parts)
+    whole = item.cue is None or not item.span.overlaps(item.cue)
+    return whole and item.span.contains(item.speaker.span)
 
 
 def past_the_when(ctx: Context, item: Attribution) -> Attribution:

@@ -8,8 +8,9 @@ the same `make_speaker` (actors, joint speakers, pronouns and role nouns left fo
 
 - The rules go first: an attribution they found keeps their cue, speaker and kind; the tagger
   adds only what overlaps none of them.
-- A cue inside its own content, or a speaker inside it ("What Trump [proposes] changes from one
-  interview to the next"), means the tagger lost the attribution's shape: left out.
+- A cue inside its own content means the tagger lost the attribution's shape: left out. So
+  does a speaker inside it ("What Trump [proposes] changes from one interview to the next"),
+  which the stage drops for every record (`stage.speaker_inside`).
 - A content with neither a cue nor quotation marks is left out: nothing tells a reader who
   said it, and most such contents are the writer's own words.
 - A tagged source (a noun, name or pronoun) becomes the speaker; with none, the cue verb's
@@ -146,8 +147,6 @@ def as_attribution(ctx: Context, item: learned.Tagged, span: Span) -> Attributio
     if cue_head is not None and naming(cue_head, ctx.lexicon) and cue_head.head.pos_ != "PROPN":
         return None  # 'Titled "A Long Night," the film', 'a book called "Dawn"': a name
     speaker = speaker_of(ctx, item, cue_head)
-    if speaker is not None and any(part.contains(speaker.span) for part in item.content):
-        return None  # "What Trump [proposes] changes ...": the speaker inside what is said
     if speaker is not None and describes_speaker(ctx, span, speaker, cue_head):
         return None
     stance = None
