@@ -10,13 +10,15 @@ eval/gold/conflicts/polnear.json lists, per half, every pair the finder gives on
 test (`one_measurement`) is switched off, best first: the pairs it shows and the true
 disagreements it misses. Each side is (article file name, character offsets into the raw file);
 the label is `disagree` (one quantity, the same thing, place, time and source, values that
-cannot both be right) or `other`; `shown` marks the pairs the fixed finder gives. No article
-text is stored: it is read from ../shared at run time.
+cannot both be right), `agree` (that one quantity, values that agree after rounding) or `other`
+(not one quantity); `shown` marks the pairs the fixed finder gives. A shown pair is right only
+when it is labelled `disagree`. No article text is stored: it is read from ../shared at run
+time.
 
 The table gives, per half, the pairs shown in the top 50 (minimum score as the command uses),
-how many are true disagreements, wrong, or never judged (counted as wrong), the precision, and
-how many true disagreements the gold knows in the half. --check fails when a half shows more
-wrong pairs than MOST_WRONG or fewer true ones than LEAST_RIGHT.
+how many are true disagreements, wrong (`other` or `agree`), or never judged (counted as
+wrong), the precision, and how many true disagreements the gold knows in the half. --check
+fails when a half shows more wrong pairs than MOST_WRONG or fewer true ones than LEAST_RIGHT.
 
 Two ways to run:
 
@@ -181,7 +183,7 @@ def score_half(pairs: list[dict[str, Any]], gold: list[dict[str, Any]]) -> dict[
         record = judgement(pair, gold)
         pair["label"] = record["label"] if record else "unjudged"
         right += pair["label"] == "disagree"
-        wrong += pair["label"] == "other"
+        wrong += pair["label"] in ("other", "agree")
         unjudged += record is None
     shown = len(pairs)
     return {
