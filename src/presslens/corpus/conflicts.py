@@ -96,6 +96,19 @@ class Conflict:
             "right": self.right.to_dict(),
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Conflict:
+        """A conflict back from `to_dict()` (as the store's cached list keeps it)."""
+        from presslens.corpus.conflict_cache import reading_from_dict
+
+        return cls(
+            reading_from_dict(data["left"]),
+            reading_from_dict(data["right"]),
+            float(data["score"]),
+            float(data["similarity"]),
+            tuple(data.get("shared", [])),
+        )
+
 
 def level_or_change(reading: Reading) -> str:
     """ "level" or "change": the two are never compared."""
@@ -495,8 +508,15 @@ def match_one_to_one(
 def find_conflicts(
     store: Store, *, top: int | None = 50, min_score: float = MIN_SCORE
 ) -> list[Conflict]:
-    """The pairs of figures that disagree, best first (see the module's docstring)."""
-    return rank_conflicts(read_figures(store), top=top, min_score=min_score)
+    """The pairs of figures that disagree, best first (see the module's docstring). At the
+    default minimum score the whole list is kept in the store and read back while the set of
+    articles is unchanged (corpus/conflict_cache.py), so a request does not compute it again."""
+    if min_score != MIN_SCORE:
+        return rank_conflicts(read_figures(store), top=top, min_score=min_score)
+    from presslens.corpus.conflict_cache import cached
+
+    every = cached(store, lambda: rank_conflicts(read_figures(store), top=None), Conflict.from_dict)
+    return every if top is None else every[: max(0, top)]
 
 
 def rank_conflicts(
