@@ -78,3 +78,18 @@ def test_a_damaged_stored_list_is_computed_again(conflict_store) -> None:
     with conflict_store.transaction():
         conflict_store.run("UPDATE meta SET value = ? WHERE key = ?", ("{not json", "conflicts"))
     assert len(find_conflicts(conflict_store)) == 1
+
+
+def test_a_long_list_is_read_back_whole(conflict_store, monkeypatch) -> None:
+    """Past the first HEAD pairs (what a page shows) the rest is read from its own value."""
+    monkeypatch.setattr(conflict_cache, "HEAD", 1)
+    rounds = [("151,000", "190,000", "2016-09-02"), ("80,000", "95,000", "2016-10-07")]
+    for first, second, day in rounds:
+        for n, text in enumerate((first, second)):
+            value = float(text.replace(",", ""))
+            conflict_store.save(jobs(text, value, day), sha256=f"{day}-{n}")
+    computed = [c.to_dict() for c in find_conflicts(conflict_store, top=None)]
+    assert len(computed) == 2
+    forbid_computing(monkeypatch)
+    assert [c.to_dict() for c in find_conflicts(conflict_store, top=None)] == computed
+    assert [c.to_dict() for c in find_conflicts(conflict_store, top=1)] == computed[:1]

@@ -1,13 +1,15 @@
 """The list of numbers that disagree, kept in the store so that the web page and
 `presslens conflicts` do not compute it again on every request (corpus/conflicts.py).
 
-The list (every pair at the default minimum score, best first) is stored as one JSON value in
-the store's `meta` table, under `CACHE_KEY`, with the key of what it was computed from: the set
-of stored articles (each id with its content hash, so an article removed and another added
-changes the key), the finder's own code (a change of rules is a new list) and whether the
-encoder can run (its similarities differ from the word-overlap stand-in). A request whose key
-matches reads the list back; any other computes it and replaces the stored one. Reading the key
-costs one pass over the article ids, which is small beside finding the pairs.
+The list (every pair at the default minimum score, best first) is stored as JSON in the store's
+`meta` table, the first HEAD pairs under `CACHE_KEY` and the rest under `REST_KEY`, each with
+the key of what it was computed from: the set of stored articles (each id with its content
+hash, so an article removed and another added changes the key), the finder's own code (a change
+of rules is a new list) and whether the encoder can run (its similarities differ from the
+word-overlap stand-in). A request whose key
+matches reads the list back (only as far as it asks for); any other computes it and replaces
+the stored one. Reading the key costs one pass over the article ids, which is small beside
+finding the pairs.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from presslens.corpus.values import Reading
 from presslens.store.base import Store
 
 CACHE_KEY = "conflicts"
+REST_KEY = "conflicts:rest"
+HEAD = 500  # pairs kept in the first value: the most the web page shows
 CODE = (Path(__file__).with_name("conflicts.py"), Path(__file__).with_name("values.py"))
 
 
@@ -57,9 +61,9 @@ def corpus_key(store: Store) -> str:
     return digest.hexdigest()
 
 
-def stored_list(store: Store, key: str) -> list[dict[str, Any]] | None:
-    """The stored list when it was computed for `key`, else None."""
-    row = store.one("SELECT value FROM meta WHERE key = ?", (CACHE_KEY,))
+def stored_list(store: Store, name: str, key: str) -> list[dict[str, Any]] | None:
+    """The list stored under `name` when it was computed for `key`, else None."""
+    row = store.one("SELECT value FROM meta WHERE key = ?", (name,))
     if row is None:
         return None
     try:
@@ -73,26 +77,37 @@ def stored_list(store: Store, key: str) -> list[dict[str, Any]] | None:
 
 
 def store_list(store: Store, key: str, conflicts: list[dict[str, Any]]) -> None:
-    value = json.dumps({"corpus": key, "conflicts": conflicts}, ensure_ascii=False)
+    """The list in two values: the first HEAD pairs (all a page shows), then the rest, so a
+    page reads and parses only the first."""
     with store.transaction():
-        store.run(
-            "INSERT INTO meta (key, value) VALUES (?, ?) "
-            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (CACHE_KEY, value),
-        )
+        for name, part in ((CACHE_KEY, conflicts[:HEAD]), (REST_KEY, conflicts[HEAD:])):
+            value = json.dumps({"corpus": key, "conflicts": part}, ensure_ascii=False)
+            store.run(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (name, value),
+            )
 
 
-def cached(store: Store, compute: Callable[[], list[Any]], rebuild: Callable[..., Any]) -> list:
-    """The list for the store as it is: read back when the stored one has the current key,
-    else computed (`compute()`, items with `to_dict()`) and stored. `rebuild` turns a stored
-    item back into one."""
+def cached(
+    store: Store,
+    top: int | None,
+    compute: Callable[[], list[Any]],
+    rebuild: Callable[[dict[str, Any]], Any],
+) -> list[Any]:
+    """The first `top` items (all for None) of the list for the store as it is: read back
+    when the stored list has the current key, else computed (`compute()`, items with
+    `to_dict()`) and stored. `rebuild` turns a stored item back into one."""
     key = corpus_key(store)
-    found = stored_list(store, key)
+    found = stored_list(store, CACHE_KEY, key)
+    if found is not None and len(found) == HEAD and (top is None or top > HEAD):
+        rest = stored_list(store, REST_KEY, key)
+        found = None if rest is None else found + rest
     if found is not None:
-        return [rebuild(item) for item in found]
+        return [rebuild(item) for item in found[:top]]
     computed = compute()
     store_list(store, key, [item.to_dict() for item in computed])
-    return computed
+    return computed[:top]
 
 
 def reading_from_dict(side: dict[str, Any]) -> Reading:

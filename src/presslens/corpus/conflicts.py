@@ -515,8 +515,10 @@ def find_conflicts(
         return rank_conflicts(read_figures(store), top=top, min_score=min_score)
     from presslens.corpus.conflict_cache import cached
 
-    every = cached(store, lambda: rank_conflicts(read_figures(store), top=None), Conflict.from_dict)
-    return every if top is None else every[: max(0, top)]
+    def compute() -> list[Conflict]:
+        return rank_conflicts(read_figures(store), top=None)
+
+    return cached(store, None if top is None else max(0, top), compute, Conflict.from_dict)
 
 
 def rank_conflicts(
