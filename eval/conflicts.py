@@ -26,11 +26,12 @@ Two ways to run:
   true, and the best NEAR_MISSES of the rest) and the finder runs over them, one half at a
   time. Pair scores do not depend on other articles, so what the whole half showed is shown
   here too, in the same order; a pair no judgement covers is listed (`--show`): judge it, add it.
-- `--store PATH`: a store holding the whole corpus already analysed (`presslens ingest` of the
-  train and dev texts; an article the store has no date for is dated by its file name): the
-  finder runs over each whole half. This is how the figures in notes/NOTES.md were measured.
+- `--store PATH [PATH ...]`: stores holding the whole corpus already analysed (`presslens
+  ingest` of the train and dev texts, in one store or several, say one per half; an article a
+  store has no date for is dated by its file name): the finder runs over each whole half. This
+  is how the figures in notes/NOTES.md were measured.
 
-    python eval/conflicts.py [--store PATH] [--top 50] [--show] [--check]
+    python eval/conflicts.py [--store PATH [PATH ...]] [--top 50] [--show] [--check]
 """
 
 from __future__ import annotations
@@ -138,13 +139,19 @@ def judgement(pair: dict[str, Any], gold: list[dict[str, Any]]) -> dict[str, Any
     return None
 
 
-def conflicts_in_store(location: str, names: set[str], top: int) -> list[dict[str, Any]]:
-    """The finder over the articles of `names` in a store."""
+def conflicts_in_store(
+    locations: str | list[str], names: set[str], top: int
+) -> list[dict[str, Any]]:
+    """The finder over the articles of `names` in one store or several (article ids are kept
+    apart by store: two stores number their articles alike)."""
     from presslens.corpus.conflicts import rank_conflicts, read_figures
     from presslens.store import open_store
 
-    with open_store(location) as store:
-        readings = [r for r in read_figures(store) if Path(str(r.uri)).stem in names]
+    readings = []
+    for number, location in enumerate([locations] if isinstance(locations, str) else locations):
+        with open_store(location) as store:
+            found = [r for r in read_figures(store) if Path(str(r.uri)).stem in names]
+        readings += [replace(r, article_id=r.article_id + number * 10**9) for r in found]
     readings = [with_date(r) for r in readings]
     return [c.to_dict() for c in rank_conflicts(readings, top=top)]
 
@@ -197,7 +204,9 @@ def score_half(pairs: list[dict[str, Any]], gold: list[dict[str, Any]]) -> dict[
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--store", help="a store holding the whole corpus (see the docstring)")
+    parser.add_argument(
+        "--store", nargs="+", help="stores holding the whole corpus (see the docstring)"
+    )
     parser.add_argument("--top", type=int, default=50)
     parser.add_argument("--show", action="store_true", help="list every pair shown, judged")
     parser.add_argument("--check", action="store_true", help="exit 1 past a limit")
@@ -231,9 +240,9 @@ def main() -> int:
 
 
 def run_half(
-    half: str, judged: list[dict[str, Any]], store: str | None, folder: Path, top: int
+    half: str, judged: list[dict[str, Any]], store: list[str] | None, folder: Path, top: int
 ) -> tuple[set[str], list[dict[str, Any]]]:
-    """The half's articles and the pairs shown for them: over the whole half in `store`, or
+    """The half's articles and the pairs shown for them: over the whole half in the stores, or
     over the articles of the pairs that matter, analysed now: those shown, the true ones and
     the NEAR_MISSES best of the rest (the gold lists pairs best first), which a looser rule
     would show first."""
