@@ -93,3 +93,12 @@ def test_a_long_list_is_read_back_whole(conflict_store, monkeypatch) -> None:
     forbid_computing(monkeypatch)
     assert [c.to_dict() for c in find_conflicts(conflict_store, top=None)] == computed
     assert [c.to_dict() for c in find_conflicts(conflict_store, top=1)] == computed[:1]
+
+
+def test_the_finder_version_needs_no_source_files(monkeypatch, tmp_path) -> None:
+    conflict_cache.finder_version.cache_clear()
+    monkeypatch.setattr(conflict_cache, "CODE", (tmp_path / "conflicts.py",))
+    try:
+        assert len(conflict_cache.finder_version()) == 16
+    finally:
+        conflict_cache.finder_version.cache_clear()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.metadata
 import importlib.util
 import json
 from collections.abc import Callable
@@ -34,10 +35,15 @@ CODE = (Path(__file__).with_name("conflicts.py"), Path(__file__).with_name("valu
 
 @functools.cache
 def finder_version() -> str:
-    """A hash of the finder's code: a change of rules invalidates every stored list."""
-    digest = hashlib.sha256()
+    """A hash of the finder's code: a change of rules invalidates every stored list. Where the
+    sources are not shipped (an install of compiled files only), the installed version."""
+    try:
+        version = importlib.metadata.version("presslens")
+    except importlib.metadata.PackageNotFoundError:
+        version = ""
+    digest = hashlib.sha256(version.encode())
     for path in CODE:
-        digest.update(path.read_bytes())
+        digest.update(path.read_bytes() if path.is_file() else path.name.encode())
     return digest.hexdigest()[:16]
 
 
