@@ -10,13 +10,17 @@ eval/gold/conflicts/polnear.json lists, per half, every pair the finder gives on
 test (`one_measurement`) is switched off, best first: the pairs it shows and the true
 disagreements it misses. Each side is (article file name, character offsets into the raw file);
 the label is `disagree` (one quantity, the same thing, place, time and source, values that
-cannot both be right) or `other`; `shown` marks the pairs the fixed finder gives. No article
-text is stored: it is read from ../shared at run time.
+cannot both be right), `agree` (that one quantity, values that agree after rounding) or `other`
+(not one quantity); `shown` marks the pairs the fixed finder gives. A shown pair is right only
+when it is labelled `disagree`. No article text is stored: it is read from ../shared at run
+time.
 
 The table gives, per half, the pairs shown in the top 50 (minimum score as the command uses),
-how many are true disagreements, wrong, or never judged (counted as wrong), the precision, and
-how many true disagreements the gold knows in the half. --check fails when a half shows more
-wrong pairs than MOST_WRONG or fewer true ones than LEAST_RIGHT.
+how many are true disagreements, wrong (`other` or `agree`), or never judged (counted as
+wrong), the precision, how many true disagreements the finder gives at any score (`found`: shown,
+or ranked under the minimum score) and how many the gold knows in the half. --check fails when
+a half shows more wrong pairs than MOST_WRONG, fewer true ones than LEAST_RIGHT, or finds fewer
+than LEAST_FOUND. --show lists every pair given at any score, judged, best first.
 
 Two ways to run:
 
@@ -24,11 +28,12 @@ Two ways to run:
   true, and the best NEAR_MISSES of the rest) and the finder runs over them, one half at a
   time. Pair scores do not depend on other articles, so what the whole half showed is shown
   here too, in the same order; a pair no judgement covers is listed (`--show`): judge it, add it.
-- `--store PATH`: a store holding the whole corpus already analysed (`presslens ingest` of the
-  train and dev texts; an article the store has no date for is dated by its file name): the
-  finder runs over each whole half. This is how the figures in notes/NOTES.md were measured.
+- `--store PATH [PATH ...]`: stores holding the whole corpus already analysed (`presslens
+  ingest` of the train and dev texts, in one store or several, say one per half; an article a
+  store has no date for is dated by its file name): the finder runs over each whole half. This
+  is how the figures in notes/NOTES.md were measured.
 
-    python eval/conflicts.py [--store PATH] [--top 50] [--show] [--check]
+    python eval/conflicts.py [--store PATH [PATH ...]] [--top 50] [--show] [--check]
 """
 
 from __future__ import annotations
@@ -55,6 +60,8 @@ HALVES = ("build", "heldout")
 # the top 50 (judged `other`, or never judged) and at least this many true disagreements shown.
 MOST_WRONG = {"build": 0, "heldout": 1}
 LEAST_RIGHT = {"build": 0, "heldout": 0}
+# and at least this many true disagreements found at any score (shown or under MIN_SCORE)
+LEAST_FOUND = {"build": 0, "heldout": 2}
 NEAR_MISSES = 10
 DATE = re.compile(r"_(\d{4}-\d{2}-\d{2})_")
 
@@ -136,15 +143,21 @@ def judgement(pair: dict[str, Any], gold: list[dict[str, Any]]) -> dict[str, Any
     return None
 
 
-def conflicts_in_store(location: str, names: set[str], top: int) -> list[dict[str, Any]]:
-    """The finder over the articles of `names` in a store."""
+def conflicts_in_store(locations: str | list[str], names: set[str]) -> list[dict[str, Any]]:
+    """Every pair the finder gives over the articles of `names` in one store or several, at
+    any score, best first (article ids are kept apart by store: two stores number their
+    articles alike). The pairs shown are those from MIN_SCORE on: the minimum score only cuts
+    the ranked list, so the list at score 0 holds the shown one as its head."""
     from presslens.corpus.conflicts import rank_conflicts, read_figures
     from presslens.store import open_store
 
-    with open_store(location) as store:
-        readings = [r for r in read_figures(store) if Path(str(r.uri)).stem in names]
+    readings = []
+    for number, location in enumerate([locations] if isinstance(locations, str) else locations):
+        with open_store(location) as store:
+            found = [r for r in read_figures(store) if Path(str(r.uri)).stem in names]
+        readings += [replace(r, article_id=r.article_id + number * 10**9) for r in found]
     readings = [with_date(r) for r in readings]
-    return [c.to_dict() for c in rank_conflicts(readings, top=top)]
+    return [c.to_dict() for c in rank_conflicts(readings, top=None, min_score=0.0)]
 
 
 def with_date(reading: Any) -> Any:
@@ -181,7 +194,7 @@ def score_half(pairs: list[dict[str, Any]], gold: list[dict[str, Any]]) -> dict[
         record = judgement(pair, gold)
         pair["label"] = record["label"] if record else "unjudged"
         right += pair["label"] == "disagree"
-        wrong += pair["label"] == "other"
+        wrong += pair["label"] in ("other", "agree")
         unjudged += record is None
     shown = len(pairs)
     return {
@@ -195,7 +208,9 @@ def score_half(pairs: list[dict[str, Any]], gold: list[dict[str, Any]]) -> dict[
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--store", help="a store holding the whole corpus (see the docstring)")
+    parser.add_argument(
+        "--store", nargs="+", help="stores holding the whole corpus (see the docstring)"
+    )
     parser.add_argument("--top", type=int, default=50)
     parser.add_argument("--show", action="store_true", help="list every pair shown, judged")
     parser.add_argument("--check", action="store_true", help="exit 1 past a limit")
@@ -203,25 +218,32 @@ def main() -> int:
     if not POLNEAR.is_dir():
         print(f"skipped: {POLNEAR} is absent")
         return 0
+    from presslens.corpus.conflicts import MIN_SCORE
+
     gold = json.loads(GOLD.read_text(encoding="utf-8"))["pairs"]
     started = time.perf_counter()
-    columns = ("articles", "shown", "disagree", "other", "unjudged", f"P@{options.top}", "known")
-    print(f"{'half':8} " + " ".join(f"{c:>8}" for c in columns))
+    columns = ("articles", "shown", "disagree", "other", "unjudged", f"P@{options.top}")
+    print(f"{'half':8} " + " ".join(f"{c:>8}" for c in (*columns, "found", "known")))
     failed = False
     with tempfile.TemporaryDirectory() as folder:
         for half in HALVES:
             judged = [g for g in gold if g["half"] == half]
-            names, pairs = run_half(half, judged, options.store, Path(folder), options.top)
+            names, every = run_half(half, judged, options.store, Path(folder))
+            pairs = [p for p in every if p["score"] >= MIN_SCORE][: options.top]
             result = score_half(pairs, judged)
-            print_row(half, len(names), result, sum(g["label"] == "disagree" for g in judged))
+            found = score_half(every, judged)["disagree"]
+            known = sum(g["label"] == "disagree" for g in judged)
+            print_row(half, len(names), result, found, known)
             if options.show:
-                show(pairs)
+                show(every)
             wrong = result["other"] + result["unjudged"]
             failed = failed or wrong > MOST_WRONG[half] or result["disagree"] < LEAST_RIGHT[half]
+            failed = failed or found < LEAST_FOUND[half]
     print(f"{time.perf_counter() - started:.0f} s")
     if options.check and failed:
         limits = "; ".join(
-            f"{h}: wrong <= {MOST_WRONG[h]}, right >= {LEAST_RIGHT[h]}" for h in HALVES
+            f"{h}: wrong <= {MOST_WRONG[h]}, right >= {LEAST_RIGHT[h]}, found >= {LEAST_FOUND[h]}"
+            for h in HALVES
         )
         print(f"past a limit ({limits})")
         return 1
@@ -229,15 +251,16 @@ def main() -> int:
 
 
 def run_half(
-    half: str, judged: list[dict[str, Any]], store: str | None, folder: Path, top: int
+    half: str, judged: list[dict[str, Any]], store: list[str] | None, folder: Path
 ) -> tuple[set[str], list[dict[str, Any]]]:
-    """The half's articles and the pairs shown for them: over the whole half in `store`, or
+    """The half's articles and every pair the finder gives for them (at any score): over the
+    whole half in the stores, or
     over the articles of the pairs that matter, analysed now: those shown, the true ones and
     the NEAR_MISSES best of the rest (the gold lists pairs best first), which a looser rule
     would show first."""
     if store:
         names = {n for n, h in split(article_names()).items() if h == half}
-        return names, shown_pairs(conflicts_in_store(store, names, top))
+        return names, shown_pairs(conflicts_in_store(store, names))
     names = {
         side["article"]
         for n, g in enumerate(judged)
@@ -248,13 +271,15 @@ def run_half(
         return names, []
     (folder / half).mkdir(parents=True, exist_ok=True)
     location = analysed_store(names, folder / half)
-    return names, shown_pairs(conflicts_in_store(location, names, top))
+    return names, shown_pairs(conflicts_in_store(location, names))
 
 
-def print_row(half: str, articles: int, result: dict[str, Any], known: int) -> None:
+def print_row(half: str, articles: int, result: dict[str, Any], found: int, known: int) -> None:
     counts = (articles, *(result[k] for k in ("shown", "disagree", "other", "unjudged")))
     precision = f"{result['precision']:8.3f}" if result["shown"] else f"{'-':>8}"
-    print(f"{half:8} " + " ".join(f"{n:8d}" for n in counts) + f" {precision} {known:8d}")
+    print(
+        f"{half:8} " + " ".join(f"{n:8d}" for n in counts) + f" {precision} {found:8d} {known:8d}"
+    )
 
 
 def show(pairs: list[dict[str, Any]]) -> None:

@@ -96,6 +96,19 @@ class Conflict:
             "right": self.right.to_dict(),
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Conflict:
+        """A conflict back from `to_dict()` (as the store's cached list keeps it)."""
+        from presslens.corpus.conflict_cache import reading_from_dict
+
+        return cls(
+            reading_from_dict(data["left"]),
+            reading_from_dict(data["right"]),
+            float(data["score"]),
+            float(data["similarity"]),
+            tuple(data.get("shared", [])),
+        )
+
 
 def level_or_change(reading: Reading) -> str:
     """ "level" or "change": the two are never compared."""
@@ -140,6 +153,11 @@ def calendar_period(period: str | None) -> str | None:
         return None
     words = set(WORD.findall(period.lower()))
     return period if words & set(MONTHS) or any(c.isdigit() for c in period) else None
+
+
+CALENDAR = frozenset(MONTHS + "monday tuesday wednesday thursday friday saturday sunday".split())
+WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+NAMED_DAY = re.compile(rf"\b([A-Z][A-Za-z'’-]+) ({WEEKDAYS}|Day)\b")
 
 
 def days_apart(left: Reading, right: Reading) -> int | None:
@@ -267,7 +285,29 @@ def read_context(
         ),
         measured_by=frozenset(measured),
         places=frozenset(places - {""}),
+        occasions=occasions_in(text, start, end, dossier),
     )
+
+
+def occasions_in(text: str, start: int, end: int, dossier: dict[str, Any]) -> frozenset[str]:
+    """The named days of a sentence ("Super Tuesday", "Election Day", "Black Friday"): a
+    capitalised word before a weekday or "Day" that is not the sentence's first word, no
+    calendar or function word, and outside every actor, source, place and group mention of the
+    article. Two reports that name one day report one occasion, as two naming one month do; a
+    weekday alone is any week's, and a name before it is often a place ("in Iowa Monday")."""
+    named: set[int] = set()
+    for key in ("actors", "sources", "places", "groups"):
+        for item in dossier.get(key, []):
+            for mention in item.get("mentions", []):
+                named.update(range(int(mention.get("start", 0)), int(mention.get("end", 0))))
+    found = set()
+    for match in NAMED_DAY.finditer(text, start, end):
+        word = subject_word(match.group(1))
+        opens = not text[start : match.start()].strip(" \"'“‘(—-")  # "During Tuesday's ..."
+        if opens or word in CALENDAR | COMMON_WORDS or named & set(range(*match.span(1))):
+            continue
+        found.add(f"{word} {match.group(2).lower()}")
+    return frozenset(found)
 
 
 def named_in(items: list[dict[str, Any]], start: int, end: int) -> list[dict[str, Any]]:
@@ -364,8 +404,18 @@ def comparable(left: Reading, right: Reading) -> bool:
 
 def concept_words(reading: Reading) -> frozenset[str]:
     """What the figure measures, as words ("55 percent of Democrats" -> democrat): two figures
-    measuring things with no word in common ("of Democrats", "of all voters") are apart."""
-    return content_words(reading.concept) if reading.concept else frozenset()
+    measuring things with no word in common ("of Democrats", "of all voters") are apart.
+
+    A count measures the noun it counts (its unit, compared already): a concept that is neither
+    that noun nor a name ("states holding contests") says what the counted things do, which two
+    reports word differently, so it sets nothing apart; a name ("Democrats") still does."""
+    if not reading.concept:
+        return frozenset()
+    words = content_words(reading.concept)
+    named = any(w[0].isupper() for w in WORD.findall(reading.concept))
+    if reading.kind == "count" and not named and subject_word(reading.unit) not in words:
+        return frozenset()
+    return words
 
 
 def worth_encoding(left: Reading, right: Reading) -> bool:
@@ -375,6 +425,7 @@ def worth_encoding(left: Reading, right: Reading) -> bool:
     return bool(
         left.measured_by & right.measured_by
         or (left.period and right.period)
+        or left.occasions & right.occasions
         or word_overlap(left.sentence, right.sentence) >= RETELLING_WORDS
     )
 
@@ -386,6 +437,7 @@ def one_measurement(left: Reading, right: Reading, similarity: float, paraphrase
     return bool(
         left.measured_by & right.measured_by
         or (left.period and right.period)
+        or left.occasions & right.occasions
         or similarity >= paraphrase
     )
 
@@ -425,7 +477,7 @@ def pair_score(left: Reading, right: Reading, similarity: float) -> float:
     grow apart (a wide gap more often means two different things than a misreport)."""
     shared = len({s.split()[-1] for s in left.subjects & right.subjects})
     score = similarity + 0.05 * min(shared - 1, 3)
-    if left.period and right.period:
+    if (left.period and right.period) or left.occasions & right.occasions:
         score += 0.05
     if left.measured_by & right.measured_by:
         score += 0.1
@@ -456,8 +508,17 @@ def match_one_to_one(
 def find_conflicts(
     store: Store, *, top: int | None = 50, min_score: float = MIN_SCORE
 ) -> list[Conflict]:
-    """The pairs of figures that disagree, best first (see the module's docstring)."""
-    return rank_conflicts(read_figures(store), top=top, min_score=min_score)
+    """The pairs of figures that disagree, best first (see the module's docstring). At the
+    default minimum score the whole list is kept in the store and read back while the set of
+    articles is unchanged (corpus/conflict_cache.py), so a request does not compute it again."""
+    if min_score != MIN_SCORE:
+        return rank_conflicts(read_figures(store), top=top, min_score=min_score)
+    from presslens.corpus.conflict_cache import cached
+
+    def compute() -> list[Conflict]:
+        return rank_conflicts(read_figures(store), top=None)
+
+    return cached(store, None if top is None else max(0, top), compute, Conflict.from_dict)
 
 
 def rank_conflicts(

@@ -42,6 +42,7 @@ class Reading:
     sources: tuple[str, ...] = ()
     measured_by: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
+    occasions: frozenset[str] = frozenset()  # named occasions in its sentence ("super tuesday")
     published: date | None = None
     title: str = ""
     uri: str | None = None
