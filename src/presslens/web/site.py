@@ -8,7 +8,7 @@ from __future__ import annotations
 import threading
 from importlib import resources
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader
@@ -31,6 +31,8 @@ def templates() -> Environment:
     env.filters["minutes"] = lambda value: f"{float(value or 0):.2f}"
     # One path segment: a name with a slash or a question mark must not change the route.
     env.filters["urlencode"] = lambda value: quote(str(value), safe="")
+    # A mapping as a query string, for links that keep a list's parameters.
+    env.filters["query_string"] = lambda mapping: urlencode(dict(mapping))
     env.globals.update(
         version=__version__,
         display_title=views.display_title,
