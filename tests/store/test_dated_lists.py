@@ -11,7 +11,7 @@ from corpus_articles import build, dated
 
 from presslens.store import Store
 from presslens.store.across import dated_claim_page, dated_groups, dated_pairs
-from presslens.store.ranges import DateRange, read_range
+from presslens.store.ranges import DateRange, left_out, read_range
 
 DATES = {
     "march": "2017-03-03T12:00:00Z",
@@ -129,3 +129,16 @@ def test_pairs_within_a_range_and_by_date(store: Store, ids: dict[str, int]) -> 
     spring = dated_pairs(store, [dict(p) for p in pairs], read_range("2017-03", "2017-05"))
     assert [p["score"] for p in spring["conflicts"]] == [0.9, 0.7]
     assert (spring["total"], spring["undated_left_out"]) == (2, 2)
+
+
+@pytest.mark.parametrize(
+    ("count", "what", "said"),
+    [
+        (1, "undated articles", "1 undated article"),
+        (3, "undated articles", "3 undated articles"),
+        (1, "pairs of undated articles", "1 pair of undated articles"),
+        (1, "appearances in undated articles", "1 appearance in undated articles"),
+    ],
+)
+def test_what_a_range_left_out_in_words(count: int, what: str, said: str) -> None:
+    assert left_out(count, what) == said

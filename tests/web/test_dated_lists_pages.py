@@ -70,7 +70,7 @@ def test_claims_within_a_range(client: Any) -> None:
     later = get(client, "/claims.json?from=2017").json()
     assert (later["total"], later["undated_left_out"]) == (0, 1)  # one article has no date
     html = get(client, "/claims?from=2017").text
-    assert 'id="undated-left-out"' in html and "1 claims of undated articles" in html
+    assert 'id="undated-left-out"' in html and "1 claim of undated articles left out" in html
     assert 'name="from" value="2017-01-01"' in html
 
 
@@ -83,7 +83,7 @@ def test_a_claim_page_within_a_range(client: Any) -> None:
     assert [c["date"] for c in whole["claims"]] == ["2016-05-02", "2016-04-01", None]
     html = get(client, f"/claim/{group['id']}?from=2016-05").text
     assert "1 of its 3 appearances published from 2016-05-01" in html
-    assert "1 appearances in undated articles left out" in html
+    assert "1 appearance in undated articles left out" in html
     assert f"/claim/{group['id']}.json?from=2016-05-01" in html
 
 
@@ -146,7 +146,7 @@ def test_cli_claims_and_conflicts_within_a_range(db: str) -> None:
     assert [g["n_in_range"] for g in listing["groups"]] == [1]
     shown = run("claims", "--db", db, "--from", "2017")
     assert "0 claims made by several articles, made from 2017-01-01" in shown.stderr
-    assert "1 claims of undated articles left out by the date range" in shown.stderr
+    assert "1 claim of undated articles left out by the date range" in shown.stderr
     group = listing["groups"][0]["id"]
     page = json.loads(run("claims", group, "--db", db, "--json", "--to", "2016-04").stdout)
     assert [c["title"] for c in page["claims"]] == ["April jobs"]
@@ -160,7 +160,7 @@ def test_cli_search_within_a_range(db: str) -> None:
     found = run("search", "unemployment", "--db", db, "--kind", "article", "--to", "2016-04")
     assert "April jobs" in found.stdout and "May jobs" not in found.stdout
     assert "1 results published to 2016-04-30, page 1 of 1" in found.stderr
-    assert "1 results of undated articles left out by the date range" in found.stderr
+    assert "1 result of undated articles left out by the date range" in found.stderr
 
 
 @pytest.mark.parametrize(

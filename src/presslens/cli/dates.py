@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from presslens.store.ranges import DateRange, DateRangeError, read_range
+from presslens.store.ranges import DateRange, DateRangeError, left_out, read_range
 
 EXIT_USER_ERROR = 2  # as presslens.cli gives it
 
@@ -45,4 +45,4 @@ def undated_words(found: dict[str, Any], what: str) -> str:
     """ "; 3 undated articles left out by the date range" (`what`: "undated articles"), or ""
     when the range left none out."""
     count = int(found.get("undated_left_out") or 0)
-    return f"; {count} {what} left out by the date range" if count else ""
+    return f"; {left_out(count, what)} left out by the date range" if count else ""

@@ -146,6 +146,18 @@ def day_of(key: str | None) -> str | None:
     return key[:10] if key else None
 
 
+def left_out(count: int, what: str) -> str:
+    """ "3 undated articles", "1 undated article": a count of what a range left out, `what`
+    in the plural ("pairs of undated articles": its first word that ends in s takes the
+    number, else its last)."""
+    if count == 1:
+        words = what.split(" ")
+        at = 0 if words[0].endswith("s") else len(words) - 1
+        words[at] = words[at].removesuffix("s")
+        what = " ".join(words)
+    return f"{count} {what}"
+
+
 def publication_keys(store: Reader, article_ids: Iterable[int]) -> dict[int, str | None]:
     """The publication key of each article (None: undated), read in chunks."""
     wanted = sorted(set(article_ids))

@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader
 
 from presslens.settings import Settings
 from presslens.store import Store, open_store
+from presslens.store.ranges import left_out
 from presslens.version import __version__
 from presslens.web import views
 from presslens.web.workers import Workers
@@ -33,6 +34,7 @@ def templates() -> Environment:
     env.filters["urlencode"] = lambda value: quote(str(value), safe="")
     # A mapping as a query string, for links that keep a list's parameters.
     env.filters["query_string"] = lambda mapping: urlencode(dict(mapping))
+    env.filters["left_out"] = left_out  # "1 undated article", "3 undated articles"
     env.globals.update(
         version=__version__,
         display_title=views.display_title,
