@@ -174,3 +174,27 @@ def test_the_date_form_narrows_the_list_and_says_what_it_left_out(browser: Any, 
     navigate(browser, browser.find_element(By.CSS_SELECTOR, "#dates button").click)
     message = browser.find_element(By.ID, "message").text
     assert "ends (1999-12-31) before it starts (2000-01-01)" in message
+
+
+def test_list_oldest_first_keeps_its_order_on_every_link(client: Any) -> None:
+    html = get(client, "/?sort=oldest").text
+    titles = re.findall(r'class="article-link" href="/article/\d+">([^<]*)<', html)
+    assert titles[:2] == ["Winter budget", "Spring budget"] and titles[-1] == "Undated budget"
+    assert "5 articles in the corpus. Oldest first; undated articles last." in html
+    assert "/articles.json?page=1&amp;sort=oldest" in html
+    assert '<option value="oldest" selected>' in html
+
+
+def test_every_list_of_the_actor_page_keeps_to_the_range(client: Any) -> None:
+    html = get(client, f"/actor/{quote(SMITH)}?from=2017-03&to=2017-03&sort=date").text
+    assert "named in 1 articles" in html
+    assert "in articles published from 2017-03-01 to 2017-03-31" in html
+    articles = html[html.index('id="articles"') :]
+    assert 'Spring budget</a> <span class="small">2017-03-03 · ' in articles
+    assert "Winter budget" not in articles
+    assert "1 undated article naming Jane Smith left out by the date range." in html
+    assert "1 quote of undated articles left out by the date range." in html
+    assert f"/actor/{quote(SMITH)}.json?from=2017-03-01&amp;to=2017-03-31&amp;sort=date" in html
+    actor = get(client, f"/actor/{quote(SMITH)}.json?from=2017-03&to=2017-03").json()
+    assert [row["date"] for row in actor["articles"]] == ["2017-03-03"]
+    assert (actor["undated_left_out"], actor["timeline"]["undated_left_out"]) == (1, 1)
