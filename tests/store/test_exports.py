@@ -136,3 +136,18 @@ def test_exports_read_dates_as_the_search_does() -> None:
     assert typed_date("March 3, 2017") == datetime(2017, 3, 3, tzinfo=UTC)
     assert typed_date("Fri, 03 Mar 2017 12:00:00 +0100") == datetime(2017, 3, 3, 11, tzinfo=UTC)
     assert typed_date("soon") is None
+
+
+def test_a_future_date_is_exported_as_undated(store: Store, tmp_path: Path) -> None:
+    """As every list has it: kept as written, with no typed date (issue 18, dates)."""
+    dossier = ferry()
+    article = dataclasses.replace(dossier.article, published="2999-01-01")
+    store.save(dataclasses.replace(dossier, article=article), sha256="future")
+    rows = [
+        json.loads(line)
+        for line in (export(store, tmp_path / "f", "jsonl") / "articles.jsonl")
+        .read_text()
+        .splitlines()
+    ]
+    assert [(row["published"], row["published_text"]) for row in rows] == [(None, "2999-01-01")]
+    assert store.articles()["items"][0]["date"] is None

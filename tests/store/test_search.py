@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from presslens.cli import app
 from presslens.model import Dossier
 from presslens.store import Store, open_store, store_location
 from presslens.store.dates import date_key
+from presslens.store.ranges import DateRangeError
 
 PLAN = "Clinton health plan"
 TRADE = "Clinton trade speech"
@@ -138,12 +140,63 @@ def test_page_numbers_are_bounded(filled: Store, page: int, per_page: int, expec
 
 
 def test_date_order(filled: Store) -> None:
-    newest = [hit["title"] for hit in filled.search("said OR spoke", kind="article", sort="date")]
-    assert newest == [HARBOUR, TRADE, PLAN, BUDGET]
+    # the undated article comes last in both orders, never dated by the day it was added
+    newest = filled.search("said OR spoke", kind="article", sort="date")
+    assert [hit["title"] for hit in newest] == [TRADE, PLAN, BUDGET, HARBOUR]
+    assert newest[-1]["date"] is None
     oldest = [hit["title"] for hit in filled.search("said OR spoke", kind="article", sort="oldest")]
-    assert oldest == newest[::-1]
+    assert oldest == [BUDGET, PLAN, TRADE, HARBOUR]
     [trade] = filled.search("trade", sort="date")
     assert trade["date"] == "2016-04-05"
+
+
+SEARCH_RANGES = [
+    # (from, to, titles newest first, range as read, undated left out)
+    ("2016", None, [TRADE, PLAN], ("2016-01-01", None), 1),
+    ("2016-03-01", "2016-03-31", [PLAN], ("2016-03-01", "2016-03-31"), 1),
+    (None, "March 1, 2016", [PLAN, BUDGET], (None, "2016-03-01"), 1),
+    ("2020", None, [], ("2020-01-01", None), 1),
+    (None, None, [TRADE, PLAN, BUDGET, HARBOUR], (None, None), 0),
+]
+
+
+@pytest.mark.parametrize(("since", "until", "expected", "shown", "undated"), SEARCH_RANGES)
+def test_search_within_a_date_range(
+    filled: Store,
+    since: str | None,
+    until: str | None,
+    expected: list[str],
+    shown: tuple,
+    undated: int,
+) -> None:
+    found = filled.find("said OR spoke", kind="article", sort="date", since=since, until=until)
+    assert [hit["title"] for hit in found["results"]] == expected
+    assert (found["from"], found["to"], found["total"]) == (*shown, len(expected))
+    assert found["undated_left_out"] == undated
+
+
+def test_search_range_with_other_filters(filled: Store) -> None:
+    found = filled.find("care", speaker="O'Brien", since="2016")
+    assert (found["total"], found["undated_left_out"]) == (0, 1)  # O'Brien's article is undated
+    assert filled.find("care", speaker="O'Brien")["total"] == 1
+    page = filled.search_page("clinton", since="2016-04", until="2016-04", per_page=1)
+    assert [hit["title"] for hit in page["results"]] == [TRADE]
+    assert (page["pages"], page["undated_left_out"]) == (1, 0)
+
+
+@pytest.mark.parametrize(
+    ("since", "until", "message"),
+    [
+        ("soonish", None, "from 'soonish' is no date"),
+        (None, "2017-13", "to '2017-13' is no date"),
+        ("2017-02-30", None, "is no date"),
+        ("2018", "2017", "ends (2017-12-31) before it starts (2018-01-01)"),
+        ("x" * 500, None, "is no date"),
+    ],
+)
+def test_a_bad_date_is_refused(filled: Store, since: str, until: str, message: str) -> None:
+    with pytest.raises(DateRangeError, match=re.escape(message)):
+        filled.find("clinton", since=since, until=until)
 
 
 DATES = [
@@ -323,7 +376,7 @@ def test_cli_search_with_a_sqlite_url(tmp_path: Path) -> None:
         ["search", "said OR spoke", "--db", str(db), "-n", "1", "--page", "2", "--sort", "date"],
     )
     assert result.exit_code == 0 and "page 2 of 4" in result.stderr
-    assert TRADE in result.stdout
+    assert PLAN in result.stdout
 
 
 def test_text_holding_the_markers_gets_no_false_marks(store: Store) -> None:

@@ -4,11 +4,14 @@ with the sentence each stands in."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from corpus_articles import build, dated, said
 
 from presslens.model import Dossier
 from presslens.store import Store
+from presslens.store.ranges import DateRangeError
 from presslens.store.timeline import bound, holding
 
 SMITH = "Jane Smith"
@@ -60,7 +63,7 @@ RANGES = [
     (None, "2017-03-03", ["Spring budget", "Winter budget"], (None, "2017-03-03")),
     ("March 4, 2017", "2017-03-10", ["Ferry news"], ("2017-03-04", "2017-03-10")),
     ("2018", None, [], ("2018-01-01", None)),
-    ("soon", "2017-13", None, (None, None)),  # unread bounds are ignored: everything
+    ("", " ", None, (None, None)),  # blank bounds: no range
 ]
 
 
@@ -71,9 +74,33 @@ def test_list_within_a_date_range(
     listing = filled.articles(since=since, until=until)
     assert (listing["from"], listing["to"]) == shown
     if expected is None:
-        assert listing["total"] == len(articles())
+        assert (listing["total"], listing["undated_left_out"]) == (len(articles()), 0)
     else:
         assert (titles(listing), listing["total"]) == (expected, len(expected))
+        # no date, a future one and an unreadable one: three undated articles left out, said so
+        assert listing["undated_left_out"] == 3
+
+
+@pytest.mark.parametrize(
+    ("since", "until", "message"),
+    [
+        ("soon", None, "from 'soon' is no date: write 2017, 2017-03 or 2017-03-03"),
+        (None, "2017-13", "to '2017-13' is no date"),
+        ("2017-06", "2017-03", "the date range ends (2017-03-31) before it starts (2017-06-01)"),
+    ],
+)
+def test_a_bad_range_is_refused(filled: Store, since: str, until: str, message: str) -> None:
+    with pytest.raises(DateRangeError, match=re.escape(message)):
+        filled.articles(since=since, until=until)
+    with pytest.raises(DateRangeError):
+        filled.actor(SMITH, since=since, until=until)
+
+
+def test_list_oldest_first_keeps_undated_last(filled: Store) -> None:
+    listing = filled.articles(sort="oldest")
+    assert titles(listing)[:4] == ["Winter budget", "Spring budget", "Ferry news", "Summer budget"]
+    assert {item["date"] for item in listing["items"][4:]} == {None}
+    assert listing["sort"] == "oldest"
 
 
 def test_list_pages_do_not_overlap(filled: Store) -> None:
@@ -105,12 +132,44 @@ def test_actor_timeline_within_a_range(filled: Store) -> None:
     timeline = filled.actor("jane smith", since="2017-01-01", until="2017-06-30")["timeline"]
     assert [q["title"] for q in timeline["quotes"]] == ["Spring budget"]
     assert (timeline["from"], timeline["to"], timeline["total"]) == ("2017-01-01", "2017-06-30", 1)
+    assert timeline["undated_left_out"] == 3  # the three undated articles' quotes
     assert filled.actor("Nobody Here")["timeline"] == {
         "from": None,
         "to": None,
+        "sort": "oldest",
         "total": 0,
+        "undated_left_out": 0,
         "quotes": [],
     }
+
+
+def test_actor_timeline_newest_first(filled: Store) -> None:
+    quotes = filled.actor(SMITH, sort="date")["timeline"]["quotes"]
+    assert [q["date"] for q in quotes] == [
+        "2017-07-04",
+        "2017-03-03",
+        "2016-12-30",
+        None,
+        None,
+        None,
+    ]
+
+
+def test_every_list_of_the_actor_page_keeps_to_the_range(filled: Store) -> None:
+    actor = filled.actor(SMITH, since="2017-03", until="2017-07")
+    assert [(row["title"], row["date"]) for row in actor["articles"]] == [
+        ("Spring budget", "2017-03-03"),
+        ("Summer budget", "2017-07-04"),
+    ]
+    assert [row["date"] for row in actor["quotes"]] == ["2017-03-03", "2017-07-04"]
+    assert (actor["from"], actor["to"], actor["undated_left_out"]) == (
+        "2017-03-01",
+        "2017-07-31",
+        3,
+    )
+    whole = filled.actor(SMITH)
+    assert (len(whole["articles"]), whole["undated_left_out"]) == (6, 0)
+    assert {row["date"] for row in whole["articles"]} >= {"2016-12-30", None}
 
 
 BOUNDS = [

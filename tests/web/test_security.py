@@ -54,11 +54,11 @@ def hostile_pages(site: Any) -> list[str]:
         f"/article/{article}",
         f"/article/{article}/report",
         f"/actor/{quote(HOSTILE_ACTOR, safe='')}",
-        # the timeline, and date bounds that are markup (read as no date, never shown)
-        f"/actor/{quote(HOSTILE_ACTOR, safe='')}?from={quote(PAYLOAD_IMG)}"
-        f"&to={quote(PAYLOAD_SCRIPT)}",
-        f"/?from={quote(PAYLOAD_LINK)}",
+        # the timeline and the lists in date order (ranges: tests/web/test_timeline_pages.py)
+        f"/actor/{quote(HOSTILE_ACTOR, safe='')}?sort=date",
+        "/?sort=oldest",
         f"/search?q={quote('script pwned')}",
+        f"/search?q={quote('script pwned')}&sort=oldest",
         f"/search?q={quote(PAYLOAD_IMG)}&speaker={quote('mallory')}",
         f"/search?q={quote(PAYLOAD_SCRIPT)}",
     ]
@@ -68,6 +68,22 @@ def test_every_page_keeps_hostile_text_inert(browser: Any, site: Any) -> None:
     for path in hostile_pages(site):
         browser.get(site.url(path))
         assert_inert(browser)
+
+
+def test_date_bounds_that_are_markup_get_an_inert_refusal(browser: Any, site: Any) -> None:
+    """A bound that is markup is no date: the page refuses it (400) and shows it as text."""
+    bounds = f"from={quote(PAYLOAD_IMG)}&to={quote(PAYLOAD_SCRIPT)}"
+    for path in (
+        f"/actor/{quote(HOSTILE_ACTOR, safe='')}?{bounds}",
+        f"/?to={quote(PAYLOAD_LINK)}",
+        f"/search?q=pwned&{bounds}",
+        f"/claims?{bounds}",
+        f"/conflicts?{bounds}",
+    ):
+        browser.get(site.url(path))
+        assert_inert(browser, shows_payload=False)
+        message = browser.find_element(By.ID, "message").text
+        assert "is no date" in message and "window.__pwned" in message, path
 
 
 def test_hostile_page_shows_the_markup_as_text(browser: Any, site: Any) -> None:

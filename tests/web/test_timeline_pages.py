@@ -71,8 +71,33 @@ def test_list_json_in_a_range(client: Any) -> None:
     listing = get(client, "/articles.json?from=2017&to=2017-06").json()
     assert (listing["from"], listing["to"], listing["total"]) == ("2017-01-01", "2017-06-30", 2)
     assert [item["title"] for item in listing["items"]][1] == "Spring budget"
-    ignored = get(client, f"/articles.json?from={quote(PAYLOAD_SCRIPT)}&to=%00").json()
-    assert (ignored["from"], ignored["to"], ignored["total"]) == (None, None, 5)
+    assert listing["undated_left_out"] == 1  # "Undated budget", said so
+    blank = get(client, "/articles.json?from=&to=%00").json()  # blank bounds: no range
+    assert (blank["from"], blank["to"], blank["total"], blank["undated_left_out"]) == (
+        None,
+        None,
+        5,
+        0,
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        (f"/articles.json?from={quote(PAYLOAD_SCRIPT)}", "from '<script>window.__pwned = 1</scr"),
+        ("/articles.json?to=2017-13", "to '2017-13' is no date: write 2017, 2017-03 or 2017-03-03"),
+        ("/articles.json?from=2018&to=2017", "ends (2017-12-31) before it starts (2018-01-01)"),
+        (f"/actor/{quote(SMITH)}.json?from=soon", "from 'soon' is no date"),
+    ],
+)
+def test_a_bad_date_gets_400_with_a_message(client: Any, path: str, message: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 400
+    assert message in response.json()["error"]
+    page = client.get(path.replace(".json", "", 1))
+    assert page.status_code == 400
+    assert "is no date" in page.text or "before it starts" in page.text
+    assert "<script>window" not in page.text  # the bound is shown as text
 
 
 def test_list_page_in_a_range(client: Any) -> None:
@@ -115,8 +140,7 @@ def test_actor_page_links_each_quote_to_its_sentence(client: Any) -> None:
 
 
 def test_timeline_keeps_hostile_text_inert(client: Any) -> None:
-    bad = quote(PAYLOAD_IMG)
-    html = get(client, f"/actor/{quote(MALLORY, safe='')}?from={bad}&to=2017-12-31").text
+    html = get(client, f"/actor/{quote(MALLORY, safe='')}?from=2017-05&to=2017-12-31").text
     timeline = html[
         html.index('id="timeline"') : html.index("</section>", html.index('id="timeline"'))
     ]
@@ -124,7 +148,7 @@ def test_timeline_keeps_hostile_text_inert(client: Any) -> None:
         assert payload not in html
     assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in timeline  # the title, as text
     assert "&lt;a href=&#34;javascript:window.__pwned = 3&#34;&gt;" in timeline  # the quote
-    assert 'name="from" value=""' in timeline  # the hostile bound is not read, nor shown
+    assert 'name="from" value="2017-05-01"' in html
 
 
 def test_timeline_link_lands_on_the_sentence(browser: Any, site: Any) -> None:
@@ -133,3 +157,44 @@ def test_timeline_link_lands_on_the_sentence(browser: Any, site: Any) -> None:
     navigate(browser, said_link.click)
     target = browser.execute_script("return document.querySelector(':target')")
     assert target is not None and "taxes will rise" in target.text
+
+
+def test_the_date_form_narrows_the_list_and_says_what_it_left_out(browser: Any, site: Any) -> None:
+    """The site's corpus is undated: a range leaves every article out, and says so."""
+    browser.get(site.url("/"))
+    listed = len(browser.find_elements(By.CSS_SELECTOR, "#articles a.article-link"))
+    field = browser.find_element(By.CSS_SELECTOR, "#dates input[name=from]")
+    field.send_keys("2000")
+    navigate(browser, browser.find_element(By.CSS_SELECTOR, "#dates button").click)
+    assert "from=2000" in browser.current_url
+    note = browser.find_element(By.ID, "undated-left-out").text
+    assert note.startswith(f"{listed} undated articles left out by the date range")
+    field = browser.find_element(By.CSS_SELECTOR, "#dates input[name=to]")
+    field.send_keys("1999")  # before it starts
+    navigate(browser, browser.find_element(By.CSS_SELECTOR, "#dates button").click)
+    message = browser.find_element(By.ID, "message").text
+    assert "ends (1999-12-31) before it starts (2000-01-01)" in message
+
+
+def test_list_oldest_first_keeps_its_order_on_every_link(client: Any) -> None:
+    html = get(client, "/?sort=oldest").text
+    titles = re.findall(r'class="article-link" href="/article/\d+">([^<]*)<', html)
+    assert titles[:2] == ["Winter budget", "Spring budget"] and titles[-1] == "Undated budget"
+    assert "5 articles in the corpus. Oldest first; undated articles last." in html
+    assert "/articles.json?page=1&amp;sort=oldest" in html
+    assert '<option value="oldest" selected>' in html
+
+
+def test_every_list_of_the_actor_page_keeps_to_the_range(client: Any) -> None:
+    html = get(client, f"/actor/{quote(SMITH)}?from=2017-03&to=2017-03&sort=date").text
+    assert "named in 1 articles" in html
+    assert "in articles published from 2017-03-01 to 2017-03-31" in html
+    articles = html[html.index('id="articles"') :]
+    assert 'Spring budget</a> <span class="small">2017-03-03 · ' in articles
+    assert "Winter budget" not in articles
+    assert "1 undated article naming Jane Smith left out by the date range." in html
+    assert "1 quote of undated articles left out by the date range." in html
+    assert f"/actor/{quote(SMITH)}.json?from=2017-03-01&amp;to=2017-03-31&amp;sort=date" in html
+    actor = get(client, f"/actor/{quote(SMITH)}.json?from=2017-03&to=2017-03").json()
+    assert [row["date"] for row in actor["articles"]] == ["2017-03-03"]
+    assert (actor["undated_left_out"], actor["timeline"]["undated_left_out"]) == (1, 1)

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from presslens.cli.analyze import FastOption, mode
+from presslens.cli.dates import FromOption, ToOption, range_words, read_dates, undated_words
 from presslens.errors import MissingExtraError, PresslensError
 
 DbOption = Annotated[
@@ -122,10 +123,10 @@ def search(
     ] = None,
     sort: Annotated[
         str,
-        typer.Option(
-            "--sort", help="relevance, date (newest first, by published date else added) or oldest."
-        ),
+        typer.Option("--sort", help="relevance, date (newest first) or oldest; undated last."),
     ] = "relevance",
+    since: FromOption = None,
+    until: ToOption = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=1000)] = 20,
     page: Annotated[int, typer.Option("--page", min=1, help="Which page of --limit hits.")] = 1,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
@@ -137,6 +138,7 @@ def search(
 
     if sort not in SORTS:
         raise typer.BadParameter(f"choose one of {', '.join(SORTS)}", param_hint="--sort")
+    read_dates(since, until)
     with open_store(db) as store:
         found = store.find(
             query,
@@ -147,6 +149,8 @@ def search(
             limit=limit,
             offset=(page - 1) * limit,
             sort=sort,
+            since=since,
+            until=until,
         )
     show_hits(found, as_json)
     show_totals(found, page, limit, as_json)
@@ -172,11 +176,13 @@ def show_totals(found: dict, page: int, limit: int, as_json: bool) -> None:
     if found["ignored"]:
         typer.echo(printable("common words left out: " + ", ".join(found["ignored"])), err=True)
     pages = max(1, -(-found["total"] // limit))
+    within, undated = range_words(found), undated_words(found, "results of undated articles")
     if found["total"] and not as_json:
         past = "" if found["results"] else ": past the last page"
-        typer.echo(f"{found['total']} results, page {page} of {pages}{past}", err=True)
+        counts = f"{found['total']} results{within}, page {page} of {pages}{past}"
+        typer.echo(counts + undated, err=True)
     elif not as_json:
-        typer.echo("no results", err=True)
+        typer.echo(f"no results{within}{undated}", err=True)
 
 
 def serve(

@@ -4,27 +4,22 @@ timeline NAME` (an actor's quotes in date order), each narrowed by --from/--to."
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from presslens.cli.corpus import DbOption, printable
+from presslens.cli.dates import FromOption, ToOption, range_words, read_dates, undated_words
 
-FromOption = Annotated[
-    str | None,
-    typer.Option(
-        "--from", help="Published on or after: 2017, 2017-03 or 2017-03-03 (or March 3, 2017)."
-    ),
-]
-ToOption = Annotated[
-    str | None, typer.Option("--to", help="Published on or before (a year or month: its end).")
-]
 JsonOption = Annotated[bool, typer.Option("--json", help="One JSON object per line.")]
 
 
 def articles(
     since: FromOption = None,
     until: ToOption = None,
+    sort: Annotated[
+        str, typer.Option("--sort", help="date (newest first) or oldest; undated last.")
+    ] = "date",
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=1000)] = 50,
     page: Annotated[int, typer.Option("--page", min=1, help="Which page of --limit.")] = 1,
     as_json: JsonOption = False,
@@ -32,10 +27,14 @@ def articles(
 ) -> None:
     """The stored articles, newest published first (undated last), by date range."""
     from presslens.store import open_store
+    from presslens.store.timeline import ORDERS
 
-    check_range(since, until)
+    read_dates(since, until)
+    check_sort(sort, ORDERS)
     with open_store(db) as store:
-        listing = store.articles(limit=limit, offset=(page - 1) * limit, since=since, until=until)
+        listing = store.articles(
+            limit=limit, offset=(page - 1) * limit, since=since, until=until, sort=sort
+        )
     for item in listing["items"]:
         if as_json:
             typer.echo(json.dumps(item, ensure_ascii=False))
@@ -44,24 +43,29 @@ def articles(
         by = f" — {item['byline']}" if item.get("byline") else ""
         typer.echo(printable(f"{when}  #{item['id']} {item['title'] or 'Untitled'}{by}"))
     if not as_json:
-        typer.echo(f"{listing['total']} articles{range_words(listing)}", err=True)
+        counts = f"{listing['total']} articles{range_words(listing)}"
+        typer.echo(counts + undated_words(listing, "undated articles"), err=True)
 
 
 def timeline(
     name: Annotated[str, typer.Argument(help="A person or organisation, as on the actor page.")],
     since: FromOption = None,
     until: ToOption = None,
+    sort: Annotated[
+        str, typer.Option("--sort", help="oldest (first) or date (newest first); undated last.")
+    ] = "oldest",
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=1000)] = 200,
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
     """An actor's quotes across the corpus in the order their articles came out."""
     from presslens.store import open_store
-    from presslens.store.timeline import actor_timeline
+    from presslens.store.timeline import ORDERS, actor_timeline
 
-    check_range(since, until)
+    read_dates(since, until)
+    check_sort(sort, ORDERS)
     with open_store(db) as store:
-        found = actor_timeline(store, name, since=since, until=until, limit=limit)
+        found = actor_timeline(store, name, since=since, until=until, limit=limit, sort=sort)
     for quote in found["quotes"]:
         if as_json:
             typer.echo(json.dumps(quote, ensure_ascii=False))
@@ -70,23 +74,10 @@ def timeline(
         typer.echo(printable(f"{when}  #{quote['article_id']} {quote['title'] or 'Untitled'}"))
         typer.echo("    " + printable(f"[{quote['kind']}] " + " ".join(quote["text"].split())))
     if not as_json:
-        typer.echo(f"{found['total']} quotes{range_words(found)}", err=True)
+        counts = f"{found['total']} quotes{range_words(found)}"
+        typer.echo(counts + undated_words(found, "quotes of undated articles"), err=True)
 
 
-def check_range(since: str | None, until: str | None) -> None:
-    """Refuse a bound that reads as no date: on the command line that is a typo to fix (the
-    web pages ignore one instead)."""
-    from presslens.store.timeline import bound
-
-    for option, given in (("--from", since), ("--to", until)):
-        if given and bound(given) is None:
-            raise typer.BadParameter(
-                f"{given!r} is no date: write 2017, 2017-03 or 2017-03-03", param_hint=option
-            )
-
-
-def range_words(found: dict[str, Any]) -> str:
-    """ " published from 2017-01-01 to 2017-06-30", or "" with no range."""
-    since = f" from {found['from']}" if found["from"] else ""
-    until = f" to {found['to']}" if found["to"] else ""
-    return f" published{since}{until}" if since or until else ""
+def check_sort(sort: str, sorts: tuple[str, ...]) -> None:
+    if sort not in sorts:
+        raise typer.BadParameter(f"choose one of {', '.join(sorts)}", param_hint="--sort")

@@ -15,6 +15,7 @@ from typing import BinaryIO
 import py3langid
 
 from presslens.errors import EmptyInputError, InputError, MissingInputError
+from presslens.ingest.blocks import clean_line
 from presslens.ingest.decode import decode_with_note, scrub
 from presslens.ingest.inputs import is_gzip, is_supported, not_a_file, read_bounded, too_large
 from presslens.ingest.published import with_own
@@ -61,10 +62,16 @@ def english_words_share(words: list[str]) -> float:
 
 
 def from_text(
-    raw: str, *, origin: Origin, settings: Settings, notes: tuple[str, ...] = ()
+    raw: str,
+    *,
+    origin: Origin,
+    settings: Settings,
+    notes: tuple[str, ...] = (),
+    title: str | None = None,
 ) -> Article:
     """Text or HTML (by content) to an Article with its language set; `notes` (what reading the
-    input replaced or dropped) become ingest warnings."""
+    input replaced or dropped) become ingest warnings; `title`, when the input's own field
+    gives one (a JSON line's), is the article's title whatever the page says."""
     raw, scrubbed = scrub(raw)
     notes += scrubbed
     if not raw.strip():
@@ -75,8 +82,10 @@ def from_text(
 
         origin = dataclasses.replace(origin, kind="html" if origin.kind == "text" else origin.kind)
         article = parse_html(raw, origin=origin)
+        if title and title.strip():
+            article = dataclasses.replace(article, title=clean_line(title))
     else:
-        article = parse_saved_page(raw, origin=origin, settings=settings)
+        article = parse_saved_page(raw, origin=origin, settings=settings, title=title)
     warnings = list(article.warnings) + [StageWarning("ingest", note) for note in notes]
     if not article.text.strip():
         warnings.append(StageWarning("ingest", "no article text found in the input"))
@@ -116,7 +125,12 @@ def gunzip_bounded(stream: BinaryIO, limit: int, name: str) -> bytes:
 
 
 def from_bytes(
-    data: bytes, *, origin: Origin, settings: Settings, notes: tuple[str, ...] = ()
+    data: bytes,
+    *,
+    origin: Origin,
+    settings: Settings,
+    notes: tuple[str, ...] = (),
+    title: str | None = None,
 ) -> Article:
     if data.startswith(GZIP_MAGIC):  # a gzipped page from stdin, a URL or an archive
         data = gunzip_bounded(io.BytesIO(data), settings.max_bytes, origin.uri or "input")
@@ -125,7 +139,7 @@ def from_bytes(
     origin = dataclasses.replace(origin, sha256=hashlib.sha256(data).hexdigest())
     text, note = decode_with_note(data, name=origin.uri or "input")
     notes += (note,) if note else ()
-    return from_text(text, origin=origin, settings=settings, notes=notes)
+    return from_text(text, origin=origin, settings=settings, notes=notes, title=title)
 
 
 def load(

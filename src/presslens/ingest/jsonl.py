@@ -1,6 +1,7 @@
 """JSON Lines (optionally gzipped): one article a line, its text in the first of the fields
-html, text, content, body; its date and author in the fields ingest/published.py names
-(`published`, `published_at`, `date`..., `author`, `authors`...).
+html, text, content, body; its title in `title` (the text need not hold it; when its first line
+is that title again, it is not read twice: ingest/text.py); its date and author in the fields
+ingest/published.py names (`published`, `published_at`, `date`..., `author`, `authors`...).
 
 Every line ends as one document or one error document, and the file goes on: a line that is not
 JSON, has no text field, or holds a lone surrogate escape ("\\ud800", replaced by U+FFFD with a
@@ -27,7 +28,8 @@ from presslens.settings import Settings
 # How far past the limit an over-long line is read while looking for its end; past that the rest
 # of the file is refused too (a gzipped run of zeros has no line end for gigabytes).
 SKIP_FACTOR = 4
-META_FIELDS = ("id", "url", "title")
+META_FIELDS = ("id", "url")
+MAX_TITLE_CHARS = 1000  # a longer `title` is no headline (text put in the wrong field): unused
 
 
 class LineTooLong(ValueError):
@@ -95,6 +97,9 @@ def line_document(path: Path, number: int, line: bytes | LineTooLong) -> InputDo
         return InputDocument(doc_id, "jsonl", doc_id, error=f"line {number}: {exc}")
     body, notes = scrub(body)
     meta = {k: scrub(str(record[k]))[0] for k in META_FIELDS if record.get(k)}
+    title = record.get("title")
+    if isinstance(title, str) and title.strip() and len(title) <= MAX_TITLE_CHARS:
+        meta["title"] = scrub(" ".join(title.split()))[0]
     dates = {"published": record_published(record), "author": record_author(record)}
     meta.update({k: scrub(value)[0] for k, value in dates.items() if value})
     uri = meta.get("url", doc_id)

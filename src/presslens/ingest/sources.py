@@ -126,14 +126,16 @@ def iter_documents(
 
 def load_document(document: InputDocument, *, settings: Settings | None = None) -> Article:
     """The Article of one input document, with the date and author its feed entry or JSON line
-    gives; raises PresslensError when it cannot be read."""
+    gives, and the title a JSON line gives; raises PresslensError when it cannot be read."""
     if document.error or document.data is None:
         raise PresslensError(document.error or f"{document.id} has no content")
     origin = Origin(
         kind=document.kind, uri=document.uri, fetched_at=document.meta.get("fetched_at")
     )
     notes = (document.warning,) if document.warning else ()
-    article = from_bytes(document.data, origin=origin, settings=settings or Settings(), notes=notes)
+    settings = settings or Settings()
+    title = document.meta.get("title")
+    article = from_bytes(document.data, origin=origin, settings=settings, notes=notes, title=title)
     return with_given(article, document.meta)
 
 

@@ -131,6 +131,23 @@ def take_title(
     return None, units, [note]
 
 
+def take_given_title(
+    units: list[str], title: str
+) -> tuple[str | None, list[str], list[StageWarning]]:
+    """The title an input's own field gives (a JSON line's `title`): the text's first unit is
+    dropped when it is that title again (the same words, any case or punctuation), and is the
+    body's first paragraph otherwise."""
+    given = clean_line(title)
+    if units and same_words(clean_line(units[0]), given):
+        return given, units[1:], []
+    return given, units, []
+
+
+def same_words(left: str, right: str) -> bool:
+    words = re.compile(r"\w+")
+    return bool(left) and words.findall(left.casefold()) == words.findall(right.casefold())
+
+
 def headline_text(line: str) -> str:
     """The headline without the stop a saved text put after it ("Emails released."): a
     headline has none. An abbreviation keeps its point ("... in the U.S."), as does an
@@ -214,10 +231,17 @@ def take_caption(units: list[str], settings: Settings) -> tuple[str | None, list
     return None, units
 
 
-def parse_saved_page(raw: str, *, origin: Origin, settings: Settings) -> Article:
+def parse_saved_page(
+    raw: str, *, origin: Origin, settings: Settings, title: str | None = None
+) -> Article:
+    """The article of a saved page's text; `title`: the one the input's own field gives (a
+    JSON line's), which the text then need not hold."""
     raw, removed = render_posts(raw)
     units = split_units(raw)
-    title, units, warnings = take_title(units, stands_alone=first_line_stands_alone(raw, units))
+    if title and title.strip():
+        title, units, warnings = take_given_title(units, title)
+    else:
+        title, units, warnings = take_title(units, stands_alone=first_line_stands_alone(raw, units))
     caption, units = take_caption(units, settings) if title else (None, units)
     blocks: list[Block] = []
     for unit, following in zip(units, [*units[1:], ""], strict=False):

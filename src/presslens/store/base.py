@@ -19,9 +19,11 @@ from typing import Any
 from presslens.model import Dossier
 from presslens.store import records
 from presslens.store.actor_keys import query_keys
+from presslens.store.actors import actor_page, like_pattern
 from presslens.store.dates import date_key
 from presslens.store.exports import EXPORT_TABLES, export_rows  # noqa: F401 (re-exported)
 from presslens.store.query import Query, parse
+from presslens.store.ranges import PUBLISHED, read_range
 from presslens.store.records import storable
 from presslens.store.schema import (
     ADDED_COLUMNS,
@@ -34,7 +36,7 @@ from presslens.store.snippets import (
     marked_spans,
     snippet,
 )
-from presslens.store.timeline import actor_timeline, dated_articles
+from presslens.store.timeline import dated_articles, in_order
 
 SORTS = ("relevance", "date", "oldest")  # date: newest first
 MATCHES = ("auto", "all", "any")
@@ -57,16 +59,6 @@ INSERTS = {
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def escape_like(text: str) -> str:
-    """`text` case-folded for a LIKE pattern, its own % and _ taken literally."""
-    return text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def like_pattern(text: str) -> str:
-    """A case-folded LIKE pattern matching `text` anywhere."""
-    return f"%{escape_like(text)}%"
 
 
 def speaker_filter(speaker: str) -> tuple[str, list[Any]]:
@@ -93,6 +85,31 @@ def bindable(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool):
         return min(max(value, INT64[0]), INT64[1])
     return storable(value)
+
+
+def with_articles(
+    filters: tuple[str, list[Any]], condition: str, params: list[Any]
+) -> tuple[str, list[Any]]:
+    """Search filters (SQL added to a WHERE over search_index `s`, and its parameters) with a
+    condition on the article of each piece (articles `a`, as store/ranges.py writes them)."""
+    if condition == "1 = 1":
+        return filters
+    clause = f" AND EXISTS (SELECT 1 FROM articles a WHERE a.id = s.article_id AND {condition})"
+    return filters[0] + clause, [*filters[1], *params]
+
+
+def nothing_found(parsed: Query, sort: str, shown: dict[str, str | None]) -> dict[str, Any]:
+    """A search's answer before any hit: how the query and the date range were read."""
+    return {
+        "understood": parsed.shown(),
+        "ignored": list(parsed.ignored),
+        "match": "all",
+        "sort": sort,
+        **shown,
+        "total": 0,
+        "undated_left_out": 0,
+        "results": [],
+    }
 
 
 def page(limit: int, offset: int = 0) -> tuple[int, int]:
@@ -325,12 +342,14 @@ class Store:
         offset: int = 0,
         since: str | None = None,
         until: str | None = None,
+        sort: str = "date",
     ) -> dict[str, Any]:
-        """One page of the article list, newest published first, undated last, with the total
-        (of the date range `since`..`until` when given: see store/timeline.py)."""
+        """One page of the article list, newest published first (`sort="oldest"`: oldest),
+        undated last, with the total (of the date range `since`..`until` when given, with the
+        undated articles it left out: see store/timeline.py)."""
         limit, offset = page(limit, offset)
         return dated_articles(
-            self, LIST_COLUMNS, limit=limit, offset=offset, since=since, until=until
+            self, LIST_COLUMNS, limit=limit, offset=offset, since=since, until=until, sort=sort
         )
 
     def article(self, article_id: int) -> dict[str, Any] | None:
@@ -345,64 +364,19 @@ class Store:
         return row
 
     def actor(
-        self, name: str, *, limit: int = 200, since: str | None = None, until: str | None = None
+        self,
+        name: str,
+        *,
+        limit: int = 200,
+        since: str | None = None,
+        until: str | None = None,
+        sort: str = "oldest",
     ) -> dict[str, Any]:
         """Everything by and about an actor across the corpus: the articles whose actor has
-        this name's corpus key (store/actor_keys.py) or this very name, any case; and the
-        `timeline` of their quotes by date, within `since`..`until` (store/timeline.py)."""
-        limit = page(limit)[0]
-        key = name.lower()
-        keys = query_keys(name) or [key]
-        marks = ", ".join("?" for _ in keys)
-        articles = self.all(
-            "SELECT a.id, a.title, a.excerpt, a.published, x.type, x.mentions FROM actors x "
-            f"JOIN articles a ON a.id = x.article_id WHERE x.key IN ({marks}) OR lower(x.name) = ? "
-            "ORDER BY x.mentions DESC, a.id LIMIT ?",
-            (*keys, key, limit),
-        )
-        quotes = self.all(
-            "SELECT q.article_id, a.title, a.excerpt, q.quote_id, q.kind, q.text, q.speaker "
-            "FROM quotes q JOIN articles a ON a.id = q.article_id "
-            f"WHERE q.speaker_key IN ({marks}) "
-            "OR (q.speaker_key IS NULL AND lower(q.speaker) = ?) "
-            "ORDER BY q.article_id, q.start_char LIMIT ?",
-            (*keys, key, limit),
-        )
-        claims = self.all(
-            "SELECT c.article_id, a.title, a.excerpt, c.claim_id, c.text, c.score, c.sources "
-            "FROM claims c "
-            "JOIN articles a ON a.id = c.article_id WHERE lower(c.actors) LIKE ? ESCAPE '\\' "
-            "ORDER BY c.score DESC LIMIT ?",
-            (like_pattern(name), limit),
-        )
-        sourced = self.all(
-            "SELECT s.article_id, a.title, a.excerpt, s.kind, s.n_claims FROM sources s "
-            "JOIN articles a ON a.id = s.article_id WHERE lower(s.name) = ? ORDER BY s.article_id "
-            "LIMIT ?",
-            (key, limit),
-        )
-        types = sorted({row["type"] for row in articles if row["type"]})
-        return {
-            "name": name,
-            "types": types,
-            "articles": articles,
-            "quotes": quotes,
-            "claims": claims,
-            "as_source": sourced,
-            "full_names": self.full_names(keys[0]),
-            "timeline": actor_timeline(self, name, since=since, until=until, limit=limit),
-        }
-
-    def full_names(self, surname: str) -> list[dict[str, Any]]:
-        """For a one-word name: the people of the corpus whose key ends in it, with how many
-        articles name them ("Trump" -> Donald Trump, Ivanka Trump); never merged into it."""
-        if not surname or " " in surname:
-            return []
-        return self.all(
-            "SELECT x.key, count(DISTINCT x.article_id) AS articles FROM actors x "
-            "WHERE x.key LIKE ? ESCAPE '\\' GROUP BY x.key ORDER BY articles DESC, x.key LIMIT 20",
-            ("% " + escape_like(surname),),
-        )
+        this name's corpus key (store/actor_keys.py) or this very name, any case, their quotes,
+        the claims and sources they are in, and the `timeline` of their quotes by date (oldest
+        first; `sort="date"`: newest), every list within `since`..`until` (store/actors.py)."""
+        return actor_page(self, name, limit=page(limit)[0], since=since, until=until, sort=sort)
 
     def search(self, query: str = "", **options: Any) -> list[dict[str, Any]]:
         """The hits of `find` alone (same options)."""
@@ -431,30 +405,29 @@ class Store:
         offset: int = 0,
         sort: str = "relevance",
         match: str = "auto",
+        since: str | None = None,
+        until: str | None = None,
     ) -> dict[str, Any]:
         """Full-text search over article text, quotes and claims, in the query language of
         store/query.py: the hits from `offset` on, with their total and how the query was read.
 
         `sort`: "relevance" (best first), "date" (newest first) or "oldest", by the article's
-        published date, else the date it was added. `match`: "all" (every term), "any" (any one
-        word), or "auto": all, and when no piece has them all, any, which the answer says by
-        `match` = "any". Filters (speaker, actor, source names anywhere in any case, and kind)
-        narrow either. Returns {understood, ignored, match, sort, total, results}; each hit
-        (kind, article_id, ref, speaker, title, excerpt, published, date, score, snippet,
-        highlights: [start, end] pairs in the snippet) also carries `match`."""
+        publication date, undated articles last in both. `match`: "all" (every term), "any"
+        (any one word), or "auto": all, and when no piece has them all, any, which the answer
+        says by `match` = "any". Filters (speaker, actor, source names anywhere in any case,
+        kind, and the publication date range `since`..`until`, store/ranges.py) narrow either.
+        Returns {understood, ignored, match, sort, from, to, total, undated_left_out, results};
+        each hit (kind, article_id, ref, speaker, title, excerpt, published, date, score,
+        snippet, highlights: [start, end] pairs in the snippet) also carries `match`.
+        DateRangeError for a bound that is no date."""
         parsed = parse(query)
+        dates = read_range(since, until)
         sort = sort if sort in SORTS else "relevance"
-        found: dict[str, Any] = {
-            "understood": parsed.shown(),
-            "ignored": list(parsed.ignored),
-            "match": "all",
-            "sort": sort,
-            "total": 0,
-            "results": [],
-        }
+        found = nothing_found(parsed, sort, dates.shown())
         if not parsed and not (speaker or actor or source):
             return found
-        filters = self.filters(speaker=speaker, actor=actor, source=source, kind=kind)
+        named = self.filters(speaker=speaker, actor=actor, source=source, kind=kind)
+        filters = with_articles(named, *dates.condition())
         wider = parsed.any_word()
         tried = wider if match == "any" and wider else parsed
         total = self.count(tried, filters)
@@ -465,9 +438,11 @@ class Store:
         limit, offset = page(limit, offset)
         rows = self.matching(tried, filters, limit, offset, sort) if total and limit else []
         marked = self.marks(rows, tried) if tried and rows else [(0, None)] * len(rows)
+        undated = with_articles(named, f"{PUBLISHED} IS NULL", [])
         found.update(
             match="any" if tried is wider else "all",
             total=total,
+            undated_left_out=self.count(tried, undated) if dates else 0,
             results=[self.hit(row, mark) for row, mark in zip(rows, marked, strict=True)],
         )
         for hit in found["results"]:  # also said by each hit, for callers that keep only hits
@@ -485,14 +460,10 @@ class Store:
         joins, where, params = self.search_clause(query) if query else ("", "1 = 1", [])
         score = self.score_expression() if query else "0"
         best = self.score_order() if query else "s.article_id DESC"
-        order = {
-            "relevance": best,
-            "date": f"coalesce(a.date_key, '') DESC, {best}",
-            "oldest": f"coalesce(a.date_key, ''), {best}",
-        }[sort]
+        order = best if sort == "relevance" else f"{in_order(sort)}, {best}"
         text = (
             f"SELECT {self.row_key()} AS row_key, s.kind, s.article_id, s.ref, s.speaker, s.body, "
-            f"a.title, a.excerpt, a.published, a.date_key, {score} AS score "
+            f"a.title, a.excerpt, a.published, {PUBLISHED} AS date, {score} AS score "
             f"FROM search_index s JOIN articles a ON a.id = s.article_id{joins} "
             f"WHERE {where}{filters[0]} "
             # the rest makes the order total, so that pages never overlap
@@ -531,7 +502,7 @@ class Store:
             body = body[cut:]
             spans = [(a - cut, b - cut) for a, b in spans if a >= cut]
         row["snippet"], row["highlights"] = snippet(body, spans)
-        row["date"] = (row.pop("date_key") or "")[:10] or None
+        row["date"] = (row["date"] or "")[:10] or None
         row["article_id"] = int(row["article_id"])
         row["score"] = round(float(row["score"] or 0.0), 4)
         return row

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
-from presslens.store.dates import typed_date
+from presslens.store.dates import published_key, typed_date
 from presslens.store.records import article_row, keys_by_id, names_by_id, quote_speaker, span_of
 
 LIST_JOINER = "; "
@@ -139,13 +139,22 @@ def strings(values: Any) -> list[str]:
     return [str(value) for value in values or []]
 
 
+def publication_date(published: Any, added: str | None = None) -> Any:
+    """The typed publication date, None when the lists call the article undated: a date that
+    does not read, or lies in the future of when it was added (store/dates.py's
+    `published_key`); the date as written stays in `published_text`."""
+    if not isinstance(published, str) or published_key(published, added) is None:
+        return None
+    return typed_date(published)
+
+
 def article_table_row(row: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
     counts = article_row(data)
     published = counts["published"]
     return {
         "id": int(row["id"]),
         "title": counts["title"],
-        "published": typed_date(published),
+        "published": publication_date(published, row.get("ingested_at")),
         "published_text": published,
         "byline": counts["byline"],
         "uri": row.get("uri"),
@@ -385,7 +394,7 @@ def nested_values(data: dict[str, Any] | None) -> dict[str, Any]:
         return {name: None for name in ROW_ARTICLE_COLUMNS} | {t: [] for t in RECORD_ROWS}
     counts = article_row(data)
     values = {name: counts[name] for name in ROW_ARTICLE_COLUMNS}
-    values["published"] = arrow_value(typed_date(counts["published"]))
+    values["published"] = arrow_value(publication_date(counts["published"]))
     for table, rows in RECORD_ROWS.items():
         values[table] = list(rows(data))
     return values

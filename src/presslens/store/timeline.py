@@ -1,92 +1,43 @@
 """The corpus in time: the article list by publication date, and an actor's quotes in the order
-their articles came out, each narrowed to a date range.
-
-An article's publication key is its `date_key` when that came from its published date. The
-column falls back to the day the article was added (the search sorts by it, see store/dates.py),
-which is told apart here as the key that equals `ingested_at` to the second (`PUBLISHED`): such
-an article is undated, listed after the dated ones and left out by any date range. A published
-date that is unreadable or in the future never made a key, so it is undated too.
-
-Ranges are bounds a person types: "2017", "2017-03", "2017-03-03" (the whole year, month or
-day), or any date store/dates.py reads. A bound that reads as no date is ignored and answered
-as None, never an error.
+their articles came out, each narrowed to a date range (store/ranges.py: what a publication key
+is, how bounds are read, how undated articles are listed and counted).
 """
 
 from __future__ import annotations
 
 import json
-import re
 from bisect import bisect_right
-from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import Any
 
 from presslens.store.actor_keys import query_keys
-from presslens.store.dates import as_key, read_date
-
-# date_key when it is the published date's, else NULL (ingested_at is ISO 8601 in UTC)
-PUBLISHED = (
-    "(CASE WHEN a.date_key <> '' AND a.date_key <> replace(substr(a.ingested_at, 1, 19), 'T', ' ') "
-    "THEN a.date_key END)"
+from presslens.store.ranges import (
+    PUBLISHED,
+    UNDATED_LAST,
+    DateRange,
+    Reader,
+    bound,  # noqa: F401 (re-exported)
+    day_of,
+    read_range,
 )
-UNDATED_LAST = f"CASE WHEN {PUBLISHED} IS NULL THEN 1 ELSE 0 END"
-PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
-ONE_SECOND = timedelta(seconds=1)
+
+ORDERS = ("date", "oldest")  # date: newest first; undated articles last in both
 
 
-class Reader(Protocol):
-    """What these queries need of a Store (store/base.py)."""
-
-    def all(self, text: str, params: tuple | list = ()) -> list[dict[str, Any]]: ...
-
-    def scalar(self, text: str, params: tuple | list = ()) -> Any: ...
+def in_order(sort: str) -> str:
+    """An ORDER BY of articles `a` by publication key, undated last."""
+    return f"{UNDATED_LAST}, {PUBLISHED}{' DESC' if sort != 'oldest' else ''}"
 
 
-def bound(text: str | None, *, end: bool = False) -> str | None:
-    """The key of a range's start (or, with `end`, its last second): "2017" starts on January 1
-    and ends on December 31; None when `text` reads as no date."""
-    text = (text or "").strip()[:40]
-    partial = PARTIAL_DATE.fullmatch(text)
-    try:
-        if partial:
-            year, month, day = (int(part) if part else None for part in partial.groups())
-            start = datetime(year or 1, month or 1, day or 1)
-            after = next_period(start, month, day)
-            return as_key(after - ONE_SECOND if end else start)
-    except ValueError:  # "2017-13", "2017-02-30"
-        return None
-    when = read_date(text)
-    if when is None:
-        return None
-    whole_day = end and when == datetime(when.year, when.month, when.day) and ":" not in text
-    return as_key(when + timedelta(days=1) - ONE_SECOND if whole_day else when)
-
-
-def next_period(start: datetime, month: int | None, day: int | None) -> datetime:
-    """The start of the day, month or year after the one `start` names."""
-    if day:
-        return start + timedelta(days=1)
-    if month:
-        return start.replace(year=start.year + start.month // 12, month=start.month % 12 + 1)
-    return start.replace(year=start.year + 1)
-
-
-def date_range(since: str | None, until: str | None) -> tuple[str, list[Any], dict[str, Any]]:
-    """(SQL condition on the publication key, its parameters, the range as read: `from` and
-    `to` as dates, None when not given or not read)."""
-    low, high = bound(since), bound(until, end=True)
-    clauses, params = [], []
-    if low:
-        clauses.append(f"{PUBLISHED} >= ?")
-        params.append(low)
-    if high:
-        clauses.append(f"{PUBLISHED} <= ?")
-        params.append(high)
-    shown = {"from": low[:10] if low else None, "to": high[:10] if high else None}
-    return " AND ".join(clauses) or "1 = 1", params, shown
-
-
-def day_of(key: str | None) -> str | None:
-    return key[:10] if key else None
+def undated_left_out(
+    store: Reader, source: str, params: list[Any], dates: DateRange, counted: str = "*"
+) -> int:
+    """How many rows of `source` (a FROM ... WHERE ... over articles `a`, without the range;
+    `counted`: what to count of them) a date range leaves out for want of a date; 0 without
+    a range."""
+    if not dates:
+        return 0
+    text = f"SELECT count({counted}) AS n {source} AND {PUBLISHED} IS NULL"
+    return int(store.scalar(text, params))
 
 
 def dated_articles(
@@ -97,20 +48,33 @@ def dated_articles(
     offset: int,
     since: str | None = None,
     until: str | None = None,
+    sort: str = "date",
 ) -> dict[str, Any]:
-    """One page of the article list (`columns` of each), newest first by publication date,
-    undated articles last (newest added first), within the range when one is given; each item
-    has its `date` ("2017-03-03" or None)."""
-    where, params, shown = date_range(since, until)
+    """One page of the article list (`columns` of each) by publication date, newest first (or
+    with `sort="oldest"` oldest first), undated articles last (newest added first), within the
+    range when one is given (DateRangeError for a bound that is no date); each item has its
+    `date` ("2017-03-03" or None). `undated_left_out`: undated articles the range left out."""
+    dates = read_range(since, until)
+    sort = sort if sort in ORDERS else "date"
+    where, params = dates.condition()
     total = int(store.scalar(f"SELECT count(*) AS n FROM articles a WHERE {where}", params))
     items = store.all(
         f"SELECT {columns}, {PUBLISHED} AS date FROM articles a WHERE {where} "
-        f"ORDER BY {UNDATED_LAST}, {PUBLISHED} DESC, a.id DESC LIMIT ? OFFSET ?",
+        f"ORDER BY {in_order(sort)}, a.id DESC LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
     for item in items:
         item["date"] = day_of(item["date"])
-    return {"total": total, "limit": limit, "offset": offset, **shown, "items": items}
+    left_out = undated_left_out(store, "FROM articles a WHERE 1 = 1", [], dates)
+    return {
+        "total": total,
+        "limit": limit,
+        "offset": offset,
+        **dates.shown(),
+        "sort": sort,
+        "undated_left_out": left_out,
+        "items": items,
+    }
 
 
 def actor_timeline(
@@ -120,30 +84,41 @@ def actor_timeline(
     since: str | None = None,
     until: str | None = None,
     limit: int = 200,
+    sort: str = "oldest",
 ) -> dict[str, Any]:
     """The quotes of an actor (by corpus key, else by the speaker's name in any case, as
-    `Store.actor` finds them) in the order their articles came out, oldest first, undated ones
-    last; each with its article's `date`, title and the `sentence` (its start) holding it, for a
-    link into the article. Returns {from, to, total, quotes}."""
+    `Store.actor` finds them) in the order their articles came out, oldest first (`sort="date"`:
+    newest first), undated ones last; each with its article's `date`, title and the `sentence`
+    (its start) holding it, for a link into the article. Returns {from, to, sort, total,
+    undated_left_out, quotes}; DateRangeError for a bound that is no date."""
+    dates = read_range(since, until)
+    sort = sort if sort in ORDERS else "oldest"
     keys = query_keys(name) or [name.lower()]
     marks = ", ".join("?" for _ in keys)
-    where, params, shown = date_range(since, until)
+    where, params = dates.condition()
     speaker = f"(q.speaker_key IN ({marks}) OR (q.speaker_key IS NULL AND lower(q.speaker) = ?))"
-    joined = f"FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {speaker} AND {where}"
-    wanted = [*keys, name.lower(), *params]
-    total = int(store.scalar(f"SELECT count(*) AS n {joined}", wanted))
+    source = f"FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {speaker}"
+    wanted = [*keys, name.lower()]
+    total = int(store.scalar(f"SELECT count(*) AS n {source} AND {where}", [*wanted, *params]))
     quotes = store.all(
         "SELECT q.article_id, a.title, a.excerpt, a.byline, q.quote_id, q.kind, q.text, "
-        f"q.start_char, {PUBLISHED} AS date {joined} "
-        f"ORDER BY {UNDATED_LAST}, {PUBLISHED}, q.article_id, q.start_char LIMIT ?",
-        [*wanted, max(0, limit)],
+        f"q.start_char, {PUBLISHED} AS date {source} AND {where} "
+        f"ORDER BY {in_order(sort)}, q.article_id, q.start_char LIMIT ?",
+        [*wanted, *params, max(0, limit)],
     )
     starts = sentence_starts(store, {int(q["article_id"]) for q in quotes})
     for quote in quotes:
         quote["date"] = day_of(quote["date"])
         quote["article_id"] = int(quote["article_id"])
         quote["sentence"] = holding(starts.get(quote["article_id"], []), quote.pop("start_char"))
-    return {**shown, "total": total, "quotes": quotes}
+    left_out = undated_left_out(store, source, wanted, dates)
+    return {
+        **dates.shown(),
+        "sort": sort,
+        "total": total,
+        "undated_left_out": left_out,
+        "quotes": quotes,
+    }
 
 
 def sentence_starts(store: Reader, article_ids: set[int]) -> dict[int, list[tuple[int, int]]]:

@@ -1,13 +1,19 @@
 """The corpus website: thin pages over the store, each with a JSON twin.
 
-    /?from=&to=           article list        /articles.json   (newest published first)
+    /?from=&to=&sort=     article list        /articles.json   (newest published first)
     /article/{id}         dossier page        /article/{id}.json   (/article/{id}/report)
-    /actor/{name}?from=&to=  one actor, its quotes' timeline   /actor/{name}.json
-    /search?q=            search              /search.json?q=
-    /conflicts            figures that disagree /conflicts.json (web/conflicts.py)
+    /actor/{name}?from=&to=&sort=  one actor, its quotes' timeline   /actor/{name}.json
+    /search?q=&from=&to=  search              /search.json?q=
+    /conflicts?from=&to=&sort=  figures that disagree /conflicts.json (web/conflicts.py)
     /claims, /claim/{id}  the same claim across articles   /claims.json, /claim/{id}.json
-                          (web/claimgroups.py)
+                          (web/claimgroups.py; from=, to=, sort= too)
     /analyse              paste or upload     POST /analyse.json
+
+Every list takes a publication date range, `from` and `to` ("2017", "2017-03", "2017-03-03"),
+read as store/ranges.py reads it: a bound that is no date, or a range that ends before it
+starts, gets 400 with a message saying what to write (JSON twins: {"error": ...}), never a list
+quietly widened to the whole corpus. Each list says how many items the range left out for want
+of a date (`undated_left_out`).
 
 A page makes one store call and renders one template. The analyse form is the one place that
 runs the pipeline, on an upload of at most `UPLOAD_LIMIT` bytes, in a worker process
@@ -48,6 +54,7 @@ from presslens.model import Dossier
 from presslens.settings import Settings
 from presslens.store import Store, default_db
 from presslens.store.base import MATCHES, MAX_PER_PAGE, SORTS
+from presslens.store.ranges import DateRangeError, read_range
 from presslens.store.snippets import segments
 from presslens.version import __version__
 from presslens.web import views
@@ -188,6 +195,7 @@ def create_app(
     app.add_middleware(CrossSite)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts(hosts))
     app.add_middleware(LimitBody, limit=UPLOAD_LIMIT)
+    add_date_errors(app, site)
     add_article_routes(app, site)
     add_actor_routes(app, site)
     add_search_routes(app, site)
@@ -233,14 +241,25 @@ def stopper(workers: Workers, loop: asyncio.AbstractEventLoop, earlier: Any) -> 
     return stop
 
 
+def add_date_errors(app: FastAPI, site: Site) -> None:
+    """A date range that cannot be read: 400 with what to write, as JSON for a JSON twin."""
+
+    @app.exception_handler(DateRangeError)
+    async def bad_dates(request: Request, exc: DateRangeError) -> Response:
+        if request.url.path.endswith(".json"):
+            return JSONResponse({"error": str(exc)}, 400)
+        return site.page("message.html.j2", 400, heading="Not a date range", message=f"{exc}.")
+
+
 def add_article_routes(app: FastAPI, site: Site) -> None:
     @app.get("/articles.json")
     def articles_json(
         page_number: Annotated[int, Query(alias="page")] = 1,
         since: Annotated[str, Query(alias="from")] = "",
         until: Annotated[str, Query(alias="to")] = "",
+        sort: str = "",
     ) -> JSONResponse:
-        return JSONResponse(list_page(site.store(), page_number, since, until))
+        return JSONResponse(list_page(site.store(), page_number, since, until, sort))
 
     @app.get("/", response_class=HTMLResponse)
     @app.get("/articles", response_class=HTMLResponse)
@@ -248,8 +267,9 @@ def add_article_routes(app: FastAPI, site: Site) -> None:
         page_number: Annotated[int, Query(alias="page")] = 1,
         since: Annotated[str, Query(alias="from")] = "",
         until: Annotated[str, Query(alias="to")] = "",
+        sort: str = "",
     ) -> HTMLResponse:
-        listing = list_page(site.store(), page_number, since, until)
+        listing = list_page(site.store(), page_number, since, until, sort)
         past_the_end = listing["total"] > 0 and not listing["items"]
         return site.page("list.html.j2", 404 if past_the_end else 200, listing=listing)
 
@@ -282,10 +302,21 @@ def add_article_routes(app: FastAPI, site: Site) -> None:
         return site.page("dossier.html.j2", **context)
 
 
-def actor_within(site: Site, name: str, since: str, until: str) -> dict[str, Any] | None:
-    """The stored actor with their quotes' timeline between the bounds, or None."""
-    actor = site.store().actor(without_nul(name), since=bounded(since), until=bounded(until))
-    return actor if views.actor_found(actor) else None
+def actor_within(
+    site: Site, name: str, since: str, until: str, sort: str = ""
+) -> dict[str, Any] | None:
+    """The stored actor, every list of theirs between the bounds (their quotes' timeline
+    oldest first, or newest with sort=date), or None when the store knows no one of that name
+    at any date."""
+    name = without_nul(name)
+    actor = site.store().actor(
+        name, since=bounded(since), until=bounded(until), sort=sort or "oldest"
+    )
+    if views.actor_found(actor):
+        return actor
+    if actor["from"] or actor["to"]:  # nothing in the range: still their page, if known at all
+        return actor if views.actor_found(site.store().actor(name, limit=1)) else None
+    return None
 
 
 def add_actor_routes(app: FastAPI, site: Site) -> None:
@@ -297,8 +328,9 @@ def add_actor_routes(app: FastAPI, site: Site) -> None:
         name: str,
         since: Annotated[str, Query(alias="from")] = "",
         until: Annotated[str, Query(alias="to")] = "",
+        sort: str = "",
     ) -> JSONResponse:
-        actor = actor_within(site, name, since, until)
+        actor = actor_within(site, name, since, until, sort)
         if actor is None:
             return JSONResponse({"error": "not found"}, 404)
         return JSONResponse(actor)
@@ -308,27 +340,31 @@ def add_actor_routes(app: FastAPI, site: Site) -> None:
         name: str,
         since: Annotated[str, Query(alias="from")] = "",
         until: Annotated[str, Query(alias="to")] = "",
+        sort: str = "",
     ) -> HTMLResponse:
-        actor = actor_within(site, name, since, until)
+        actor = actor_within(site, name, since, until, sort)
         if actor is None:
             return site.not_found("actor of that name in the corpus")
-        return site.page("actor.html.j2", actor=actor)
+        dated = {"from": actor["from"], "to": actor["to"], "sort": actor["timeline"]["sort"]}
+        return site.page("actor.html.j2", actor=actor, twin=views.kept_query(dated, "oldest"))
 
 
 def add_search_routes(app: FastAPI, site: Site) -> None:
-    """/search?q=&speaker=&actor=&source=&kind=&sort=&match=&page=&limit= and its JSON twin.
-    The query language is store/query.py's; a malformed number or choice means its default,
-    never an error page."""
+    """/search?q=&speaker=&actor=&source=&kind=&sort=&match=&page=&limit=&from=&to= and its
+    JSON twin. The query language is store/query.py's; a malformed number or choice means its
+    default, never an error page; a date bound that is no date gets 400 (store/ranges.py)."""
 
     def found(request: Request) -> tuple[dict[str, Any], dict[str, Any]]:
         wanted = search_args(request.query_params)
+        read_range(wanted["since"], wanted["until"])  # a bad date is refused even with no words
         searched = site.store().search_page(**wanted) if searching(wanted) else {}
         return wanted, searched
 
     @app.get("/search.json")
     def search_json(request: Request) -> JSONResponse:
         wanted, searched = found(request)
-        empty = {"total": 0, "pages": 1, "match": "all", "results": []}
+        empty = {"total": 0, "pages": 1, "match": "all", "undated_left_out": 0, "results": []}
+        empty.update(read_range(wanted["since"], wanted["until"]).shown())
         links = page_links(wanted, searched.get("pages", 1), "/search.json")
         return JSONResponse({**wanted, **empty, **searched, **links})
 
@@ -371,25 +407,35 @@ def add_analyse_routes(app: FastAPI, site: Site) -> None:
         return site.page("dossier.html.j2", **views.dossier_context(result))
 
 
-def list_page(store: Store, page_number: int, since: str = "", until: str = "") -> dict[str, Any]:
-    """One page of the article list within a date range (a bound that reads as no date is
-    ignored: the answer's `from`/`to` say how the range was read), with the query string that
-    keeps the range on the other pages' links."""
+def list_page(
+    store: Store, page_number: int, since: str = "", until: str = "", sort: str = ""
+) -> dict[str, Any]:
+    """One page of the article list within a date range (DateRangeError for a bound that is
+    no date: the answer's `from`/`to` say how the range was read), newest first or, with
+    sort=oldest, oldest first, with the query string that keeps the range and the order on
+    the other pages' links."""
     page_number = min(max(1, page_number), MAX_PAGE)
     offset = (page_number - 1) * PAGE_SIZE
     listing = store.articles(
-        limit=PAGE_SIZE, offset=offset, since=bounded(since), until=bounded(until)
+        limit=PAGE_SIZE,
+        offset=offset,
+        since=bounded(since),
+        until=bounded(until),
+        sort=sort or "date",
     )
     listing["page"] = page_number
     listing["pages"] = max(1, -(-listing["total"] // PAGE_SIZE))
-    listing["range"] = urlencode({k: v for k in ("from", "to") if (v := listing[k])})
+    kept = {k: v for k in ("from", "to") if (v := listing[k])}
+    if listing["sort"] != "date":
+        kept["sort"] = listing["sort"]
+    listing["range"] = urlencode(kept)
     return listing
 
 
 def bounded(date: str) -> str:
-    """A date bound from the request, short and without NUL (store/timeline.py reads it, and
-    ignores what it cannot read)."""
-    return without_nul(date)[:40]
+    """A date bound from the request without NUL (store/ranges.py reads it, and refuses what
+    it cannot read, a bound over 40 characters among them)."""
+    return without_nul(date)[:200]
 
 
 def search_args(params: Any) -> dict[str, Any]:
@@ -412,6 +458,8 @@ def search_args(params: Any) -> dict[str, Any]:
         "match": text("match") if text("match") in MATCHES else "auto",
         "page": number("page", 1, MAX_PAGE),
         "per_page": number("limit", SEARCH_PAGE_SIZE, MAX_PER_PAGE),
+        "since": text("from") or None,
+        "until": text("to") or None,
     }
 
 
@@ -442,6 +490,8 @@ def search_link(wanted: dict[str, Any], page_number: int, path: str = "/search")
         "match": "" if wanted["match"] == "auto" else wanted["match"],
         "page": "" if page_number <= 1 else str(page_number),
         "limit": "" if wanted["per_page"] == SEARCH_PAGE_SIZE else str(wanted["per_page"]),
+        "from": wanted["since"] or "",
+        "to": wanted["until"] or "",
     }
     return f"{path}?" + urlencode({k: v for k, v in params.items() if v})
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 import threading
 from importlib import resources
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader
 
 from presslens.settings import Settings
 from presslens.store import Store, open_store
+from presslens.store.ranges import left_out
 from presslens.version import __version__
 from presslens.web import views
 from presslens.web.workers import Workers
@@ -31,6 +32,9 @@ def templates() -> Environment:
     env.filters["minutes"] = lambda value: f"{float(value or 0):.2f}"
     # One path segment: a name with a slash or a question mark must not change the route.
     env.filters["urlencode"] = lambda value: quote(str(value), safe="")
+    # A mapping as a query string, for links that keep a list's parameters.
+    env.filters["query_string"] = lambda mapping: urlencode(dict(mapping))
+    env.filters["left_out"] = left_out  # "1 undated article", "3 undated articles"
     env.globals.update(
         version=__version__,
         display_title=views.display_title,

@@ -8,6 +8,7 @@ stylesheet for the marks: quotes, figures, claims and pictures look the same in 
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from markupsafe import Markup
 
@@ -17,6 +18,7 @@ from presslens.render.html import environment, render_panel, report_context
 from presslens.render.speakers import Speaker, group_by_speaker
 
 SAFE_SCHEMES = ("http://", "https://")
+DEFAULT_TOP = 50  # items of a list across articles shown at once (web/conflicts.py)
 
 
 def safe_link(uri: str | None) -> str | None:
@@ -88,3 +90,15 @@ def actor_found(actor: dict[str, Any]) -> bool:
     """Whether the store knows anything of this name (else the page is a 404, not empty)."""
     parts = ("articles", "quotes", "claims", "as_source", "full_names")
     return any(actor.get(part) for part in parts)
+
+
+def kept_query(listing: dict[str, Any], default_sort: str) -> str:
+    """The query string that keeps a list's top, range and order (defaults left out)."""
+    kept = {
+        "top": "" if listing.get("top", DEFAULT_TOP) == DEFAULT_TOP else str(listing["top"]),
+        "from": listing["from"] or "",
+        "to": listing["to"] or "",
+        "sort": "" if listing["sort"] == default_sort else listing["sort"],
+    }
+    query = urlencode({k: v for k, v in kept.items() if v})
+    return f"?{query}" if query else ""
