@@ -4,6 +4,8 @@ PostgreSQL in a schema of its own."""
 
 from __future__ import annotations
 
+import itertools
+
 import dataclasses
 import os
 import sys
@@ -61,9 +63,13 @@ def quote_of(dossier: Dossier, sentence: str) -> str | None:
     return next((quote.id for quote in dossier.quotes if quote.text == sentence), None)
 
 
+SAVED = itertools.count()  # a fresh content key for every stored test article
+
+
 def save_all(store: Store, dossiers: list[Dossier]) -> list[int]:
-    """Store each dossier; their article ids in order."""
-    return [store.save(d, sha256=f"claims-{n}-{id(d)}") for n, d in enumerate(dossiers)]
+    """Store each dossier as a new article (a key of its own: `id(d)` may be a freed
+    dossier's again); their article ids in order."""
+    return [store.save(d, sha256=f"claims-{next(SAVED)}") for d in dossiers]
 
 
 def newsroom() -> list[Dossier]:
