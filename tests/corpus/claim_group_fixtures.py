@@ -4,9 +4,8 @@ PostgreSQL in a schema of its own."""
 
 from __future__ import annotations
 
-import itertools
-
 import dataclasses
+import itertools
 import os
 import sys
 from collections.abc import Iterator
