@@ -680,3 +680,41 @@ def test_a_role_of_something_new_is_no_one_named_before(heard: Hear) -> None:
     )
     [quote] = [q for q in heard(text) if "increased the chance" in q.text]
     assert quote.actors == []
+
+
+def test_a_role_noun_is_no_actor_holding_another_office(heard: Callable) -> None:
+    text = (
+        "Budget fight in the capital\n\nSenator Jane Roe voted against the budget after arguing "
+        "that it cost too much. The mayor said on Monday that the city would cut nothing. The "
+        "senator said she would vote against it again."
+    )
+    found = [(q.cue, q.actors) for q in heard(text)]
+    assert found == [("arguing", ["Jane Roe"]), ("said", []), ("said", ["Jane Roe"])]
+
+
+def test_a_clause_after_despite_is_said_by_the_subject_it_hangs_on(heard: Callable) -> None:
+    text = (
+        "Speaker backs the bill\n\nHouse Speaker Paul Ryan, R-Wis., despite admitting that he "
+        "did have his concerns about the bill, said he would vote for it. The vote is on Friday."
+    )
+    found = [(q.cue, q.actors) for q in heard(text)]
+    assert found == [("admitting", ["Paul Ryan"]), ("said", ["Paul Ryan"])]
+
+
+def test_the_police_is_only_a_police_body(heard: Callable) -> None:
+    text = (
+        "Shooting in Tulsa\n\nThe Tulsa Police Department released a video on Monday. "
+        "Factcheck.org later checked the mayor's account. The police said the officer was on "
+        "leave."
+    )
+    speakers = {q.cue: q.actors for q in heard(text)}
+    assert speakers["said"] == ["Tulsa Police Department"]
+
+
+def test_the_police_is_no_other_body(heard: Callable) -> None:
+    text = (
+        "Crime falls\n\nFactcheck.org checked the mayor's account on Monday. According to the "
+        "police, the number of burglaries fell last year. The mayor spoke in the evening."
+    )
+    speakers = {q.cue: q.actors for q in heard(text)}
+    assert speakers["According to"] == []

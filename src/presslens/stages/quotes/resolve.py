@@ -396,6 +396,7 @@ def role_candidates(
     if not ctx.roles:
         ctx.roles.update({a.id: role_words(ctx, a) for a in ctx.actors})
     head = ctx.doc[speaker.head]
+    found = [c for c in found if not in_another_office(ctx, c[2].actor_id, head)]
     holders = held_outside(ctx, roles.same_as(role), range(head.idx, head.sent.end_char))
     holders -= possessors(ctx, head) | others | held_for_another(ctx, head, roles.same_as(role))
     holders = {h for h in holders if agree(ctx, h, parties) and of_nation(ctx, h, nation)}
@@ -405,6 +406,21 @@ def role_candidates(
         return [c for c in found if c[2].actor_id in holders] or sole_holder(ctx, speaker, holders)
     near = clear_leader([c for c in found if c[3] <= 1])
     return near or last_speaker_alone(ctx, found, roles.same_as(role), earlier)
+
+
+def in_another_office(ctx: Context, actor_id: str | None, head: Token) -> bool:
+    """'Sen. Jane Roe ... The mayor said': an actor the article gives one public office is
+    not the holder of another ("the former mayor" may be anyone's past)."""
+    roles = load_roles()
+    role = roles.same_as(head.lemma_.lower())
+    if (
+        actor_id is None
+        or not roles.office(role)
+        or any(c.lower_ == "former" for c in head.children)
+    ):
+        return False
+    offices = {word for word in ctx.roles.get(actor_id, {}) if roles.office(word)}
+    return bool(offices) and role not in offices
 
 
 def last_speaker_alone(

@@ -15,6 +15,7 @@ from presslens.stages.quotes.misparsed import (
     inverted_object,
     modal_name,
     name_after_quotation,
+    set_off_subject,
     whose_clause_subject,
 )
 from presslens.stages.quotes.nobody import NOT_SPEAKERS
@@ -29,6 +30,8 @@ CLAUSES = ("advcl", "conj", "ccomp")
 def subject_of(verb: Token) -> Token | None:
     """The subject of a cue verb, borrowed from the verb it hangs on when it has none."""
     current = verb
+    if set_off_subject(verb) is not None:
+        return set_off_subject(verb)  # "A, union members and leaders say, is B"
     for _ in range(4):
         subjects = subjects_of(current)
         if subjects:
@@ -72,15 +75,28 @@ def subject_of(verb: Token) -> Token | None:
             current = current.head
             continue
         if current.lower_ in SHARED_PREPOSITIONS and current.head.pos_ in ("VERB", "AUX"):
-            current = current.head  # "asserted his plans by saying": who asserted
-            continue
+            if current.lower_ not in CLAUSE_PREPOSITIONS or saying(verb):
+                current = current.head  # "asserted his plans by saying": who asserted
+                continue
+        if current.lower_ in SHARED_PREPOSITIONS and current.head.dep_ in SUBJECTS:
+            if saying(verb):
+                return current.head  # "Ryan, despite admitting that ..., said": hung on Ryan
         return None
     return None
 
 
 # prepositions whose "-ing" clause shares the subject of the verb they hang on ("asserted ...
 # by saying"), unlike "quoted a witness as saying", "kept clerks from denying"
-SHARED_PREPOSITIONS = frozenset({"by", "after", "before", "in", "while", "since", "upon"})
+SHARED_PREPOSITIONS = frozenset(
+    {"by", "after", "before", "in", "while", "since", "upon", "despite"}
+)
+# of those, one that shares it only with a verb of saying ("despite admitting that ...", not
+# "despite having to defend more seats")
+CLAUSE_PREPOSITIONS = frozenset({"despite"})
+
+
+def saying(verb: Token) -> bool:
+    return verb.lemma_.lower() in load_lexicon().clause
 
 
 def subjects_of(verb: Token) -> list[Token]:
