@@ -718,3 +718,17 @@ def test_the_police_is_no_other_body(heard: Callable) -> None:
     )
     speakers = {q.cue: q.actors for q in heard(text)}
     assert speakers["According to"] == []
+
+
+def test_a_ruling_is_the_court_named_by_its_noun(heard: Callable) -> None:
+    text = (
+        "Court rules against purge\n\nA panel of the U.S. Court of Appeals for the Sixth "
+        "Circuit overruled a judge's decision on Friday, which the Supreme Court may review. "
+        "The appeals court ruled that the "
+        "state's practices could remove eligible voters. \"A state cannot avoid the conclusion "
+        'that its process removes voters," said the ruling.'
+    )
+    speakers = {q.cue: q.actors for q in heard(text)}
+    court = ["U.S. Court of Appeals for the Sixth Circuit"]
+    assert speakers["ruled"] == court  # "the appeals court" is not the Supreme Court
+    assert speakers["said"] == court

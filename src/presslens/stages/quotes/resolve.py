@@ -400,12 +400,22 @@ def role_candidates(
     holders = held_outside(ctx, roles.same_as(role), range(head.idx, head.sent.end_char))
     holders -= possessors(ctx, head) | others | held_for_another(ctx, head, roles.same_as(role))
     holders = {h for h in holders if agree(ctx, h, parties) and of_nation(ctx, h, nation)}
+    if roles.named_only(role):  # "the appeals court" of two courts: the Court of Appeals
+        holders = named_with(ctx, head, holders)
     if place is not None:  # a holder named far back, tied to another state, neither
         holders = {h for h in holders if not elsewhere(ctx, h, place)}
     if holders or roles.relational(role) or roles.named_only(role) or person_modified(ctx, head):
         return [c for c in found if c[2].actor_id in holders] or sole_holder(ctx, speaker, holders)
     near = clear_leader([c for c in found if c[3] <= 1])
     return near or last_speaker_alone(ctx, found, roles.same_as(role), earlier)
+
+
+def named_with(ctx: Context, head: Token, holders: set[str]) -> set[str]:
+    """Of the bodies a noun names ("the appeals court"), those whose name holds a word set
+    before the noun; all of them when none does."""
+    words = {c.lower_ for c in head.children if c.dep_ in ("compound", "amod")}
+    names = {a.id: set(a.name.lower().split()) for a in ctx.actors if a.id in holders}
+    return {h for h in holders if words & names.get(h, set())} or holders
 
 
 def in_another_office(ctx: Context, actor_id: str | None, head: Token) -> bool:

@@ -136,8 +136,9 @@ def make_speaker(
         return None  # a verb, unless it is an actor's name read as one ("Trump [VB] said")
     head = words_owner(head)
     run = phrase_tokens(head)
-    if any(t.lower_ == "whose" for t in run):
-        return None  # "whose philosophy": a relative clause, not a speaker
+    if any(t.lower_ == "whose" and t.i < head.i for t in run):
+        return None  # "whose philosophy": a relative clause, not a speaker (one after the
+        # name describes it: "Ann Roe, a director and whose film ..., told")
     span = Span(run[0].idx, run[-1].idx + len(run[-1].text))
     if head.pos_ == "PRON":
         plural = head.lower_ in PLURAL_PRONOUNS

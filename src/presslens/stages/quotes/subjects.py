@@ -38,7 +38,7 @@ def subject_of(verb: Token) -> Token | None:
             child = likeliest_subject(subjects, current)
             if child.lower_ in RELATIVE and current.dep_ == "relcl":
                 noun = who_antecedent(child, current.head)  # "voters who say ..." -> voters
-                return described_subject(noun) or noun
+                return described_subject(noun) or giver(noun) or noun
             if child.lower_ in RELATIVE and antecedent(child) is not None:
                 return antecedent(child)  # the parser missed the relative clause
             if child.lower_ in DISTRIBUTIVE and current.dep_ in ("advcl", "conj"):
@@ -173,6 +173,24 @@ def described_subject(noun: Token) -> Token | None:
     if subject is None or subject.lower_ in NOT_SPEAKERS or expletive(subject, verb):
         return None
     return subject
+
+
+# verbs whose object is words someone gives: "issued a statement that said ..."
+GIVING = frozenset({"make", "issue", "give", "deliver", "release", "post", "publish", "send"})
+SPOKEN = frozenset({"speech", "interview", "address"})  # words given that no clause follows
+
+
+def giver(noun: Token) -> Token | None:
+    """'The campaign issued a statement that said ...', 'prompted Roe to make a comment that
+    described ...': words given, as the object of a verb of giving, are the giver's (the
+    verb's subject); None for other nouns."""
+    lemma = noun.lemma_.lower()
+    lexicon = load_lexicon()
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in GIVING:
+        return None
+    if lemma not in lexicon.nouns | SPOKEN and load_roles().kind(lemma) != "DOCUMENT":
+        return None
+    return subject_of(noun.head)
 
 
 def passive_side_clause(verb: Token) -> bool:
