@@ -732,3 +732,23 @@ def test_a_ruling_is_the_court_named_by_its_noun(heard: Callable) -> None:
     court = ["U.S. Court of Appeals for the Sixth Circuit"]
     assert speakers["ruled"] == court  # "the appeals court" is not the Supreme Court
     assert speakers["said"] == court
+
+
+def test_the_one_there_is_brings_in_is_as_salient_as_a_subject() -> None:
+    from presslens import nlp
+    from presslens.stages.quotes.resolve import salience
+
+    doc = nlp.parse("Then there's David Axelrod. Obama met Axelrod.")
+    brought_in, object_ = doc[4], doc[8]
+    assert (brought_in.text, object_.text) == ("Axelrod", "Axelrod")
+    assert salience(brought_in) == 0
+    assert salience(object_) == 2
+
+
+def test_it_before_an_adjective_is_no_speaker(heard: Callable) -> None:
+    text = (
+        "Film on Obama\n\nDinesh D'Souza released a film in 2012. The documentarian sets out "
+        "what he sees as the president's core beliefs, which he posits make it fairly easy to "
+        "predict Obama's future actions."
+    )
+    assert [q.cue for q in heard(text)] == []

@@ -119,8 +119,8 @@ def actor_type(ctx: Context, actor_id: str) -> str | None:
 
 
 def salience(token: Token) -> int:
-    """0 the main subject, 1 another subject or the possessor of the main subject ("Roe's
-    style"), 2 an object, 3 anything else (another possessor, a name in a prepositional
+    """0 the main subject or the one "there is" brings in, 1 another subject or the possessor of
+    the main subject ("Roe's style"), 2 an object, 3 anything else (another possessor, a name in a prepositional
     phrase). A name in apposition counts as the phrase it names ("the prosecutor, Ann Bell")."""
     if token.dep_ == "appos" and token.head.i != token.i:
         return salience(token.head)
@@ -130,6 +130,8 @@ def salience(token: Token) -> int:
         verb = token.head
         main = verb.dep_ == "ROOT" or (verb.dep_ in ("conj", "ccomp") and verb.head.dep_ == "ROOT")
         return 0 if main else 1
+    if token.dep_ == "attr" and any(c.dep_ == "expl" for c in token.head.children):
+        return 0  # "Then there's Axelrod.": the one the sentence brings in
     if token.dep_ in OBJECTS:
         return 2
     return 3

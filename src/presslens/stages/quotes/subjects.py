@@ -45,6 +45,8 @@ def subject_of(verb: Token) -> Token | None:
                 return main_subject(current) or child  # "A and B vied, each touting ..."
             if current.i != verb.i and expletive(child, current):
                 return nearest_clause_subject(current, verb)
+            if current.i != verb.i and child.lower_ == "it" and current.pos_ == "ADJ":
+                return None  # "make it easy to predict": no one predicts
             return child
         if current.i == verb.i and passive_side_clause(verb):
             return None
