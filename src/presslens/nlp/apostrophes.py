@@ -12,6 +12,7 @@ character, so every offset holds, and the parsed doc is given back the article's
 from __future__ import annotations
 
 import re
+from typing import Any, cast
 
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.tokens import Doc
@@ -33,7 +34,7 @@ def with_text(doc: Doc, text: str) -> Doc:
         return doc
     spaces = [bool(token.whitespace_) for token in doc]
     restored = Doc(doc.vocab, words=words, spaces=spaces)
-    restored.from_array(ANNOTATIONS, doc.to_array(ANNOTATIONS))
+    restored.from_array(ANNOTATIONS, cast(Any, doc.to_array(ANNOTATIONS)))
     restored.tensor = doc.tensor
     restored.user_data.update(doc.user_data)
     return restored

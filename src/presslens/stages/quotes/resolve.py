@@ -120,8 +120,9 @@ def actor_type(ctx: Context, actor_id: str) -> str | None:
 
 def salience(token: Token) -> int:
     """0 the main subject or the one "there is" brings in, 1 another subject or the possessor of
-    the main subject ("Roe's style"), 2 an object, 3 anything else (another possessor, a name in a prepositional
-    phrase). A name in apposition counts as the phrase it names ("the prosecutor, Ann Bell")."""
+    the main subject ("Roe's style"), 2 an object, 3 anything else (another possessor, a name in
+    a prepositional phrase). A name in apposition counts as the phrase it names ("the
+    prosecutor, Ann Bell")."""
     if token.dep_ == "appos" and token.head.i != token.i:
         return salience(token.head)
     if token.dep_ == "poss":
