@@ -28,10 +28,10 @@ def straighten(text: str) -> str:
 
 def with_text(doc: Doc, text: str) -> Doc:
     """The parsed `doc` (of `straighten(text)`, or of a prefix of it) with the words of `text`
-    itself: the same tokens, annotations, sentence starts, tensor and user data."""
+    itself: the same tokens, annotations, sentence starts, tensor and user data. The callers
+    call it only when the two texts differ (4 ms for the showcase's 3,700 tokens, 0.6% of its
+    parse)."""
     words = [text[token.idx : token.idx + len(token.text)] for token in doc]
-    if all(word == token.text for word, token in zip(words, doc, strict=True)):
-        return doc
     spaces = [bool(token.whitespace_) for token in doc]
     restored = Doc(doc.vocab, words=words, spaces=spaces)
     restored.from_array(ANNOTATIONS, cast(Any, doc.to_array(ANNOTATIONS)))

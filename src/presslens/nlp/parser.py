@@ -175,7 +175,8 @@ def parse(
             on_sentences(doc)
 
     doc = pieces.join(model, pieces.parse_in_pieces(model, tokenized(), keep_going, sentences_set))
-    doc = with_text(doc, source)
+    if text != source:
+        doc = with_text(doc, source)
     doc.user_data[MODEL_KEY] = model_id(model)
     doc.user_data[TEXT_KEY] = source[: text_length(doc)]  # the pieces parsed, a prefix
     parsed_runs = [run for run in runs if run[1] <= len(text_of(doc))]
@@ -217,6 +218,7 @@ def parsed_group(model: Language, group: list[Doc]) -> Iterator[Doc]:
         return
     for doc in model.pipe(group, batch_size=len(group)):
         source = doc.user_data.pop(SOURCE_KEY)
-        doc = with_text(doc, source)
+        if source != doc.user_data.get(TEXT_KEY):
+            doc = with_text(doc, source)
         doc.user_data[TEXT_KEY] = source
         yield doc
