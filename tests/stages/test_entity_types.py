@@ -115,3 +115,14 @@ def test_a_source_after_according_to_acts_though_a_town_bears_its_name() -> None
     names = {actor.id: actor.name for actor in dossier.actors}
     assert [names[i] for q in dossier.quotes for i in q.speaker_actor_ids] == ["Gallup"]
     assert "Gallup" not in [place.name for place in dossier.places]
+
+
+def test_a_name_taken_up_as_they_past_a_persons_name_is_an_organisation() -> None:
+    text = (
+        "Factwise: Roe is right about jobs\n\nFollowing the debate Factwise did a check on "
+        'Governor Tom Roe\'s claim that there were "thousands of jobs" lost this year. On Monday '
+        "they published the results of their check.\n\nFactwise seized on Roe's claim about "
+        "the plant. They checked the county's records and found 3,210 jobs lost."
+    )
+    types = {actor.name: actor.type for actor in analyse(text).actors}
+    assert types == {"Factwise": "ORG", "Tom Roe": "PERSON"}

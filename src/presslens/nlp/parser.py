@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from presslens.errors import ModelNotFoundError
 from presslens.nlp import fastparse, pieces
+from presslens.nlp.apostrophes import straighten, with_text
 from presslens.nlp.memory import give_back_memory
 from presslens.settings import Settings
 
@@ -26,6 +27,8 @@ BATCH_TOKENS = 4000
 MODEL_KEY = "presslens.model"
 # Doc.user_data key: the doc's text (`text_of`)
 TEXT_KEY = "presslens.text"
+# Doc.user_data key: a batch doc's own text, before `straighten` (parse_many)
+SOURCE_KEY = "presslens.source"
 
 
 def load_stock_model(name: str, fallback: str) -> Language:
@@ -153,7 +156,8 @@ def parse(
     settings = settings or Settings()
     model = get_model(settings)
     runs: list[tuple[int, int]] = []
-    text = text[: pieces.prefix_end(text, max_chars)]
+    source = text[: pieces.prefix_end(text, max_chars)]
+    text = straighten(source)  # what the model reads (`presslens.nlp.apostrophes`)
     spans = pieces.char_pieces(text, settings.parse_piece_chars)
     whole = len(spans) == 1  # so far: the text is one piece
 
@@ -171,8 +175,10 @@ def parse(
             on_sentences(doc)
 
     doc = pieces.join(model, pieces.parse_in_pieces(model, tokenized(), keep_going, sentences_set))
+    if text != source:
+        doc = with_text(doc, source)
     doc.user_data[MODEL_KEY] = model_id(model)
-    doc.user_data[TEXT_KEY] = text[: text_length(doc)]  # the pieces parsed, a prefix
+    doc.user_data[TEXT_KEY] = source[: text_length(doc)]  # the pieces parsed, a prefix
     parsed_runs = [run for run in runs if run[1] <= len(text_of(doc))]
     if parsed_runs:
         doc.user_data[pieces.RUNS_KEY] = parsed_runs
@@ -191,16 +197,28 @@ def parse_many(
     group: list[Doc] = []
     size = 0
     for text in texts:
-        doc = prepare(text, settings) if fits_one_piece(text, settings) else None
+        doc = prepare(straighten(text), settings) if fits_one_piece(text, settings) else None
         if doc is None or len(doc) > piece_tokens(settings):
-            yield from model.pipe(group, batch_size=len(group))  # keep the order
+            yield from parsed_group(model, group)  # keep the order
             group, size = [], 0
             yield parse(text, settings)
             continue
         if group and size + len(doc) > batch_tokens:
-            yield from model.pipe(group, batch_size=len(group))
+            yield from parsed_group(model, group)
             group, size = [], 0
+        doc.user_data[SOURCE_KEY] = text
         group.append(doc)
         size += len(doc)
-    if group:
-        yield from model.pipe(group, batch_size=len(group))
+    yield from parsed_group(model, group)
+
+
+def parsed_group(model: Language, group: list[Doc]) -> Iterator[Doc]:
+    """The docs parsed as one batch, each with its own text's words (`with_text`)."""
+    if not group:
+        return
+    for doc in model.pipe(group, batch_size=len(group)):
+        source = doc.user_data.pop(SOURCE_KEY)
+        if source != doc.user_data.get(TEXT_KEY):
+            doc = with_text(doc, source)
+        doc.user_data[TEXT_KEY] = source
+        yield doc

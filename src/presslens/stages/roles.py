@@ -21,6 +21,7 @@ ROLE_SECTIONS = (
     "male",
     "female",
     "spokesperson",
+    "offices",
 )
 CATALOGUE_SECTIONS = (
     "person",
@@ -53,6 +54,7 @@ class Roles:
     female: frozenset[str]
     spokesperson: frozenset[str] = frozenset()  # "officials at X" speak for X
     institution: frozenset[str] = frozenset()  # "the court": only a body named so
+    offices: frozenset[str] = frozenset()  # "mayor", "senator": one at a time
     wide: dict[str, frozenset[str]] = field(default_factory=dict)
     synonyms: dict[str, str] = field(default_factory=dict)  # role -> the first of its synset
 
@@ -105,6 +107,10 @@ class Roles:
         """A body the article names by the noun ("the court" for the Supreme Court): only an
         organisation whose name holds it is it, never the nearest one."""
         return lemma in self.institution
+
+    def office(self, lemma: str) -> bool:
+        """A public office a person holds one of at a time ("mayor", "senator")."""
+        return lemma in self.offices
 
     def relational(self, lemma: str) -> bool:
         """Someone who stands for another ("the spokesman", "his lawyer", "the wife"): only an

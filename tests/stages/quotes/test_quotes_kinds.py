@@ -200,3 +200,15 @@ def test_making_no_mention_is_negated_speech() -> None:
     dossier = analyse(text)
     assert [q.cue for q in dossier.quotes] == ["announced", "said"]
     assert [(s.kind, s.cue) for s in dossier.stances] == [("negated", "made no mention of")]
+
+
+def test_speech_held_back_under_a_negation_was_given() -> None:
+    text = (
+        "Fare rise approved\n\nThe transit board approved the fare rise on Tuesday. Its "
+        "critics could not resist pointing out that the buses still ran late. The chair did not "
+        "hesitate to say that the rise was overdue. Her deputy failed to mention that the budget "
+        "had been cut twice."
+    )
+    dossier = analyse(text)
+    assert [q.cue for q in dossier.quotes] == ["pointing out", "say"]
+    assert [(s.kind, s.cue) for s in dossier.stances] == [("negated", "mention")]

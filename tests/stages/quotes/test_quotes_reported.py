@@ -419,3 +419,36 @@ def test_quick_reports_words_only_through_a_reporting_verb() -> None:
     assert [s.text for s in dossier.stances if s.cue == "quick"] == [
         "to embrace her after the count"
     ]
+
+
+def test_a_noun_of_speech_from_a_role_names_its_speaker(heard: Callable) -> None:
+    text = (
+        "Contempt vote goes ahead\n\nThe panel voted on Thursday to hold the former aide in "
+        "contempt. The vote took place despite repeated warnings from his attorney that the "
+        "showdown was fruitless. Members left soon after."
+    )
+    (quote,) = heard(text)
+    assert (quote.text, quote.cue) == ("that the showdown was fruitless", "warnings")
+
+
+def test_a_cue_set_off_inside_a_sentence_keeps_its_own_subject(heard: Callable) -> None:
+    text = (
+        "Unions and the race\n\nVoters in Ohio will choose in November. The source of the "
+        "attraction to Mr. Trump, union members and leaders say, is manifold: his populist "
+        "message and his attacks on trade deals. Mr. Trump spoke in Toledo on Monday."
+    )
+    (quote,) = heard(text)
+    assert quote.cue == "say"
+    assert quote.actors == []
+    assert quote.text.startswith("The source of the attraction to Mr. Trump")
+
+
+def test_according_to_in_brackets_sources_only_the_bracketed_words(heard: Callable) -> None:
+    text = (
+        "Claims and counts\n\nThe senator repeated his claim about the crime figures on "
+        "Tuesday. The city recorded 500 killings last year (the actual number is closer to 450, "
+        "according to Factcheck.org), and few cases went to trial."
+    )
+    (quote,) = [q for q in heard(text) if q.cue == "according to"]
+    assert quote.text == "the actual number is closer to 450"
+    assert quote.actors == ["Factcheck.org"]

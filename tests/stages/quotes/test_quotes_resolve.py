@@ -680,3 +680,75 @@ def test_a_role_of_something_new_is_no_one_named_before(heard: Hear) -> None:
     )
     [quote] = [q for q in heard(text) if "increased the chance" in q.text]
     assert quote.actors == []
+
+
+def test_a_role_noun_is_no_actor_holding_another_office(heard: Callable) -> None:
+    text = (
+        "Budget fight in the capital\n\nSenator Jane Roe voted against the budget after arguing "
+        "that it cost too much. The mayor said on Monday that the city would cut nothing. The "
+        "senator said she would vote against it again."
+    )
+    found = [(q.cue, q.actors) for q in heard(text)]
+    assert found == [("arguing", ["Jane Roe"]), ("said", []), ("said", ["Jane Roe"])]
+
+
+def test_a_clause_after_despite_is_said_by_the_subject_it_hangs_on(heard: Callable) -> None:
+    text = (
+        "Speaker backs the bill\n\nHouse Speaker Paul Ryan, R-Wis., despite admitting that he "
+        "did have his concerns about the bill, said he would vote for it. The vote is on Friday."
+    )
+    found = [(q.cue, q.actors) for q in heard(text)]
+    assert found == [("admitting", ["Paul Ryan"]), ("said", ["Paul Ryan"])]
+
+
+def test_the_police_is_only_a_police_body(heard: Callable) -> None:
+    text = (
+        "Shooting in Tulsa\n\nThe Tulsa Police Department released a video on Monday. "
+        "Factcheck.org later checked the mayor's account. The police said the officer was on "
+        "leave."
+    )
+    speakers = {q.cue: q.actors for q in heard(text)}
+    assert speakers["said"] == ["Tulsa Police Department"]
+
+
+def test_the_police_is_no_other_body(heard: Callable) -> None:
+    text = (
+        "Crime falls\n\nFactcheck.org checked the mayor's account on Monday. According to the "
+        "police, the number of burglaries fell last year. The mayor spoke in the evening."
+    )
+    speakers = {q.cue: q.actors for q in heard(text)}
+    assert speakers["According to"] == []
+
+
+def test_a_ruling_is_the_court_named_by_its_noun(heard: Callable) -> None:
+    text = (
+        "Court rules against purge\n\nA panel of the U.S. Court of Appeals for the Sixth "
+        "Circuit overruled a judge's decision on Friday, which the Supreme Court may review. "
+        "The appeals court ruled that the "
+        "state's practices could remove eligible voters. \"A state cannot avoid the conclusion "
+        'that its process removes voters," said the ruling.'
+    )
+    speakers = {q.cue: q.actors for q in heard(text)}
+    court = ["U.S. Court of Appeals for the Sixth Circuit"]
+    assert speakers["ruled"] == court  # "the appeals court" is not the Supreme Court
+    assert speakers["said"] == court
+
+
+def test_the_one_there_is_brings_in_is_as_salient_as_a_subject() -> None:
+    from presslens import nlp
+    from presslens.stages.quotes.resolve import salience
+
+    doc = nlp.parse("Then there's David Axelrod. Obama met Axelrod.")
+    brought_in, object_ = doc[4], doc[8]
+    assert (brought_in.text, object_.text) == ("Axelrod", "Axelrod")
+    assert salience(brought_in) == 0
+    assert salience(object_) == 2
+
+
+def test_it_before_an_adjective_is_no_speaker(heard: Callable) -> None:
+    text = (
+        "Film on Obama\n\nDinesh D'Souza released a film in 2012. The documentarian sets out "
+        "what he sees as the president's core beliefs, which he posits make it fairly easy to "
+        "predict Obama's future actions."
+    )
+    assert [q.cue for q in heard(text)] == []

@@ -395,3 +395,42 @@ def test_a_relative_who_the_parse_hung_on_an_auxiliary_is_the_name_before_it() -
     )
     subject = subject_of(doc[8])
     assert subject is not None and subject.text == "editor"
+
+
+def test_words_given_are_the_givers(heard: Callable) -> None:
+    text = (
+        "Crime bill row\n\nJane Roe made a comment on Friday that described the bill as a "
+        "disaster. The crime bill prompted Tom Poe to make a controversial comment that "
+        "described young men as a threat. Mr. Poe gave a speech that blamed the governor for "
+        "the deficit."
+    )
+    found = [(q.cue, q.actors) for q in heard(text)]
+    assert found == [
+        ("described", ["Jane Roe"]),
+        ("described", ["Tom Poe"]),
+        ("blamed", ["Tom Poe"]),
+    ]
+
+
+def test_a_whose_clause_after_the_name_describes_the_speaker() -> None:
+    """ "Ann Roe, the director and whose also featured in the film, told ...": a "whose" the
+    parse hangs after the name (a slip for "who's") describes the speaker; it does not make
+    the phrase a relative clause."""
+    doc = hand_parse(
+        """
+        Ann 1 compound PROPN
+        Roe 9 nsubj PROPN
+        , 1 punct PUNCT
+        the 4 det DET
+        director 1 appos NOUN
+        and 1 cc CCONJ
+        whose 7 nsubj DET
+        featured 1 conj VERB
+        , 1 punct PUNCT
+        told 9 ROOT VERB
+        reporters 9 dobj NOUN
+        . 9 punct PUNCT
+        """
+    )
+    speaker = make_speaker(doc.text, doc[1], ())
+    assert speaker is not None and speaker.name.startswith("Ann Roe , the director")

@@ -312,3 +312,19 @@ def test_a_cue_that_only_describes_a_noun_is_no_attribution(
     replace_tagger(monkeypatch, (Tagged((quoted,), span_of(text, "described"), (), 0.9),))
     quotes, _names = run_with(prepared, text)
     assert not any(q.span.overlaps(quoted) for q in quotes)
+
+
+def test_words_before_a_cue_with_its_own_clause_are_not_its_content(
+    monkeypatch: pytest.MonkeyPatch, prepared: Prepare
+) -> None:
+    text = (
+        "Rules for the transition were set on Monday.\n"
+        'That wording, "eligible candidates," is a change from 2008, when President Tom Roe '
+        "ordered that the agencies work with the candidates of both parties."
+    )
+    before = span_of(text, 'That wording, "eligible candidates," is a change from 2008, when')
+    after = span_of(text, "that the agencies work with the candidates of both parties")
+    item = Tagged((before, after), span_of(text, "ordered"), (), 0.95)
+    replace_tagger(monkeypatch, (item,))
+    quotes, _names = run_with(prepared, text)
+    assert [q.text for q in quotes if q.cue == "ordered"] == [after.of(text)]

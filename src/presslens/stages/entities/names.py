@@ -513,27 +513,6 @@ THING_PRONOUNS = {"it", "its", "itself"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}  # another name: the pronoun may be its
 
 
-def retype_by_pronouns(groups: dict[Key, Group], doc: Doc) -> None:
-    """'Politifact ... It rated', 'Theranos said its ...': a one-word name the tagger calls a
-    person, never named with a title, a first name or a person's role, that the pronouns
-    taking it up call "it" (two or more, none "he" or "she") is an organisation."""
-    for key, group in groups.items():
-        if " " in key[0] or key[1] or group.person or actor_type(group) != "PERSON":
-            continue
-        if group.titles or group.labels["PERSON"] > len(group.spans):
-            continue  # a title or a person's role word ("adviser Dugin") was seen
-        votes = Counter(thing_or_person_after(doc, span, key[0]) for span in group.spans)
-        if votes["thing"] >= 2 and not votes["person"]:
-            group.labels["ORG"] += group.labels.pop("PERSON")
-
-
-def thing_or_person_after(doc: Doc, span: Span, word: str) -> str:
-    """'thing' when the first third-person pronoun after a subject mention (before another
-    name, outside quotations) is "it" or "its", 'person' when "he" or "she"; else ''."""
-    family = pronoun_family(doc, span, {word}, NAME_LABELS)
-    return {"it": "thing", "he": "person", "she": "person"}.get(family, "")
-
-
 def pronoun_after(doc: Doc, span: Span, own: set[str], quoted: bool = True) -> str:
     """The sex of the first third-person pronoun after a mention that is a subject, before
     another person's name (`own`: the words of this person's name); `quoted` False: nor after

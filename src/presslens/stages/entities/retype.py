@@ -27,11 +27,15 @@ import functools
 import re
 from collections import Counter
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from presslens.model import Span
 from presslens.nlp.firstnames import known_first_name
 from presslens.resources import read_json
 from presslens.stages.entities.names import (
+    NAME_LABELS,
+    PRONOUN_WINDOW,
+    SUBJECTS,
     Key,
     common_noun,
     nicknamer,
@@ -176,3 +180,63 @@ def plural_noun(word: str) -> bool:
 def company_form(name: str) -> bool:
     """'Merrill Lynch & Co.', 'Walt Disney Co': a company's legal form closing a longer name."""
     return name.split()[-1].rstrip(".").casefold() in LEGAL_FORMS
+
+
+def retype_by_pronouns(groups: dict[Key, Group], doc: Doc) -> None:
+    """'Politifact ... It rated', 'Theranos said its ...', 'Politifact ruled ... they
+    published': a one-word name the tagger calls a person, never named with a title, a first
+    name or a person's role, that the pronouns taking it up call "it" or "they" (two or more,
+    none "he" or "she") is an organisation."""
+    for key, group in groups.items():
+        if " " in key[0] or key[1] or group.person or actor_type(group) != "PERSON":
+            continue
+        if group.titles or group.labels["PERSON"] > len(group.spans):
+            continue  # a title or a person's role word ("adviser Dugin") was seen
+        votes = Counter(thing_or_person_after(doc, span, key[0]) for span in group.spans)
+        plural = sum(they_after(doc, span) for span in group.spans)
+        if votes["thing"] + plural >= 2 and not votes["person"]:
+            group.labels["ORG"] += group.labels.pop("PERSON")
+
+
+def thing_or_person_after(doc: Doc, span: Span, word: str) -> str:
+    """'thing' when the first third-person pronoun after a subject mention (before another
+    name, outside quotations) is "it" or "its", 'person' when "he" or "she"; else ''."""
+    family = pronoun_family(doc, span, {word}, NAME_LABELS)
+    return {"it": "thing", "he": "person", "she": "person"}.get(family, "")
+
+
+THEY = frozenset({"they", "their", "them"})
+QUOTE_MARK = re.compile(r'["“”]|\B\'\'|``')
+SINGULAR = frozenset({"he", "him", "his", "she", "her", "hers", "it", "its"})
+
+
+def they_after(doc: Doc, span: Span) -> bool:
+    """Whether the first third-person pronoun after a subject mention, outside quoted words, is
+    "they" with no plural noun for people or bodies between them: one person's name between
+    does not take up a "they" ("Politifact checked Donald Trump's claim ... they published")."""
+    token = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if token is None or token.root.dep_ not in SUBJECTS:
+        return False
+    # a pronoun in quoted words is the speaker's, about anyone (a mark may be on the name's
+    # own token: 'Clinton:"We')
+    inside = bool(QUOTE_MARK.search(doc[token.end - 1].text))
+    for follower in doc[token.end : token.end + PRONOUN_WINDOW]:
+        if QUOTE_MARK.search(follower.text):  # also one the tokenizer left on a word
+            inside = not inside
+            continue
+        if inside:
+            continue
+        if follower.lower_ in SINGULAR:
+            return False
+        if follower.lower_ in THEY:
+            return True
+        if follower.tag_ in ("NNS", "NNPS") and people_word(follower):
+            return False
+    return False
+
+
+def people_word(token: Token) -> bool:
+    """A plural noun "they" may stand for: people or bodies ("voters", "Republicans")."""
+    if token.ent_type_ in ("NORP", "ORG", "PERSON"):
+        return True
+    return load_roles().kind(token.lemma_.lower()) in ("PERSON", "ORG")

@@ -104,7 +104,7 @@ def find_entities(article: Article, doc: Doc) -> Entities:
     actors = sorted_out["actor"]
     taken = [s for g in groups.values() for s in g.spans] + blocked + left_out
     find_more_mentions(article.text, actors, taken)
-    names.retype_by_pronouns(actors, doc)  # with every mention found
+    retype.retype_by_pronouns(actors, doc)  # with every mention found
     return Entities(
         actors=records(actors, "a"),
         groups=records(sorted_out["group"], "g"),

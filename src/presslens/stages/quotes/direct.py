@@ -14,6 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from presslens.model import Span
+from presslens.stages.quotes.according import according_attribution
 from presslens.stages.quotes.context import (
     Attribution,
     Context,
@@ -26,12 +27,7 @@ from presslens.stages.quotes.context import (
     word_count,
 )
 from presslens.stages.quotes.marks import Quoted
-from presslens.stages.quotes.reported import (
-    according_attribution,
-    cue_phrase,
-    noun_speaker,
-    unquoted_subject,
-)
+from presslens.stages.quotes.reported import cue_phrase, noun_speaker, unquoted_subject
 from presslens.stages.quotes.speakers import Speaker, make_speaker
 from presslens.stages.quotes.subjects import a_thing, subject_of
 from presslens.stages.titles import title_like

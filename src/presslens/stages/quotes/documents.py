@@ -12,6 +12,7 @@ from presslens.model import Actor
 from presslens.stages.quotes.context import Context, sentence_of
 from presslens.stages.quotes.speakers import Speaker, document_author
 from presslens.stages.quotes.subjects import subject_of
+from presslens.stages.roles import load_roles
 
 DOCUMENT_SENTENCES_BACK = 12  # "the poll" may look further for its pollster, back or ahead
 NEWCOMER_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative"})
@@ -72,9 +73,24 @@ def maker_by_verb(ctx: Context, head: int, first: int) -> Actor | None:
             continue
         subject = subject_of(token)
         actor = ctx.actor_of_token.get(subject.i) if subject is not None else None
+        if actor is None and subject is not None:
+            actor = body_named_by(ctx, subject)  # "The appeals court ruled": the court's
         if actor is not None and actor.type in ("ORG", "PERSON"):
             return actor
     return None
+
+
+def body_named_by(ctx: Context, noun: Token) -> Actor | None:
+    """The one organisation of the article whose name holds the noun of a body named only so
+    ("the court": the U.S. Court of Appeals for the Sixth Circuit), if there is one."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or not load_roles().named_only(lemma):
+        return None
+    bodies = [a for a in ctx.actors if a.type == "ORG" and lemma in a.name.lower().split()]
+    words = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")}
+    if len(bodies) > 1 and words:  # "the appeals court", not the Supreme Court
+        bodies = [a for a in bodies if words & set(a.name.lower().split())]
+    return bodies[0] if len(bodies) == 1 else None
 
 
 REPORT_NOUNS = frozenset({"study", "report", "analysis", "paper", "survey"})

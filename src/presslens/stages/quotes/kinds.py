@@ -37,6 +37,24 @@ def governing(cue: Token) -> list[Token]:
     return chain
 
 
+# verbs of holding back: negated, the speech under them was given ("could not resist pointing
+# out that ...", "did not hesitate to say"); "failed to mention" without a negation was not
+HOLDING_BACK = frozenset({"resist", "hesitate", "fail", "neglect", "forget"})
+OMITTING = frozenset({"fail", "neglect", "forget"})
+
+
+def held_back(chain: list[Token]) -> tuple[list[Token], bool]:
+    """The chain up to a verb of holding back, and whether the speech under it was left
+    unsaid: "could not resist saying" is said (the negation and the modal sit above it),
+    "failed to mention" is not."""
+    for place, verb in enumerate(chain[1:], start=1):
+        if verb.lemma_.lower() not in HOLDING_BACK:
+            continue
+        denied = any(c.dep_ == "neg" and c.i < verb.i for c in verb.children)
+        return chain[:place], not denied and verb.lemma_.lower() in OMITTING
+    return chain, False
+
+
 def negated(chain: list[Token], speech: frozenset[str] = frozenset()) -> bool:
     """A negation before a verb of the chain ("did not say"), a subject that is no one, or an
     object that is nothing or no `speech` ("says nothing about X", "made no mention of X").
@@ -194,8 +212,8 @@ def attribution_kind(cue: Token, lexicon: Lexicon) -> str | None:
     STANCE_KINDS). Negation is read first: "did not want to comment" is negated."""
     if cue.pos_ not in ("VERB", "AUX", "NOUN", "ADJ") or said_around(cue, lexicon):
         return None  # "according to", a headline's colon, "..., he said": speech
-    chain = governing(cue)
-    if negated(chain, lexicon.clause | lexicon.nouns):
+    chain, unsaid = held_back(governing(cue))
+    if unsaid or negated(chain, lexicon.clause | lexicon.nouns):
         return "negated"
     if refusal(chain, lexicon):
         return "refusal"

@@ -96,6 +96,37 @@ def conjoined_subject(verb: Token) -> Token | None:
     return name if name.dep_ in ("conj", "dobj", "pobj") else None
 
 
+SET_OFF_WORDS = 6  # the longest speaker phrase read between a comma and its cue
+
+
+def set_off_subject(verb: Token) -> Token | None:
+    """'The source of the attraction, union members and leaders say, is manifold': a cue set
+    off inside a sentence whose subject the parse joined to the noun before the comma (and
+    gave the cue the sentence's own subject); the words between the comma and the cue are the
+    speaker, whose head leads out of them."""
+    segment = set_off_segment(verb)
+    return None if segment is None else segment[0]
+
+
+def set_off_segment(verb: Token) -> tuple[Token, range] | None:
+    """The speaker `set_off_subject` finds and the tokens from the comma before it to the
+    comma after the cue."""
+    doc = verb.doc
+    if verb.dep_ != "parataxis" or verb.head.i < verb.i or verb.tag_ not in FINITE_TAGS:
+        return None
+    if verb.i + 1 >= len(doc) or doc[verb.i + 1].text not in (",", "—", "–"):
+        return None
+    comma = next((t for t in reversed(doc[max(0, verb.i - SET_OFF_WORDS - 1) : verb.i])
+                  if t.text == ","), None)  # fmt: skip
+    if comma is None or comma.i + 1 == verb.i:
+        return None
+    run = range(comma.i + 1, verb.i)
+    heads = [doc[i] for i in run if doc[i].head.i not in run]
+    if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN") or heads[0].dep_ != "conj":
+        return None
+    return heads[0], range(comma.i, verb.i + 2)
+
+
 def whose_apposition(token: Token) -> bool:
     """'Ms. Roe, whose company, Acme, ...': a "whose" clause the parse hung on as an
     apposition describes the speaker; it is not part of the name."""

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.tokens import Span as DocSpan
 from spacy.tokens import Token
 
 from presslens.model import Span
+from presslens.stages.quotes.according import according_attribution
 from presslens.stages.quotes.clauses import (
     adverbial,
     after_colon,
@@ -39,7 +39,7 @@ from presslens.stages.quotes.context import (
     trim,
 )
 from presslens.stages.quotes.lexicon import Lexicon
-from presslens.stages.quotes.misparsed import name_after_quotation, whose_clause
+from presslens.stages.quotes.misparsed import name_after_quotation, set_off_segment, whose_clause
 from presslens.stages.quotes.nesting import outermost
 from presslens.stages.quotes.speakers import Speaker, make_speaker
 from presslens.stages.quotes.subjects import a_person, subject_of
@@ -242,6 +242,9 @@ def interrupted_clause(verb: Token, lexicon: Lexicon) -> list[Token] | None:
     head = verb.head
     if verb.lemma_.lower() not in lexicon.clause or head.i == verb.i:
         return None
+    segment = set_off_segment(verb)
+    if segment is not None:  # "A, union members say, is B": the sentence without the cue
+        return [t for t in verb.sent if t.i not in segment[1] and not (t.is_punct and t.i > verb.i)]
     if head.i > verb.i and not parenthetical(verb):
         return None  # "The truth, the senator said then, was that ...": set off, it interrupts
     if not any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children):
@@ -286,9 +289,8 @@ def verb_attribution(ctx: Context, verb: Token) -> Attribution | None:
     if len(content) == 1 and content[0].lower_ in ("which", "that", "what", "who", "it"):
         return None  # a bare pronoun says nothing on its own
     core = subtree_span(content)
-    if core.contains(speaker.span) and not (
-        parenthetical(verb) and speaker.head not in own(content)
-    ):
+    set_off = parenthetical(verb) or set_off_segment(verb) is not None
+    if core.contains(speaker.span) and not (set_off and speaker.head not in own(content)):
         return None  # "What Trump proposes changes ...": the subject came from the content
     span = trim(ctx.text, to_sentence_end(ctx, verb, core))
     return Attribution("indirect", span, cue, verb.i, speaker, 0.7, core=core)
@@ -359,62 +361,29 @@ def cue_phrase(verb: Token) -> Span:
     return Span(verb.idx, end.idx + len(end.text))
 
 
-def according_attribution(ctx: Context, token: Token) -> Attribution | None:
-    """'according to X, ...': the clause it modifies, without the phrase itself."""
-    if token.lower_ != "according":
-        return None
-    to = next((c for c in token.children if c.lower_ == "to"), None)
-    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-    if to is None or source is None or token.i in ctx.quote_of_token:
-        return None  # `to is None` implies `source is None`: spelled out for the type checker
-    speaker = make_speaker(ctx.text, source, ctx.actors)
-    if speaker is None:
-        return None
-    phrase = {t.i for t in token.subtree}
-    if token.dep_ == "ROOT" and any(
-        c.lower_ in THAT_IS and c.dep_ == "nsubj" for c in token.children
-    ):
-        # "That's according to X": the parse made it the sentence's verb
-        phrase = {token.i} | {t.i for t in to.subtree}
-    sentence = token.sent
-    before = [t for t in sentence if t.i < token.i and t.i not in phrase and not t.is_space]
-    after = [t for t in sentence if t.i > token.i and t.i not in phrase and not t.is_space]
-    side = after if len(after) >= len(before) else before
-    side = [t for t in side if not t.is_punct or t.text in ('"', "“", "”", "''", "``")] or side
-    if side and all(t.lower_ in THAT_IS for t in side):
-        side = sentence_before(sentence)  # "That's according to exit polls": what it says
-    if not side:
-        return None
-    cue = Span(token.idx, to.idx + len(to.text))
-    span = trim(ctx.text, subtree_span(side))
-    return Attribution("indirect", span, cue, token.i, speaker, 0.75) if span else None
-
-
-THAT_IS = frozenset({"that", "this", "is", "was", "'s", "’s"})
-
-
-def sentence_before(sentence: DocSpan) -> list[Token]:
-    """The words of the sentence before, in the same paragraph; none at a paragraph's start."""
-    if sentence.start == 0:
-        return []
-    before = sentence.doc[sentence.start - 1].sent
-    between = sentence.doc.text[before.start_char : sentence.start_char]
-    if "\n" in between[len(between.rstrip()) :]:
-        return []
-    return [t for t in before if not t.is_punct]
-
-
-def noun_speaker(ctx: Context, noun: Token) -> Speaker | None:
-    """The possessor ("Putin's boast") or the by/from agent ("the claim by Lavrov")."""
+def noun_speaker(ctx: Context, noun: Token, clause: bool = False) -> Speaker | None:
+    """The possessor ("Putin's boast"), the by/from agent ("the claim by Lavrov", "warnings
+    from his attorney"; "reports of migrants" are about them) or, before a that-`clause`, a
+    name or body set before the noun ("union claims that ...", not "voter support for it")."""
     for child in noun.children:
         if child.dep_ == "poss":
             return make_speaker(ctx.text, child, ctx.actors)
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
             agent = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if agent is not None and (agent.pos_ == "PROPN" or agent.ent_type_):
+            if agent is None:
+                continue
+            if agent.pos_ == "PROPN" or agent.ent_type_ or child.lower_ != "of" and someone(agent):
                 return make_speaker(ctx.text, agent, ctx.actors)
+    before = [c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1]
+    if clause and before and (before[0].ent_type_ in ("PERSON", "ORG") or someone(before[0])):
+        return make_speaker(ctx.text, before[0], ctx.actors)
     return None
+
+
+def someone(noun: Token) -> bool:
+    """A role noun for a person or a body ("his attorney", "the media")."""
+    return noun.pos_ == "NOUN" and load_roles().kind(noun.lemma_.lower()) in ("PERSON", "ORG")
 
 
 def means_speaker(ctx: Context, noun: Token) -> Speaker | None:
@@ -525,7 +494,9 @@ def noun_attribution(ctx: Context, noun: Token) -> Attribution | None:
     content = list(clause.subtree) if clause is not None else noun_object(noun)
     if not content:
         return None
-    speaker = noun_speaker(ctx, noun) or (means_speaker(ctx, noun) if clause else None)
+    speaker = noun_speaker(ctx, noun, clause is not None) or (
+        means_speaker(ctx, noun) if clause else None
+    )
     if speaker is None:
         return None
     span = trim(ctx.text, subtree_span(content))

@@ -119,9 +119,10 @@ def actor_type(ctx: Context, actor_id: str) -> str | None:
 
 
 def salience(token: Token) -> int:
-    """0 the main subject, 1 another subject or the possessor of the main subject ("Roe's
-    style"), 2 an object, 3 anything else (another possessor, a name in a prepositional
-    phrase). A name in apposition counts as the phrase it names ("the prosecutor, Ann Bell")."""
+    """0 the main subject or the one "there is" brings in, 1 another subject or the possessor of
+    the main subject ("Roe's style"), 2 an object, 3 anything else (another possessor, a name in
+    a prepositional phrase). A name in apposition counts as the phrase it names ("the
+    prosecutor, Ann Bell")."""
     if token.dep_ == "appos" and token.head.i != token.i:
         return salience(token.head)
     if token.dep_ == "poss":
@@ -130,6 +131,8 @@ def salience(token: Token) -> int:
         verb = token.head
         main = verb.dep_ == "ROOT" or (verb.dep_ in ("conj", "ccomp") and verb.head.dep_ == "ROOT")
         return 0 if main else 1
+    if token.dep_ == "attr" and any(c.dep_ == "expl" for c in token.head.children):
+        return 0  # "Then there's Axelrod.": the one the sentence brings in
     if token.dep_ in OBJECTS:
         return 2
     return 3
@@ -396,15 +399,41 @@ def role_candidates(
     if not ctx.roles:
         ctx.roles.update({a.id: role_words(ctx, a) for a in ctx.actors})
     head = ctx.doc[speaker.head]
+    found = [c for c in found if not in_another_office(ctx, c[2].actor_id, head)]
     holders = held_outside(ctx, roles.same_as(role), range(head.idx, head.sent.end_char))
     holders -= possessors(ctx, head) | others | held_for_another(ctx, head, roles.same_as(role))
     holders = {h for h in holders if agree(ctx, h, parties) and of_nation(ctx, h, nation)}
+    if roles.named_only(role):  # "the appeals court" of two courts: the Court of Appeals
+        holders = named_with(ctx, head, holders)
     if place is not None:  # a holder named far back, tied to another state, neither
         holders = {h for h in holders if not elsewhere(ctx, h, place)}
     if holders or roles.relational(role) or roles.named_only(role) or person_modified(ctx, head):
         return [c for c in found if c[2].actor_id in holders] or sole_holder(ctx, speaker, holders)
     near = clear_leader([c for c in found if c[3] <= 1])
     return near or last_speaker_alone(ctx, found, roles.same_as(role), earlier)
+
+
+def named_with(ctx: Context, head: Token, holders: set[str]) -> set[str]:
+    """Of the bodies a noun names ("the appeals court"), those whose name holds a word set
+    before the noun; all of them when none does."""
+    words = {c.lower_ for c in head.children if c.dep_ in ("compound", "amod")}
+    names = {a.id: set(a.name.lower().split()) for a in ctx.actors if a.id in holders}
+    return {h for h in holders if words & names.get(h, set())} or holders
+
+
+def in_another_office(ctx: Context, actor_id: str | None, head: Token) -> bool:
+    """'Sen. Jane Roe ... The mayor said': an actor the article gives one public office is
+    not the holder of another ("the former mayor" may be anyone's past)."""
+    roles = load_roles()
+    role = roles.same_as(head.lemma_.lower())
+    if (
+        actor_id is None
+        or not roles.office(role)
+        or any(c.lower_ == "former" for c in head.children)
+    ):
+        return False
+    offices = {word for word in ctx.roles.get(actor_id, {}) if roles.office(word)}
+    return bool(offices) and role not in offices
 
 
 def last_speaker_alone(

@@ -136,8 +136,9 @@ def make_speaker(
         return None  # a verb, unless it is an actor's name read as one ("Trump [VB] said")
     head = words_owner(head)
     run = phrase_tokens(head)
-    if any(t.lower_ == "whose" for t in run):
-        return None  # "whose philosophy": a relative clause, not a speaker
+    if any(t.lower_ == "whose" and t.i < head.i for t in run):
+        return None  # "whose philosophy": a relative clause, not a speaker (one after the
+        # name describes it: "Ann Roe, a director and whose film ..., told")
     span = Span(run[0].idx, run[-1].idx + len(run[-1].text))
     if head.pos_ == "PRON":
         plural = head.lower_ in PLURAL_PRONOUNS
@@ -216,9 +217,13 @@ def plural_noun(head: Token, found: list[Actor]) -> bool:
 
 
 def joint_actors(actors: tuple[Actor, ...], head: Token) -> list[Actor]:
-    """The actor of the head, then those of its conjuncts: "Smith and Jones said"."""
+    """The actor of the head, then those of its conjuncts: "Smith and Jones said". Those
+    before it only when the head ends the list after "and" ("Newport and Harter:"): a head the
+    parse joined to a noun before a comma is not that noun's ("the attraction to Mr. Trump,
+    union members and leaders say")."""
     found = []
-    for token in (head, *head.conjuncts):
+    closing = head.left_edge.i > 0 and head.doc[head.left_edge.i - 1].lower_ in ("and", "&")
+    for token in (head, *(c for c in head.conjuncts if c.i > head.i or closing)):
         # the head's own name first: "Rep. Stephen Lynch (D-Mass.)" is Lynch, not the state
         # tag apposed to him; an apposed name serves a common-noun head ("his rival, Cruz")
         actor = actor_for(actors, token) or actor_for(actors, name_head(token))
@@ -362,7 +367,8 @@ def role_of(head: Token, run: list[Token], roles: Roles) -> tuple[str | None, st
     then only the actor the article gives that role is the speaker. "His campaign" is the
     body named for the one "his" stands for (`resolve.owners_body`)."""
     lemma = head.lemma_.lower()
-    kind = roles.kind(lemma) if head.tag_ in ("NN", "NNP") else None  # not "officials"
+    singular = head.tag_ in ("NN", "NNP") or roles.named_only(lemma)  # "the police" too
+    kind = roles.kind(lemma) if singular else None  # not "officials"
     if kind is None:
         return None, None
     determiners = [c.lower_ for c in head.children if c.dep_ in ("det", "poss")]

@@ -15,6 +15,7 @@ from presslens.stages.quotes.misparsed import (
     inverted_object,
     modal_name,
     name_after_quotation,
+    set_off_subject,
     whose_clause_subject,
 )
 from presslens.stages.quotes.nobody import NOT_SPEAKERS
@@ -29,19 +30,23 @@ CLAUSES = ("advcl", "conj", "ccomp")
 def subject_of(verb: Token) -> Token | None:
     """The subject of a cue verb, borrowed from the verb it hangs on when it has none."""
     current = verb
+    if set_off_subject(verb) is not None:
+        return set_off_subject(verb)  # "A, union members and leaders say, is B"
     for _ in range(4):
         subjects = subjects_of(current)
         if subjects:
             child = likeliest_subject(subjects, current)
             if child.lower_ in RELATIVE and current.dep_ == "relcl":
                 noun = who_antecedent(child, current.head)  # "voters who say ..." -> voters
-                return described_subject(noun) or noun
+                return described_subject(noun) or giver(noun) or noun
             if child.lower_ in RELATIVE and antecedent(child) is not None:
                 return antecedent(child)  # the parser missed the relative clause
             if child.lower_ in DISTRIBUTIVE and current.dep_ in ("advcl", "conj"):
                 return main_subject(current) or child  # "A and B vied, each touting ..."
             if current.i != verb.i and expletive(child, current):
                 return nearest_clause_subject(current, verb)
+            if current.i != verb.i and child.lower_ == "it" and current.pos_ == "ADJ":
+                return None  # "make it easy to predict": no one predicts
             return child
         if current.i == verb.i and passive_side_clause(verb):
             return None
@@ -72,15 +77,28 @@ def subject_of(verb: Token) -> Token | None:
             current = current.head
             continue
         if current.lower_ in SHARED_PREPOSITIONS and current.head.pos_ in ("VERB", "AUX"):
-            current = current.head  # "asserted his plans by saying": who asserted
-            continue
+            if current.lower_ not in CLAUSE_PREPOSITIONS or saying(verb):
+                current = current.head  # "asserted his plans by saying": who asserted
+                continue
+        if current.lower_ in SHARED_PREPOSITIONS and current.head.dep_ in SUBJECTS:
+            if saying(verb):
+                return current.head  # "Ryan, despite admitting that ..., said": hung on Ryan
         return None
     return None
 
 
 # prepositions whose "-ing" clause shares the subject of the verb they hang on ("asserted ...
 # by saying"), unlike "quoted a witness as saying", "kept clerks from denying"
-SHARED_PREPOSITIONS = frozenset({"by", "after", "before", "in", "while", "since", "upon"})
+SHARED_PREPOSITIONS = frozenset(
+    {"by", "after", "before", "in", "while", "since", "upon", "despite"}
+)
+# of those, one that shares it only with a verb of saying ("despite admitting that ...", not
+# "despite having to defend more seats")
+CLAUSE_PREPOSITIONS = frozenset({"despite"})
+
+
+def saying(verb: Token) -> bool:
+    return verb.lemma_.lower() in load_lexicon().clause
 
 
 def subjects_of(verb: Token) -> list[Token]:
@@ -157,6 +175,24 @@ def described_subject(noun: Token) -> Token | None:
     if subject is None or subject.lower_ in NOT_SPEAKERS or expletive(subject, verb):
         return None
     return subject
+
+
+# verbs whose object is words someone gives: "issued a statement that said ..."
+GIVING = frozenset({"make", "issue", "give", "deliver", "release", "post", "publish", "send"})
+SPOKEN = frozenset({"speech", "interview", "address"})  # words given that no clause follows
+
+
+def giver(noun: Token) -> Token | None:
+    """'The campaign issued a statement that said ...', 'prompted Roe to make a comment that
+    described ...': words given, as the object of a verb of giving, are the giver's (the
+    verb's subject); None for other nouns."""
+    lemma = noun.lemma_.lower()
+    lexicon = load_lexicon()
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in GIVING:
+        return None
+    if lemma not in lexicon.nouns | SPOKEN and load_roles().kind(lemma) != "DOCUMENT":
+        return None
+    return subject_of(noun.head)
 
 
 def passive_side_clause(verb: Token) -> bool:

@@ -142,6 +142,11 @@ def as_attribution(ctx: Context, item: learned.Tagged, span: Span) -> Attributio
         return None  # '"Crashing the Party," a documentary': a title, no one's words
     if item.cue is not None and misplaced(item.cue, item.content):
         return None
+    if cue_head is not None and clause_after(cue_head):
+        own = own_clause_side(item, cue_head)
+        if own is None:
+            return None  # '"A" is a change from 2008, when Bush ordered that ...': his is after
+        item, span = own, trim(ctx.text, own.span)
     if cue_head is not None and compound_adjective(cue_head):
         return None  # 'self-described "very conservative" voters', 'so-called': a description
     if cue_head is not None and naming(cue_head, ctx.lexicon) and cue_head.head.pos_ != "PROPN":
@@ -242,6 +247,25 @@ def cue_word(ctx: Context, span: Span) -> Token | None:
         if lemma in lexicon.verbs or lemma in lexicon.nouns or lemma == "accord":
             return ctx.doc[i]
     return head_of(ctx, span)
+
+
+def clause_after(cue: Token) -> bool:
+    """Whether the cue verb has a clause of its own after it ("ordered that the branch ..."),
+    and is not set off inside the content ("Any reading, said Roe, would ...")."""
+    subjects = [c.left_edge.i for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i]
+    for first in (cue.i, min([cue.i, *subjects])):  # ", said Roe," or ", Roe said,"
+        if first > 0 and cue.doc[first - 1].text in (",", "—", "–"):
+            return False
+    return any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)
+
+
+def own_clause_side(item: learned.Tagged, cue: Token) -> learned.Tagged | None:
+    """The tagged content without its parts before a cue whose own clause follows it (the
+    words before are the writer's); None when every part is before."""
+    after = tuple(part for part in item.content if part.start >= cue.idx)
+    if len(after) == len(item.content) or not after:
+        return item if after else None
+    return replace(item, content=after)
 
 
 def misplaced(cue: Span, content: tuple[Span, ...]) -> bool:

@@ -1,0 +1,68 @@
+"""'According to X, ...': the clause the phrase modifies is what X says (and, when the phrase
+sits in brackets, only the bracketed words: "(the number is 15, according to X)")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as DocSpan
+from spacy.tokens import Token
+
+from presslens.model import Span
+from presslens.stages.quotes.context import Attribution, Context, subtree_span, trim
+from presslens.stages.quotes.speakers import make_speaker
+
+
+def according_attribution(ctx: Context, token: Token) -> Attribution | None:
+    """'according to X, ...': the clause it modifies, without the phrase itself."""
+    if token.lower_ != "according":
+        return None
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+    if to is None or source is None or token.i in ctx.quote_of_token:
+        return None  # `to is None` implies `source is None`: spelled out for the type checker
+    speaker = make_speaker(ctx.text, source, ctx.actors)
+    if speaker is None:
+        return None
+    phrase = {t.i for t in token.subtree}
+    if token.dep_ == "ROOT" and any(
+        c.lower_ in THAT_IS and c.dep_ == "nsubj" for c in token.children
+    ):
+        # "That's according to X": the parse made it the sentence's verb
+        phrase = {token.i} | {t.i for t in to.subtree}
+    sentence = token.sent
+    words = bracketed(token) or sentence  # "(the number is 15, according to X)": only that
+    before = [t for t in words if t.i < token.i and t.i not in phrase and not t.is_space]
+    after = [t for t in words if t.i > token.i and t.i not in phrase and not t.is_space]
+    side = after if len(after) >= len(before) else before
+    side = [t for t in side if not t.is_punct or t.text in ('"', "“", "”", "''", "``")] or side
+    if side and all(t.lower_ in THAT_IS for t in side):
+        side = sentence_before(sentence)  # "That's according to exit polls": what it says
+    if not side:
+        return None
+    cue = Span(token.idx, to.idx + len(to.text))
+    span = trim(ctx.text, subtree_span(side))
+    return Attribution("indirect", span, cue, token.i, speaker, 0.75) if span else None
+
+
+THAT_IS = frozenset({"that", "this", "is", "was", "'s", "’s"})
+
+
+def bracketed(token: Token) -> DocSpan | None:
+    """The words between the brackets around the token, inside its sentence, if any."""
+    sentence = token.sent
+    opening = next((t for t in reversed(sentence[: token.i - sentence.start])
+                    if t.text in "()"), None)  # fmt: skip
+    closing = next((t for t in sentence[token.i - sentence.start :] if t.text in "()"), None)
+    if opening is None or closing is None or opening.text != "(" or closing.text != ")":
+        return None
+    return token.doc[opening.i + 1 : closing.i]
+
+
+def sentence_before(sentence: DocSpan) -> list[Token]:
+    """The words of the sentence before, in the same paragraph; none at a paragraph's start."""
+    if sentence.start == 0:
+        return []
+    before = sentence.doc[sentence.start - 1].sent
+    between = sentence.doc.text[before.start_char : sentence.start_char]
+    if "\n" in between[len(between.rstrip()) :]:
+        return []
+    return [t for t in before if not t.is_punct]
