@@ -48,6 +48,10 @@ Variants measured in December 2026 (MAP@5 / P@1; every choice made on train, dev
 | combined 0.2 x fine-tuned top, 5 held-out folds (dev: 0.25) | 0.907 / 0.861 | 0.875 / 0.802 |
 | cross-encoder alone on combined's top 20 (train/rerank/), 5 held-out folds | 0.857 / 0.791 | - |
 | combined's top 20 re-ranked, 0.1 x cross-encoder, 5 folds | 0.901 / 0.848 | 0.869 / 0.792 |
+| encoder, top tuned on tweets + title-claim pairs, 5 folds | 0.864 / 0.811 | 0.837 / 0.756 |
+| combined 0.25 x that top, 5 held-out folds | 0.908 / 0.864 | 0.876 / 0.807 |
+| combined 0.3 x that top (train's best), 5 held-out folds | 0.909 / 0.868 | 0.877 / 0.812 |
+| rank fusion, k 5, 0.45 encoder (base), ties by claim index | 0.907 / 0.877 | 0.876 / 0.827 |
 
 The fine-tuned matching top (train/matching/finetune.py: the three top layers, in-batch and
 hard negatives) is not kept: on train's held-out folds it lifts the encoder alone by a point but
@@ -60,6 +64,10 @@ train's held-out folds, and mixed at any weight it is worse (train's best weight
 its dev row was scored once, after that decision (the model trained on all of train, int8,
 through train/rerank/runtime.patch), and agrees (+0.4 MAP@5, -1 point of P@1). It would cost
 about 0.4 s a query (20 pairs) against 0.03 s for the first stage.
+The top trained on train's tweets plus the 10k fact-checks' own title-claim pairs (session 25,
+train/matching/finetune.py `--pairs`) is not kept: the encoder alone gains 1.5 points out of
+fold, the combination 0.1 to 0.2 (per fold -0.9 to +2.0); dev, scored once after the decision,
+moves as the earlier fine-tune's did (+1.1).
 Rank fusion and the logistic re-ranker are not kept: train's MAP@5 does not tell them from the
 linear mix (within 0.6 point, on a weight grid whose top is one point wide for RRF), their
 scores mean nothing across queries (a user reads the score to judge a match), and the

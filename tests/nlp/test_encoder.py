@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+import time
+
 import numpy as np
 import pytest
 
@@ -96,3 +99,52 @@ def test_int8_weights_come_back_as_their_rows_times_their_scales() -> None:
     assert list(weights) == ["g/w"]
     assert weights["g/w"].dtype == np.float32
     np.testing.assert_allclose(weights["g/w"], [[1.0, -2.0], [1.27, 0.0]], rtol=1e-6)
+
+
+def test_each_graph_loads_only_when_it_first_runs() -> None:
+    # an article's analysis never reads the matcher's top, a match never the heads' top
+    encoder.session.cache_clear()
+    try:
+        encoder.encode(SENTENCES[:1])
+        runners, _ = encoder.session()
+        assert sorted(runners.loaded) == ["lower", "tuned"]
+        encoder.session.cache_clear()
+        encoder.sentence_vectors(SENTENCES[:1])
+        runners, _ = encoder.session()
+        assert sorted(runners.loaded) == ["lower", "similar"]
+        encoder.warm(["tuned"])
+        assert sorted(runners.loaded) == ["lower", "similar", "tuned"]
+    finally:
+        encoder.session.cache_clear()
+
+
+def test_a_graph_asked_for_by_two_threads_loads_once(
+    monkeypatch: pytest.MonkeyPatch, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    made: list[str] = []
+
+    def slow_load(self: encoder.Graphs, graph: str) -> str:
+        time.sleep(0.05)
+        made.append(graph)
+        return f"session of {graph}"
+
+    monkeypatch.setattr(encoder.Graphs, "load", slow_load)
+    graphs = encoder.Graphs(tmp_path)
+    found: list[str] = []
+    workers = [threading.Thread(target=lambda: found.append(graphs["lower"])) for _ in range(4)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert made == ["lower"]
+    assert found == ["session of lower"] * 4
+
+
+def test_a_graphs_weights_are_read_alone(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "weights.npz"
+    one = np.array([[1, 2]], dtype=np.int8)
+    scale = np.array([0.5], dtype=np.float32)
+    np.savez(path, **{"a/w": one, "a/w.scale": scale, "b/w": one * 2, "b/w.scale": scale})
+    assert list(encoder.read_weights(path, "b")) == ["b/w"]
+    np.testing.assert_allclose(encoder.read_weights(path, "b")["b/w"], [[1.0, 2.0]])
+    assert sorted(encoder.read_weights(path)) == ["a/w", "b/w"]

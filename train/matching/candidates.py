@@ -14,7 +14,13 @@ holds the data set's text) receives:
   tweets;
 - `shipped.npy`: the 30 best claims for every train tweet by the ranker shipped before the
   matching top (BM25 + 0.25 x the base model's cosine, the closer of claim and title), the hard
-  negatives finetune.py draws from.
+  negatives finetune.py draws from;
+- `pairs.npy` (issue 18, session 25): the weakly supervised pairs, one row per verified claim
+  that has a title of its own: [claim, then the 10 other claims whose words (claim + title, as
+  the matcher's BM25 reads them) score best against that title, near-copies of the claim left
+  out]. finetune.py's `--pairs` trains
+  each title as a query for its own claim, these claims its hard negatives. They come from the
+  collection alone (no tweet), so every fold may use all of them.
 
 Only train is read: dev stays held out for eval/claim_matching.py. The vectors are the base
 model's (the encoder's `similar` top, which eval/claim_matching.py's `claim_vectors` reads).
@@ -40,6 +46,31 @@ from presslens.nlp import encoder  # noqa: E402
 
 CANDIDATES = 30  # the earlier ranker's best claims kept per tweet
 BASE_WEIGHT = 0.25  # its share of the base model's cosine
+NEGATIVES = 10  # hard negatives kept per title-claim pair
+SAME = 0.5  # word overlap (Jaccard) over which two claims are the same claim
+
+
+def title_pairs(index: matching.ClaimIndex, claims: list[str], titles: list[str]) -> np.ndarray:
+    """[claim, its title's NEGATIVES best other claims by BM25] for each titled claim; a claim
+    whose words are mostly the positive's (Jaccard >= SAME) is another fact-check of the same
+    claim, not a negative, and is passed over."""
+    titled = [at for at, (claim, title) in enumerate(zip(claims, titles, strict=True)) if title]
+    titled = [at for at in titled if titles[at].strip() != claims[at].strip()]
+    bags = [set(matching.words(claim)) for claim in claims]
+    rows = []
+    for first in range(0, len(titled), 512):
+        chunk = titled[first : first + 512]
+        lexical = index.lexical_scores([titles[at] for at in chunk])
+        lexical[np.arange(len(chunk)), chunk] = -1.0  # not its own claim
+        best = np.argsort(-lexical, axis=1, kind="stable")[:, :CANDIDATES]
+        for at, row in zip(chunk, best.tolist(), strict=True):
+            kept = [c for c in row if jaccard(bags[at], bags[c]) < SAME][:NEGATIVES]
+            rows.append([at, *kept, *[kept[-1]] * (NEGATIVES - len(kept))])
+    return np.asarray(rows, dtype=np.int32)
+
+
+def jaccard(one: set[str], other: set[str]) -> float:
+    return len(one & other) / max(1, len(one | other))
 
 
 def main() -> None:
@@ -68,6 +99,7 @@ def main() -> None:
     (args.out_dir / "texts.json").write_text(json.dumps(texts), encoding="utf-8")
     np.save(args.out_dir / "lexical.npy", lexical)
     np.save(args.out_dir / "shipped.npy", best.astype(np.int32))
+    np.save(args.out_dir / "pairs.npy", title_pairs(index, claims, titles))
     print(f"{len(tweets)} train tweets, {len(claims)} claims -> {args.out_dir}")
 
 

@@ -5,8 +5,9 @@ The encoder is a 6-layer, 384-wide BERT (all-MiniLM-L6-v2, Apache-2.0, fine-tune
 train/encoder/finetune.py), shipped in `resources/encoder/` as three ONNX graphs (the shared
 lower layers, the fine-tuned top, the base model's own top for claim matching), their weights in
 int8 (28 MB; float32 again once loaded) and its word-piece tokenizer, and run by onnxruntime:
-no torch, nothing downloaded. It loads once per process (and
-so once per batch worker).
+no torch, nothing downloaded. Each graph loads the first time it runs, once per process (and so
+once per batch worker), its weights alone read from the npz: an article's analysis loads lower +
+tuned, a claim matched lower + similar.
 
 `encode(texts)` gives each text's piece vectors and the character span of each piece, so a
 caller can pool a whole sentence (`Encoded.sentence`) or the pieces of a target mention inside it
@@ -18,6 +19,7 @@ from __future__ import annotations
 import bisect
 import json
 import os
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
 
 FOLDER = Path(__file__).resolve().parent.parent / "resources" / "encoder"
 GRAPHS = ("lower", "tuned", "similar")  # shared layers, fine-tuned top, the base model's top
+ANALYSIS = ("lower", "tuned")  # what an article's analysis runs (claim matching: lower, similar)
 WEIGHTS_FILE = "weights.npz"  # the encoder's large weights, int8 (train/encoder/export.py)
 HEADS_FILE = "heads.npz"  # the fine-tuned heads (train/encoder/finetune.py)
 CALIBRATION_FILE = "calibration.json"  # their calibration on dev (train/encoder/calibrate.py)
@@ -75,10 +78,10 @@ def threads() -> int:
 
 
 @cache
-def session() -> tuple[dict[str, Any], Tokenizer]:
-    """The three ONNX sessions (GRAPHS) and the tokenizer, loaded once."""
+def session() -> tuple[Graphs, Tokenizer]:
+    """The ONNX graphs (GRAPHS, each loaded when first run) and the tokenizer, made once."""
     try:
-        import onnxruntime
+        import onnxruntime  # noqa: F401  (checked here, used when a graph loads)
         from tokenizers import Tokenizer
     except ImportError as exc:
         raise EncoderUnavailable(f"the encoder needs onnxruntime and tokenizers: {exc}") from exc
@@ -86,9 +89,33 @@ def session() -> tuple[dict[str, Any], Tokenizer]:
     files += [FOLDER / "tokenizer.json", FOLDER / WEIGHTS_FILE]
     if not all(path.is_file() for path in files):
         raise EncoderUnavailable(f"the encoder's files are missing from {FOLDER}")
-    weights = read_weights(FOLDER / WEIGHTS_FILE)
-    runners = {}
-    for graph in GRAPHS:
+    tokenizer = Tokenizer.from_file(str(FOLDER / "tokenizer.json"))
+    tokenizer.enable_truncation(MAX_PIECES)
+    tokenizer.no_padding()
+    return Graphs(FOLDER), tokenizer
+
+
+class Graphs:
+    """The encoder's ONNX sessions by graph name, each made (its own weights read from the npz)
+    the first time it is asked for, once, whichever thread asks first."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.loaded: dict[str, Any] = {}
+        self.lock = threading.Lock()
+
+    def __getitem__(self, graph: str) -> Any:
+        found = self.loaded.get(graph)
+        if found is None:
+            with self.lock:
+                found = self.loaded.get(graph)
+                if found is None:
+                    found = self.loaded[graph] = self.load(graph)
+        return found
+
+    def load(self, graph: str) -> Any:
+        import onnxruntime
+
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = threads()
         options.inter_op_num_threads = 1
@@ -96,24 +123,27 @@ def session() -> tuple[dict[str, Any], Tokenizer]:
         # idle threads sleep instead of spinning: the stages after the encoder, and other
         # workers, need the cores
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        names = [name for name in weights if name.startswith(f"{graph}/")]
-        values = [onnxruntime.OrtValue.ortvalue_from_numpy(weights[name]) for name in names]
-        options.add_external_initializers([name.split("/", 1)[1] for name in names], values)
-        path = str(FOLDER / f"{graph}.onnx")
-        runners[graph] = onnxruntime.InferenceSession(
-            path, options, providers=["CPUExecutionProvider"]
-        )
-    tokenizer = Tokenizer.from_file(str(FOLDER / "tokenizer.json"))
-    tokenizer.enable_truncation(MAX_PIECES)
-    tokenizer.no_padding()
-    return runners, tokenizer
+        weights = read_weights(self.folder / WEIGHTS_FILE, graph)
+        values = [onnxruntime.OrtValue.ortvalue_from_numpy(array) for array in weights.values()]
+        options.add_external_initializers([name.split("/", 1)[1] for name in weights], values)
+        path = str(self.folder / f"{graph}.onnx")
+        return onnxruntime.InferenceSession(path, options, providers=["CPUExecutionProvider"])
 
 
-def read_weights(path: Path) -> dict[str, np.ndarray]:
-    """The graphs' large weights (keyed GRAPH/NAME), back to float32 from int8 and their
-    per-row scales (train/encoder/export.py says why they are stored so)."""
+def warm(graphs: Sequence[str] = ANALYSIS) -> None:
+    """Load `graphs` now rather than at their first run (a server or a timing does)."""
+    runners, _ = session()
+    for graph in graphs:
+        runners[graph]
+
+
+def read_weights(path: Path, graph: str = "") -> dict[str, np.ndarray]:
+    """The graphs' large weights (keyed GRAPH/NAME; only `graph`'s when one is named), back to
+    float32 from int8 and their per-row scales (train/encoder/export.py says why they are
+    stored so)."""
     with np.load(path, allow_pickle=False) as stored:
-        return dequantized({name: stored[name] for name in stored.files})
+        names = [name for name in stored.files if not graph or name.startswith(f"{graph}/")]
+        return dequantized({name: stored[name] for name in names})
 
 
 def dequantized(stored: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
