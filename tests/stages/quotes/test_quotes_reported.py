@@ -452,3 +452,12 @@ def test_according_to_in_brackets_sources_only_the_bracketed_words(heard: Callab
     (quote,) = [q for q in heard(text) if q.cue == "according to"]
     assert quote.text == "the actual number is closer to 450"
     assert quote.actors == ["Factcheck.org"]
+
+
+def test_according_to_keeps_a_percent_sign_ending_its_words(heard: Callable) -> None:
+    text = (
+        "Sea wall approved\n\nThe council met on Tuesday. According to the engineers' report, "
+        "the new wall should cut the risk of a breach by roughly 60%. Work starts in March."
+    )
+    (quote,) = [q for q in heard(text) if q.cue == "According to"]
+    assert quote.text.endswith("roughly 60%")

@@ -33,7 +33,8 @@ def according_attribution(ctx: Context, token: Token) -> Attribution | None:
     before = [t for t in words if t.i < token.i and t.i not in phrase and not t.is_space]
     after = [t for t in words if t.i > token.i and t.i not in phrase and not t.is_space]
     side = after if len(after) >= len(before) else before
-    side = [t for t in side if not t.is_punct or t.text in ('"', "“", "”", "''", "``")] or side
+    kept = ('"', "“", "”", "''", "``", "%")  # quotation marks, and "60%" keeps its sign
+    side = [t for t in side if not t.is_punct or t.text in kept] or side
     if side and all(t.lower_ in THAT_IS for t in side):
         side = sentence_before(sentence)  # "That's according to exit polls": what it says
     if not side:
