@@ -752,3 +752,26 @@ def test_it_before_an_adjective_is_no_speaker(heard: Callable) -> None:
         "predict Obama's future actions."
     )
     assert [q.cue for q in heard(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Republican leaders in the House and Senate made it a goal. But they disagree.", True),
+        ("The Senate made it a goal. But they disagree.", False),
+    ],
+)
+def test_a_body_inside_peoples_phrase_is_not_their_they(text: str, expected: bool) -> None:
+    from types import SimpleNamespace
+
+    from presslens import nlp
+    from presslens.model import Span
+    from presslens.stages.quotes.groups import body_in_a_group
+    from presslens.stages.quotes.speakers import Speaker
+
+    doc = nlp.parse(text)
+    body = next(t.i for t in doc if t.text == "Senate")
+    they = next(t for t in doc if t.lower_ == "they")
+    ctx = SimpleNamespace(doc=doc, actor_of_token={}, quote_of_token={})
+    speaker = Speaker(Span(they.idx, they.idx + 4), they.i, "they", None, True, plural=True)
+    assert body_in_a_group(ctx, speaker, body) is expected  # type: ignore[arg-type]

@@ -37,6 +37,22 @@ def group_after_body(ctx: Context, speaker: Speaker, body: int) -> bool:
     )
 
 
+def body_in_a_group(ctx: Context, speaker: Speaker, body: int) -> bool:
+    """A plural "they" after people named by no actor whose phrase holds the organisation
+    ("Republican leaders in the House and Senate have made ... But they disagree"): those
+    people, not the body."""
+    if not speaker.pronoun or not speaker.plural:
+        return False
+    token = ctx.doc[body]
+    for _ in range(4):
+        if token.dep_ not in ("conj", "pobj", "prep", "compound") or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ == "NOUN" and unnamed_people(ctx, token):
+            return True
+    return False
+
+
 def unnamed_people(ctx: Context, token: Token) -> bool:
     """A plural noun for people (or a group word) that no actor names, outside quotations."""
     if token.tag_ not in ("NNS", "NNPS") or token.i in ctx.actor_of_token:

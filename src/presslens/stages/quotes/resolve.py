@@ -20,7 +20,12 @@ from presslens.stages.quotes.binding import not_the_speaker
 from presslens.stages.quotes.context import Context, sentence_of, token_span
 from presslens.stages.quotes.documents import document_source, indefinite, referent
 from presslens.stages.quotes.given import role_words
-from presslens.stages.quotes.groups import group_after_body, group_in_sentence, joint_referent
+from presslens.stages.quotes.groups import (
+    body_in_a_group,
+    group_after_body,
+    group_in_sentence,
+    joint_referent,
+)
 from presslens.stages.quotes.homes import elsewhere, role_place
 from presslens.stages.quotes.parties import agree, of_nation, role_nation, role_parties
 from presslens.stages.quotes.speakers import Speaker
@@ -329,6 +334,8 @@ def resolve(
     body = best.actor_id is not None and actor_type(ctx, best.actor_id) in THING_TYPES
     if body and group_after_body(ctx, speaker, -nearest[1]):
         return speaker  # "The AP interviewed 20 crew members. They described ...": them
+    if body and body_in_a_group(ctx, speaker, -nearest[1]):
+        return speaker  # "Republican leaders in the Senate ... they disagree": the leaders
     return replace(speaker, name=best.name, actor_id=best.actor_id, actor_ids=best.actor_ids or ())
 
 
