@@ -212,3 +212,19 @@ def test_speech_held_back_under_a_negation_was_given() -> None:
     dossier = analyse(text)
     assert [q.cue for q in dossier.quotes] == ["pointing out", "say"]
     assert [(s.kind, s.cue) for s in dossier.stances] == [("negated", "mention")]
+
+
+def test_speech_someone_is_asked_or_poised_to_give_is_not_yet_given() -> None:
+    text = (
+        "Budget row\n\nBernie Sanders won the primary on Tuesday. Now he's poised to argue he's "
+        "in the race for the long haul. Mayor Tom Reyes was forced to admit that the budget was "
+        "short. Jane Roe is reported to have called the plan a disaster."
+    )
+    dossier = analyse(text)
+    quotes = [q.cue or "" for q in dossier.quotes]
+    assert not [cue for cue in quotes if "argue" in cue]
+    assert [(s.kind, s.cue) for s in dossier.stances if "argue" in (s.cue or "")] == [
+        ("hypothetical", "'s poised to argue")
+    ]
+    assert "was forced to admit" in quotes
+    assert [cue for cue in quotes if "called" in cue] == ["is reported to have called"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from presslens.stages.quotes.lexicon import Lexicon
-from presslens.stages.quotes.subjects import a_thing
+from presslens.stages.quotes.subjects import EVIDENTIAL, a_thing
 
 STANCE_KINDS = ("negated", "refusal", "hypothetical", "intent", "stance")
 CONDITIONS = {"if", "unless", "whether"}  # a clause marker that makes its verb only supposed
@@ -137,6 +137,10 @@ def bidden(cue: Token) -> bool:
         return False
     if any(c.dep_ == "nsubj" and c.lower_ in OBJECT_PRONOUNS for c in cue.children):
         return True  # "daring him to say": the parse made the one dared the subject
+    if cue.dep_ == "xcomp" and any(c.dep_ == "nsubjpass" for c in head.children):
+        # "was asked to explain", "is poised to argue": not yet said; but "is reported to have
+        # called them free riders" is said, by others' account
+        return head.lemma_.lower() not in EVIDENTIAL
     return cue.dep_ == "xcomp" and any(c.dep_ == "dobj" and c.i < cue.i for c in head.children)
 
 

@@ -42,7 +42,7 @@ from presslens.stages.quotes.lexicon import Lexicon
 from presslens.stages.quotes.misparsed import name_after_quotation, set_off_segment, whose_clause
 from presslens.stages.quotes.nesting import outermost
 from presslens.stages.quotes.speakers import Speaker, make_speaker
-from presslens.stages.quotes.subjects import a_person, subject_of
+from presslens.stages.quotes.subjects import a_person, passive_controller, subject_of
 from presslens.stages.roles import load_roles
 
 # prepositions that introduce what a reporting noun or adjective is about: "criticism of NATO"
@@ -285,7 +285,7 @@ def verb_attribution(ctx: Context, verb: Token) -> Attribution | None:
     speaker = subject_speaker(ctx, verb) if content else None
     if not content or speaker is None:
         return None
-    cue = cue_phrase(verb)
+    cue = controlled_cue(verb) or cue_phrase(verb)
     if len(content) == 1 and content[0].lower_ in ("which", "that", "what", "who", "it"):
         return None  # a bare pronoun says nothing on its own
     core = subtree_span(content)
@@ -349,6 +349,16 @@ def to_sentence_end(ctx: Context, cue: Token, content: Span) -> Span:
     while end > content.end and (ctx.text[end - 1].isspace() or ctx.text[end - 1] in ".!?"):
         end -= 1
     return Span(content.start, max(content.end, end))
+
+
+def controlled_cue(verb: Token) -> Span | None:
+    """'was forced to admit': the passive verb an infinitive cue hangs on belongs to the cue
+    (it says how the words came), from its first auxiliary on."""
+    if verb.dep_ != "xcomp" or passive_controller(verb) is None:
+        return None
+    head = verb.head
+    first = min([head.i, *(c.i for c in head.children if c.dep_ in ("aux", "auxpass"))])
+    return Span(verb.doc[first].idx, cue_phrase(verb).end)
 
 
 def cue_phrase(verb: Token) -> Span:

@@ -62,6 +62,8 @@ def subject_of(verb: Token) -> Token | None:
             return conjoined_subject(verb)  # "they were sure A and Democrats accused ..."
         if current.i == verb.i and current.dep_ == "xcomp" and controller(current) is not None:
             return controller(current)  # "prompted Ms. Roe to announce": Ms. Roe announces
+        if current.i == verb.i and current.dep_ == "xcomp" and passive_controller(current):
+            return passive_controller(current)  # "he's poised to argue", "was forced to admit"
         if (
             current.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp")
             and current.head.i != current.i
@@ -257,6 +259,25 @@ def controller(infinitive: Token) -> Token | None:
     if lemma in lexicon.verbs or lemma in lexicon.stance:
         return None
     return next((c for c in head.children if c.dep_ == "dobj" and c.i < infinitive.i), None)
+
+
+# passives that report what others say of someone ("is said to have", "is reported to have"):
+# their own cue takes the whole phrase
+EVIDENTIAL = frozenset(
+    {"say", "report", "believe", "think", "know", "understand", "allege", "rumor", "rumour"}
+)
+
+
+def passive_controller(infinitive: Token) -> Token | None:
+    """The passive subject of the verb an infinitive complements, who does what it says ("he
+    was forced to admit", "he's poised to argue"; whether it was said, `kinds.bidden` tells);
+    None under an evidential passive ("is reported to have called")."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children):
+        return None
+    head = infinitive.head
+    if head.lemma_.lower() in EVIDENTIAL:
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubjpass" and c.i < head.i), None)
 
 
 def main_subject(clause: Token) -> Token | None:
