@@ -17,7 +17,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib.metadata
-import importlib.util
 import json
 from collections.abc import Callable
 from datetime import date
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from presslens.corpus.values import Reading
+from presslens.nlp import encoder
 from presslens.store.base import Store
 
 CACHE_KEY = "conflicts"
@@ -47,21 +47,10 @@ def finder_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def encoder_installed() -> bool:
-    """Whether the encoder could run here, asked without loading it (loading takes seconds;
-    a request answered from the store should not pay for it)."""
-    from presslens.nlp import encoder
-
-    modules = all(importlib.util.find_spec(name) for name in ("onnxruntime", "tokenizers"))
-    files = [encoder.FOLDER / f"{graph}.onnx" for graph in encoder.GRAPHS]
-    files += [encoder.FOLDER / "tokenizer.json", encoder.FOLDER / encoder.WEIGHTS_FILE]
-    return modules and all(path.is_file() for path in files)
-
-
 def corpus_key(store: Store) -> str:
     """The key of the list for the store as it is now (see the module's docstring)."""
     digest = hashlib.sha256(finder_version().encode())
-    digest.update(b"encoder" if encoder_installed() else b"words")
+    digest.update(b"encoder" if encoder.installed() else b"words")
     for row in store.all("SELECT id, sha256 FROM articles ORDER BY id"):
         digest.update(f"{row['id']}:{row['sha256']}\n".encode())
     return digest.hexdigest()

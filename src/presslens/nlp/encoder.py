@@ -17,6 +17,7 @@ caller can pool a whole sentence (`Encoded.sentence`) or the pieces of a target 
 from __future__ import annotations
 
 import bisect
+import importlib.util
 import json
 import os
 import threading
@@ -85,14 +86,25 @@ def session() -> tuple[Graphs, Tokenizer]:
         from tokenizers import Tokenizer
     except ImportError as exc:
         raise EncoderUnavailable(f"the encoder needs onnxruntime and tokenizers: {exc}") from exc
-    files = [FOLDER / f"{graph}.onnx" for graph in GRAPHS]
-    files += [FOLDER / "tokenizer.json", FOLDER / WEIGHTS_FILE]
-    if not all(path.is_file() for path in files):
+    if not all(path.is_file() for path in required_files()):
         raise EncoderUnavailable(f"the encoder's files are missing from {FOLDER}")
     tokenizer = Tokenizer.from_file(str(FOLDER / "tokenizer.json"))
     tokenizer.enable_truncation(MAX_PIECES)
     tokenizer.no_padding()
     return Graphs(FOLDER), tokenizer
+
+
+def required_files() -> list[Path]:
+    """The files the encoder runs from: its graphs, tokenizer and weights."""
+    files = [FOLDER / f"{graph}.onnx" for graph in GRAPHS]
+    return [*files, FOLDER / "tokenizer.json", FOLDER / WEIGHTS_FILE]
+
+
+def installed() -> bool:
+    """Whether the encoder could run here, asked without importing onnxruntime or reading a
+    file (about 0.8 s less than `available()` in a fresh process): its modules and files."""
+    modules = all(importlib.util.find_spec(name) for name in ("onnxruntime", "tokenizers"))
+    return modules and all(path.is_file() for path in required_files())
 
 
 class Graphs:

@@ -12,8 +12,8 @@ from spacy.tokens import Doc
 
 from presslens.model import Actor, Article, Span
 from presslens.stages.quotes.context import Context, make_context
-from presslens.stages.quotes.lexicon import load_lexicon
 from presslens.stages.quotes.marks import Quoted, find_quoted
+from presslens.stages.reporting import load_lexicon
 
 Prepared = tuple[Article, Doc, tuple[Actor, ...]]
 

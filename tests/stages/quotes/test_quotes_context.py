@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from presslens.model import Span
 from presslens.stages.quotes.context import naming, trim, word_count
-from presslens.stages.quotes.lexicon import load_lexicon
+from presslens.stages.reporting import load_lexicon
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,8 @@ from spacy.tokens import Doc
 from presslens.model import Actor, Article
 from presslens.stages.quotes.context import make_context
 from presslens.stages.quotes.gender import decide
-from presslens.stages.quotes.lexicon import load_lexicon
 from presslens.stages.quotes.marks import find_quoted
+from presslens.stages.reporting import load_lexicon
 
 Prepare = Callable[[str], tuple[Article, Doc, tuple[Actor, ...]]]
 

@@ -14,8 +14,8 @@ from presslens.model import Actor, Article, Quote, Span, StageWarning, Term
 from presslens.nlp import get_model
 from presslens.stages.quotes import find_quotes, stage
 from presslens.stages.quotes.context import Attribution, naming
-from presslens.stages.quotes.lexicon import load_lexicon
 from presslens.stages.quotes.speakers import Speaker
+from presslens.stages.reporting import load_lexicon
 
 SHOWCASE = Path(__file__).resolve().parents[4] / "shared" / "articles" / "imperialists-peace.txt"
 

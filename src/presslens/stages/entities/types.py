@@ -25,6 +25,7 @@ from spacy.tokens import Span as DocSpan
 from presslens.model import Span
 from presslens.stages.entities.rules import rules
 from presslens.stages.places import load_places
+from presslens.stages.reporting import load_lexicon
 from presslens.stages.roles import load_roles
 
 PERSON_SHARE = 0.25
@@ -265,10 +266,8 @@ def outlet(ent: DocSpan) -> bool:
 
 def aired(ent: DocSpan) -> bool:
     """'said on CNN', 'an interview on Fox News', "on ABC's 'This Week'": the name is where
-    words are said or aired (a reporting verb of the quotes lexicon's [clause], or an
+    words are said or aired (a reporting verb of the reporting lexicon's [clause], or an
     appearing word of actors.json "airing"); not 'called on Congress', 'a judge on the court'."""
-    from presslens.stages.quotes.lexicon import load_lexicon  # the quotes package reads actors
-
     root = ent.root
     if root.dep_ == "poss" and root.head.dep_ == "pobj":
         root = root.head  # "on ABC's 'This Week'"

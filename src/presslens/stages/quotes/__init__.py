@@ -1,7 +1,8 @@
 """The quotes stage: who said what, with quoted terms, stances and warnings.
 
-The flow, each module importing only those before it: `lexicon` (reporting cues; the role
-nouns are `presslens.stages.roles`, shared with the entities stage), `marks` (quotation marks
+The flow, each module importing only those before it (the reporting cues are
+`presslens.stages.reporting` and the role nouns `presslens.stages.roles`, both shared with the
+entities stage): `marks` (quotation marks
 paired, text only), `speakers` (speaker phrases, joint speakers, role nouns), `gender` (who
 the article shows to be a man or a woman), `context` (shared state and span helpers),
 `resolve` (pronouns and role nouns to actors), `lede` (a lede's description to the person

@@ -17,7 +17,6 @@ from spacy.tokens import Doc, Token
 from presslens.model import Actor, Article, Span
 from presslens.stages.entities import actors_by_id
 from presslens.stages.quotes.gender import actor_genders, likely_genders
-from presslens.stages.quotes.lexicon import Lexicon
 from presslens.stages.quotes.marks import (
     OPENING,
     STRAIGHT,
@@ -26,6 +25,7 @@ from presslens.stages.quotes.marks import (
     Quoted,
 )
 from presslens.stages.quotes.speakers import Speaker
+from presslens.stages.reporting import Lexicon
 from presslens.stages.titles import work_title
 
 # abbreviated titles and the role nouns they stand for

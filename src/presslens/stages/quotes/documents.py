@@ -86,11 +86,17 @@ def body_named_by(ctx: Context, noun: Token) -> Actor | None:
     lemma = noun.lemma_.lower()
     if noun.pos_ != "NOUN" or not load_roles().named_only(lemma):
         return None
-    bodies = [a for a in ctx.actors if a.type == "ORG" and lemma in a.name.lower().split()]
-    words = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")}
-    if len(bodies) > 1 and words:  # "the appeals court", not the Supreme Court
-        bodies = [a for a in bodies if words & set(a.name.lower().split())]
-    return bodies[0] if len(bodies) == 1 else None
+    bodies = {a.id for a in ctx.actors if a.type == "ORG" and lemma in a.name.lower().split()}
+    kept = named_with(ctx, noun, bodies)  # "the appeals court", not the Supreme Court
+    return next(a for a in ctx.actors if a.id in kept) if len(kept) == 1 else None
+
+
+def named_with(ctx: Context, head: Token, holders: set[str]) -> set[str]:
+    """Of the bodies a noun names ("the appeals court"), those whose name holds a word set
+    before the noun; all of them when none does."""
+    words = {c.lower_ for c in head.children if c.dep_ in ("compound", "amod")}
+    names = {a.id: set(a.name.lower().split()) for a in ctx.actors if a.id in holders}
+    return {h for h in holders if words & names.get(h, set())} or holders
 
 
 REPORT_NOUNS = frozenset({"study", "report", "analysis", "paper", "survey"})

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from presslens.stages.quotes.lexicon import Lexicon
 from presslens.stages.quotes.subjects import EVIDENTIAL, a_thing
+from presslens.stages.reporting import Lexicon
 
 STANCE_KINDS = ("negated", "refusal", "hypothetical", "intent", "stance")
 CONDITIONS = {"if", "unless", "whether"}  # a clause marker that makes its verb only supposed

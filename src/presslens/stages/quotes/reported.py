@@ -38,11 +38,11 @@ from presslens.stages.quotes.context import (
     token_span,
     trim,
 )
-from presslens.stages.quotes.lexicon import Lexicon
 from presslens.stages.quotes.misparsed import name_after_quotation, set_off_segment, whose_clause
 from presslens.stages.quotes.nesting import outermost
 from presslens.stages.quotes.speakers import Speaker, make_speaker
 from presslens.stages.quotes.subjects import a_person, passive_controller, subject_of
+from presslens.stages.reporting import Lexicon
 from presslens.stages.roles import load_roles
 
 # prepositions that introduce what a reporting noun or adjective is about: "criticism of NATO"

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from presslens.model import Actor
 from presslens.stages.quotes.binding import not_the_speaker
 from presslens.stages.quotes.context import Context, sentence_of, token_span
-from presslens.stages.quotes.documents import document_source, indefinite, referent
+from presslens.stages.quotes.documents import document_source, indefinite, named_with, referent
 from presslens.stages.quotes.given import role_words
 from presslens.stages.quotes.groups import (
     body_in_a_group,
@@ -418,14 +418,6 @@ def role_candidates(
         return [c for c in found if c[2].actor_id in holders] or sole_holder(ctx, speaker, holders)
     near = clear_leader([c for c in found if c[3] <= 1])
     return near or last_speaker_alone(ctx, found, roles.same_as(role), earlier)
-
-
-def named_with(ctx: Context, head: Token, holders: set[str]) -> set[str]:
-    """Of the bodies a noun names ("the appeals court"), those whose name holds a word set
-    before the noun; all of them when none does."""
-    words = {c.lower_ for c in head.children if c.dep_ in ("compound", "amod")}
-    names = {a.id: set(a.name.lower().split()) for a in ctx.actors if a.id in holders}
-    return {h for h in holders if words & names.get(h, set())} or holders
 
 
 def in_another_office(ctx: Context, actor_id: str | None, head: Token) -> bool:

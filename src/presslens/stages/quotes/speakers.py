@@ -16,7 +16,6 @@ from spacy.tokens import Token
 
 from presslens.model import Actor, Span
 from presslens.stages.entities.junk import titles_a_name
-from presslens.stages.quotes.lexicon import load_lexicon
 from presslens.stages.quotes.misparsed import (
     actor_for,
     name_before_role,
@@ -25,6 +24,7 @@ from presslens.stages.quotes.misparsed import (
 )
 from presslens.stages.quotes.nobody import names_no_one
 from presslens.stages.quotes.subjects import in_dateline, subject_of
+from presslens.stages.reporting import load_lexicon
 from presslens.stages.roles import Roles, load_roles
 
 CUT_DEPS = {"relcl", "acl", "advcl", "parataxis", "ccomp", "xcomp"}

@@ -62,7 +62,6 @@ from presslens.stages.quotes.kinds import (
     only_a_name,
 )
 from presslens.stages.quotes.lede import identified_later
-from presslens.stages.quotes.lexicon import Lexicon, load_lexicon
 from presslens.stages.quotes.marks import Quoted, find_quoted, find_single_quoted
 from presslens.stages.quotes.posts import post_attributions
 from presslens.stages.quotes.reported import reported_speech
@@ -71,6 +70,7 @@ from presslens.stages.quotes.speakers import Speaker
 from presslens.stages.quotes.tagged import tagged_attributions
 from presslens.stages.quotes.topics import a_noun_only, only_a_topic
 from presslens.stages.quotes.turns import outside_turns, turn_attributions
+from presslens.stages.reporting import Lexicon, load_lexicon
 from presslens.stages.titles import title_like
 
 STAGE = "quotes"

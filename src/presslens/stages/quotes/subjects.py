@@ -8,7 +8,6 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from presslens.stages.entities.junk import dateline
-from presslens.stages.quotes.lexicon import load_lexicon
 from presslens.stages.quotes.misparsed import (
     SUBJECTS,
     conjoined_subject,
@@ -19,6 +18,7 @@ from presslens.stages.quotes.misparsed import (
     whose_clause_subject,
 )
 from presslens.stages.quotes.nobody import NOT_SPEAKERS
+from presslens.stages.reporting import load_lexicon
 from presslens.stages.roles import load_roles
 
 DATELINE_CHARS = 120  # the longest paragraph opening read for a dateline

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.stages.quotes.lexicon import load_lexicon, parse_lexicon
+from presslens.stages.reporting import load_lexicon, parse_lexicon
 from presslens.stages.roles import load_roles, parse_roles
 
 

@@ -1,6 +1,6 @@
-"""The word lists of the quotes stage, each loaded once: the reporting cues
-(resources/reporting_verbs.txt). The speakers' role nouns, shared with the entities stage, are
-`presslens.stages.roles`."""
+"""The reporting cues (resources/reporting_verbs.txt), loaded once: read by the quotes stage and
+by the entities stage (a name where words are aired: "said on CNN"). The speakers' role nouns
+are `presslens.stages.roles`."""
 
 from __future__ import annotations
 
