@@ -42,3 +42,39 @@ def test_a_dateline_with_a_state_code_names_no_actor() -> None:
     actors, _, _ = lists(text)
     assert "New York" not in actors
     assert "Ilsa Marrowby" in actors
+
+
+def test_a_unit_after_a_number_is_no_actor() -> None:
+    text = (
+        "Solar makers add capacity as prices fall\n\n"
+        "Korean factories could make about 8.69 GW of solar panels at the end of last year. "
+        "Samsung alone had 3.7 GW of capacity, its spokeswoman, Ilsa Marrowby, said. "
+        "Smaller plants ran lines of 30 to 600 MW each."
+    )
+    actors, _, _ = lists(text)
+    assert "GW" not in actors and "MW" not in actors
+    assert "Samsung" in actors
+
+
+def test_an_initialism_defined_in_lower_case_words_is_no_actor() -> None:
+    text = (
+        "How to beat binge eating\n\n"
+        "Binge eating disorder (BED) is the most common eating disorder, said Ilsa Marrowby. "
+        "People with BED often eat in secret, Marrowby said. "
+        "Marrowby, who leads the Quillfeather Institute (QI), has studied BED for ten years."
+    )
+    actors, _, _ = lists(text)
+    assert "BED" not in actors
+    assert "Ilsa Marrowby" in actors
+
+
+def test_an_initialism_followed_by_its_lower_case_words_is_no_actor() -> None:
+    text = (
+        "Retiring at forty takes a plan\n\n"
+        "Savers fall into one of three FIRE (financial independence, retire early) groups. "
+        "Tobias Quillfeather, a planner, said most FIRE savers cut costs first. "
+        "Quillfeather said a backup plan mattered more than a high salary."
+    )
+    actors, _, _ = lists(text)
+    assert "FIRE" not in actors
+    assert "Tobias Quillfeather" in actors

@@ -38,6 +38,7 @@ from presslens.stages.entities import (
     proper_kinds,
     retype,
     rolewords,
+    terms,
     wording,
     works,
 )
@@ -99,6 +100,8 @@ def find_entities(article: Article, doc: Doc) -> Entities:
             continue  # "Struggle is needed": a common word opening a sentence
         if found == "actor" and works.titled_work(group, doc):
             continue  # "her book, Living History": a work's title
+        if found == "actor" and terms.term_named(group, doc, text):
+            continue  # "8.69 GW", "binge eating disorder (BED)": a unit, a term
         if found == "group" or not (is_junk(key, group) or not_an_actor(text, group)):
             sorted_out[found][key] = group
     actors = sorted_out["actor"]
