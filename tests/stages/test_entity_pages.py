@@ -78,3 +78,39 @@ def test_an_initialism_followed_by_its_lower_case_words_is_no_actor() -> None:
     actors, _, _ = lists(text)
     assert "FIRE" not in actors
     assert "Tobias Quillfeather" in actors
+
+
+def test_an_event_named_by_its_finals_is_no_actor() -> None:
+    text = (
+        "Marlow wins the ATP Finals\n\n"
+        "Tobias Marlow won the doubles title at the ATP Finals in London on Sunday. "
+        "Marlow and his partner did not drop a set all week. "
+        "The ATP Finals close the season for the best eight players, Marlow said."
+    )
+    actors, _, _ = lists(text)
+    assert "ATP Finals" not in actors
+    assert "Tobias Marlow" in actors
+
+
+def test_an_event_the_tagger_typed_a_person_is_no_actor() -> None:
+    text = (
+        "Marlow keeps his team alive at the Davis Cup Finals\n\n"
+        "Tobias Marlow won his singles match in Madrid on Tuesday. "
+        "In the revamped Davis Cup format, teams play only two singles matches and a doubles. "
+        "Marlow said the Davis Cup meant more to him than any other event."
+    )
+    actors, _, _ = lists(text)
+    assert "Davis Cup" not in actors
+    assert "Tobias Marlow" in actors
+
+
+def test_a_show_is_no_actor() -> None:
+    text = (
+        "Riders gather for the fall shows\n\n"
+        "Visit the Pennsylvania National Horse Show, Oct. 11-21, in Harrisburg. "
+        "Tobias Marlow, who runs the event, said tickets were selling fast. "
+        "Marlow said the hunter classes would be held on the last weekend."
+    )
+    actors, _, _ = lists(text)
+    assert "Pennsylvania National Horse Show" not in actors
+    assert "Tobias Marlow" in actors

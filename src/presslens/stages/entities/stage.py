@@ -182,7 +182,7 @@ def is_junk(key: names.Key, group: Group) -> bool:
         return True
     if group.describing == mentions and actor_type(group) != "PERSON":
         return True  # 'Independent Vermont Sen. Bernie Sanders' names no "Independent Vermont"
-    if actor_type(group) != "PERSON" and works.names_a_work(key[0]):
+    if works.event_named(group):
         return True  # an event, a prize, a law or a work: "Republican National Convention"
     if works.plural_title(key[0]):
         return True  # "Govs." of "Govs. Jane Roe and John Poe"
