@@ -114,3 +114,16 @@ def test_a_show_is_no_actor() -> None:
     actors, _, _ = lists(text)
     assert "Pennsylvania National Horse Show" not in actors
     assert "Tobias Marlow" in actors
+
+
+def test_a_venue_written_with_its_town_is_a_place() -> None:
+    text = (
+        "The Marlow Brothers set a summer tour\n\n"
+        "The Marlow Brothers will play twenty dates next summer, the band said on Monday. "
+        "Singer Tobias Marlow said the band had new songs to play. "
+        "The dates: June 14 -- DTE Energy Music Theatre, Clarkston, MI June 17 -- BB&T "
+        "Pavilion, Camden, NJ June 19 -- USANA Amphitheatre, Salt Lake City, UT"
+    )
+    actors, _, _ = lists(text)
+    assert not {"DTE Energy Music Theatre", "BB&T Pavilion", "USANA Amphitheatre"} & set(actors)
+    assert "Tobias Marlow" in actors
