@@ -127,3 +127,18 @@ def test_a_venue_written_with_its_town_is_a_place() -> None:
     actors, _, _ = lists(text)
     assert not {"DTE Energy Music Theatre", "BB&T Pavilion", "USANA Amphitheatre"} & set(actors)
     assert "Tobias Marlow" in actors
+
+
+def test_a_wire_slug_line_names_no_actor() -> None:
+    page = (  # HTML: the plain-text reader already drops a slug line under the headline
+        "<html><head><title>Marlow faces questions on the budget</title></head><body><article>"
+        "<h1>Marlow faces questions on the budget</h1>"
+        "<p>AP-US--Trump-Impeachment, 4th Ld-Writethru</p>"
+        "<p>WASHINGTON (AP) — Senator Tobias Marlow will face questions about the budget on "
+        "Tuesday. Marlow said he would answer every one of them.</p>"
+        "<p>His aide, Ilsa Quillfeather, said the senator had prepared for a week.</p>"
+        "</article></body></html>"
+    )
+    actors, _, _ = lists(page)
+    assert not {"AP", "Trump-Impeachment", "Ld-Writethru"} & set(actors)
+    assert "Tobias Marlow" in actors
