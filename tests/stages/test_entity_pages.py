@@ -142,3 +142,15 @@ def test_a_wire_slug_line_names_no_actor() -> None:
     actors, _, _ = lists(page)
     assert not {"AP", "Trump-Impeachment", "Ld-Writethru"} & set(actors)
     assert "Tobias Marlow" in actors
+
+
+def test_a_country_run_into_a_persons_name_is_cut_off() -> None:
+    text = (
+        "Envoy changes his account of the July meeting\n\n"
+        "Another diplomat, former special envoy to Ukraine Kurt Volker, changed his account. "
+        "Volker said he had not known of the request until August. "
+        "Senator Ilsa Quillfeather said Volker would be asked to testify again."
+    )
+    found = types(text)
+    assert not any(name.startswith("Ukraine ") for name in found)
+    assert found.get("Kurt Volker") == "PERSON"

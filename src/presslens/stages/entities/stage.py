@@ -25,6 +25,7 @@ from presslens.stages.entities import (
     addresses,
     coinages,
     demonyms,
+    extents,
     families,
     forms,
     initialisms,
@@ -66,6 +67,7 @@ def find_entities(article: Article, doc: Doc) -> Entities:
     headings = [s.heading_span for s in article.sections if s.heading_span is not None]
     mentions = find_mentions(article.text, doc, blocked, headings)
     mentions = numbered.without_numbered_names(article.text, mentions)  # "House Bill 1523"
+    mentions = extents.countries_cut(mentions, article.text)  # "envoy to Ukraine Kurt Volker"
     quoted_spans = [q.span for q in quoted]
     groups = group_mentions(places_quoted_act_not(mentions, quoted_spans), article.text)
     retype.retype_groups(groups, doc)
