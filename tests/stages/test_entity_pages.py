@@ -154,3 +154,15 @@ def test_a_country_run_into_a_persons_name_is_cut_off() -> None:
     found = types(text)
     assert not any(name.startswith("Ukraine ") for name in found)
     assert found.get("Kurt Volker") == "PERSON"
+
+
+def test_an_initialism_defined_where_the_tagger_saw_no_name_is_no_actor() -> None:
+    text = (
+        "A hormone that curbs hunger\n\n"
+        "Eating raises levels of glucagon-like peptide 1 (GLP-1), a hormone, said Ilsa Marrowby. "
+        "Marrowby said higher levels of GLP-1, which slows digestion, make people feel full. "
+        "She said her team at the Quillfeather Institute would test the effect next year."
+    )
+    actors, _, _ = lists(text)
+    assert "GLP-1" not in actors
+    assert "Ilsa Marrowby" in actors

@@ -37,8 +37,16 @@ def term_named(group: Group, doc: Doc, text: str) -> bool:
         return False
     if not group.name.replace("-", "").isalnum() or not group.name[:1].isupper():
         return False
-    units = all(unit_after_number(doc, span) for span in group.spans)
-    return units or any(defined_in_lower_case(text, span) for span in group.spans)
+    if all(unit_after_number(doc, span) for span in group.spans):
+        return True
+    return any(defined_in_lower_case(text, span) for span in occurrences(text, group.name))
+
+
+def occurrences(text: str, name: str) -> list[Span]:
+    """Every place the name is written, a mention or not: the tagger may leave the bracketed
+    definition ("peptide 1 (GLP-1)") out of the mentions it finds later ("levels of GLP-1")."""
+    found = re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+    return [Span(m.start(), m.end()) for m in found]
 
 
 def unit_after_number(doc: Doc, span: Span) -> bool:
