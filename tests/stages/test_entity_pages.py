@@ -166,3 +166,16 @@ def test_an_initialism_defined_where_the_tagger_saw_no_name_is_no_actor() -> Non
     actors, _, _ = lists(text)
     assert "GLP-1" not in actors
     assert "Ilsa Marrowby" in actors
+
+
+def test_a_states_party_members_are_no_person() -> None:
+    text = (
+        "The state races show a shift\n\n"
+        "Voters in three states went to the polls on Tuesday. In Virginia, they chose the "
+        "legislature; in Kentucky, they chose a governor. Instead, they did the opposite. "
+        "Virginia Democrats won a legislative majority for the first time in years. "
+        "Kentucky Democrats beat Governor Tobias Marlow."
+    )
+    actors, groups, _ = lists(text)
+    assert "Virginia Democrats" not in actors and "Virginia Democrats" in groups
+    assert "Tobias Marlow" in actors

@@ -134,3 +134,18 @@ def a_people(group: Group, text: str) -> bool:
         singular = name[:-1].lower()
         return load_roles().kind(singular) is None and not load_roles().thing(singular)
     return not any(text[max(0, s.start - 4) : s.start].lower() == "the " for s in group.spans)
+
+
+def peoples_relabelled(groups: dict[tuple[str, str], Group]) -> None:
+    """A name of several words the tagger typed a person's that ends in a people's or a party's
+    members in the plural ("Virginia Democrats won a legislative majority") names a group: it
+    is relabelled a group word before people's names are merged, so that its words are not read
+    as one person's first name and surname (which took in every "Virginia" and "Democrats").
+    Not for a body the tagger typed one ("Texas Rangers")."""
+    for (name, gender), group in groups.items():
+        words = name.split()
+        if gender or group.titles or group.genders or len(words) < 2:
+            continue
+        if words[-1].endswith("s") and catalogued(words[-1]) == "people":
+            if actor_type(group) == "PERSON":
+                group.labels = Counter({"NORP": sum(group.labels.values())})

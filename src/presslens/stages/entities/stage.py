@@ -73,6 +73,7 @@ def find_entities(article: Article, doc: Doc) -> Entities:
     retype.retype_groups(groups, doc)
     forms.join_case_forms(groups)  # "CLINTON", "Al Ashry" beside "al Ashry"
     rolewords.join_role_titles(groups, doc)  # "Dean Amar" of "Vikram Amar, dean of ..."
+    proper_kinds.peoples_relabelled(groups)  # "Virginia Democrats": no Virginia, no Democrats
     names.merge_people(groups, doc)
     # "Clinton" beside Bill and Hillary
     left_out = namesakes.share_bare_surnames(groups, doc, quoted_spans)
