@@ -179,3 +179,28 @@ def test_a_states_party_members_are_no_person() -> None:
     actors, groups, _ = lists(text)
     assert "Virginia Democrats" not in actors and "Virginia Democrats" in groups
     assert "Tobias Marlow" in actors
+
+
+def test_a_military_rank_is_no_actor() -> None:
+    text = (
+        "Coalition rejects claims about the camp\n\n"
+        "The coalition said on Monday that the claims about the camp were false. They want a "
+        "safe road to areas in the north.\n\n"
+        "Cmdr. Sean Robertson, a spokesperson for the coalition, said no one was kept there. "
+        "Robertson said aid convoys had reached the camp twice this month."
+    )
+    actors, _, _ = lists(text)
+    assert "Cmdr" not in actors
+    assert "Sean Robertson" in actors
+
+
+def test_ranks_before_listed_names_are_no_actors() -> None:
+    text = (
+        "Navy names a new captain\n\n"
+        "The Navy said on Monday that it had named a new captain for the ship. "
+        "Maj. Tobias Marlow will serve as his deputy, the Navy said. "
+        "Cpl. Ilsa Quillfeather and Pvt. Jon Wrenfield will join the crew."
+    )
+    actors, _, _ = lists(text)
+    assert not any("Cpl" in name or "Pvt" in name for name in actors)
+    assert "Tobias Marlow" in actors
