@@ -204,3 +204,13 @@ def test_ranks_before_listed_names_are_no_actors() -> None:
     actors, _, _ = lists(text)
     assert not any("Cpl" in name or "Pvt" in name for name in actors)
     assert "Tobias Marlow" in actors
+
+
+def test_a_name_listed_with_people_is_a_persons() -> None:
+    text = (
+        "Jets beat Predators for a third straight win\n\n"
+        "Patrik Laine and Nikolaj Ehlers scored as Winnipeg beat Nashville 2-1 on Tuesday. "
+        "Connor Hellebuyck made 38 saves for the Jets. "
+        "The Predators have lost five straight, their coach, Ilsa Quillfeather, said."
+    )
+    assert types(text).get("Nikolaj Ehlers") == "PERSON"

@@ -104,6 +104,7 @@ def section_of(
     """'actor', 'group', 'place' or 'none' (no one: a coinage, a common word, a work's title,
     a term, junk) for one group of mentions, all forms merged."""
     listmates.retype_by_listmates(group, doc)  # "Egypt, Jordan and Syria"
+    listmates.retype_people_by_listmates(group, doc)  # "Patrik Laine and Nikolaj Ehlers"
     found = proper_kinds.kind_by_catalogue(group, text) or kind(group)  # "Medicare", "Latinos"
     if families.family_named(key[0], group, groups):
         found = "group"  # "the Clintons"
