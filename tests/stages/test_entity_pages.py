@@ -214,3 +214,14 @@ def test_a_name_listed_with_people_is_a_persons() -> None:
         "The Predators have lost five straight, their coach, Ilsa Quillfeather, said."
     )
     assert types(text).get("Nikolaj Ehlers") == "PERSON"
+
+
+def test_a_party_groups_own_name_stays_an_actor() -> None:
+    text = (
+        "Gay conservatives push the party on its platform\n\n"
+        "The Log Cabin Republicans will co-host a watch party on July 19, the county party said. "
+        "The event is sponsored by the Log Cabin Republicans and other groups. "
+        "Ilsa Quillfeather, who leads the county party, said Republicans welcomed them."
+    )
+    actors, _, _ = lists(text)
+    assert "Log Cabin Republicans" in actors
