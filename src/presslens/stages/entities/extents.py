@@ -2,8 +2,9 @@
 Leads"), carried on over "for the" after a court's name ("Court of Appeals for the Sixth
 Circuit") and when the parse stopped short of a surname the article spells out elsewhere
 ("Enrique Peña" before "Nieto", with "Peña Nieto" used alone later), cut at a bracket it does
-not close ("Associated Press (") and at a line break, and split at the slashes that join a
-joint poll's sponsors ("ABC News/Washington Post")."""
+not close ("Associated Press (") and at a line break, split at the slashes that join a
+joint poll's sponsors ("ABC News/Washington Post"), and cut after a country's name run into a
+person's ("envoy to Ukraine Kurt Volker")."""
 
 from __future__ import annotations
 
@@ -13,8 +14,10 @@ from collections import Counter
 from typing import Protocol, TypeVar
 
 from presslens.model import Span
+from presslens.nlp.firstnames import known_first_name
 from presslens.stages.entities.rules import rules
 from presslens.stages.entities.variants import joined_parts
+from presslens.stages.places import load_places
 
 
 class NameMention(Protocol):
@@ -172,3 +175,26 @@ def outside_brackets(text: str, start: int) -> tuple[str, int]:
             return after.lstrip(), start + len(text) - len(after.lstrip())
         text = text[: closing.start()].rstrip()
     return text, start
+
+
+def countries_cut(mentions: list[M], text: str) -> list[M]:
+    """A country's name the tagger ran into the person's name after it ("special envoy to
+    Ukraine Kurt Volker", tagged ORG) is cut off: the mention is the person's from a known first
+    name on, when at least a first name and a surname are left ("Jordan Peterson" keeps its
+    one word) and the country's name is no first name itself ("Chad Michael Murray")."""
+    places = load_places()
+    for mention in mentions:
+        words = mention.name.split()
+        for size in range(1, min(3, len(words) - 2) + 1):
+            country, rest = " ".join(words[:size]), words[size:]
+            if places.kind(country) != "country" or known_first_name(country):
+                continue
+            if not known_first_name(rest[0]):
+                continue
+            at = mention.span.of(text).find(rest[0], len(country))
+            if at >= 0:
+                start = mention.span.start + at
+                mention.span, mention.name = Span(start, mention.span.end), " ".join(rest)
+                mention.label = "PERSON"
+            break
+    return mentions

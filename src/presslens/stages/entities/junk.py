@@ -51,6 +51,15 @@ TITLE_DATELINE = re.compile(  # a date in a place's stead too: "Dec 29 (Reuters)
     r"\s*(?P<agency>\((?![DRI]-)[A-Z][\w.&]+(?: [A-Z][\w.&]*){0,2}\))"
     rf"\s*{DATELINE_END}\s"
 )
+# "Dekalb, Ill. —", "New York, NY –", "Washington, DC, United States:": a place in title case
+# with its state or country after a comma, and no agency, is a dateline when those parts read
+# as an address (`addressed`)
+PLACE_DATELINE = re.compile(
+    r"(?P<place>[A-Z][a-z.'’-]+(?: [A-Z][a-z.'’-]+){0,3})"
+    r"(?P<more>(?:,\s*[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2}){1,2})"
+    rf"\s*{DATELINE_END}\s"
+)
+STATE_CODE = re.compile(r"[A-Z][a-z]{1,4}\.|[A-Z]{2}")  # "Ill.", "Calif.", "NY"
 CAP = r"[A-Z][\w'’-]*"
 SMALL = r"(?:a|an|and|as|at|by|for|in|of|on|or|the|to|with)"
 INLINE_HEADING = re.compile(
@@ -77,11 +86,23 @@ def dateline(paragraph: str) -> int:
     """Length of the dateline opening a paragraph, 0 when there is none."""
     found = DATELINE.match(paragraph) or TITLE_DATELINE.match(paragraph)
     if not found:
-        return 0
+        address = PLACE_DATELINE.match(paragraph)
+        return address.end() if address and addressed(address) else 0
     letters = len(found["place"].replace(".", ""))
     if letters < 3 or (letters < 4 and not (found["agency"] or found["more"])):
         return 0  # "US: ..." or "AP -" is no place-name dateline; "RYE, N.H. —" is one
     return found.end()
+
+
+def addressed(found: re.Match[str]) -> bool:
+    """Whether a title-case place and the parts after its comma read as an address: the
+    gazetteer knows the place, or each part is a state's code ("Ill.", "NY"), a region or a
+    country ("Jane Roe, Director —" is no dateline)."""
+    places = load_places()
+    parts = [part.strip() for part in found["more"].split(",") if part.strip()]
+    if places.kind(found["place"]) is not None:
+        return True
+    return all(STATE_CODE.fullmatch(p) or places.kind(p) in ("region", "country") for p in parts)
 
 
 def blocked_spans(text: str, doc: Doc) -> list[Span]:

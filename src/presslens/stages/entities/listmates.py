@@ -8,6 +8,14 @@ beside names the tagger called places, is a place name: it stays an actor only w
 (The other way, "alongside Bolsonaro, Orban, Modi" with Modi GPE, was tried and left: no
 invented text made the tagger type a listed surname a place.)
 
+Likewise a full name of two or three words the tagger called an organisation or a place,
+listed only beside names it called people ("Patrik Laine and Nikolaj Ehlers scored", Ehlers
+ORG; "Ivana Jelić and Pavle Petrović", Petrović GPE), is a person's: the small model knows
+few first names from outside the English-speaking world. Not for a name with a body's head or
+legal form, an outlet's, a place's or a catalogued name, and only for the subjects of a
+clause: "a loan from Goldman Sachs and Donald Trump about bankruptcies" (a misparse) joins a
+bank and a person in one list.
+
 Never for a name the article marks as a person's (a title, a sex, a merged full name).
 """
 
@@ -19,7 +27,8 @@ from spacy.tokens import Doc, Token
 
 from presslens.model import Span
 from presslens.stages.entities.proper_kinds import catalogued
-from presslens.stages.entities.types import Group, actor_type
+from presslens.stages.entities.retype import outlet_named
+from presslens.stages.entities.types import Group, actor_type, organisation_named
 from presslens.stages.places import load_places
 
 PLACES = frozenset({"GPE", "LOC"})
@@ -37,6 +46,35 @@ def retype_by_listmates(group: Group, doc: Doc) -> None:
     mates = {label for span in group.spans for label in listed_labels(doc, span)}
     if mates and mates <= PLACES:
         group.labels = Counter({"GPE": sum(group.labels.values())})  # "Egypt, Jordan and Syria"
+
+
+def retype_people_by_listmates(group: Group, doc: Doc) -> None:
+    """Relabel a full name a person's by the people listed with it (module docstring)."""
+    words = group.name.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and not w.isupper() for w in words):
+        return
+    if actor_type(group) not in PLACES | {"ORG", "FAC"} or group.titles:
+        return
+    if organisation_named(group.name) or outlet_named(group.name) or catalogued(group.name):
+        return
+    if load_places().kind(group.name) is not None:
+        return
+    if not all(listed_subject(doc, span) for span in group.spans):
+        return
+    mates = [label for span in group.spans for label in listed_labels(doc, span)]
+    if mates and set(mates) == {"PERSON"} and all(listed_labels(doc, s) for s in group.spans):
+        group.labels = Counter({"PERSON": sum(group.labels.values())})
+
+
+def listed_subject(doc: Doc, span: Span) -> bool:
+    """Whether the mention is in a list of a clause's subjects ("A and B scored")."""
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None:
+        return False
+    first = tokens.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    return first.dep_ in ("nsubj", "nsubjpass")
 
 
 def listed_labels(doc: Doc, span: Span) -> list[str]:

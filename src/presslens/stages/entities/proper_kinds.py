@@ -37,6 +37,7 @@ from collections import Counter
 from presslens.nlp.firstnames import known_first_name
 from presslens.resources import parse_sections, read_text
 from presslens.stages.entities.retype import outlet_named
+from presslens.stages.entities.rules import rules
 from presslens.stages.entities.types import (
     ACTS,
     PLACE_LABELS,
@@ -134,3 +135,24 @@ def a_people(group: Group, text: str) -> bool:
         singular = name[:-1].lower()
         return load_roles().kind(singular) is None and not load_roles().thing(singular)
     return not any(text[max(0, s.start - 4) : s.start].lower() == "the " for s in group.spans)
+
+
+def peoples_relabelled(groups: dict[tuple[str, str], Group]) -> None:
+    """A place's or a chamber's name and a people's or a party's members in the plural, that
+    the tagger typed a person's ("Virginia Democrats won a legislative majority", "Senate
+    Republicans"), names a group: it is relabelled a group word before people's names are
+    merged, so that its words are not read as one person's first name and surname (which took
+    in every "Virginia" and "Democrats"). Not for a body the tagger typed one ("Texas Rangers"),
+    nor for a body's own name ("the Log Cabin Republicans", an organisation)."""
+    places = load_places()
+    for (name, gender), group in groups.items():
+        words = name.split()
+        if gender or group.titles or group.genders or len(words) < 2:
+            continue
+        if not (words[-1].endswith("s") and catalogued(words[-1]) == "people"):
+            continue
+        where = " ".join(words[:-1])
+        if places.kind(where) is None and where not in rules().standalone:
+            continue
+        if actor_type(group) == "PERSON":
+            group.labels = Counter({"NORP": sum(group.labels.values())})

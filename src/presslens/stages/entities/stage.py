@@ -22,8 +22,10 @@ from spacy.tokens import Doc
 
 from presslens.model import Actor, Article, Span
 from presslens.stages.entities import (
+    addresses,
     coinages,
     demonyms,
+    extents,
     families,
     forms,
     initialisms,
@@ -38,6 +40,7 @@ from presslens.stages.entities import (
     proper_kinds,
     retype,
     rolewords,
+    terms,
     wording,
     works,
 )
@@ -64,11 +67,13 @@ def find_entities(article: Article, doc: Doc) -> Entities:
     headings = [s.heading_span for s in article.sections if s.heading_span is not None]
     mentions = find_mentions(article.text, doc, blocked, headings)
     mentions = numbered.without_numbered_names(article.text, mentions)  # "House Bill 1523"
+    mentions = extents.countries_cut(mentions, article.text)  # "envoy to Ukraine Kurt Volker"
     quoted_spans = [q.span for q in quoted]
     groups = group_mentions(places_quoted_act_not(mentions, quoted_spans), article.text)
     retype.retype_groups(groups, doc)
     forms.join_case_forms(groups)  # "CLINTON", "Al Ashry" beside "al Ashry"
     rolewords.join_role_titles(groups, doc)  # "Dean Amar" of "Vikram Amar, dean of ..."
+    proper_kinds.peoples_relabelled(groups)  # "Virginia Democrats": no Virginia, no Democrats
     names.merge_people(groups, doc)
     # "Clinton" beside Bill and Hillary
     left_out = namesakes.share_bare_surnames(groups, doc, quoted_spans)
@@ -79,27 +84,8 @@ def find_entities(article: Article, doc: Doc) -> Entities:
     sorted_out: dict[str, dict[names.Key, Group]] = {"actor": {}, "group": {}, "place": {}}
     text = article.text
     for key, group in groups.items():
-        listmates.retype_by_listmates(group, doc)  # "Egypt, Jordan and Syria"
-        found = proper_kinds.kind_by_catalogue(group, text) or kind(group)  # "Medicare", "Latinos"
-        if families.family_named(key[0], group, groups):
-            found = "group"  # "the Clintons"
-        if coinages.coined(group, groups) or offices.pageant_named(group):
-            continue  # "Brexit", "Obamacare", "Bridgegate", "Miss Universe": no one
-        if found == "none":
-            continue
-        if found == "actor" and offices.seat_named(group, doc):
-            found = "place"  # "a bid for the White House": the office
-        elif found == "actor":
-            found = wording.describing_kind(group, doc) or found  # "the Kazakh economy"
-        if found == "actor" and initialisms.describes_people(group, doc):
-            found = "group"  # "LGBT parents", "the MAGA movement"
-        if found == "actor" and wording.common_words_named(group, doc):
-            continue  # "Last Man Standing", "Top Secret" files: no one's name
-        if found == "actor" and openings.abstract_word_opening(group, doc):
-            continue  # "Struggle is needed": a common word opening a sentence
-        if found == "actor" and works.titled_work(group, doc):
-            continue  # "her book, Living History": a work's title
-        if found == "group" or not (is_junk(key, group) or not_an_actor(text, group)):
+        found = section_of(key, group, groups, doc, text)
+        if found != "none":
             sorted_out[found][key] = group
     actors = sorted_out["actor"]
     taken = [s for g in groups.values() for s in g.spans] + blocked + left_out
@@ -110,6 +96,41 @@ def find_entities(article: Article, doc: Doc) -> Entities:
         groups=records(sorted_out["group"], "g"),
         places=records(sorted_out["place"], "p"),
     )
+
+
+def section_of(
+    key: names.Key, group: Group, groups: dict[names.Key, Group], doc: Doc, text: str
+) -> str:
+    """'actor', 'group', 'place' or 'none' (no one: a coinage, a common word, a work's title,
+    a term, junk) for one group of mentions, all forms merged."""
+    listmates.retype_by_listmates(group, doc)  # "Egypt, Jordan and Syria"
+    listmates.retype_people_by_listmates(group, doc)  # "Patrik Laine and Nikolaj Ehlers"
+    found = proper_kinds.kind_by_catalogue(group, text) or kind(group)  # "Medicare", "Latinos"
+    if families.family_named(key[0], group, groups):
+        found = "group"  # "the Clintons"
+    if coinages.coined(group, groups) or offices.pageant_named(group):
+        return "none"  # "Brexit", "Obamacare", "Bridgegate", "Miss Universe": no one
+    if found == "none":
+        return "none"
+    if found == "actor" and offices.seat_named(group, doc):
+        found = "place"  # "a bid for the White House": the office
+    elif found == "actor" and addresses.venue_with_address(group, text):
+        found = "place"  # "June 26 -- PPL Pavilion, Allentown, PA": a venue and its town
+    elif found == "actor":
+        found = wording.describing_kind(group, doc) or found  # "the Kazakh economy"
+    if found == "actor" and initialisms.describes_people(group, doc):
+        found = "group"  # "LGBT parents", "the MAGA movement"
+    if found == "actor" and wording.common_words_named(group, doc):
+        return "none"  # "Last Man Standing", "Top Secret" files: no one's name
+    if found == "actor" and openings.abstract_word_opening(group, doc):
+        return "none"  # "Struggle is needed": a common word opening a sentence
+    if found == "actor" and works.titled_work(group, doc):
+        return "none"  # "her book, Living History": a work's title
+    if found == "actor" and terms.term_named(group, doc, text):
+        return "none"  # "8.69 GW", "binge eating disorder (BED)": a unit, a term
+    if found == "group" or not (is_junk(key, group) or not_an_actor(text, group)):
+        return found
+    return "none"
 
 
 def places_quoted_act_not(mentions: list[Mention], quoted: list[Span]) -> list[Mention]:
@@ -179,7 +200,7 @@ def is_junk(key: names.Key, group: Group) -> bool:
         return True
     if group.describing == mentions and actor_type(group) != "PERSON":
         return True  # 'Independent Vermont Sen. Bernie Sanders' names no "Independent Vermont"
-    if actor_type(group) != "PERSON" and works.names_a_work(key[0]):
+    if works.event_named(group):
         return True  # an event, a prize, a law or a work: "Republican National Convention"
     if works.plural_title(key[0]):
         return True  # "Govs." of "Govs. Jane Roe and John Poe"

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from presslens.nlp.firstnames import known_first_name
 from presslens.stages.entities.rules import name_head, rules
-from presslens.stages.entities.types import Group, every_mention
+from presslens.stages.entities.types import Group, actor_type, every_mention
 from presslens.stages.roles import load_roles
 
 
@@ -36,6 +36,20 @@ def names_a_work(name: str) -> bool:
     # ("Institute for the Study of War", "Conference on Disarmament")
     last = name.split()[-1].casefold()
     return last in rules().event_heads and load_roles().kind(head) is None
+
+
+def event_named(group: Group) -> bool:
+    """An event's, a prize's, a law's or a work's name (`names_a_work`), also where the tagger
+    typed it a person's ("the revamped Davis Cup format", tagged PERSON), unless something
+    marks a person: a title, a sex, a known first name ("Jane Open"). (`Group.person` is set
+    for every name of several words the tagger typed a person's, so it tells nothing here.)"""
+    if not names_a_work(group.name):
+        return False
+    if actor_type(group) != "PERSON":
+        return True
+    if group.titles or group.genders or group.gender:
+        return False
+    return not known_first_name(group.name.split()[0])
 
 
 def titled_work(group: Group, doc: Doc) -> bool:
