@@ -163,3 +163,17 @@ def test_a_name_holding_the_closing_mark_before_the_cue_speaks() -> None:
     )
     name = name_after_quotation(doc[11])
     assert name is not None and name.text == "Gale"
+
+
+def test_a_name_phrase_read_as_a_verb_before_the_cue_speaks(heard: Callable) -> None:
+    """'"A," Tulsa police Chief Chuck Jordan said': the parse reads "Tulsa" as a verb and
+    gives "said" the quoted clause's subject; the name before the cue speaks, and the next
+    quotation of the paragraph goes on with his words."""
+    text = (
+        "Police Promise Justice\n\nPolice in Tulsa released a video on Monday.\n\n“I will just "
+        "make this promise to you: We will achieve justice in this case,” Tulsa police Chief "
+        "Chuck Jordan said Monday. “I want to assure our community and people across the "
+        "nation: We will achieve justice.”\n\nThe officer was put on leave.\n"
+    )
+    found = [(q.cue, q.actors, q.text[-20:]) for q in heard(text)]
+    assert found == [("said", ["Chuck Jordan"], "ll achieve justice.”")]

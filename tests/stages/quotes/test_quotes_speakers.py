@@ -434,3 +434,12 @@ def test_a_whose_clause_after_the_name_describes_the_speaker() -> None:
     )
     speaker = make_speaker(doc.text, doc[1], ())
     assert speaker is not None and speaker.name.startswith("Ann Roe , the director")
+
+
+def test_a_places_police_speak_for_the_place(heard: Callable) -> None:
+    text = (
+        "Shooting in Tulsa\n\nTulsa police released a video of the shooting on Monday. Tulsa "
+        "police said the officer had been placed on leave. The mayor of Tulsa asked for calm.\n"
+    )
+    speakers = {q.cue: q.actors for q in heard(text)}
+    assert speakers["said"] == ["Tulsa"]

@@ -55,6 +55,29 @@ def name_after_quotation(verb: Token) -> Token | None:
     return None
 
 
+NAME_PHRASE_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PUNCT"})
+NAME_PHRASE_MAX = (
+    8  # tokens between the closing mark and the cue: "Tulsa police Chief Chuck Jordan"
+)
+
+
+def name_before_cue(verb: Token) -> Token | None:
+    """'"A," Tulsa police Chief Chuck Jordan said': only a name's phrase stands between the
+    closing mark and the cue, but the parse read a word of it as a verb ("Tulsa") and gave
+    the cue the quoted clause's subject; the name right before the cue is the one speaking."""
+    doc = verb.doc
+    name = doc[verb.i - 1] if verb.i > 0 else verb
+    if name.pos_ != "PROPN" or name.ent_type_ not in ("PERSON", "ORG"):
+        return None
+    for token in reversed(doc[max(0, verb.i - NAME_PHRASE_MAX - 1) : verb.i - 1]):
+        if token.is_quote:
+            closing = token.i > 0 and doc[token.i - 1].text in (",", "?", "!")
+            return name if closing else None
+        if token.pos_ not in NAME_PHRASE_POS and not token.ent_type_:
+            return None
+    return None
+
+
 def inverted_object(verb: Token) -> Token | None:
     """'"A," exhorted Roe's introducer, Ann Poe.': right after a quotation the parse may take
     the speaker after the cue for its object; a cue there has no object of its own."""

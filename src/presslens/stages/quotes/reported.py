@@ -38,7 +38,12 @@ from presslens.stages.quotes.context import (
     token_span,
     trim,
 )
-from presslens.stages.quotes.misparsed import name_after_quotation, set_off_segment, whose_clause
+from presslens.stages.quotes.misparsed import (
+    name_after_quotation,
+    name_before_cue,
+    set_off_segment,
+    whose_clause,
+)
 from presslens.stages.quotes.nesting import outermost
 from presslens.stages.quotes.speakers import Speaker, make_speaker
 from presslens.stages.quotes.subjects import a_person, passive_controller, subject_of
@@ -310,7 +315,7 @@ def unquoted_subject(ctx: Context, verb: Token) -> Token | None:
     before the cue is ('"A," Roe, an aide, said on "Fox and Friends"')."""
     subject = subject_of(verb)
     if subject is not None and subject.i in ctx.quote_of_token and verb.i not in ctx.quote_of_token:
-        return name_after_quotation(verb)
+        return name_after_quotation(verb) or name_before_cue(verb)
     return subject
 
 

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from presslens.model import Actor, Span
 from presslens.stages.entities.junk import titles_a_name
+from presslens.stages.entities.rules import rules
 from presslens.stages.quotes.misparsed import (
     actor_for,
     name_before_role,
@@ -258,7 +259,13 @@ def named_members(head: Token, actors: tuple[Actor, ...]) -> list[Actor]:
 def body_spoken_for(head: Token, actors: tuple[Actor, ...], roles: Roles) -> list[Actor]:
     """The organisation a spokesperson speaks for: "officials at Homeland Security", "a State
     Department spokeswoman", "an executive of the bank". A person is no body: "an aide to Roe"
-    and "Roe's lawyer" are someone else."""
+    and "Roe's lawyer" are someone else. A place's public body speaks for the place ("Tulsa
+    police said", "Moscow authorities": the entities stage has the place act through it)."""
+    if head.lemma_.lower() in rules().institutions:
+        places = [actor_for(actors, c) for c in head.children if c.dep_ == "compound"]
+        found = [a for a in places if a is not None and a.type == "GPE"]
+        if found:
+            return found[:1]
     if head.lemma_.lower() not in roles.spokesperson:
         return []
     bodies = [c for c in head.children if c.dep_ in ("compound", "nmod")]
