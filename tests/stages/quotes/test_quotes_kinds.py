@@ -41,6 +41,8 @@ def kinds(prepare: Prepare, text: str) -> tuple[list[str], list[str]]:
         # refused speech
         ("Maria Lopez declined to comment on the closure.", "refusal"),
         ("Maria Lopez refused to say whether the plant would close.", "refusal"),
+        ("Maria Lopez avoided saying whether the plant would close.", "refusal"),
+        ("Maria Lopez avoided criticizing the owners of the plant.", "refusal"),
         # hypothetical speech
         ("Maria Lopez could say that the plant will close.", "hypothetical"),
         ("If Maria Lopez says that the plant will close, workers will strike.", "hypothetical"),

@@ -811,3 +811,13 @@ def test_a_person_named_by_a_first_name_alone_has_its_sex(heard: Callable) -> No
     )
     speakers = [(q.text, q.actors) for q in heard(text)]
     assert ("“I love you,”", ["Donald Trump"]) in speakers
+
+
+def test_my_father_is_the_parent_of_his_sex(heard: Callable) -> None:
+    text = (
+        "My Father Would Have Loved Trump\n\nLest anyone assume that my parents, James and "
+        "Olive Meehan, were uneducated folk, I should say that my father studied at MIT. My "
+        "father once told me that the world was run by Satan. My mother agreed with him.\n"
+    )
+    speakers = {q.cue: q.actors for q in heard(text)}
+    assert speakers["told"] == ["James"]

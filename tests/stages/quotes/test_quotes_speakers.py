@@ -443,3 +443,32 @@ def test_a_places_police_speak_for_the_place(heard: Callable) -> None:
     )
     speakers = {q.cue: q.actors for q in heard(text)}
     assert speakers["said"] == ["Tulsa"]
+
+
+@pytest.mark.parametrize(
+    ("text", "author"),
+    [
+        (
+            "Memo Shows Plan\n\nThe Acme Corporation is in trouble. A memo that Acme sent to its "
+            "investors in May says the company lost money for a year. The company did not "
+            "comment.\n",
+            ["Acme Corporation"],
+        ),
+        (
+            "Mexico Makes Its Case\n\nMexico has a plan for the talks. A slide from a "
+            "presentation that Mr. Ildefonso Guajardo and his aides carry with them shows what a "
+            "car made in Mexico would cost under a tariff. The minister spoke on Monday.\n",
+            ["Ildefonso Guajardo"],
+        ),
+        (
+            "Poll Shows Race Tight\n\nThe race is close in Ohio. A poll that shows the race tied "
+            "was published on Monday. The poll says voters are split.\n",
+            [],
+        ),
+    ],
+)
+def test_a_document_is_by_the_subject_of_its_relative_clause(
+    text: str, author: list[str], heard: Hear
+) -> None:
+    speakers = [q.actors for q in heard(text) if q.cue in ("says", "shows")]
+    assert speakers[0] == author

@@ -96,13 +96,21 @@ def speaking(verb: Token, lexicon: Lexicon) -> bool:
     return lemma in lexicon.clause or lemma in lexicon.speech
 
 
+def speaking_of(verb: Token, lexicon: Lexicon) -> bool:
+    """A verb of speaking of someone or something ("condemn", "praise"), not a stance's."""
+    lemma = verb.lemma_.lower()
+    return lemma in lexicon.object and lemma not in lexicon.stance
+
+
 def refusal(chain: list[Token], lexicon: Lexicon) -> bool:
-    """'declined to comment', 'refused to say whether ...': a refusal verb over speech."""
+    """'declined to comment', 'refused to say whether ...', 'avoids condemning the invasion':
+    a refusal verb over speech, or over a verb of speaking of someone (not "refused to
+    release his tax returns", a stance's verb: an intent)."""
     for verb in chain:
         if verb.lemma_.lower() not in lexicon.refusal:
             continue
-        if verb is not chain[0]:
-            return speaking(chain[0], lexicon)  # the cue is the refused speech itself
+        if verb is not chain[0]:  # the cue is the refused speech itself
+            return speaking(chain[0], lexicon) or speaking_of(chain[0], lexicon)
         if any(c.dep_ == "xcomp" and speaking(c, lexicon) for c in verb.children):
             return True
     return False

@@ -55,16 +55,18 @@ def name_after_quotation(verb: Token) -> Token | None:
     return None
 
 
-NAME_PHRASE_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PUNCT"})
+NAME_PHRASE_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET"})
 NAME_PHRASE_MAX = (
     8  # tokens between the closing mark and the cue: "Tulsa police Chief Chuck Jordan"
 )
 
 
 def name_before_cue(verb: Token) -> Token | None:
-    """'"A," Tulsa police Chief Chuck Jordan said': only a name's phrase stands between the
-    closing mark and the cue, but the parse read a word of it as a verb ("Tulsa") and gave
-    the cue the quoted clause's subject; the name right before the cue is the one speaking."""
+    """'"A," Tulsa police Chief Chuck Jordan said', '(long opening phrase), former president
+    Bill Clinton said his wife ...': only a name's phrase stands between the closing mark (or
+    the comma closing an opening phrase) and the cue, but the parse read a word of it as a
+    verb ("Tulsa") or hung the name on an earlier one as an apposition, leaving the cue no
+    subject (or the quoted clause's); the name right before the cue is the one speaking."""
     doc = verb.doc
     name = doc[verb.i - 1] if verb.i > 0 else verb
     if name.pos_ != "PROPN" or name.ent_type_ not in ("PERSON", "ORG"):
@@ -73,6 +75,8 @@ def name_before_cue(verb: Token) -> Token | None:
         if token.is_quote:
             closing = token.i > 0 and doc[token.i - 1].text in (",", "?", "!")
             return name if closing else None
+        if token.text == ",":
+            return name if token.i < name.i - 1 else None
         if token.pos_ not in NAME_PHRASE_POS and not token.ent_type_:
             return None
     return None
@@ -194,3 +198,21 @@ def name_before_role(head: Token, actors: tuple[Actor, ...]) -> list[Actor]:
 def actor_for(actors: tuple[Actor, ...], token: Token) -> Actor | None:
     """The actor one of whose mentions holds the token, if any."""
     return actor_at(actors, Span(token.idx, token.idx + len(token.text)))
+
+
+def that_clause_on_a_noun(verb: Token) -> Token | None:
+    """'Roe said on Friday during a news conference that he may wait': the parse hangs the
+    cue's "that" clause on the last noun of its asides as a relative clause; but a relative
+    "that" is the clause's subject or object, while this one only marks it (dep `mark`), so
+    the clause is what the cue reports."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for noun in (t for t in prep.subtree if t.dep_ == "pobj"):
+            for clause in noun.children:
+                if clause.dep_ != "relcl" or clause.i < noun.i:
+                    continue
+                first = clause.doc[clause.left_edge.i]
+                if first.lower_ == "that" and first.dep_ == "mark" and first.head.i == clause.i:
+                    return clause
+    return None

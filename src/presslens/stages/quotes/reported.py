@@ -42,6 +42,7 @@ from presslens.stages.quotes.misparsed import (
     name_after_quotation,
     name_before_cue,
     set_off_segment,
+    that_clause_on_a_noun,
     whose_clause,
 )
 from presslens.stages.quotes.nesting import outermost
@@ -80,7 +81,7 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
     if clauses:
         return [*object_as_subject(verb, clauses[0]), *clauses[0].subtree]
     if lemma in lexicon.clause:
-        clause = unmarked_clause(verb)
+        clause = unmarked_clause(verb) or that_clause_on_a_noun(verb)
         if clause is not None:
             return list(clause.subtree)
     if lemma in lexicon.intent:

@@ -317,13 +317,28 @@ def document_author(head: Token, actors: tuple[Actor, ...]) -> Actor | None:
         for obj in agent.children
         if obj.dep_ == "pobj"
     ]
+    stack += relative_subjects(head)  # "a memo that Roe wrote"
     while stack:
         token = stack.pop(0)
         actor = actor_for(actors, token)
         if actor is not None and actor.type in ("ORG", "PERSON"):
             return actor
         stack.extend(c for c in token.children if c.dep_ in (*AUTHOR_DEPS, "conj"))
+        stack.extend(relative_subjects(token))
     return named_authors(head, actors) or producer(head, actors)
+
+
+def relative_subjects(token: Token) -> list[Token]:
+    """The subjects of relative clauses on a document or on what it is from: "a memo that Roe
+    wrote", "a slide from a presentation that Mr. Roe and his aides carry" (not the relative
+    pronoun of "a poll that shows ...": the poll itself)."""
+    return [
+        subject
+        for clause in token.children
+        if clause.dep_ == "relcl"
+        for subject in clause.children
+        if subject.dep_ == "nsubj" and subject.tag_ not in ("WDT", "WP")
+    ]
 
 
 PRODUCING = frozenset(

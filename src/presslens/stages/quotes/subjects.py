@@ -14,6 +14,7 @@ from presslens.stages.quotes.misparsed import (
     inverted_object,
     modal_name,
     name_after_quotation,
+    name_before_cue,
     set_off_subject,
     whose_clause_subject,
 )
@@ -54,6 +55,8 @@ def subject_of(verb: Token) -> Token | None:
             return whose_clause_subject(verb)
         if current.i == verb.i and name_after_quotation(verb) is not None:
             return name_after_quotation(verb)
+        if current.i == verb.i and name_before_cue(verb) is not None:
+            return name_before_cue(verb)  # ", former president Bill Clinton said"
         if current.i == verb.i and inverted_object(verb) is not None:
             return inverted_object(verb)
         if current.i == verb.i and modal_name(verb) is not None:
