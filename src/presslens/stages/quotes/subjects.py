@@ -51,16 +51,8 @@ def subject_of(verb: Token) -> Token | None:
             return child
         if current.i == verb.i and passive_side_clause(verb):
             return None
-        if current.i == verb.i and whose_clause_subject(verb) is not None:
-            return whose_clause_subject(verb)
-        if current.i == verb.i and name_after_quotation(verb) is not None:
-            return name_after_quotation(verb)
-        if current.i == verb.i and name_before_cue(verb) is not None:
-            return name_before_cue(verb)  # ", former president Bill Clinton said"
-        if current.i == verb.i and inverted_object(verb) is not None:
-            return inverted_object(verb)
-        if current.i == verb.i and modal_name(verb) is not None:
-            return modal_name(verb)
+        if current.i == verb.i and misparsed_subject(verb) is not None:
+            return misparsed_subject(verb)
         if current.i == verb.i and current.dep_ == "ccomp" and conjoined_subject(verb):
             return conjoined_subject(verb)  # "they were sure A and Democrats accused ..."
         if current.i == verb.i and current.dep_ == "xcomp" and controller(current) is not None:
@@ -89,6 +81,24 @@ def subject_of(verb: Token) -> Token | None:
             if saying(verb):
                 return current.head  # "Ryan, despite admitting that ..., said": hung on Ryan
         return None
+    return None
+
+
+def misparsed_subject(verb: Token) -> Token | None:
+    """The speaker of a cue the parse left with no subject, by the usual misreadings
+    (presslens.stages.quotes.misparsed): "Ms. Roe, whose company ..., said", '"A," Mark Roe,
+    an aide, said', ", former president Bill Clinton said", '"A," exhorted Roe', "Roe
+    would"."""
+    for finder in (
+        whose_clause_subject,
+        name_after_quotation,
+        name_before_cue,
+        inverted_object,
+        modal_name,
+    ):
+        found = finder(verb)
+        if found is not None:
+            return found
     return None
 
 
