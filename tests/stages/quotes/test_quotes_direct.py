@@ -160,3 +160,20 @@ def test_a_long_speakers_phrase_after_an_exclamation_still_attributes_it() -> No
         "Price, shouted to the crowd. The band played on."
     )
     assert [(q.cue, q.actors) for q in hear(text)] == [("shouted", ["Ann Price"])]
+
+
+def test_a_short_utterance_with_its_cue_right_after_is_speech(heard: Callable) -> None:
+    text = (
+        "Voters Watch\n\nMelanie watched the speech at home with Kevin. The article closes "
+        "with a clear hint about the woman.\n\n“You winning?” she said, but Kevin was "
+        "drifting off again.\n"
+    )
+    assert [(q.text, q.actors) for q in heard(text)] == [("“You winning?”", ["Melanie"])]
+
+
+def test_a_term_in_scare_quotes_before_a_cue_is_no_utterance(heard: Callable) -> None:
+    text = (
+        "Blame Game\n\nMaria Lopez spoke on Monday about the plant. She blamed the “elites,” "
+        "she said, for its closure.\n"
+    )
+    assert all(q.text != "“elites,”" for q in heard(text))

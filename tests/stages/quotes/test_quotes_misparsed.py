@@ -229,3 +229,15 @@ def test_a_name_after_an_opening_phrase_hung_elsewhere_speaks() -> None:
     doc.ents = [DocSpan(doc, 3, 5, label="PERSON"), DocSpan(doc, 8, 10, label="PERSON")]
     subject = subject_of(doc[10])
     assert subject is not None and subject.i == 9
+
+
+def test_a_nouns_own_that_clause_is_not_the_cues(heard: Callable) -> None:
+    """'called for a ban because of concerns that ...': the clause is the concerns', not what
+    was called for."""
+    text = (
+        "Ban Proposed\n\nJane Roe toured Dayton. Roe has called for a temporary ban on "
+        "admitting refugees to the state because of concerns that criminals might slip into the "
+        "country. Her rivals objected.\n"
+    )
+    said = [q.text for q in heard(text) if q.cue == "called"]
+    assert not any(words.startswith("that criminals") for words in said)

@@ -461,3 +461,23 @@ def test_according_to_keeps_a_percent_sign_ending_its_words(heard: Callable) -> 
     )
     (quote,) = [q for q in heard(text) if q.cue == "According to"]
     assert quote.text.endswith("roughly 60%")
+
+
+def test_according_to_under_a_cue_of_its_own_leaves_the_speaker(heard: Callable) -> None:
+    text = (
+        "Trump Talks Wall\n\nDonald Trump met donors in Ohio on Monday. Trump told the donors "
+        "that the wall would be built by 2018, according to a transcript released by the "
+        "campaign. The donors cheered.\n"
+    )
+    found = [(q.cue, q.actors, q.text) for q in heard(text)]
+    assert found == [("told", ["Donald Trump"], "that the wall would be built by 2018")]
+
+
+def test_when_asked_the_one_asked_is_not_the_asker(heard: Callable) -> None:
+    text = (
+        "Lopez Stays\n\nMaria Lopez spoke on Monday. “No,” said Lopez when asked if she would "
+        "leave the town. The plant closed in May.\n"
+    )
+    found = [(q.cue, q.actors) for q in heard(text)]
+    assert ("said", ["Maria Lopez"]) in found
+    assert all(actors == [] for cue, actors in found if "asked" in (cue or ""))

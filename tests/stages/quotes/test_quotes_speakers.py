@@ -465,10 +465,16 @@ def test_a_places_police_speak_for_the_place(heard: Callable) -> None:
             "was published on Monday. The poll says voters are split.\n",
             [],
         ),
+        (
+            "Roe Wins Big\n\nJane Roe toured the state on Monday. Exit polls from the Ohio "
+            "primary, which Roe won easily, showed that most voters backed a ban. Her rivals "
+            "conceded.\n",
+            [],
+        ),
     ],
 )
 def test_a_document_is_by_the_subject_of_its_relative_clause(
     text: str, author: list[str], heard: Hear
 ) -> None:
-    speakers = [q.actors for q in heard(text) if q.cue in ("says", "shows")]
+    speakers = [q.actors for q in heard(text) if q.cue in ("says", "shows", "showed")]
     assert speakers[0] == author

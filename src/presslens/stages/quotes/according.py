@@ -7,7 +7,7 @@ from spacy.tokens import Span as DocSpan
 from spacy.tokens import Token
 
 from presslens.model import Span
-from presslens.stages.quotes.context import Attribution, Context, subtree_span, trim
+from presslens.stages.quotes.context import Attribution, Context, is_cue_verb, subtree_span, trim
 from presslens.stages.quotes.speakers import make_speaker
 
 
@@ -19,6 +19,8 @@ def according_attribution(ctx: Context, token: Token) -> Attribution | None:
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
     if to is None or source is None or token.i in ctx.quote_of_token:
         return None  # `to is None` implies `source is None`: spelled out for the type checker
+    if reported_by_its_verb(ctx, token):
+        return None
     speaker = make_speaker(ctx.text, source, ctx.actors)
     if speaker is None:
         return None
@@ -42,6 +44,17 @@ def according_attribution(ctx: Context, token: Token) -> Attribution | None:
     cue = Span(token.idx, to.idx + len(to.text))
     span = trim(ctx.text, subtree_span(side))
     return Attribution("indirect", span, cue, token.i, speaker, 0.75) if span else None
+
+
+def reported_by_its_verb(ctx: Context, token: Token) -> bool:
+    """'Trump told donors that the wall would be built, according to a transcript': the phrase
+    hangs on a verb of saying with a subject of its own, who is the one speaking; "according
+    to" only says where the writer read it (the sources stage keeps that)."""
+    verb = token.head
+    if verb.i == token.i or not is_cue_verb(verb, ctx.lexicon):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.lower_ not in ("it", "this", "that")
 
 
 THAT_IS = frozenset({"that", "this", "is", "was", "'s", "’s"})

@@ -200,15 +200,27 @@ def actor_for(actors: tuple[Actor, ...], token: Token) -> Actor | None:
     return actor_at(actors, Span(token.idx, token.idx + len(token.text)))
 
 
+# prepositions of the asides between a cue and its clause: when, where, to whom ("said on
+# Friday during a news conference that", "told the board in a meeting that"); not "because
+# of concerns that", "over fears that", "as a plan that": their nouns take a clause of their own
+CIRCUMSTANCES = frozenset({"in", "at", "during", "on", "to", "after", "before"})
+
+
+def definite(noun: Token) -> bool:
+    """'the claim that', 'the hope that': a noun whose own clause "the" announces."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+
+
 def that_clause_on_a_noun(verb: Token) -> Token | None:
     """'Roe said on Friday during a news conference that he may wait': the parse hangs the
     cue's "that" clause on the last noun of its asides as a relative clause; but a relative
     "that" is the clause's subject or object, while this one only marks it (dep `mark`), so
-    the clause is what the cue reports."""
+    the clause is what the cue reports. Only after asides of when, where and to whom, on a
+    noun "the" does not announce (`CIRCUMSTANCES`, `definite`)."""
     for prep in verb.children:
-        if prep.dep_ != "prep" or prep.i < verb.i:
+        if prep.dep_ != "prep" or prep.i < verb.i or prep.lower_ not in CIRCUMSTANCES:
             continue
-        for noun in (t for t in prep.subtree if t.dep_ == "pobj"):
+        for noun in (t for t in prep.subtree if t.dep_ == "pobj" and not definite(t)):
             for clause in noun.children:
                 if clause.dep_ != "relcl" or clause.i < noun.i:
                     continue

@@ -352,7 +352,11 @@ def to_sentence_end(ctx: Context, cue: Token, content: Span) -> Span:
         return content  # "With Trump saying that ..., the onus is on ...": a side clause
     sentence = cue.sent
     end = sentence.end_char
-    while end > content.end and (ctx.text[end - 1].isspace() or ctx.text[end - 1] in ".!?"):
+    after = [c for c in cue.children if c.idx > content.end]
+    source = next((c for c in after if c.lower_ == "according"), None)
+    if source is not None:
+        end = source.idx  # "..., according to a transcript": where the writer read it
+    while end > content.end and (ctx.text[end - 1].isspace() or ctx.text[end - 1] in ".!?,"):
         end -= 1
     return Span(content.start, max(content.end, end))
 

@@ -329,16 +329,20 @@ def document_author(head: Token, actors: tuple[Actor, ...]) -> Actor | None:
 
 
 def relative_subjects(token: Token) -> list[Token]:
-    """The subjects of relative clauses on a document or on what it is from: "a memo that Roe
-    wrote", "a slide from a presentation that Mr. Roe and his aides carry" (not the relative
-    pronoun of "a poll that shows ...": the poll itself)."""
+    """The subjects of relative clauses that make or carry a document or what it is from: "a
+    memo that Roe wrote", "a slide from a presentation that Mr. Roe and his aides carry"; not
+    the relative pronoun of "a poll that shows ..." (the poll itself), nor a clause of another
+    verb ("exit polls from the primary, which Trump won")."""
     return [
         subject
         for clause in token.children
-        if clause.dep_ == "relcl"
+        if clause.dep_ == "relcl" and clause.lemma_.lower() in PRODUCING | CARRYING
         for subject in clause.children
         if subject.dep_ == "nsubj" and subject.tag_ not in ("WDT", "WP")
     ]
+
+
+CARRYING = frozenset({"carry", "present", "show", "give", "deliver", "circulate", "distribute"})
 
 
 PRODUCING = frozenset(

@@ -215,11 +215,24 @@ def passive_side_clause(verb: Token) -> bool:
     participle hung on another clause without a subject of its own is passive, and its
     subject would be the one asked or told, not the one who spoke."""
     opening = verb.tag_ == "VBD" and verb.dep_ == "advcl" and verb.is_sent_start
+    opening = opening or verb.tag_ == "VBD" and verb.dep_ == "advcl" and after_when(verb)
     if (verb.tag_ != "VBN" and not opening) or verb.dep_ not in ("advcl", "xcomp", "pcomp"):
         return False  # "Asked what ..., Devine replied": the tagger reads "Asked" as VBD
     if verb.lower_ in load_lexicon().adjective:
         return False  # "Worried the nation might miss its target, the government ...": a state
     return not any(child.dep_ in ("aux", "nsubj") for child in verb.children)
+
+
+WHEN_WORDS = frozenset({"when", "after", "before", "once", "if", "unless", "until", "while"})
+
+
+def after_when(verb: Token) -> bool:
+    """'said Roe when asked if ...': a participle right after "when" (the tagger reads it as a
+    past tense there)."""
+    return any(
+        c.lower_ in WHEN_WORDS and c.i == verb.i - 1 and c.dep_ in ("advmod", "mark")
+        for c in verb.children
+    )
 
 
 def expletive(subject: Token, verb: Token) -> bool:
