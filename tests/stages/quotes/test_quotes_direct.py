@@ -177,3 +177,27 @@ def test_a_term_in_scare_quotes_before_a_cue_is_no_utterance(heard: Callable) ->
         "she said, for its closure.\n"
     )
     assert all(q.text != "“elites,”" for q in heard(text))
+
+
+def test_a_quote_paragraph_after_a_paraphrase_ending_its_paragraph_is_its(heard: Callable) -> None:
+    text = (
+        "Pollster Sees Trouble\n\nFormer pollster Tom Ray spoke on Fox News on Monday.\n\nRay "
+        "elaborated in an editorial piece for The Wall Street Journal that superdelegates "
+        "currently pledged to Clinton may reconsider.\n\n“A loss in California would show the "
+        "senator’s weakness as "
+        "a candidate in the general election, and delegates would question their support.”\n\n"
+        "The senator’s campaign did not respond.\n"
+    )
+    found = [(q.cue, q.actors) for q in heard(text)]
+    assert found[:2] == [("elaborated", ["Tom Ray"]), (None, ["Tom Ray"])]
+
+
+def test_a_quote_paragraph_after_a_poll_finding_is_no_ones(heard: Callable) -> None:
+    text = (
+        "Voters Split\n\nA poll by Acme Research found that most voters in the state want a new "
+        "governor.\n\n“In 2030, we will all drive electric cars, and the roads of the state will "
+        "be quiet again.”\n\nThe governor did not comment.\n"
+    )
+    found = [(q.cue, q.actors) for q in heard(text)]
+    assert found[0] == ("found", ["Acme Research"])
+    assert all(actors == [] for cue, actors in found[1:])  # a respondent's, not the pollster's

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from presslens.model import Span
 from presslens.stages.quotes.context import Attribution, Context, is_cue_verb, subtree_span, trim
+from presslens.stages.quotes.kinds import attribution_kind
 from presslens.stages.quotes.speakers import make_speaker
 
 
@@ -48,11 +49,15 @@ def according_attribution(ctx: Context, token: Token) -> Attribution | None:
 
 def reported_by_its_verb(ctx: Context, token: Token) -> bool:
     """'Trump told donors that the wall would be built, according to a transcript': the phrase
-    hangs on a verb of saying with a subject of its own, who is the one speaking; "according
-    to" only says where the writer read it (the sources stage keeps that)."""
+    hangs on a verb of saying with a subject and a clause of its own, said outright; the
+    subject is the one speaking, and "according to" only says where the writer read it (the
+    sources stage keeps that). An intent ("pledged to support X, according to Y") or a
+    stance stays the account of the one the writer has it from."""
     verb = token.head
     if verb.i == token.i or not is_cue_verb(verb, ctx.lexicon):
         return False
+    if not any(c.dep_ == "ccomp" for c in verb.children) or attribution_kind(verb, ctx.lexicon):
+        return False  # "pledged to support the senator, according to Ed Bowman": his account
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and subject.lower_ not in ("it", "this", "that")
 

@@ -3,7 +3,8 @@ Schiff said. "The other factor is ..."' The quotation has no cue of its own; new
 gives it to the speaker of the attribution it follows in the same paragraph, as `stage`'s
 `continue_speakers` does after a quoted speaker. Here the attribution before is indirect or
 mixed ("says Paul Roe, founder of ...", "she said, referencing ..."), and it must end its
-sentence, with nothing but its own cue and speaker between it and the quotation.
+sentence, with nothing but its own cue and speaker between it and the quotation; or end its
+paragraph, the quotation opening the next.
 """
 
 from __future__ import annotations
@@ -53,11 +54,20 @@ def paraphrase_before(ctx: Context, q: Quoted, before: list[Attribution]) -> Att
     if not goes_on(ctx, previous):
         return None
     gap = Span(previous.span.end, q.span.start).of(ctx.text)
-    if "\n" in gap or word_count(gap) > MAX_GAP_WORDS or not SENTENCE_END.search(gap):
+    if "\n" in gap and not next_paragraph(gap):
+        return None
+    if word_count(gap) > MAX_GAP_WORDS or not SENTENCE_END.search(gap.rstrip()):
         return None
     if MARK_RE.search(gap.rstrip()[:-1]):  # a closing mark may end the gap's sentence
         return None  # another quotation in between
     return previous
+
+
+def next_paragraph(gap: str) -> bool:
+    """'Roe wrote in a piece for the Journal that ... may reconsider.\n\n"A Sanders win ..."':
+    the attribution ends its paragraph and the quotation opens the next one."""
+    end, _break, start = gap.strip(" ").partition("\n")
+    return not start.strip() and SENTENCE_END.search(end.rstrip()) is not None
 
 
 def goes_on(ctx: Context, previous: Attribution) -> bool:
