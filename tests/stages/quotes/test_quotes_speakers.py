@@ -478,3 +478,15 @@ def test_a_document_is_by_the_subject_of_its_relative_clause(
 ) -> None:
     speakers = [q.actors for q in heard(text) if q.cue in ("says", "shows", "showed")]
     assert speakers[0] == author
+
+
+def test_a_statement_saying_is_its_issuers() -> None:
+    from presslens import analyse
+
+    text = (
+        "Group Quits Parade\n\nThe added security brought controversy, prompting the Acme "
+        "Coalition to withdraw from the event. The Acme Coalition issued a statement saying it "
+        "took the action because of the police.\n"
+    )
+    quotes = analyse(text).quotes
+    assert [(q.cue, q.speaker) for q in quotes] == [("saying", "The Acme Coalition")]

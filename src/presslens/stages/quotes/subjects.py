@@ -66,7 +66,8 @@ def subject_of(verb: Token) -> Token | None:
             if current.dep_ == "acl" and current.head.lower_ in DISTRIBUTIVE:
                 return main_subject(current.head)  # "A and B met voters, each saying ..."
             if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
-                return current.head if speaking_noun(current.head) else None
+                noun = current.head  # "issued a statement saying ...": the issuer speaks
+                return (giver(noun) or noun) if speaking_noun(noun) else None
             if current.dep_ == "conj" and passive_subject(current) is not None:
                 return passive_subject(current)  # "Roe was joined by Poe and joked"
             if conjoined_subject(current) is not None:
