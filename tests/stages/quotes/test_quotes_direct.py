@@ -201,3 +201,16 @@ def test_a_quote_paragraph_after_a_poll_finding_is_no_ones(heard: Callable) -> N
     found = [(q.cue, q.actors) for q in heard(text)]
     assert found[0] == ("found", ["Acme Research"])
     assert all(actors == [] for cue, actors in found[1:])  # a respondent's, not the pollster's
+
+
+def test_a_quote_paragraph_with_a_speaker_of_its_own_is_not_the_paraphrases(
+    heard: Callable,
+) -> None:
+    text = (
+        "Trump on Fox\n\nIn an interview with Sean Hannity on Monday night, Trump responded to "
+        "a report that he told the board in a meeting that he may not build the wall.\n\n“The "
+        "New York Times is claiming today that they had a conversation with you in January,” "
+        "Hannity started.\n\n“We had a board meeting, it was off the record,” Trump said.\n"
+    )
+    found = [(q.text[:12], q.actors) for q in heard(text) if q.text.startswith("“")]
+    assert found[0] == ("“The New Yor", ["Sean Hannity"])

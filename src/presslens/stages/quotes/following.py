@@ -13,7 +13,7 @@ import re
 
 from presslens.model import Span
 from presslens.stages.quotes.context import Attribution, Context, word_count
-from presslens.stages.quotes.direct import TERM_MAX_WORDS
+from presslens.stages.quotes.direct import TERM_MAX_WORDS, named_after
 from presslens.stages.quotes.kinds import attribution_kind
 from presslens.stages.quotes.marks import MARK_RE, Quoted
 
@@ -50,6 +50,9 @@ def paraphrase_before(ctx: Context, q: Quoted, before: list[Attribution]) -> Att
         return None
     previous = max(earlier, key=lambda a: a.span.end)
     if previous.kind == "direct" or previous.speaker is None or previous.stance is not None:
+        return None
+    own = named_after(ctx, q)  # '"...," Hannity started.': a speaker of its own, cue unknown
+    if own is not None and own.actor_id != previous.speaker.actor_id:
         return None
     if not goes_on(ctx, previous):
         return None

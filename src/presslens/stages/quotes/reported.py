@@ -544,7 +544,7 @@ def reported_speech(ctx: Context) -> list[Attribution]:
 
 # "..., but has" before "said": the joining word, and the next cue's auxiliaries
 TRAILING_JOIN = re.compile(
-    r"[\s,]+(?:and|but|or|while|even as|as)"
+    r"(?:[\s,]+(?:and|but|or|while|even as|as)|,\s*that)"
     r"(?:\s+(?:has|have|had|will|would|also|later|then|since|had not|has not))*$",
     re.IGNORECASE,
 )
