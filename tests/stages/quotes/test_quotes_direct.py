@@ -214,3 +214,16 @@ def test_a_quote_paragraph_with_a_speaker_of_its_own_is_not_the_paraphrases(
     )
     found = [(q.text[:12], q.actors) for q in heard(text) if q.text.startswith("“")]
     assert found[0] == ("“The New Yor", ["Sean Hannity"])
+
+
+def test_a_quote_paragraph_named_right_after_is_not_the_paraphrases(heard: Callable) -> None:
+    text = (
+        "Anchor Speaks Out\n\nTrump threw the Mexican-American reporter Jorge Ramos out of a "
+        "news conference.\n\n“Go back to Univision,” Trump barked.\n\nThe fracas erupted just "
+        "two months after the real estate tycoon entered the race with harsh words about "
+        "Mexican immigrants, calling them rapists and vowing to make Mexico pay for a wall.\n\n"
+        "“We were tremendously wrong to not have confronted him from the beginning,” Ramos, 58, "
+        "told AFP in an interview in Miami.\n"
+    )
+    found = [q.actors for q in heard(text) if q.text.startswith("“We were")]
+    assert found == [["Jorge Ramos"]]

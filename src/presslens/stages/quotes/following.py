@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from presslens.model import Span
-from presslens.stages.quotes.context import Attribution, Context, word_count
+from presslens.stages.quotes.context import Attribution, Context, token_at, word_count
 from presslens.stages.quotes.direct import TERM_MAX_WORDS, named_after
 from presslens.stages.quotes.kinds import attribution_kind
 from presslens.stages.quotes.marks import MARK_RE, Quoted
@@ -52,7 +52,7 @@ def paraphrase_before(ctx: Context, q: Quoted, before: list[Attribution]) -> Att
     if previous.kind == "direct" or previous.speaker is None or previous.stance is not None:
         return None
     own = named_after(ctx, q)  # '"...," Hannity started.': a speaker of its own, cue unknown
-    if own is not None and own.actor_id != previous.speaker.actor_id:
+    if own is not None and own.actor_id != previous.speaker.actor_id or named_right_after(ctx, q):
         return None
     if not goes_on(ctx, previous):
         return None
@@ -64,6 +64,17 @@ def paraphrase_before(ctx: Context, q: Quoted, before: list[Attribution]) -> Att
     if MARK_RE.search(gap.rstrip()[:-1]):  # a closing mark may end the gap's sentence
         return None  # another quotation in between
     return previous
+
+
+def named_right_after(ctx: Context, q: Quoted) -> bool:
+    """'"...," Ramos, 58, told AFP': a name (not the previous speaker's pronoun) right after
+    the closing mark of a quotation ending in a comma: its speaker, whatever the parse."""
+    if not q.inner.of(ctx.text).rstrip().endswith(","):
+        return False
+    start = token_at(ctx, max(q.span.start, q.span.end - 1)) + 1
+    following = [t for t in ctx.doc[start : start + 4] if not t.is_punct and not t.is_space]
+    first = following[0] if following else None
+    return first is not None and first.ent_type_ in ("PERSON", "ORG") and first.pos_ == "PROPN"
 
 
 def next_paragraph(gap: str) -> bool:
