@@ -490,3 +490,26 @@ def test_a_statement_saying_is_its_issuers() -> None:
     )
     quotes = analyse(text).quotes
     assert [(q.cue, q.speaker) for q in quotes] == [("saying", "The Acme Coalition")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tax Havens\n\nA study by the Acme Institute found that most large companies keep "
+            "profits offshore. Lawmakers were surprised. The researchers reported that one "
+            "company holds $20 billion abroad.\n",
+            ["Acme Institute"],
+        ),
+        (
+            "Tax Havens\n\nSenator Jane Roe spoke in Dayton on Monday. The researchers reported "
+            "that one company holds $20 billion abroad.\n",
+            [],
+        ),
+    ],
+)
+def test_the_researchers_are_the_studys_authors(
+    text: str, expected: list[str], heard: Hear
+) -> None:
+    speakers = {q.cue: q.actors for q in heard(text)}
+    assert speakers["reported"] == expected

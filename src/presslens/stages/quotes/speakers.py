@@ -385,6 +385,13 @@ def named_by_another(document: Token) -> bool:
     return any(c.dep_ in deps and c.pos_ == "PROPN" for c in document.children)
 
 
+RESEARCHERS = frozenset({"researcher", "author"})  # "the researchers reported": a study's
+
+
+def determiners_of(head: Token) -> list[str]:
+    return [c.lower_ for c in head.children if c.dep_ in ("det", "poss")]
+
+
 def role_of(head: Token, run: list[Token], roles: Roles) -> tuple[str | None, str | None]:
     """A definite role noun ("the former president", "the company") and the gender it says.
 
@@ -393,6 +400,8 @@ def role_of(head: Token, run: list[Token], roles: Roles) -> tuple[str | None, st
     then only the actor the article gives that role is the speaker. "His campaign" is the
     body named for the one "his" stands for (`resolve.owners_body`)."""
     lemma = head.lemma_.lower()
+    if lemma in RESEARCHERS and head.tag_ == "NNS" and determiners_of(head) == ["the"]:
+        return "DOCUMENT", None  # "the researchers reported": the study's authors
     singular = head.tag_ in ("NN", "NNP") or roles.named_only(lemma)  # "the police" too
     kind = roles.kind(lemma) if singular else None  # not "officials"
     if kind is None:
