@@ -227,3 +227,15 @@ def test_a_quote_paragraph_named_right_after_is_not_the_paraphrases(heard: Calla
     )
     found = [q.actors for q in heard(text) if q.text.startswith("“We were")]
     assert found == [["Jorge Ramos"]]
+
+
+def test_a_quote_paragraph_whose_writer_follows_is_not_the_critics(heard: Callable) -> None:
+    text = (
+        "Star Tweet Draws Fire\n\nTrump tweeted an image on Saturday.\n\nCritics said the image "
+        "featuring the star shape harked back to centuries-old anti-Semitic stereotypes, such as "
+        "the belief that Jews are greedy.\n\n\"Just saw #DonaldTrump's Star of David tweet. I'm "
+        'impressed by his ability to find a way to insult literally every kind of human being," '
+        "screenwriter Cole Haddon wrote on Twitter.\n"
+    )
+    found = [q.actors for q in heard(text) if q.text.startswith('"Just saw')]
+    assert found == [["Cole Haddon"]]

@@ -54,11 +54,11 @@ def reported_by_its_verb(ctx: Context, token: Token) -> bool:
     sources stage keeps that). An intent ("pledged to support X, according to Y") or a
     stance stays the account of the one the writer has it from."""
     verb = token.head
-    if verb.i == token.i or not is_cue_verb(verb, ctx.lexicon):
-        return False
+    if verb.i == token.i or verb.i in ctx.quote_of_token or not is_cue_verb(verb, ctx.lexicon):
+        return False  # 'According to Roe, "Acme revealed ..."': the quoted verb is Roe's words
     if not any(c.dep_ == "ccomp" for c in verb.children) or attribution_kind(verb, ctx.lexicon):
         return False  # "pledged to support the senator, according to Ed Bowman": his account
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subject is not None and subject.lower_ not in ("it", "this", "that")
 
 

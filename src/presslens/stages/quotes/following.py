@@ -67,21 +67,36 @@ def paraphrase_before(ctx: Context, q: Quoted, before: list[Attribution]) -> Att
 
 
 def named_right_after(ctx: Context, q: Quoted) -> bool:
-    """'"...," Ramos, 58, told AFP': a name (not the previous speaker's pronoun) right after
-    the closing mark of a quotation ending in a comma: its speaker, whatever the parse."""
-    if not q.inner.of(ctx.text).rstrip().endswith(","):
+    """'"...," Ramos, 58, told AFP', '"...!" the presumptive nominee tweeted', '"...," mused
+    host Stu Roe': a subject right after the closing mark, with its verb after the mark too,
+    in the quotation's sentence: the quotation has a speaker of its own, whatever the cue."""
+    if q.inner.of(ctx.text).rstrip()[-1:] not in (",", "?", "!"):
         return False
     start = token_at(ctx, max(q.span.start, q.span.end - 1)) + 1
-    following = [t for t in ctx.doc[start : start + 4] if not t.is_punct and not t.is_space]
-    first = following[0] if following else None
-    return first is not None and first.ent_type_ in ("PERSON", "ORG") and first.pos_ == "PROPN"
+    if start >= len(ctx.doc):
+        return False
+    line_end = ctx.text.find("\n", q.span.end)
+    following = [
+        t
+        for t in ctx.doc[start : min(len(ctx.doc), start + 10)]
+        if (line_end < 0 or t.idx < line_end) and t.i not in ctx.quote_of_token
+    ]
+    words = [t for t in following if not t.is_punct and not t.is_space][:6]
+    named = any(t.ent_type_ in ("PERSON", "ORG") and t.pos_ == "PROPN" for t in words[:5])
+    if named and any(t.pos_ == "VERB" for t in words):
+        return True  # 'screenwriter Cole Haddon wrote', 'mused host Stu Roe', "Ramos, 58, told"
+    return any(t.dep_ == "nsubj" and t.head.i >= start for t in following)
 
 
 def next_paragraph(gap: str) -> bool:
     """'Roe wrote in a piece for the Journal that ... may reconsider.\n\n"A Sanders win ..."':
-    the attribution ends its paragraph and the quotation opens the next one."""
+    the attribution ends its paragraph (nothing but its own cue and speaker after it: "...,
+    Roe said.", not "... The silence has been deafening.") and the quotation opens the next."""
     end, _break, start = gap.strip(" ").partition("\n")
-    return not start.strip() and SENTENCE_END.search(end.rstrip()) is not None
+    if start.strip() or SENTENCE_END.search(end.rstrip()) is None:
+        return False
+    inside = end.rstrip()[:-1]
+    return word_count(end) <= 4 and not re.search(r"[.!?]\s", inside)
 
 
 def goes_on(ctx: Context, previous: Attribution) -> bool:
