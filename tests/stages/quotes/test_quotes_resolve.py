@@ -821,3 +821,14 @@ def test_my_father_is_the_parent_of_his_sex(heard: Callable) -> None:
     )
     speakers = {q.cue: q.actors for q in heard(text)}
     assert speakers["told"] == ["James"]
+
+
+def test_the_chairman_of_a_party_is_no_member_of_another(heard: Callable) -> None:
+    text = (
+        "Tories Defend Video\n\nKeir Starmer, the Labour leader, spoke in Leeds on Monday. The "
+        "chairman of the Conservative Party described the doctored video as lighthearted "
+        "satire. Starmer rejected that view.\n"
+    )
+    speakers = {q.cue: q.actors for q in heard(text)}
+    assert speakers["described"] == []
+    assert speakers["rejected"] == ["Keir Starmer"]

@@ -85,7 +85,8 @@ def named_right_after(ctx: Context, q: Quoted) -> bool:
     named = any(t.ent_type_ in ("PERSON", "ORG") and t.pos_ == "PROPN" for t in words[:5])
     if named and any(t.pos_ == "VERB" for t in words):
         return True  # 'screenwriter Cole Haddon wrote', 'mused host Stu Roe', "Ramos, 58, told"
-    return any(t.dep_ == "nsubj" and t.head.i >= start for t in following)
+    # a pronoun takes up the paraphrase's speaker ('"...," it read': the letter just named)
+    return any(t.dep_ == "nsubj" and t.head.i >= start and t.pos_ != "PRON" for t in following)
 
 
 def next_paragraph(gap: str) -> bool:
