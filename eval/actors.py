@@ -369,7 +369,12 @@ def score_attributions(article: Article, tally: Tally, show: list[str]) -> None:
         if gold["label"] == "speech":
             tally.add("attributions found", g in found, 1)
             if g not in found and chars[g]:
-                show.append(f"  missed speech {clip(text[min(chars[g]) : max(chars[g]) + 1])!r}")
+                cue = doc_spans(article, [gold["cue"]]) if gold.get("cue") else []
+                cue_text = " ".join(text[a:b] for a, b in cue)
+                show.append(
+                    f"  missed speech {clip(text[min(chars[g]) : max(chars[g]) + 1])!r}"
+                    f" (cue {cue_text!r})"
+                )
         elif gold["label"] == "negated":
             tally.add("negated listed", g in found, 1)
     score_stances(article, chars, tally)

@@ -136,6 +136,17 @@ def catalogue_sex(word: str) -> str | None:
     return "m" if entry.female_share <= 1 - FEMALE_SHARE else None
 
 
+def lone_name_sex(word: str) -> str | None:
+    """The catalogue's sex for a word that names a person on its own, where the word is more
+    often a first name than a surname: one name alone is likelier a surname ("Warren" said,
+    "Graham" said) unless the Census sees it more as a first name ("Melanie", "Kevin"). The
+    encoder is not asked: it reads the word, not the name."""
+    entry = catalogue().get(word.strip(".").lower())
+    if entry is None or not_a_name(entry) or entry.frequency < entry.surname_frequency:
+        return None
+    return catalogue_sex(word.strip(".").lower())
+
+
 @cache
 def embeddings() -> tuple[dict[str, int], np.ndarray, np.ndarray, np.ndarray] | None:
     """The encoder's vocabulary, its word-piece embeddings (int8) with their per-row scales, and

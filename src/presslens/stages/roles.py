@@ -22,6 +22,7 @@ ROLE_SECTIONS = (
     "female",
     "spokesperson",
     "offices",
+    "bare",
 )
 CATALOGUE_SECTIONS = (
     "person",
@@ -55,6 +56,7 @@ class Roles:
     spokesperson: frozenset[str] = frozenset()  # "officials at X" speak for X
     institution: frozenset[str] = frozenset()  # "the court": only a body named so
     offices: frozenset[str] = frozenset()  # "mayor", "senator": one at a time
+    bare: frozenset[str] = frozenset()  # "the woman": only someone called so
     wide: dict[str, frozenset[str]] = field(default_factory=dict)
     synonyms: dict[str, str] = field(default_factory=dict)  # role -> the first of its synset
 
@@ -111,6 +113,12 @@ class Roles:
     def office(self, lemma: str) -> bool:
         """A public office a person holds one of at a time ("mayor", "senator")."""
         return lemma in self.offices
+
+    def bare_noun(self, lemma: str) -> bool:
+        """A noun that says only a person's sex or age ("the woman", "the man", "the girl"):
+        used before someone is named, it is someone else ("the woman's quotes ... its reporter
+        Jane Roe ... the woman said" is the unnamed voter the piece profiled)."""
+        return lemma in self.bare or self.same_as(lemma) in self.bare
 
     def relational(self, lemma: str) -> bool:
         """Someone who stands for another ("the spokesman", "his lawyer", "the wife"): only an

@@ -160,3 +160,82 @@ def test_a_long_speakers_phrase_after_an_exclamation_still_attributes_it() -> No
         "Price, shouted to the crowd. The band played on."
     )
     assert [(q.cue, q.actors) for q in hear(text)] == [("shouted", ["Ann Price"])]
+
+
+def test_a_short_utterance_with_its_cue_right_after_is_speech(heard: Callable) -> None:
+    text = (
+        "Voters Watch\n\nMelanie watched the speech at home with Kevin. The article closes "
+        "with a clear hint about the woman.\n\n“You winning?” she said, but Kevin was "
+        "drifting off again.\n"
+    )
+    assert [(q.text, q.actors) for q in heard(text)] == [("“You winning?”", ["Melanie"])]
+
+
+def test_a_term_in_scare_quotes_before_a_cue_is_no_utterance(heard: Callable) -> None:
+    text = (
+        "Blame Game\n\nMaria Lopez spoke on Monday about the plant. She blamed the “elites,” "
+        "she said, for its closure.\n"
+    )
+    assert all(q.text != "“elites,”" for q in heard(text))
+
+
+def test_a_quote_paragraph_after_a_paraphrase_ending_its_paragraph_is_its(heard: Callable) -> None:
+    text = (
+        "Pollster Sees Trouble\n\nFormer pollster Tom Ray spoke on Fox News on Monday.\n\nRay "
+        "elaborated in an editorial piece for The Wall Street Journal that superdelegates "
+        "currently pledged to Clinton may reconsider.\n\n“A loss in California would show the "
+        "senator’s weakness as "
+        "a candidate in the general election, and delegates would question their support.”\n\n"
+        "The senator’s campaign did not respond.\n"
+    )
+    found = [(q.cue, q.actors) for q in heard(text)]
+    assert found[:2] == [("elaborated", ["Tom Ray"]), (None, ["Tom Ray"])]
+
+
+def test_a_quote_paragraph_after_a_poll_finding_is_no_ones(heard: Callable) -> None:
+    text = (
+        "Voters Split\n\nA poll by Acme Research found that most voters in the state want a new "
+        "governor.\n\n“In 2030, we will all drive electric cars, and the roads of the state will "
+        "be quiet again.”\n\nThe governor did not comment.\n"
+    )
+    found = [(q.cue, q.actors) for q in heard(text)]
+    assert found[0] == ("found", ["Acme Research"])
+    assert all(actors == [] for cue, actors in found[1:])  # a respondent's, not the pollster's
+
+
+def test_a_quote_paragraph_with_a_speaker_of_its_own_is_not_the_paraphrases(
+    heard: Callable,
+) -> None:
+    text = (
+        "Trump on Fox\n\nIn an interview with Sean Hannity on Monday night, Trump responded to "
+        "a report that he told the board in a meeting that he may not build the wall.\n\n“The "
+        "New York Times is claiming today that they had a conversation with you in January,” "
+        "Hannity started.\n\n“We had a board meeting, it was off the record,” Trump said.\n"
+    )
+    found = [(q.text[:12], q.actors) for q in heard(text) if q.text.startswith("“")]
+    assert found[0] == ("“The New Yor", ["Sean Hannity"])
+
+
+def test_a_quote_paragraph_named_right_after_is_not_the_paraphrases(heard: Callable) -> None:
+    text = (
+        "Anchor Speaks Out\n\nTrump threw the Mexican-American reporter Jorge Ramos out of a "
+        "news conference.\n\n“Go back to Univision,” Trump barked.\n\nThe fracas erupted just "
+        "two months after the real estate tycoon entered the race with harsh words about "
+        "Mexican immigrants, calling them rapists and vowing to make Mexico pay for a wall.\n\n"
+        "“We were tremendously wrong to not have confronted him from the beginning,” Ramos, 58, "
+        "told AFP in an interview in Miami.\n"
+    )
+    found = [q.actors for q in heard(text) if q.text.startswith("“We were")]
+    assert found == [["Jorge Ramos"]]
+
+
+def test_a_quote_paragraph_whose_writer_follows_is_not_the_critics(heard: Callable) -> None:
+    text = (
+        "Star Tweet Draws Fire\n\nTrump tweeted an image on Saturday.\n\nCritics said the image "
+        "featuring the star shape harked back to centuries-old anti-Semitic stereotypes, such as "
+        "the belief that Jews are greedy.\n\n\"Just saw #DonaldTrump's Star of David tweet. I'm "
+        'impressed by his ability to find a way to insult literally every kind of human being," '
+        "screenwriter Cole Haddon wrote on Twitter.\n"
+    )
+    found = [q.actors for q in heard(text) if q.text.startswith('"Just saw')]
+    assert found == [["Cole Haddon"]]

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from presslens.model import Actor, Article
 from presslens.stages.quotes.context import make_context
-from presslens.stages.quotes.gender import decide
+from presslens.stages.quotes.gender import decide, given_name_sex
 from presslens.stages.quotes.marks import find_quoted
 from presslens.stages.reporting import load_lexicon
 
@@ -56,3 +56,13 @@ def test_genders_from_the_article(
     ctx = make_context(article, doc, actors, load_lexicon(), quoted)
     names = {a.id: a.name for a in actors}
     assert {names[actor_id]: g for actor_id, g in ctx.genders.items()} == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Melanie", "f"), ("Kevin", "m"), ("Warren", None), ("Graham", None), ("Roe", None)],
+)
+def test_a_name_alone_says_a_sex_only_when_mostly_a_first_name(
+    name: str, expected: str | None
+) -> None:
+    assert given_name_sex(name) == expected

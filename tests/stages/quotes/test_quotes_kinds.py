@@ -41,6 +41,8 @@ def kinds(prepare: Prepare, text: str) -> tuple[list[str], list[str]]:
         # refused speech
         ("Maria Lopez declined to comment on the closure.", "refusal"),
         ("Maria Lopez refused to say whether the plant would close.", "refusal"),
+        ("Maria Lopez avoided saying whether the plant would close.", "refusal"),
+        ("Maria Lopez avoided criticizing the owners of the plant.", "refusal"),
         # hypothetical speech
         ("Maria Lopez could say that the plant will close.", "hypothetical"),
         ("If Maria Lopez says that the plant will close, workers will strike.", "hypothetical"),
@@ -228,3 +230,16 @@ def test_speech_someone_is_asked_or_poised_to_give_is_not_yet_given() -> None:
     ]
     assert "was forced to admit" in quotes
     assert [cue for cue in quotes if "called" in cue] == ["is reported to have called"]
+
+
+def test_a_refusal_verb_read_as_a_noun_still_refuses() -> None:
+    """'Trump avoids condemning ...': the tagger reads "avoids" as a plural noun."""
+    from presslens import analyse
+
+    text = (
+        "Trump and Russia\n\nDonald Trump has praised Vladimir Putin. Trump avoids condemning "
+        "Russia’s invasion of Ukraine. His aides met on Monday."
+    )
+    dossier = analyse(text)
+    assert not any("invasion" in q.text for q in dossier.quotes)
+    assert [s.kind for s in dossier.stances if "invasion" in s.text] == ["refusal"]

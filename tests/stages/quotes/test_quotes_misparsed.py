@@ -163,3 +163,81 @@ def test_a_name_holding_the_closing_mark_before_the_cue_speaks() -> None:
     )
     name = name_after_quotation(doc[11])
     assert name is not None and name.text == "Gale"
+
+
+def test_a_name_phrase_read_as_a_verb_before_the_cue_speaks(heard: Callable) -> None:
+    """'"A," Tulsa police Chief Chuck Jordan said': the parse reads "Tulsa" as a verb and
+    gives "said" the quoted clause's subject; the name before the cue speaks, and the next
+    quotation of the paragraph goes on with his words."""
+    text = (
+        "Police Promise Justice\n\nPolice in Tulsa released a video on Monday.\n\n“I will just "
+        "make this promise to you: We will achieve justice in this case,” Tulsa police Chief "
+        "Chuck Jordan said Monday. “I want to assure our community and people across the "
+        "nation: We will achieve justice.”\n\nThe officer was put on leave.\n"
+    )
+    found = [(q.cue, q.actors, q.text[-20:]) for q in heard(text)]
+    assert found == [("said", ["Chuck Jordan"], "ll achieve justice.”")]
+
+
+def test_a_that_clause_hung_on_an_asides_noun_is_what_was_said(heard: Callable) -> None:
+    """'said on Friday during a news conference that he may wait': the parse takes the "that"
+    clause for a relative clause of "conference"; its "that" only marks it."""
+    text = (
+        "Donor Waits\n\nSheldon Adelson spoke in Macau this week. Courted by most of the "
+        "Republican candidates and widely expected to be the party’s top donor in the "
+        "November 2016 presidential election, Adelson said earlier on Friday during a news "
+        "conference that he may wait until February’s primaries to decide who to back. He "
+        "left the hall soon after.\n"
+    )
+    found = [(q.cue, q.actors, q.text) for q in heard(text) if q.cue == "said"]
+    assert found == [
+        (
+            "said",
+            ["Sheldon Adelson"],
+            "that he may wait until February’s primaries to decide who to back",
+        )
+    ]
+
+
+def test_a_name_after_an_opening_phrase_hung_elsewhere_speaks() -> None:
+    """'..., former president Tom Ray said his wife ...': after a long opening phrase the parse
+    hangs the name on the wife's as an apposition and leaves the cue with no subject (as
+    spaCy's small model parses the sentence with "Bill Clinton" for "Tom Ray")."""
+    from spacy.tokens import Span as DocSpan
+
+    from presslens.stages.quotes.subjects import subject_of
+
+    doc = hand_parse(
+        """
+        For 10 prep ADP
+        his 2 poss PRON
+        wife 0 pobj NOUN
+        Ann 4 compound PROPN
+        Ray 2 appos PROPN
+        , 4 punct PUNCT
+        former 7 amod ADJ
+        president 9 compound NOUN
+        Tom 9 compound PROPN
+        Ray 4 appos PROPN
+        said 10 ROOT VERB
+        his 12 poss PRON
+        wife 13 nsubj NOUN
+        won 10 ccomp VERB
+        . 10 punct PUNCT
+        """
+    )
+    doc.ents = [DocSpan(doc, 3, 5, label="PERSON"), DocSpan(doc, 8, 10, label="PERSON")]
+    subject = subject_of(doc[10])
+    assert subject is not None and subject.i == 9
+
+
+def test_a_nouns_own_that_clause_is_not_the_cues(heard: Callable) -> None:
+    """'called for a ban because of concerns that ...': the clause is the concerns', not what
+    was called for."""
+    text = (
+        "Ban Proposed\n\nJane Roe toured Dayton. Roe has called for a temporary ban on "
+        "admitting refugees to the state because of concerns that criminals might slip into the "
+        "country. Her rivals objected.\n"
+    )
+    said = [q.text for q in heard(text) if q.cue == "called"]
+    assert not any(words.startswith("that criminals") for words in said)

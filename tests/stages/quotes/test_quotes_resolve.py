@@ -775,3 +775,60 @@ def test_a_body_inside_peoples_phrase_is_not_their_they(text: str, expected: boo
     ctx = SimpleNamespace(doc=doc, actor_of_token={}, quote_of_token={})
     speaker = Speaker(Span(they.idx, they.idx + 4), they.i, "they", None, True, plural=True)
     assert body_in_a_group(ctx, speaker, body) is expected  # type: ignore[arg-type]
+
+
+def test_the_woman_is_not_the_nearest_named_woman(heard: Callable) -> None:
+    text = (
+        "A Profile of a Voter\n\nThe Daily Ledger ran a long profile of a female Trump "
+        "supporter on Saturday. The piece used one of the woman’s quotes as its headline. The "
+        "paper sent its reporter Jane Roe to watch the convention with the woman and her "
+        "boyfriend. Roe reports that the couple watched every speech."
+        "\n\nThe woman disputes the idea that she needed help. The woman’s enthusiasm for "
+        "Trump is recorded in detail:\n\n“Here he comes,” she said, clapping.\n"
+    )
+    speakers = {q.cue: q.actors for q in heard(text)}
+    assert speakers["reports"] == ["Jane Roe"]
+    assert speakers["disputes"] == []  # the voter, whom the article does not name
+    assert speakers["said"] == []
+
+
+def test_the_woman_is_the_one_the_article_calls_a_woman(heard: Callable) -> None:
+    text = (
+        "A Woman Arrested\n\nPolice arrested Jane Roe, a 34-year-old woman from Dayton, on "
+        "Friday. The woman told officers that she had done nothing wrong. Her lawyer spoke "
+        "to reporters later."
+    )
+    speakers = {q.cue: q.actors for q in heard(text)}
+    assert speakers["told"] == ["Jane Roe"]
+
+
+def test_a_person_named_by_a_first_name_alone_has_its_sex(heard: Callable) -> None:
+    text = (
+        "Voters Watch the Speech\n\nMelanie watched the convention at home with Kevin. Donald "
+        "Trump spoke for an hour, and Melanie said yes, over and over again, until Trump "
+        "reached the end of his speech.\n\n“I love you,” he said.\n\n“He really does love "
+        "us,” Melanie said, switching off the television.\n"
+    )
+    speakers = [(q.text, q.actors) for q in heard(text)]
+    assert ("“I love you,”", ["Donald Trump"]) in speakers
+
+
+def test_my_father_is_the_parent_of_his_sex(heard: Callable) -> None:
+    text = (
+        "My Father Would Have Loved Trump\n\nLest anyone assume that my parents, James and "
+        "Olive Meehan, were uneducated folk, I should say that my father studied at MIT. My "
+        "father once told me that the world was run by Satan. My mother agreed with him.\n"
+    )
+    speakers = {q.cue: q.actors for q in heard(text)}
+    assert speakers["told"] == ["James"]
+
+
+def test_the_chairman_of_a_party_is_no_member_of_another(heard: Callable) -> None:
+    text = (
+        "Tories Defend Video\n\nKeir Starmer, the Labour leader, spoke in Leeds on Monday. The "
+        "chairman of the Conservative Party described the doctored video as lighthearted "
+        "satire. Starmer rejected that view.\n"
+    )
+    speakers = {q.cue: q.actors for q in heard(text)}
+    assert speakers["described"] == []
+    assert speakers["rejected"] == ["Keir Starmer"]

@@ -434,3 +434,82 @@ def test_a_whose_clause_after_the_name_describes_the_speaker() -> None:
     )
     speaker = make_speaker(doc.text, doc[1], ())
     assert speaker is not None and speaker.name.startswith("Ann Roe , the director")
+
+
+def test_a_places_police_speak_for_the_place(heard: Callable) -> None:
+    text = (
+        "Shooting in Tulsa\n\nTulsa police released a video of the shooting on Monday. Tulsa "
+        "police said the officer had been placed on leave. The mayor of Tulsa asked for calm.\n"
+    )
+    speakers = {q.cue: q.actors for q in heard(text)}
+    assert speakers["said"] == ["Tulsa"]
+
+
+@pytest.mark.parametrize(
+    ("text", "author"),
+    [
+        (
+            "Memo Shows Plan\n\nThe Acme Corporation is in trouble. A memo that Acme sent to its "
+            "investors in May says the company lost money for a year. The company did not "
+            "comment.\n",
+            ["Acme Corporation"],
+        ),
+        (
+            "Mexico Makes Its Case\n\nMexico has a plan for the talks. A slide from a "
+            "presentation that Mr. Ildefonso Guajardo and his aides carry with them shows what a "
+            "car made in Mexico would cost under a tariff. The minister spoke on Monday.\n",
+            ["Ildefonso Guajardo"],
+        ),
+        (
+            "Poll Shows Race Tight\n\nThe race is close in Ohio. A poll that shows the race tied "
+            "was published on Monday. The poll says voters are split.\n",
+            [],
+        ),
+        (
+            "Roe Wins Big\n\nJane Roe toured the state on Monday. Exit polls from the Ohio "
+            "primary, which Roe won easily, showed that most voters backed a ban. Her rivals "
+            "conceded.\n",
+            [],
+        ),
+    ],
+)
+def test_a_document_is_by_the_subject_of_its_relative_clause(
+    text: str, author: list[str], heard: Hear
+) -> None:
+    speakers = [q.actors for q in heard(text) if q.cue in ("says", "shows", "showed")]
+    assert speakers[0] == author
+
+
+def test_a_statement_saying_is_its_issuers() -> None:
+    from presslens import analyse
+
+    text = (
+        "Group Quits Parade\n\nThe added security brought controversy, prompting the Acme "
+        "Coalition to withdraw from the event. The Acme Coalition issued a statement saying it "
+        "took the action because of the police.\n"
+    )
+    quotes = analyse(text).quotes
+    assert [(q.cue, q.speaker) for q in quotes] == [("saying", "The Acme Coalition")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tax Havens\n\nA study by the Acme Institute found that most large companies keep "
+            "profits offshore. Lawmakers were surprised. The researchers reported that one "
+            "company holds $20 billion abroad.\n",
+            ["Acme Institute"],
+        ),
+        (
+            "Tax Havens\n\nSenator Jane Roe spoke in Dayton on Monday. The researchers reported "
+            "that one company holds $20 billion abroad.\n",
+            [],
+        ),
+    ],
+)
+def test_the_researchers_are_the_studys_authors(
+    text: str, expected: list[str], heard: Hear
+) -> None:
+    speakers = {q.cue: q.actors for q in heard(text)}
+    assert speakers["reported"] == expected

@@ -7,7 +7,8 @@ from spacy.tokens import Span as DocSpan
 from spacy.tokens import Token
 
 from presslens.model import Span
-from presslens.stages.quotes.context import Attribution, Context, subtree_span, trim
+from presslens.stages.quotes.context import Attribution, Context, is_cue_verb, subtree_span, trim
+from presslens.stages.quotes.kinds import attribution_kind
 from presslens.stages.quotes.speakers import make_speaker
 
 
@@ -19,6 +20,8 @@ def according_attribution(ctx: Context, token: Token) -> Attribution | None:
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
     if to is None or source is None or token.i in ctx.quote_of_token:
         return None  # `to is None` implies `source is None`: spelled out for the type checker
+    if reported_by_its_verb(ctx, token):
+        return None
     speaker = make_speaker(ctx.text, source, ctx.actors)
     if speaker is None:
         return None
@@ -42,6 +45,21 @@ def according_attribution(ctx: Context, token: Token) -> Attribution | None:
     cue = Span(token.idx, to.idx + len(to.text))
     span = trim(ctx.text, subtree_span(side))
     return Attribution("indirect", span, cue, token.i, speaker, 0.75) if span else None
+
+
+def reported_by_its_verb(ctx: Context, token: Token) -> bool:
+    """'Trump told donors that the wall would be built, according to a transcript': the phrase
+    hangs on a verb of saying with a subject and a clause of its own, said outright; the
+    subject is the one speaking, and "according to" only says where the writer read it (the
+    sources stage keeps that). An intent ("pledged to support X, according to Y") or a
+    stance stays the account of the one the writer has it from."""
+    verb = token.head
+    if verb.i == token.i or verb.i in ctx.quote_of_token or not is_cue_verb(verb, ctx.lexicon):
+        return False  # 'According to Roe, "Acme revealed ..."': the quoted verb is Roe's words
+    if not any(c.dep_ == "ccomp" for c in verb.children) or attribution_kind(verb, ctx.lexicon):
+        return False  # "pledged to support the senator, according to Ed Bowman": his account
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lower_ not in ("it", "this", "that")
 
 
 THAT_IS = frozenset({"that", "this", "is", "was", "'s", "’s"})

@@ -53,6 +53,28 @@ def quote_head_cue(ctx: Context, quoted: Quoted) -> Token | None:
     return best
 
 
+def cue_right_after(ctx: Context, quoted: Quoted) -> Token | None:
+    """'"You winning?" she said', '"No," said Roe': words set off by a comma, a question or an
+    exclamation mark inside the closing mark, with a cue and its speaker right after: a short
+    utterance, however the parser splits the sentence. Only a quotation opening its sentence:
+    a term in scare quotes ends in a comma too ('blamed the "elites," she said')."""
+    if quoted.inner.of(ctx.text).rstrip()[-1:] not in (",", "?", "!"):
+        return None
+    before = ctx.text[max(0, quoted.span.start - 3) : quoted.span.start].rstrip(" ")
+    if before and before[-1] not in '.!?\n"”':
+        return None
+    start = token_at(ctx, max(quoted.span.start, quoted.span.end - 1)) + 1
+    after = [t for t in ctx.doc[start : start + 3] if not t.is_space]
+    if "\n" in ctx.text[quoted.span.end : after[0].idx if after else quoted.span.end]:
+        return None
+    for verb in after[:2]:
+        if is_cue_verb(verb, ctx.lexicon) and verb.lemma_.lower() in ctx.lexicon.clause:
+            subject = subject_of(verb)
+            if subject is not None and subject.i in {t.i for t in after}:
+                return verb
+    return None
+
+
 def distance(token: Token, quoted: Quoted) -> int:
     if token.idx < quoted.span.start:
         return quoted.span.start - token.idx
@@ -344,7 +366,7 @@ def attribute_quoted(ctx: Context, quoted: Quoted) -> Attribution | None:
     titled = title_like(inner)
     short = word_count(inner) <= TERM_MAX_WORDS or titled
     finders = (
-        ((quote_head_cue, 0.9),)
+        ((quote_head_cue, 0.9), (cue_right_after, 0.85))
         if short
         else (
             (quote_head_cue, 0.9),

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from presslens.model import Actor
 from presslens.stages.quotes.context import Context, sentence_of
-from presslens.stages.quotes.speakers import Speaker, document_author
+from presslens.stages.quotes.speakers import RESEARCHERS, Speaker, document_author
 from presslens.stages.quotes.subjects import subject_of
 from presslens.stages.roles import load_roles
 
@@ -103,5 +103,6 @@ REPORT_NOUNS = frozenset({"study", "report", "analysis", "paper", "survey"})
 
 
 def same_document(lemma: str) -> frozenset[str]:
-    """The nouns a writer uses for one document: "the study" and "the report" alike."""
-    return REPORT_NOUNS if lemma in REPORT_NOUNS else frozenset({lemma})
+    """The nouns a writer uses for one document: "the study" and "the report" alike; "the
+    researchers" and "the authors" are those of the study."""
+    return REPORT_NOUNS if lemma in REPORT_NOUNS | RESEARCHERS else frozenset({lemma})

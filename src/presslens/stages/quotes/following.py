@@ -3,7 +3,8 @@ Schiff said. "The other factor is ..."' The quotation has no cue of its own; new
 gives it to the speaker of the attribution it follows in the same paragraph, as `stage`'s
 `continue_speakers` does after a quoted speaker. Here the attribution before is indirect or
 mixed ("says Paul Roe, founder of ...", "she said, referencing ..."), and it must end its
-sentence, with nothing but its own cue and speaker between it and the quotation.
+sentence, with nothing but its own cue and speaker between it and the quotation; or end its
+paragraph, the quotation opening the next.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from __future__ import annotations
 import re
 
 from presslens.model import Span
-from presslens.stages.quotes.context import Attribution, Context, word_count
-from presslens.stages.quotes.direct import TERM_MAX_WORDS
+from presslens.stages.quotes.context import Attribution, Context, token_at, word_count
+from presslens.stages.quotes.direct import TERM_MAX_WORDS, named_after
 from presslens.stages.quotes.kinds import attribution_kind
 from presslens.stages.quotes.marks import MARK_RE, Quoted
 
@@ -50,14 +51,53 @@ def paraphrase_before(ctx: Context, q: Quoted, before: list[Attribution]) -> Att
     previous = max(earlier, key=lambda a: a.span.end)
     if previous.kind == "direct" or previous.speaker is None or previous.stance is not None:
         return None
+    own = named_after(ctx, q)  # '"...," Hannity started.': a speaker of its own, cue unknown
+    if own is not None and own.actor_id != previous.speaker.actor_id or named_right_after(ctx, q):
+        return None
     if not goes_on(ctx, previous):
         return None
     gap = Span(previous.span.end, q.span.start).of(ctx.text)
-    if "\n" in gap or word_count(gap) > MAX_GAP_WORDS or not SENTENCE_END.search(gap):
+    if "\n" in gap and not next_paragraph(gap):
+        return None
+    if word_count(gap) > MAX_GAP_WORDS or not SENTENCE_END.search(gap.rstrip()):
         return None
     if MARK_RE.search(gap.rstrip()[:-1]):  # a closing mark may end the gap's sentence
         return None  # another quotation in between
     return previous
+
+
+def named_right_after(ctx: Context, q: Quoted) -> bool:
+    """'"...," Ramos, 58, told AFP', '"...!" the presumptive nominee tweeted', '"...," mused
+    host Stu Roe': a subject right after the closing mark, with its verb after the mark too,
+    in the quotation's sentence: the quotation has a speaker of its own, whatever the cue."""
+    if q.inner.of(ctx.text).rstrip()[-1:] not in (",", "?", "!"):
+        return False
+    start = token_at(ctx, max(q.span.start, q.span.end - 1)) + 1
+    if start >= len(ctx.doc):
+        return False
+    line_end = ctx.text.find("\n", q.span.end)
+    following = [
+        t
+        for t in ctx.doc[start : min(len(ctx.doc), start + 10)]
+        if (line_end < 0 or t.idx < line_end) and t.i not in ctx.quote_of_token
+    ]
+    words = [t for t in following if not t.is_punct and not t.is_space][:6]
+    named = any(t.ent_type_ in ("PERSON", "ORG") and t.pos_ == "PROPN" for t in words[:5])
+    if named and any(t.pos_ == "VERB" for t in words):
+        return True  # 'screenwriter Cole Haddon wrote', 'mused host Stu Roe', "Ramos, 58, told"
+    # a pronoun takes up the paraphrase's speaker ('"...," it read': the letter just named)
+    return any(t.dep_ == "nsubj" and t.head.i >= start and t.pos_ != "PRON" for t in following)
+
+
+def next_paragraph(gap: str) -> bool:
+    """'Roe wrote in a piece for the Journal that ... may reconsider.\n\n"A Sanders win ..."':
+    the attribution ends its paragraph (nothing but its own cue and speaker after it: "...,
+    Roe said.", not "... The silence has been deafening.") and the quotation opens the next."""
+    end, _break, start = gap.strip(" ").partition("\n")
+    if start.strip() or SENTENCE_END.search(end.rstrip()) is None:
+        return False
+    inside = end.rstrip()[:-1]
+    return word_count(end) <= 4 and not re.search(r"[.!?]\s", inside)
 
 
 def goes_on(ctx: Context, previous: Attribution) -> bool:

@@ -23,7 +23,7 @@ from collections import defaultdict
 from spacy.tokens import Doc
 
 from presslens.model import Actor, Span
-from presslens.nlp.firstnames import first_name_sex
+from presslens.nlp.firstnames import first_name_sex, lone_name_sex
 from presslens.stages.quotes.marks import Quoted
 from presslens.stages.roles import Roles, load_roles
 
@@ -68,9 +68,14 @@ def likely_genders(actors: tuple[Actor, ...], shown: dict[str, str]) -> dict[str
 
 
 def given_name_sex(name: str) -> str | None:
-    """The sex a person's first name says, for a name of two words or more."""
+    """The sex a person's first name says, for a name of two words or more; for a person only
+    ever named by one word ("Melanie", a voter the article never gives a surname), the sex the
+    catalogue gives that word only where it is more often a first name than a surname ("Kevin";
+    not "Warren", "Graham": a surname alone is more likely)."""
     words = name.split()
-    return first_name_sex(words[0]) if len(words) >= 2 else None
+    if len(words) == 1:
+        return lone_name_sex(words[0])
+    return first_name_sex(words[0])
 
 
 def vote(votes: Votes, actor_id: str, gender: str | None, weight: int) -> None:

@@ -52,7 +52,23 @@ def role_words(ctx: Context, actor: Actor) -> dict[str, list[int]]:
             found |= set_beside(ctx, opener, name_range(opener))
         for word in found:
             words.setdefault(same_as(word), []).append(mention.start)
+    sex = ctx.genders.get(actor.id) or ctx.likely.get(actor.id)
+    for word, (male, female) in KIN.items():
+        if sex is not None and same_as(word) in words:
+            gendered = same_as(male if sex == "m" else female)
+            words.setdefault(gendered, []).extend(words[same_as(word)])
     return words
+
+
+# a kin noun that says no sex, and its man's and woman's words: "my parents, James and Olive
+# Meehan ... my father said" is James (with the sex the article or the first name shows)
+KIN = {
+    "parent": ("father", "mother"),
+    "grandparent": ("grandfather", "grandmother"),
+    "sibling": ("brother", "sister"),
+    "child": ("son", "daughter"),
+    "spouse": ("husband", "wife"),
+}
 
 
 def set_beside(ctx: Context, last: Token, name: range) -> set[str]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from presslens.stages.quotes.subjects import EVIDENTIAL, a_thing
-from presslens.stages.reporting import Lexicon
+from presslens.stages.reporting import Lexicon, load_lexicon
 
 STANCE_KINDS = ("negated", "refusal", "hypothetical", "intent", "stance")
 CONDITIONS = {"if", "unless", "whether"}  # a clause marker that makes its verb only supposed
@@ -31,10 +31,21 @@ def governing(cue: Token) -> list[Token]:
     the negation sits on "want"."""
     chain = [cue]
     current = cue
-    while current.dep_ == "xcomp" and current.head.i != current.i and len(chain) < 3:
+    while (current.dep_ == "xcomp" or misread_verb(current)) and len(chain) < 3:
+        if current.head.i == current.i:
+            break
         current = current.head
         chain.append(current)
     return chain
+
+
+def misread_verb(cue: Token) -> bool:
+    """'Trump avoids condemning the invasion': the tagger reads "avoids" as a plural noun and
+    hangs the cue on it as a clause; the verb right before the cue governs it all the same."""
+    head = cue.head
+    if cue.dep_ != "acl" or cue.tag_ != "VBG" or head.pos_ != "NOUN" or head.i != cue.i - 1:
+        return False
+    return head.lemma_.lower() in load_lexicon().refusal | HOLDING_BACK
 
 
 # verbs of holding back: negated, the speech under them was given ("could not resist pointing
@@ -96,13 +107,21 @@ def speaking(verb: Token, lexicon: Lexicon) -> bool:
     return lemma in lexicon.clause or lemma in lexicon.speech
 
 
+def speaking_of(verb: Token, lexicon: Lexicon) -> bool:
+    """A verb of speaking of someone or something ("condemn", "praise"), not a stance's."""
+    lemma = verb.lemma_.lower()
+    return lemma in lexicon.object and lemma not in lexicon.stance
+
+
 def refusal(chain: list[Token], lexicon: Lexicon) -> bool:
-    """'declined to comment', 'refused to say whether ...': a refusal verb over speech."""
+    """'declined to comment', 'refused to say whether ...', 'avoids condemning the invasion':
+    a refusal verb over speech, or over a verb of speaking of someone (not "refused to
+    release his tax returns", a stance's verb: an intent)."""
     for verb in chain:
         if verb.lemma_.lower() not in lexicon.refusal:
             continue
-        if verb is not chain[0]:
-            return speaking(chain[0], lexicon)  # the cue is the refused speech itself
+        if verb is not chain[0]:  # the cue is the refused speech itself
+            return speaking(chain[0], lexicon) or speaking_of(chain[0], lexicon)
         if any(c.dep_ == "xcomp" and speaking(c, lexicon) for c in verb.children):
             return True
     return False

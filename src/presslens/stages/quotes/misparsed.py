@@ -55,6 +55,33 @@ def name_after_quotation(verb: Token) -> Token | None:
     return None
 
 
+NAME_PHRASE_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET"})
+NAME_PHRASE_MAX = (
+    8  # tokens between the closing mark and the cue: "Tulsa police Chief Chuck Jordan"
+)
+
+
+def name_before_cue(verb: Token) -> Token | None:
+    """'"A," Tulsa police Chief Chuck Jordan said', '(long opening phrase), former president
+    Bill Clinton said his wife ...': only a name's phrase stands between the closing mark (or
+    the comma closing an opening phrase) and the cue, but the parse read a word of it as a
+    verb ("Tulsa") or hung the name on an earlier one as an apposition, leaving the cue no
+    subject (or the quoted clause's); the name right before the cue is the one speaking."""
+    doc = verb.doc
+    name = doc[verb.i - 1] if verb.i > 0 else verb
+    if name.pos_ != "PROPN" or name.ent_type_ not in ("PERSON", "ORG"):
+        return None
+    for token in reversed(doc[max(0, verb.i - NAME_PHRASE_MAX - 1) : verb.i - 1]):
+        if token.is_quote:
+            closing = token.i > 0 and doc[token.i - 1].text in (",", "?", "!")
+            return name if closing else None
+        if token.text == ",":
+            return name if token.i < name.i - 1 else None
+        if token.pos_ not in NAME_PHRASE_POS and not token.ent_type_:
+            return None
+    return None
+
+
 def inverted_object(verb: Token) -> Token | None:
     """'"A," exhorted Roe's introducer, Ann Poe.': right after a quotation the parse may take
     the speaker after the cue for its object; a cue there has no object of its own."""
@@ -171,3 +198,33 @@ def name_before_role(head: Token, actors: tuple[Actor, ...]) -> list[Actor]:
 def actor_for(actors: tuple[Actor, ...], token: Token) -> Actor | None:
     """The actor one of whose mentions holds the token, if any."""
     return actor_at(actors, Span(token.idx, token.idx + len(token.text)))
+
+
+# prepositions of the asides between a cue and its clause: when, where, to whom ("said on
+# Friday during a news conference that", "told the board in a meeting that"); not "because
+# of concerns that", "over fears that", "as a plan that": their nouns take a clause of their own
+CIRCUMSTANCES = frozenset({"in", "at", "during", "on", "to", "after", "before"})
+
+
+def definite(noun: Token) -> bool:
+    """'the claim that', 'the hope that': a noun whose own clause "the" announces."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+
+
+def that_clause_on_a_noun(verb: Token) -> Token | None:
+    """'Roe said on Friday during a news conference that he may wait': the parse hangs the
+    cue's "that" clause on the last noun of its asides as a relative clause; but a relative
+    "that" is the clause's subject or object, while this one only marks it (dep `mark`), so
+    the clause is what the cue reports. Only after asides of when, where and to whom, on a
+    noun "the" does not announce (`CIRCUMSTANCES`, `definite`)."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i or prep.lower_ not in CIRCUMSTANCES:
+            continue
+        for noun in (t for t in prep.subtree if t.dep_ == "pobj" and not definite(t)):
+            for clause in noun.children:
+                if clause.dep_ != "relcl" or clause.i < noun.i:
+                    continue
+                first = clause.doc[clause.left_edge.i]
+                if first.lower_ == "that" and first.dep_ == "mark" and first.head.i == clause.i:
+                    return clause
+    return None

@@ -48,9 +48,12 @@ def party_of(token: Token) -> str | None:
 
 
 def role_parties(head: Token) -> frozenset[str]:
-    """The parties a role noun bears: its own word ("the Democrat") or a word it governs
-    before it ("the GOP nominee", "the Democratic presidential candidate")."""
+    """The parties a role noun bears: its own word ("the Democrat"), a word it governs before
+    it ("the GOP nominee", "the Democratic presidential candidate") or the party it is of
+    ("the chairman of the Conservative Party")."""
     found = {party_of(t) for t in head.subtree if t.i <= head.i and not owned(t, head)}
+    of = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
+    found |= {party_of(t) for prep in of for t in prep.subtree if t.dep_ != "poss"}
     return frozenset(p for p in found if p)
 
 

@@ -38,7 +38,13 @@ from presslens.stages.quotes.context import (
     token_span,
     trim,
 )
-from presslens.stages.quotes.misparsed import name_after_quotation, set_off_segment, whose_clause
+from presslens.stages.quotes.misparsed import (
+    name_after_quotation,
+    name_before_cue,
+    set_off_segment,
+    that_clause_on_a_noun,
+    whose_clause,
+)
 from presslens.stages.quotes.nesting import outermost
 from presslens.stages.quotes.speakers import Speaker, make_speaker
 from presslens.stages.quotes.subjects import a_person, passive_controller, subject_of
@@ -75,7 +81,7 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
     if clauses:
         return [*object_as_subject(verb, clauses[0]), *clauses[0].subtree]
     if lemma in lexicon.clause:
-        clause = unmarked_clause(verb)
+        clause = unmarked_clause(verb) or that_clause_on_a_noun(verb)
         if clause is not None:
             return list(clause.subtree)
     if lemma in lexicon.intent:
@@ -310,7 +316,7 @@ def unquoted_subject(ctx: Context, verb: Token) -> Token | None:
     before the cue is ('"A," Roe, an aide, said on "Fox and Friends"')."""
     subject = subject_of(verb)
     if subject is not None and subject.i in ctx.quote_of_token and verb.i not in ctx.quote_of_token:
-        return name_after_quotation(verb)
+        return name_after_quotation(verb) or name_before_cue(verb)
     return subject
 
 
@@ -346,7 +352,11 @@ def to_sentence_end(ctx: Context, cue: Token, content: Span) -> Span:
         return content  # "With Trump saying that ..., the onus is on ...": a side clause
     sentence = cue.sent
     end = sentence.end_char
-    while end > content.end and (ctx.text[end - 1].isspace() or ctx.text[end - 1] in ".!?"):
+    after = [c for c in cue.children if c.idx > content.end]
+    source = next((c for c in after if c.lower_ == "according"), None)
+    if source is not None:
+        end = source.idx  # "..., according to a transcript": where the writer read it
+    while end > content.end and (ctx.text[end - 1].isspace() or ctx.text[end - 1] in ".!?,"):
         end -= 1
     return Span(content.start, max(content.end, end))
 
@@ -534,7 +544,7 @@ def reported_speech(ctx: Context) -> list[Attribution]:
 
 # "..., but has" before "said": the joining word, and the next cue's auxiliaries
 TRAILING_JOIN = re.compile(
-    r"[\s,]+(?:and|but|or|while|even as|as)"
+    r"(?:[\s,]+(?:and|but|or|while|even as|as)|,\s*that)"
     r"(?:\s+(?:has|have|had|will|would|also|later|then|since|had not|has not))*$",
     re.IGNORECASE,
 )

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from presslens.model import Actor
 from presslens.stages.quotes.binding import not_the_speaker
 from presslens.stages.quotes.context import Context, sentence_of, token_span
-from presslens.stages.quotes.documents import document_source, indefinite, named_with, referent
+from presslens.stages.quotes.documents import document_source, named_with, referent
 from presslens.stages.quotes.given import role_words
 from presslens.stages.quotes.groups import (
     body_in_a_group,
@@ -27,6 +27,7 @@ from presslens.stages.quotes.groups import (
     joint_referent,
 )
 from presslens.stages.quotes.homes import elsewhere, role_place
+from presslens.stages.quotes.newcomers import first_use, named_after, newcomer_at, of_someone_new
 from presslens.stages.quotes.parties import agree, of_nation, role_nation, role_parties
 from presslens.stages.quotes.speakers import Speaker
 from presslens.stages.quotes.subjects import a_thing
@@ -403,6 +404,9 @@ def role_candidates(
     since = newcomer_at(ctx, speaker.head, roles.same_as(role))
     if since is not None:
         found = [c for c in found if named_after(ctx, c[2].actor_id, since)]
+    first = first_use(ctx, speaker.head, roles.same_as(role)) if roles.bare_noun(role) else None
+    if first is not None:  # "the woman's quotes ... its reporter Jane Roe": not Roe
+        found = [c for c in found if not named_after(ctx, c[2].actor_id, first)]
     if not ctx.roles:
         ctx.roles.update({a.id: role_words(ctx, a) for a in ctx.actors})
     head = ctx.doc[speaker.head]
@@ -414,10 +418,17 @@ def role_candidates(
         holders = named_with(ctx, head, holders)
     if place is not None:  # a holder named far back, tied to another state, neither
         holders = {h for h in holders if not elsewhere(ctx, h, place)}
-    if holders or roles.relational(role) or roles.named_only(role) or person_modified(ctx, head):
+    if holders or holders_only(ctx, head, role):
         return [c for c in found if c[2].actor_id in holders] or sole_holder(ctx, speaker, holders)
     near = clear_leader([c for c in found if c[3] <= 1])
     return near or last_speaker_alone(ctx, found, roles.same_as(role), earlier)
+
+
+def holders_only(ctx: Context, head: Token, role: str) -> bool:
+    """A role only an actor the article gives it can be: one who stands for another ("his
+    lawyer"), a body named by the noun ("the court"), or a role a person's name modifies."""
+    roles = load_roles()
+    return roles.relational(role) or roles.named_only(role) or person_modified(ctx, head)
 
 
 def in_another_office(ctx: Context, actor_id: str | None, head: Token) -> bool:
@@ -451,18 +462,6 @@ def last_speaker_alone(
     return [min(spoke, key=lambda c: (c[0], c[1]))] if spoke else []
 
 
-def of_someone_new(head: Token) -> bool:
-    """'the organizer of a pro-Trump rally', 'the head of a local union': a role set apart by
-    what it is of, said as new ("of a ..."), brings in someone not named before."""
-    for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ != "of":
-            continue
-        whole = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if whole is not None and indefinite(whole):
-            return True
-    return False
-
-
 def other_roles_referents(ctx: Context, speaker: Speaker, found: list[Candidate]) -> set[str]:
     """The actors another role noun of the speaker's own sentence stands for: "the senator
     called on ... after the mogul claimed" names two people, so the mogul is not the senator."""
@@ -479,35 +478,6 @@ def other_roles_referents(ctx: Context, speaker: Speaker, found: list[Candidate]
         and roles.kind(ctx.doc[c[2].head].lemma_.lower()) is not None
         and roles.same_as(ctx.doc[c[2].head].lemma_.lower()) != role
     }
-
-
-def newcomer_at(ctx: Context, head: int, role: str) -> int | None:
-    """Where the role's last earlier use brings in someone new ("CNN quoted an American witness
-    ... The witness said"), if it does: the definite role is that newcomer, who may be named
-    after it ("A lawmaker ... Joey Salceda said ... The lawmaker said") but not before."""
-    for i in range(head - 1, -1, -1):
-        token = ctx.doc[i]
-        if token.pos_ != "NOUN" or load_roles().same_as(token.lemma_.lower()) != role:
-            continue
-        return i if indefinite(token) and not named_beside(ctx, token) else None
-    return None
-
-
-def named_after(ctx: Context, actor_id: str | None, i: int) -> bool:
-    actor = ctx.by_id.get(actor_id or "")
-    return actor is not None and actor.mentions[0].start > ctx.doc[i].idx
-
-
-def named_beside(ctx: Context, token: Token) -> bool:
-    """A role set beside a person's or body's name ("Ann Bell, a witness", "witness Ann Bell",
-    "a witness named Ann Bell"): the role is that actor's, not a newcomer's."""
-    beside = list(token.subtree)
-    if token.dep_ in ("appos", "compound"):
-        beside.append(token.head)
-    return any(
-        (actor := ctx.actor_of_token.get(t.i)) is not None and actor.type in ("PERSON", "ORG")
-        for t in beside
-    )
 
 
 def clear_leader(near: list[Candidate]) -> list[Candidate]:

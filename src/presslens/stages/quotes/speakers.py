@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from presslens.model import Actor, Span
 from presslens.stages.entities.junk import titles_a_name
+from presslens.stages.entities.rules import rules
 from presslens.stages.quotes.misparsed import (
     actor_for,
     name_before_role,
@@ -258,7 +259,13 @@ def named_members(head: Token, actors: tuple[Actor, ...]) -> list[Actor]:
 def body_spoken_for(head: Token, actors: tuple[Actor, ...], roles: Roles) -> list[Actor]:
     """The organisation a spokesperson speaks for: "officials at Homeland Security", "a State
     Department spokeswoman", "an executive of the bank". A person is no body: "an aide to Roe"
-    and "Roe's lawyer" are someone else."""
+    and "Roe's lawyer" are someone else. A place's public body speaks for the place ("Tulsa
+    police said", "Moscow authorities": the entities stage has the place act through it)."""
+    if head.lemma_.lower() in rules().institutions:
+        places = [actor_for(actors, c) for c in head.children if c.dep_ == "compound"]
+        found = [a for a in places if a is not None and a.type == "GPE"]
+        if found:
+            return found[:1]
     if head.lemma_.lower() not in roles.spokesperson:
         return []
     bodies = [c for c in head.children if c.dep_ in ("compound", "nmod")]
@@ -310,13 +317,32 @@ def document_author(head: Token, actors: tuple[Actor, ...]) -> Actor | None:
         for obj in agent.children
         if obj.dep_ == "pobj"
     ]
+    stack += relative_subjects(head)  # "a memo that Roe wrote"
     while stack:
         token = stack.pop(0)
         actor = actor_for(actors, token)
         if actor is not None and actor.type in ("ORG", "PERSON"):
             return actor
         stack.extend(c for c in token.children if c.dep_ in (*AUTHOR_DEPS, "conj"))
+        stack.extend(relative_subjects(token))
     return named_authors(head, actors) or producer(head, actors)
+
+
+def relative_subjects(token: Token) -> list[Token]:
+    """The subjects of relative clauses that make or carry a document or what it is from: "a
+    memo that Roe wrote", "a slide from a presentation that Mr. Roe and his aides carry"; not
+    the relative pronoun of "a poll that shows ..." (the poll itself), nor a clause of another
+    verb ("exit polls from the primary, which Trump won")."""
+    return [
+        subject
+        for clause in token.children
+        if clause.dep_ == "relcl" and clause.lemma_.lower() in PRODUCING | CARRYING
+        for subject in clause.children
+        if subject.dep_ == "nsubj" and subject.tag_ not in ("WDT", "WP")
+    ]
+
+
+CARRYING = frozenset({"carry", "present", "show", "give", "deliver", "circulate", "distribute"})
 
 
 PRODUCING = frozenset(
@@ -359,6 +385,13 @@ def named_by_another(document: Token) -> bool:
     return any(c.dep_ in deps and c.pos_ == "PROPN" for c in document.children)
 
 
+RESEARCHERS = frozenset({"researcher", "author"})  # "the researchers reported": a study's
+
+
+def determiners_of(head: Token) -> list[str]:
+    return [c.lower_ for c in head.children if c.dep_ in ("det", "poss")]
+
+
 def role_of(head: Token, run: list[Token], roles: Roles) -> tuple[str | None, str | None]:
     """A definite role noun ("the former president", "the company") and the gender it says.
 
@@ -367,6 +400,8 @@ def role_of(head: Token, run: list[Token], roles: Roles) -> tuple[str | None, st
     then only the actor the article gives that role is the speaker. "His campaign" is the
     body named for the one "his" stands for (`resolve.owners_body`)."""
     lemma = head.lemma_.lower()
+    if lemma in RESEARCHERS and head.tag_ == "NNS" and determiners_of(head) == ["the"]:
+        return "DOCUMENT", None  # "the researchers reported": the study's authors
     singular = head.tag_ in ("NN", "NNP") or roles.named_only(lemma)  # "the police" too
     kind = roles.kind(lemma) if singular else None  # not "officials"
     if kind is None:

@@ -14,6 +14,7 @@ from presslens.stages.quotes.misparsed import (
     inverted_object,
     modal_name,
     name_after_quotation,
+    name_before_cue,
     set_off_subject,
     whose_clause_subject,
 )
@@ -50,14 +51,8 @@ def subject_of(verb: Token) -> Token | None:
             return child
         if current.i == verb.i and passive_side_clause(verb):
             return None
-        if current.i == verb.i and whose_clause_subject(verb) is not None:
-            return whose_clause_subject(verb)
-        if current.i == verb.i and name_after_quotation(verb) is not None:
-            return name_after_quotation(verb)
-        if current.i == verb.i and inverted_object(verb) is not None:
-            return inverted_object(verb)
-        if current.i == verb.i and modal_name(verb) is not None:
-            return modal_name(verb)
+        if current.i == verb.i and misparsed_subject(verb) is not None:
+            return misparsed_subject(verb)
         if current.i == verb.i and current.dep_ == "ccomp" and conjoined_subject(verb):
             return conjoined_subject(verb)  # "they were sure A and Democrats accused ..."
         if current.i == verb.i and current.dep_ == "xcomp" and controller(current) is not None:
@@ -71,7 +66,8 @@ def subject_of(verb: Token) -> Token | None:
             if current.dep_ == "acl" and current.head.lower_ in DISTRIBUTIVE:
                 return main_subject(current.head)  # "A and B met voters, each saying ..."
             if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
-                return current.head if speaking_noun(current.head) else None
+                noun = current.head  # "issued a statement saying ...": the issuer speaks
+                return (giver(noun) or noun) if speaking_noun(noun) else None
             if current.dep_ == "conj" and passive_subject(current) is not None:
                 return passive_subject(current)  # "Roe was joined by Poe and joked"
             if conjoined_subject(current) is not None:
@@ -86,6 +82,24 @@ def subject_of(verb: Token) -> Token | None:
             if saying(verb):
                 return current.head  # "Ryan, despite admitting that ..., said": hung on Ryan
         return None
+    return None
+
+
+def misparsed_subject(verb: Token) -> Token | None:
+    """The speaker of a cue the parse left with no subject, by the usual misreadings
+    (presslens.stages.quotes.misparsed): "Ms. Roe, whose company ..., said", '"A," Mark Roe,
+    an aide, said', ", former president Bill Clinton said", '"A," exhorted Roe', "Roe
+    would"."""
+    for finder in (
+        whose_clause_subject,
+        name_after_quotation,
+        name_before_cue,
+        inverted_object,
+        modal_name,
+    ):
+        found = finder(verb)
+        if found is not None:
+            return found
     return None
 
 
@@ -202,11 +216,24 @@ def passive_side_clause(verb: Token) -> bool:
     participle hung on another clause without a subject of its own is passive, and its
     subject would be the one asked or told, not the one who spoke."""
     opening = verb.tag_ == "VBD" and verb.dep_ == "advcl" and verb.is_sent_start
+    opening = opening or verb.tag_ == "VBD" and verb.dep_ == "advcl" and after_when(verb)
     if (verb.tag_ != "VBN" and not opening) or verb.dep_ not in ("advcl", "xcomp", "pcomp"):
         return False  # "Asked what ..., Devine replied": the tagger reads "Asked" as VBD
     if verb.lower_ in load_lexicon().adjective:
         return False  # "Worried the nation might miss its target, the government ...": a state
     return not any(child.dep_ in ("aux", "nsubj") for child in verb.children)
+
+
+WHEN_WORDS = frozenset({"when", "after", "before", "once", "if", "unless", "until", "while"})
+
+
+def after_when(verb: Token) -> bool:
+    """'said Roe when asked if ...': a participle right after "when" (the tagger reads it as a
+    past tense there)."""
+    return any(
+        c.lower_ in WHEN_WORDS and c.i == verb.i - 1 and c.dep_ in ("advmod", "mark")
+        for c in verb.children
+    )
 
 
 def expletive(subject: Token, verb: Token) -> bool:

@@ -1,0 +1,65 @@
+"""Who a role noun may be, by where the article brought its bearer in: "the organizer of a
+pro-Trump rally" is someone new; "A lawmaker ... The lawmaker said" is the one the indefinite
+brought in, who may be named after it but not before; "the woman", used before a woman is
+named, is not her. Read by resolve.role_candidates."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from presslens.stages.quotes.context import Context
+from presslens.stages.quotes.documents import indefinite
+from presslens.stages.roles import load_roles
+
+
+def of_someone_new(head: Token) -> bool:
+    """'the organizer of a pro-Trump rally', 'the head of a local union': a role set apart by
+    what it is of, said as new ("of a ..."), brings in someone not named before."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        whole = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if whole is not None and indefinite(whole):
+            return True
+    return False
+
+
+def newcomer_at(ctx: Context, head: int, role: str) -> int | None:
+    """Where the role's last earlier use brings in someone new ("CNN quoted an American witness
+    ... The witness said"), if it does: the definite role is that newcomer, who may be named
+    after it ("A lawmaker ... Joey Salceda said ... The lawmaker said") but not before."""
+    for i in range(head - 1, -1, -1):
+        token = ctx.doc[i]
+        if token.pos_ != "NOUN" or load_roles().same_as(token.lemma_.lower()) != role:
+            continue
+        return i if indefinite(token) and not named_beside(ctx, token) else None
+    return None
+
+
+def first_use(ctx: Context, head: int, role: str) -> int | None:
+    """Where the article first uses the role noun before `head`; None if never, or if a name
+    stands beside one of its uses ("Jo Pike, a 34-year-old woman")."""
+    roles = load_roles()
+    uses = [
+        t for t in ctx.doc[:head] if t.pos_ == "NOUN" and roles.same_as(t.lemma_.lower()) == role
+    ]
+    if not uses or any(named_beside(ctx, t) for t in uses):
+        return None
+    return uses[0].i
+
+
+def named_after(ctx: Context, actor_id: str | None, i: int) -> bool:
+    actor = ctx.by_id.get(actor_id or "")
+    return actor is not None and actor.mentions[0].start > ctx.doc[i].idx
+
+
+def named_beside(ctx: Context, token: Token) -> bool:
+    """A role set beside a person's or body's name ("Ann Bell, a witness", "witness Ann Bell",
+    "a witness named Ann Bell"): the role is that actor's, not a newcomer's."""
+    beside = list(token.subtree)
+    if token.dep_ in ("appos", "compound"):
+        beside.append(token.head)
+    return any(
+        (actor := ctx.actor_of_token.get(t.i)) is not None and actor.type in ("PERSON", "ORG")
+        for t in beside
+    )
