@@ -239,3 +239,12 @@ def test_a_quote_paragraph_whose_writer_follows_is_not_the_critics(heard: Callab
     )
     found = [q.actors for q in heard(text) if q.text.startswith('"Just saw')]
     assert found == [["Cole Haddon"]]
+
+
+@pytest.mark.parametrize("verb", ["exclaimed", "opined", "barked"])
+def test_verbs_of_exclaiming_report_a_quote(verb: str, heard: Callable) -> None:
+    text = (
+        f"Council Meets\n\nThe council met on Monday in Dayton. “We will not close the library,” "
+        f"Jane Roe {verb}. The vote was unanimous.\n"
+    )
+    assert [(q.cue, q.actors) for q in heard(text)] == [(verb, ["Jane Roe"])]
