@@ -241,3 +241,17 @@ def test_a_nouns_own_that_clause_is_not_the_cues(heard: Callable) -> None:
     )
     said = [q.text for q in heard(text) if q.cue == "called"]
     assert not any(words.startswith("that criminals") for words in said)
+
+
+def test_the_object_of_despite_before_a_gerund_says_it(heard: Callable) -> None:
+    """'despite a few early supporters ..., such as Bob Corker, now saying ...': the parse
+    hangs "saying" on the main verb, whose subject did not say it."""
+    text = (
+        "Veto Fight\n\nThe Senate will vote on Friday.\n\nMcConnell and Ryan remain confident "
+        "despite a few early supporters of the bill, such as senator Bob Corker, R-Tenn., and "
+        "Lindsey Graham, R-S.C., now saying they think it should be changed to make it more "
+        "difficult for families to sue.\n"
+    )
+    assert [(q.cue, q.actors) for q in heard(text)] == [
+        ("saying", ["Bob Corker", "Lindsey Graham"])
+    ]
