@@ -255,3 +255,13 @@ def test_the_object_of_despite_before_a_gerund_says_it(heard: Callable) -> None:
     assert [(q.cue, q.actors) for q in heard(text)] == [
         ("saying", ["Bob Corker", "Lindsey Graham"])
     ]
+
+
+def test_the_object_of_a_verbs_own_with_does_not_say_the_gerund() -> None:
+    text = (
+        "Court Rules\n\nDemocrats sued Ohio over its voting law. In May, a federal judge sided "
+        "with the Democrats, saying the law violated the Constitution. The state appealed.\n"
+    )
+    from presslens import analyse
+
+    assert [q.speaker for q in analyse(text).quotes if q.cue == "saying"] == ["a federal judge"]

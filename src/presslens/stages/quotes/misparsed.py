@@ -230,18 +230,22 @@ def that_clause_on_a_noun(verb: Token) -> Token | None:
     return None
 
 
-# prepositions whose object may be a gerund's own subject: "despite supporters now saying"
-GERUND_SUBJECT_PREPOSITIONS = frozenset({"despite", "with", "without", "amid"})
+# prepositions whose object may be a gerund's own subject: "despite supporters now saying";
+# "with" only opening the clause ("With Roe saying ..., the onus is on ..."): after the verb it
+# is the verb's own ("sided with the Democrats, saying", "tangled with Trump, saying")
+GERUND_SUBJECT_PREPOSITIONS = frozenset({"despite", "amid"})
+OPENING_PREPOSITIONS = frozenset({"with", "without"})
 
 
 def object_before_gerund(verb: Token) -> Token | None:
     """'McConnell and Ryan remain confident despite a few early supporters of the bill, such as
     Bob Corker, now saying they think ...': the parse hangs the gerund on the main verb, but
-    the noun object of "despite" ("with", "amid") right before it is the one saying it."""
+    the noun object of "despite" ("amid", an opening "with") right before it says it."""
     if verb.tag_ != "VBG" or verb.dep_ != "advcl":
         return None
     for prep in verb.head.children:
-        if prep.dep_ != "prep" or prep.lower_ not in GERUND_SUBJECT_PREPOSITIONS:
+        opening = prep.lower_ in OPENING_PREPOSITIONS and prep.i < verb.head.i
+        if prep.dep_ != "prep" or not (prep.lower_ in GERUND_SUBJECT_PREPOSITIONS or opening):
             continue
         noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.i > verb.i:
