@@ -265,3 +265,12 @@ def test_the_object_of_a_verbs_own_with_does_not_say_the_gerund() -> None:
     from presslens import analyse
 
     assert [q.speaker for q in analyse(text).quotes if q.cue == "saying"] == ["a federal judge"]
+
+
+def test_the_object_of_with_right_before_a_gerund_says_it(heard: Callable) -> None:
+    text = (
+        "Clinton Interview\n\nClinton spoke about health care for an hour. The conversation "
+        "ended with Maddow asking Clinton whether she would consider a woman as a running "
+        "mate. Clinton smiled.\n"
+    )
+    assert [(q.cue, q.actors) for q in heard(text) if q.cue == "asking"] == [("asking", ["Maddow"])]
