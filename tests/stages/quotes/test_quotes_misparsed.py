@@ -241,3 +241,36 @@ def test_a_nouns_own_that_clause_is_not_the_cues(heard: Callable) -> None:
     )
     said = [q.text for q in heard(text) if q.cue == "called"]
     assert not any(words.startswith("that criminals") for words in said)
+
+
+def test_the_object_of_despite_before_a_gerund_says_it(heard: Callable) -> None:
+    """'despite a few early supporters ..., such as Bob Corker, now saying ...': the parse
+    hangs "saying" on the main verb, whose subject did not say it."""
+    text = (
+        "Veto Fight\n\nThe Senate will vote on Friday.\n\nMcConnell and Ryan remain confident "
+        "despite a few early supporters of the bill, such as senator Bob Corker, R-Tenn., and "
+        "Lindsey Graham, R-S.C., now saying they think it should be changed to make it more "
+        "difficult for families to sue.\n"
+    )
+    assert [(q.cue, q.actors) for q in heard(text)] == [
+        ("saying", ["Bob Corker", "Lindsey Graham"])
+    ]
+
+
+def test_the_object_of_a_verbs_own_with_does_not_say_the_gerund() -> None:
+    text = (
+        "Court Rules\n\nDemocrats sued Ohio over its voting law. In May, a federal judge sided "
+        "with the Democrats, saying the law violated the Constitution. The state appealed.\n"
+    )
+    from presslens import analyse
+
+    assert [q.speaker for q in analyse(text).quotes if q.cue == "saying"] == ["a federal judge"]
+
+
+def test_the_object_of_with_right_before_a_gerund_says_it(heard: Callable) -> None:
+    text = (
+        "Clinton Interview\n\nClinton spoke about health care for an hour. The conversation "
+        "ended with Maddow asking Clinton whether she would consider a woman as a running "
+        "mate. Clinton smiled.\n"
+    )
+    assert [(q.cue, q.actors) for q in heard(text) if q.cue == "asking"] == [("asking", ["Maddow"])]

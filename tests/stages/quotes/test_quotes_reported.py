@@ -475,3 +475,19 @@ def test_when_asked_the_one_asked_is_not_the_asker(heard: Callable) -> None:
     found = [(q.cue, q.actors) for q in heard(text)]
     assert ("said", ["Maria Lopez"]) in found
     assert all(actors == [] for cue, actors in found if "asked" in (cue or ""))
+
+
+def test_two_reports_set_side_by_side_are_each_their_own(heard: Callable) -> None:
+    text = (
+        "Pride Parades\n\nIn Seattle, marchers honored the Orlando victims with white roses "
+        "held aloft, KING-TV reported, while in Chicago the parade began with a moment of "
+        "silence, the Chicago Sun-Times reported.\n"
+    )
+    found = [(q.actors, q.text) for q in heard(text)]
+    assert found == [
+        (
+            ["KING-TV"],
+            "In Seattle, marchers honored the Orlando victims with white roses held aloft",
+        ),
+        (["Chicago Sun-Times"], "in Chicago the parade began with a moment of silence"),
+    ]

@@ -110,7 +110,24 @@ def parallel_report(verb: Token, clause: Token, cues: frozenset[str]) -> bool:
     if clause.i > verb.i or clause.lemma_.lower() not in cues or quoted(clause):
         return False
     own = any(c.i > verb.i and c.dep_ in ("ccomp", "dobj", "xcomp", "oprd") for c in verb.children)
+    own = own or contrast_after(verb, clause) is not None
     return own and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+
+
+CONTRASTING = frozenset({"while", "whereas"})
+
+
+def contrast_after(verb: Token, clause: Token) -> Token | None:
+    """'A, KING-TV reported, while in Chicago B, the Sun-Times reported': the "while" clause
+    between a first report and the cue is what the cue reports (the first report is set
+    beside it, `parallel_report`)."""
+    for child in verb.children:
+        if child.dep_ != "advcl" or not clause.i < child.i < verb.i:
+            continue
+        marks = [c for c in child.children if c.dep_ == "mark" and c.lower_ in CONTRASTING]
+        if marks and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            return child
+    return None
 
 
 def lone_object(objects: list[Token]) -> bool:

@@ -228,3 +228,32 @@ def that_clause_on_a_noun(verb: Token) -> Token | None:
                 if first.lower_ == "that" and first.dep_ == "mark" and first.head.i == clause.i:
                     return clause
     return None
+
+
+# prepositions whose object may be a gerund's own subject: "despite supporters now saying";
+# "with" only opening the clause ("With Roe saying ..., the onus is on ...") or with no comma
+# before the gerund ("ended with Maddow asking"): "sided with the Democrats, saying" and
+# "tangled with Trump, saying" are the verb's own "with", the subject's saying
+GERUND_SUBJECT_PREPOSITIONS = frozenset({"despite", "amid"})
+OPENING = frozenset({"with", "without"})
+
+
+def object_before_gerund(verb: Token) -> Token | None:
+    """'McConnell and Ryan remain confident despite a few early supporters of the bill, such as
+    Bob Corker, now saying they think ...': the parse hangs the gerund on the main verb, but
+    the noun object of "despite" ("amid", an opening "with") right before it says it."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl":
+        return None
+    for prep in verb.head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in GERUND_SUBJECT_PREPOSITIONS | OPENING:
+            continue
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.i > verb.i:
+            continue
+        between = verb.doc[noun.right_edge.i + 1 : verb.i]
+        if not all(t.is_punct or t.dep_ == "advmod" for t in between):
+            continue
+        if prep.lower_ in OPENING and prep.i > verb.head.i and any(t.text == "," for t in between):
+            continue
+        return noun
+    return None

@@ -19,6 +19,7 @@ from presslens.stages.quotes.clauses import (
     adverbial,
     after_colon,
     before_colon,
+    contrast_after,
     lone_object,
     object_as_subject,
     parallel_report,
@@ -80,6 +81,9 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
         # though they swore that B", but '"A," he told a crowd that the campaign estimated'
     if clauses:
         return [*object_as_subject(verb, clauses[0]), *clauses[0].subtree]
+    contrast = next((contrast_after(verb, c) for c in children if c.dep_ == "ccomp"), None)
+    if contrast is not None:  # "A, X reported, while B, Y reported": B is Y's
+        return [t for t in contrast.subtree if not (t.dep_ == "mark" and t.head == contrast)]
     if lemma in lexicon.clause:
         clause = unmarked_clause(verb) or that_clause_on_a_noun(verb)
         if clause is not None:

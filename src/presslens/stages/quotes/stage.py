@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Token
 from presslens.model import Actor, Article, Quote, Span, StageWarning, Term
 from presslens.nlp.encoder import SentenceVectors
 from presslens.stages.entities.junk import credit_lines
-from presslens.stages.quotes.clauses import adverbial
+from presslens.stages.quotes.clauses import adverbial, contrast_after
 from presslens.stages.quotes.context import (
     Attribution,
     Context,
@@ -488,7 +488,10 @@ def when_it_was_said(ctx: Context, item: Attribution) -> bool:
     cue's that an adverbial word opens tells when or why it was said, not what was said."""
     if item.kind != "indirect" or item.cue_head is None:
         return False
-    return adverbial_of([ctx.doc[i] for i in tokens_in(ctx, item.span)], ctx.doc[item.cue_head])
+    cue = ctx.doc[item.cue_head]
+    if any(contrast_after(cue, c) is not None for c in cue.children if c.dep_ == "ccomp"):
+        return False  # "A, X reported, while B, Y reported": B is what Y reported
+    return adverbial_of([ctx.doc[i] for i in tokens_in(ctx, item.span)], cue)
 
 
 def in_credit_line(item: Attribution, lines: list[Span]) -> bool:

@@ -15,6 +15,7 @@ from presslens.stages.quotes.misparsed import (
     modal_name,
     name_after_quotation,
     name_before_cue,
+    object_before_gerund,
     set_off_subject,
     whose_clause_subject,
 )
@@ -96,6 +97,7 @@ def misparsed_subject(verb: Token) -> Token | None:
         name_before_cue,
         inverted_object,
         modal_name,
+        object_before_gerund,
     ):
         found = finder(verb)
         if found is not None:
