@@ -23,3 +23,16 @@ def test_a_host_addressed_by_his_first_name_stays_a_person() -> None:
     )
     actors = actors_of(text)
     assert actors["Sean Hannity"][0] == "PERSON"
+
+
+def test_parents_named_by_two_first_names_and_one_surname_are_two_people() -> None:
+    text = (
+        "My mother would have hated this campaign\n\n"
+        "I grew up in a small town in Connecticut. Lest you assume that my parents, James and "
+        "Olive Meehan, were uneducated folk, I should say that my father studied at MIT. "
+        "My mother was a nurse.\n\n"
+        "Charlotte Meehan is a playwright in Boston."
+    )
+    actors = actors_of(text)
+    assert "James Meehan" in actors and "Olive Meehan" in actors
+    assert actors["Charlotte Meehan"][1] == []  # Olive's surname is not the author's
