@@ -36,3 +36,15 @@ def test_parents_named_by_two_first_names_and_one_surname_are_two_people() -> No
     actors = actors_of(text)
     assert "James Meehan" in actors and "Olive Meehan" in actors
     assert actors["Charlotte Meehan"][1] == []  # Olive's surname is not the author's
+
+
+def test_the_democrat_party_is_the_democratic_party() -> None:
+    text = (
+        "Pro-life voters feel unwelcome\n\n"
+        "For the first time, the Party’s platform defends abortion without limits. "
+        "Pro-life members of the Democrat Party are denouncing the platform, said Ilsa "
+        "Marrowby, who leads a small group of them. She said the Democratic Party is shrinking."
+    )
+    actors = actors_of(text)
+    assert "Democratic Party" in actors and "Democrat Party" not in actors
+    assert "Party" not in actors
