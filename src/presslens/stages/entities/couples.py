@@ -17,7 +17,8 @@ import re
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
-from presslens.stages.entities.names import given_name
+from presslens.stages.entities.names import common_noun, given_name
+from presslens.stages.roles import load_roles
 
 
 def shares_surname(doc: Doc, lone: str, full: DocSpan) -> bool:
@@ -72,6 +73,9 @@ def untagged_name(head: Token) -> DocSpan | None:
         return None
     if not all(t.is_alpha and t.is_title for t in words) or not given_name(words[0].text):
         return None
+    last = words[-1].text
+    if common_noun(last) and load_roles().kind(last.lower()) != "PERSON":
+        return None  # "Wall Street", "the Cleveland Convention"; not "Jim Baker"
     return DocSpan(doc, words.start, words.end, label="PERSON")
 
 
