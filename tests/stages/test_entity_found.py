@@ -48,3 +48,14 @@ def test_the_democrat_party_is_the_democratic_party() -> None:
     actors = actors_of(text)
     assert "Democratic Party" in actors and "Democrat Party" not in actors
     assert "Party" not in actors
+
+
+def test_a_daughter_whose_name_extends_her_fathers_is_another_person() -> None:
+    text = (
+        "Sanders wins over black voters in South Carolina\n\n"
+        "Bernie Sanders met black voters in Columbia on Tuesday. Sanders was joined by Erica "
+        "Garner, the oldest daughter of Eric Garner, who died in a police chokehold in 2014. "
+        "She told the crowd that Sanders had listened to her family."
+    )
+    actors = actors_of(text)
+    assert "Erica Garner" in actors and "Eric Garner" in actors

@@ -138,9 +138,16 @@ def first_names_agree(a: str, b: str) -> bool:
     short, long_ = sorted((a.rstrip("."), b.rstrip(".")), key=len)
     if len(short) == 1:
         return long_.startswith(short)  # an initial: "J. Smith"
-    if len(short) >= SHORT_FORM and long_.startswith(short):
-        return True
+    if len(short) >= SHORT_FORM and long_.startswith(short) and not sexes_differ(short, long_):
+        return True  # "Tim" of Timothy; not "Eric" of "Erica": a father and his daughter
     return is_nickname(short, long_) or is_nickname(long_, short)
+
+
+def sexes_differ(a: str, b: str) -> bool:
+    """Whether the first-name catalogues give two given names different sexes ("Eric", "Erica";
+    "Dan", "Dana"): the longer is then another name, not the shorter's full form."""
+    sex_a, sex_b = first_name_sex(a), first_name_sex(b)
+    return sex_a is not None and sex_b is not None and sex_a != sex_b
 
 
 NICKNAME_NAMES = 6  # given names a short form may stand for and still tell one ("Tony": six)
