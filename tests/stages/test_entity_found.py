@@ -59,3 +59,16 @@ def test_a_daughter_whose_name_extends_her_fathers_is_another_person() -> None:
     )
     actors = actors_of(text)
     assert "Erica Garner" in actors and "Eric Garner" in actors
+
+
+def test_a_show_named_for_its_host_is_not_the_hosts_name() -> None:
+    text = (
+        "Anchor seen walking into Marlow Tower\n\n"
+        "Fox News anchor Karen Terry was seen entering Marlow Tower on Wednesday. "
+        "Terry met the developer to discuss a special for the network. The results of "
+        "that meeting will be revealed on tonight’s Terry File at 9 p.m. Eastern. "
+        "Terry has said little about the visit."
+    )
+    actors = actors_of(text)
+    assert "Karen Terry" in actors
+    assert "Terry File" not in actors  # her show, no person

@@ -336,7 +336,8 @@ def named_for_people(parsed: dict[str, PersonName], groups: dict[Key, Group]) ->
     names) that the tagger reads as a person's or an organisation's: two words, the first
     another full name's surname and no given name, the last a noun WordNet knows as a thing and
     no body ("Trump Tower", "Bundy Ranch" beside Ammon Bundy, "Walsh Place" beside Donald
-    Walsh; not "Patrick Murphy" beside Craig Patrick, nor "Trump Organization")."""
+    Walsh; not "Patrick Murphy" beside Craig Patrick, nor "Trump Organization"), or, given
+    name or not, a name only ever written where words are aired: a show ("Kelly File")."""
     surnames = {person.last for person in parsed.values()}
     roles = load_roles()
     found = []
@@ -349,6 +350,8 @@ def named_for_people(parsed: dict[str, PersonName], groups: dict[Key, Group]) ->
         noun = words[1].casefold()
         if roles.thing(noun) and roles.kind(noun) is None and not given_name(words[0]):
             found.append(name)
+        elif group.aired == len(group.spans) and roles.kind(noun) is None:
+            found.append(name)  # "on tonight's Kelly File" beside Megyn Kelly: her show
     return found
 
 
