@@ -31,7 +31,7 @@ def test_parents_named_by_two_first_names_and_one_surname_are_two_people() -> No
         "I grew up in a small town in Connecticut. Lest you assume that my parents, James and "
         "Olive Meehan, were uneducated folk, I should say that my father studied at MIT. "
         "My mother was a nurse.\n\n"
-        "Charlotte Meehan is a playwright in Boston."
+        "Their daughter, Charlotte Meehan, said in Boston that they would have been ashamed."
     )
     actors = actors_of(text)
     assert "James Meehan" in actors and "Olive Meehan" in actors
@@ -72,3 +72,15 @@ def test_a_show_named_for_its_host_is_not_the_hosts_name() -> None:
     actors = actors_of(text)
     assert "Karen Terry" in actors
     assert "Terry File" not in actors  # her show, no person
+
+
+def test_an_authors_note_without_an_article_credits_no_actor() -> None:
+    text = (
+        "My father would have hated this campaign\n\n"
+        "I grew up in a small town in Connecticut, where my father taught school. "
+        "He told his pupils that every vote mattered.\n\n"
+        "We must keep working for a future of hope.\n\n"
+        "Ilsa Quillfeather is playwright-in-residence at Dunmore College and artistic director "
+        "of a small theatre company."
+    )
+    assert "Ilsa Quillfeather" not in actors_of(text)
