@@ -84,3 +84,14 @@ def test_an_authors_note_without_an_article_credits_no_actor() -> None:
         "of a small theatre company."
     )
     assert "Ilsa Quillfeather" not in actors_of(text)
+
+
+def test_brothers_after_a_clause_comma_share_their_surname() -> None:
+    text = (
+        "Donors step into the spotlight\n\n"
+        "Big banks gave quietly to both parties this year. While Goldman Sachs tried to stay out "
+        "of the limelight, Charles and David Koch have become political celebrities. "
+        "The brothers said they would keep giving."
+    )
+    actors = actors_of(text)
+    assert "Charles Koch" in actors and "David Koch" in actors

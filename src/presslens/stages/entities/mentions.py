@@ -453,8 +453,8 @@ def with_shared_surname(ent: DocSpan, name: str) -> str:
     doc = ent.doc
     if ent.label_ != "PERSON" or len(ent) != 1 or " " in name or ent.end + 1 >= len(doc):
         return name
-    listed = ent.start > 0 and doc[ent.start - 1].text == "," and ent.root.dep_ != "appos"
-    if doc[ent.end].lower_ != "and" or listed:  # "my parents, James and ..." is no list
+    listed = ent.start > 0 and doc[ent.start - 1].text == "," and ent.root.dep_ == "conj"
+    if doc[ent.end].lower_ != "and" or listed:  # "my parents, James and ...", no list's member
         return name
     if title_before(ent) or surname_elsewhere(doc, name):
         return name  # "Mr. Kasich and Jeb Bush", "between Rubio and Chris Christie"
