@@ -8,6 +8,9 @@ writes that person's surname more often than the full name's (Hillary Clinton be
 A given name several others bear, or a lesser one's, shares the surname ("David and Charles Koch"
 beside a David Friedman quoted once, "Bill and Melinda Gates" beside Bill Ackman and Bill de
 Blasio).
+
+A partner's full name the tagger left out ("James and Olive Meehan": only "James" tagged) is read
+here too (`untagged_partners`), so that the pair shares the surname and Olive is a person.
 """
 
 from __future__ import annotations
