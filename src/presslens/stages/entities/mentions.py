@@ -13,7 +13,7 @@ from spacy.tokens import Span as DocSpan
 from presslens import nlp
 from presslens.model import Span
 from presslens.stages.entities import junk
-from presslens.stages.entities.couples import shares_surname
+from presslens.stages.entities.couples import partner_after, shares_surname
 from presslens.stages.entities.extents import (
     bodies_continued,
     first_line,
@@ -447,17 +447,18 @@ def describes_people(word: Token) -> bool:
 
 def with_shared_surname(ent: DocSpan, name: str) -> str:
     """'Bill and Melinda Gates', 'Hillary and Bill Clinton': a lone given name joined by "and"
-    to a full name shares its surname (a list's member does not: "Brandy, Monica and Lauryn
-    Hill"; nor does a surname: "Mr. Kasich and Jeb Bush", "Rubio [Marco Rubio elsewhere] and
-    Chris Christie")."""
+    to a full name shares its surname, tagged or not ("my parents, James and Olive Meehan"; a
+    list's member does not: "Brandy, Monica and Lauryn Hill"; nor a surname: "Mr. Kasich and
+    Jeb Bush", "Rubio [Marco Rubio elsewhere] and Chris Christie")."""
     doc = ent.doc
     if ent.label_ != "PERSON" or len(ent) != 1 or " " in name or ent.end + 1 >= len(doc):
         return name
-    if doc[ent.end].lower_ != "and" or (ent.start > 0 and doc[ent.start - 1].text == ","):
+    listed = ent.start > 0 and doc[ent.start - 1].text == "," and ent.root.dep_ == "conj"
+    if doc[ent.end].lower_ != "and" or listed:  # "my parents, James and ...", no list's member
         return name
     if title_before(ent) or surname_elsewhere(doc, name):
         return name  # "Mr. Kasich and Jeb Bush", "between Rubio and Chris Christie"
-    full = next((e for e in doc.ents if e.start == ent.end + 1), None)
+    full = partner_after(ent)  # "James and Olive Meehan": Olive's name untagged
     if full is None or full.label_ != "PERSON" or len(full) < 2:
         return name
     if not all(t.is_title for t in full) or not shares_surname(doc, name, full):

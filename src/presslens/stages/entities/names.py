@@ -138,9 +138,16 @@ def first_names_agree(a: str, b: str) -> bool:
     short, long_ = sorted((a.rstrip("."), b.rstrip(".")), key=len)
     if len(short) == 1:
         return long_.startswith(short)  # an initial: "J. Smith"
-    if len(short) >= SHORT_FORM and long_.startswith(short):
-        return True
+    if len(short) >= SHORT_FORM and long_.startswith(short) and not sexes_differ(short, long_):
+        return True  # "Tim" of Timothy; not "Eric" of "Erica": a father and his daughter
     return is_nickname(short, long_) or is_nickname(long_, short)
+
+
+def sexes_differ(a: str, b: str) -> bool:
+    """Whether the first-name catalogues give two given names different sexes ("Eric", "Erica";
+    "Dan", "Dana"): the longer is then another name, not the shorter's full form."""
+    sex_a, sex_b = first_name_sex(a), first_name_sex(b)
+    return sex_a is not None and sex_b is not None and sex_a != sex_b
 
 
 NICKNAME_NAMES = 6  # given names a short form may stand for and still tell one ("Tony": six)
@@ -329,7 +336,8 @@ def named_for_people(parsed: dict[str, PersonName], groups: dict[Key, Group]) ->
     names) that the tagger reads as a person's or an organisation's: two words, the first
     another full name's surname and no given name, the last a noun WordNet knows as a thing and
     no body ("Trump Tower", "Bundy Ranch" beside Ammon Bundy, "Walsh Place" beside Donald
-    Walsh; not "Patrick Murphy" beside Craig Patrick, nor "Trump Organization")."""
+    Walsh; not "Patrick Murphy" beside Craig Patrick, nor "Trump Organization"), or, given
+    name or not, a name only ever written where words are aired: a show ("Kelly File")."""
     surnames = {person.last for person in parsed.values()}
     roles = load_roles()
     found = []
@@ -342,6 +350,8 @@ def named_for_people(parsed: dict[str, PersonName], groups: dict[Key, Group]) ->
         noun = words[1].casefold()
         if roles.thing(noun) and roles.kind(noun) is None and not given_name(words[0]):
             found.append(name)
+        elif group.aired == len(group.spans) and roles.kind(noun) is None:
+            found.append(name)  # "on tonight's Kelly File" beside Megyn Kelly: her show
     return found
 
 

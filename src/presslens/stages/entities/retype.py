@@ -161,8 +161,10 @@ def person_named(name: str, names: set[str]) -> bool:
     places = load_places()
     if places.kind(name) is not None or places.kind(first) in ("country", "region"):
         return False  # "Santa Monica", "Virginia Tech"
-    if " ".join(words[:-1]) in names:
-        return False  # "Ted Cruz Super" (PAC) beside Ted Cruz: a thing named for a person
+    before = " ".join(words[:-1])
+    if before in names and (len(words) == 3 or places.kind(before) is not None):
+        return False  # "Ted Cruz Super" (PAC) beside Ted Cruz, "Cleveland Convention"
+    # (a first name alone proves no such thing: "Sean Hannity" beside a vocative "Sean")
     return not any(other.startswith(f"{name} ") and company_form(other) for other in names)
 
 
