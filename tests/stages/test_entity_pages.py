@@ -5,15 +5,7 @@ a body. Invented texts, a headline line first, through `analyse()`."""
 from __future__ import annotations
 
 import presslens
-
-
-def lists(text: str) -> tuple[list[str], list[str], list[str]]:
-    dossier = presslens.analyse(text)
-    return (
-        [a.name for a in dossier.actors],
-        [g.name for g in dossier.groups],
-        [p.name for p in dossier.places],
-    )
+from tests.stages.test_entity_kinds import lists
 
 
 def types(text: str) -> dict[str, str]:
