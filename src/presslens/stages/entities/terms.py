@@ -28,7 +28,7 @@ from presslens.stages.figures.units import tables
 WORD = re.compile(r"[\w']+")
 BEFORE_BRACKET = re.compile(r"([^()\n]{1,80})\(\s*$")
 INSIDE_BRACKET = re.compile(r"^\s*\(([^()\n]{1,80})\)")
-SENTENCE_OPENING = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
+SENTENCE_OPENING = re.compile(r"(?:[.!?:]\s+|\n\s*)$")  # on the last few characters only
 
 
 def term_named(group: Group, doc: Doc, text: str) -> bool:
@@ -39,7 +39,14 @@ def term_named(group: Group, doc: Doc, text: str) -> bool:
         return False
     if all(unit_after_number(doc, span) for span in group.spans):
         return True
+    if not bracketed(text, group.name):
+        return False  # no "(BED)" nor "FIRE (": nothing defines it (a quick test first)
     return any(defined_in_lower_case(text, span) for span in occurrences(text, group.name))
+
+
+def bracketed(text: str, name: str) -> bool:
+    """Whether the name is written in brackets or right before an opening one somewhere."""
+    return f"({name})" in text or f"{name} (" in text or f"{name}(" in text
 
 
 def occurrences(text: str, name: str) -> list[Span]:
@@ -68,8 +75,9 @@ def defined_in_lower_case(text: str, span: Span) -> bool:
         # hyphens read as spaces keep every offset: "glucagon-like peptide 1" is four words
         found = list(WORD.finditer(before.group(1).replace("-", " ")))[-len(letters) :]
         preceding = window[: before.start(1) + found[0].start()] if found else ""
-        opening = SENTENCE_OPENING.search(text[: span.start - len(window)] + preceding)
-        return spells([m.group() for m in found], letters, opening is not None)
+        prefix = text[: span.start - len(window)] + preceding
+        opening = not prefix or SENTENCE_OPENING.search(prefix[-12:]) is not None
+        return spells([m.group() for m in found], letters, opening)
     inside = INSIDE_BRACKET.match(text[span.end : span.end + 82])
     if inside:
         words = WORD.findall(inside.group(1).replace("-", " "))[: len(letters)]
