@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from presslens.cli.corpus import DbOption, printable
+from presslens.cli.corpus import DbOption, TopOption, printable
 from presslens.cli.dates import FromOption, ToOption, range_words, read_dates, undated_words
 from presslens.cli.factchecks import warned
 from presslens.errors import PresslensError
@@ -22,7 +22,7 @@ def claims(
         str | None, typer.Argument(metavar="[GROUP]", help="A group's id, as listed: 12-c3.")
     ] = None,
     db: DbOption = None,
-    top: Annotated[int, typer.Option("--top", "-n", min=1, max=10_000)] = 50,
+    top: TopOption = 50,
     since: FromOption = None,
     until: ToOption = None,
     sort: Annotated[

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from presslens.cli.corpus import DbOption, printable
+from presslens.cli.corpus import DbOption, TopOption, printable
 from presslens.cli.dates import FromOption, ToOption, range_words, read_dates, undated_words
 
 
@@ -20,7 +20,7 @@ class ConflictFormat(StrEnum):
 
 def conflicts(
     db: DbOption = None,
-    top: Annotated[int, typer.Option("--top", "-n", min=1, max=10_000)] = 50,
+    top: TopOption = 50,
     output_format: Annotated[
         ConflictFormat, typer.Option("--format", "-f", help="text, or one JSON document.")
     ] = ConflictFormat.text,

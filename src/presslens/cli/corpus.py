@@ -23,6 +23,8 @@ DbOption = Annotated[
         "--db", help="SQLite file or postgresql:// URL (default: $PRESSLENS_DB or presslens.db)."
     ),
 ]
+# how many a corpus list shows (claims, conflicts)
+TopOption = Annotated[int, typer.Option("--top", "-n", min=1, max=10_000)]
 
 
 # Exit codes of `ingest` and `batch`: 0 when every input was analysed or some failed (a line
