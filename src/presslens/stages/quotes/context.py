@@ -121,6 +121,11 @@ def token_at(ctx: Context, offset: int) -> int:
     return max(0, bisect.bisect_right(ctx.starts, offset) - 1)
 
 
+def last_token(ctx: Context, span: Span) -> int:
+    """Index of a span's last token (a quotation's closing mark)."""
+    return token_at(ctx, max(span.start, span.end - 1))
+
+
 def tokens_in(ctx: Context, span: Span) -> range:
     first = bisect.bisect_left(ctx.starts, span.start)
     last = bisect.bisect_left(ctx.starts, span.end)

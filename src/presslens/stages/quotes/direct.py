@@ -19,6 +19,7 @@ from presslens.stages.quotes.context import (
     Attribution,
     Context,
     is_cue_verb,
+    last_token,
     puts_it,
     token_at,
     token_span,
@@ -63,7 +64,7 @@ def cue_right_after(ctx: Context, quoted: Quoted) -> Token | None:
     before = ctx.text[max(0, quoted.span.start - 3) : quoted.span.start].rstrip(" ")
     if before and before[-1] not in '.!?\n"”':
         return None
-    start = token_at(ctx, max(quoted.span.start, quoted.span.end - 1)) + 1
+    start = last_token(ctx, quoted.span) + 1
     after = [t for t in ctx.doc[start : start + 3] if not t.is_space]
     if "\n" in ctx.text[quoted.span.end : after[0].idx if after else quoted.span.end]:
         return None
@@ -87,7 +88,7 @@ def window_tokens(ctx: Context, quoted: Quoted) -> list[Token]:
     ('"...," \n said Caddell.' is often split off by the parser)."""
     doc = ctx.doc
     first = doc[token_at(ctx, quoted.span.start)].sent
-    last = doc[token_at(ctx, max(quoted.span.start, quoted.span.end - 1))].sent
+    last = doc[last_token(ctx, quoted.span)].sent
     inside = set(tokens_in(ctx, quoted.span))
     tokens = [t for t in doc[first.start : last.end] if t.i not in inside]
     after = [t for t in tokens if t.idx >= quoted.span.end]
@@ -174,7 +175,7 @@ def named_after(ctx: Context, quoted: Quoted) -> Speaker | None:
     a comma, as in an attribution after it."""
     if not quoted.inner.of(ctx.text).rstrip().endswith(","):
         return None
-    last = ctx.doc[token_at(ctx, max(quoted.span.start, quoted.span.end - 1))]
+    last = ctx.doc[last_token(ctx, quoted.span)]
     after = [t for t in last.sent if t.idx >= quoted.span.end and t.i not in ctx.quote_of_token]
     subject = next((t for t in after[:WINDOW_TOKENS] if t.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ != "PROPN":

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from presslens.model import Span
-from presslens.stages.quotes.context import Attribution, Context, token_at, word_count
+from presslens.stages.quotes.context import Attribution, Context, last_token, word_count
 from presslens.stages.quotes.direct import TERM_MAX_WORDS, named_after
 from presslens.stages.quotes.kinds import attribution_kind
 from presslens.stages.quotes.marks import MARK_RE, Quoted
@@ -72,7 +72,7 @@ def named_right_after(ctx: Context, q: Quoted) -> bool:
     in the quotation's sentence: the quotation has a speaker of its own, whatever the cue."""
     if q.inner.of(ctx.text).rstrip()[-1:] not in (",", "?", "!"):
         return False
-    start = token_at(ctx, max(q.span.start, q.span.end - 1)) + 1
+    start = last_token(ctx, q.span) + 1
     if start >= len(ctx.doc):
         return False
     line_end = ctx.text.find("\n", q.span.end)

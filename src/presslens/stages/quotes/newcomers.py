@@ -24,25 +24,27 @@ def of_someone_new(head: Token) -> bool:
     return False
 
 
+def role_uses(ctx: Context, head: int, role: str) -> list[Token]:
+    """The earlier uses of a role noun (`Roles.same_as` names it) before `head`, in order."""
+    same_as = load_roles().same_as
+    return [t for t in ctx.doc[:head] if t.pos_ == "NOUN" and same_as(t.lemma_.lower()) == role]
+
+
 def newcomer_at(ctx: Context, head: int, role: str) -> int | None:
     """Where the role's last earlier use brings in someone new ("CNN quoted an American witness
     ... The witness said"), if it does: the definite role is that newcomer, who may be named
     after it ("A lawmaker ... Joey Salceda said ... The lawmaker said") but not before."""
-    for i in range(head - 1, -1, -1):
-        token = ctx.doc[i]
-        if token.pos_ != "NOUN" or load_roles().same_as(token.lemma_.lower()) != role:
-            continue
-        return i if indefinite(token) and not named_beside(ctx, token) else None
-    return None
+    uses = role_uses(ctx, head, role)
+    if not uses:
+        return None
+    last = uses[-1]
+    return last.i if indefinite(last) and not named_beside(ctx, last) else None
 
 
 def first_use(ctx: Context, head: int, role: str) -> int | None:
     """Where the article first uses the role noun before `head`; None if never, or if a name
     stands beside one of its uses ("Jo Pike, a 34-year-old woman")."""
-    roles = load_roles()
-    uses = [
-        t for t in ctx.doc[:head] if t.pos_ == "NOUN" and roles.same_as(t.lemma_.lower()) == role
-    ]
+    uses = role_uses(ctx, head, role)
     if not uses or any(named_beside(ctx, t) for t in uses):
         return None
     return uses[0].i

@@ -364,7 +364,8 @@ def producer(document: Token, actors: tuple[Actor, ...]) -> Actor | None:
     return actor if actor is not None and actor.type in ("ORG", "PERSON") else None
 
 
-AUTHOR_NOUNS = ("author", "researcher", "sponsor", "publisher")
+RESEARCHERS = frozenset({"researcher", "author"})  # "the researchers reported": a study's
+AUTHOR_NOUNS = RESEARCHERS | {"sponsor", "publisher"}
 
 
 def named_authors(document: Token, actors: tuple[Actor, ...]) -> Actor | None:
@@ -383,9 +384,6 @@ def named_by_another(document: Token) -> bool:
     Monmouth a place): it has a maker of its own, so another poll's is not borrowed."""
     deps = ("compound", "poss", "amod", "nmod")
     return any(c.dep_ in deps and c.pos_ == "PROPN" for c in document.children)
-
-
-RESEARCHERS = frozenset({"researcher", "author"})  # "the researchers reported": a study's
 
 
 def determiners_of(head: Token) -> list[str]:

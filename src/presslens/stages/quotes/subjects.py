@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from presslens.stages.entities.junk import dateline
+from presslens.stages.quotes.clauses import ADVERBIAL_MARKS
 from presslens.stages.quotes.misparsed import (
     SUBJECTS,
     conjoined_subject,
@@ -226,7 +227,7 @@ def passive_side_clause(verb: Token) -> bool:
     return not any(child.dep_ in ("aux", "nsubj") for child in verb.children)
 
 
-WHEN_WORDS = frozenset({"when", "after", "before", "once", "if", "unless", "until", "while"})
+WHEN_WORDS = ADVERBIAL_MARKS | {"if", "unless", "until"}  # "said Roe when asked if ..."
 
 
 def after_when(verb: Token) -> bool:
