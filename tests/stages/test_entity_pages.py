@@ -217,3 +217,12 @@ def test_a_party_groups_own_name_stays_an_actor() -> None:
     )
     actors, _, _ = lists(text)
     assert "Log Cabin Republicans" in actors
+
+
+def test_pres_is_a_title() -> None:
+    text = (
+        "Obama in Turkey\n\nThe candidate also discussed Pres. Obama’s press conference in "
+        "Turkey on Monday. Obama said the strategy was working. Critics disagreed.\n"
+    )
+    actors, _, _ = lists(text)
+    assert "Pres" not in actors and "Obama" in actors
