@@ -1,7 +1,7 @@
-"""Names made of English words that no one is called (issue 16, "actors"): the tagger types
-"Desert Storm" or "Magic Box" a person, but a person's name has a given name or someone's
-surname, and these words are only WordNet's lower-case nouns. Invented texts, a headline line
-first, through `analyse()`."""
+"""Names that no one is called (issue 16, "actors"). The tagger types "Desert Storm" or "Magic
+Box" a person, but a person's name has a given name or someone's surname, and these words are
+only WordNet's lower-case nouns; a name written only inside a quoted run of capitalised words
+is a title's or a slogan's. Invented texts, a headline line first, through `analyse()`."""
 
 from __future__ import annotations
 
@@ -29,3 +29,26 @@ def test_a_person_introduced_by_a_role_keeps_a_name_of_common_nouns() -> None:
     )
     actors, _, _ = lists(text)
     assert "Silver Kettle" in actors and "Tobias Quillfeather" in actors
+
+
+def test_a_name_written_only_inside_a_quoted_slogan_is_no_actor() -> None:
+    text = (
+        "Harbour mayor joins the protest at the pier\n\n"
+        'Mayor Ilsa Quillfeather marched with the "Marrow or Bust" crowd on Saturday, waving '
+        'a flag from the old pier. The marchers sang "Rolling Down to Westmere" as they passed '
+        "the ferry office. Quillfeather said the town would not give up its harbour."
+    )
+    actors, _, _ = lists(text)
+    assert "Bust" not in actors
+    assert "Ilsa Quillfeather" in actors
+
+
+def test_a_quoted_full_name_of_a_person_stays_an_actor() -> None:
+    text = (
+        "Why I voted for a woman who was not on the ballot\n\n"
+        'In 1996 I wrote in "Helen Okafor" on my first ballot, and I would do it again. The '
+        "town council never listened to her, but the fishermen did. Nobody else in Millbrook "
+        "thought she could win."
+    )
+    actors, _, _ = lists(text)
+    assert "Helen Okafor" in actors
