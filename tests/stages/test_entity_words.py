@@ -1,7 +1,8 @@
 """Names that no one is called (issue 16, "actors"). The tagger types "Desert Storm" or "Magic
 Box" a person, but a person's name has a given name or someone's surname, and these words are
 only WordNet's lower-case nouns; a name written only inside a quoted run of capitalised words
-is a title's or a slogan's. Invented texts, a headline line first, through `analyse()`."""
+is a title's or a slogan's; "a program called X" names a thing. Invented texts, a headline
+line first, through `analyse()`."""
 
 from __future__ import annotations
 
@@ -52,3 +53,16 @@ def test_a_quoted_full_name_of_a_person_stays_an_actor() -> None:
     )
     actors, _, _ = lists(text)
     assert "Helen Okafor" in actors
+
+
+def test_a_name_the_article_gives_to_a_thing_is_no_actor() -> None:
+    text = (
+        "Harbour council deleted its flood emails, auditor finds\n\n"
+        "The Millbrook harbour council erased two years of flood emails using a program "
+        "called ScrubDeck, the town auditor said on Monday. Auditor Helen Okafor said the "
+        "council had broken no law. She said a group called Friends of the Pier had asked "
+        "for the emails in March."
+    )
+    actors, _, _ = lists(text)
+    assert "ScrubDeck" not in actors
+    assert "Friends of the Pier" in actors and "Helen Okafor" in actors

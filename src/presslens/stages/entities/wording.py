@@ -20,6 +20,11 @@
   investigations", "a Senate race": bodies), a country, a given name ("his Bernie flag"), nor
   a person of the article ("the Clinton email scandal" is Hillary Clinton's, merged before),
   nor before a person's or a body's noun ("Trump supporters", "Obama administration").
+- A name the article gives to a thing ("a chemical called IL-25", "a beer called Swing State
+  Pale Ale", "a program called BleachBit", "a system known as SMART"): the noun it is the
+  name of, by WordNet's most frequent sense, is a thing's or a work's, not a person's or a
+  body's ("a group called Color of Change", "a cleric named Fethullah Gülen"); it is no
+  actor unless it acts (types.ACTS) or is written in other forms too.
 """
 
 from __future__ import annotations
@@ -34,13 +39,14 @@ from presslens.nlp.firstnames import known_first_name
 from presslens.stages.entities.openings import abstract_nouns
 from presslens.stages.entities.retype import media_names, outlet_named, person_context
 from presslens.stages.entities.rules import rules
-from presslens.stages.entities.types import Group, actor_type
+from presslens.stages.entities.types import ACTS, Group, actor_type
 from presslens.stages.entities.works import SMALL_WORDS
 from presslens.stages.places import load_places
 from presslens.stages.roles import load_roles
 
 COMMON_POS = frozenset({"VERB", "ADJ", "NOUN", "ADV", "AUX"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+CALLING = frozenset({"call", "name", "dub", "nickname", "know", "title", "brand"})
 TITLE_REACH = 4  # tokens after the noun a name may start in: "Acme co - founder Jane Roe"
 
 
@@ -147,3 +153,31 @@ def modifies_a_thing(doc: Doc, span: Span) -> bool:
         return False  # "Acme co-founder Jane Roe": a title before a name, the body's
     lemma = noun.lemma_.lower()
     return load_roles().kind(lemma) is None and lemma not in rules().person_bodies
+
+
+def called_a_thing(group: Group, doc: Doc) -> bool:
+    """Whether the article gives the name to a thing and it never acts (module docstring)."""
+    if group.acting >= ACTS or group.titles or group.genders or len(group.surfaces) > 1:
+        return False  # "the EB-5 Investment Coalition" merged with "a program known as EB-5"
+    return any(thing_called(doc, span) for span in group.spans)
+
+
+def thing_called(doc: Doc, span: Span) -> bool:
+    """Whether the mention follows "<noun> called", "named", "dubbed" or "known as" (an
+    article between), the noun a thing's or a work's, in the singular."""
+    tokens = tokens_at(doc, span)
+    if tokens is None:
+        return False
+    start = (
+        tokens.start - 1 if tokens.start and doc[tokens.start - 1].lower_ == "the" else tokens.start
+    )
+    if start > 1 and doc[start - 1].lower_ == "as":
+        start -= 1  # "known as": the verb before "as"
+    if start < 2 or doc[start - 1].lemma_.lower() not in CALLING:
+        return False
+    verb = doc[start - 1]
+    if verb.dep_ not in ("acl", "relcl") or verb.head.tag_ != "NN":
+        return False  # "opposition forces known as X": a name for many is a group's
+    lemma = verb.head.lemma_.lower()
+    roles = load_roles()
+    return roles.kind(lemma) is None and (roles.thing(lemma) or roles.work(lemma))
