@@ -7,8 +7,9 @@
 3. names: the forms of one person or organisation merged, ambiguous ones left apart (names.py);
 4. sorting: group words (NORP: "Republican", "Russian") go to `groups`; a city, state or region
    named only as a location, or acting only inside quotations, goes to `places`; a common word
-   opening a sentence, or a name seen only inside an indefinite description ("a California
-   Democrat"), is dropped; the rest are actors;
+   opening a sentence, a name seen only inside an indefinite description ("a California
+   Democrat") or only inside a quoted title or slogan ('the "Bernie or Bust" crowd') is
+   dropped; the rest are actors;
 5. more mentions: the other occurrences of each actor's forms and of its unshared surname.
 """
 
@@ -47,7 +48,7 @@ from presslens.stages.entities import (
 from presslens.stages.entities.mentions import Mention, find_mentions
 from presslens.stages.entities.rules import rules
 from presslens.stages.entities.types import PLACE_LABELS, Group, actor_type, kind
-from presslens.stages.titles import work_title
+from presslens.stages.titles import title_like, work_title
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,7 @@ def find_entities(article: Article, doc: Doc) -> Entities:
     mentions = numbered.without_numbered_names(article.text, mentions)  # "House Bill 1523"
     mentions = extents.countries_cut(mentions, article.text)  # "envoy to Ukraine Kurt Volker"
     quoted_spans = [q.span for q in quoted]
+    slogans = [q.span for q in quoted if title_like(q.inner.of(article.text))]
     groups = group_mentions(places_quoted_act_not(mentions, quoted_spans), article.text)
     retype.retype_groups(groups, doc)
     forms.join_case_forms(groups)  # "CLINTON", "Al Ashry" beside "al Ashry"
@@ -84,7 +86,7 @@ def find_entities(article: Article, doc: Doc) -> Entities:
     sorted_out: dict[str, dict[names.Key, Group]] = {"actor": {}, "group": {}, "place": {}}
     text = article.text
     for key, group in groups.items():
-        found = section_of(key, group, groups, doc, text)
+        found = section_of(key, group, groups, doc, text, slogans)
         if found != "none":
             sorted_out[found][key] = group
     actors = sorted_out["actor"]
@@ -99,10 +101,16 @@ def find_entities(article: Article, doc: Doc) -> Entities:
 
 
 def section_of(
-    key: names.Key, group: Group, groups: dict[names.Key, Group], doc: Doc, text: str
+    key: names.Key,
+    group: Group,
+    groups: dict[names.Key, Group],
+    doc: Doc,
+    text: str,
+    slogans: list[Span],
 ) -> str:
     """'actor', 'group', 'place' or 'none' (no one: a coinage, a common word, a work's title,
-    a term, junk) for one group of mentions, all forms merged."""
+    a term, junk) for one group of mentions, all forms merged; `slogans` are the quoted runs
+    of capitalised words (titles, slogans)."""
     listmates.retype_by_listmates(group, doc)  # "Egypt, Jordan and Syria"
     listmates.retype_people_by_listmates(group, doc)  # "Patrik Laine and Nikolaj Ehlers"
     found = proper_kinds.kind_by_catalogue(group, text) or kind(group)  # "Medicare", "Latinos"
@@ -126,6 +134,10 @@ def section_of(
         return "none"  # "Struggle is needed": a common word opening a sentence
     if found == "actor" and works.titled_work(group, doc):
         return "none"  # "her book, Living History": a work's title
+    if found == "actor" and wording.called_a_thing(group, doc):
+        return "none"  # "a chemical called IL-25", "a program called BleachBit": a thing
+    if found == "actor" and works.named_in_titles_only(group, doc, slogans):
+        return "none"  # '"Fox and Friends"', 'the "Bernie or Bust" crowd': a title, a slogan
     if found == "actor" and terms.term_named(group, doc, text):
         return "none"  # "8.69 GW", "binge eating disorder (BED)": a unit, a term
     if found == "group" or not (is_junk(key, group) or not_an_actor(text, group)):

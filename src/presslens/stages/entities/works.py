@@ -9,6 +9,12 @@
   "her newsletter, Piping Hot Truth") is the work's title, no one acting, unless it opens with
   a given name ("the author of the book, Mitchell Zuckoff": the parse hangs the author on
   "book").
+- A name written only inside quoted runs of capitalised words (presslens.stages.titles
+  `title_like`: '"Fox and Friends"', "''Prison Break''", 'the "Bernie or Bust" crowd', 'to
+  perform "Takin' It to the Streets"') is a show's, a book's, a song's or a slogan's words,
+  not someone acting; unless it opens with a given name ('I wrote in "Ralph Nader"', a
+  person's name quoted) or is a verb's subject ('the "Smithsonian Museum" had expressed
+  interest': the body acts, the marks only doubt the name).
 - A one-word name that is a title's abbreviation in the plural ("Govs." of "Govs. Roe and
   Poe", "Sens.") names the title, not a person.
 - A person's display name does not open with a word that is no given name before a name that
@@ -19,6 +25,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from presslens.model import Span
 from presslens.nlp.firstnames import known_first_name
 from presslens.stages.entities.rules import name_head, rules
 from presslens.stages.entities.types import Group, actor_type, every_mention
@@ -81,6 +88,19 @@ def beside_a_work(root: Token) -> bool:
         and works(child.lemma_.lower())
         for child in root.children
     )
+
+
+def named_in_titles_only(group: Group, doc: Doc, titles: list[Span]) -> bool:
+    """Whether every mention lies inside a quoted title or slogan (module docstring)."""
+    if not group.spans or known_first_name(group.name.split()[0]):
+        return False
+    for span in group.spans:
+        if not any(title.contains(span) for title in titles):
+            return False
+        tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if tokens is None or tokens.root.dep_ in ("nsubj", "nsubjpass"):
+            return False
+    return True
 
 
 def apposed_as_conj(root: Token) -> bool:
