@@ -491,3 +491,15 @@ def test_two_reports_set_side_by_side_are_each_their_own(heard: Callable) -> Non
         ),
         (["Chicago Sun-Times"], "in Chicago the parade began with a moment of silence"),
     ]
+
+
+def test_a_late_by_after_the_grounds_is_the_accusations_agent(heard: Callable) -> None:
+    """'was criticized for trading ..., even by allies like Councilman Peter Gale': the parse
+    hangs the "by" on "trading"; it is who criticized, not part of what for."""
+    text = (
+        "Swap Recalled\n\nThe city freed a reporter in 1990 in exchange for a spy. The mayor was "
+        "criticized for trading a guilty man for an innocent one, even by allies like "
+        "Councilman Peter Gale. Gale later changed his mind.\n"
+    )
+    (quote,) = [q for q in heard(text) if q.cue == "criticized"]
+    assert quote.actors == ["Peter Gale"] and not quote.text.endswith("Gale")

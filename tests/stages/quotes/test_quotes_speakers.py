@@ -96,6 +96,14 @@ def speaker_of_say(text: str, context_for: ContextFor) -> Speaker:
             "Rail Union",
             False,
         ),
+        # members named on what a collective noun is made of
+        (
+            "A coalition of 40 groups - including the Rail Union and the Farm Bureau - said "
+            "that wages must rise.",
+            "A coalition of 40 groups - including the Rail Union and the Farm Bureau",
+            "Rail Union and Farm Bureau",
+            False,
+        ),
         # a spokesperson speaks for an organisation, never for a person
         (
             "Officials at the Rail Union said that wages must rise.",
@@ -513,3 +521,37 @@ def test_the_researchers_are_the_studys_authors(
 ) -> None:
     speakers = {q.cue: q.actors for q in heard(text)}
     assert speakers["reported"] == expected
+
+
+def test_a_name_hung_on_the_next_as_a_modifier_speaks_too() -> None:
+    """'including Donald J. Trump and Senators Ted Cruz and Marco Rubio': the parse hangs
+    "Trump", with its "and", on "Cruz" as a modifier (as spaCy's small model parses it)."""
+    from spacy.tokens import Span as DocSpan
+
+    from presslens.model import Actor
+    from presslens.model import Span as TextSpan
+    from presslens.stages.quotes.speakers import joint_actors
+
+    doc = hand_parse(
+        """
+        Ann 1 compound PROPN
+        Bell 5 nmod PROPN
+        and 1 cc CCONJ
+        Senators 1 conj PROPN
+        Tom 5 compound PROPN
+        Ray 5 ROOT PROPN
+        and 5 cc CCONJ
+        Eve 8 compound PROPN
+        Cole 5 conj PROPN
+        """
+    )
+    doc.ents = [
+        DocSpan(doc, 0, 2, "PERSON"),
+        DocSpan(doc, 4, 6, "PERSON"),
+        DocSpan(doc, 7, 9, "PERSON"),
+    ]
+    actors = tuple(
+        Actor(f"a{n}", ent.text, "PERSON", (), (TextSpan(ent.start_char, ent.end_char),))
+        for n, ent in enumerate(doc.ents, start=1)
+    )
+    assert [a.name for a in joint_actors(actors, doc[5])] == ["Ann Bell", "Tom Ray", "Eve Cole"]

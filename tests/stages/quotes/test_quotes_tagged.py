@@ -328,3 +328,18 @@ def test_words_before_a_cue_with_its_own_clause_are_not_its_content(
     replace_tagger(monkeypatch, (item,))
     quotes, _names = run_with(prepared, text)
     assert [q.text for q in quotes if q.cue == "ordered"] == [after.of(text)]
+
+
+def test_the_cues_own_subject_outranks_a_tagged_source() -> None:
+    """'That's why Jeb Hale had to lend ..., fundraising documents show': the tagger takes
+    "Jeb" for the source; the cue's own subject is the documents."""
+    from presslens import analyse
+
+    text = (
+        "Donors Fled the Governor's Campaign\n\nOne hallmark of a failing campaign is the "
+        "struggle to raise money.\n\nThat's why Jeb Hale had to lend his campaign hundreds of "
+        "thousands of dollars last month, fundraising documents show. And it's why Gov. Carl "
+        "Dent ended his bid owing money.\n"
+    )
+    shown = [q for q in analyse(text).quotes if q.cue == "show"]
+    assert shown and all(q.speaker_actor_ids == () for q in shown)

@@ -70,7 +70,7 @@ def phrase_tokens(head: Token) -> list[Token]:
     while last + 1 in keep:
         last += 1
     run = list(doc[first : last + 1])
-    while run and (run[-1].is_punct or run[-1].is_space or run[-1].dep_ == "case"):
+    while run and (run[-1].is_punct or run[-1].is_space or run[-1].dep_ in ("case", "cc")):
         if run[-1].text == "%" and len(run) > 1:
             break  # "42%": a share of people, not a mark
         run.pop()  # "WaPo.]" and the paragraph break after it
@@ -225,12 +225,28 @@ def joint_actors(actors: tuple[Actor, ...], head: Token) -> list[Actor]:
     found = []
     closing = head.left_edge.i > 0 and head.doc[head.left_edge.i - 1].lower_ in ("and", "&")
     for token in (head, *(c for c in head.conjuncts if c.i > head.i or closing)):
+        for partner in joined_modifiers(token):
+            actor = actor_for(actors, partner)
+            if actor is not None and actor.type in ("PERSON", "ORG"):
+                found.append(actor)
         # the head's own name first: "Rep. Stephen Lynch (D-Mass.)" is Lynch, not the state
         # tag apposed to him; an apposed name serves a common-noun head ("his rival, Cruz")
         actor = actor_for(actors, token) or actor_for(actors, name_head(token))
         if actor is not None:
             found.append(actor)
     return found
+
+
+def joined_modifiers(token: Token) -> list[Token]:
+    """'Donald J. Trump and Senators Ted Cruz and Marco Rubio': a name the parse hung on the
+    next one as a modifier, with the "and" that joins them on it: a speaker of its own."""
+    return [
+        child
+        for child in token.children
+        if child.dep_ in ("nmod", "compound")
+        and child.i < token.i
+        and any(g.dep_ == "cc" and g.lower_ == "and" and g.i > child.i for g in child.children)
+    ]
 
 
 ENUMERATING = ("including", "like", "as")  # "critics, like Grassley", "groups such as X"
@@ -242,7 +258,7 @@ def named_members(head: Token, actors: tuple[Actor, ...]) -> list[Actor]:
     """The actors a speaker phrase names as its members: "Critics, like Senators Grassley and
     Leahy, said" is Grassley and Leahy; "Proponents, including the Conference of Mayors"."""
     found: list[Actor] = []
-    for prep in head.children:
+    for prep in (*head.children, *group_children(head)):
         if prep.dep_ != "prep" or prep.lower_ not in ENUMERATING:
             continue
         if prep.lower_ == "as" and not any(c.lower_ == "such" for c in prep.children):
@@ -254,6 +270,19 @@ def named_members(head: Token, actors: tuple[Actor, ...]) -> list[Actor]:
             for obj in (c for c in clause.children if c.dep_ == "dobj"):
                 found += joint_actors(actors, obj)
     return [a for a in found if a.type in ("PERSON", "ORG", "GPE")]
+
+
+def group_children(head: Token) -> list[Token]:
+    """The words hung on what a collective noun is made of: "a coalition of 40 groups,
+    including the Academy of Nurses" lists its members on "groups"."""
+    return [
+        child
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for obj in prep.children
+        if obj.dep_ == "pobj" and obj.tag_ == "NNS"
+        for child in obj.children
+    ]
 
 
 def body_spoken_for(head: Token, actors: tuple[Actor, ...], roles: Roles) -> list[Actor]:

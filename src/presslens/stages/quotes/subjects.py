@@ -18,6 +18,7 @@ from presslens.stages.quotes.misparsed import (
     name_before_cue,
     object_before_gerund,
     set_off_subject,
+    subject_in_aside,
     whose_clause_subject,
 )
 from presslens.stages.quotes.nobody import NOT_SPEAKERS
@@ -96,6 +97,7 @@ def misparsed_subject(verb: Token) -> Token | None:
         whose_clause_subject,
         name_after_quotation,
         name_before_cue,
+        subject_in_aside,
         inverted_object,
         modal_name,
         object_before_gerund,

@@ -291,6 +291,8 @@ def speaker_of(ctx: Context, item: learned.Tagged, cue: Token | None) -> Speaker
     journalists chose to withhold what officials said would compromise security": the
     officials)."""
     for source in by_cue_subject(item.sources, cue):
+        if own_subject_elsewhere(cue, source):
+            break  # "Hale had to lend ..., fundraising documents show": the documents
         head = head_of(ctx, source)
         if head is not None and head.pos_ not in NOMINAL and head.head.pos_ in NOMINAL:
             head = head.head  # a source cut short ("a" of "a New York Times editorial")
@@ -302,6 +304,17 @@ def speaker_of(ctx: Context, item: learned.Tagged, cue: Token | None) -> Speaker
             return None
         return make_speaker(ctx.text, subject, ctx.actors)
     return None
+
+
+def own_subject_elsewhere(cue: Token | None, source: Span) -> bool:
+    """Whether the cue verb has a subject of its own, a noun or a name outside the tagged
+    source: the parse's subject of the cue outranks the tagger's guess."""
+    if cue is None or cue.pos_ not in ("VERB", "AUX"):
+        return False
+    for child in cue.children:
+        if child.dep_ == "nsubj" and child.pos_ in ("NOUN", "PROPN"):
+            return not source.start <= child.idx < source.end
+    return False
 
 
 def name_before(ctx: Context, cue: Token) -> Token | None:
