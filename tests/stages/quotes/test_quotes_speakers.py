@@ -96,6 +96,20 @@ def speaker_of_say(text: str, context_for: ContextFor) -> Speaker:
             "Rail Union",
             False,
         ),
+        # a list of names apposed to a plural noun: every one of them
+        (
+            "Two senators, Ted Kerr and John Kagan, have said that they would split the states.",
+            "Two senators, Ted Kerr and John Kagan",
+            "Ted Kerr and John Kagan",
+            False,
+        ),
+        (
+            "The trailing contenders Ted Kerr and John Kagan have said that they would split "
+            "the states.",
+            "The trailing contenders Ted Kerr and John Kagan",
+            "Ted Kerr and John Kagan",
+            False,
+        ),
         # members named on what a collective noun is made of
         (
             "A coalition of 40 groups - including the Rail Union and the Farm Bureau - said "

@@ -234,7 +234,18 @@ def joint_actors(actors: tuple[Actor, ...], head: Token) -> list[Actor]:
         actor = actor_for(actors, token) or actor_for(actors, name_head(token))
         if actor is not None:
             found.append(actor)
+        found += apposed_list(actors, token)
     return found
+
+
+def apposed_list(actors: tuple[Actor, ...], head: Token) -> list[Actor]:
+    """'Trailing contenders Ted Cruz and John Kasich': the names after the first of a list
+    apposed to a plural common noun."""
+    named = name_head(head)
+    if named.i == head.i or head.tag_ != "NNS" or actor_for(actors, head) is not None:
+        return []
+    listed = (actor_for(actors, c) for c in named.conjuncts if c.i > named.i)
+    return [actor for actor in listed if actor is not None]
 
 
 def joined_modifiers(token: Token) -> list[Token]:
