@@ -110,6 +110,13 @@ def speaker_of_say(text: str, context_for: ContextFor) -> Speaker:
             "Ted Kerr and John Kagan",
             False,
         ),
+        # the bracket after an abbreviation's stop closes the phrase
+        (
+            "On Saturday, Sen. Ann Bell (I-Vt.) said that wages must rise.",
+            "Sen. Ann Bell (I-Vt.)",
+            "Ann Bell",
+            False,
+        ),
         # members named on what a collective noun is made of
         (
             "A coalition of 40 groups - including the Rail Union and the Farm Bureau - said "
@@ -569,3 +576,32 @@ def test_a_name_hung_on_the_next_as_a_modifier_speaks_too() -> None:
         for n, ent in enumerate(doc.ents, start=1)
     )
     assert [a.name for a in joint_actors(actors, doc[5])] == ["Ann Bell", "Tom Ray", "Eve Cole"]
+
+
+def test_a_verb_the_parse_apposed_to_the_speaker_is_not_the_phrase() -> None:
+    """'Ann Roe, the activist, endorsed Hale's approach Saturday, saying ...': the parse reads
+    the sentence as a noun phrase, the verb's object apposed to the name (as spaCy's small
+    model parses one such sentence)."""
+    doc = hand_parse(
+        """
+        Ann 1 compound PROPN
+        Roe 1 ROOT PROPN
+        , 1 punct PUNCT
+        the 4 det DET
+        activist 1 appos NOUN
+        , 1 punct PUNCT
+        endorsed 9 amod VERB
+        Hale 9 poss PROPN
+        's 7 case PART
+        approach 1 appos NOUN
+        Saturday 1 appos PROPN
+        , 1 punct PUNCT
+        saying 1 acl VERB
+        she 14 nsubj PRON
+        won 12 ccomp VERB
+        . 1 punct PUNCT
+        """
+    )
+    doc[6].tag_ = "VBD"
+    speaker = make_speaker(doc.text, doc[1], ())
+    assert speaker is not None and speaker.span.of(doc.text) == "Ann Roe , the activist"

@@ -126,6 +126,7 @@ def runs_on(ctx: Context, quoted: Quoted, first: Token) -> bool:
     return inner.endswith(",") or not first.text[:1].isupper() or bare_attribution(ctx, first)
 
 
+TOLD = frozenset({"tell", "inform", "warn", "assure", "remind"})  # whose object is whom
 NEGATORS = frozenset({"not", "n't", "never", "neither", "no", "nobody", "none"})
 
 
@@ -139,8 +140,9 @@ def subject_before(first: Token, root: Token) -> bool:
 
 
 def bare_attribution(ctx: Context, first: Token) -> bool:
-    """'"A." Roe said.': a sentence opening with a speaker and a reporting verb that reports
-    nothing else, said outright (not "Neither man would comment.")."""
+    """'"A." Roe said.', '"A?" Roe told reporters.': a sentence opening with a speaker and a
+    reporting verb that reports nothing else, said outright (not "Neither man would
+    comment.")."""
     sentence = first.sent
     root = sentence.root
     if root.lemma_.lower() not in ctx.lexicon.clause:
@@ -149,7 +151,9 @@ def bare_attribution(ctx: Context, first: Token) -> bool:
         return False
     if any(t.lower_ in NEGATORS or t.tag_ == "MD" for t in sentence[: root.i - sentence.start + 1]):
         return False
-    return not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in root.children)
+    told = root.lemma_.lower() in TOLD | ctx.lexicon.addressee  # "Roe told reporters."
+    reports = ("ccomp", "xcomp") if told else ("ccomp", "dobj", "xcomp")
+    return not any(c.dep_ in reports for c in root.children)
 
 
 def window_cue(ctx: Context, quoted: Quoted) -> Token | None:

@@ -77,8 +77,11 @@ def phrase_tokens(head: Token) -> list[Token]:
     while run and (run[0].is_punct or run[0].is_space):
         run.pop(0)
     opened = sum(t.text == "(" for t in run) - sum(t.text == ")" for t in run)
-    if run and opened > 0 and run[-1].i + 1 < len(doc) and doc[run[-1].i + 1].text == ")":
-        run.append(doc[run[-1].i + 1])  # "Rep. Jason Chaffetz (R-Utah)", its bracket closed
+    close = run[-1].i + 1 if run else len(doc)
+    if close + 1 < len(doc) and doc[close].text == ".":
+        close += 1  # "(I-Vt.)": the abbreviation's stop before the bracket
+    if run and opened > 0 and close < len(doc) and doc[close].text == ")":
+        run += doc[run[-1].i + 1 : close + 1]  # "Rep. Jason Chaffetz (R-Utah)", its bracket closed
     return run or [head]
 
 
@@ -90,6 +93,8 @@ def not_of_the_phrase(child: Token, head: Token) -> bool:
         # a verb with a subject of its own; not "the Trump-backed candidate" (hyphenated)
         own = [c for c in child.children if c.dep_ in ("npadvmod", "nsubj") and c.i < child.i]
         return any(c.whitespace_ and c.pos_ in ("PROPN", "NOUN") for c in own)
+    if child.dep_ == "appos" and child.i > head.i and child.left_edge.tag_ == "VBD":
+        return True  # "Ann Roe, a lawyer, endorsed the plan Saturday, saying": her verb
     if child.dep_ == "prep" and child.i > head.i and when_phrase(child):
         return True  # "The Hale campaign on Monday said": when, not who
     if child.dep_ != "prep" or child.i > head.i:

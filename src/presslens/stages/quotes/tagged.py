@@ -54,7 +54,7 @@ from presslens.stages.quotes.context import (
     tokens_in,
     trim,
 )
-from presslens.stages.quotes.direct import nearest_name
+from presslens.stages.quotes.direct import TOLD, nearest_name
 from presslens.stages.quotes.marks import CLOSE_AFTER, MARK_RE, MARKS, Quoted
 from presslens.stages.quotes.misparsed import actor_for
 from presslens.stages.quotes.reported import unquoted_subject
@@ -340,9 +340,6 @@ def passive_subject_of(ctx: Context, head: Token, cue: Token | None) -> bool:
     if cue.lemma_.lower() not in ctx.lexicon.addressee | TOLD:
         return False
     return not any(c.dep_ == "auxpass" and c.lower_ in HAS for c in cue.children)
-
-
-TOLD = frozenset({"tell", "inform", "warn", "assure", "remind"})
 
 
 HAS = frozenset({"'s", "’s"})  # "he's also said much": the parse's passive is a perfect
