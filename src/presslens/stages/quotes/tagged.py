@@ -307,13 +307,15 @@ def speaker_of(ctx: Context, item: learned.Tagged, cue: Token | None) -> Speaker
 
 
 def own_subject_elsewhere(cue: Token | None, source: Span) -> bool:
-    """Whether the cue verb has a subject of its own, a noun or a name outside the tagged
-    source: the parse's subject of the cue outranks the tagger's guess."""
+    """Whether the cue verb has a subject of its own, a noun or a name whose phrase does not
+    hold the tagged source: the parse's subject of the cue outranks the tagger's guess."""
     if cue is None or cue.pos_ not in ("VERB", "AUX"):
         return False
     for child in cue.children:
         if child.dep_ == "nsubj" and child.pos_ in ("NOUN", "PROPN"):
-            return not source.start <= child.idx < source.end
+            first, last = child.left_edge, child.right_edge
+            phrase = Span(first.idx, last.idx + len(last.text))
+            return not phrase.overlaps(source)  # "Fox News's reporting": the source in it
     return False
 
 
