@@ -343,3 +343,19 @@ def test_the_cues_own_subject_outranks_a_tagged_source() -> None:
     )
     shown = [q for q in analyse(text).quotes if q.cue == "show"]
     assert shown and all(q.speaker_actor_ids == () for q in shown)
+
+
+def test_a_subject_set_off_before_an_inverted_cue_does_not_outrank_the_source() -> None:
+    """'Any reading of the move, said Ann Pell, an analyst, would see it as ...': the parse
+    makes "reading" the subject of "said"; the tagged source, Pell, is the speaker."""
+    from presslens import analyse
+
+    text = (
+        "Mayor Drops the Plan\n\nThe council voted on Monday to end the housing program, "
+        "sending its backers into retreat.\n\nAny ''honest'' reading of the mayor's move, said "
+        "Ann Pell, a housing analyst at the Urban Policy Center in Dayton, would see it as a "
+        "public admission that the city is giving up.\n"
+    )
+    dossier = analyse(text)
+    names = {a.id: a.name for a in dossier.actors}
+    assert ["Ann Pell"] in [[names[i] for i in q.speaker_actor_ids] for q in dossier.quotes]

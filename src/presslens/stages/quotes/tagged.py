@@ -314,6 +314,8 @@ def own_subject_elsewhere(cue: Token | None, source: Span) -> bool:
     for child in cue.children:
         if child.dep_ == "nsubj" and child.pos_ in ("NOUN", "PROPN"):
             first, last = child.left_edge, child.right_edge
+            if cue.i > 0 and cue.doc[cue.i - 1].text == ",":
+                return False  # "Any interpretation of it, said Roe, would ...": set off
             phrase = Span(first.idx, last.idx + len(last.text))
             return not phrase.overlaps(source)  # "Fox News's reporting": the source in it
     return False
