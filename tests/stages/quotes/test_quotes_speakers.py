@@ -605,3 +605,27 @@ def test_a_verb_the_parse_apposed_to_the_speaker_is_not_the_phrase() -> None:
     doc[6].tag_ = "VBD"
     speaker = make_speaker(doc.text, doc[1], ())
     assert speaker is not None and speaker.span.of(doc.text) == "Ann Roe , the activist"
+
+
+def test_a_name_hung_across_the_verb_is_not_the_subjects_apposition() -> None:
+    """'The lawyers pointed to two hopefuls, Sen. Ann Bell ...': the parse hangs the name on
+    "lawyers" as an apposition across the verb (as spaCy's small model parses one such
+    sentence); the lawyers are not Bell."""
+    from presslens.stages.quotes.speakers import name_head
+
+    doc = hand_parse(
+        """
+        The 1 det DET
+        lawyers 2 nsubj NOUN
+        pointed 2 ROOT VERB
+        to 2 prep ADP
+        two 5 nummod NUM
+        hopefuls 3 pobj NOUN
+        , 2 punct PUNCT
+        Sen. 9 compound PROPN
+        Ann 9 compound PROPN
+        Bell 1 appos PROPN
+        . 2 punct PUNCT
+        """
+    )
+    assert name_head(doc[1]).text == "lawyers"

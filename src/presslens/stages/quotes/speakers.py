@@ -118,9 +118,10 @@ def name_after_dateline(text: str, head: Token) -> Token | None:
 
 
 def name_head(head: Token) -> Token:
-    """The token that names the speaker: an apposed proper name beats a common-noun head."""
+    """The token that names the speaker: an apposed proper name beats a common-noun head. Not
+    one the parse hung across the verb ("The lawyers pointed to two hopefuls, Sen. Roe ...")."""
     for child in head.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN":
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and not head.i < head.head.i < child.i:
             return child
     return head
 
