@@ -629,3 +629,15 @@ def test_a_name_hung_across_the_verb_is_not_the_subjects_apposition() -> None:
         """
     )
     assert name_head(doc[1]).text == "lawyers"
+
+
+def test_a_participle_after_there_is_talk_about_someone_is_theirs(heard: Hear) -> None:
+    """'There is a lot of chatter about Ortiz, who is ..., saying "A" and "B."': the clause's
+    subject is an empty "there"; the person whose phrase ends at the comma speaks."""
+    text = (
+        "Labor Chief Draws a Crowd\n\nThe union met in a hotel ballroom on Friday.\n\nThere is "
+        "a lot of chatter about Ortiz, who is the most animated on stage this morning, saying "
+        '"Zip codes should not decide your future" and "Hard work deserves respect." The crowd '
+        "cheered.\n"
+    )
+    assert [(q.cue, q.actors) for q in heard(text)] == [("saying", ["Ortiz"])]

@@ -62,6 +62,8 @@ def subject_of(verb: Token) -> Token | None:
             return controller(current)  # "prompted Ms. Roe to announce": Ms. Roe announces
         if current.i == verb.i and current.dep_ == "xcomp" and passive_controller(current):
             return passive_controller(current)  # "he's poised to argue", "was forced to admit"
+        if current.i != verb.i and any(c.dep_ == "expl" for c in current.children):
+            return nearest_clause_subject(current, verb)  # "There is talk about Roe, ..., saying"
         if (
             current.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp")
             and current.head.i != current.i
@@ -254,6 +256,20 @@ def nearest_clause_subject(head: Token, cue: Token) -> Token | None:
         subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
         if subjects:
             return likeliest_subject(subjects, clause)
+    return person_before_comma(cue)
+
+
+def person_before_comma(cue: Token) -> Token | None:
+    """'There is a lot of chatter about Roe, who is the most animated on stage, saying ...':
+    the person whose phrase ends at the comma before the participle."""
+    doc = cue.doc
+    if cue.i < 2 or doc[cue.i - 1].text != ",":
+        return None
+    end = cue.i - 2
+    for token in doc[cue.sent.start : end + 1]:
+        if token.right_edge.i == end and token.pos_ == "PROPN" and token.ent_type_ == "PERSON":
+            if token.dep_ != "compound":
+                return token
     return None
 
 
