@@ -302,3 +302,19 @@ def test_a_name_in_an_aside_after_a_quotation_speaks() -> None:
     )
     (quote,) = analyse(text).quotes
     assert (quote.cue, quote.speaker) == ("said", "Mr. Harlan, now 64")
+
+
+def test_claiming_without_evidence_that_reports_the_clause(heard: Callable) -> None:
+    """'claiming without any evidence that Governor Pratt wanted ...': the parse hangs the
+    clause on "evidence"; it is what was claimed, and the claimant is the "he" who speaks next
+    (not Pratt, the clause's subject)."""
+    text = (
+        "Candidates Sharpen Their Tone\n\nMr. Hale spoke in Iowa on Sunday.\n\nThe day before, "
+        "at a rally in Dayton, Mr. Dunne was just as blunt, claiming without any evidence that "
+        "Governor Pratt wanted to take in 250,000 refugees. ''You'd have to be insane,'' he "
+        "said. And Ann Bell called for a ban.\n"
+    )
+    assert [(q.cue, q.actors) for q in heard(text)] == [
+        ("claiming", ["Mr. Dunne"]),
+        ("said", ["Mr. Dunne"]),
+    ]

@@ -240,10 +240,11 @@ def actor_for(actors: tuple[Actor, ...], token: Token) -> Actor | None:
     return actor_at(actors, Span(token.idx, token.idx + len(token.text)))
 
 
-# prepositions of the asides between a cue and its clause: when, where, to whom ("said on
-# Friday during a news conference that", "told the board in a meeting that"); not "because
-# of concerns that", "over fears that", "as a plan that": their nouns take a clause of their own
-CIRCUMSTANCES = frozenset({"in", "at", "during", "on", "to", "after", "before"})
+# prepositions of the asides between a cue and its clause: when, where, to whom, on what
+# grounds ("said on Friday during a news conference that", "told the board in a meeting
+# that", "claimed without any evidence that"); not "because of concerns that", "over fears
+# that", "as a plan that": their nouns take a clause of their own
+CIRCUMSTANCES = frozenset({"in", "at", "during", "on", "to", "after", "before", "without"})
 
 
 def definite(noun: Token) -> bool:
@@ -262,7 +263,7 @@ def that_clause_on_a_noun(verb: Token) -> Token | None:
             continue
         for noun in (t for t in prep.subtree if t.dep_ == "pobj" and not definite(t)):
             for clause in noun.children:
-                if clause.dep_ != "relcl" or clause.i < noun.i:
+                if clause.dep_ not in ("relcl", "acl") or clause.i < noun.i:
                     continue
                 first = clause.doc[clause.left_edge.i]
                 if first.lower_ == "that" and first.dep_ == "mark" and first.head.i == clause.i:
