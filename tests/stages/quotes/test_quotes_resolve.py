@@ -832,3 +832,14 @@ def test_the_chairman_of_a_party_is_no_member_of_another(heard: Callable) -> Non
     speakers = {q.cue: q.actors for q in heard(text)}
     assert speakers["described"] == []
     assert speakers["rejected"] == ["Keir Starmer"]
+
+
+def test_a_stances_holder_is_no_earlier_speaker(heard: Callable) -> None:
+    """'Mr. Dunne was blunt in Dayton, a city where Governor Pratt wants to take in refugees.
+    "..." he said': Pratt's want is a stance, not speech, so "he" is the main subject."""
+    text = (
+        "Candidates Sharpen Their Tone\n\nMr. Hale spoke in Iowa on Sunday.\n\nThe day before, "
+        "Mr. Dunne was just as blunt in Dayton, a city where Governor Pratt wants to take in "
+        "2,000 refugees. ''You'd have to be insane,'' he said. And Ann Bell called for a ban.\n"
+    )
+    assert [(q.cue, q.actors) for q in heard(text)] == [("said", ["Mr. Dunne"])]

@@ -291,8 +291,8 @@ def resolve_speakers(ctx: Context, items: list[Attribution]) -> list[Attribution
         if speaker is not None and speaker.actor_id is None and not speaker.pronoun:
             speaker = identified_later(ctx, speaker)
             item = replace(item, speaker=speaker)
-        if speaker is not None:
-            earlier.append(speaker)
+        if speaker is not None and kind_of(ctx, item) is None:
+            earlier.append(speaker)  # a stance's holder is no earlier speaker ("Roe wanted")
         resolved.append(item)
     return sorted(resolved, key=lambda a: a.span.start)
 
