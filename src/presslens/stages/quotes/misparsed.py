@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from presslens.model import Actor, Span
 from presslens.stages.entities import actor_at
+from presslens.stages.reporting import load_lexicon
 from presslens.stages.sources import FINITE_TAGS
 
 SUBJECTS = ("nsubj", "csubj")
@@ -265,6 +266,8 @@ def that_clause_on_a_noun(verb: Token) -> Token | None:
             for clause in noun.children:
                 if clause.dep_ not in ("relcl", "acl") or clause.i < noun.i:
                     continue
+                if clause.dep_ == "acl" and noun.lemma_.lower() in load_lexicon().nouns:
+                    continue  # "in a statement that ...": the noun's own report
                 first = clause.doc[clause.left_edge.i]
                 if first.lower_ == "that" and first.dep_ == "mark" and first.head.i == clause.i:
                     return clause
