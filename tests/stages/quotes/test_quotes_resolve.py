@@ -843,3 +843,14 @@ def test_a_stances_holder_is_no_earlier_speaker(heard: Callable) -> None:
         "2,000 refugees. ''You'd have to be insane,'' he said. And Ann Bell called for a ban.\n"
     )
     assert [(q.cue, q.actors) for q in heard(text)] == [("said", ["Mr. Dunne"])]
+
+
+def test_a_stances_holder_as_main_subject_still_leads_for_a_role(heard: Callable) -> None:
+    """'Ann Bell regrets her insults of Tom Ray. The appeals court judge ... said': the one who
+    holds the stance as the sentence's main subject is still the one the role names."""
+    text = (
+        "Bell Apologizes for Remarks\n\nAnn Bell regrets her insults of Tom Ray.\n\nThe appeals "
+        "court judge -- who has been involved in a scuffle with the nominee over the past few "
+        "days -- said she regretted her remarks and promised to stay out of it in the future.\n"
+    )
+    assert [(q.cue, q.actors) for q in heard(text)] == [("said", ["Ann Bell"])]

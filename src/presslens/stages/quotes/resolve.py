@@ -180,7 +180,7 @@ def all_candidates(
             distance = relayed_distance(ctx, sentence_of(ctx, candidate.head), own, relayed)
             gender = ctx.genders.get(candidate.actor_id or "", candidate.gender)
             unsure = UNTESTED if need.gender is not None and gender is None else 0
-            bonus = SPEAKER if ctx.doc[candidate.head].dep_ in ("nsubj", "nsubjpass") else 0
+            bonus = SPEAKER if earlier_speaker(ctx.doc[candidate.head], candidate.holder) else 0
             rank = 2 * distance + bonus + unsure
             found.append((rank, -candidate.head, candidate, distance))
             found += addressees(ctx, speaker, candidate, need, distance)
@@ -203,6 +203,15 @@ def all_candidates(
         rank = 2 * distance + salience(token) + unsure
         found.append((rank, -i, referent(speaker, actor), distance))
     return found
+
+
+def earlier_speaker(head: Token, holder: bool) -> bool:
+    """Whether an earlier attribution's subject ranks as its speaker: one who spoke, or one
+    who holds a stance as the main subject ("Roe regrets her remarks"), not the holder in a
+    clause of another's sentence ("Dunne was blunt in Dayton, where Pratt wants ...")."""
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return not holder or salience(head) == 0
 
 
 def addressees(

@@ -46,6 +46,7 @@ class Speaker:
     plural: bool = False  # "they", "officials", "Smith and Jones"
     role: str | None = None  # PERSON | ORG | DOCUMENT: a role noun to resolve ("the group")
     gender: str | None = None  # "m" | "f" when the phrase says it ("the congresswoman")
+    holder: bool = False  # holds a stance ("Roe wants ..."), did not speak
 
 
 def phrase_tokens(head: Token) -> list[Token]:

@@ -280,6 +280,11 @@ class Found(NamedTuple):
     stances: tuple[Quote, ...] = ()
 
 
+# stances whose holder did not speak ("Roe wants ..."); one who "would not say" or "declined
+# to comment" still spoke to the reporter, and a role noun after it may be theirs
+NOT_SPEAKING = frozenset({"intent", "stance"})
+
+
 def resolve_speakers(ctx: Context, items: list[Attribution]) -> list[Attribution]:
     earlier: list[Speaker] = []
     resolved = []
@@ -291,8 +296,9 @@ def resolve_speakers(ctx: Context, items: list[Attribution]) -> list[Attribution
         if speaker is not None and speaker.actor_id is None and not speaker.pronoun:
             speaker = identified_later(ctx, speaker)
             item = replace(item, speaker=speaker)
-        if speaker is not None and kind_of(ctx, item) is None:
-            earlier.append(speaker)  # a stance's holder is no earlier speaker ("Roe wanted")
+        if speaker is not None:
+            holder = kind_of(ctx, item) in NOT_SPEAKING  # wants or believes: no speaker's rank
+            earlier.append(replace(speaker, holder=True) if holder else speaker)
         resolved.append(item)
     return sorted(resolved, key=lambda a: a.span.start)
 
