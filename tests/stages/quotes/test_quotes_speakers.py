@@ -641,3 +641,19 @@ def test_a_participle_after_there_is_talk_about_someone_is_theirs(heard: Hear) -
         "cheered.\n"
     )
     assert [(q.cue, q.actors) for q in heard(text)] == [("saying", ["Ortiz"])]
+
+
+def test_a_thing_a_predicate_names_is_not_who_the_relative_clause_is_about() -> None:
+    """'The main barrier has been older voters, who overwhelmingly rejected ...': the voters
+    rejected him, not the barrier."""
+    from presslens import analyse
+
+    text = (
+        "Senator Courts Young Voters\n\nThe senator was on the airwaves before his rival was."
+        "\n\nThe main barrier has been older voters, who overwhelmingly rejected the senator "
+        "and handed his rival a lead.\n"
+    )
+    speakers = [q.speaker for q in analyse(text).quotes] + [
+        s.speaker for s in analyse(text).stances
+    ]
+    assert "The main barrier" not in speakers and "older voters" in speakers

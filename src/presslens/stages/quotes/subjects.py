@@ -184,7 +184,8 @@ def a_person(token: Token) -> bool:
 
 def described_subject(noun: Token) -> Token | None:
     """The one a predicate or apposed noun describes: "Roe is a serial liar and birther who has
-    pledged ..." pledges as Roe; None for a name ("It is Smith who said") or naming no one."""
+    pledged ..." pledges as Roe; None for a name ("It is Smith who said"), naming no one, or
+    a thing the predicate names ("The barrier is voters who ...")."""
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head
     if noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.head.ent_type_ == "PERSON":
@@ -197,6 +198,8 @@ def described_subject(noun: Token) -> Token | None:
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.lower_ in NOT_SPEAKERS or expletive(subject, verb):
         return None
+    if a_thing(subject):
+        return None  # "The main barrier has been black voters, who rejected ...": the voters
     return subject
 
 
