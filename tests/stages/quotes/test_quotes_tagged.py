@@ -359,3 +359,21 @@ def test_a_subject_set_off_before_an_inverted_cue_does_not_outrank_the_source() 
     dossier = analyse(text)
     names = {a.id: a.name for a in dossier.actors}
     assert ["Ann Pell"] in [[names[i] for i in q.speaker_actor_ids] for q in dossier.quotes]
+
+
+def test_a_tagged_possessive_pronoun_speaks_as_the_noun_it_owns(context_for: Callable) -> None:
+    """A source tagged as "my" of "my editor at the time": the editor speaks, not "my"."""
+    text = (
+        "The story never ran; my editor at the time at the Herald argued the piece made the "
+        "senator look too good and spiked it."
+    )
+    ctx, _quoted = context_for(text)
+    item = Tagged(
+        (span_of(text, "the piece made the senator look too good"),),
+        span_of(text, "argued"),
+        (span_of(text, "my"),),
+        0.9,
+    )
+    (cue,) = [t for t in ctx.doc if t.text == "argued"]
+    speaker = tagged.speaker_of(ctx, item, cue)
+    assert speaker is not None and speaker.span.of(text) == "my editor at the time at the Herald"
