@@ -657,3 +657,37 @@ def test_a_thing_a_predicate_names_is_not_who_the_relative_clause_is_about() -> 
         s.speaker for s in analyse(text).stances
     ]
     assert "The main barrier" not in speakers and "older voters" in speakers
+
+
+def test_the_person_before_the_comma_is_the_phrases_head_not_a_name_in_it() -> None:
+    """'It was no accident — Ann Bell, a spokeswoman for Tom Ray, told ...': the parse leaves
+    "told" no subject; the person whose phrase ends at the comma is Bell, not Ray (as spaCy's
+    small model parses one such sentence)."""
+    from spacy.tokens import Span as DocSpan
+
+    from presslens.stages.quotes.subjects import person_before_comma
+
+    doc = hand_parse(
+        """
+        It 1 nsubj PRON
+        was 1 ROOT AUX
+        no 3 det DET
+        accident 1 attr NOUN
+        - 3 punct PUNCT
+        Ann 6 compound PROPN
+        Bell 3 appos PROPN
+        , 6 punct PUNCT
+        a 9 det DET
+        spokeswoman 6 appos NOUN
+        for 9 prep ADP
+        Tom 12 compound PROPN
+        Ray 10 pobj PROPN
+        , 6 punct PUNCT
+        told 1 conj VERB
+        reporters 14 dobj NOUN
+        . 1 punct PUNCT
+        """
+    )
+    doc.ents = [DocSpan(doc, 5, 7, "PERSON"), DocSpan(doc, 11, 13, "PERSON")]
+    found = person_before_comma(doc[14])
+    assert found is not None and found.text == "Bell"

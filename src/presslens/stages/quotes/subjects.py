@@ -270,9 +270,11 @@ def person_before_comma(cue: Token) -> Token | None:
         return None
     end = cue.i - 2
     for token in doc[cue.sent.start : end + 1]:
-        if token.right_edge.i == end and token.pos_ == "PROPN" and token.ent_type_ == "PERSON":
-            if token.dep_ != "compound":
-                return token
+        if token.pos_ != "PROPN" or token.ent_type_ != "PERSON" or token.dep_ == "compound":
+            continue
+        words = [t for t in token.subtree if not t.is_punct]
+        if words[-1].i == end:
+            return token  # "Ann Bell, a spokeswoman for Roe, told": Bell, not Roe
     return None
 
 
