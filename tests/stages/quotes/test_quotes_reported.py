@@ -503,3 +503,14 @@ def test_a_late_by_after_the_grounds_is_the_accusations_agent(heard: Callable) -
     )
     (quote,) = [q for q in heard(text) if q.cue == "criticized"]
     assert quote.actors == ["Peter Gale"] and not quote.text.endswith("Gale")
+
+
+def test_according_to_after_a_bare_report_of_a_quotation_adds_nothing(heard: Callable) -> None:
+    """'"...?" Hale asked, according to a transcript of the interview.': the phrase says where
+    the writer read the quotation; "Hale asked" is no one's words."""
+    text = (
+        "Governor Questions Rival's Plan\n\nGovernor Ann Hale spoke to a cable show on Thursday."
+        "\n\n\"It's really a very general debate when it comes to the senator. Well, what does "
+        'that mean?" Hale asked, according to a transcript of the interview.\n'
+    )
+    assert [(q.cue, q.actors) for q in heard(text)] == [("asked", ["Ann Hale"])]
