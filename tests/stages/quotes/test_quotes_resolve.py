@@ -854,3 +854,16 @@ def test_a_stances_holder_as_main_subject_still_leads_for_a_role(heard: Callable
         "days -- said she regretted her remarks and promised to stay out of it in the future.\n"
     )
     assert [(q.cue, q.actors) for q in heard(text)] == [("said", ["Ann Bell"])]
+
+
+def test_a_question_set_as_a_clause_is_put_to_the_sentences_subject(heard: Callable) -> None:
+    """'Ray tried to draw a distinction ..., when a reporter asked if ... "..." he said': the
+    one asked answers, and a question naming no one asked is put to the main subject."""
+    text = (
+        "Governor Draws a Line\n\nSome candidates say they oppose sending troops abroad.\n\n"
+        "Governor Tom Ray himself tried to draw a distinction during an interview this month, "
+        "when a reporter asked if recent deployments meant that he was reversing his pledge."
+        "\n\n''You know, when I said no troops, I think people understood what I meant,'' he "
+        "said.\n"
+    )
+    assert [q.actors for q in heard(text) if q.cue == "said"] == [["Tom Ray"]]

@@ -223,14 +223,22 @@ def addressees(
     if cue.lemma_.lower() not in QUESTIONS:
         return []
     found: list[Candidate] = []
-    for child in cue.children:
+    for child in [*cue.children, *asked_in_main_clause(cue)]:
         actor = ctx.actor_of_token.get(child.i)
-        if child.dep_ not in ("dobj", "dative") or actor is None:
+        if child.dep_ not in ("dobj", "dative", "nsubj") or actor is None:
             continue
         if fits(need, actor.type, sex_of(ctx, actor.id), False):
             rank = 2 * distance + SPEAKER - 1
             found.append((rank, -child.i, referent(speaker, actor), distance))
     return found
+
+
+def asked_in_main_clause(cue: Token) -> list[Token]:
+    """'Roe drew a distinction when a reporter asked if ...': a question naming no one asked,
+    set as a clause of another's sentence, is put to that sentence's subject."""
+    if cue.dep_ != "advcl" or any(c.dep_ in ("dobj", "dative") for c in cue.children):
+        return []
+    return [c for c in cue.head.children if c.dep_ == "nsubj"]
 
 
 def narrative(ctx: Context, number: int) -> bool:
