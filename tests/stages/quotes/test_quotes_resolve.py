@@ -867,3 +867,25 @@ def test_a_question_set_as_a_clause_is_put_to_the_sentences_subject(heard: Calla
         "said.\n"
     )
     assert [q.actors for q in heard(text) if q.cue == "said"] == [["Tom Ray"]]
+
+
+def test_a_main_subject_holding_a_stance_ranks_as_a_speaker_for_a_role_not_a_pronoun() -> None:
+    """'Pastor Brant plans to recruit volunteers.': Brant holds a stance as the main subject;
+    a later "the pastor" may still be his (as a speaker's), a later "he" is not pulled to him
+    over the sentence's own people."""
+    from presslens.stages.quotes.resolve import earlier_speaker
+    from tests.stages.quotes.conftest import hand_parse
+
+    doc = hand_parse(
+        """
+        Brant 1 nsubj PROPN
+        plans 1 ROOT VERB
+        to 3 aux PART
+        recruit 1 xcomp VERB
+        volunteers 3 dobj NOUN
+        . 1 punct PUNCT
+        """
+    )
+    assert earlier_speaker(doc[0], holder=False, pronoun=True)
+    assert earlier_speaker(doc[0], holder=True, pronoun=False)
+    assert not earlier_speaker(doc[0], holder=True, pronoun=True)

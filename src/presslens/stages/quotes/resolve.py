@@ -180,7 +180,8 @@ def all_candidates(
             distance = relayed_distance(ctx, sentence_of(ctx, candidate.head), own, relayed)
             gender = ctx.genders.get(candidate.actor_id or "", candidate.gender)
             unsure = UNTESTED if need.gender is not None and gender is None else 0
-            bonus = SPEAKER if earlier_speaker(ctx.doc[candidate.head], candidate.holder) else 0
+            spoke = earlier_speaker(ctx.doc[candidate.head], candidate.holder, speaker.pronoun)
+            bonus = SPEAKER if spoke else 0
             rank = 2 * distance + bonus + unsure
             found.append((rank, -candidate.head, candidate, distance))
             found += addressees(ctx, speaker, candidate, need, distance)
@@ -205,13 +206,14 @@ def all_candidates(
     return found
 
 
-def earlier_speaker(head: Token, holder: bool) -> bool:
-    """Whether an earlier attribution's subject ranks as its speaker: one who spoke, or one
-    who holds a stance as the main subject ("Roe regrets her remarks"), not the holder in a
-    clause of another's sentence ("Dunne was blunt in Dayton, where Pratt wants ...")."""
+def earlier_speaker(head: Token, holder: bool, pronoun: bool) -> bool:
+    """Whether an earlier attribution's subject ranks as its speaker: one who spoke. One who
+    only holds a stance ("Pratt wants ...", "Pastor Roe plans to ...") does not for a pronoun,
+    and for a role noun only as its sentence's main subject ("Roe regrets her remarks. The
+    justice said ...")."""
     if head.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    return not holder or salience(head) == 0
+    return not holder or (not pronoun and salience(head) == 0)
 
 
 def addressees(

@@ -297,7 +297,8 @@ def speaker_of(ctx: Context, item: learned.Tagged, cue: Token | None) -> Speaker
         if head is not None and head.pos_ not in NOMINAL and head.head.pos_ in NOMINAL:
             head = head.head  # a source cut short ("a" of "a New York Times editorial")
         if head is not None and head.tag_ == "PRP$" and head.head.pos_ == "NOUN":
-            head = head.head  # "my" of "my editor at the time": the editor
+            if cue is None or head.head.i != cue.i:  # "his call to ...": his
+                head = head.head  # "my" of "my editor at the time": the editor
         if head is not None and named(ctx, head) and not passive_subject_of(ctx, head, cue):
             return make_speaker(ctx.text, head, ctx.actors)
     if cue is not None and cue.pos_ in ("VERB", "AUX"):
