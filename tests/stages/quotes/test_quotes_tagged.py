@@ -377,3 +377,18 @@ def test_a_tagged_possessive_pronoun_speaks_as_the_noun_it_owns(context_for: Cal
     (cue,) = [t for t in ctx.doc if t.text == "argued"]
     speaker = tagged.speaker_of(ctx, item, cue)
     assert speaker is not None and speaker.span.of(text) == "my editor at the time at the Herald"
+
+
+def test_a_tagged_possessive_pronoun_owning_the_cue_noun_speaks(context_for: Callable) -> None:
+    """'his call to bring both parties together': "his" owns the cue itself and speaks."""
+    text = "The governor repeated his call to bring Republicans and Democrats together."
+    ctx, _quoted = context_for(text)
+    item = Tagged(
+        (span_of(text, "to bring Republicans and Democrats together"),),
+        span_of(text, "call"),
+        (span_of(text, "his"),),
+        0.9,
+    )
+    (cue,) = [t for t in ctx.doc if t.text == "call"]
+    speaker = tagged.speaker_of(ctx, item, cue)
+    assert speaker is not None and speaker.span.of(text) == "his"
