@@ -889,3 +889,16 @@ def test_a_main_subject_holding_a_stance_ranks_as_a_speaker_for_a_role_not_a_pro
     assert earlier_speaker(doc[0], holder=False, pronoun=True)
     assert earlier_speaker(doc[0], holder=True, pronoun=False)
     assert not earlier_speaker(doc[0], holder=True, pronoun=True)
+
+
+def test_someone_a_newcomer_speaks_of_is_not_the_newcomer(heard: Callable) -> None:
+    """'A witness ... said the head of technology, Ross Pitt, instructed employees ... The
+    witness said ...': Pitt is whom the witness told of, not the witness."""
+    text = (
+        "Agency Accused of Hiding a Breach\n\nA congressional report released on Tuesday faults "
+        "the agency's handling of a computer breach.\n\nA witness interviewed by congressional "
+        "staff said the agency's current head of technology, Ross Pitt, instructed employees "
+        "not to disclose information about the breach, the report said.\n\nThe witness said "
+        'the order was meant to avoid "effecting the outcome" of the chairman\'s confirmation.\n'
+    )
+    assert [q.actors for q in heard(text) if q.text.startswith("the order")] == [[]]

@@ -27,7 +27,13 @@ from presslens.stages.quotes.groups import (
     joint_referent,
 )
 from presslens.stages.quotes.homes import elsewhere, role_place
-from presslens.stages.quotes.newcomers import first_use, named_after, newcomer_at, of_someone_new
+from presslens.stages.quotes.newcomers import (
+    first_use,
+    named_after,
+    newcomer_at,
+    of_someone_new,
+    told_of,
+)
 from presslens.stages.quotes.parties import agree, of_nation, role_nation, role_parties
 from presslens.stages.quotes.speakers import Speaker
 from presslens.stages.quotes.subjects import a_thing
@@ -423,6 +429,7 @@ def role_candidates(
     since = newcomer_at(ctx, speaker.head, roles.same_as(role))
     if since is not None:
         found = [c for c in found if named_after(ctx, c[2].actor_id, since)]
+        found = [c for c in found if not told_of(ctx, c[2].actor_id, since, speaker.head)]
     first = first_use(ctx, speaker.head, roles.same_as(role)) if roles.bare_noun(role) else None
     if first is not None:  # "the woman's quotes ... its reporter Jane Roe": not Roe
         found = [c for c in found if not named_after(ctx, c[2].actor_id, first)]
