@@ -514,3 +514,28 @@ def test_according_to_after_a_bare_report_of_a_quotation_adds_nothing(heard: Cal
         'that mean?" Hale asked, according to a transcript of the interview.\n'
     )
     assert [(q.cue, q.actors) for q in heard(text)] == [("asked", ["Ann Hale"])]
+
+
+LI_WEN = (
+    "Ministry Rejects the Report\n\nSpeaking in Beijing, foreign ministry spokesman Li Wen "
+    "repeated that the country opposed hacking and acted against it.\n\nPeople should show "
+    'evidence for their claims and not throw around vague words like "maybe" and "perhaps", he '
+    'told reporters. "This is deeply irresponsible."\n'
+)
+
+
+def test_a_cue_closing_the_sentence_after_a_comma_reports_all_before_it(heard: Callable) -> None:
+    """'People should show evidence ... "perhaps", he told reporters.': the parse joins "told"
+    to the sentence as a conjunct; what was said is everything before the comma, not the last
+    quoted word."""
+    told = [q.text for q in heard(LI_WEN) if q.cue == "told"]
+    assert told == [
+        "People should show evidence for their claims and not throw around vague words like "
+        '"maybe" and "perhaps"'
+    ]
+
+
+def test_a_family_name_written_first_says_no_sex(heard: Callable) -> None:
+    """'spokesman Li Wen ... he told reporters': "Li" is a rare given name the Census gives to
+    women but a common surname; written first it says nothing against "he"."""
+    assert all(q.actors == ["Li Wen"] for q in heard(LI_WEN))

@@ -211,7 +211,10 @@ def interrupted_clause(verb: Token, lexicon: Lexicon) -> list[Token] | None:
         return None  # "The truth, the senator said then, was that ...": set off, it interrupts
     if not any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children):
         return None
-    if verb.dep_ not in ("parataxis", "ccomp", "advcl") or head.pos_ not in ("VERB", "AUX"):
+    if verb.dep_ == "conj":
+        comma = closing_cue(verb)
+        return [t for t in verb.sent if t.i < comma and not t.is_space] if comma else None
+    if verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj") or head.pos_ not in ("VERB", "AUX"):
         return None
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ not in ("as", "that")
                                     for c in verb.children):  # fmt: skip
@@ -220,6 +223,20 @@ def interrupted_clause(verb: Token, lexicon: Lexicon) -> list[Token] | None:
         return None
     own = {t.i for t in verb.subtree}
     return [t for t in head.subtree if t.i not in own and not (t.is_punct and t.i > verb.i)]
+
+
+def closing_cue(verb: Token) -> int | None:
+    """'People should provide evidence ... and "perhaps", he told reporters.': a cue the parse
+    joined to the clause before as a conjunct, though only a comma stands before its subject
+    and nothing of the sentence comes after it; the comma's index, which ends what was said."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i > verb.i or subject.left_edge.i < 2:
+        return None
+    comma = subject.left_edge.i - 1
+    if verb.doc[comma].text != "," or any(c.dep_ == "cc" for c in verb.children):
+        return None
+    rest = [t for t in verb.doc[verb.right_edge.i + 1 : verb.sent.end] if not t.is_space]
+    return comma if all(t.is_punct for t in rest) else None
 
 
 def own(tokens: list[Token]) -> set[int]:
