@@ -902,3 +902,15 @@ def test_someone_a_newcomer_speaks_of_is_not_the_newcomer(heard: Callable) -> No
         'the order was meant to avoid "effecting the outcome" of the chairman\'s confirmation.\n'
     )
     assert [q.actors for q in heard(text) if q.text.startswith("the order")] == [[]]
+
+
+def test_the_one_who_asked_is_never_the_one_asked(heard: Callable) -> None:
+    """'After host Tom Gale asked the author ..., Ross Pike replied, "..." "...," he added': the
+    asker is not put to himself as the one asked."""
+    text = (
+        "Author Makes a Prediction\n\nThe author made his prediction on Friday.\n\nAfter radio "
+        "host Tom Gale asked the author who he thought would win the race, Ross Pike replied, "
+        '"If I had to bet now, I would bet on the governor."\n\n"We should never confuse who we '
+        'want to win with who is going to win," he added.\n'
+    )
+    assert [q.actors for q in heard(text) if q.cue == "added"] == [["Ross Pike"]]

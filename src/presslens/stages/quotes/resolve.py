@@ -231,9 +231,10 @@ def addressees(
     if cue.lemma_.lower() not in QUESTIONS:
         return []
     found: list[Candidate] = []
-    for child in [*cue.children, *asked_in_main_clause(cue)]:
+    asked = [c for c in cue.children if c.dep_ in ("dobj", "dative")]
+    for child in asked or asked_in_main_clause(cue):
         actor = ctx.actor_of_token.get(child.i)
-        if child.dep_ not in ("dobj", "dative", "nsubj") or actor is None:
+        if actor is None:
             continue
         if fits(need, actor.type, sex_of(ctx, actor.id), False):
             rank = 2 * distance + SPEAKER - 1
@@ -244,7 +245,7 @@ def addressees(
 def asked_in_main_clause(cue: Token) -> list[Token]:
     """'Roe drew a distinction when a reporter asked if ...': a question naming no one asked,
     set as a clause of another's sentence, is put to that sentence's subject."""
-    if cue.dep_ != "advcl" or any(c.dep_ in ("dobj", "dative") for c in cue.children):
+    if cue.dep_ != "advcl":
         return []
     return [c for c in cue.head.children if c.dep_ == "nsubj"]
 
