@@ -392,3 +392,21 @@ def test_a_tagged_possessive_pronoun_owning_the_cue_noun_speaks(context_for: Cal
     (cue,) = [t for t in ctx.doc if t.text == "call"]
     speaker = tagged.speaker_of(ctx, item, cue)
     assert speaker is not None and speaker.span.of(text) == "his"
+
+
+def test_a_tagged_possessive_pronoun_owning_a_speech_speaks(context_for: Callable) -> None:
+    """'his upbeat speech was full of promises to keep fighting': "his" owns words, not a person,
+    and is the one speaking."""
+    text = (
+        "The senator spoke in Miami, and his upbeat speech was full of promises to keep fighting."
+    )
+    ctx, _quoted = context_for(text)
+    item = Tagged(
+        (span_of(text, "to keep fighting"),),
+        span_of(text, "was full of promises"),
+        (span_of(text, "his"),),
+        0.9,
+    )
+    (cue,) = [t for t in ctx.doc if t.text == "promises"]
+    speaker = tagged.speaker_of(ctx, item, cue)
+    assert speaker is not None and speaker.span.of(text) == "his"

@@ -59,7 +59,7 @@ from presslens.stages.quotes.marks import CLOSE_AFTER, MARK_RE, MARKS, Quoted
 from presslens.stages.quotes.misparsed import actor_for
 from presslens.stages.quotes.reported import unquoted_subject
 from presslens.stages.quotes.speakers import Speaker, make_speaker
-from presslens.stages.quotes.subjects import subject_of
+from presslens.stages.quotes.subjects import a_person, subject_of
 from presslens.stages.titles import title_like
 
 NOMINAL = ("PROPN", "NOUN", "PRON")  # what a speaker's head word may be
@@ -296,9 +296,8 @@ def speaker_of(ctx: Context, item: learned.Tagged, cue: Token | None) -> Speaker
         head = head_of(ctx, source)
         if head is not None and head.pos_ not in NOMINAL and head.head.pos_ in NOMINAL:
             head = head.head  # a source cut short ("a" of "a New York Times editorial")
-        if head is not None and head.tag_ == "PRP$" and head.head.pos_ == "NOUN":
-            if cue is None or head.head.i != cue.i:  # "his call to ...": his
-                head = head.head  # "my" of "my editor at the time": the editor
+        if head is not None and head.tag_ == "PRP$" and a_person(head.head):
+            head = head.head  # "my" of "my editor at the time": the editor; "his speech": his
         if head is not None and named(ctx, head) and not passive_subject_of(ctx, head, cue):
             return make_speaker(ctx.text, head, ctx.actors)
     if cue is not None and cue.pos_ in ("VERB", "AUX"):
