@@ -539,3 +539,26 @@ def test_a_family_name_written_first_says_no_sex(heard: Callable) -> None:
     """'spokesman Li Wen ... he told reporters': "Li" is a rare given name the Census gives to
     women but a common surname; written first it says nothing against "he"."""
     assert all(q.actors == ["Li Wen"] for q in heard(LI_WEN))
+
+
+def test_a_conjunct_with_its_own_that_is_no_closing_cue() -> None:
+    """'He said the network had tweeted ... and that Tapp, Bash and Blitt had mentioned it': a
+    "that" clause of its own, though a comma stands before its subject (as spaCy's small model
+    parses one such sentence)."""
+    from presslens.stages.quotes.reported import closing_cue
+    from tests.stages.quotes.conftest import hand_parse
+
+    doc = hand_parse(
+        """
+        He 1 nsubj PRON
+        said 1 ROOT VERB
+        that 6 mark SCONJ
+        Tapp 6 advmod PROPN
+        , 6 punct PUNCT
+        Bash 6 nsubj PROPN
+        mentioned 1 conj VERB
+        it 6 dobj PRON
+        . 1 punct PUNCT
+        """
+    )
+    assert closing_cue(doc[6]) is None

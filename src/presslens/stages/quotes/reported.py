@@ -235,6 +235,8 @@ def closing_cue(verb: Token) -> int | None:
     comma = subject.left_edge.i - 1
     if verb.doc[comma].text != "," or any(c.dep_ == "cc" for c in verb.children):
         return None
+    if any(c.dep_ == "mark" for c in verb.children):
+        return None  # "and that Tapper, Bash and Blitzer had mentioned it": its own clause
     rest = [t for t in verb.doc[verb.right_edge.i + 1 : verb.sent.end] if not t.is_space]
     return comma if all(t.is_punct for t in rest) else None
 
