@@ -562,3 +562,26 @@ def test_a_conjunct_with_its_own_that_is_no_closing_cue() -> None:
         """
     )
     assert closing_cue(doc[6]) is None
+
+
+def test_a_conjunct_cue_with_an_object_of_its_own_is_no_closing_cue() -> None:
+    """'..., Trump continued his attacks': a cue with its own object reports that, not the
+    sentence before the comma (as spaCy's small model parses one such sentence)."""
+    from presslens.stages.quotes.reported import closing_cue
+    from tests.stages.quotes.conftest import hand_parse
+
+    doc = hand_parse(
+        """
+        He 1 nsubj PRON
+        ignored 1 ROOT VERB
+        the 3 det DET
+        facts 1 dobj NOUN
+        , 1 punct PUNCT
+        Roe 6 nsubj PROPN
+        continued 1 conj VERB
+        his 8 poss PRON
+        attacks 6 dobj NOUN
+        . 1 punct PUNCT
+        """
+    )
+    assert closing_cue(doc[6]) is None

@@ -225,6 +225,9 @@ def interrupted_clause(verb: Token, lexicon: Lexicon) -> list[Token] | None:
     return [t for t in head.subtree if t.i not in own and not (t.is_punct and t.i > verb.i)]
 
 
+TELLING = frozenset({"tell", "inform", "assure", "remind", "warn", "ask"})  # object: whom
+
+
 def closing_cue(verb: Token) -> int | None:
     """'People should provide evidence ... and "perhaps", he told reporters.': a cue the parse
     joined to the clause before as a conjunct, though only a comma stands before its subject
@@ -237,6 +240,9 @@ def closing_cue(verb: Token) -> int | None:
         return None
     if any(c.dep_ == "mark" for c in verb.children):
         return None  # "and that Tapper, Bash and Blitzer had mentioned it": its own clause
+    told = verb.lemma_.lower() in TELLING  # "he told reporters": whom, not what
+    if any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and not told for c in verb.children):
+        return None  # "Trump continued his attacks", "and, he argued, to help ...": its own
     rest = [t for t in verb.doc[verb.right_edge.i + 1 : verb.sent.end] if not t.is_space]
     return comma if all(t.is_punct for t in rest) else None
 
