@@ -361,52 +361,50 @@ def test_a_subject_set_off_before_an_inverted_cue_does_not_outrank_the_source() 
     assert ["Ann Pell"] in [[names[i] for i in q.speaker_actor_ids] for q in dossier.quotes]
 
 
-def test_a_tagged_possessive_pronoun_speaks_as_the_noun_it_owns(context_for: Callable) -> None:
-    """A source tagged as "my" of "my editor at the time": the editor speaks, not "my"."""
-    text = (
-        "The story never ran; my editor at the time at the Herald argued the piece made the "
-        "senator look too good and spiked it."
-    )
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "cue_word", "source", "speaker"),
+    [
+        # "my" of "my editor at the time": the editor, a person, speaks
+        (
+            "The story never ran; my editor at the time at the Herald argued the piece made "
+            "the senator look too good and spiked it.",
+            "the piece made the senator look too good",
+            "argued",
+            "argued",
+            "my",
+            "my editor at the time at the Herald",
+        ),
+        # "his" owns the cue itself, or words: he speaks
+        (
+            "The governor repeated his call to bring Republicans and Democrats together.",
+            "to bring Republicans and Democrats together",
+            "call",
+            "call",
+            "his",
+            "his",
+        ),
+        (
+            "The senator spoke in Miami, and his upbeat speech was full of promises to keep "
+            "fighting.",
+            "to keep fighting",
+            "was full of promises",
+            "promises",
+            "his",
+            "his",
+        ),
+    ],
+)
+def test_a_tagged_possessive_pronoun_speaks_as_the_person_it_owns(
+    text: str,
+    content: str,
+    cue: str,
+    cue_word: str,
+    source: str,
+    speaker: str,
+    context_for: Callable,
+) -> None:
     ctx, _quoted = context_for(text)
-    item = Tagged(
-        (span_of(text, "the piece made the senator look too good"),),
-        span_of(text, "argued"),
-        (span_of(text, "my"),),
-        0.9,
-    )
-    (cue,) = [t for t in ctx.doc if t.text == "argued"]
-    speaker = tagged.speaker_of(ctx, item, cue)
-    assert speaker is not None and speaker.span.of(text) == "my editor at the time at the Herald"
-
-
-def test_a_tagged_possessive_pronoun_owning_the_cue_noun_speaks(context_for: Callable) -> None:
-    """'his call to bring both parties together': "his" owns the cue itself and speaks."""
-    text = "The governor repeated his call to bring Republicans and Democrats together."
-    ctx, _quoted = context_for(text)
-    item = Tagged(
-        (span_of(text, "to bring Republicans and Democrats together"),),
-        span_of(text, "call"),
-        (span_of(text, "his"),),
-        0.9,
-    )
-    (cue,) = [t for t in ctx.doc if t.text == "call"]
-    speaker = tagged.speaker_of(ctx, item, cue)
-    assert speaker is not None and speaker.span.of(text) == "his"
-
-
-def test_a_tagged_possessive_pronoun_owning_a_speech_speaks(context_for: Callable) -> None:
-    """'his upbeat speech was full of promises to keep fighting': "his" owns words, not a person,
-    and is the one speaking."""
-    text = (
-        "The senator spoke in Miami, and his upbeat speech was full of promises to keep fighting."
-    )
-    ctx, _quoted = context_for(text)
-    item = Tagged(
-        (span_of(text, "to keep fighting"),),
-        span_of(text, "was full of promises"),
-        (span_of(text, "his"),),
-        0.9,
-    )
-    (cue,) = [t for t in ctx.doc if t.text == "promises"]
-    speaker = tagged.speaker_of(ctx, item, cue)
-    assert speaker is not None and speaker.span.of(text) == "his"
+    item = Tagged((span_of(text, content),), span_of(text, cue), (span_of(text, source),), 0.9)
+    (head,) = [t for t in ctx.doc if t.text == cue_word]
+    found = tagged.speaker_of(ctx, item, head)
+    assert found is not None and found.span.of(text) == speaker
