@@ -123,6 +123,14 @@ def not_a_name(word_or_entry: str | GivenName) -> bool:
     return entry.frequency < NAME_FLOOR or (entry.word and entry.frequency < WORD_FLOOR)
 
 
+def rare_name_but_surname(word: str) -> bool:
+    """A word the catalogue has as a rare given name (below NAME_FLOOR) but more often as a
+    surname ("Lu", "Li", "Yang"): opening a name, it is likelier the family name written
+    first ("Lu Kang") than a given name, and says no sex."""
+    entry = catalogue().get(word.strip(".").lower())
+    return entry is not None and entry.frequency < NAME_FLOOR < entry.surname_frequency
+
+
 def catalogue_sex(word: str) -> str | None:
     """'f' or 'm' for a lower-case name the catalogue gives clearly to one sex, else None (also
     for a name that is mostly a word: the encoder, which reads the word, decides). Rare names

@@ -248,3 +248,32 @@ def test_verbs_of_exclaiming_report_a_quote(verb: str, heard: Callable) -> None:
         f"Jane Roe {verb}. The vote was unanimous.\n"
     )
     assert [(q.cue, q.actors) for q in heard(text)] == [(verb, ["Jane Roe"])]
+
+
+def test_a_short_utterance_with_a_speakers_phrase_before_its_cue_is_speech() -> None:
+    """'“It’s unanimous,” councilmember Dana Pruitt said of ...': two words set off by a comma,
+    then the speaker's whole phrase and the cue (the parse hangs the quotation on the phrase)."""
+    from presslens import analyse
+
+    text = (
+        "Council Backs Ending the Contracts\n\nCity officials are not sure how to end the "
+        "deals.\n\n“It’s unanimous,” councilmember Dana Pruitt said of the council’s support for "
+        "ending the contracts. The problem is finding a legal basis.\n"
+    )
+    assert [(q.text, q.speaker) for q in analyse(text).quotes] == [
+        ("“It’s unanimous,”", "councilmember Dana Pruitt")
+    ]
+
+
+def test_a_question_before_a_sentence_telling_whom_is_that_speakers() -> None:
+    """'“... what can we do to help?’” Renteria told reporters during a call.': the segmenter
+    ends the sentence at the question; the next one names its speaker and only whom she told."""
+    from presslens import analyse
+
+    text = (
+        "Mayor Praises the Response\n\nThe mayor met staff from the campaign last week. She "
+        "has experience in the state, having served as chief of staff to Sen. Ann Rowe (D- "
+        "Mich.).\n\n“Her response has been, ‘What can we do to help?’” Renteria told reporters "
+        "during Tuesday’s call.\n\nThe governor did not comment.\n"
+    )
+    assert [(q.cue, q.speaker) for q in analyse(text).quotes] == [("told", "Renteria")]

@@ -274,3 +274,47 @@ def test_the_object_of_with_right_before_a_gerund_says_it(heard: Callable) -> No
         "mate. Clinton smiled.\n"
     )
     assert [(q.cue, q.actors) for q in heard(text) if q.cue == "asking"] == [("asking", ["Maddow"])]
+
+
+def test_a_name_with_an_apposition_after_an_opening_phrase_speaks(heard: Callable) -> None:
+    """'Alarmed by the unrest in Nevada, Senator Harold Nash, the minority leader, said that
+    ...': the parse hangs the name on "Nevada" and leaves the cue with no subject."""
+    text = (
+        "Senator Presses Rival\n\nSupporters of the rival disrupted a party meeting last "
+        "weekend.\n\nAlarmed by the unrest in Nevada, Senator Harold Nash, the minority leader, "
+        "said that he spoke with the rival on Tuesday and that the senator faced a test of "
+        "leadership.\n\nNash said more talks were planned.\n"
+    )
+    (said,) = [q for q in heard(text) if "spoke" in q.text]
+    assert said.actors == ["Harold Nash"] and said.text.endswith("a test of leadership")
+
+
+def test_a_name_in_an_aside_after_a_quotation_speaks() -> None:
+    """'"A," Mr. Harlan, now 64 and retired in Dayton, Ohio, said': the parse reads "retired"
+    as a verb with the name for its subject, and hangs the cue on the quoted verb."""
+    from presslens import analyse
+
+    text = (
+        "Freed Reporter Recalls the Swap\n\nThe city freed a reporter in 1990 in exchange for a "
+        "spy.\n\n''If the mayor had listened to Gale, I would have been sitting in a cell for a "
+        "long time,'' Mr. Harlan, now 64 and retired in Dayton, Ohio, said by telephone this "
+        "week. ''Every minute there is like a day.''\n"
+    )
+    (quote,) = analyse(text).quotes
+    assert (quote.cue, quote.speaker) == ("said", "Mr. Harlan, now 64")
+
+
+def test_claiming_without_evidence_that_reports_the_clause(heard: Callable) -> None:
+    """'claiming without any evidence that Governor Pratt wanted ...': the parse hangs the
+    clause on "evidence"; it is what was claimed, and the claimant is the "he" who speaks next
+    (not Pratt, the clause's subject)."""
+    text = (
+        "Candidates Sharpen Their Tone\n\nMr. Hale spoke in Iowa on Sunday.\n\nThe day before, "
+        "at a rally in Dayton, Mr. Dunne was just as blunt, claiming without any evidence that "
+        "Governor Pratt wanted to take in 250,000 refugees. ''You'd have to be insane,'' he "
+        "said. And Ann Bell called for a ban.\n"
+    )
+    assert [(q.cue, q.actors) for q in heard(text)] == [
+        ("claiming", ["Mr. Dunne"]),
+        ("said", ["Mr. Dunne"]),
+    ]

@@ -491,3 +491,97 @@ def test_two_reports_set_side_by_side_are_each_their_own(heard: Callable) -> Non
         ),
         (["Chicago Sun-Times"], "in Chicago the parade began with a moment of silence"),
     ]
+
+
+def test_a_late_by_after_the_grounds_is_the_accusations_agent(heard: Callable) -> None:
+    """'was criticized for trading ..., even by allies like Councilman Peter Gale': the parse
+    hangs the "by" on "trading"; it is who criticized, not part of what for."""
+    text = (
+        "Swap Recalled\n\nThe city freed a reporter in 1990 in exchange for a spy. The mayor was "
+        "criticized for trading a guilty man for an innocent one, even by allies like "
+        "Councilman Peter Gale. Gale later changed his mind.\n"
+    )
+    (quote,) = [q for q in heard(text) if q.cue == "criticized"]
+    assert quote.actors == ["Peter Gale"] and not quote.text.endswith("Gale")
+
+
+def test_according_to_after_a_bare_report_of_a_quotation_adds_nothing(heard: Callable) -> None:
+    """'"...?" Hale asked, according to a transcript of the interview.': the phrase says where
+    the writer read the quotation; "Hale asked" is no one's words."""
+    text = (
+        "Governor Questions Rival's Plan\n\nGovernor Ann Hale spoke to a cable show on Thursday."
+        "\n\n\"It's really a very general debate when it comes to the senator. Well, what does "
+        'that mean?" Hale asked, according to a transcript of the interview.\n'
+    )
+    assert [(q.cue, q.actors) for q in heard(text)] == [("asked", ["Ann Hale"])]
+
+
+LI_WEN = (
+    "Ministry Rejects the Report\n\nSpeaking in Beijing, foreign ministry spokesman Li Wen "
+    "repeated that the country opposed hacking and acted against it.\n\nPeople should show "
+    'evidence for their claims and not throw around vague words like "maybe" and "perhaps", he '
+    'told reporters. "This is deeply irresponsible."\n'
+)
+
+
+def test_a_cue_closing_the_sentence_after_a_comma_reports_all_before_it(heard: Callable) -> None:
+    """'People should show evidence ... "perhaps", he told reporters.': the parse joins "told"
+    to the sentence as a conjunct; what was said is everything before the comma, not the last
+    quoted word."""
+    told = [q.text for q in heard(LI_WEN) if q.cue == "told"]
+    assert told == [
+        "People should show evidence for their claims and not throw around vague words like "
+        '"maybe" and "perhaps"'
+    ]
+
+
+def test_a_family_name_written_first_says_no_sex(heard: Callable) -> None:
+    """'spokesman Li Wen ... he told reporters': "Li" is a rare given name the Census gives to
+    women but a common surname; written first it says nothing against "he"."""
+    assert all(q.actors == ["Li Wen"] for q in heard(LI_WEN))
+
+
+def test_a_conjunct_with_its_own_that_is_no_closing_cue() -> None:
+    """'He said the network had tweeted ... and that Tapp, Bash and Blitt had mentioned it': a
+    "that" clause of its own, though a comma stands before its subject (as spaCy's small model
+    parses one such sentence)."""
+    from presslens.stages.quotes.reported import closing_cue
+    from tests.stages.quotes.conftest import hand_parse
+
+    doc = hand_parse(
+        """
+        He 1 nsubj PRON
+        said 1 ROOT VERB
+        that 6 mark SCONJ
+        Tapp 6 advmod PROPN
+        , 6 punct PUNCT
+        Bash 6 nsubj PROPN
+        mentioned 1 conj VERB
+        it 6 dobj PRON
+        . 1 punct PUNCT
+        """
+    )
+    assert closing_cue(doc[6]) is None
+
+
+def test_a_conjunct_cue_with_an_object_of_its_own_is_no_closing_cue() -> None:
+    """'..., Trump continued his attacks': a cue with its own object reports that, not the
+    sentence before the comma (as spaCy's small model parses one such sentence)."""
+    from presslens.stages.quotes.reported import closing_cue
+    from tests.stages.quotes.conftest import hand_parse
+
+    doc = hand_parse(
+        """
+        He 1 nsubj PRON
+        ignored 1 ROOT VERB
+        the 3 det DET
+        facts 1 dobj NOUN
+        , 1 punct PUNCT
+        Roe 6 nsubj PROPN
+        continued 1 conj VERB
+        his 8 poss PRON
+        attacks 6 dobj NOUN
+        . 1 punct PUNCT
+        """
+    )
+    assert closing_cue(doc[6]) is None

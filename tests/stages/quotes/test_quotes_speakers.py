@@ -96,6 +96,35 @@ def speaker_of_say(text: str, context_for: ContextFor) -> Speaker:
             "Rail Union",
             False,
         ),
+        # a list of names apposed to a plural noun: every one of them
+        (
+            "Two senators, Ted Kerr and John Kagan, have said that they would split the states.",
+            "Two senators, Ted Kerr and John Kagan",
+            "Ted Kerr and John Kagan",
+            False,
+        ),
+        (
+            "The trailing contenders Ted Kerr and John Kagan have said that they would split "
+            "the states.",
+            "The trailing contenders Ted Kerr and John Kagan",
+            "Ted Kerr and John Kagan",
+            False,
+        ),
+        # the bracket after an abbreviation's stop closes the phrase
+        (
+            "On Saturday, Sen. Ann Bell (I-Vt.) said that wages must rise.",
+            "Sen. Ann Bell (I-Vt.)",
+            "Ann Bell",
+            False,
+        ),
+        # members named on what a collective noun is made of
+        (
+            "A coalition of 40 groups - including the Rail Union and the Farm Bureau - said "
+            "that wages must rise.",
+            "A coalition of 40 groups - including the Rail Union and the Farm Bureau",
+            "Rail Union and Farm Bureau",
+            False,
+        ),
         # a spokesperson speaks for an organisation, never for a person
         (
             "Officials at the Rail Union said that wages must rise.",
@@ -513,3 +542,152 @@ def test_the_researchers_are_the_studys_authors(
 ) -> None:
     speakers = {q.cue: q.actors for q in heard(text)}
     assert speakers["reported"] == expected
+
+
+def test_a_name_hung_on_the_next_as_a_modifier_speaks_too() -> None:
+    """'including Donald J. Trump and Senators Ted Cruz and Marco Rubio': the parse hangs
+    "Trump", with its "and", on "Cruz" as a modifier (as spaCy's small model parses it)."""
+    from spacy.tokens import Span as DocSpan
+
+    from presslens.model import Actor
+    from presslens.model import Span as TextSpan
+    from presslens.stages.quotes.speakers import joint_actors
+
+    doc = hand_parse(
+        """
+        Ann 1 compound PROPN
+        Bell 5 nmod PROPN
+        and 1 cc CCONJ
+        Senators 1 conj PROPN
+        Tom 5 compound PROPN
+        Ray 5 ROOT PROPN
+        and 5 cc CCONJ
+        Eve 8 compound PROPN
+        Cole 5 conj PROPN
+        """
+    )
+    doc.ents = [
+        DocSpan(doc, 0, 2, "PERSON"),
+        DocSpan(doc, 4, 6, "PERSON"),
+        DocSpan(doc, 7, 9, "PERSON"),
+    ]
+    actors = tuple(
+        Actor(f"a{n}", ent.text, "PERSON", (), (TextSpan(ent.start_char, ent.end_char),))
+        for n, ent in enumerate(doc.ents, start=1)
+    )
+    assert [a.name for a in joint_actors(actors, doc[5])] == ["Ann Bell", "Tom Ray", "Eve Cole"]
+
+
+def test_a_verb_the_parse_apposed_to_the_speaker_is_not_the_phrase() -> None:
+    """'Ann Roe, the activist, endorsed Hale's approach Saturday, saying ...': the parse reads
+    the sentence as a noun phrase, the verb's object apposed to the name (as spaCy's small
+    model parses one such sentence)."""
+    doc = hand_parse(
+        """
+        Ann 1 compound PROPN
+        Roe 1 ROOT PROPN
+        , 1 punct PUNCT
+        the 4 det DET
+        activist 1 appos NOUN
+        , 1 punct PUNCT
+        endorsed 9 amod VERB
+        Hale 9 poss PROPN
+        's 7 case PART
+        approach 1 appos NOUN
+        Saturday 1 appos PROPN
+        , 1 punct PUNCT
+        saying 1 acl VERB
+        she 14 nsubj PRON
+        won 12 ccomp VERB
+        . 1 punct PUNCT
+        """
+    )
+    doc[6].tag_ = "VBD"
+    speaker = make_speaker(doc.text, doc[1], ())
+    assert speaker is not None and speaker.span.of(doc.text) == "Ann Roe , the activist"
+
+
+def test_a_name_hung_across_the_verb_is_not_the_subjects_apposition() -> None:
+    """'The lawyers pointed to two hopefuls, Sen. Ann Bell ...': the parse hangs the name on
+    "lawyers" as an apposition across the verb (as spaCy's small model parses one such
+    sentence); the lawyers are not Bell."""
+    from presslens.stages.quotes.speakers import name_head
+
+    doc = hand_parse(
+        """
+        The 1 det DET
+        lawyers 2 nsubj NOUN
+        pointed 2 ROOT VERB
+        to 2 prep ADP
+        two 5 nummod NUM
+        hopefuls 3 pobj NOUN
+        , 2 punct PUNCT
+        Sen. 9 compound PROPN
+        Ann 9 compound PROPN
+        Bell 1 appos PROPN
+        . 2 punct PUNCT
+        """
+    )
+    assert name_head(doc[1]).text == "lawyers"
+
+
+def test_a_participle_after_there_is_talk_about_someone_is_theirs(heard: Hear) -> None:
+    """'There is a lot of chatter about Ortiz, who is ..., saying "A" and "B."': the clause's
+    subject is an empty "there"; the person whose phrase ends at the comma speaks."""
+    text = (
+        "Labor Chief Draws a Crowd\n\nThe union met in a hotel ballroom on Friday.\n\nThere is "
+        "a lot of chatter about Ortiz, who is the most animated on stage this morning, saying "
+        '"Zip codes should not decide your future" and "Hard work deserves respect." The crowd '
+        "cheered.\n"
+    )
+    assert [(q.cue, q.actors) for q in heard(text)] == [("saying", ["Ortiz"])]
+
+
+def test_a_thing_a_predicate_names_is_not_who_the_relative_clause_is_about() -> None:
+    """'The main barrier has been older voters, who overwhelmingly rejected ...': the voters
+    rejected him, not the barrier."""
+    from presslens import analyse
+
+    text = (
+        "Senator Courts Young Voters\n\nThe senator was on the airwaves before his rival was."
+        "\n\nThe main barrier has been older voters, who overwhelmingly rejected the senator "
+        "and handed his rival a lead.\n"
+    )
+    speakers = [q.speaker for q in analyse(text).quotes] + [
+        s.speaker for s in analyse(text).stances
+    ]
+    assert "The main barrier" not in speakers and "older voters" in speakers
+
+
+def test_the_person_before_the_comma_is_the_phrases_head_not_a_name_in_it() -> None:
+    """'It was no accident — Ann Bell, a spokeswoman for Tom Ray, told ...': the parse leaves
+    "told" no subject; the person whose phrase ends at the comma is Bell, not Ray (as spaCy's
+    small model parses one such sentence)."""
+    from spacy.tokens import Span as DocSpan
+
+    from presslens.stages.quotes.subjects import person_before_comma
+
+    doc = hand_parse(
+        """
+        It 1 nsubj PRON
+        was 1 ROOT AUX
+        no 3 det DET
+        accident 1 attr NOUN
+        - 3 punct PUNCT
+        Ann 6 compound PROPN
+        Bell 3 appos PROPN
+        , 6 punct PUNCT
+        a 9 det DET
+        spokeswoman 6 appos NOUN
+        for 9 prep ADP
+        Tom 12 compound PROPN
+        Ray 10 pobj PROPN
+        , 6 punct PUNCT
+        told 1 conj VERB
+        reporters 14 dobj NOUN
+        . 1 punct PUNCT
+        """
+    )
+    doc.ents = [DocSpan(doc, 5, 7, "PERSON"), DocSpan(doc, 11, 13, "PERSON")]
+    found = person_before_comma(doc[14])
+    assert found is not None and found.text == "Bell"

@@ -328,3 +328,83 @@ def test_words_before_a_cue_with_its_own_clause_are_not_its_content(
     replace_tagger(monkeypatch, (item,))
     quotes, _names = run_with(prepared, text)
     assert [q.text for q in quotes if q.cue == "ordered"] == [after.of(text)]
+
+
+def test_the_cues_own_subject_outranks_a_tagged_source() -> None:
+    """'That's why Jeb Hale had to lend ..., fundraising documents show': the tagger takes
+    "Jeb" for the source; the cue's own subject is the documents."""
+    from presslens import analyse
+
+    text = (
+        "Donors Fled the Governor's Campaign\n\nOne hallmark of a failing campaign is the "
+        "struggle to raise money.\n\nThat's why Jeb Hale had to lend his campaign hundreds of "
+        "thousands of dollars last month, fundraising documents show. And it's why Gov. Carl "
+        "Dent ended his bid owing money.\n"
+    )
+    shown = [q for q in analyse(text).quotes if q.cue == "show"]
+    assert shown and all(q.speaker_actor_ids == () for q in shown)
+
+
+def test_a_subject_set_off_before_an_inverted_cue_does_not_outrank_the_source() -> None:
+    """'Any reading of the move, said Ann Pell, an analyst, would see it as ...': the parse
+    makes "reading" the subject of "said"; the tagged source, Pell, is the speaker."""
+    from presslens import analyse
+
+    text = (
+        "Mayor Drops the Plan\n\nThe council voted on Monday to end the housing program, "
+        "sending its backers into retreat.\n\nAny ''honest'' reading of the mayor's move, said "
+        "Ann Pell, a housing analyst at the Urban Policy Center in Dayton, would see it as a "
+        "public admission that the city is giving up.\n"
+    )
+    dossier = analyse(text)
+    names = {a.id: a.name for a in dossier.actors}
+    assert ["Ann Pell"] in [[names[i] for i in q.speaker_actor_ids] for q in dossier.quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "cue_word", "source", "speaker"),
+    [
+        # "my" of "my editor at the time": the editor, a person, speaks
+        (
+            "The story never ran; my editor at the time at the Herald argued the piece made "
+            "the senator look too good and spiked it.",
+            "the piece made the senator look too good",
+            "argued",
+            "argued",
+            "my",
+            "my editor at the time at the Herald",
+        ),
+        # "his" owns the cue itself, or words: he speaks
+        (
+            "The governor repeated his call to bring Republicans and Democrats together.",
+            "to bring Republicans and Democrats together",
+            "call",
+            "call",
+            "his",
+            "his",
+        ),
+        (
+            "The senator spoke in Miami, and his upbeat speech was full of promises to keep "
+            "fighting.",
+            "to keep fighting",
+            "was full of promises",
+            "promises",
+            "his",
+            "his",
+        ),
+    ],
+)
+def test_a_tagged_possessive_pronoun_speaks_as_the_person_it_owns(
+    text: str,
+    content: str,
+    cue: str,
+    cue_word: str,
+    source: str,
+    speaker: str,
+    context_for: Callable,
+) -> None:
+    ctx, _quoted = context_for(text)
+    item = Tagged((span_of(text, content),), span_of(text, cue), (span_of(text, source),), 0.9)
+    (head,) = [t for t in ctx.doc if t.text == cue_word]
+    found = tagged.speaker_of(ctx, item, head)
+    assert found is not None and found.span.of(text) == speaker

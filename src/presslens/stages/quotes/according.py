@@ -40,7 +40,7 @@ def according_attribution(ctx: Context, token: Token) -> Attribution | None:
     side = [t for t in side if not t.is_punct or t.text in kept] or side
     if side and all(t.lower_ in THAT_IS for t in side):
         side = sentence_before(sentence)  # "That's according to exit polls": what it says
-    if not side:
+    if not side or bare_report(ctx, side):
         return None
     cue = Span(token.idx, to.idx + len(to.text))
     span = trim(ctx.text, subtree_span(side))
@@ -60,6 +60,17 @@ def reported_by_its_verb(ctx: Context, token: Token) -> bool:
         return False  # "pledged to support the senator, according to Ed Bowman": his account
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subject is not None and subject.lower_ not in ("it", "this", "that")
+
+
+def bare_report(ctx: Context, side: list[Token]) -> bool:
+    """'"...?" Roe asked, according to a transcript': the words are only a speaker and a cue,
+    which report the quotation before them; the phrase says where the writer read it."""
+    verbs = [t for t in side if is_cue_verb(t, ctx.lexicon)]
+    if len(verbs) != 1:
+        return False
+    subject = next((c for c in verbs[0].children if c.dep_ == "nsubj"), None)
+    own = {verbs[0].i} | ({t.i for t in subject.subtree} if subject is not None else set())
+    return subject is not None and all(t.i in own or t.is_quote for t in side)
 
 
 THAT_IS = frozenset({"that", "this", "is", "was", "'s", "’s"})

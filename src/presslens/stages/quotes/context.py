@@ -218,3 +218,13 @@ BEARERS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass"})
 
 def word_count(text: str) -> int:
     return len([w for w in text.split() if any(c.isalnum() for c in w)])
+
+
+def cue_phrase(verb: Token) -> Span:
+    """The verb with its particle ("point out", "shot back")."""
+    end = verb
+    for child in verb.children:
+        back = child.lower_ == "back" and child.dep_ == "advmod"
+        if (child.dep_ == "prt" or back) and child.i == verb.i + 1:
+            end = child
+    return Span(verb.idx, end.idx + len(end.text))

@@ -18,6 +18,7 @@ from presslens.stages.quotes.according import according_attribution
 from presslens.stages.quotes.context import (
     Attribution,
     Context,
+    cue_phrase,
     is_cue_verb,
     last_token,
     puts_it,
@@ -28,7 +29,7 @@ from presslens.stages.quotes.context import (
     word_count,
 )
 from presslens.stages.quotes.marks import Quoted
-from presslens.stages.quotes.reported import cue_phrase, noun_speaker, unquoted_subject
+from presslens.stages.quotes.reported import noun_speaker, unquoted_subject
 from presslens.stages.quotes.speakers import Speaker, make_speaker
 from presslens.stages.quotes.subjects import a_thing, subject_of
 from presslens.stages.titles import title_like
@@ -65,15 +66,29 @@ def cue_right_after(ctx: Context, quoted: Quoted) -> Token | None:
     if before and before[-1] not in '.!?\n"”':
         return None
     start = last_token(ctx, quoted.span) + 1
-    after = [t for t in ctx.doc[start : start + 3] if not t.is_space]
+    after = [t for t in ctx.doc[start : start + SPEAKER_WORDS + 2] if not t.is_space]
     if "\n" in ctx.text[quoted.span.end : after[0].idx if after else quoted.span.end]:
         return None
-    for verb in after[:2]:
+    for verb in after[: SPEAKER_WORDS + 1]:
         if is_cue_verb(verb, ctx.lexicon) and verb.lemma_.lower() in ctx.lexicon.clause:
             subject = subject_of(verb)
-            if subject is not None and subject.i in {t.i for t in after}:
+            if subject is not None and whole_phrase_between(subject, after[0], verb):
                 return verb
+        if verb.pos_ in ("VERB", "AUX") or verb.is_punct:
+            return None
     return None
+
+
+SPEAKER_WORDS = 6  # the longest speaker phrase read between a closing mark and its cue
+
+
+def whole_phrase_between(subject: Token, first: Token, verb: Token) -> bool:
+    """'"No," said Roe', '"No," she said', '"No," councilwoman Ann Roe said': the subject
+    right after the cue, or all the words from the closing mark to the cue its phrase."""
+    if first.i == verb.i:
+        return subject.i == verb.i + 1 or subject.left_edge.i == verb.i + 1
+    phrase = {t.i for t in subject.subtree}
+    return all(i in phrase for i in range(first.i, verb.i))
 
 
 def distance(token: Token, quoted: Quoted) -> int:
@@ -111,6 +126,7 @@ def runs_on(ctx: Context, quoted: Quoted, first: Token) -> bool:
     return inner.endswith(",") or not first.text[:1].isupper() or bare_attribution(ctx, first)
 
 
+TOLD = frozenset({"tell", "inform", "warn", "assure", "remind"})  # whose object is whom
 NEGATORS = frozenset({"not", "n't", "never", "neither", "no", "nobody", "none"})
 
 
@@ -124,8 +140,9 @@ def subject_before(first: Token, root: Token) -> bool:
 
 
 def bare_attribution(ctx: Context, first: Token) -> bool:
-    """'"A." Roe said.': a sentence opening with a speaker and a reporting verb that reports
-    nothing else, said outright (not "Neither man would comment.")."""
+    """'"A." Roe said.', '"A?" Roe told reporters.': a sentence opening with a speaker and a
+    reporting verb that reports nothing else, said outright (not "Neither man would
+    comment.")."""
     sentence = first.sent
     root = sentence.root
     if root.lemma_.lower() not in ctx.lexicon.clause:
@@ -134,7 +151,9 @@ def bare_attribution(ctx: Context, first: Token) -> bool:
         return False
     if any(t.lower_ in NEGATORS or t.tag_ == "MD" for t in sentence[: root.i - sentence.start + 1]):
         return False
-    return not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in root.children)
+    told = root.lemma_.lower() in TOLD | ctx.lexicon.addressee  # "Roe told reporters."
+    reports = ("ccomp", "xcomp") if told else ("ccomp", "dobj", "xcomp")
+    return not any(c.dep_ in reports for c in root.children)
 
 
 def window_cue(ctx: Context, quoted: Quoted) -> Token | None:

@@ -23,7 +23,7 @@ from collections import defaultdict
 from spacy.tokens import Doc
 
 from presslens.model import Actor, Span
-from presslens.nlp.firstnames import first_name_sex, lone_name_sex
+from presslens.nlp.firstnames import first_name_sex, lone_name_sex, rare_name_but_surname
 from presslens.stages.quotes.marks import Quoted
 from presslens.stages.roles import Roles, load_roles
 
@@ -75,6 +75,8 @@ def given_name_sex(name: str) -> str | None:
     words = name.split()
     if len(words) == 1:
         return lone_name_sex(words[0])
+    if rare_name_but_surname(words[0]):
+        return None  # "Lu Kang": the family name first
     return first_name_sex(words[0])
 
 

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from presslens.model import Actor, Span
 from presslens.stages.entities import actor_at
+from presslens.stages.reporting import load_lexicon
 from presslens.stages.sources import FINITE_TAGS
 
 SUBJECTS = ("nsubj", "csubj")
@@ -69,15 +70,55 @@ def name_before_cue(verb: Token) -> Token | None:
     subject (or the quoted clause's); the name right before the cue is the one speaking."""
     doc = verb.doc
     name = doc[verb.i - 1] if verb.i > 0 else verb
+    if name.text == ",":
+        name = apposed_name(name) or name  # ", Senator Harry Reid, the minority leader, said"
     if name.pos_ != "PROPN" or name.ent_type_ not in ("PERSON", "ORG"):
         return None
-    for token in reversed(doc[max(0, verb.i - NAME_PHRASE_MAX - 1) : verb.i - 1]):
+    for token in reversed(doc[max(0, name.i - NAME_PHRASE_MAX) : name.i]):
         if token.is_quote:
             closing = token.i > 0 and doc[token.i - 1].text in (",", "?", "!")
             return name if closing else None
         if token.text == ",":
             return name if token.i < name.i - 1 else None
         if token.pos_ not in NAME_PHRASE_POS and not token.ent_type_:
+            return None
+    return None
+
+
+def apposed_name(comma: Token) -> Token | None:
+    """The name an apposition set off before a comma describes: "Reid" of "Senator Harry Reid,
+    the minority leader,"."""
+    token = comma.doc[comma.i - 1] if comma.i > 0 else comma
+    for _ in range(NAME_PHRASE_MAX):
+        if token.dep_ == "appos" and token.head.i < token.i:
+            return token.head
+        if token.head.i == token.i or token.head.i >= comma.i:
+            return None
+        token = token.head
+    return None
+
+
+ASIDE_WORDS = 20  # the longest aside read between a closing mark and its cue
+
+
+def subject_in_aside(verb: Token) -> Token | None:
+    """'"A," Mr. Roe, now 64 and retired in Dayton, said': the parse read the aside's
+    participle ("retired") as a verb of the quotation's, gave it the name for its subject,
+    and hung the cue on the quoted verb with no subject of its own; the name after the
+    closing mark is the one speaking."""
+    doc = verb.doc
+    if verb.dep_ != "conj" or verb.head.i > verb.i:
+        return None
+    before = doc[max(0, verb.i - ASIDE_WORDS) : verb.i]
+    closing = next((t for t in reversed(before) if t.is_quote), None)
+    if closing is None or closing.i < 1 or doc[closing.i - 1].text not in (",", "?", "!"):
+        return None
+    if verb.head.i >= closing.i:
+        return None  # hung on a word after the quotation: its own sentence
+    for token in doc[closing.i + 1 : verb.i]:
+        if token.dep_ == "nsubj" and token.pos_ == "PROPN" and closing.i < token.head.i < verb.i:
+            return token
+        if token.dep_ == "nsubj":
             return None
     return None
 
@@ -200,10 +241,11 @@ def actor_for(actors: tuple[Actor, ...], token: Token) -> Actor | None:
     return actor_at(actors, Span(token.idx, token.idx + len(token.text)))
 
 
-# prepositions of the asides between a cue and its clause: when, where, to whom ("said on
-# Friday during a news conference that", "told the board in a meeting that"); not "because
-# of concerns that", "over fears that", "as a plan that": their nouns take a clause of their own
-CIRCUMSTANCES = frozenset({"in", "at", "during", "on", "to", "after", "before"})
+# prepositions of the asides between a cue and its clause: when, where, to whom, on what
+# grounds ("said on Friday during a news conference that", "told the board in a meeting
+# that", "claimed without any evidence that"); not "because of concerns that", "over fears
+# that", "as a plan that": their nouns take a clause of their own
+CIRCUMSTANCES = frozenset({"in", "at", "during", "on", "to", "after", "before", "without"})
 
 
 def definite(noun: Token) -> bool:
@@ -222,8 +264,10 @@ def that_clause_on_a_noun(verb: Token) -> Token | None:
             continue
         for noun in (t for t in prep.subtree if t.dep_ == "pobj" and not definite(t)):
             for clause in noun.children:
-                if clause.dep_ != "relcl" or clause.i < noun.i:
+                if clause.dep_ not in ("relcl", "acl") or clause.i < noun.i:
                     continue
+                if clause.dep_ == "acl" and noun.lemma_.lower() in load_lexicon().nouns:
+                    continue  # "in a statement that ...": the noun's own report
                 first = clause.doc[clause.left_edge.i]
                 if first.lower_ == "that" and first.dep_ == "mark" and first.head.i == clause.i:
                     return clause

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from presslens.stages.quotes.context import Context
+from presslens.stages.quotes.context import Context, is_cue_verb
 from presslens.stages.quotes.documents import indefinite
 from presslens.stages.roles import load_roles
 
@@ -65,3 +65,21 @@ def named_beside(ctx: Context, token: Token) -> bool:
         (actor := ctx.actor_of_token.get(t.i)) is not None and actor.type in ("PERSON", "ORG")
         for t in beside
     )
+
+
+def told_of(ctx: Context, actor_id: str | None, i: int, before: int) -> bool:
+    """Whether every mention of the actor between the newcomer at token `i` and token `before`
+    lies in what the newcomer says ("A witness said the division's head, Russ Pittman,
+    instructed staff ..."): someone the newcomer speaks of is not the newcomer."""
+    actor = ctx.by_id.get(actor_id or "")
+    newcomer = ctx.doc[i]
+    verb = newcomer.head
+    if actor is None or newcomer.dep_ != "nsubj" or not is_cue_verb(verb, ctx.lexicon):
+        return False
+    told = [t for t in verb.subtree if t.i > verb.i]
+    if not told:
+        return False
+    start, end = told[0].idx, told[-1].idx + len(told[-1].text)
+    limit = ctx.doc[before].idx
+    between = [m for m in actor.mentions if ctx.doc[i].idx < m.start < limit]
+    return bool(between) and all(start <= m.start < end for m in between)

@@ -34,6 +34,7 @@ from presslens.stages.quotes.context import (
     Attribution,
     Context,
     acts_as_verb,
+    cue_phrase,
     naming,
     subtree_span,
     token_span,
@@ -47,6 +48,7 @@ from presslens.stages.quotes.misparsed import (
     whose_clause,
 )
 from presslens.stages.quotes.nesting import outermost
+from presslens.stages.quotes.passives import accusation_grounds, passive_attribution, told_by
 from presslens.stages.quotes.speakers import Speaker, make_speaker
 from presslens.stages.quotes.subjects import a_person, passive_controller, subject_of
 from presslens.stages.reporting import Lexicon
@@ -180,21 +182,6 @@ def that_clause_above(verb: Token, lexicon: Lexicon) -> list[Token] | None:
     return [t for t in head.subtree if t.i not in own and not (t.is_punct and t.i < head.i)]
 
 
-def accusation_grounds(verb: Token, lexicon: Lexicon) -> list[Token]:
-    """The prepositional phrase saying what someone is accused of, blamed or praised for (a
-    "verb preposition" pair of the lexicon's [accusation] after the verb, governing a clause
-    or a noun)."""
-    lemma = verb.lemma_.lower()
-    return [
-        child
-        for child in verb.children
-        if child.dep_ == "prep"
-        and f"{lemma} {child.lower_}" in lexicon.accusation
-        and child.i > verb.i
-        and any(c.dep_ in ("pcomp", "pobj") for c in child.children)
-    ]
-
-
 OTHER_SENSE = frozenset({"off"})  # "called off", "signed off": a particle that ends speech
 
 
@@ -208,41 +195,6 @@ def bare_name(token: Token) -> bool:
 def bare_pronoun(token: Token) -> bool:
     """'saw him', 'praised themselves': a pronoun alone reports nothing said."""
     return token.pos_ == "PRON" and all(c.is_punct for c in token.children)
-
-
-def told_by(ctx: Context, verb: Token) -> Attribution | None:
-    """'A different side of the story was told by The Daily Caller': a passive reporting verb
-    with its "by" agent reports its subject."""
-    if verb.tag_ != "VBN" or verb.lemma_.lower() not in ctx.lexicon.clause:
-        return None
-    if verb.i in ctx.quote_of_token:
-        return None
-    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
-    if not subjects or not agents or subjects[0].lower_ in ("which", "that", "who", "it"):
-        return None
-    speaker = make_speaker(ctx.text, agents[0], ctx.actors)
-    if speaker is None:
-        return None
-    span = trim(ctx.text, subtree_span(list(subjects[0].subtree)))
-    return Attribution("indirect", span, cue_phrase(verb), verb.i, speaker, 0.6, core=span)
-
-
-def passive_attribution(ctx: Context, verb: Token) -> Attribution | None:
-    """'Mr. Quiros was accused of using $50 million', 'peacekeepers have been blamed for
-    introducing cholera': the accusation is reported, its maker is the "by" agent or no one
-    named. The content is the whole clause: who, and of what."""
-    if verb.tag_ != "VBN" or verb.pos_ != "VERB" or verb.i in ctx.quote_of_token:
-        return None  # the tag first: this runs for every token
-    grounds = accusation_grounds(verb, ctx.lexicon)
-    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    if not subjects or not grounds or subjects[0].lower_ in ("which", "that", "who"):
-        return None
-    agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
-    speaker = make_speaker(ctx.text, agents[0], ctx.actors) if agents else None
-    content = [t for c in (subjects[0], *grounds) for t in c.subtree] + [verb]
-    span = trim(ctx.text, subtree_span(content))
-    return Attribution("indirect", span, cue_phrase(verb), verb.i, speaker, 0.5, core=span)
 
 
 def interrupted_clause(verb: Token, lexicon: Lexicon) -> list[Token] | None:
@@ -259,7 +211,10 @@ def interrupted_clause(verb: Token, lexicon: Lexicon) -> list[Token] | None:
         return None  # "The truth, the senator said then, was that ...": set off, it interrupts
     if not any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children):
         return None
-    if verb.dep_ not in ("parataxis", "ccomp", "advcl") or head.pos_ not in ("VERB", "AUX"):
+    if verb.dep_ == "conj":
+        comma = closing_cue(verb)
+        return [t for t in verb.sent if t.i < comma and not t.is_space] if comma else None
+    if verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj") or head.pos_ not in ("VERB", "AUX"):
         return None
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ not in ("as", "that")
                                     for c in verb.children):  # fmt: skip
@@ -268,6 +223,28 @@ def interrupted_clause(verb: Token, lexicon: Lexicon) -> list[Token] | None:
         return None
     own = {t.i for t in verb.subtree}
     return [t for t in head.subtree if t.i not in own and not (t.is_punct and t.i > verb.i)]
+
+
+TELLING = frozenset({"tell", "inform", "assure", "remind", "warn", "ask"})  # object: whom
+
+
+def closing_cue(verb: Token) -> int | None:
+    """'People should provide evidence ... and "perhaps", he told reporters.': a cue the parse
+    joined to the clause before as a conjunct, though only a comma stands before its subject
+    and nothing of the sentence comes after it; the comma's index, which ends what was said."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i > verb.i or subject.left_edge.i < 2:
+        return None
+    comma = subject.left_edge.i - 1
+    if verb.doc[comma].text != "," or any(c.dep_ == "cc" for c in verb.children):
+        return None
+    if any(c.dep_ == "mark" for c in verb.children):
+        return None  # "and that Tapper, Bash and Blitzer had mentioned it": its own clause
+    told = verb.lemma_.lower() in TELLING  # "he told reporters": whom, not what
+    if any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and not told for c in verb.children):
+        return None  # "Trump continued his attacks", "and, he argued, to help ...": its own
+    rest = [t for t in verb.doc[verb.right_edge.i + 1 : verb.sent.end] if not t.is_space]
+    return comma if all(t.is_punct for t in rest) else None
 
 
 def own(tokens: list[Token]) -> set[int]:
@@ -373,16 +350,6 @@ def controlled_cue(verb: Token) -> Span | None:
     head = verb.head
     first = min([head.i, *(c.i for c in head.children if c.dep_ in ("aux", "auxpass"))])
     return Span(verb.doc[first].idx, cue_phrase(verb).end)
-
-
-def cue_phrase(verb: Token) -> Span:
-    """The verb with its particle ("point out", "shot back")."""
-    end = verb
-    for child in verb.children:
-        back = child.lower_ == "back" and child.dep_ == "advmod"
-        if (child.dep_ == "prt" or back) and child.i == verb.i + 1:
-            end = child
-    return Span(verb.idx, end.idx + len(end.text))
 
 
 def noun_speaker(ctx: Context, noun: Token, clause: bool = False) -> Speaker | None:

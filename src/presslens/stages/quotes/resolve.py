@@ -27,7 +27,13 @@ from presslens.stages.quotes.groups import (
     joint_referent,
 )
 from presslens.stages.quotes.homes import elsewhere, role_place
-from presslens.stages.quotes.newcomers import first_use, named_after, newcomer_at, of_someone_new
+from presslens.stages.quotes.newcomers import (
+    first_use,
+    named_after,
+    newcomer_at,
+    of_someone_new,
+    told_of,
+)
 from presslens.stages.quotes.parties import agree, of_nation, role_nation, role_parties
 from presslens.stages.quotes.speakers import Speaker
 from presslens.stages.quotes.subjects import a_thing
@@ -180,7 +186,8 @@ def all_candidates(
             distance = relayed_distance(ctx, sentence_of(ctx, candidate.head), own, relayed)
             gender = ctx.genders.get(candidate.actor_id or "", candidate.gender)
             unsure = UNTESTED if need.gender is not None and gender is None else 0
-            bonus = SPEAKER if ctx.doc[candidate.head].dep_ in ("nsubj", "nsubjpass") else 0
+            spoke = earlier_speaker(ctx.doc[candidate.head], candidate.holder, speaker.pronoun)
+            bonus = SPEAKER if spoke else 0
             rank = 2 * distance + bonus + unsure
             found.append((rank, -candidate.head, candidate, distance))
             found += addressees(ctx, speaker, candidate, need, distance)
@@ -205,6 +212,16 @@ def all_candidates(
     return found
 
 
+def earlier_speaker(head: Token, holder: bool, pronoun: bool) -> bool:
+    """Whether an earlier attribution's subject ranks as its speaker: one who spoke. One who
+    only holds a stance ("Pratt wants ...", "Pastor Roe plans to ...") does not for a pronoun,
+    and for a role noun only as its sentence's main subject ("Roe regrets her remarks. The
+    justice said ...")."""
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return not holder or (not pronoun and salience(head) == 0)
+
+
 def addressees(
     ctx: Context, speaker: Speaker, asker: Speaker, need: Need, distance: int
 ) -> list[Candidate]:
@@ -214,14 +231,23 @@ def addressees(
     if cue.lemma_.lower() not in QUESTIONS:
         return []
     found: list[Candidate] = []
-    for child in cue.children:
+    asked = [c for c in cue.children if c.dep_ in ("dobj", "dative")]
+    for child in asked or asked_in_main_clause(cue):
         actor = ctx.actor_of_token.get(child.i)
-        if child.dep_ not in ("dobj", "dative") or actor is None:
+        if actor is None:
             continue
         if fits(need, actor.type, sex_of(ctx, actor.id), False):
             rank = 2 * distance + SPEAKER - 1
             found.append((rank, -child.i, referent(speaker, actor), distance))
     return found
+
+
+def asked_in_main_clause(cue: Token) -> list[Token]:
+    """'Roe drew a distinction when a reporter asked if ...': a question naming no one asked,
+    set as a clause of another's sentence, is put to that sentence's subject."""
+    if cue.dep_ != "advcl":
+        return []
+    return [c for c in cue.head.children if c.dep_ == "nsubj"]
 
 
 def narrative(ctx: Context, number: int) -> bool:
@@ -404,6 +430,7 @@ def role_candidates(
     since = newcomer_at(ctx, speaker.head, roles.same_as(role))
     if since is not None:
         found = [c for c in found if named_after(ctx, c[2].actor_id, since)]
+        found = [c for c in found if not told_of(ctx, c[2].actor_id, since, speaker.head)]
     first = first_use(ctx, speaker.head, roles.same_as(role)) if roles.bare_noun(role) else None
     if first is not None:  # "the woman's quotes ... its reporter Jane Roe": not Roe
         found = [c for c in found if not named_after(ctx, c[2].actor_id, first)]

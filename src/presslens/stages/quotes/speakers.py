@@ -46,6 +46,7 @@ class Speaker:
     plural: bool = False  # "they", "officials", "Smith and Jones"
     role: str | None = None  # PERSON | ORG | DOCUMENT: a role noun to resolve ("the group")
     gender: str | None = None  # "m" | "f" when the phrase says it ("the congresswoman")
+    holder: bool = False  # holds a stance ("Roe wants ..."), did not speak
 
 
 def phrase_tokens(head: Token) -> list[Token]:
@@ -70,15 +71,18 @@ def phrase_tokens(head: Token) -> list[Token]:
     while last + 1 in keep:
         last += 1
     run = list(doc[first : last + 1])
-    while run and (run[-1].is_punct or run[-1].is_space or run[-1].dep_ == "case"):
+    while run and (run[-1].is_punct or run[-1].is_space or run[-1].dep_ in ("case", "cc")):
         if run[-1].text == "%" and len(run) > 1:
             break  # "42%": a share of people, not a mark
         run.pop()  # "WaPo.]" and the paragraph break after it
     while run and (run[0].is_punct or run[0].is_space):
         run.pop(0)
     opened = sum(t.text == "(" for t in run) - sum(t.text == ")" for t in run)
-    if run and opened > 0 and run[-1].i + 1 < len(doc) and doc[run[-1].i + 1].text == ")":
-        run.append(doc[run[-1].i + 1])  # "Rep. Jason Chaffetz (R-Utah)", its bracket closed
+    close = run[-1].i + 1 if run else len(doc)
+    if close + 1 < len(doc) and doc[close].text == ".":
+        close += 1  # "(I-Vt.)": the abbreviation's stop before the bracket
+    if run and opened > 0 and close < len(doc) and doc[close].text == ")":
+        run += doc[run[-1].i + 1 : close + 1]  # "Rep. Jason Chaffetz (R-Utah)", its bracket closed
     return run or [head]
 
 
@@ -90,6 +94,8 @@ def not_of_the_phrase(child: Token, head: Token) -> bool:
         # a verb with a subject of its own; not "the Trump-backed candidate" (hyphenated)
         own = [c for c in child.children if c.dep_ in ("npadvmod", "nsubj") and c.i < child.i]
         return any(c.whitespace_ and c.pos_ in ("PROPN", "NOUN") for c in own)
+    if child.dep_ == "appos" and child.i > head.i and child.left_edge.tag_ == "VBD":
+        return True  # "Ann Roe, a lawyer, endorsed the plan Saturday, saying": her verb
     if child.dep_ == "prep" and child.i > head.i and when_phrase(child):
         return True  # "The Hale campaign on Monday said": when, not who
     if child.dep_ != "prep" or child.i > head.i:
@@ -113,9 +119,10 @@ def name_after_dateline(text: str, head: Token) -> Token | None:
 
 
 def name_head(head: Token) -> Token:
-    """The token that names the speaker: an apposed proper name beats a common-noun head."""
+    """The token that names the speaker: an apposed proper name beats a common-noun head. Not
+    one the parse hung across the verb ("The lawyers pointed to two hopefuls, Sen. Roe ...")."""
     for child in head.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN":
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and not head.i < head.head.i < child.i:
             return child
     return head
 
@@ -225,12 +232,39 @@ def joint_actors(actors: tuple[Actor, ...], head: Token) -> list[Actor]:
     found = []
     closing = head.left_edge.i > 0 and head.doc[head.left_edge.i - 1].lower_ in ("and", "&")
     for token in (head, *(c for c in head.conjuncts if c.i > head.i or closing)):
+        for partner in joined_modifiers(token):
+            actor = actor_for(actors, partner)
+            if actor is not None and actor.type in ("PERSON", "ORG"):
+                found.append(actor)
         # the head's own name first: "Rep. Stephen Lynch (D-Mass.)" is Lynch, not the state
         # tag apposed to him; an apposed name serves a common-noun head ("his rival, Cruz")
         actor = actor_for(actors, token) or actor_for(actors, name_head(token))
         if actor is not None:
             found.append(actor)
+        found += apposed_list(actors, token)
     return found
+
+
+def apposed_list(actors: tuple[Actor, ...], head: Token) -> list[Actor]:
+    """'Trailing contenders Ted Cruz and John Kasich': the names after the first of a list
+    apposed to a plural common noun."""
+    named = name_head(head)
+    if named.i == head.i or head.tag_ != "NNS" or actor_for(actors, head) is not None:
+        return []
+    listed = (actor_for(actors, c) for c in named.conjuncts if c.i > named.i)
+    return [actor for actor in listed if actor is not None]
+
+
+def joined_modifiers(token: Token) -> list[Token]:
+    """'Donald J. Trump and Senators Ted Cruz and Marco Rubio': a name the parse hung on the
+    next one as a modifier, with the "and" that joins them on it: a speaker of its own."""
+    return [
+        child
+        for child in token.children
+        if child.dep_ in ("nmod", "compound")
+        and child.i < token.i
+        and any(g.dep_ == "cc" and g.lower_ == "and" and g.i > child.i for g in child.children)
+    ]
 
 
 ENUMERATING = ("including", "like", "as")  # "critics, like Grassley", "groups such as X"
@@ -242,7 +276,7 @@ def named_members(head: Token, actors: tuple[Actor, ...]) -> list[Actor]:
     """The actors a speaker phrase names as its members: "Critics, like Senators Grassley and
     Leahy, said" is Grassley and Leahy; "Proponents, including the Conference of Mayors"."""
     found: list[Actor] = []
-    for prep in head.children:
+    for prep in (*head.children, *group_children(head)):
         if prep.dep_ != "prep" or prep.lower_ not in ENUMERATING:
             continue
         if prep.lower_ == "as" and not any(c.lower_ == "such" for c in prep.children):
@@ -254,6 +288,19 @@ def named_members(head: Token, actors: tuple[Actor, ...]) -> list[Actor]:
             for obj in (c for c in clause.children if c.dep_ == "dobj"):
                 found += joint_actors(actors, obj)
     return [a for a in found if a.type in ("PERSON", "ORG", "GPE")]
+
+
+def group_children(head: Token) -> list[Token]:
+    """The words hung on what a collective noun is made of: "a coalition of 40 groups,
+    including the Academy of Nurses" lists its members on "groups"."""
+    return [
+        child
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for obj in prep.children
+        if obj.dep_ == "pobj" and obj.tag_ == "NNS"
+        for child in obj.children
+    ]
 
 
 def body_spoken_for(head: Token, actors: tuple[Actor, ...], roles: Roles) -> list[Actor]:

@@ -280,6 +280,11 @@ class Found(NamedTuple):
     stances: tuple[Quote, ...] = ()
 
 
+# stances whose holder did not speak ("Roe wants ..."); one who "would not say" or "declined
+# to comment" still spoke to the reporter, and a role noun after it may be theirs
+NOT_SPEAKING = frozenset({"intent", "stance"})
+
+
 def resolve_speakers(ctx: Context, items: list[Attribution]) -> list[Attribution]:
     earlier: list[Speaker] = []
     resolved = []
@@ -292,7 +297,8 @@ def resolve_speakers(ctx: Context, items: list[Attribution]) -> list[Attribution
             speaker = identified_later(ctx, speaker)
             item = replace(item, speaker=speaker)
         if speaker is not None:
-            earlier.append(speaker)
+            holder = kind_of(ctx, item) in NOT_SPEAKING  # wants or believes: no speaker's rank
+            earlier.append(replace(speaker, holder=True) if holder else speaker)
         resolved.append(item)
     return sorted(resolved, key=lambda a: a.span.start)
 

@@ -18,6 +18,7 @@ from presslens.stages.quotes.misparsed import (
     name_before_cue,
     object_before_gerund,
     set_off_subject,
+    subject_in_aside,
     whose_clause_subject,
 )
 from presslens.stages.quotes.nobody import NOT_SPEAKERS
@@ -61,6 +62,8 @@ def subject_of(verb: Token) -> Token | None:
             return controller(current)  # "prompted Ms. Roe to announce": Ms. Roe announces
         if current.i == verb.i and current.dep_ == "xcomp" and passive_controller(current):
             return passive_controller(current)  # "he's poised to argue", "was forced to admit"
+        if current.i != verb.i and any(c.dep_ == "expl" for c in current.children):
+            return nearest_clause_subject(current, verb)  # "There is talk about Roe, ..., saying"
         if (
             current.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp")
             and current.head.i != current.i
@@ -96,6 +99,7 @@ def misparsed_subject(verb: Token) -> Token | None:
         whose_clause_subject,
         name_after_quotation,
         name_before_cue,
+        subject_in_aside,
         inverted_object,
         modal_name,
         object_before_gerund,
@@ -180,7 +184,8 @@ def a_person(token: Token) -> bool:
 
 def described_subject(noun: Token) -> Token | None:
     """The one a predicate or apposed noun describes: "Roe is a serial liar and birther who has
-    pledged ..." pledges as Roe; None for a name ("It is Smith who said") or naming no one."""
+    pledged ..." pledges as Roe; None for a name ("It is Smith who said"), naming no one, or
+    a thing the predicate names ("The barrier is voters who ...")."""
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head
     if noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.head.ent_type_ == "PERSON":
@@ -193,6 +198,8 @@ def described_subject(noun: Token) -> Token | None:
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.lower_ in NOT_SPEAKERS or expletive(subject, verb):
         return None
+    if a_thing(subject):
+        return None  # "The main barrier has been black voters, who rejected ...": the voters
     return subject
 
 
@@ -252,6 +259,22 @@ def nearest_clause_subject(head: Token, cue: Token) -> Token | None:
         subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
         if subjects:
             return likeliest_subject(subjects, clause)
+    return person_before_comma(cue)
+
+
+def person_before_comma(cue: Token) -> Token | None:
+    """'There is a lot of chatter about Roe, who is the most animated on stage, saying ...':
+    the person whose phrase ends at the comma before the participle."""
+    doc = cue.doc
+    if cue.i < 2 or doc[cue.i - 1].text != ",":
+        return None
+    end = cue.i - 2
+    for token in doc[cue.sent.start : end + 1]:
+        if token.pos_ != "PROPN" or token.ent_type_ != "PERSON" or token.dep_ == "compound":
+            continue
+        words = [t for t in token.subtree if not t.is_punct]
+        if words[-1].i == end:
+            return token  # "Ann Bell, a spokeswoman for Roe, told": Bell, not Roe
     return None
 
 

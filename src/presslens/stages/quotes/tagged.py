@@ -54,12 +54,12 @@ from presslens.stages.quotes.context import (
     tokens_in,
     trim,
 )
-from presslens.stages.quotes.direct import nearest_name
+from presslens.stages.quotes.direct import TOLD, nearest_name
 from presslens.stages.quotes.marks import CLOSE_AFTER, MARK_RE, MARKS, Quoted
 from presslens.stages.quotes.misparsed import actor_for
 from presslens.stages.quotes.reported import unquoted_subject
 from presslens.stages.quotes.speakers import Speaker, make_speaker
-from presslens.stages.quotes.subjects import subject_of
+from presslens.stages.quotes.subjects import a_person, subject_of
 from presslens.stages.titles import title_like
 
 NOMINAL = ("PROPN", "NOUN", "PRON")  # what a speaker's head word may be
@@ -291,9 +291,13 @@ def speaker_of(ctx: Context, item: learned.Tagged, cue: Token | None) -> Speaker
     journalists chose to withhold what officials said would compromise security": the
     officials)."""
     for source in by_cue_subject(item.sources, cue):
+        if own_subject_elsewhere(cue, source):
+            break  # "Hale had to lend ..., fundraising documents show": the documents
         head = head_of(ctx, source)
         if head is not None and head.pos_ not in NOMINAL and head.head.pos_ in NOMINAL:
             head = head.head  # a source cut short ("a" of "a New York Times editorial")
+        if head is not None and head.tag_ == "PRP$" and a_person(head.head):
+            head = head.head  # "my" of "my editor at the time": the editor; "his speech": his
         if head is not None and named(ctx, head) and not passive_subject_of(ctx, head, cue):
             return make_speaker(ctx.text, head, ctx.actors)
     if cue is not None and cue.pos_ in ("VERB", "AUX"):
@@ -302,6 +306,21 @@ def speaker_of(ctx: Context, item: learned.Tagged, cue: Token | None) -> Speaker
             return None
         return make_speaker(ctx.text, subject, ctx.actors)
     return None
+
+
+def own_subject_elsewhere(cue: Token | None, source: Span) -> bool:
+    """Whether the cue verb has a subject of its own, a noun or a name whose phrase does not
+    hold the tagged source: the parse's subject of the cue outranks the tagger's guess."""
+    if cue is None or cue.pos_ not in ("VERB", "AUX"):
+        return False
+    for child in cue.children:
+        if child.dep_ == "nsubj" and child.pos_ in ("NOUN", "PROPN"):
+            first, last = child.left_edge, child.right_edge
+            if cue.i > 0 and cue.doc[cue.i - 1].text == ",":
+                return False  # "Any interpretation of it, said Roe, would ...": set off
+            phrase = Span(first.idx, last.idx + len(last.text))
+            return not phrase.overlaps(source)  # "Fox News's reporting": the source in it
+    return False
 
 
 def name_before(ctx: Context, cue: Token) -> Token | None:
@@ -327,9 +346,6 @@ def passive_subject_of(ctx: Context, head: Token, cue: Token | None) -> bool:
     if cue.lemma_.lower() not in ctx.lexicon.addressee | TOLD:
         return False
     return not any(c.dep_ == "auxpass" and c.lower_ in HAS for c in cue.children)
-
-
-TOLD = frozenset({"tell", "inform", "warn", "assure", "remind"})
 
 
 HAS = frozenset({"'s", "’s"})  # "he's also said much": the parse's passive is a perfect
