@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import functools
+import gc
 from collections.abc import Callable
 
 
@@ -23,3 +24,18 @@ def give_back_memory() -> None:
     trim = malloc_trim()
     if trim is not None:
         trim(0)
+
+
+def set_aside_loaded() -> None:
+    """Take every object alive now out of the garbage collector's sight (gc.freeze); called
+    once, when the model is loaded. The spaCy pipeline, its vocabulary and the imports are
+    ~110,000 objects that live as long as the process, and every full collection walked them
+    all again: 50-100 ms, about every tenth fast analysis of the showcase, ~10 ms an article on
+    average; set aside, ~2-3 ms. The young collections (~30 an article) take half as long too.
+    What is frozen is never collected as a cycle (reference counting still frees it), so the
+    garbage is collected first (~50 ms, once); a cycle among objects alive now that becomes
+    garbage later stays until the process ends or `gc.unfreeze()`. Python's documentation
+    suggests the same for a process that loads once and then works, and for workers forked
+    from it, whose shared pages the collector then leaves untouched."""
+    gc.collect()
+    gc.freeze()
