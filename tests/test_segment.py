@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from presslens.ingest import load
 from presslens.model import table_of_contents
-from presslens.segment import count_words, reading_time_minutes, trim_at_sentence
+from presslens.segment import count_words, reading_time_minutes, sentence_bounds, trim_at_sentence
 
 
 @pytest.mark.parametrize(
@@ -48,3 +50,22 @@ def test_contents_anchors_are_unique() -> None:
     raw = "Title\n\nIntro paragraph here.\n\nSame heading\n\nBody one.\n\nSame heading\n\nBody two."
     anchors = [entry["anchor"] for entry in table_of_contents(load(raw))]
     assert anchors == ["same-heading", "same-heading-2"]
+
+
+@pytest.mark.parametrize(
+    ("words", "spaces", "starts"),
+    [
+        (["Hi", ".", "Yes", "!"], [False, True, False, False], [True, False, True, False]),
+        (["One", "\n\n", "Two", "words"], [False, False, True, True], [True, False, True, False]),
+        (["Alone"], [True], [True]),
+        (["a", "b", "c"], [True, True, False], [True, True, True]),  # one-token sentences
+        (["a", "b", "c"], [True, True, False], [True, None, True]),  # unknown is no start
+        (["a", "b", "c"], [True, True, False], [True, False, False]),
+    ],
+)
+def test_sentence_bounds_are_spacys_sentences(
+    words: list[str], spaces: list[bool], starts: list[bool | None]
+) -> None:
+    doc = Doc(Vocab(), words=words, spaces=spaces, sent_starts=starts)
+    expected = [(sent.start_char, sent.end_char) for sent in doc.sents]
+    assert sentence_bounds(doc) == (expected, len(doc.text))

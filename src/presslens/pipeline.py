@@ -198,10 +198,11 @@ def stages_over(
     deadline = deadline or nlp.Deadline.of(settings.analysis_seconds)
     run = StageRunner(warnings, timings, deadline)
     sentences = segment.sentence_spans(analysed, doc)
+    words = segment.word_count(article)
     base = Dossier(
         article,
-        word_count=segment.word_count(article),
-        reading_time_minutes=segment.reading_time_minutes(article, settings.words_per_minute),
+        word_count=words,
+        reading_time_minutes=segment.minutes_to_read(words, settings.words_per_minute),
         excerpt=segment.excerpt(article, settings.excerpt_max_chars),
         sentences=sentences,
         settings=settings.to_dict(),

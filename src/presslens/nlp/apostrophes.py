@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any, cast
 
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, MORPH, POS, SPACY, TAG
 from spacy.tokens import Doc
 
 INSIDE_A_WORD = re.compile(r"(?<=\w)\u2019(?=\w)")
@@ -29,10 +29,13 @@ def straighten(text: str) -> str:
 def with_text(doc: Doc, text: str) -> Doc:
     """The parsed `doc` (of `straighten(text)`, or of a prefix of it) with the words of `text`
     itself: the same tokens, annotations, sentence starts, tensor and user data. The callers
-    call it only when the two texts differ (4 ms for the showcase's 3,700 tokens, 0.6% of its
-    parse)."""
-    words = [text[token.idx : token.idx + len(token.text)] for token in doc]
-    spaces = [bool(token.whitespace_) for token in doc]
+    call it only when the two texts differ (3 ms for the showcase's 3,700 tokens, under 1% of
+    its parse)."""
+    # each token's offset, length and trailing space, read as arrays (not one Token at a time)
+    columns = doc.to_array([IDX, LENGTH, SPACY]).reshape(-1, 3).T.tolist()
+    starts, lengths, spaced = cast(list[list[int]], columns)
+    words = [text[start : start + length] for start, length in zip(starts, lengths, strict=True)]
+    spaces = [bool(space) for space in spaced]
     restored = Doc(doc.vocab, words=words, spaces=spaces)
     restored.from_array(ANNOTATIONS, cast(Any, doc.to_array(ANNOTATIONS)))
     restored.tensor = doc.tensor

@@ -65,7 +65,10 @@ def available() -> bool:
 
 def piece_ids(texts: list[str]) -> list[list[int]]:
     tokenizer, _ = table()
-    encodings = tokenizer.encode_batch(texts, add_special_tokens=False)
+    # the same ids without the character offsets, which nothing here reads (a fifth faster;
+    # tokenizers 0.21+, else the full encoding)
+    encode = getattr(tokenizer, "encode_batch_fast", tokenizer.encode_batch)
+    encodings = encode(texts, add_special_tokens=False)
     return [encoding.ids for encoding in encodings]
 
 

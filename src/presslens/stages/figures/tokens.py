@@ -10,12 +10,14 @@ import re
 from typing import NamedTuple
 
 TOKEN = re.compile(
-    r"(?P<num>\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?(?!\d)"  # Indian grouping 12,34,567
+    # every number starts with a digit or a point: the look-ahead spares a word or symbol the
+    # six number patterns (a third of the time of the search; the same tokens)
+    r"(?P<num>(?=[\d.])(?:\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?(?!\d)"  # Indian grouping 12,34,567
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])"  # 1,234,567.89
     r"|(?<![\d,.])\d{1,3}(?:, 0\d\d)+(?![\d,.])"  # "80, 000": a lone group never starts with 0
     r"|(?<![\d,.])\d{1,3}(?:[\u202f ]\d{3})+(?:\.\d+)?(?![\d,])"  # 1 234 567, thin spaces
     r"|\d+(?:\.\d+)?(?:[eE][+-]?\d+(?![\w]))?"
-    r"|\.\d+)"
+    r"|\.\d+))"
     r"|(?P<vulgar>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])"
     r"|(?P<word>[^\W\d_]+(?:\.(?=[a-z]\.))?)"
     r"|(?P<sym>\S)"
@@ -35,9 +37,13 @@ class Token(NamedTuple):
 
 
 def tokenize(text: str) -> list[Token]:
+    # tuple.__new__ makes the very Token that Token(...) makes, without the Python-level
+    # __new__ of a NamedTuple (a third of the time for an article's thousands of tokens)
+    make = tuple.__new__
     return [
-        Token(m.group(), m.start(), m.end(), m.lastgroup or "sym", m.group().lower())
+        make(Token, (found, m.start(), m.end(), m.lastgroup or "sym", found.lower()))
         for m in TOKEN.finditer(text)
+        for found in (m.group(),)
     ]
 
 

@@ -40,7 +40,7 @@ from importlib import resources
 from typing import cast
 
 import numpy as np
-from spacy.attrs import DEP, IDX, IS_PUNCT, LEMMA, LENGTH, LIKE_NUM, ORTH, POS, SPACY
+from spacy.attrs import DEP, IDX, IS_PUNCT, LEMMA, LENGTH, LIKE_NUM, ORTH, POS
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -111,10 +111,12 @@ class TokenTable:
 
     @classmethod
     def of(cls, doc: Doc) -> TokenTable:
-        columns = [ORTH, LEMMA, POS, LIKE_NUM, IS_PUNCT, DEP, IDX, LENGTH, SPACY]
+        from presslens.nlp import text_of  # spaCy is loaded by then
+
+        columns = [ORTH, LEMMA, POS, LIKE_NUM, IS_PUNCT, DEP, IDX, LENGTH]
         table = doc.to_array(columns).reshape(len(doc), len(columns))
         rows = cast(list[list[int]], table.T.tolist())
-        orth, lemma, pos, like_num, is_punct, dep, idx, length, space = rows
+        orth, lemma, pos, like_num, is_punct, dep, idx, length = rows
         readings = []
         if len(READINGS) > READINGS_LIMIT:
             READINGS.clear()
@@ -125,8 +127,6 @@ class TokenTable:
             readings.append(reading)
         neg = doc.vocab.strings["neg"]
         quote = [reading[2] for reading in readings]
-        # the doc's text, as Doc.text joins it, from the strings read here anyway
-        pieces = [r[4] + " " if s else r[4] for r, s in zip(readings, space, strict=True)]
         return cls(
             forms=[reading[0] for reading in readings],
             valences=[reading[1] for reading in readings],
@@ -135,7 +135,7 @@ class TokenTable:
             negation=[r[3] or d == neg for r, d in zip(readings, dep, strict=True)],
             starts=idx,
             ends=[start + size for start, size in zip(idx, length, strict=True)],
-            text="".join(pieces),
+            text=text_of(doc),  # Doc.text, kept by the parse rather than joined again
             quotes_before=[0, *itertools.accumulate(quote)],
         )
 
