@@ -313,8 +313,8 @@ def speaker_of(ctx: Context, item: learned.Tagged, cue: Token | None) -> Speaker
 def in_complement(cue: Token | None, source: Span) -> bool:
     """Whether the tagged source lies in what the cue verb reports (its clause or its "to"
     complement): the people a report names are not its speakers."""
-    if cue is None:
-        return False
+    if cue is None or source.start - (cue.idx + len(cue.text)) <= 1:
+        return False  # "..., said Michael Kofman, would read this": an inverted cue's speaker
     for child in cue.children:
         if child.dep_ in ("ccomp", "xcomp") and child.left_edge.idx <= source.start:
             last = child.right_edge
