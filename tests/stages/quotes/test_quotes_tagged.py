@@ -408,3 +408,18 @@ def test_a_tagged_possessive_pronoun_speaks_as_the_person_it_owns(
     (head,) = [t for t in ctx.doc if t.text == cue_word]
     found = tagged.speaker_of(ctx, item, head)
     assert found is not None and found.span.of(text) == speaker
+
+
+def test_people_a_report_names_are_not_its_speakers(context_for: Callable) -> None:
+    """'The brain behind the startup is said to be Ravi Mehta and Ana Kurtz': a source tagged
+    inside what the cue reports is no one speaking."""
+    text = "The brain behind this well-timed startup is said to be Ravi Mehta and Ana Kurtz."
+    ctx, _quoted = context_for(text)
+    item = Tagged(
+        (span_of(text, "The brain behind this well-timed startup"),),
+        span_of(text, "is said"),
+        (span_of(text, "Ravi Mehta and Ana Kurtz"),),
+        0.9,
+    )
+    (cue,) = [t for t in ctx.doc if t.text == "said"]
+    assert tagged.speaker_of(ctx, item, cue) is None

@@ -293,6 +293,8 @@ def speaker_of(ctx: Context, item: learned.Tagged, cue: Token | None) -> Speaker
     for source in by_cue_subject(item.sources, cue):
         if own_subject_elsewhere(cue, source):
             break  # "Hale had to lend ..., fundraising documents show": the documents
+        if in_complement(cue, source):
+            continue  # "The brain behind it is said to be Ravi Mehta": no one said it
         head = head_of(ctx, source)
         if head is not None and head.pos_ not in NOMINAL and head.head.pos_ in NOMINAL:
             head = head.head  # a source cut short ("a" of "a New York Times editorial")
@@ -306,6 +308,19 @@ def speaker_of(ctx: Context, item: learned.Tagged, cue: Token | None) -> Speaker
             return None
         return make_speaker(ctx.text, subject, ctx.actors)
     return None
+
+
+def in_complement(cue: Token | None, source: Span) -> bool:
+    """Whether the tagged source lies in what the cue verb reports (its clause or its "to"
+    complement): the people a report names are not its speakers."""
+    if cue is None or source.start - (cue.idx + len(cue.text)) <= 1:
+        return False  # "..., said Michael Kofman, would read this": an inverted cue's speaker
+    for child in cue.children:
+        if child.dep_ in ("ccomp", "xcomp") and child.left_edge.idx <= source.start:
+            last = child.right_edge
+            if source.start < last.idx + len(last.text):
+                return True
+    return False
 
 
 def own_subject_elsewhere(cue: Token | None, source: Span) -> bool:
