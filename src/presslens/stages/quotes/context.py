@@ -228,3 +228,7 @@ def cue_phrase(verb: Token) -> Span:
         if (child.dep_ == "prt" or back) and child.i == verb.i + 1:
             end = child
     return Span(verb.idx, end.idx + len(end.text))
+
+
+# verbs of telling, whose object is whom, not what ("told reporters", "warned the board")
+TOLD = frozenset({"tell", "inform", "warn", "assure", "remind"})

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from presslens.model import Span
 from presslens.stages.quotes.according import according_attribution
 from presslens.stages.quotes.context import (
+    TOLD,
     Attribution,
     Context,
     cue_phrase,
@@ -126,7 +127,6 @@ def runs_on(ctx: Context, quoted: Quoted, first: Token) -> bool:
     return inner.endswith(",") or not first.text[:1].isupper() or bare_attribution(ctx, first)
 
 
-TOLD = frozenset({"tell", "inform", "warn", "assure", "remind"})  # whose object is whom
 NEGATORS = frozenset({"not", "n't", "never", "neither", "no", "nobody", "none"})
 
 

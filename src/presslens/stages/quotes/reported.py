@@ -31,6 +31,7 @@ from presslens.stages.quotes.clauses import (
     unmarked_clause,
 )
 from presslens.stages.quotes.context import (
+    TOLD,
     Attribution,
     Context,
     acts_as_verb,
@@ -51,7 +52,7 @@ from presslens.stages.quotes.nesting import outermost
 from presslens.stages.quotes.passives import accusation_grounds, passive_attribution, told_by
 from presslens.stages.quotes.speakers import Speaker, make_speaker
 from presslens.stages.quotes.subjects import a_person, passive_controller, subject_of
-from presslens.stages.reporting import Lexicon
+from presslens.stages.reporting import Lexicon, load_lexicon
 from presslens.stages.roles import load_roles
 
 # prepositions that introduce what a reporting noun or adjective is about: "criticism of NATO"
@@ -225,9 +226,6 @@ def interrupted_clause(verb: Token, lexicon: Lexicon) -> list[Token] | None:
     return [t for t in head.subtree if t.i not in own and not (t.is_punct and t.i > verb.i)]
 
 
-TELLING = frozenset({"tell", "inform", "assure", "remind", "warn", "ask"})  # object: whom
-
-
 def closing_cue(verb: Token) -> int | None:
     """'People should provide evidence ... and "perhaps", he told reporters.': a cue the parse
     joined to the clause before as a conjunct, though only a comma stands before its subject
@@ -240,7 +238,7 @@ def closing_cue(verb: Token) -> int | None:
         return None
     if any(c.dep_ == "mark" for c in verb.children):
         return None  # "and that Tapper, Bash and Blitzer had mentioned it": its own clause
-    told = verb.lemma_.lower() in TELLING  # "he told reporters": whom, not what
+    told = verb.lemma_.lower() in TOLD | load_lexicon().addressee  # "told reporters": whom
     if any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and not told for c in verb.children):
         return None  # "Trump continued his attacks", "and, he argued, to help ...": its own
     rest = [t for t in verb.doc[verb.right_edge.i + 1 : verb.sent.end] if not t.is_space]

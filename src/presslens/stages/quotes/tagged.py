@@ -48,13 +48,14 @@ from presslens.model import Span
 from presslens.nlp.encoder import SentenceVectors
 from presslens.stages.quotes import learned
 from presslens.stages.quotes.context import (
+    TOLD,
     Attribution,
     Context,
     naming,
     tokens_in,
     trim,
 )
-from presslens.stages.quotes.direct import TOLD, nearest_name
+from presslens.stages.quotes.direct import nearest_name
 from presslens.stages.quotes.marks import CLOSE_AFTER, MARK_RE, MARKS, Quoted
 from presslens.stages.quotes.misparsed import actor_for
 from presslens.stages.quotes.reported import unquoted_subject
