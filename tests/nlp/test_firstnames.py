@@ -45,3 +45,15 @@ def test_mrs_joins_the_woman_of_two_people_sharing_a_surname() -> None:
     assert len(actors["Hillary Clinton"].mentions) == 3
     assert len(actors["Bill Clinton"].mentions) == 2
     assert "Mrs. Clinton" not in actors
+
+
+def test_a_full_names_sex_is_its_given_names_unless_the_family_name_comes_first() -> None:
+    """One reading for the quotes' pronouns and the entities' merges: "Wendy Sherman" is a
+    woman, "Li Wen" says nothing ("Li" is a rare given name, a common surname), one word alone
+    only when it is more often a first name ("Melanie", not "Warren")."""
+    from presslens.nlp.firstnames import given_name_sex
+    from presslens.stages.entities.sexes import likely_gender
+
+    assert given_name_sex("Wendy Sherman") == "f"
+    assert given_name_sex("Li Wen") is None and likely_gender("Li Wen") == ""
+    assert given_name_sex("Melanie") == "f" and given_name_sex("Warren") is None

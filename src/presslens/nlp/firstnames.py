@@ -131,6 +131,19 @@ def rare_name_but_surname(word: str) -> bool:
     return entry is not None and entry.frequency < NAME_FLOOR < entry.surname_frequency
 
 
+def given_name_sex(name: str) -> str | None:
+    """The sex a person's first name says, for a name of two words or more; for a person only
+    ever named by one word ("Melanie", a voter the article never gives a surname), the sex the
+    catalogue gives that word only where it is more often a first name than a surname ("Kevin";
+    not "Warren", "Graham": a surname alone is more likely)."""
+    words = name.split()
+    if len(words) == 1:
+        return lone_name_sex(words[0])
+    if rare_name_but_surname(words[0]):
+        return None  # "Lu Kang": the family name first
+    return first_name_sex(words[0])
+
+
 def catalogue_sex(word: str) -> str | None:
     """'f' or 'm' for a lower-case name the catalogue gives clearly to one sex, else None (also
     for a name that is mostly a word: the encoder, which reads the word, decides). Rare names

@@ -25,7 +25,13 @@ from nicknames import NickNamer
 from spacy.tokens import Doc
 
 from presslens.model import Span
-from presslens.nlp.firstnames import encoder_sex, first_name_sex, known_first_name, not_a_name
+from presslens.nlp.firstnames import (
+    encoder_sex,
+    first_name_sex,
+    given_name_sex,
+    known_first_name,
+    not_a_name,
+)
 from presslens.stages.entities.maiden import join_maiden_names
 from presslens.stages.entities.rules import rules
 from presslens.stages.entities.sexes import (
@@ -250,7 +256,7 @@ def taken_up_as_person(name: str, groups: dict[Key, Group], doc: Doc) -> bool:
     words = name.split()
     if len(words) != 2 or common_noun(words[-1]):
         return False  # "Republican Party", "Washington Post": an organisation's noun
-    sex = {"m": "he", "f": "she"}.get(first_name_sex(words[0]) or "")
+    sex = {"m": "he", "f": "she"}.get(given_name_sex(name) or "")
     if sex is None:
         return False
     forms = [groups[key] for key in ((name, ""), (words[-1], "")) if key in groups]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from presslens.model import Span
-from presslens.nlp.firstnames import first_name_sex
+from presslens.nlp.firstnames import given_name_sex
 from presslens.stages.roles import load_roles
 
 
@@ -51,5 +51,5 @@ def first_names_saying(fits: list[str], gender: str) -> list[str]:
 
 def likely_gender(name: str) -> str:
     """The sex a person's first name says ('male', 'female', '' when it says none)."""
-    sex = first_name_sex(name.split()[0]) if " " in name else None
+    sex = given_name_sex(name) if " " in name else None
     return {"m": "male", "f": "female"}.get(sex or "", "")

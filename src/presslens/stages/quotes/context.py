@@ -232,3 +232,9 @@ def cue_phrase(verb: Token) -> Span:
 
 # verbs of telling, whose object is whom, not what ("told reporters", "warned the board")
 TOLD = frozenset({"tell", "inform", "warn", "assure", "remind"})
+
+
+def tells_whom(verb: Token, lexicon: Lexicon) -> bool:
+    """A verb whose object is whom, not what: "told reporters", "asked Roe" (the lexicon's
+    [addressee])."""
+    return verb.lemma_.lower() in TOLD | lexicon.addressee

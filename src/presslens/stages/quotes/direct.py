@@ -16,13 +16,13 @@ from spacy.tokens import Token
 from presslens.model import Span
 from presslens.stages.quotes.according import according_attribution
 from presslens.stages.quotes.context import (
-    TOLD,
     Attribution,
     Context,
     cue_phrase,
     is_cue_verb,
     last_token,
     puts_it,
+    tells_whom,
     token_at,
     token_span,
     tokens_in,
@@ -151,7 +151,7 @@ def bare_attribution(ctx: Context, first: Token) -> bool:
         return False
     if any(t.lower_ in NEGATORS or t.tag_ == "MD" for t in sentence[: root.i - sentence.start + 1]):
         return False
-    told = root.lemma_.lower() in TOLD | ctx.lexicon.addressee  # "Roe told reporters."
+    told = tells_whom(root, ctx.lexicon)  # "Roe told reporters."
     reports = ("ccomp", "xcomp") if told else ("ccomp", "dobj", "xcomp")
     return not any(c.dep_ in reports for c in root.children)
 

@@ -23,7 +23,7 @@ from collections import defaultdict
 from spacy.tokens import Doc
 
 from presslens.model import Actor, Span
-from presslens.nlp.firstnames import first_name_sex, lone_name_sex, rare_name_but_surname
+from presslens.nlp.firstnames import given_name_sex
 from presslens.stages.quotes.marks import Quoted
 from presslens.stages.roles import Roles, load_roles
 
@@ -65,19 +65,6 @@ def likely_genders(actors: tuple[Actor, ...], shown: dict[str, str]) -> dict[str
             if sex is not None:
                 likely[person.id] = sex
     return likely
-
-
-def given_name_sex(name: str) -> str | None:
-    """The sex a person's first name says, for a name of two words or more; for a person only
-    ever named by one word ("Melanie", a voter the article never gives a surname), the sex the
-    catalogue gives that word only where it is more often a first name than a surname ("Kevin";
-    not "Warren", "Graham": a surname alone is more likely)."""
-    words = name.split()
-    if len(words) == 1:
-        return lone_name_sex(words[0])
-    if rare_name_but_surname(words[0]):
-        return None  # "Lu Kang": the family name first
-    return first_name_sex(words[0])
 
 
 def vote(votes: Votes, actor_id: str, gender: str | None, weight: int) -> None:

@@ -34,7 +34,7 @@ def told_by(ctx: Context, verb: Token) -> Attribution | None:
     if verb.i in ctx.quote_of_token:
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    agents = agents_of(verb)
     if not subjects or not agents or subjects[0].lower_ in ("which", "that", "who", "it"):
         return None
     speaker = make_speaker(ctx.text, agents[0], ctx.actors)
@@ -54,7 +54,7 @@ def passive_attribution(ctx: Context, verb: Token) -> Attribution | None:
     subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if not subjects or not grounds or subjects[0].lower_ in ("which", "that", "who"):
         return None
-    agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    agents = agents_of(verb)
     late = late_agent(grounds)
     if late is not None and not agents:
         agents = [o for o in late.children if o.dep_ == "pobj"]
@@ -70,9 +70,14 @@ def late_agent(grounds: list[Token]) -> Token | None:
     grounds is the accusation's agent, though the parse hung it inside them."""
     for ground in grounds:
         for token in ground.subtree:
-            if token.dep_ != "prep" or token.lower_ != "by" or token.head.i == ground.head.i:
+            if token.i == ground.i or token.dep_ != "prep" or token.lower_ != "by":
                 continue
             before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else token
             if before.text == ",":
                 return token
     return None
+
+
+def agents_of(verb: Token) -> list[Token]:
+    """The objects of a passive verb's "by" agent ("was told by The Daily Caller")."""
+    return [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]

@@ -31,13 +31,13 @@ from presslens.stages.quotes.clauses import (
     unmarked_clause,
 )
 from presslens.stages.quotes.context import (
-    TOLD,
     Attribution,
     Context,
     acts_as_verb,
     cue_phrase,
     naming,
     subtree_span,
+    tells_whom,
     token_span,
     trim,
 )
@@ -238,7 +238,7 @@ def closing_cue(verb: Token) -> int | None:
         return None
     if any(c.dep_ == "mark" for c in verb.children):
         return None  # "and that Tapper, Bash and Blitzer had mentioned it": its own clause
-    told = verb.lemma_.lower() in TOLD | load_lexicon().addressee  # "told reporters": whom
+    told = tells_whom(verb, load_lexicon())  # "he told reporters": whom, not what
     if any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and not told for c in verb.children):
         return None  # "Trump continued his attacks", "and, he argued, to help ...": its own
     rest = [t for t in verb.doc[verb.right_edge.i + 1 : verb.sent.end] if not t.is_space]

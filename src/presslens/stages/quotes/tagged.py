@@ -48,10 +48,10 @@ from presslens.model import Span
 from presslens.nlp.encoder import SentenceVectors
 from presslens.stages.quotes import learned
 from presslens.stages.quotes.context import (
-    TOLD,
     Attribution,
     Context,
     naming,
+    tells_whom,
     tokens_in,
     trim,
 )
@@ -359,7 +359,7 @@ def passive_subject_of(ctx: Context, head: Token, cue: Token | None) -> bool:
     told is not the speaker. (The subject of "they are focused on" holds the stance.)"""
     if cue is None or head.dep_ != "nsubjpass" or head.head.i != cue.i:
         return False
-    if cue.lemma_.lower() not in ctx.lexicon.addressee | TOLD:
+    if not tells_whom(cue, ctx.lexicon):
         return False
     return not any(c.dep_ == "auxpass" and c.lower_ in HAS for c in cue.children)
 
