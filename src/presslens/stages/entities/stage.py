@@ -134,8 +134,6 @@ def section_of(
         return "none"  # "Struggle is needed": a common word opening a sentence
     if found == "actor" and works.titled_work(group, doc):
         return "none"  # "her book, Living History": a work's title
-    if found == "actor" and wording.eponym_only(group, doc):
-        return "none"  # "Jim Crow laws", "the Dred Scott case": a thing named for someone
     if found == "actor" and wording.called_a_thing(group, doc):
         return "none"  # "a chemical called IL-25", "a program called BleachBit": a thing
     if found == "actor" and works.named_in_titles_only(group, doc, slogans):

@@ -177,27 +177,6 @@ def modifies_a_thing(doc: Doc, span: Span) -> bool:
     return load_roles().kind(lemma) is None and lemma not in rules().person_bodies
 
 
-def eponym_only(group: Group, doc: Doc) -> bool:
-    """'Jim Crow laws', 'the Dred Scott case': a person's name of two words or more that the
-    article only ever uses to qualify a thing's noun (one naming no person nor body) names no
-    actor of the article; "a Tom Ray spokesman", "the Ray campaign" still do."""
-    if " " not in group.name or group.titles or group.acting or actor_type(group) != "PERSON":
-        return False
-    return all(qualifies_a_thing(doc, span) for span in group.spans)
-
-
-def qualifies_a_thing(doc: Doc, span: Span) -> bool:
-    tokens = tokens_at(doc, span)
-    if tokens is None:
-        return False
-    root = tokens.root
-    noun = root.head
-    if root.dep_ not in MODIFIER_DEPS or noun.pos_ != "NOUN" or noun.i < tokens.end:
-        return False
-    lemma = noun.lemma_.lower()
-    return load_roles().kind(lemma) is None and lemma not in rules().person_bodies
-
-
 def called_a_thing(group: Group, doc: Doc) -> bool:
     """Whether the article gives the name to a thing and it never acts (module docstring)."""
     if group.acting >= ACTS or group.titles or group.genders or len(group.surfaces) > 1:
