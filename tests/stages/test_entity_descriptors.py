@@ -161,3 +161,23 @@ def test_a_name_ends_at_a_quotation_mark_it_does_not_close() -> None:
     assert strip_name("Christie “New Jersey", 0, "PERSON", set())[0] == "Christie"
     assert strip_name('Ray "Westmere', 0, "PERSON", set())[0] == "Ray"
     assert strip_name('George "Jay" Ashdown', 0, "PERSON", set())[0] == 'George "Jay" Ashdown'
+
+
+def test_a_country_acted_on_once_is_a_place_unless_its_government_acts() -> None:
+    acted_on = (
+        "Families may sue over the attacks\n\n"
+        "Congress passed a bill on Friday that allows families of the victims to sue Saudi "
+        "Arabia. Senator Tom Ray said the bill was long overdue."
+    )
+    actors, _, places = lists(acted_on)
+    assert "Saudi Arabia" in places and "Saudi Arabia" not in actors
+    for acting in (
+        "The Saudi government has denied any involvement in the attacks.",
+        "Aides met members of the Saudi government, which has denied any involvement.",
+    ):
+        actors, _, _ = lists(acted_on + " " + acting)
+        assert "Saudi Arabia" in actors
+        dossier = presslens.analyse(acted_on + " " + acting)
+        names = {a.id: a.name for a in dossier.actors}
+        denied = next(q for q in dossier.quotes if q.cue and "denied" in q.cue)
+        assert names.get(denied.speaker_actor_id or "") == "Saudi Arabia"

@@ -82,6 +82,7 @@ def find_entities(article: Article, doc: Doc) -> Entities:
     works.join_epithets(groups)
     demonyms.join_surnames(groups)  # "Cuban said" after Mark Cuban
     demonyms.drop_joined_surnames(groups)  # "the Obama-Clinton foreign policy"
+    demonyms.nations_acting(groups, doc)  # "the Saudi government denied": Saudi Arabia acts
     organisations.merge_organisations(groups)
     sorted_out: dict[str, dict[names.Key, Group]] = {"actor": {}, "group": {}, "place": {}}
     text = article.text
