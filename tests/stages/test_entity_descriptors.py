@@ -181,3 +181,15 @@ def test_a_country_acted_on_once_is_a_place_unless_its_government_acts() -> None
         names = {a.id: a.name for a in dossier.actors}
         denied = next(q for q in dossier.quotes if q.cue and "denied" in q.cue)
         assert names.get(denied.speaker_actor_id or "") == "Saudi Arabia"
+
+
+def test_a_party_word_used_as_a_description_is_a_group_word() -> None:
+    text = (
+        "Mayor looks at a run\n\n"
+        "Initially a Democrat, Tom Ray ran in 2001 for mayor as a Republican and declared "
+        "himself an independent in 2007. A poll put him behind Ann Bell as the Republican "
+        "nominee. Mark Green said Ray would lose. Green is a former public advocate."
+    )
+    actors, groups, _ = lists(text)
+    assert "Republican" in groups and "Republican" not in actors
+    assert "Mark Green" in actors
