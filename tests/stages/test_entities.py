@@ -531,7 +531,13 @@ def test_the_noun_introducing_a_list_of_names_gives_their_type(
         # the object of a verb of going is where, not whom; "areas like X" are places
         ("Jane Roe said the migrants hoped to enter France by May.", set(), {"France"}),
         ("Jane Roe invested in wealthy areas like Manhattan.", set(), {"Manhattan"}),
-        ("Jane Roe said that Germany sanctioned France.", {"France", "Germany"}, set()),
+        # a place acted on once is still where: an actor only when it acts, or twice acted on
+        ("Jane Roe said that Germany sanctioned France.", {"Germany"}, {"France"}),
+        (
+            "Jane Roe said that Germany sanctioned France. Spain later fined France too.",
+            {"France", "Germany", "Spain"},
+            set(),
+        ),
         # a publishing service is where words appear, unless it acts or speaks itself
         ("Jane Roe wrote on Twitter that the vote was rigged.", set(), {"Twitter"}),
         ("Twitter suspended the account on Monday, Jane Roe said.", {"Twitter"}, set()),

@@ -38,11 +38,13 @@ SECTIONS = {"18": "people", "09": "belief", "04": "act", "28": "time", "15": "lo
 SECTIONS["17"] = "location"  # noun.object: rivers, mountains
 SECTIONS["11"] = "event"  # noun.event: "Watergate", "World Series"
 SECTIONS["06"] = "structure"  # noun.artifact, instances only: "Oval Office", "Great Wall"
+SECTIONS["10L"] = "language"  # noun.communication glossed as a language: "Ukrainian", "Farsi"
 THINGS = {"06", "13", "26", "27"}  # artifact, food, state, substance: "Coke", "Botox", "AIDS"
 MEMBER = re.compile(
     r"^(?:\([^)]*\) )?an? (?:\w+ )?(?:native|inhabitant|resident|member|"
     r"adherent|follower|supporter|person of)\b"
 )
+LANGUAGE = re.compile(r"\blanguages?\b")
 ABSTRACT = {"04", "07", "09", "11", "12", "22", "26"}  # act attribute cognition event feeling
 # process state
 
@@ -73,6 +75,8 @@ def proper_kinds(root: Path) -> dict[str, str]:
         gloss = line.split("|", 1)[1].strip() if "|" in line else ""
         if lexfile == "18" and not MEMBER.search(gloss.split(";")[0]):
             lexfile = "18-"  # a kind of person, not a people
+        elif lexfile == "10" and LANGUAGE.search(gloss.split(";")[0]):
+            lexfile = "10L"  # a language, not a text or a signal
         synsets[fields[0]] = (lexfile, synset_words(fields), " @i " in line.split("|")[0])
     found: dict[str, str] = {}
     for fields in records(root / "index.noun"):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from presslens.model import Span
@@ -22,6 +22,8 @@ from presslens.stages.entities.rules import rules
 from presslens.stages.roles import load_roles
 
 QUOTATION = re.compile(r"[\"“”]|''")
+SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
+ASIDE_WORDS = 40  # the longest aside read between a writer's name and "is"
 
 
 def author_note(sent: DocSpan, text: str) -> bool:
@@ -33,15 +35,36 @@ def author_note(sent: DocSpan, text: str) -> bool:
     before = sent.doc[sent.start : name.start]
     if len(before) > 1 or (len(before) == 1 and before[0].lower_ not in rules().titles):
         return False  # the name opens the sentence, or its title does ("Mr. Doe is ...")
-    verb = name.root.head
-    if name.root.dep_ != "nsubj" or verb != sent.root or verb.lemma_ != "be":
-        return False
-    if verb.tag_ != "VBZ":
-        return False  # "Doe was the person readers chose": a story's past, not a note
-    complements = [child for child in verb.children if child.dep_ == "attr"]
-    if not complements or load_roles().kind(complements[0].lemma_.lower()) != "PERSON":
+    verb: Token | None = name.root.head
+    if name.root.dep_ != "nsubj" or verb != sent.root:
+        verb = verb_after_aside(name)
+    if verb is None or not present_role(verb):
         return False
     return name[-1].text not in text[: sent.start_char]  # the writer, not the story's subject
+
+
+def present_role(verb: Token) -> bool:
+    """'is' with a noun for a person's role as its complement ("is senior editor at ...");
+    not "was" ("Doe was the person readers chose": a story's past, not a note)."""
+    if verb.lemma_ != "be" or verb.tag_ != "VBZ":
+        return False
+    complements = [child for child in verb.children if child.dep_ == "attr"]
+    return bool(complements) and load_roles().kind(complements[0].lemma_.lower()) == "PERSON"
+
+
+def verb_after_aside(name: DocSpan) -> Token | None:
+    """The verb of "Jane Roe, a former adviser to Senator John Doe, is ...": the first verb
+    after an aside set off by commas, whatever the parse made the subject (it often hangs it
+    on the aside's last name, or ends the sentence before the verb)."""
+    doc = name.doc
+    if name.end >= len(doc) or doc[name.end].text != ",":
+        return None
+    for word in doc[name.end + 1 : name.end + ASIDE_WORDS]:
+        if QUOTATION.search(word.text) or word.text in SENTENCE_ENDS:
+            return None
+        if word.pos_ in ("VERB", "AUX"):
+            return word if doc[word.i - 1].text == "," else None
+    return None
 
 
 def author_notes(doc: Doc, text: str, blocks: list[tuple[int, int]], closing: int) -> list[Span]:

@@ -14,8 +14,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from spacy.tokens import Doc, Token
+
 from presslens.stages.entities.names import Key
-from presslens.stages.entities.types import Group, actor_type
+from presslens.stages.entities.rules import rules
+from presslens.stages.entities.types import ACTS, SUBJECTS, Group, actor_type, is_country
 
 
 def join_surnames(groups: dict[Key, Group]) -> None:
@@ -51,3 +54,35 @@ def drop_joined_surnames(groups: dict[Key, Group]) -> None:
         parts = key[0].split("-")
         if len(set(parts)) == len(parts) and all(part in surnames for part in parts):
             groups.pop(key)
+
+
+def nations_acting(groups: dict[Key, Group], doc: Doc) -> None:
+    """'the Saudi government has denied ...', 'Mexican officials said', 'members of the Saudi
+    government, which has denied ...': a nationality before
+    a public body's noun (actors.json "institutions") that acts makes the country the article
+    names act through that body, as "Tulsa police released ..." makes Tulsa act."""
+    countries = [g for g in groups.values() if is_country(g)]
+    for group in [g for g in groups.values() if countries and actor_type(g) == "NORP"]:
+        if any(body_acting(doc, span.start, span.end) for span in group.spans):
+            stem = group.name[:4].casefold()
+            for country in countries:
+                if country.name.casefold().startswith(stem):
+                    country.acting += ACTS
+
+
+def body_acting(doc: Doc, start: int, end: int) -> bool:
+    tokens = doc.char_span(start, end, alignment_mode="expand")
+    if tokens is None or len(tokens) != 1 or tokens.root.dep_ not in ("amod", "compound"):
+        return False
+    body = tokens.root.head
+    if body.lemma_.lower() not in rules().institutions:
+        return False
+    return body.dep_ in SUBJECTS or any(acting_clause(c) for c in body.children)
+
+
+def acting_clause(clause: Token) -> bool:
+    """'the Saudi government, which has strongly denied ...': a relative clause whose subject
+    is the relative pronoun standing for the body."""
+    if clause.dep_ != "relcl":
+        return False
+    return any(c.dep_ in SUBJECTS and c.lower_ in ("which", "that", "who") for c in clause.children)

@@ -33,6 +33,7 @@ from spacy.tokens import Span as DocSpan
 from presslens.model import Span
 from presslens.stages.entities.bylines import author_notes
 from presslens.stages.entities.rules import credit_patterns, rules
+from presslens.stages.parties import party_words
 from presslens.stages.places import load_places
 from presslens.stages.roles import load_roles
 
@@ -275,7 +276,29 @@ def time_zone(ent: DocSpan) -> bool:
 def before_a_title(ent: DocSpan) -> bool:
     """'Independent Vermont Sen. Bernie Sanders': a name set before a person's abbreviated
     title and name describes that person."""
-    return titles_a_name(text_after(ent).lstrip()) or before_an_office(ent)
+    return titles_a_name(text_after(ent).lstrip()) or before_an_office(ent) or party_role(ent)
+
+
+ROLE_WORDS = 5  # "vice - presidential nominee": the longest role read between party and name
+
+
+def party_role(ent: DocSpan) -> bool:
+    """'GOP presidential nominee Donald Trump', 'the Democratic Party nominee Hillary Clinton':
+    a party's name before a person's role in lower case (its last word a role noun) and the
+    person's name describes the person, as "a California Democrat" does; not "Senate Majority
+    Leader" (an office, `before_an_office`), nor "GOP leaders" (no name follows)."""
+    name = ent.text.lower().removeprefix("the ").removesuffix(" party")
+    if ent.label_ not in ("ORG", "NORP") or name not in party_words() or len(name) < 2:
+        return False
+    doc, role = ent.doc, []
+    for token in doc[ent.end : ent.end + ROLE_WORDS]:
+        if token.ent_type_ == "PERSON" or not (token.is_lower or token.text == "-"):
+            break
+        role.append(token)
+    after = ent.end + len(role)
+    if not role or after >= len(doc) or doc[after].ent_type_ != "PERSON":
+        return False
+    return load_roles().kind(role[-1].lower_) == "PERSON"
 
 
 def before_an_office(ent: DocSpan) -> bool:

@@ -13,7 +13,9 @@ from spacy.tokens import Span as DocSpan
 
 from presslens.stages.entities.couples import untagged_partners
 from presslens.stages.entities.names import common_noun, given_name
+from presslens.stages.entities.retype import outlet_named
 from presslens.stages.entities.rules import rules
+from presslens.stages.entities.types import organisation_named
 from presslens.stages.entities.variants import group_word_opens
 from presslens.stages.places import load_places
 
@@ -94,8 +96,17 @@ def office_and_person(ents: list[DocSpan], people: set[str]) -> list[DocSpan]:
     """'Secretary of Defense Leon Panetta' tagged ORG "Defense Leon Panetta": the office's
     object and the person who holds it, cut in two (the object then goes as an office's
     word, `junk.office_word`); 'envoy to Ukraine Kurt Volker' tagged ORG "Ukraine Kurt
-    Volker": the country and the person."""
-    return cut_in_two(ents, lambda ent: office_end(ent, people) or place_end(ent, people))
+    Volker": the country and the person; "the Washington Post Trump said" tagged ORG: the
+    newspaper and its subject (`subject_end`)."""
+    return cut_in_two(
+        ents,
+        lambda ent: (
+            office_end(ent, people)
+            or place_end(ent, people)
+            or outlet_end(ent, people)
+            or subject_end(ent, people)
+        ),
+    )
 
 
 Cut = tuple[int, int]  # where the organisation's part ends and the person's starts
@@ -142,6 +153,35 @@ def place_end(ent: DocSpan, people: set[str]) -> Cut | None:
             if name[-1].text in people and personal_name(name, people):
                 return name.start, name.start
     return None
+
+
+def outlet_end(ent: DocSpan, people: set[str]) -> Cut | None:
+    """'At CPAC, Fox News Sean Hannity asked ...': an outlet's name run into a personal name
+    with no possessive between (owner_end reads "Fox News' Sean Hannity")."""
+    start = ent.start + (ent[0].lower_ == "the")
+    for cut in range(start + 1, ent.end - 1):
+        if outlet_named(ent.doc[start:cut].text) and personal_name(ent.doc[cut : ent.end], people):
+            return cut, cut
+    return None
+
+
+def subject_end(ent: DocSpan, people: set[str]) -> Cut | None:
+    """'a meeting with the editorial board of the Washington Post Trump said that ...': an
+    outlet's or an organisation's name of two words or more (its head an outlet's or a body's
+    noun: `retype.outlet_named`, `types.organisation_named`) run into the surname of a person the
+    article names elsewhere, straight before a verb the parse left with no other subject: the
+    surname is that verb's subject (not "Goldman Sachs": one word before the surname)."""
+    doc, last = ent.doc, ent[-1]
+    if ent.end >= len(doc) or last.text not in people:
+        return None
+    body = ent[1:-1] if ent[0].lower_ == "the" else ent[:-1]
+    if len(body) < 2 or not (outlet_named(body.text) or organisation_named(body.text)):
+        return None  # "Actress Amandla Stenberg was ...": no body's name before the surname
+    verb = doc[ent.end]
+    subjects = [c for c in verb.children if c.dep_.startswith("nsubj") and c != last]
+    if verb.pos_ not in ("VERB", "AUX") or subjects:
+        return None
+    return last.i, last.i
 
 
 def possessive(token: Token) -> bool:

@@ -31,7 +31,7 @@ from presslens.stages.entities.labels import (
     relative_named,
 )
 from presslens.stages.entities.names import PARTICLES
-from presslens.stages.entities.rolewords import role_before_name
+from presslens.stages.entities.rolewords import role_before_name, role_word
 from presslens.stages.entities.rules import name_key, rules, title_gender
 from presslens.stages.entities.types import (
     PLACE_LABELS,
@@ -51,7 +51,9 @@ POSSESSIVE = re.compile(r"(?:['’‘]s|['’‘])$")  # "‘" typed for "’" t
 LEADING_LOWER = re.compile(r"^(?:(?:[a-z][\w-]*|of|the|for|and)\s+)+(?=[A-Z])")
 PARTY_STATE = re.compile(r"^[DRI]-[A-Z]")  # "D-Calif.": a party and state, not a name
 ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
-NAME_END = re.compile(r"\s*(?:—|–(?=\s*\d)|:\s)")  # no name runs past an em dash or ": "
+# no name runs past an em dash, ": " or an opening quotation mark it does not close
+# ('calling Christie “New Jersey’s Biggest Loser”'; George "Jay" Smith keeps his)
+NAME_END = re.compile(r"\s*(?:—|–(?=\s*\d)|:\s)|\s+(?:“(?![^”]*”)|\"(?![^\"]*\"))")
 # "Women's Media Center", "Children's Hospital": an irregular plural's possessive is part of
 # the name, not its owner ("Clinton's campaign" -> Clinton)
 PLURAL_POSSESSIVE = re.compile(r"(?:the\s+)?(?:wo)?(?:men|children|people)['’]s\s", re.IGNORECASE)
@@ -324,11 +326,12 @@ def without_opening_word(ent: DocSpan) -> DocSpan | None:
 
 def opening_role(ent: DocSpan) -> bool:
     """'Billionaire Donald Trump won': a person's role noun (WordNet's catalogue), capitalised
-    only because it opens the sentence, before a full name of two capitalised words or more."""
+    only because it opens the sentence, before a full name of two capitalised words or more; not
+    a role word that is also a given name ("Donna Sampson Rawlings": "donna" is a lady too)."""
     rest = ent[1:]
     if len(rest) < 2 or not all(t.text[:1].isupper() for t in rest if t.tag_ != "POS"):
         return False
-    return load_roles().kind(ent[0].lower_) == "PERSON" and ent.label_ == "PERSON"
+    return ent.label_ == "PERSON" and role_word(ent[0].lower_)
 
 
 def without_word_after_hyphen(ent: DocSpan) -> DocSpan:

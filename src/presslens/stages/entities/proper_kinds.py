@@ -4,7 +4,9 @@ The small tagger types many names that are no one's as people or organisations; 
 them (resources/proper_kinds.txt, each capitalised noun by its most frequent sense):
 
 - a people, a party's or a faith's members, a faith or a doctrine ("Latinos", "Hoosier",
-  "Whigs", "Zionism") is a group word, whatever the tagger typed it;
+  "Whigs", "Zionism"), or a language ("Ukrainian", whose only noun WordNet knows is the
+  language: "Polish, Ukrainian, and Lithuanian Americans") is a group word, whatever the
+  tagger typed it;
 - a programme, a treaty, a war ("Medicare", "Social Security", "NAFTA") or a holiday ("Cinco de
   Mayo", "Bastille Day") is no actor;
 - a region, a former country, a river the GeoNames gazetteer (stages/places.py) lacks, or a
@@ -48,8 +50,10 @@ from presslens.stages.entities.types import (
 from presslens.stages.places import load_places
 from presslens.stages.roles import load_roles
 
-SECTIONS = ("people", "belief", "act", "time", "location", "event", "structure", "thing")
-GROUP_KINDS = frozenset({"people", "belief"})
+SECTIONS: tuple[str, ...] = ("people", "belief", "act", "time", "location", "event")
+SECTIONS += ("structure", "language", "thing")
+GROUP_KINDS = frozenset({"people", "belief", "language"})
+PEOPLES_WORDS = frozenset({"people", "language"})  # "Ukrainian" is a language's name and a people's
 NO_ACTOR_KINDS = frozenset({"act", "time", "event"})
 # a region written with the kind of division it is: "Donetsk Oblast", "Idlib Governorate"
 DIVISIONS = frozenset({"Oblast", "Province", "Governorate", "Prefecture", "Region", "Krai"})
@@ -93,11 +97,11 @@ def kind_by_catalogue(group: Group, text: str) -> str | None:
         return "place" if building_named(name) and group.acting < ACTS else None
     if places.kind(name) is not None:
         return None  # "Iowa" is a people too; "Pa." no element
-    if actor_type(group) in ("GPE", "LOC") and section != "people":
+    if actor_type(group) in ("GPE", "LOC") and section not in PEOPLES_WORDS:
         return None  # "Cambridge, Mass." no rite; but "the Ukrainian community" is a people's
     if section == "thing":
         return None if group.acting >= ACTS else "none"
-    if section == "people" and not a_people(group, text):
+    if section in PEOPLES_WORDS and not a_people(group, text):
         return None
     return "group" if section in GROUP_KINDS else "none"
 

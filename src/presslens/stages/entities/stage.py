@@ -48,6 +48,7 @@ from presslens.stages.entities import (
 from presslens.stages.entities.mentions import Mention, find_mentions
 from presslens.stages.entities.rules import rules
 from presslens.stages.entities.types import PLACE_LABELS, Group, actor_type, kind
+from presslens.stages.parties import party_words
 from presslens.stages.titles import title_like, work_title
 
 
@@ -82,6 +83,7 @@ def find_entities(article: Article, doc: Doc) -> Entities:
     works.join_epithets(groups)
     demonyms.join_surnames(groups)  # "Cuban said" after Mark Cuban
     demonyms.drop_joined_surnames(groups)  # "the Obama-Clinton foreign policy"
+    demonyms.nations_acting(groups, doc)  # "the Saudi government denied": Saudi Arabia acts
     organisations.merge_organisations(groups)
     sorted_out: dict[str, dict[names.Key, Group]] = {"actor": {}, "group": {}, "place": {}}
     text = article.text
@@ -114,6 +116,8 @@ def section_of(
     listmates.retype_by_listmates(group, doc)  # "Egypt, Jordan and Syria"
     listmates.retype_people_by_listmates(group, doc)  # "Patrik Laine and Nikolaj Ehlers"
     found = proper_kinds.kind_by_catalogue(group, text) or kind(group)  # "Medicare", "Latinos"
+    if party_word(group):
+        found = "group"  # "ran for mayor as a Republican", "as the Republican nominee"
     if families.family_named(key[0], group, groups):
         found = "group"  # "the Clintons"
     if coinages.coined(group, groups) or offices.pageant_named(group):
@@ -193,6 +197,17 @@ def group_mentions(mentions: list[Mention], text: str) -> dict[names.Key, Group]
         group.describing += mention.describing
         group.placed += mention.placed
     return groups
+
+
+def party_word(group: Group) -> bool:
+    """A party's word alone ("Republican"; "GOP" is the party's name, kept) that the article
+    also uses as a description ("ran for mayor as a Republican") or an adjective is a group
+    word whatever the tagger typed it; "Green said" (a surname, never so used) is not, nor a
+    name with a title ("Mr. Green")."""
+    name = group.name.casefold()
+    if " " in name or len(name) < 3 or name == "gop" or name not in party_words():
+        return False
+    return not group.titles and group.descriptive + group.adjectives > 0
 
 
 def not_an_actor(text: str, group: Group) -> bool:

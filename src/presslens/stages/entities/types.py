@@ -129,9 +129,11 @@ def has_place_role(ent: DocSpan) -> bool:
 def acting(ent: DocSpan) -> int:
     """How strongly the name acts: 2 as the subject of a verb other than "be", the "by" agent,
     an owner, a partner or the one acted on ("Iowa voted", "was invaded by Russia", "Florida's
-    governor", "talks with China", "Germany sanctioned France"), 1 as the subject of "be" or
+    governor", "talks with China", "Germany sanctioned the firm"), 1 as the subject of "be",
     the object of 'against', 'for', 'on', 'about'... ("sanctions against Russia", "aid to
-    Haiti", "a speech about China"), 0 elsewhere. A place acts through its public
+    Haiti", "a speech about China") or a place's name as a verb's object ("Germany sanctioned
+    France": a place acted on once is still where, `acts_needed`; not "asked Russia to find
+    ...", `made_to_act`), 0 elsewhere. A place acts through its public
     body ("Tulsa police said"); the first of a list of names stands for the others ("Iowa and
     Ohio voted"); the object of a verb of going ("enter", "visit") is where, not whom; a source
     after "according to" speaks."""
@@ -160,6 +162,8 @@ def acting(ent: DocSpan) -> int:
         return 0  # "at Philadelphia's Union League club": where, not whose
     if ent.label_ == "LOC" and root.dep_ in ("dobj", "poss"):
         return 1  # "destabilized the Middle East", "Asia's growth": a region is no body
+    if ent.label_ in PLACE_LABELS and root.dep_ == "dobj" and not made_to_act(root):
+        return 1  # "admitting Poland to NATO", "dismissed Estonia as ...": acted on, once
     if root.dep_ in SUBJECTS and root.head.lemma_ != "be" or root.dep_ in STRONG:
         return 2
     if root.dep_ in rules().acting_deps:
@@ -169,6 +173,12 @@ def acting(ent: DocSpan) -> int:
     if root.dep_ != "pobj" or root.head.lower_ not in rules().acting_prepositions:
         return 0
     return 2 if root.head.lower_ in PARTNERS else 1
+
+
+def made_to_act(obj: Token) -> bool:
+    """'asked Russia to find the emails', 'force Mexico to pay', 'get China on board': the
+    object of a verb with a complement of its own does what the complement says."""
+    return any(c.dep_ in ("xcomp", "ccomp", "oprd") for c in obj.head.children if c.i > obj.i)
 
 
 def verbless_line(root: Token) -> bool:

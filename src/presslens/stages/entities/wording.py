@@ -66,7 +66,10 @@ def common_words_named(group: Group, doc: Doc) -> bool:
     lexical = english_words(words)  # "Magic Box", "Prison Break": nouns of the dictionary
     for span in group.spans:
         tokens = tokens_at(doc, span)
-        if tokens is None or not (lexical or any(common_word(t.text, t.pos_) for t in tokens)):
+        if tokens is None:
+            return False
+        common = lexical or english_plurals(tokens)  # "Battleground States"
+        if not (common or any(common_word(t.text, t.pos_) for t in tokens)):
             return False
         root = tokens.root
         if root.dep_ in ("nsubj", "nsubjpass", "poss") or body_apposed(root):
@@ -87,6 +90,25 @@ def english_words(words: list[str]) -> bool:
     lower case ("Magic Box", "Desert Storm"; not "Yasutaka Uchiyama")."""
     content = [word.lower() for word in words if word.casefold() not in SMALL_WORDS]
     return bool(content) and all(word in english_nouns() for word in content)
+
+
+def english_plurals(tokens: DocSpan) -> bool:
+    """Whether every word of a name but its small words is such a noun or, where the tagger
+    reads the word as a plural, a plural of one ("Battleground States", "Broad Streets"; not
+    "Tiger Woods", whose "Woods" it reads as a name)."""
+    content = [t for t in tokens if t.is_alpha and t.text.casefold() not in SMALL_WORDS]
+    return bool(content) and all(
+        t.lower_ in english_nouns() or t.tag_ in ("NNS", "NNPS") and plural_of_noun(t.lower_)
+        for t in content
+    )
+
+
+def plural_of_noun(word: str) -> bool:
+    """A plural of a lower-case noun of WordNet ("states", "policies", "boxes")."""
+    nouns = english_nouns()
+    if word.endswith("ies") and word[:-3] + "y" in nouns:
+        return True
+    return word.endswith("s") and (word[:-1] in nouns or word.endswith("es") and word[:-2] in nouns)
 
 
 def titles_a_name(doc: Doc, noun: Token) -> bool:

@@ -210,7 +210,10 @@ def colon_subject(ctx: Context, quoted: Quoted) -> Speaker | None:
     if not before.endswith(":"):
         return None
     colon = ctx.doc[token_at(ctx, len(before) - 1)]
-    verb = colon.head if colon.head.pos_ in ("VERB", "AUX") else colon.sent.root
+    verb = colon.head  # "delivered a blunt message to Roe:" hangs the colon on "Roe"
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.i < colon.i:
+        verb = verb.head
+    verb = verb if verb.pos_ in ("VERB", "AUX") and verb.i < colon.i else colon.sent.root
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.i in ctx.quote_of_token or a_thing(subject):
         return None

@@ -127,9 +127,16 @@ def refusal(chain: list[Token], lexicon: Lexicon) -> bool:
     return False
 
 
+# verbs of wishing: the clause they govern is wished, not done ("I hope America says ...")
+WISHING = frozenset({"hope", "wish", "pray"})
+
+
 def hypothetical(chain: list[Token], lexicon: Lexicon) -> bool:
-    """'could say', 'would tell', 'if he says': speech only supposed."""
+    """'could say', 'would tell', 'if he says', 'I hope in 2017 America says': speech only
+    supposed or wished."""
     for verb in chain:
+        if wished(verb):
+            return True
         children = list(verb.children)
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children):
             return True
@@ -137,6 +144,17 @@ def hypothetical(chain: list[Token], lexicon: Lexicon) -> bool:
         if modal and not any(c.dep_ == "advmod" and c.lower_ in NARRATIVE for c in children):
             return True
     return False
+
+
+def wished(verb: Token) -> bool:
+    """'I hope in 2017 America says, "..."': a verb of wishing before the cue, with no mark
+    between them, governs it, however the parse hangs the two ("hope" over "says", or "says"
+    over "I hope"); "He hopes to win, he said" reports what was said."""
+    doc, head = verb.doc, verb.head
+    wishes = [c for c in verb.lefts if c.dep_ == "ccomp" and c.lemma_.lower() in WISHING]
+    if verb.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in WISHING and head.i < verb.i:
+        wishes.append(head)
+    return any(not any(t.is_punct for t in doc[w.i + 1 : verb.i]) for w in wishes)
 
 
 # verbs that make their object do what the infinitive says: it was done ("forced him to admit")

@@ -8,6 +8,8 @@ from spacy.tokens import Token
 
 from presslens.model import Actor, Span
 from presslens.stages.entities import actor_at
+from presslens.stages.entities.labels import subject_end
+from presslens.stages.entities.mentions import person_names
 from presslens.stages.reporting import load_lexicon
 from presslens.stages.sources import FINITE_TAGS
 
@@ -83,6 +85,35 @@ def name_before_cue(verb: Token) -> Token | None:
         if token.pos_ not in NAME_PHRASE_POS and not token.ent_type_:
             return None
     return None
+
+
+def name_ending_a_body(verb: Token) -> Token | None:
+    """'with the editorial board of the Washington Post Trump said that ...': the tagger ran
+    the surname of a person named elsewhere into the organisation's name before the cue, and
+    the parse hung it there; the surname is the speaker (the entities stage cuts the name the
+    same way: `labels.subject_end`)."""
+    doc = verb.doc
+    name = doc[verb.i - 1] if verb.i > 0 else verb
+    if name.pos_ != "PROPN" or name.ent_type_ != "ORG" or name.ent_iob_ == "B":
+        return None
+    body = next((ent for ent in doc.ents if ent.start <= name.i < ent.end), None)
+    if body is None or body.end != verb.i:
+        return None
+    return name if subject_end(body, person_names(doc)) else None
+
+
+def noun_before_participle(verb: Token) -> Token | None:
+    """'"... resign in disgrace!" the presumptive GOP nominee, Donald Trump, tweeted Sunday':
+    the parse made the speaker's noun the sentence's root and the cue a participle hung on it
+    ("nominee tweeted"); a past tense right after the noun's phrase, which opens right after
+    the closing mark, is the cue, and the noun its speaker."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBD" or noun.dep_ != "ROOT" or noun.i > verb.i:
+        return None
+    first = noun.left_edge
+    if noun.pos_ not in ("NOUN", "PROPN") or first.i == 0 or not verb.doc[first.i - 1].is_quote:
+        return None
+    return noun
 
 
 def apposed_name(comma: Token) -> Token | None:

@@ -14,37 +14,17 @@ both have parties and share none; an actor the article ties to no party agrees w
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from spacy.tokens import Token
 
 from presslens.model import Actor
-from presslens.resources import parse_sections, read_text
+from presslens.stages.parties import party_of, party_words
 from presslens.stages.quotes.context import Context, tokens_in
 from presslens.stages.roles import load_roles
 
 # "(R-Texas)", "(D-N.Y.)", "R-Ohio": a member of Congress's party and state
 TAG = re.compile(r"\s*\(?([A-Z])-[A-Z][\w.]*")
 APPOSED = frozenset({"appos"})
-
-
-@cache
-def party_words() -> dict[str, str]:
-    """Each lower-case word naming a party -> the party's key (one-letter tag forms included)."""
-    lines = parse_sections(read_text("parties.txt"), ("parties",), "parties.txt")["parties"]
-    words: dict[str, str] = {}
-    for line in lines:
-        key, *forms = line.split()
-        words.update({form: key for form in (key, *forms)})
-    return words
-
-
-def party_of(token: Token) -> str | None:
-    """The party a capitalised word names ("GOP", "Democratic", "Republicans"), if any; one
-    letter is a party only in a tag (`tag_party`)."""
-    if not token.text[:1].isupper() or len(token.text) < 2:
-        return None
-    return party_words().get(token.lower_) or party_words().get(token.lemma_.lower())
 
 
 def role_parties(head: Token) -> frozenset[str]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from presslens.model import Actor
+from presslens.stages.parties import party_of
 from presslens.stages.quotes.binding import not_the_speaker
 from presslens.stages.quotes.context import Context, sentence_of, token_span
 from presslens.stages.quotes.documents import document_source, named_with, referent
@@ -438,7 +439,8 @@ def role_candidates(
         ctx.roles.update({a.id: role_words(ctx, a) for a in ctx.actors})
     head = ctx.doc[speaker.head]
     found = [c for c in found if not in_another_office(ctx, c[2].actor_id, head)]
-    holders = held_outside(ctx, roles.same_as(role), range(head.idx, head.sent.end_char))
+    within = range(head.idx, head.sent.end_char)  # a party's word is many people's role:
+    holders = set() if party_of(head) else held_outside(ctx, roles.same_as(role), within)
     holders -= possessors(ctx, head) | others | held_for_another(ctx, head, roles.same_as(role))
     holders = {h for h in holders if agree(ctx, h, parties) and of_nation(ctx, h, nation)}
     if roles.named_only(role):  # "the appeals court" of two courts: the Court of Appeals

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from presslens.model import Actor, Span
 from presslens.stages.entities.junk import titles_a_name
 from presslens.stages.entities.rules import rules
+from presslens.stages.parties import party_of
 from presslens.stages.quotes.misparsed import (
     actor_for,
     name_before_role,
@@ -449,6 +450,8 @@ def role_of(head: Token, run: list[Token], roles: Roles) -> tuple[str | None, st
         return "DOCUMENT", None  # "the researchers reported": the study's authors
     singular = head.tag_ in ("NN", "NNP") or roles.named_only(lemma)  # "the police" too
     kind = roles.kind(lemma) if singular else None  # not "officials"
+    if kind is None and head.tag_ == "NNP" and party_of(head):
+        kind = "PERSON"  # "the Arizona Republican": one of the party, its party a constraint
     if kind is None:
         return None, None
     determiners = [c.lower_ for c in head.children if c.dep_ in ("det", "poss")]

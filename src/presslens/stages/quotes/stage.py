@@ -49,6 +49,7 @@ from presslens.stages.quotes.context import (
 from presslens.stages.quotes.direct import (
     TERM_MAX_WORDS,
     attribute_quoted,
+    colon_subject,
     lead_paragraph_speaker,
     named_after,
     nearest_name,
@@ -220,8 +221,10 @@ def continue_speakers(
 
 
 def another_speaker(ctx: Context, q: Quoted, previous: Attribution) -> bool:
-    """'"A," he claimed. / "B," an angry Roe retaliated.': B names its own speaker."""
-    own = named_after(ctx, q)
+    """'"A," he claimed. / "B," an angry Roe retaliated.': B names its own speaker, after it
+    or in the sentence leading into it with a colon ("Senator Ray delivered a blunt message
+    to Trump: "B."")."""
+    own = named_after(ctx, q) or colon_subject(ctx, q)
     held = previous.speaker.actor_ids or (previous.speaker.actor_id,) if previous.speaker else ()
     return own is not None and (own.actor_id is None or own.actor_id not in held)
 

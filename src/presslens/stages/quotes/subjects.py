@@ -16,6 +16,8 @@ from presslens.stages.quotes.misparsed import (
     modal_name,
     name_after_quotation,
     name_before_cue,
+    name_ending_a_body,
+    noun_before_participle,
     object_before_gerund,
     set_off_subject,
     subject_in_aside,
@@ -78,6 +80,8 @@ def subject_of(verb: Token) -> Token | None:
             if conjoined_subject(current) is not None:
                 return conjoined_subject(current)
             current = current.head
+            if aside_closed_before(current, verb):
+                current = current.head  # "- where the Panthers played - while chanting"
             continue
         if current.lower_ in SHARED_PREPOSITIONS and current.head.pos_ in ("VERB", "AUX"):
             if current.lower_ not in CLAUSE_PREPOSITIONS or saying(verb):
@@ -90,6 +94,21 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def aside_closed_before(clause: Token, verb: Token) -> bool:
+    """'looping the streets around the stadium - where the Panthers played the Vikings - while
+    chanting': a clause of place or time set off by dashes is an aside, and the words after
+    its closing dash do not go on with its subject."""
+    wh = any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in clause.lefts)
+    doc = clause.doc
+    between = doc[clause.i + 1 : verb.i]
+    return wh and any(t.text in ("–", "—", ")") or spaced_hyphen(t) for t in between)
+
+
+def spaced_hyphen(token: Token) -> bool:
+    """A hyphen set off by spaces, as a dash ("the stadium - where ..."), not "weight-loss"."""
+    return token.text == "-" and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+
+
 def misparsed_subject(verb: Token) -> Token | None:
     """The speaker of a cue the parse left with no subject, by the usual misreadings
     (presslens.stages.quotes.misparsed): "Ms. Roe, whose company ..., said", '"A," Mark Roe,
@@ -99,6 +118,8 @@ def misparsed_subject(verb: Token) -> Token | None:
         whose_clause_subject,
         name_after_quotation,
         name_before_cue,
+        name_ending_a_body,
+        noun_before_participle,
         subject_in_aside,
         inverted_object,
         modal_name,

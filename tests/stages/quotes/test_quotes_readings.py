@@ -1,0 +1,157 @@
+"""Speakers and speech read off unseen PolNeAR texts (issue 16, "speakers resolved"): a
+party's word standing for one person ("the Arizona Republican said") is a person the article
+ties to that party; a crowd's chant is the crowd's words, also after an aside set off by
+dashes; a cue the parse reads as a participle after a quotation has its speaker; an outlet's
+name run into a host's is cut; speech someone only hopes for is no quote. Invented texts, a
+headline line first, through `analyse()`."""
+
+from __future__ import annotations
+
+import presslens
+from presslens.nlp.parser import get_model
+from presslens.stages.quotes.kinds import hypothetical, wished
+from presslens.stages.quotes.subjects import aside_closed_before, subject_of
+from presslens.stages.reporting import load_lexicon
+from tests.stages.quotes.conftest import actor_speaking, hand_parse
+
+
+def test_a_party_member_is_never_one_the_article_ties_to_another_party() -> None:
+    text = (
+        "Senators clash on interrogation\n\n"
+        "Republican Sen. Tom Ray met Democratic Rep. Ann Bell on Monday to talk about the "
+        "bill. The New York Democrat said the methods do not work."
+    )
+    assert actor_speaking(text, "The New York Democrat") == "Ann Bell"
+
+
+def test_a_party_member_goes_to_the_one_just_named_though_another_is_tied_to_it() -> None:
+    text = (
+        "Speaker worries about allies\n\n"
+        "Speaker Tom Ray says the whole world is watching and that allies would be rattled by "
+        "Republican Ann Bell's comments. In an interview on Thursday, the Wisconsin "
+        "Republican criticized the president's foreign policy."
+    )
+    assert actor_speaking(text, "the Wisconsin Republican") == "Tom Ray"
+
+
+def test_a_crowds_chant_is_the_crowds_words() -> None:
+    text = (
+        "Governor heckled outside a coffee shop\n\n"
+        "Governor Tom Ray got a heated reception outside a coffee shop, where some of his "
+        "critics waited in the snow. Holding signs calling Ray “Westmere’s Biggest Loser,” "
+        "the protesters chanted “Tom Ray: bad for Westmere, bad for you.” Ray slipped in a "
+        "back door to avoid them."
+    )
+    dossier = presslens.analyse(text)
+    chant = next(q for q in dossier.quotes if "bad for you" in q.text)
+    assert chant.speaker == "the protesters" and chant.speaker_actor_id is None
+    assert "Tom Ray" in [a.name for a in dossier.actors]
+    assert not any("“" in a.name for a in dossier.actors)  # no "Ray “Westmere"
+
+
+def test_a_cue_read_as_a_participle_after_a_quotation_has_its_speaker() -> None:
+    text = (
+        "Mayor rips rhetoric over the port\n\n"
+        'Mayor Ann Bell spoke on Tuesday about the port. "Is Mayor Bell going to finally '
+        "mention the words port closure? If she doesn't she should immediately resign in "
+        'disgrace!" the presumptive GOP mayoral nominee, Tom Ray, tweeted Sunday after a storm '
+        "hit the harbor. Bell did not answer him."
+    )
+    assert actor_speaking(text, "cue:tweeted") == "Tom Ray"
+
+
+def test_an_outlets_name_run_into_a_hosts_name_is_cut() -> None:
+    text = (
+        "Governor lays out his path\n\n"
+        "Ohio Gov. Tom Ray received an enthusiastic reception on Friday at the convention. At "
+        "the convention, Fox News Sean Hannity asked Ray to lay out his path to the "
+        "nomination. Ray said it would be difficult. Hannity then asked if the governor "
+        "believed that was his only path."
+    )
+    assert actor_speaking(text, "Hannity") == "Sean Hannity"
+
+
+def test_a_chant_after_an_aside_set_off_by_dashes_is_the_marchers() -> None:
+    text = (
+        "Harbor town struggles to return to normal\n\n"
+        "Small groups of protesters continued to call for more information about the "
+        "shooting of Tom Ray, looping the streets around Harbor Stadium - where the city's "
+        "Westmere Gulls played the Eastport Herons - while chanting, \"Hands up, don't "
+        'shoot." But there were signs that the city was ready to return to normal.'
+    )
+    dossier = presslens.analyse(text)
+    chant = next(q for q in dossier.quotes if q.cue == "chanting")
+    assert chant.speaker == "Small groups of protesters"
+
+
+def test_speech_someone_only_hopes_for_is_no_quote() -> None:
+    text = (
+        "Letters: the inquiries must end\n\n"
+        "Will the inquiries into the mayor's emails ever stop? Her career has been "
+        'investigated to no avail. I hope in 2027 the town says, "Mayor Bell, thank you for a '
+        'lifetime of service." The council said the inquiries would end soon.'
+    )
+    dossier = presslens.analyse(text)
+    assert not any("thank you" in q.text for q in dossier.quotes)
+    assert any(q.text == "the inquiries would end soon" for q in dossier.quotes)
+
+
+def test_a_wish_the_parse_hangs_over_the_cue_makes_it_hypothetical() -> None:
+    """'I hope in 2017 America says, "..."': parsed with "says" hung on "hope"."""
+    wish = hand_parse(
+        """
+        I 1 nsubj PRON
+        hope 1 ROOT VERB
+        in 1 prep ADP
+        2027 2 pobj NUM
+        Westmere 5 nsubj PROPN
+        says 1 parataxis VERB
+        , 5 punct PUNCT
+        thanks 5 ccomp NOUN
+        . 1 punct PUNCT
+        """
+    )
+    wish[1].lemma_, wish[5].lemma_ = "hope", "say"
+    assert wished(wish[5]) and hypothetical([wish[5]], load_lexicon())
+    said = hand_parse(
+        """
+        He 1 nsubj PRON
+        hopes 1 ROOT VERB
+        to 3 aux PART
+        win 1 xcomp VERB
+        , 1 punct PUNCT
+        he 6 nsubj PRON
+        said 1 parataxis VERB
+        . 1 punct PUNCT
+        """
+    )
+    said[1].lemma_, said[6].lemma_ = "hope", "say"
+    assert not wished(said[6])
+
+
+def test_a_quotation_led_in_by_a_colon_is_not_the_last_speakers() -> None:
+    text = (
+        "Republicans worry about their nominee\n\n"
+        "Wisconsin Gov. Tom Ray, one of the candidates beaten by Trump in the race, had "
+        "pledged to back the nominee, but sounded equivocal this week. \"It's just sad in "
+        'America that we have such poor choices right now," he told WKOW-TV of Madison.\n\n'
+        "Senate Majority Leader Ann Bell, R-Ky., delivered a blunt message to Trump: \"It's "
+        'time to quit attacking various people that you competed with and get on message."\n\n'
+        "Trump will try to do that."
+    )
+    dossier = presslens.analyse(text)
+    names = {a.id: a.name for a in dossier.actors}
+    blunt = next(q for q in dossier.quotes if "quit attacking" in q.text)
+    assert names.get(blunt.speaker_actor_id or "") == "Ann Bell"
+    assert not any("quit attacking" in q.text for q in dossier.quotes if q is not blunt)
+
+
+def test_a_hyphen_inside_a_word_closes_no_aside() -> None:
+    doc = get_model()(
+        "His advice earned him the attention of the council, where he appeared at a hearing "
+        "for his role in promoting weight-loss aids and for saying that coffee was a cure."
+    )
+    appeared = next(t for t in doc if t.text == "appeared")
+    saying = next(t for t in doc if t.text == "saying")
+    assert not aside_closed_before(appeared, saying)
+    assert subject_of(saying) is not None and subject_of(saying).lower_ == "he"
