@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import presslens
 from presslens.nlp.parser import get_model
+from presslens.stages.quotes.clauses import run_into
 from presslens.stages.quotes.kinds import hypothetical, wished
 from presslens.stages.quotes.subjects import aside_closed_before, subject_of
 from presslens.stages.reporting import load_lexicon
@@ -155,3 +156,58 @@ def test_a_hyphen_inside_a_word_closes_no_aside() -> None:
     saying = next(t for t in doc if t.text == "saying")
     assert not aside_closed_before(appeared, saying)
     assert subject_of(saying) is not None and subject_of(saying).lower_ == "he"
+
+
+def test_a_clause_run_into_the_cue_without_a_mark_is_not_reported() -> None:
+    """'The contest jumped ... after a group unearthed columns Bradley wrote': parsed with
+    "wrote" as the reporting verb of the clause before it."""
+    glued = hand_parse(
+        """
+        The 1 det DET
+        contest 2 nsubj NOUN
+        jumped 9 ccomp VERB
+        after 6 mark SCONJ
+        a 5 det DET
+        group 6 nsubj NOUN
+        unearthed 9 advcl VERB
+        columns 6 dobj NOUN
+        Bradley 9 nsubj PROPN
+        wrote 9 ROOT VERB
+        . 9 punct PUNCT
+        """
+    )
+    assert run_into(glued[9], glued[2])
+    said = get_model()("The plan is dead, Bradley said.")
+    verb = next(t for t in said if t.text == "said")
+    clause = next(t for t in said if t.text == "is")
+    assert clause.head == verb and not run_into(verb, clause)
+    inverted = hand_parse(
+        """
+        Sanders 2 nsubj PROPN
+        will 2 aux AUX
+        back 5 ccomp VERB
+        Clinton 2 dobj PROPN
+        , 2 punct PUNCT
+        predicted 5 ROOT VERB
+        Kunin 5 nsubj PROPN
+        . 5 punct PUNCT
+        """
+    )
+    assert not run_into(inverted[5], inverted[2])  # the comma hangs on the clause
+
+
+def test_a_clause_before_an_inverted_cue_and_its_comma_is_reported() -> None:
+    text = open_text(
+        "Actor backs the former secretary",
+        "Actor Tom Ray admits his choice for president is not the most handsome man in the "
+        "field. Democratic candidate Ann Bell also lacks in the looks department, said Ray, but "
+        "her politics do not. Jo Marsh will throw her support behind Bell before the "
+        "convention, predicted Kay Lund, the former governor.",
+    )
+    texts = {q.cue: q.text for q in presslens.analyse(text).quotes}
+    assert texts.get("said") == "Democratic candidate Ann Bell also lacks in the looks department"
+    assert texts.get("predicted", "").startswith("Jo Marsh will throw her support")
+
+
+def open_text(headline: str, body: str) -> str:
+    return f"{headline}\n\n{body}"

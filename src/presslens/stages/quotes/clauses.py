@@ -102,6 +102,22 @@ def before_colon(verb: Token, clause: Token) -> bool:
     return any(t.text == ":" for t in between)
 
 
+def apart_from_cue(verb: Token, clause: Token) -> bool:
+    """A clause before the cue that a colon sets apart from it, or that no mark ties to it."""
+    return before_colon(verb, clause) or run_into(verb, clause)
+
+
+def run_into(verb: Token, clause: Token) -> bool:
+    """'The contest jumped into the headlines after a group unearthed columns Bradley wrote
+    ...': a clause before the cue with no mark between them (a comma, a dash, a colon, a
+    quotation mark) is not what the cue reports ("The plan is dead, Roe said"); the parse
+    read a zero relative ("columns [that] Bradley wrote") as the sentence's reporting verb."""
+    if clause.i > verb.i:
+        return False
+    between = verb.doc[clause.right_edge.i : verb.i]  # its own last word may be the comma
+    return not any(t.is_punct or t.is_quote for t in between)
+
+
 def parallel_report(verb: Token, clause: Token, cues: frozenset[str]) -> bool:
     """'42% say they're liberal, 32% call themselves conservative': a clause before a cue that
     reports something of its own after it, the clause reporting with a subject of its own, is

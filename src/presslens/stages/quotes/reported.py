@@ -18,7 +18,7 @@ from presslens.stages.quotes.according import according_attribution
 from presslens.stages.quotes.clauses import (
     adverbial,
     after_colon,
-    before_colon,
+    apart_from_cue,
     contrast_after,
     lone_object,
     object_as_subject,
@@ -75,7 +75,7 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
         and not adverbial(child)
         and not small_clause(child)
         and not reduced_relative(verb, child)
-        and not before_colon(verb, child)
+        and not apart_from_cue(verb, child)
         and not parallel_report(verb, child, lexicon.clause)
         and (lemma in lexicon.clause or lemma in lexicon.document)
     ]
