@@ -1,0 +1,131 @@
+"""Token columns read once (`nlp.columns`) and the paths built on them give what reading each
+spaCy Token gives, on hand-built docs: no model needed."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from presslens.nlp.columns import Columns
+from presslens.stages.quotes import reported
+from presslens.stages.quotes.context import Context
+from presslens.stages.reporting import load_lexicon
+
+# word, lemma, tag, pos, head, dep, entity
+ROWS = """
+Officials official NNS NOUN 1 nsubj O
+said say VBD VERB 1 ROOT O
+that that IN SCONJ 8 mark O
+Reuters Reuters NNP PROPN 8 nsubjpass B-ORG
+, , , PUNCT 3 punct O
+according accord VBG VERB 3 prep O
+to to IN ADP 5 prep O
+Mr. Mr. NNP PROPN 8 nsubj B-PERSON
+Ray Ray NNP PROPN 8 nsubj I-PERSON
+was be VBD AUX 10 auxpass O
+accused accuse VBN VERB 1 ccomp O
+. . . PUNCT 1 punct O
+Their their PRP$ PRON 13 poss O
+claim claim NN NOUN 16 nsubj O
+is be VBZ AUX 16 cop O
+confident confident JJ ADJ 16 acomp O
+Made make VBD VERB 16 ROOT O
+it it PRP PRON 18 nsubj O
+clear clear JJ ADJ 16 ccomp O
+Claims Claims NNPS PROPN 16 dobj B-GPE
+SAID SAID NNP PROPN 16 dobj B-PERSON
+"""
+ATTRS = {LEMMA: "lemma_", TAG: "tag_", POS: "pos_", DEP: "dep_", LOWER: "lower_"}
+ATTRS |= {ORTH: "orth_", ENT_IOB: "ent_iob_", ENT_TYPE: "ent_type_"}
+
+
+def hand_doc() -> Doc:
+    table = [line.split() for line in ROWS.strip().splitlines()]
+    return Doc(
+        spacy.blank("en").vocab,  # with the lexical attributes: lower_
+        words=[row[0] for row in table],
+        lemmas=[row[1] for row in table],
+        tags=[row[2] for row in table],
+        pos=[row[3] for row in table],
+        heads=[int(row[4]) for row in table],
+        deps=[row[5] for row in table],
+        ents=[row[6] for row in table],
+    )
+
+
+def test_strings_are_what_each_token_gives() -> None:
+    doc = hand_doc()
+    columns = Columns.of(doc, list(ATTRS))
+    for attr, name in ATTRS.items():
+        assert columns.strings(attr) == [getattr(token, name) for token in doc], name
+
+
+@pytest.mark.parametrize("attr", list(ATTRS))
+def test_masks_are_the_token_tests(attr: int) -> None:
+    doc = hand_doc()
+    columns = Columns.of(doc, list(ATTRS))
+    name = ATTRS[attr]
+    for value in {getattr(token, name) for token in doc} | {"", "absent", "B", "NOUN"}:
+        plain = [getattr(token, name) == value for token in doc]
+        assert columns.equals(attr, value).tolist() == plain, (name, value)
+        assert columns.where(attr, value.__eq__).tolist() == plain, (name, value)
+    lowered = [getattr(token, name).lower() == getattr(token, name) for token in doc]
+    assert columns.where(attr, lambda s: s.lower() == s).tolist() == lowered
+
+
+def test_an_empty_doc_has_empty_columns() -> None:
+    columns = Columns.of(Doc(Vocab(), words=[]), [LEMMA, POS])
+    assert columns.strings(LEMMA) == []
+    assert columns.where(LEMMA, lambda s: True).tolist() == []
+    assert columns.equals(POS, "NOUN").tolist() == []
+
+
+def context_of(doc: Doc) -> Context:
+    return Context(doc, doc.text, load_lexicon(), (), [t.idx for t in doc], {})
+
+
+def first_tests(token: Token, ctx: Context) -> bool:
+    """The first test of each reader of `reported_speech`, on the spaCy token."""
+    lexicon = ctx.lexicon
+    lemma = token.lemma_.lower()
+    noun = token.pos_ == "NOUN" and lemma in lexicon.nouns
+    name = token.ent_iob_ == "B" and token.ent_type_ in ("PERSON", "ORG")
+    adjective = token.pos_ == "ADJ" and token.dep_ == "acomp"
+    participle = token.tag_ == "VBN"
+    return (
+        lemma in lexicon.verbs
+        or lemma == "make"
+        or token.lower_ == "according"
+        or (noun or name or adjective or participle)
+    )
+
+
+def test_cue_tokens_are_the_tokens_passing_a_readers_first_test() -> None:
+    doc = hand_doc()
+    ctx = context_of(doc)
+    expected = [token.i for token in doc if first_tests(token, ctx)]
+    assert reported.cue_tokens(ctx) == expected
+    assert {3, 5, 7, 10, 13, 15, 16, 20} <= set(expected)  # each reader's first test passes
+    assert not {0, 2, 4, 11, 12, 17, 19} & set(expected)
+
+
+def test_every_reader_finds_nothing_at_the_other_tokens() -> None:
+    doc = hand_doc()
+    ctx = context_of(doc)
+    readers = (
+        reported.verb_attribution,
+        reported.made_clear,
+        reported.passive_attribution,
+        reported.told_by,
+        reported.according_attribution,
+        reported.noun_attribution,
+        reported.headline_attribution,
+        reported.adjective_attribution,
+    )
+    others = set(range(len(doc))) - set(reported.cue_tokens(ctx))
+    assert others
+    for i in sorted(others):
+        assert all(reader(ctx, doc[i]) is None for reader in readers), doc[i].text
