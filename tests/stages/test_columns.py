@@ -10,6 +10,8 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from presslens.nlp.columns import Columns
+from presslens.nlp.parser import TEXT_KEY
+from presslens.stages.entities import junk
 from presslens.stages.quotes import reported
 from presslens.stages.quotes.context import Context
 from presslens.stages.reporting import load_lexicon
@@ -129,3 +131,57 @@ def test_every_reader_finds_nothing_at_the_other_tokens() -> None:
     assert others
     for i in sorted(others):
         assert all(reader(ctx, doc[i]) is None for reader in readers), doc[i].text
+
+
+def plain_loud_tokens(doc: Doc) -> set[int]:
+    """`junk.loud_tokens` as it read each spaCy token."""
+    loud: set[int] = set()
+    run: list[int] = []
+    for token in [*doc, None]:
+        if token is not None and "\n" not in token.text and (token.is_punct or token.like_num):
+            continue
+        if token is not None and token.is_space and "\n" not in token.text:
+            continue
+        if token is not None and token.is_upper and sum(c.isalpha() for c in token.text) >= 2:
+            run.append(token.i)
+            continue
+        if len(run) >= junk.SHOUTED_RUN:
+            loud.update(range(run[0], run[-1] + 1))
+        run = []
+    return loud
+
+
+SHOUTED = [
+    "IOWA POLLS NOT NECESSARILY WRONG\nHOLD ON , WE SAID\nA B C D\nsaid TRUMP 2016 WINS BIG",
+    "DNC CHAIR - DEBBIE ... SCHULTZ RESIGNS",
+    "US AP UN\n\nNATO SAID IT",
+    "nothing loud here , AT ALL",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", SHOUTED)
+def test_loud_tokens_are_the_plain_readings(text: str) -> None:
+    doc = spacy.blank("en")(text)
+    assert junk.loud_tokens(doc) == plain_loud_tokens(doc)
+
+
+def test_loud_tokens_find_runs_across_punctuation_not_line_breaks() -> None:
+    doc = spacy.blank("en")(SHOUTED[1])
+    assert junk.loud_tokens(doc) == set(range(len(doc)))
+    doc = spacy.blank("en")("AB CD\nEF GH IJ")
+    assert junk.loud_tokens(doc) == {3, 4, 5}
+
+
+@pytest.mark.parametrize("kept", [True, False])
+def test_text_after_is_the_following_tokens_joined(kept: bool) -> None:
+    doc = spacy.blank("en")("Sen. Bernie Sanders (I-Vt.)  said:\n\nNavy Capt. Jeff Davis  ")
+    if kept:
+        doc.user_data[TEXT_KEY] = doc.text
+    for start in range(len(doc)):
+        for end in range(start + 1, len(doc) + 1):
+            span = doc[start:end]
+            for width in (0, 1, 6, 40):
+                following = doc[end : end + width]
+                plain = span[-1].whitespace_ + "".join(t.text_with_ws for t in following)
+                assert junk.text_after(span, width) == plain

@@ -105,8 +105,14 @@ def text_of(doc: Doc) -> str:
     showcase's 3,500 tokens, and several stages ask for it): the text `prepare` and `parse`
     kept in the doc's user data, else spaCy's. A doc's text never changes (the retokenizer
     merges and splits tokens, not characters)."""
+    text = kept_text(doc)
+    return text if text is not None else doc.text
+
+
+def kept_text(doc: Doc) -> str | None:
+    """The doc's text as `prepare` and `parse` kept it; None for a doc they did not make."""
     text = doc.user_data.get(TEXT_KEY)
-    return text if isinstance(text, str) else doc.text
+    return text if isinstance(text, str) else None
 
 
 def text_length(doc: Doc) -> int:

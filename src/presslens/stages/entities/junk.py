@@ -27,10 +27,13 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import IS_PUNCT, IS_SPACE, IS_UPPER, LIKE_NUM, ORTH
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from presslens.model import Span
+from presslens.nlp.columns import Columns
+from presslens.nlp.parser import kept_text
 from presslens.stages.entities.bylines import author_notes
 from presslens.stages.entities.rules import credit_patterns, rules
 from presslens.stages.places import load_places
@@ -306,9 +309,15 @@ def ends_with_a_title(ent: DocSpan) -> bool:
 
 
 def text_after(ent: DocSpan, tokens: int = 6) -> str:
-    """The text right after an entity, a few tokens of it (`Doc.text` joins the whole doc)."""
-    following = ent.doc[ent.end : ent.end + tokens]
-    return ent[-1].whitespace_ + "".join(t.text_with_ws for t in following)
+    """The text right after an entity, a few tokens of it: up to the next token's start in the
+    text the parse kept, else joined from the tokens (`Doc.text` joins the whole doc)."""
+    doc = ent.doc
+    text = kept_text(doc)
+    if text is None:
+        following = doc[ent.end : ent.end + tokens]
+        return ent[-1].whitespace_ + "".join(t.text_with_ws for t in following)
+    stop = ent.end + tokens
+    return text[ent.end_char : doc[stop].idx if stop < len(doc) else len(text)]
 
 
 def titles_a_name(words: str) -> bool:
@@ -369,3 +378,31 @@ def account_tag_or_case(ent: DocSpan) -> bool:
     if before is not None and before.text == "#" and not before.whitespace_:
         return True
     return "v." in (before.text if before else "", after) or any(t.text == "v." for t in ent[1:-1])
+
+
+SHOUTED_RUN = 3  # words in capitals in a row: a kicker or a heading written loud
+
+
+def loud_tokens(doc: Doc) -> set[int]:
+    """The tokens of runs of three or more words in capitals ("IOWA POLLS NOT NECESSARILY
+    WRONG", "DNC CHAIR DEBBIE WASSERMAN SCHULTZ RESIGNS"); punctuation does not break a run, a
+    line break does ("... [NYT]" ending one line, "HOLD ON ..." opening the next)."""
+    columns = Columns.of(doc, [ORTH, IS_PUNCT, LIKE_NUM, IS_SPACE, IS_UPPER])
+    line_break = columns.where(ORTH, lambda text: "\n" in text)
+    punct, number, space, upper = columns.table[:, 1:].astype(bool).T
+    passed = ~line_break & (punct | number | space)
+    shouted = upper & columns.where(ORTH, lambda text: sum(c.isalpha() for c in text) >= 2)
+    loud: set[int] = set()
+    run: list[int] = []
+    for i, (skip, shout) in enumerate(zip(passed.tolist(), shouted.tolist(), strict=True)):
+        if skip:
+            continue
+        if shout:
+            run.append(i)
+            continue
+        if len(run) >= SHOUTED_RUN:
+            loud.update(range(run[0], run[-1] + 1))
+        run = []
+    if len(run) >= SHOUTED_RUN:
+        loud.update(range(run[0], run[-1] + 1))
+    return loud

@@ -161,34 +161,11 @@ def inside_body(mention: Mention, body: Mention) -> bool:
     return body.span.contains(mention.span) and body.span != mention.span
 
 
-SHOUTED_RUN = 3  # words in capitals in a row: a kicker or a heading written loud
-
-
-def loud_tokens(doc: Doc) -> set[int]:
-    """The tokens of runs of three or more words in capitals ("IOWA POLLS NOT NECESSARILY
-    WRONG", "DNC CHAIR DEBBIE WASSERMAN SCHULTZ RESIGNS"); punctuation does not break a run, a
-    line break does ("... [NYT]" ending one line, "HOLD ON ..." opening the next)."""
-    loud: set[int] = set()
-    run: list[int] = []
-    for token in [*doc, None]:
-        if token is not None and "\n" not in token.text and (token.is_punct or token.like_num):
-            continue
-        if token is not None and token.is_space and "\n" not in token.text:
-            continue
-        if token is not None and token.is_upper and sum(c.isalpha() for c in token.text) >= 2:
-            run.append(token.i)
-            continue
-        if len(run) >= SHOUTED_RUN:
-            loud.update(range(run[0], run[-1] + 1))
-        run = []
-    return loud
-
-
 def unshouted(mentions: list[Mention], doc: Doc) -> list[Mention]:
     """A name inside a run of capitals is the article's name for it written loud ("IOWA" is
     Iowa, "TRUMP" the Trump of the text) when the text names it so elsewhere, and no name
     otherwise: the tagger reads most words of a line in capitals as names ("CHAIR", "VIA")."""
-    loud = loud_tokens(doc)
+    loud = junk.loud_tokens(doc)
     if not loud:
         return mentions
 
