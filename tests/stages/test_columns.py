@@ -6,12 +6,13 @@ from __future__ import annotations
 import pytest
 import spacy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, LEMMA, LOWER, ORTH, POS, TAG
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from presslens.nlp.columns import Columns
-from presslens.nlp.parser import TEXT_KEY
-from presslens.stages.entities import junk
+from presslens.nlp.columns import Columns, ents_of
+from presslens.nlp.parser import TEXT_KEY, span_text
+from presslens.stages.entities import junk, mentions
+from presslens.stages.entities.rules import rules
 from presslens.stages.quotes import reported
 from presslens.stages.quotes.context import Context
 from presslens.stages.reporting import load_lexicon
@@ -185,3 +186,43 @@ def test_text_after_is_the_following_tokens_joined(kept: bool) -> None:
                 following = doc[end : end + width]
                 plain = span[-1].whitespace_ + "".join(t.text_with_ws for t in following)
                 assert junk.text_after(span, width) == plain
+
+
+def test_ents_of_is_doc_ents_until_the_entities_change() -> None:
+    doc = hand_doc()
+    first = ents_of(doc)
+    assert first == doc.ents and [e.label_ for e in first] == ["ORG", "PERSON", "GPE", "PERSON"]
+    assert ents_of(doc) is first  # the same doc, the same entities: built once
+    other = hand_doc()
+    assert ents_of(other) == other.ents and ents_of(other) is not first
+    doc.ents = [Span(doc, 0, 1, label="NORP")]
+    assert ents_of(doc) == doc.ents and [e.label_ for e in ents_of(doc)] == ["NORP"]
+    doc.ents = [Span(doc, 0, 1, label="NORP", kb_id="Q1")]
+    assert [e.kb_id_ for e in ents_of(doc)] == ["Q1"]
+
+
+@pytest.mark.parametrize("kept", [True, False])
+def test_span_text_and_title_before_are_the_plain_readings(kept: bool) -> None:
+    doc = spacy.blank("en")("Then Mrs. Doe met Sen. Bernie Sanders,  Gov. Li and Dr . Ray.\n\nMr.")
+    if kept:
+        doc.user_data[TEXT_KEY] = doc.text
+    for start in range(len(doc)):
+        for end in range(start + 1, len(doc) + 1):
+            assert span_text(doc[start:end]) == doc[start:end].text
+        ent = doc[start : start + 1]
+        assert mentions.title_before(ent) == plain_title_before(ent)
+    assert [mentions.title_before(doc[i : i + 1]) for i in (2, 5, 10)] == ["Mrs.", "Sen.", "Gov."]
+
+
+def plain_title_before(ent: Span) -> str:
+    """`mentions.title_before` as it read the tokens and spans."""
+    before = ent.doc[ent.start - 1] if ent.start else None
+    if before is None or not before.is_alpha and before.text[-1:] != ".":
+        return ""
+    for width in (2, 1):
+        if ent.start >= width:
+            words = ent.doc[ent.start - width : ent.start]
+            found = rules().title_start.fullmatch(words.text.casefold() + " ")
+            if found and words[0].text[:1].isupper():
+                return words.text
+    return ""

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 import spacy
 from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from presslens.errors import ModelNotFoundError
 from presslens.nlp import fastparse, pieces
@@ -107,6 +107,13 @@ def text_of(doc: Doc) -> str:
     merges and splits tokens, not characters)."""
     text = kept_text(doc)
     return text if text is not None else doc.text
+
+
+def span_text(span: Span) -> str:
+    """`span.text` (a Token built and joined for each of its tokens), sliced from the text the
+    parse kept when there is one."""
+    text = kept_text(span.doc)
+    return text[span.start_char : span.end_char] if text is not None else span.text
 
 
 def kept_text(doc: Doc) -> str | None:

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from presslens.model import Span
-from presslens.nlp.columns import Columns
+from presslens.nlp.columns import Columns, ents_of
 from presslens.nlp.parser import kept_text
 from presslens.stages.entities.bylines import author_notes
 from presslens.stages.entities.rules import credit_patterns, rules
@@ -181,7 +181,7 @@ def inline_heading(text: str, start: int, doc: Doc) -> Span | None:
     words = doc.char_span(found.start(), found.end(), alignment_mode="expand")
     if words is not None and any(
         ent.label_ == "PERSON" and ent.start <= words.start and words.end <= ent.end
-        for ent in doc.ents
+        for ent in ents_of(doc)
     ):
         return None  # "Hillary Rodham Clinton: ...", a transcript's speaker
     return Span(found.start(), found.end())
