@@ -6,9 +6,10 @@ import bisect
 import functools
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from typing import Any, cast
 
 import spacy
-from spacy.attrs import IDX, LENGTH, SPACY
+from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -94,9 +95,11 @@ def prepare(text: str, settings: Settings | None = None) -> Doc:
     doc = pieces.tokenize(nlp, text)
     doc.user_data[MODEL_KEY] = model_id(nlp)
     doc.user_data[TEXT_KEY] = text  # the tokens hold every character, in order
-    for i in line_break_tokens(doc, text):
-        if i + 1 < len(doc):
-            doc[i + 1].is_sent_start = True
+    starts = [i + 1 for i in line_break_tokens(doc, text) if i + 1 < len(doc)]
+    if starts:  # one write: each `token.is_sent_start = True` scans the doc for a parse
+        column = doc.to_array([SENT_START])
+        column[starts] = 1
+        doc.from_array([SENT_START], cast(Any, column))
     return doc
 
 
