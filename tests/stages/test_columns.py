@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, LEMMA, LOWER, ORTH, POS, SENT_START, TAG
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from presslens.nlp.columns import Columns, ents_of
+from presslens.nlp.columns import Columns, ents_kept, ents_of
 from presslens.nlp.parser import TEXT_KEY, span_text
 from presslens.stages.entities import junk, mentions
 from presslens.stages.entities.rules import rules
@@ -188,17 +188,19 @@ def test_text_after_is_the_following_tokens_joined(kept: bool) -> None:
                 assert junk.text_after(span, width) == plain
 
 
-def test_ents_of_is_doc_ents_until_the_entities_change() -> None:
-    doc = hand_doc()
-    first = ents_of(doc)
-    assert first == doc.ents and [e.label_ for e in first] == ["ORG", "PERSON", "GPE", "PERSON"]
-    assert ents_of(doc) is first  # the same doc, the same entities: built once
-    other = hand_doc()
-    assert ents_of(other) == other.ents and ents_of(other) is not first
+def test_ents_of_is_doc_ents_built_once_inside_the_block() -> None:
+    doc, other = hand_doc(), hand_doc()
+    assert ents_of(doc) == doc.ents and ents_of(doc) is not ents_of(doc)  # spaCy's, anew
+    with ents_kept(doc):
+        first = ents_of(doc)
+        assert first == doc.ents and ents_of(doc) is first
+        assert [e.label_ for e in first] == ["ORG", "PERSON", "GPE", "PERSON"]
+        assert ents_of(other) == other.ents and ents_of(other) is not ents_of(other)
+        with ents_kept(other):
+            assert ents_of(other) is ents_of(other) and ents_of(doc) is not first
+        assert ents_of(doc) is first
     doc.ents = [Span(doc, 0, 1, label="NORP")]
-    assert ents_of(doc) == doc.ents and [e.label_ for e in ents_of(doc)] == ["NORP"]
-    doc.ents = [Span(doc, 0, 1, label="NORP", kb_id="Q1")]
-    assert [e.kb_id_ for e in ents_of(doc)] == ["Q1"]
+    assert [e.label_ for e in ents_of(doc)] == ["NORP"]
 
 
 @pytest.mark.parametrize("kept", [True, False])
@@ -226,3 +228,20 @@ def plain_title_before(ent: Span) -> str:
             if found and words[0].text[:1].isupper():
                 return words.text
     return ""
+
+
+@pytest.mark.parametrize(
+    "text", ["One.\nTwo words\n\nThree \n four", "\n\nA\n", "no break", "", "end\n"]
+)
+def test_prepare_starts_a_sentence_after_each_line_break_as_the_token_setter_does(
+    text: str,
+) -> None:
+    from presslens.nlp import parser, pieces
+
+    doc = parser.prepare(text)
+    plain = pieces.tokenize(parser.get_model(), text)
+    for i in parser.line_break_tokens(plain, text):
+        if i + 1 < len(plain):
+            plain[i + 1].is_sent_start = True
+    assert [t.is_sent_start for t in doc] == [t.is_sent_start for t in plain]
+    assert doc.to_array([SENT_START]).tolist() == plain.to_array([SENT_START]).tolist()

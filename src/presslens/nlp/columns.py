@@ -9,13 +9,13 @@ distinct value tested once.
 
 from __future__ import annotations
 
-import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
-from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, POS
+from spacy.attrs import ENT_IOB, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.strings import get_string_id
@@ -79,19 +79,23 @@ class Columns:
         return passing[inverse] if len(inverse) else np.zeros(0, dtype=bool)
 
 
-ENT_COLUMNS = [ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]  # all that `Doc.ents` reads
-# the last doc asked for its entities: (weak reference, its entity columns' bytes, doc.ents)
-LAST_ENTS: list[tuple[Any, bytes, Sequence[DocSpan]]] = []
+# the doc whose entities a block keeps (`ents_kept`), and its `doc.ents`
+KEPT_ENTS: ContextVar[tuple[Doc, Sequence[DocSpan]] | None] = ContextVar("kept_ents", default=None)
+
+
+@contextmanager
+def ents_kept(doc: Doc) -> Iterator[None]:
+    """A block in which `ents_of(doc)` gives one `doc.ents`, built once: for a stage that reads
+    the entities many times and never sets them."""
+    token = KEPT_ENTS.set((doc, doc.ents))
+    try:
+        yield
+    finally:
+        KEPT_ENTS.reset(token)
 
 
 def ents_of(doc: Doc) -> Sequence[DocSpan]:
     """`doc.ents`, which spaCy builds anew at each call (0.16 ms for the showcase, asked ~15
-    times by the entities stage): the tuple of the last call again when it was of the same
-    doc with the same entity annotations."""
-    key = doc.to_array(ENT_COLUMNS).tobytes()
-    last = LAST_ENTS[0] if LAST_ENTS else None  # one read: another thread may replace it
-    if last is not None and last[0]() is doc and last[1] == key:
-        return last[2]
-    ents = doc.ents
-    LAST_ENTS[:] = [(weakref.ref(doc), key, ents)]
-    return ents
+    times by the entities stage): inside `ents_kept(doc)`, the tuple built on entering."""
+    kept = KEPT_ENTS.get()
+    return kept[1] if kept is not None and kept[0] is doc else doc.ents

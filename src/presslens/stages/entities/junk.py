@@ -33,7 +33,7 @@ from spacy.tokens import Span as DocSpan
 
 from presslens.model import Span
 from presslens.nlp.columns import Columns, ents_of
-from presslens.nlp.parser import kept_text
+from presslens.nlp.parser import kept_text, span_text
 from presslens.stages.entities.bylines import author_notes
 from presslens.stages.entities.rules import credit_patterns, rules
 from presslens.stages.places import load_places
@@ -373,11 +373,13 @@ def account_tag_or_case(ent: DocSpan) -> bool:
     doc = ent.doc
     before = doc[ent.start - 1] if ent.start > 0 else None
     after = doc[ent.end].text if ent.end < len(doc) else ""
-    if any(HANDLE.search(t.text) for t in ent):
+    words = span_text(ent)  # a word holds a mark only if the name's text does
+    if "@" in words and any(HANDLE.search(t.text) for t in ent):
         return True
     if before is not None and before.text == "#" and not before.whitespace_:
         return True
-    return "v." in (before.text if before else "", after) or any(t.text == "v." for t in ent[1:-1])
+    inner = "v." in words and any(t.text == "v." for t in ent[1:-1])
+    return "v." in (before.text if before else "", after) or inner
 
 
 SHOUTED_RUN = 3  # words in capitals in a row: a kicker or a heading written loud
