@@ -157,6 +157,7 @@ SHOUTED = [
     "DNC CHAIR - DEBBIE ... SCHULTZ RESIGNS",
     "US AP UN\n\nNATO SAID IT",
     "nothing loud here , AT ALL",
+    "5. ELEVEN POLICE KILLED, DOZENS HURT\nONE TWO THREE FOUR\nI A US AP . NATO",  # numbers pass
     "",
 ]
 

@@ -27,12 +27,13 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import IS_PUNCT, IS_SPACE, IS_UPPER, LIKE_NUM, ORTH
+import numpy as np
+from spacy.attrs import IS_UPPER
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from presslens.model import Span
-from presslens.nlp.columns import Columns, ents_of
+from presslens.nlp.columns import ents_of
 from presslens.nlp.parser import kept_text, span_text
 from presslens.stages.entities.bylines import author_notes
 from presslens.stages.entities.rules import credit_patterns, rules
@@ -388,23 +389,28 @@ SHOUTED_RUN = 3  # words in capitals in a row: a kicker or a heading written lou
 def loud_tokens(doc: Doc) -> set[int]:
     """The tokens of runs of three or more words in capitals ("IOWA POLLS NOT NECESSARILY
     WRONG", "DNC CHAIR DEBBIE WASSERMAN SCHULTZ RESIGNS"); punctuation does not break a run, a
-    line break does ("... [NYT]" ending one line, "HOLD ON ..." opening the next)."""
-    columns = Columns.of(doc, [ORTH, IS_PUNCT, LIKE_NUM, IS_SPACE, IS_UPPER])
-    line_break = columns.where(ORTH, lambda text: "\n" in text)
-    punct, number, space, upper = columns.table[:, 1:].astype(bool).T
-    passed = ~line_break & (punct | number | space)
-    shouted = upper & columns.where(ORTH, lambda text: sum(c.isalpha() for c in text) >= 2)
+    line break does ("... [NYT]" ending one line, "HOLD ON ..." opening the next). Only the
+    words in capitals (the IS_UPPER column) and the tokens between two of them are read."""
+    upper = (doc[i] for i in np.flatnonzero(doc.to_array(IS_UPPER)).tolist())
+    shouted = [t.i for t in upper if not passed(t) and sum(c.isalpha() for c in t.text) >= 2]
     loud: set[int] = set()
     run: list[int] = []
-    for i, (skip, shout) in enumerate(zip(passed.tolist(), shouted.tolist(), strict=True)):
-        if skip:
-            continue
-        if shout:
+    for i in [*shouted, None]:
+        if i is not None and (not run or passed_over(doc, run[-1] + 1, i)):
             run.append(i)
             continue
         if len(run) >= SHOUTED_RUN:
             loud.update(range(run[0], run[-1] + 1))
-        run = []
-    if len(run) >= SHOUTED_RUN:
-        loud.update(range(run[0], run[-1] + 1))
+        run = [i] if i is not None else []
     return loud
+
+
+def passed_over(doc: Doc, start: int, end: int) -> bool:
+    """Whether a run of capitals goes on over all the tokens [start, end)."""
+    return all(passed(token) for token in doc[start:end])
+
+
+def passed(token: Token) -> bool:
+    """Punctuation, a number ("ELEVEN" too) or a space, holding no line break: a run of
+    capitals goes on over it."""
+    return "\n" not in token.text and (token.is_punct or token.like_num or token.is_space)
