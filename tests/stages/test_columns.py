@@ -246,3 +246,19 @@ def test_prepare_starts_a_sentence_after_each_line_break_as_the_token_setter_doe
             plain[i + 1].is_sent_start = True
     assert [t.is_sent_start for t in doc] == [t.is_sent_start for t in plain]
     assert doc.to_array([SENT_START]).tolist() == plain.to_array([SENT_START]).tolist()
+
+
+def test_place_kinds_kept_are_the_kinds_looked_up() -> None:
+    from presslens.stages import places
+
+    fresh = places.load_places()
+    names = ["Georgia", "New York", "the Netherlands", "the Hague", "Cook County", "Abilene"]
+    names += ["Clinton", "Trump", "", "The Hague", "south carolina"]
+    for name in names * 2:
+        assert fresh.kind(name) == fresh.looked_up(name), name
+    assert fresh.kind("Georgia") == "country" and fresh.kind("Trump") is None
+    small = places.Places(frozenset({"France"}), frozenset(), frozenset(), {"Paris": 1})
+    for n in range(places.KINDS_KEPT + 3):
+        small.kind(f"Town {n}")
+    assert len(small.kinds) <= places.KINDS_KEPT
+    assert small.kind("France") == "country" and small.kind("Paris") == "city"
