@@ -262,3 +262,24 @@ def test_place_kinds_kept_are_the_kinds_looked_up() -> None:
         small.kind(f"Town {n}")
     assert len(small.kinds) <= places.KINDS_KEPT
     assert small.kind("France") == "country" and small.kind("Paris") == "city"
+
+
+NUMBER_TEXTS = [
+    "one and a half million people, 3/4 of them, ½ cup, tens of thousands of votes",
+    "twenty-two, fifty - two, 1.5 billion, a hundred and three, point five, a - b",
+    "which one do you want? two thirds, a third, seven million and a half, -5, 10^3, 22nd",
+    "dozens of them, a dozen eggs, the hundred days; no figure at all here",
+]
+
+
+@pytest.mark.parametrize("text", NUMBER_TEXTS)
+def test_read_number_reads_nothing_from_a_token_that_may_not_open_one(text: str) -> None:
+    from presslens.stages.figures import numbers
+    from presslens.stages.figures.tokens import tokenize
+
+    tokens = tokenize(text)
+    for i, token in enumerate(tokens):
+        if not numbers.may_open_number(token):
+            assert numbers.read_number(tokens, i) is None, token.text
+    assert any(not numbers.may_open_number(token) for token in tokens)
+    assert numbers.find_numbers(text)
