@@ -6,11 +6,12 @@ import bisect
 import functools
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from typing import Any, cast
 
 import spacy
-from spacy.attrs import IDX, LENGTH, SPACY
+from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from presslens.errors import ModelNotFoundError
 from presslens.nlp import fastparse, pieces
@@ -94,9 +95,11 @@ def prepare(text: str, settings: Settings | None = None) -> Doc:
     doc = pieces.tokenize(nlp, text)
     doc.user_data[MODEL_KEY] = model_id(nlp)
     doc.user_data[TEXT_KEY] = text  # the tokens hold every character, in order
-    for i in line_break_tokens(doc, text):
-        if i + 1 < len(doc):
-            doc[i + 1].is_sent_start = True
+    starts = [i + 1 for i in line_break_tokens(doc, text) if i + 1 < len(doc)]
+    if starts:  # one write: each `token.is_sent_start = True` scans the doc for a parse
+        column = doc.to_array([SENT_START])
+        column[starts] = 1
+        doc.from_array([SENT_START], cast(Any, column))
     return doc
 
 
@@ -105,8 +108,21 @@ def text_of(doc: Doc) -> str:
     showcase's 3,500 tokens, and several stages ask for it): the text `prepare` and `parse`
     kept in the doc's user data, else spaCy's. A doc's text never changes (the retokenizer
     merges and splits tokens, not characters)."""
+    text = kept_text(doc)
+    return text if text is not None else doc.text
+
+
+def span_text(span: Span) -> str:
+    """`span.text` (a Token built and joined for each of its tokens), sliced from the text the
+    parse kept when there is one."""
+    text = kept_text(span.doc)
+    return text[span.start_char : span.end_char] if text is not None else span.text
+
+
+def kept_text(doc: Doc) -> str | None:
+    """The doc's text as `prepare` and `parse` kept it; None for a doc they did not make."""
     text = doc.user_data.get(TEXT_KEY)
-    return text if isinstance(text, str) else doc.text
+    return text if isinstance(text, str) else None
 
 
 def text_length(doc: Doc) -> int:

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from presslens.resources import parse_sections, read_text
 
 SECTIONS = ("country", "region", "county", "city")
 ARTICLES = ("the ", "The ")
+KINDS_KEPT = 50_000  # names whose kind a Places keeps (a server meets new names for ever)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,10 +33,21 @@ class Places:
     regions: frozenset[str]  # the US states and the District of Columbia
     counties: frozenset[str]  # "Cook County", "Orleans Parish"
     cities: dict[str, int]
+    # kind() of the names asked so far (the entities stage asks ~1,700 times an article)
+    kinds: dict[str, str | None] = field(default_factory=dict, compare=False)
 
     def kind(self, name: str) -> str | None:
         """ "country", "region", "county" or "city" (in that order when a name is several:
         "Georgia" is a country, "New York" a region), None for a name no place has."""
+        found = self.kinds.get(name, "?")  # one read: another thread may clear it
+        if found != "?":
+            return found
+        if len(self.kinds) >= KINDS_KEPT:
+            self.kinds.clear()
+        found = self.kinds[name] = self.looked_up(name)
+        return found
+
+    def looked_up(self, name: str) -> str | None:
         for key in spellings(name):
             if key in self.countries:
                 return "country"

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from presslens.model import Span
+from presslens.nlp.columns import ents_of
 from presslens.stages.entities.rules import rules
 from presslens.stages.roles import load_roles
 
@@ -83,7 +84,7 @@ def author_notes(doc: Doc, text: str, blocks: list[tuple[int, int]], closing: in
 def note_spans(sent: DocSpan, text: str, end: int) -> list[Span]:
     """The note from the sentence's start to `end`, less the names the article used before."""
     spans, start = [], sent.start_char
-    for ent in sent.doc.ents:
+    for ent in ents_of(sent.doc):
         if ent.start_char < start or ent.end_char > end:
             continue
         if ent.text in text[: sent.start_char]:

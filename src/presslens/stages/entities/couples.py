@@ -20,6 +20,7 @@ import re
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
+from presslens.nlp.columns import ents_of
 from presslens.stages.entities.names import common_noun, given_name
 from presslens.stages.roles import load_roles
 
@@ -29,7 +30,7 @@ def shares_surname(doc: Doc, lone: str, full: DocSpan) -> bool:
     if not lone[:1].isupper() or not lone[1:].islower() or not given_name(lone):
         return False  # "JFK", "Biden": a surname or an acronym, not a given name
     surname = full[-1].text
-    others = {holder for ent in doc.ents if (holder := surname_after(ent, lone))} - {surname}
+    others = {holder for ent in ents_of(doc) if (holder := surname_after(ent, lone))} - {surname}
     if len(others) != 1:
         return True  # "Bill and Melinda Gates" beside Bill Ackman and Bill de Blasio
     return written(doc, next(iter(others))) <= written(doc, surname)
@@ -54,7 +55,7 @@ def untagged_partners(doc: Doc) -> list[DocSpan]:
     author, Charlotte Meehan. The conjunct must be an untagged proper noun of two or three words
     in title case whose first is a given name the catalogues know; each is typed PERSON."""
     found: list[DocSpan] = []
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ != "PERSON":
             continue
         for token in ent.root.conjuncts:
@@ -85,7 +86,7 @@ def untagged_name(head: Token) -> DocSpan | None:
 def partner_after(ent: DocSpan) -> DocSpan | None:
     """The name after "and" after `ent`: the tagger's entity there, or an untagged partner."""
     doc, start = ent.doc, ent.end + 1
-    tagged = next((other for other in doc.ents if other.start == start), None)
+    tagged = next((other for other in ents_of(doc) if other.start == start), None)
     if tagged is not None:
         return tagged
     return next((name for name in untagged_partners(doc) if name.start == start), None)

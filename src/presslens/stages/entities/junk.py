@@ -27,10 +27,14 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+from spacy.attrs import IS_UPPER
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from presslens.model import Span
+from presslens.nlp.columns import ents_of
+from presslens.nlp.parser import kept_text, span_text
 from presslens.stages.entities.bylines import author_notes
 from presslens.stages.entities.rules import credit_patterns, rules
 from presslens.stages.parties import party_words
@@ -179,7 +183,7 @@ def inline_heading(text: str, start: int, doc: Doc) -> Span | None:
     words = doc.char_span(found.start(), found.end(), alignment_mode="expand")
     if words is not None and any(
         ent.label_ == "PERSON" and ent.start <= words.start and words.end <= ent.end
-        for ent in doc.ents
+        for ent in ents_of(doc)
     ):
         return None  # "Hillary Rodham Clinton: ...", a transcript's speaker
     return Span(found.start(), found.end())
@@ -329,9 +333,15 @@ def ends_with_a_title(ent: DocSpan) -> bool:
 
 
 def text_after(ent: DocSpan, tokens: int = 6) -> str:
-    """The text right after an entity, a few tokens of it (`Doc.text` joins the whole doc)."""
-    following = ent.doc[ent.end : ent.end + tokens]
-    return ent[-1].whitespace_ + "".join(t.text_with_ws for t in following)
+    """The text right after an entity, a few tokens of it: up to the next token's start in the
+    text the parse kept, else joined from the tokens (`Doc.text` joins the whole doc)."""
+    doc = ent.doc
+    text = kept_text(doc)
+    if text is None:
+        following = doc[ent.end : ent.end + tokens]
+        return ent[-1].whitespace_ + "".join(t.text_with_ws for t in following)
+    stop = ent.end + tokens
+    return text[ent.end_char : doc[stop].idx if stop < len(doc) else len(text)]
 
 
 def titles_a_name(words: str) -> bool:
@@ -387,8 +397,43 @@ def account_tag_or_case(ent: DocSpan) -> bool:
     doc = ent.doc
     before = doc[ent.start - 1] if ent.start > 0 else None
     after = doc[ent.end].text if ent.end < len(doc) else ""
-    if any(HANDLE.search(t.text) for t in ent):
+    words = span_text(ent)  # a word holds a mark only if the name's text does
+    if "@" in words and any(HANDLE.search(t.text) for t in ent):
         return True
     if before is not None and before.text == "#" and not before.whitespace_:
         return True
-    return "v." in (before.text if before else "", after) or any(t.text == "v." for t in ent[1:-1])
+    inner = "v." in words and any(t.text == "v." for t in ent[1:-1])
+    return "v." in (before.text if before else "", after) or inner
+
+
+SHOUTED_RUN = 3  # words in capitals in a row: a kicker or a heading written loud
+
+
+def loud_tokens(doc: Doc) -> set[int]:
+    """The tokens of runs of three or more words in capitals ("IOWA POLLS NOT NECESSARILY
+    WRONG", "DNC CHAIR DEBBIE WASSERMAN SCHULTZ RESIGNS"); punctuation does not break a run, a
+    line break does ("... [NYT]" ending one line, "HOLD ON ..." opening the next). Only the
+    words in capitals (the IS_UPPER column) and the tokens between two of them are read."""
+    upper = (doc[i] for i in np.flatnonzero(doc.to_array(IS_UPPER)).tolist())
+    shouted = [t.i for t in upper if not passed(t) and sum(c.isalpha() for c in t.text) >= 2]
+    loud: set[int] = set()
+    run: list[int] = []
+    for i in [*shouted, None]:
+        if i is not None and (not run or passed_over(doc, run[-1] + 1, i)):
+            run.append(i)
+            continue
+        if len(run) >= SHOUTED_RUN:
+            loud.update(range(run[0], run[-1] + 1))
+        run = [i] if i is not None else []
+    return loud
+
+
+def passed_over(doc: Doc, start: int, end: int) -> bool:
+    """Whether a run of capitals goes on over all the tokens [start, end)."""
+    return all(passed(token) for token in doc[start:end])
+
+
+def passed(token: Token) -> bool:
+    """Punctuation, a number ("ELEVEN" too) or a space, holding no line break: a run of
+    capitals goes on over it."""
+    return "\n" not in token.text and (token.is_punct or token.like_num or token.is_space)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
+from presslens.nlp.columns import ents_of
 from presslens.stages.entities.couples import untagged_partners
 from presslens.stages.entities.names import common_noun, given_name
 from presslens.stages.entities.retype import outlet_named
@@ -44,7 +45,7 @@ def joined_names(doc: Doc) -> list[DocSpan]:
     it: the tagger splits "U.S. PIRG Education Fund" and "Indiana GOP" in two, and a place
     directly before an organisation's name is part of that name. A partner's name the tagger
     left out ("James and Olive Meehan") is added (couples.untagged_partners)."""
-    ents = sorted([*doc.ents, *untagged_partners(doc)], key=lambda ent: ent.start)
+    ents = sorted([*ents_of(doc), *untagged_partners(doc)], key=lambda ent: ent.start)
     joined: list[DocSpan] = []
     for ent in ents:
         before = joined[-1] if joined else None

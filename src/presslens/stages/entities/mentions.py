@@ -12,6 +12,8 @@ from spacy.tokens import Span as DocSpan
 
 from presslens import nlp
 from presslens.model import Span
+from presslens.nlp.columns import ents_of
+from presslens.nlp.parser import span_text
 from presslens.stages.entities import junk
 from presslens.stages.entities.couples import partner_after, shares_surname
 from presslens.stages.entities.extents import (
@@ -163,34 +165,11 @@ def inside_body(mention: Mention, body: Mention) -> bool:
     return body.span.contains(mention.span) and body.span != mention.span
 
 
-SHOUTED_RUN = 3  # words in capitals in a row: a kicker or a heading written loud
-
-
-def loud_tokens(doc: Doc) -> set[int]:
-    """The tokens of runs of three or more words in capitals ("IOWA POLLS NOT NECESSARILY
-    WRONG", "DNC CHAIR DEBBIE WASSERMAN SCHULTZ RESIGNS"); punctuation does not break a run, a
-    line break does ("... [NYT]" ending one line, "HOLD ON ..." opening the next)."""
-    loud: set[int] = set()
-    run: list[int] = []
-    for token in [*doc, None]:
-        if token is not None and "\n" not in token.text and (token.is_punct or token.like_num):
-            continue
-        if token is not None and token.is_space and "\n" not in token.text:
-            continue
-        if token is not None and token.is_upper and sum(c.isalpha() for c in token.text) >= 2:
-            run.append(token.i)
-            continue
-        if len(run) >= SHOUTED_RUN:
-            loud.update(range(run[0], run[-1] + 1))
-        run = []
-    return loud
-
-
 def unshouted(mentions: list[Mention], doc: Doc) -> list[Mention]:
     """A name inside a run of capitals is the article's name for it written loud ("IOWA" is
     Iowa, "TRUMP" the Trump of the text) when the text names it so elsewhere, and no name
     otherwise: the tagger reads most words of a line in capitals as names ("CHAIR", "VIA")."""
-    loud = loud_tokens(doc)
+    loud = junk.loud_tokens(doc)
     if not loud:
         return mentions
 
@@ -237,7 +216,7 @@ def person_bodies(doc: Doc, blocked: list[Span], people: set[str]) -> list[Menti
     often reads the surname there as an organisation's name: a person's name elsewhere
     (`people`) is enough."""
     found = []
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         last = ent[-2] if len(ent) > 1 and ent[-1].tag_ == "POS" else ent[-1]
         if ent.label_ != "PERSON" and not (ent.label_ == "ORG" and last.text in people):
             continue
@@ -279,7 +258,7 @@ def without_figures(ent: DocSpan) -> DocSpan | None:
 
 def organisation_names(doc: Doc) -> set[str]:
     """The names of two words or more the tagger reads as organisations ("'s" not counted)."""
-    names = (without_possessive(ent) for ent in doc.ents if ent.label_ == "ORG")
+    names = (without_possessive(ent) for ent in ents_of(doc) if ent.label_ == "ORG")
     return {name.text for name in names if len(name) >= 2}
 
 
@@ -471,23 +450,23 @@ def with_shared_surname(ent: DocSpan, name: str) -> str:
 
 def surname_elsewhere(doc: Doc, word: str) -> bool:
     """Whether the document names a person whose last word this is ("Marco Rubio")."""
-    return any(e.label_ == "PERSON" and len(e) >= 2 and e[-1].text == word for e in doc.ents)
+    return any(e.label_ == "PERSON" and len(e) >= 2 and e[-1].text == word for e in ents_of(doc))
 
 
 def title_before(ent: DocSpan) -> str:
     """The title just before a name the tagger took without it: 'Mrs.' in 'Mrs. Doe'."""
-    if (
-        ent.start == 0
-        or not ent.doc[ent.start - 1].is_alpha
-        and ent.doc[ent.start - 1].text[-1:] != "."
-    ):
+    doc = ent.doc
+    if ent.start == 0:
+        return ""
+    before = doc[ent.start - 1]
+    if not before.is_alpha and before.text[-1:] != ".":
         return ""
     for width in (2, 1):
         if ent.start >= width:
-            words = ent.doc[ent.start - width : ent.start]
-            found = rules().title_start.fullmatch(words.text.casefold() + " ")
-            if found and words[0].text[:1].isupper():
-                return words.text
+            words = span_text(doc[ent.start - width : ent.start])
+            found = rules().title_start.fullmatch(words.casefold() + " ")
+            if found and words[:1].isupper():  # the first word's first letter
+                return words
     return ""
 
 
@@ -495,7 +474,7 @@ def person_names(doc: Doc) -> set[str]:
     """Names the tagger reads as people, and their last words: evidence that 'President X' or
     'Spokeswoman X' names a person X even where the tagger calls the whole an organisation."""
     names: set[str] = set()
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ == "PERSON":
             name = strip_name(ent.text, ent.start_char, "PERSON", set())[0]
             names.update((name, name.split()[-1] if name.split() else name))

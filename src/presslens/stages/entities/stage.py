@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from presslens.model import Actor, Article, Span
+from presslens.nlp.columns import ents_kept
 from presslens.stages.entities import (
     addresses,
     coinages,
@@ -61,6 +62,11 @@ class Entities:
 
 def find_entities(article: Article, doc: Doc) -> Entities:
     """Actors, group words and places, each in order of first mention."""
+    with ents_kept(doc):  # read often, set by none of the steps: built once
+        return entities_of(article, doc)
+
+
+def entities_of(article: Article, doc: Doc) -> Entities:
     from presslens.stages.quotes.marks import find_quoted  # the quotes package reads actors
 
     quoted = find_quoted(article.text)[0]

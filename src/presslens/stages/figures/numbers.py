@@ -296,7 +296,8 @@ def find_numbers(text: str, tokens: list[Token] | None = None) -> list[Number]:
     numbers: list[Number] = []
     i = 0
     while i < len(tokens):
-        found = read_vague(tokens, i) or read_ordinal(tokens, i) or read_number(tokens, i)
+        found = read_vague(tokens, i) or read_ordinal(tokens, i)
+        found = found or (read_number(tokens, i) if may_open_number(tokens[i]) else None)
         if found is None:
             i += 1
             continue
@@ -308,6 +309,19 @@ def find_numbers(text: str, tokens: list[Token] | None = None) -> list[Number]:
         numbers.append(number)
         i = max(j, i + 1)
     return numbers
+
+
+def may_open_number(token: Token) -> bool:
+    """Whether `read_number` may read a number from this token: the tests of its first step
+    (nothing seen yet, no multiplier expected) that read on; for any other token it reads
+    nothing and returns None."""
+    if token.kind in ("num", "vulgar") or token.lower in ("a", "an"):
+        return True
+    table = scales()
+    word = token.lower
+    return token.kind == "word" and (
+        is_atom_word(word) or word in table.multipliers or word in table.fractions
+    )
 
 
 def read_ordinal(tokens: list[Token], i: int) -> tuple[Number, int] | None:

@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+import numpy as np
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Token
 
 from presslens.model import Span
+from presslens.nlp.columns import Columns
 from presslens.stages.quotes.according import according_attribution
 from presslens.stages.quotes.clauses import (
     adverbial,
@@ -494,7 +497,8 @@ def noun_attribution(ctx: Context, noun: Token) -> Attribution | None:
 
 def reported_speech(ctx: Context) -> list[Attribution]:
     found = []
-    for token in ctx.doc:
+    for i in cue_tokens(ctx):
+        token = ctx.doc[i]
         made = (
             verb_attribution(ctx, token)
             or made_clear(ctx, token)
@@ -509,6 +513,28 @@ def reported_speech(ctx: Context) -> list[Attribution]:
             found.append(made)
     kept = outermost(ctx, found)
     return [stopped_at_next(ctx, item, kept) for item in kept]
+
+
+def cue_tokens(ctx: Context) -> list[int]:
+    """The tokens a reader of `reported_speech` may start from, in order; every reader returns
+    None at its first test for every other token (that test, here on the token columns):
+    a verb's lemma, "make", a past participle, "according", a reporting noun, a name opening
+    a heading, an adjective's complement."""
+    lexicon = ctx.lexicon
+    columns = Columns.of(ctx.doc, [LEMMA, TAG, LOWER, POS, DEP, ENT_IOB, ENT_TYPE])
+    verb = columns.where(LEMMA, lambda lemma: lemma.lower() in lexicon.verbs)
+    make = columns.where(LEMMA, lambda lemma: lemma.lower() == "make")
+    participle = columns.equals(TAG, "VBN")
+    according = columns.equals(LOWER, "according")
+    noun = columns.equals(POS, "NOUN") & columns.where(
+        LEMMA, lambda lemma: lemma.lower() in lexicon.nouns
+    )
+    name = columns.equals(ENT_IOB, "B") & (
+        columns.equals(ENT_TYPE, "PERSON") | columns.equals(ENT_TYPE, "ORG")
+    )
+    adjective = columns.equals(POS, "ADJ") & columns.equals(DEP, "acomp")
+    candidates = verb | make | participle | according | noun | name | adjective
+    return np.flatnonzero(candidates).tolist()
 
 
 # "..., but has" before "said": the joining word, and the next cue's auxiliaries
