@@ -211,3 +211,26 @@ def test_a_clause_before_an_inverted_cue_and_its_comma_is_reported() -> None:
 
 def open_text(headline: str, body: str) -> str:
     return f"{headline}\n\n{body}"
+
+
+def test_a_role_named_in_the_next_sentence_is_that_actor() -> None:
+    text = open_text(
+        "Journalism school defends its reporting",
+        "The dean of the Westmere Graduate School of Journalism is disputing accusations that "
+        "two articles were misleading. In his response, Tom Ray, the dean of the journalism "
+        "school, said that he had examined the allegations. Ray wrote that the reporting was "
+        "sound.",
+    )
+    assert actor_speaking(text, "The dean of the Westmere Graduate School of Journalism") == (
+        "Tom Ray"
+    )
+
+
+def test_a_role_two_actors_get_in_the_next_sentence_stays_unresolved() -> None:
+    text = open_text(
+        "Two schools answer their critics",
+        "The dean of the journalism school is disputing accusations that two articles were "
+        "misleading. Tom Ray, the dean of the journalism school, and Ann Bell, the dean of the "
+        "law school, spoke on Monday. Ray wrote that the reporting was sound.",
+    )
+    assert actor_speaking(text, "The dean of the journalism school") is None

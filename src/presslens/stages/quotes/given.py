@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from presslens.model import Actor
-from presslens.stages.quotes.context import TITLES, Context, tokens_in
+from presslens.stages.quotes.context import TITLES, Context, sentence_of, tokens_in
 from presslens.stages.roles import load_roles
 
 
@@ -96,3 +96,16 @@ def role_over_apposition(last: Token) -> Token | None:
         return None
     role = owner.head.head
     return role if role.pos_ == "NOUN" and role.i < owner.i else None
+
+
+def named_next(ctx: Context, head: int, role: str) -> Actor | None:
+    """'The dean of the journalism school disputed the accusations. ... Steve Coll, the dean
+    of the school, said ...': a definite role no one holds before, given in the very next
+    sentence to one actor alone, is that actor (a lede's description, named after)."""
+    own = sentence_of(ctx, head)
+    if own + 1 >= len(ctx.sentences):
+        return None
+    start, end = ctx.sentences[own + 1]
+    span = range(ctx.doc[start].idx, ctx.doc[end - 1].idx + 1)
+    named = [a for a, words in ctx.roles.items() if any(w in span for w in words.get(role, ()))]
+    return next((a for a in ctx.actors if [a.id] == named), None)

@@ -20,7 +20,7 @@ from presslens.stages.parties import party_of
 from presslens.stages.quotes.binding import not_the_speaker
 from presslens.stages.quotes.context import Context, sentence_of, token_span
 from presslens.stages.quotes.documents import document_source, named_with, referent
-from presslens.stages.quotes.given import role_words
+from presslens.stages.quotes.given import named_next, role_words
 from presslens.stages.quotes.groups import (
     body_in_a_group,
     group_after_body,
@@ -450,7 +450,9 @@ def role_candidates(
     if holders or holders_only(ctx, head, role):
         return [c for c in found if c[2].actor_id in holders] or sole_holder(ctx, speaker, holders)
     near = clear_leader([c for c in found if c[3] <= 1])
-    return near or last_speaker_alone(ctx, found, roles.same_as(role), earlier)
+    alone = last_speaker_alone(ctx, found, roles.same_as(role), earlier)
+    later = None if holders or near or alone else named_next(ctx, speaker.head, roles.same_as(role))
+    return near or alone or ([(MAX_RANK, 0, referent(speaker, later), 1)] if later else [])
 
 
 def holders_only(ctx: Context, head: Token, role: str) -> bool:
