@@ -14,7 +14,7 @@ from presslens.stages.entities.bylines import author_note
 from presslens.stages.entities.labels import subject_end
 from presslens.stages.entities.mentions import strip_name
 from presslens.stages.entities.wording import english_plurals
-from tests.stages.quotes.conftest import hand_parse
+from tests.stages.quotes.conftest import actor_of_quote, hand_parse
 from tests.stages.test_entity_kinds import lists
 
 
@@ -91,12 +91,9 @@ def test_a_surname_run_into_a_newspapers_name_is_the_speaker() -> None:
         "editorial board of the Westmere Daily News Marrowby said that American involvement in "
         "the alliance may need to be diminished. Her aides did not comment."
     )
-    dossier = presslens.analyse(text)
-    names = {a.id: a.name for a in dossier.actors}
-    assert "Westmere Daily News" in names.values()
-    assert "Westmere Daily News Marrowby" not in names.values()
-    said = [q for q in dossier.quotes if q.text.startswith("that American involvement")]
-    assert said and names.get(said[0].speaker_actor_id or "") == "Ada Marrowby"
+    actors, _, _ = lists(text)
+    assert "Westmere Daily News" in actors and "Westmere Daily News Marrowby" not in actors
+    assert actor_of_quote(text, "that American involvement") == "Ada Marrowby"
 
 
 def test_a_name_of_plural_common_nouns_is_no_person() -> None:

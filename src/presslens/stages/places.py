@@ -68,6 +68,16 @@ class Places:
         return 0
 
 
+def of_nationality(name: str, nationality: str) -> bool:
+    """Whether a name holds a word opening as the nationality does ("Saudi" - "Saudi Arabia",
+    "Mexican" - "Mexico", "Russian" - "Russia"); a nationality whose country's name differs
+    ("French", "British") goes with none, so finds no country rather than a wrong one. The
+    entities stage reads it for a country acting through its government, the quotes stage
+    for the body a role of that nationality names."""
+    stem = nationality[:4].casefold()
+    return any(word.casefold().startswith(stem) for word in name.split())
+
+
 def spellings(name: str) -> Iterator[str]:
     """The name as written, then without its leading "the", then with "The" for "the" and
     back ("the Hague" is "The Hague")."""

@@ -112,6 +112,17 @@ def actor_speaking(text: str, speaker: str) -> str | None:
     return names.get(quote.speaker_actor_id or "")
 
 
+def actor_of_quote(text: str, words: str) -> str | None:
+    """The actor name the first quote holding `words` goes to, on the whole analysis of
+    `text`."""
+    from presslens import analyse
+
+    dossier = analyse(text)
+    names = {actor.id: actor.name for actor in dossier.actors}
+    quote = next(q for q in dossier.quotes if words in q.text)
+    return names.get(quote.speaker_actor_id or "")
+
+
 def hand_parse(rows: str) -> Doc:
     """A parse written out by hand, one token a line: "word head dep pos" (head as an index),
     for misparses that invented sentences do not reproduce."""

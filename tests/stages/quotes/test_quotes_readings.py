@@ -13,7 +13,7 @@ from presslens.stages.quotes.clauses import run_into
 from presslens.stages.quotes.kinds import hypothetical, wished
 from presslens.stages.quotes.subjects import aside_closed_before, subject_of
 from presslens.stages.reporting import load_lexicon
-from tests.stages.quotes.conftest import actor_speaking, hand_parse
+from tests.stages.quotes.conftest import actor_of_quote, actor_speaking, hand_parse
 
 
 def test_a_party_member_is_never_one_the_article_ties_to_another_party() -> None:
@@ -140,11 +140,9 @@ def test_a_quotation_led_in_by_a_colon_is_not_the_last_speakers() -> None:
         'time to quit attacking various people that you competed with and get on message."\n\n'
         "Trump will try to do that."
     )
-    dossier = presslens.analyse(text)
-    names = {a.id: a.name for a in dossier.actors}
-    blunt = next(q for q in dossier.quotes if "quit attacking" in q.text)
-    assert names.get(blunt.speaker_actor_id or "") == "Ann Bell"
-    assert not any("quit attacking" in q.text for q in dossier.quotes if q is not blunt)
+    assert actor_of_quote(text, "quit attacking") == "Ann Bell"
+    joined = [q for q in presslens.analyse(text).quotes if "quit attacking" in q.text]
+    assert len(joined) == 1 and "sad in America" not in joined[0].text
 
 
 def test_a_hyphen_inside_a_word_closes_no_aside() -> None:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from presslens.stages.entities.names import Key
 from presslens.stages.entities.rules import rules
 from presslens.stages.entities.types import ACTS, SUBJECTS, Group, actor_type, is_country
+from presslens.stages.places import of_nationality
 
 
 def join_surnames(groups: dict[Key, Group]) -> None:
@@ -64,9 +65,8 @@ def nations_acting(groups: dict[Key, Group], doc: Doc) -> None:
     countries = [g for g in groups.values() if is_country(g)]
     for group in [g for g in groups.values() if countries and actor_type(g) == "NORP"]:
         if any(body_acting(doc, span.start, span.end) for span in group.spans):
-            stem = group.name[:4].casefold()
             for country in countries:
-                if country.name.casefold().startswith(stem):
+                if of_nationality(country.name, group.name):
                     country.acting += ACTS
 
 

@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from presslens.model import Actor
 from presslens.stages.parties import party_of, party_words
+from presslens.stages.places import of_nationality
 from presslens.stages.quotes.context import Context, tokens_in
 from presslens.stages.roles import load_roles
 
@@ -105,12 +106,9 @@ def role_nation(head: Token) -> str | None:
 
 def of_nation(ctx: Context, actor_id: str | None, nation: str | None) -> bool:
     """Whether an actor may be what a role of that nationality names: any, with none; else
-    one whose name holds a word opening as the nationality does ("Saudi" - "Saudi Arabia",
-    "Mexican" - "Mexico", "Russian" - "Russia"). "The Saudi government" is never the White
-    House named last; a nationality whose country's name differs ("French", "British")
-    finds no actor rather than a wrong one."""
+    one whose name goes with the nationality (`places.of_nationality`): "the Saudi
+    government" is never the White House named last."""
     if nation is None:
         return True
     actor = ctx.by_id.get(actor_id or "")
-    stem = nation[:4].casefold()
-    return actor is not None and any(w.casefold().startswith(stem) for w in actor.name.split())
+    return actor is not None and of_nationality(actor.name, nation)

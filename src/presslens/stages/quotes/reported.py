@@ -218,7 +218,7 @@ def interrupted_clause(verb: Token, lexicon: Lexicon) -> list[Token] | None:
     if verb.dep_ == "conj":
         comma = closing_cue(verb)
         return [t for t in verb.sent if t.i < comma and not t.is_space] if comma else None
-    if verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj") or head.pos_ not in ("VERB", "AUX"):
+    if verb.dep_ not in ("parataxis", "ccomp", "advcl") or head.pos_ not in ("VERB", "AUX"):
         return None
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ not in ("as", "that")
                                     for c in verb.children):  # fmt: skip
