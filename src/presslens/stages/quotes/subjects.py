@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from presslens.stages.entities.junk import dateline
 from presslens.stages.quotes.clauses import ADVERBIAL_MARKS
+from presslens.stages.quotes.marks import DASHES
 from presslens.stages.quotes.misparsed import (
     SUBJECTS,
     conjoined_subject,
@@ -101,7 +102,7 @@ def aside_closed_before(clause: Token, verb: Token) -> bool:
     wh = any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in clause.lefts)
     doc = clause.doc
     between = doc[clause.i + 1 : verb.i]
-    return wh and any(t.text in ("–", "—", ")") or spaced_hyphen(t) for t in between)
+    return wh and any(t.text in DASHES or t.text == ")" or spaced_hyphen(t) for t in between)
 
 
 def spaced_hyphen(token: Token) -> bool:
