@@ -40,7 +40,10 @@ def test_a_batch_parse_keeps_each_articles_characters() -> None:
     assert any(e.text == "Bill O\u2019Reilly" for e in docs[0].ents)
 
 
-BAR = "Senate debates the bill\n\nSenator Ann Roe \u2015 who spoke for an hour on Monday \u2015 said the bill would fail."
+BAR = (
+    "Senate debates the bill\n\n"
+    "Senator Ann Roe \u2015 who spoke for an hour on Monday \u2015 said the bill would fail."
+)
 
 
 def test_a_horizontal_bar_is_read_as_an_em_dash_and_kept() -> None:
