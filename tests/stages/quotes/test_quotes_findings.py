@@ -65,11 +65,22 @@ def test_two_speakers_set_side_by_side_by_while_are_two_attributions() -> None:
 def test_a_concession_after_a_comma_sets_another_speaker_aside() -> None:
     text = (
         "Senators split on the bill\n\n"
-        "Senator Ann Roe said the bill was dead, although Senator Tom Ray insisted that it "
-        "could still pass."
+        "Senator Ann Roe said the bill was dead, although Senator Tom Ray said that it could "
+        "still pass."
     )
     quotes = {q.text: q.actors for q in hear(text)}
     assert quotes == {"the bill was dead": ["Ann Roe"], "that it could still pass": ["Tom Ray"]}
+
+
+def test_a_contrast_with_another_verb_inside_the_content_is_the_holders_point() -> None:
+    text = (
+        "Lawyer weighs the two cases\n\n"
+        "Former prosecutor Ann Roe said that there was no intent in the first case, whereas "
+        "Tom Ray acknowledged that he knew the files were secret."
+    )
+    quotes = hear(text)
+    assert [q.actors for q in quotes] == [["Ann Roe"]]
+    assert quotes[0].text.endswith("the files were secret")
 
 
 def test_a_clause_of_cause_with_another_speaker_stays_in_the_content() -> None:
@@ -92,3 +103,31 @@ def test_the_report_named_long_before_is_still_its_authors() -> None:
     )
     quotes = [q for q in hear(text) if q.cue == "says"]
     assert [q.actors for q in quotes] == [["Acme Policy Institute"]]
+
+
+def test_a_contrast_opening_the_content_is_the_holders_own() -> None:
+    text = (
+        "Union leader weighs the race\n\n"
+        "Union leader Ann Roe said that while members said they liked the senator, most "
+        "would still vote for the governor."
+    )
+    quotes = hear(text)
+    assert [q.actors for q in quotes] == [["Ann Roe"]]
+
+
+def test_a_findings_participial_phrase_is_not_what_it_found() -> None:
+    text = (
+        "Race tightens in the final week\n\n"
+        "In the new Acme Research poll, conducted May 1 to 3, 40 percent of likely voters "
+        "back Roe."
+    )
+    assert [q.text for q in hear(text) if q.cue == "In"] == ["40 percent of likely voters back Roe"]
+
+
+def test_a_study_whose_authors_are_named_in_the_sentence_is_theirs() -> None:
+    text = (
+        "Economists weigh trade\n\n"
+        "In a recent study, three economists -- Ann Roe at Acme University and Tom Ray at Beta "
+        "College -- raised a challenge to the usual view of trade."
+    )
+    assert [q for q in hear(text) if q.cue == "In"] == []

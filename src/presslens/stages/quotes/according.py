@@ -93,15 +93,37 @@ def findings_attribution(ctx: Context, token: Token) -> Attribution | None:
         return None  # "In a study, economists found ...": the verb's own attribution
     if is_cue_verb(verb, ctx.lexicon):
         return None
+    if names_its_people(verb):
+        return None  # "In a study, three economists -- Jo Roe, ... -- raised": theirs
     speaker = make_speaker(ctx.text, source, ctx.actors)
     phrase = {t.i for t in token.subtree}
     side = [t for t in token.sent if t.i > token.i and t.i not in phrase and not t.is_space]
+    side = past_participial(side)  # "In the poll, conducted May 1-3, 40 percent back Roe"
     side = [t for t in side if not t.is_punct or t.text in ('"', "“", "”", "%")]
     if speaker is None or len(side) < 3:
         return None
     span = trim(ctx.text, subtree_span(side))
     cue = Span(token.idx, token.idx + len(token.text))
     return Attribution("indirect", span, cue, token.i, speaker, 0.65) if span else None
+
+
+def names_its_people(verb: Token) -> bool:
+    """The clause's subject is people it names ("three economists -- Jo Roe at ..."): the
+    authors, whose own doing the clause tells."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.ent_type_ == "PERSON":
+        return False  # "In this poll, Trump rose": a finding about a person
+    return any(t.ent_type_ == "PERSON" for t in subject.subtree)
+
+
+def past_participial(side: list[Token]) -> list[Token]:
+    """The words after a participial phrase set off by commas that opens them (the parse may
+    read its participle as a past tense)."""
+    start = next((n for n, t in enumerate(side) if not t.is_punct), len(side))
+    if start == 0 or start == len(side) or side[start].tag_ not in ("VBN", "VBD"):
+        return side
+    comma = next((n for n, t in enumerate(side) if n > start and t.text == ","), None)
+    return side[comma + 1 :] if comma is not None else side
 
 
 def opens_sentence(token: Token) -> bool:
