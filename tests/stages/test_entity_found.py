@@ -127,3 +127,14 @@ def test_a_body_name_the_tagger_cut_before_its_noun_takes_the_noun() -> None:
     doc = Doc(get_model().vocab, words=words)
     joined = body_head_joined(Span(doc, 3, 5, label="NORP"))
     assert (joined.text, joined.label_) == ("Central and East European Coalition", "ORG")
+
+
+def test_a_first_name_is_not_short_for_a_foundation_it_opens() -> None:
+    text = (
+        "Clinton plans the foundation handover\n\n"
+        "I, along with Chelsea and Bill, have appointed a new board. Its good works will be "
+        "continued by the Bill and Melinda Gates Foundation. Bill will help."
+    )
+    actors = actors_of(text)
+    assert actors["Bill"][0] == "PERSON"
+    assert "Bill and Melinda Gates Foundation" in actors
