@@ -119,9 +119,10 @@ def test_capitalised_words_ending_in_a_noun_that_is_also_a_thing_are_no_body() -
 
 
 def test_a_body_name_the_tagger_cut_before_its_noun_takes_the_noun() -> None:
+    from spacy.tokens import Doc, Span
+
     from presslens.nlp.parser import get_model
     from presslens.stages.entities.extents import body_head_joined
-    from spacy.tokens import Doc, Span
 
     words = ["the", "Central", "and", "East", "European", "Coalition", "said", "no"]
     doc = Doc(get_model().vocab, words=words)
