@@ -252,3 +252,12 @@ def test_ones_lawyer_is_no_one_when_the_next_sentence_names_two() -> None:
         "was ready to appear in private."
     )
     assert actor_speaking(text, "His attorney") is None
+
+
+def test_a_name_the_parse_hung_on_an_opening_phrase_speaks_for_a_later_verb() -> None:
+    text = (
+        "Voters rail against taxes\n\n"
+        "At a June campaign event in Dayton, Ohio, 62-year-old Ann Roe also railed against "
+        "taxes, and explained how much it upset her to pay them."
+    )
+    assert actor_speaking(text, "cue:explained") == "Ann Roe"

@@ -73,6 +73,8 @@ def name_before_cue(verb: Token) -> Token | None:
     subject (or the quoted clause's); the name right before the cue is the one speaking."""
     doc = verb.doc
     name = doc[verb.i - 1] if verb.i > 0 else verb
+    if name.tag_ == "RB" and name.dep_ == "advmod" and name.i > 0:
+        name = doc[name.i - 1]  # "..., Brenda Roe also railed against ...
     if name.text == ",":
         name = apposed_name(name) or name  # ", Senator Harry Reid, the minority leader, said"
     if name.pos_ != "PROPN" or name.ent_type_ not in ("PERSON", "ORG"):

@@ -80,6 +80,10 @@ def subject_of(verb: Token) -> Token | None:
                 return passive_subject(current)  # "Roe was joined by Poe and joked"
             if conjoined_subject(current) is not None:
                 return conjoined_subject(current)
+            if current.dep_ == "conj" and not subjects_of(current.head):
+                found = name_before_cue(current.head)  # "..., Ohio, Ann Roe railed ... and said"
+                if found is not None:
+                    return found
             current = current.head
             if aside_closed_before(current, verb):
                 current = current.head  # "- where the Panthers played - while chanting"
