@@ -100,7 +100,7 @@ def findings_attribution(ctx: Context, token: Token) -> Attribution | None:
     side = [t for t in token.sent if t.i > token.i and t.i not in phrase and not t.is_space]
     side = past_participial(side)  # "In the poll, conducted May 1-3, 40 percent back Roe"
     side = [t for t in side if not t.is_punct or t.text in ('"', "“", "”", "%")]
-    if speaker is None or len(side) < 3:
+    if speaker is None or len(side) < 4:  # "In the latest polls, he doesn't": too little
         return None
     span = trim(ctx.text, subtree_span(side))
     cue = Span(token.idx, token.idx + len(token.text))

@@ -76,14 +76,9 @@ def subject_of(verb: Token) -> Token | None:
             if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 noun = current.head  # "issued a statement saying ...": the issuer speaks
                 return (giver(noun) or noun) if speaking_noun(noun) else None
-            if current.dep_ == "conj" and passive_subject(current) is not None:
-                return passive_subject(current)  # "Roe was joined by Poe and joked"
-            if conjoined_subject(current) is not None:
-                return conjoined_subject(current)
-            if current.dep_ == "conj" and not subjects_of(current.head):
-                found = name_before_cue(current.head)  # "..., Ohio, Ann Roe railed ... and said"
-                if found is not None:
-                    return found
+            shared = subject_shared(current)
+            if shared is not None:
+                return shared
             current = current.head
             if aside_closed_before(current, verb):
                 current = current.head  # "- where the Panthers played - while chanting"
@@ -96,6 +91,20 @@ def subject_of(verb: Token) -> Token | None:
             if saying(verb):
                 return current.head  # "Ryan, despite admitting that ..., said": hung on Ryan
         return None
+    return None
+
+
+def subject_shared(clause: Token) -> Token | None:
+    """The subject a joined clause shares with the one before it when the parse gave it
+    none: a passive's ("Roe was joined by Poe and joked"), a conjoined one's, or a name the
+    parse hung on the first clause's opening phrase ("..., Ohio, Ann Roe railed ... and
+    said")."""
+    if clause.dep_ == "conj" and passive_subject(clause) is not None:
+        return passive_subject(clause)
+    if conjoined_subject(clause) is not None:
+        return conjoined_subject(clause)
+    if clause.dep_ == "conj" and not subjects_of(clause.head):
+        return name_before_cue(clause.head)
     return None
 
 
