@@ -303,3 +303,24 @@ def test_a_pronoun_and_a_name_joined_to_it_are_both_speakers() -> None:
     names = {a.id: a.name for a in dossier.actors}
     (quote,) = [q for q in dossier.quotes if q.cue == "listed"]
     assert [names[i] for i in quote.speaker_actor_ids] == ["Jim Bridenstine", "Ken Bowersox"]
+
+
+def test_a_noun_saying_what_kind_of_body_a_name_is_is_that_body() -> None:
+    text = (
+        "China watches the race\n\n"
+        "The Daily Courier is a state newspaper. But as the nationalist Daily Courier tabloid "
+        "noted on Thursday, the candidate has fans in China. As the paper noted, it is "
+        "surprising."
+    )
+    assert actor_speaking(text, "the nationalist Daily Courier tabloid") == "Daily Courier"
+    assert actor_speaking(text, "the paper") == "Daily Courier"
+
+
+def test_what_a_body_made_speaks_for_it_but_its_reporter_is_someone_else() -> None:
+    text = (
+        "China watches the race\n\n"
+        "The Daily Courier covered the race. A Daily Courier video said the race was close. A "
+        "Daily Courier reporter said the crowd was small."
+    )
+    assert actor_speaking(text, "A Daily Courier video") == "Daily Courier"
+    assert actor_speaking(text, "A Daily Courier reporter") is None

@@ -164,6 +164,7 @@ def make_speaker(
             or set_off_name(head, actors)
             or name_before_role(head, actors)
             or body_spoken_for(head, actors, roles)
+            or kind_of_body(head, actors, roles)
         )
         ids = tuple(dict.fromkeys(a.id for a in found))
     if found:
@@ -302,6 +303,18 @@ def group_children(head: Token) -> list[Token]:
         if obj.dep_ == "pobj" and obj.tag_ == "NNS"
         for child in obj.children
     ]
+
+
+def kind_of_body(head: Token, actors: tuple[Actor, ...], roles: Roles) -> list[Actor]:
+    """'the nationalist Global Times tabloid noted', 'a Daily Courier video said': a common
+    noun that says what kind of body an organisation's name set before it is, or what it made,
+    stands for that organisation; not a person's role ("a CNN host") nor a document, whose
+    author `document_author` finds ("a CNN poll")."""
+    lemma = head.lemma_.lower()
+    if head.pos_ != "NOUN" or roles.kind(lemma) not in (None, "ORG"):
+        return []
+    names = [actor_for(actors, c) for c in head.children if c.dep_ == "compound"]
+    return [a for a in names if a is not None and a.type == "ORG"][:1]
 
 
 def body_spoken_for(head: Token, actors: tuple[Actor, ...], roles: Roles) -> list[Actor]:
