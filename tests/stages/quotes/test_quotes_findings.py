@@ -131,3 +131,15 @@ def test_a_study_whose_authors_are_named_in_the_sentence_is_theirs() -> None:
         "College -- raised a challenge to the usual view of trade."
     )
     assert [q for q in hear(text) if q.cue == "In"] == []
+
+
+def test_according_to_before_a_clause_joined_by_but_reports_the_clause_before() -> None:
+    text = (
+        "Race for delegates\n\n"
+        "Entering the final contests in June, Roe leads Ray by 271 pledged delegates according "
+        "to a count by the Daily Courier, but the senator has vowed to fight on and win as many "
+        "delegates as possible."
+    )
+    (quote,) = [q for q in hear(text) if q.cue == "according to"]
+    assert quote.text.endswith("Roe leads Ray by 271 pledged delegates")
+    assert quote.actors == ["Daily Courier"]

@@ -324,3 +324,25 @@ def test_what_a_body_made_speaks_for_it_but_its_reporter_is_someone_else() -> No
     )
     assert actor_speaking(text, "A Daily Courier video") == "Daily Courier"
     assert actor_speaking(text, "A Daily Courier reporter") is None
+
+
+def test_who_after_a_place_in_a_phrase_of_people_is_the_people() -> None:
+    text = (
+        "Senator's attacks echoed\n\n"
+        "Senator Ann Roe's attacks were echoed by her campaign and Democrats across the "
+        "country, who highlighted comments Tom Ray made in 2006."
+    )
+    dossier = presslens.analyse(text)
+    (quote,) = [q for q in dossier.quotes if q.cue == "highlighted"]
+    assert quote.speaker == "her campaign and Democrats across the country"
+
+
+def test_who_after_a_person_in_a_phrase_is_that_person() -> None:
+    text = (
+        "Senator's attacks echoed\n\n"
+        "The plan was praised by a close friend of Ann Roe, who said it would help farmers."
+    )
+    dossier = presslens.analyse(text)
+    names = {a.id: a.name for a in dossier.actors}
+    (quote,) = [q for q in dossier.quotes if q.cue == "said"]
+    assert names.get(quote.speaker_actor_id or "") == "Ann Roe"

@@ -192,13 +192,13 @@ def passive_subject(conjunct: Token) -> Token | None:
 
 def who_antecedent(relative: Token, noun: Token) -> Token:
     """The noun a relative clause is about: "a critic of the plan who says" is the critic,
-    when the parse hangs a "who" clause on a thing ("plan") in a phrase of a noun."""
+    when the parse hangs a "who" clause on a thing ("plan") in a phrase of a noun, or on a
+    body or a place where the noun of the phrase is a person or a body ("the head of the union
+    who", "her campaign and Democrats across the country, who"); not "a friend of Roe who"."""
     owner = noun.head.head
     if relative.lower_ != "who" or noun.dep_ != "pobj" or owner.pos_ not in ("NOUN", "PROPN"):
         return noun
-    return (
-        owner if a_thing(noun) else noun
-    )  # not "a friend of Roe who", "the head of the union who"
+    return owner if a_thing(noun) or not (a_person(noun) or a_thing(owner)) else noun
 
 
 def a_thing(noun: Token) -> bool:
