@@ -346,3 +346,16 @@ def test_who_after_a_person_in_a_phrase_is_that_person() -> None:
     names = {a.id: a.name for a in dossier.actors}
     (quote,) = [q for q in dossier.quotes if q.cue == "said"]
     assert names.get(quote.speaker_actor_id or "") == "Ann Roe"
+
+
+def test_an_age_standing_for_a_person_is_a_person_role() -> None:
+    text = (
+        "Delegate cheers the nominee\n\n"
+        "Ann Roe, a delegate from Ohio, cheered from the floor. "
+        "“He will win this state,” said the 46-year-old."
+    )
+    dossier = presslens.analyse(text)
+    names = {a.id: a.name for a in dossier.actors}
+    (quote,) = [q for q in dossier.quotes if q.cue == "said"]
+    assert quote.speaker == "the 46-year-old"
+    assert names.get(quote.speaker_actor_id or "") == "Ann Roe"

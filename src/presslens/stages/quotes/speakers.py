@@ -50,6 +50,16 @@ class Speaker:
     holder: bool = False  # holds a stance ("Roe wants ..."), did not speak
 
 
+AGE_UNITS = frozenset({"year", "month", "week"})
+
+
+def age_phrase(head: Token) -> bool:
+    """'the 46-year-old' standing alone for a person: "old" with its "year" before it."""
+    return head.lower_ == "old" and any(
+        c.dep_ == "npadvmod" and c.lemma_.lower() in AGE_UNITS for c in head.children
+    )
+
+
 def phrase_tokens(head: Token) -> list[Token]:
     """The head with its modifiers, cutting relative clauses and other clausal attachments."""
     keep = {head.i}
@@ -60,7 +70,8 @@ def phrase_tokens(head: Token) -> list[Token]:
             if child.dep_ in CUT_DEPS and not (child.dep_ == "acl" and token.pos_ == "PRON"):
                 continue  # but "those affected by the shootings" needs its clause
             if child.dep_ == "npadvmod" and (token.i == head.i or token.pos_ in ("NOUN", "PROPN")):
-                continue  # "Trump this week said": when, not who ("57-year-old" stays)
+                if not age_phrase(token):
+                    continue  # "Trump this week said": when, not who ("57-year-old" stays)
             if not_of_the_phrase(child, head) or whose_apposition(child):
                 continue
             keep.add(child.i)
@@ -463,6 +474,8 @@ def role_of(head: Token, run: list[Token], roles: Roles) -> tuple[str | None, st
         return "DOCUMENT", None  # "the researchers reported": the study's authors
     singular = head.tag_ in ("NN", "NNP") or roles.named_only(lemma)  # "the police" too
     kind = roles.kind(lemma) if singular else None  # not "officials"
+    if age_phrase(head):
+        kind = "PERSON"  # "said the 46-year-old": a person the article has described
     if kind is None and head.tag_ == "NNP" and party_of(head):
         kind = "PERSON"  # "the Arizona Republican": one of the party, its party a constraint
     if kind is None:
