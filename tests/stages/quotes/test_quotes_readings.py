@@ -359,3 +359,21 @@ def test_an_age_standing_for_a_person_is_a_person_role() -> None:
     (quote,) = [q for q in dossier.quotes if q.cue == "said"]
     assert quote.speaker == "the 46-year-old"
     assert names.get(quote.speaker_actor_id or "") == "Ann Roe"
+
+
+def test_a_pronoun_in_a_clause_before_the_main_one_is_the_name_right_after() -> None:
+    text = (
+        "Governor mocked over claim\n\n"
+        "Senator Tom Roe spoke first on Monday. After he claimed that the vote was rigged, "
+        "Governor Jim Poe was widely mocked."
+    )
+    assert actor_speaking(text, "cue:claimed") == "Jim Poe"
+
+
+def test_a_pronoun_before_a_name_of_the_other_sex_is_not_that_name() -> None:
+    text = (
+        "Governor mocked over claim\n\n"
+        "Senator Tom Roe spoke first on Monday. After she claimed that the vote was rigged, "
+        "Governor Jim Poe was widely mocked."
+    )
+    assert actor_speaking(text, "cue:claimed") != "Jim Poe"

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from presslens.model import Actor
 from presslens.stages.parties import party_of
-from presslens.stages.quotes.binding import not_the_speaker
+from presslens.stages.quotes.binding import cataphor, not_the_speaker
 from presslens.stages.quotes.context import Context, sentence_of, token_span
 from presslens.stages.quotes.distance import (
     reach,
@@ -278,6 +278,9 @@ def resolve(
     if need is None:
         return speaker
     inside = not_the_speaker(ctx, ctx.doc[speaker.head]) | barred
+    ahead = cataphor(ctx, ctx.doc[speaker.head])
+    if ahead is not None and ahead.id not in inside and fits_actor(ctx, need, ahead):
+        return replace(speaker, name=ahead.name, actor_id=ahead.id, actor_ids=(ahead.id,))
     found = [
         c
         for c in candidates(ctx, speaker, earlier, need)
@@ -298,6 +301,10 @@ def resolve(
     if body and body_in_a_group(ctx, speaker, -nearest[1]):
         return speaker  # "Republican leaders in the Senate ... they disagree": the leaders
     return replace(speaker, name=best.name, actor_id=best.actor_id, actor_ids=best.actor_ids or ())
+
+
+def fits_actor(ctx: Context, need: Need, actor: Actor) -> bool:
+    return fits(need, actor.type, sex_of(ctx, actor.id), False)
 
 
 def nation_referent(ctx: Context, speaker: Speaker) -> Speaker | None:
