@@ -377,3 +377,23 @@ def test_a_pronoun_before_a_name_of_the_other_sex_is_not_that_name() -> None:
         "Governor Jim Poe was widely mocked."
     )
     assert actor_speaking(text, "cue:claimed") != "Jim Poe"
+
+
+def test_a_site_named_as_the_reporter_is_no_he() -> None:
+    text = (
+        "Pastor attacks the scouts\n\n"
+        "Pastor Kevin Swanson spoke on his radio show on Monday. He slammed the Girl Scouts for "
+        "their camps, Right Wing Watch first reported. He then implied that the leaders should "
+        "resign."
+    )
+    assert actor_speaking(text, "cue:implied") == "Kevin Swanson"
+
+
+def test_a_person_the_tagger_missed_stays_a_she() -> None:
+    text = (
+        "Pastor attacks the scouts\n\n"
+        "Pastor Kevin Swanson spoke on his radio show on Monday. He slammed the Girl Scouts for "
+        "their camps, Hope Hicks first reported. She then said that the leaders should resign."
+    )
+    (quote,) = [q for q in presslens.analyse(text).quotes if q.cue == "said"]
+    assert quote.speaker_name == "Hope Hicks"
