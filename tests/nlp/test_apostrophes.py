@@ -38,3 +38,20 @@ def test_a_batch_parse_keeps_each_articles_characters() -> None:
     docs = list(nlp.parse_many([TEXT, "Plain text, no apostrophe."]))
     assert [doc.text for doc in docs] == [TEXT, "Plain text, no apostrophe."]
     assert any(e.text == "Bill O\u2019Reilly" for e in docs[0].ents)
+
+
+BAR = (
+    "Senate debates the bill\n\n"
+    "Senator Ann Roe \u2015 who spoke for an hour on Monday \u2015 said the bill would fail."
+)
+
+
+def test_a_horizontal_bar_is_read_as_an_em_dash_and_kept() -> None:
+    assert straighten("A \u2015 B") == "A \u2014 B"
+    assert nlp.parse(BAR).text == BAR
+
+
+def test_a_speaker_before_an_aside_set_off_by_horizontal_bars_is_named() -> None:
+    dossier = analyse(BAR)
+    names = {a.id: a.name for a in dossier.actors}
+    assert [names.get(q.speaker_actor_id or "") for q in dossier.quotes] == ["Ann Roe"]

@@ -95,3 +95,47 @@ def test_brothers_after_a_clause_comma_share_their_surname() -> None:
     )
     actors = actors_of(text)
     assert "Charles Koch" in actors and "David Koch" in actors
+
+
+def test_a_body_the_tagger_missed_after_the_is_an_organisation() -> None:
+    text = (
+        "Coalition weighs in\n\n"
+        "Many voters share these fears, but the Central and East European Coalition, which "
+        "represents millions of Americans, wants to stay neutral. The Central and East European "
+        "Coalition said it would not endorse anyone."
+    )
+    actors = actors_of(text)
+    assert actors["Central and East European Coalition"][0] == "ORG"
+    assert "Central" not in [p.name for p in presslens.analyse(text).places]
+
+
+def test_capitalised_words_ending_in_a_noun_that_is_also_a_thing_are_no_body() -> None:
+    text = (
+        "Senator tours the capital\n\n"
+        "Senator Ann Roe walked along the Old Mill River Bank on Monday and spoke to "
+        "shoppers."
+    )
+    assert set(actors_of(text)) == {"Ann Roe"}
+
+
+def test_a_body_name_the_tagger_cut_before_its_noun_takes_the_noun() -> None:
+    from spacy.tokens import Doc, Span
+
+    from presslens.nlp.parser import get_model
+    from presslens.stages.entities.extents import body_head_joined
+
+    words = ["the", "Central", "and", "East", "European", "Coalition", "said", "no"]
+    doc = Doc(get_model().vocab, words=words)
+    joined = body_head_joined(Span(doc, 3, 5, label="NORP"))
+    assert (joined.text, joined.label_) == ("Central and East European Coalition", "ORG")
+
+
+def test_a_first_name_is_not_short_for_a_foundation_it_opens() -> None:
+    text = (
+        "Clinton plans the foundation handover\n\n"
+        "I, along with Chelsea and Bill, have appointed a new board. Its good works will be "
+        "continued by the Bill and Melinda Gates Foundation. Bill will help."
+    )
+    actors = actors_of(text)
+    assert actors["Bill"][0] == "PERSON"
+    assert "Bill and Melinda Gates Foundation" in actors

@@ -1,4 +1,5 @@
-"""Typographic apostrophes inside words, read by the model as straight ones.
+"""Typographic apostrophes inside words, read by the model as straight ones (and horizontal
+bars as em dashes).
 
 spaCy's small English model learnt its words with the straight apostrophe. Written with the
 typographic one (U+2019, as most web pages print it), a name such as "O’Reilly" or "D’Souza" is
@@ -22,8 +23,12 @@ ANNOTATIONS = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE]
 
 
 def straighten(text: str) -> str:
-    """The text with each typographic apostrophe inside a word made straight (same length)."""
-    return INSIDE_A_WORD.sub("'", text) if "\u2019" in text else text
+    """The text with each typographic apostrophe inside a word made straight, and each
+    horizontal bar (U+2015, some sites' dash: "The film ― which ... ― explains") an em dash,
+    which the model knows (same length)."""
+    if "\u2019" in text:
+        text = INSIDE_A_WORD.sub("'", text)
+    return text.replace("\u2015", "\u2014") if "\u2015" in text else text
 
 
 def with_text(doc: Doc, text: str) -> Doc:

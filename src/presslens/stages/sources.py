@@ -39,7 +39,7 @@ from presslens.resources import read_json
 from presslens.stages.entities import actor_at
 
 KIND_ORDER = ("poll", "document", "media", "organisation", "person")
-STOP_TOKEN = {",", ":", ";", ".", "“", "”", '"', "–", "—", "(", ")", "!", "?"}
+STOP_TOKEN = {",", ":", ";", ".", "“", "”", '"', "–", "—", "―", "(", ")", "!", "?"}
 LEADING = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.I)
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 PASSIVE = re.compile(

@@ -104,14 +104,27 @@ def test_a_document_verb_reports_only_for_a_document(
 
 
 def test_a_not_after_the_cue_does_not_negate_it() -> None:
-    """The parser hangs a later phrase's "not" on the cue; a verb's negation comes before it."""
+    """The parser may hang a later phrase's "not" on the cue ("promising to lift rules ―
+    probably not what Berg had in mind": the model's parse before horizontal bars were read as
+    dashes, written out by hand); a verb's negation comes before it."""
     from presslens import nlp
     from presslens.stages.quotes.kinds import governing, negated
+    from tests.stages.quotes.conftest import hand_parse
 
-    doc = nlp.parse(
-        "On Thursday, however, Tom Reyes spoke to a gathering of mining industry leaders, "
-        "promising to lift safety rules and open more public land to drilling ― probably not "
-        "exactly what Ana Berg had in mind."
+    doc = hand_parse(
+        """
+        Reyes 1 nsubj PROPN
+        spoke 1 ROOT VERB
+        , 1 punct PUNCT
+        promising 1 advcl VERB
+        to 5 aux PART
+        lift 3 xcomp VERB
+        rules 5 dobj NOUN
+        ― 3 punct PUNCT
+        probably 9 advmod ADV
+        not 3 neg PART
+        . 1 punct PUNCT
+        """
     )
     (cue,) = [t for t in doc if t.text == "promising"]
     assert any(c.dep_ == "neg" and c.i > cue.i for c in cue.children)  # the parse at issue

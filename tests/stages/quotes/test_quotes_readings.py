@@ -232,3 +232,32 @@ def test_a_role_two_actors_get_in_the_next_sentence_stays_unresolved() -> None:
         "law school, spoke on Monday. Ray wrote that the reporting was sound.",
     )
     assert actor_speaking(text, "The dean of the journalism school") is None
+
+
+def test_ones_lawyer_named_in_the_very_next_sentence_is_that_lawyer() -> None:
+    text = (
+        "Panel votes against aide\n\n"
+        "The House panel voted to hold Tom Ray in contempt. His attorney said the hearing was "
+        "pointless. An attorney for Ray, Mark Bellamy, stressed that his client was ready to "
+        "appear in private."
+    )
+    assert actor_speaking(text, "His attorney") == "Mark Bellamy"
+
+
+def test_ones_lawyer_is_no_one_when_the_next_sentence_names_two() -> None:
+    text = (
+        "Panel votes against aide\n\n"
+        "The House panel voted to hold Tom Ray in contempt. His attorney said the hearing was "
+        "pointless. Attorneys for Ray, Mark Bellamy and Joan Pike, stressed that their client "
+        "was ready to appear in private."
+    )
+    assert actor_speaking(text, "His attorney") is None
+
+
+def test_a_name_the_parse_hung_on_an_opening_phrase_speaks_for_a_later_verb() -> None:
+    text = (
+        "Voters rail against taxes\n\n"
+        "At a June campaign event in Dayton, Ohio, 62-year-old Ann Roe also railed against "
+        "taxes, and explained how much it upset her to pay them."
+    )
+    assert actor_speaking(text, "cue:explained") == "Ann Roe"

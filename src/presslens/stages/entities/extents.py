@@ -3,8 +3,9 @@ Leads"), carried on over "for the" after a court's name ("Court of Appeals for t
 Circuit") and when the parse stopped short of a surname the article spells out elsewhere
 ("Enrique Peña" before "Nieto", with "Peña Nieto" used alone later), cut at a bracket it does
 not close ("Associated Press (") and at a line break, split at the slashes that join a
-joint poll's sponsors ("ABC News/Washington Post"), and cut after a country's name run into a
-person's ("envoy to Ukraine Kurt Volker")."""
+joint poll's sponsors ("ABC News/Washington Post"), cut after a country's name run into a
+person's ("envoy to Ukraine Kurt Volker"), and carried on over the organisation's noun the
+tagger left after it ("the Central and East European Coalition", tagged "East European")."""
 
 from __future__ import annotations
 
@@ -13,11 +14,15 @@ import re
 from collections import Counter
 from typing import Protocol, TypeVar
 
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
+
 from presslens.model import Span
 from presslens.nlp.firstnames import known_first_name
 from presslens.stages.entities.rules import rules
 from presslens.stages.entities.variants import joined_parts
 from presslens.stages.places import load_places
+from presslens.stages.roles import load_roles
 
 
 class NameMention(Protocol):
@@ -198,3 +203,55 @@ def countries_cut(mentions: list[M], text: str) -> list[M]:
                 mention.label = "PERSON"
             break
     return mentions
+
+
+def body_head_joined(ent: DocSpan) -> DocSpan:
+    """'the Central and East European Coalition' tagged "East European": a name of a body or
+    a people followed right away by a capitalised organisation's noun ("Coalition",
+    "Council", not "House") takes it, and a body's name takes the capitalised words joined by
+    "and" between "the" and it ("Central and")."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    if ent.label_ not in ("ORG", "NORP") or doc[end - 1].tag_ == "POS":
+        return ent
+    if end < len(doc) and body_noun(doc[end]):
+        end += 1
+    elif not body_noun(doc[end - 1]):
+        return ent
+    while start >= 3 and doc[start - 1].lower_ == "and" and doc[start - 2].text.istitle():
+        if doc[start - 3].lower_ != "the":
+            break
+        start -= 2
+    return DocSpan(doc, start, end, label="ORG") if (start, end) != (ent.start, ent.end) else ent
+
+
+def body_noun(word: Token) -> bool:
+    """A capitalised organisation's noun that is no thing ("Coalition", not "Bank")."""
+    roles = load_roles()
+    lower = word.lower_
+    return word.text.istitle() and roles.kind(lower) == "ORG" and not roles.thing(lower)
+
+
+JOINTS = frozenset({"and", "of", "for"})
+
+
+def untagged_bodies(doc: Doc, ents: list[DocSpan]) -> list[DocSpan]:
+    """The entities, with the bodies the tagger missed: after "the", three capitalised words
+    or more (joined by "and", "of" or "for") that end with an organisation's noun and hold no
+    name of a person or a body ("the Central and East European Coalition", where the tagger
+    saw only a place, "Central")."""
+    found = []
+    for the in (t for t in doc if t.lower_ == "the" and t.i + 3 < len(doc)):
+        end = the.i + 1
+        while end < len(doc) and (doc[end].text.istitle() or doc[end].lower_ in JOINTS):
+            end += 1
+        while end > the.i + 1 and doc[end - 1].lower_ in JOINTS:
+            end -= 1
+        words = doc[the.i + 1 : end]
+        if len(words) < 3 or not body_noun(words[-1]) or words[0].lower_ in JOINTS:
+            continue
+        if any(t.ent_type_ in ("PERSON", "ORG") or t.is_sent_start for t in words):
+            continue
+        found.append(DocSpan(doc, words.start, words.end, label="ORG"))
+    if not found:
+        return ents
+    return sorted(ents + found, key=lambda ent: (ent.start, -ent.end))

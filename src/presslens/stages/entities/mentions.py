@@ -18,11 +18,13 @@ from presslens.stages.entities import junk
 from presslens.stages.entities.couples import partner_after, shares_surname
 from presslens.stages.entities.extents import (
     bodies_continued,
+    body_head_joined,
     first_line,
     joint_names_split,
     names_completed,
     outside_brackets,
     run_on_names_cut,
+    untagged_bodies,
 )
 from presslens.stages.entities.labels import (
     city_of_region,
@@ -113,11 +115,12 @@ def find_mentions(
     blocked = blocked + [m.span for m in named]  # "U.S." inside "U.S. PIRG Education Fund"
     found = []
     before_day: dict[Span, int] = {}  # mentions before a day's name ("Super Tuesday")
-    for ent in office_and_person(owner_and_person(joined_names(doc), people), people):
+    ents = untagged_bodies(doc, joined_names(doc))
+    for ent in office_and_person(owner_and_person(ents, people), people):
         ent = relative_named(ent, people, text)
         if ent.label_ not in LABELS:
             continue
-        ent = organisation_tail(ent, organisations)
+        ent = body_head_joined(organisation_tail(ent, organisations))
         if leading_body(ent, [], people) is not None:
             continue  # "Team Clinton": person_bodies makes it the Clinton campaign
         whole = Span(ent.start_char, ent.end_char)
@@ -127,7 +130,7 @@ def find_mentions(
         if mention is not None and not any(s.overlaps(mention.span) for s in blocked):
             found.append(mention)
             before_day[mention.span] = before_a_day(ent)
-    found = days_named(found, before_day)
+    found = days_named(within_none(found), before_day)
     laws = junk.law_names(text)
     found = [m for m in found if not junk.within_law_name(m.span, text, laws)]
     found.extend(named)
@@ -135,6 +138,14 @@ def find_mentions(
     found = [m for m in found if not any(inside_body(m, body) for body in bodies)]
     found = run_on_names_cut(unshouted(found + bodies, doc), text)
     return joint_names_split(bodies_continued(names_completed(found, text), text), text)
+
+
+def within_none(found: list[Mention]) -> list[Mention]:
+    """Mentions less those a longer one holds ("Central" in "Central and East European
+    Coalition", read apart before the body's name took it: `body_head_joined`)."""
+    spans = sorted((m.span for m in found), key=lambda s: (s.start, -s.end))
+    held = {b for a, b in zip(spans, spans[1:], strict=False) if a.contains(b) and a != b}
+    return [m for m in found if m.span not in held] if held else found
 
 
 def before_a_day(ent: DocSpan) -> int:

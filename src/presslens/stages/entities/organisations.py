@@ -18,6 +18,7 @@ import re
 from collections import Counter
 
 from presslens.model import Span
+from presslens.nlp.firstnames import known_first_name
 from presslens.stages.entities.names import Key, dominant
 from presslens.stages.entities.retype import outlet_named
 from presslens.stages.entities.rules import rules
@@ -161,8 +162,8 @@ def longer_names(short: str, groups: dict[Key, Group]) -> tuple[list[str], list[
         if gender or len(longer) <= len(words) or actor_type(other) != "ORG":
             continue
         named = organisation_named(name) or outlet_named(name)  # "Fox" (PERSON): Fox News
-        if read_as_person and (not named or body_of_person(longer)):
-            continue
+        if read_as_person and (not named or body_of_person(longer) or known_first_name(short)):
+            continue  # "Bill" (Clinton) is not the "Bill and Melinda Gates Foundation"
         if clipped(short, longer) or joint_word(words, longer):
             opening.append(name)  # "the Fed": the Federal Reserve; "Post-ABC"
             continue

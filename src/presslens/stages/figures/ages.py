@@ -35,7 +35,7 @@ from presslens.stages.roles import load_roles
 
 AGE = Unit("year of age", "year of age", "duration")
 MAX_AGE = 120
-CLOSERS = frozenset({",", ".", ";", ":", ")", "—", "–", "?", "!"})
+CLOSERS = frozenset({",", ".", ";", ":", ")", "—", "–", "―", "?", "!"})
 PAIR_JOINERS = frozenset({"and", "or"})
 # the tagger's place types: a surname it calls a place ('Singh', 'Lachlan') is a person unless
 # the gazetteer knows the name as a place

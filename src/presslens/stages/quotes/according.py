@@ -73,6 +73,65 @@ def bare_report(ctx: Context, side: list[Token]) -> bool:
     return subject is not None and all(t.i in own or t.is_quote for t in side)
 
 
+# documents whose findings a writer sets before them: "In the latest poll, Clinton led"
+FINDINGS = frozenset({"poll", "survey", "study", "analysis", "audit", "average", "census"})
+OPENERS = frozenset({"but", "and", "still", "yet", "so"})  # "But in the poll, ..."
+
+
+def findings_attribution(ctx: Context, token: Token) -> Attribution | None:
+    """'In the previous Post/ABC poll, Clinton led Trump by 5 points': a sentence opened by
+    "in" and a poll, a survey or a study reports what that document found, when its own verb
+    reports nothing ("In a 2013 memo, the agency suggested" has its cue; a statement or a
+    letter has a writer, so only documents of findings count)."""
+    if token.lower_ != "in" or token.dep_ != "prep" or not opens_sentence(token):
+        return None
+    verb = token.head
+    source = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if source is None or source.lemma_.lower() not in FINDINGS or verb.dep_ != "ROOT":
+        return None
+    if verb.i in ctx.quote_of_token or verb.lemma_.lower() in ctx.lexicon.verbs:
+        return None  # "In a study, economists found ...": the verb's own attribution
+    if is_cue_verb(verb, ctx.lexicon):
+        return None
+    if names_its_people(verb):
+        return None  # "In a study, three economists -- Jo Roe, ... -- raised": theirs
+    speaker = make_speaker(ctx.text, source, ctx.actors)
+    phrase = {t.i for t in token.subtree}
+    side = [t for t in token.sent if t.i > token.i and t.i not in phrase and not t.is_space]
+    side = past_participial(side)  # "In the poll, conducted May 1-3, 40 percent back Roe"
+    side = [t for t in side if not t.is_punct or t.text in ('"', "“", "”", "%")]
+    if speaker is None or len(side) < 4:  # "In the latest polls, he doesn't": too little
+        return None
+    span = trim(ctx.text, subtree_span(side))
+    cue = Span(token.idx, token.idx + len(token.text))
+    return Attribution("indirect", span, cue, token.i, speaker, 0.65) if span else None
+
+
+def names_its_people(verb: Token) -> bool:
+    """The clause's subject is people it names ("three economists -- Jo Roe at ..."): the
+    authors, whose own doing the clause tells."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.ent_type_ == "PERSON":
+        return False  # "In this poll, Trump rose": a finding about a person
+    return any(t.ent_type_ == "PERSON" for t in subject.subtree)
+
+
+def past_participial(side: list[Token]) -> list[Token]:
+    """The words after a participial phrase set off by commas that opens them (the parse may
+    read its participle as a past tense)."""
+    start = next((n for n, t in enumerate(side) if not t.is_punct), len(side))
+    if start == 0 or start == len(side) or side[start].tag_ not in ("VBN", "VBD"):
+        return side
+    comma = next((n for n, t in enumerate(side) if n > start and t.text == ","), None)
+    return side[comma + 1 :] if comma is not None else side
+
+
+def opens_sentence(token: Token) -> bool:
+    """The first word of its sentence, or after an opening "But", "And" ..."""
+    before = [t for t in token.sent if t.i < token.i and not t.is_punct]
+    return not before or (len(before) == 1 and before[0].lower_ in OPENERS)
+
+
 THAT_IS = frozenset({"that", "this", "is", "was", "'s", "’s"})
 
 

@@ -14,7 +14,7 @@ from presslens.stages.quotes.speakers import RESEARCHERS, Speaker, document_auth
 from presslens.stages.quotes.subjects import subject_of
 from presslens.stages.roles import load_roles
 
-DOCUMENT_SENTENCES_BACK = 12  # "the poll" may look further for its pollster, back or ahead
+DOCUMENT_SENTENCES_BACK = 12  # "a poll" may look further for its pollster, back or ahead
 NEWCOMER_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative"})
 INDEFINITE = frozenset({"a", "an", "another"})
 
@@ -40,7 +40,8 @@ def document_source(ctx: Context, speaker: Speaker) -> Speaker:
     family = same_document(ctx.doc[speaker.head].lemma_.lower())
     known = not indefinite(ctx.doc[speaker.head])  # "the study"; "a new poll" is named later
     own = sentence_of(ctx, speaker.head)
-    first = ctx.sentences[max(0, own - DOCUMENT_SENTENCES_BACK)][0]
+    back = own if known else DOCUMENT_SENTENCES_BACK  # "the report" may be the one of page 1
+    first = ctx.sentences[max(0, own - back)][0]
     last = ctx.sentences[min(len(ctx.sentences) - 1, own + DOCUMENT_SENTENCES_BACK)][1]
     before = range(speaker.head - 1, first - 1, -1)
     after = range(speaker.head + 1, last)  # "A new study ... Its authors, at Gallup"

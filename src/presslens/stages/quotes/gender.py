@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from presslens.model import Actor, Span
 from presslens.nlp.firstnames import given_name_sex
-from presslens.stages.quotes.marks import Quoted
+from presslens.stages.quotes.marks import SET_OFF, Quoted
 from presslens.stages.roles import Roles, load_roles
 
 HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mister|Madam)\.?\s*$")
@@ -117,7 +117,7 @@ def noun_vote(votes: Votes, roles: Roles, noun: str, person: Actor) -> None:
 def set_off(doc: Doc, name: int, appos: int) -> bool:
     """Whether a comma or a dash sets the apposition off from the name, as a true apposition
     is ("Tom Ray, her husband"): the parser also reads "Sanders’ son" as one."""
-    return any(doc[k].text in (",", "—", "–", "(") for k in range(name + 1, appos))
+    return any(doc[k].text in SET_OFF or doc[k].text == "(" for k in range(name + 1, appos))
 
 
 def pronoun_votes(

@@ -22,6 +22,9 @@ from dataclasses import dataclass
 
 from presslens.model import Span
 
+DASHES = frozenset({"—", "–", "―"})  # em and en dashes, and the horizontal bar
+SET_OFF = DASHES | {","}  # what sets an aside or an apposition off
+
 OPENING = "“„«"
 CLOSING = "”»"
 STRAIGHT = '"'

@@ -10,6 +10,7 @@ from presslens.model import Actor, Span
 from presslens.stages.entities import actor_at
 from presslens.stages.entities.labels import subject_end
 from presslens.stages.entities.mentions import person_names
+from presslens.stages.quotes.marks import SET_OFF
 from presslens.stages.reporting import load_lexicon
 from presslens.stages.sources import FINITE_TAGS
 
@@ -72,6 +73,8 @@ def name_before_cue(verb: Token) -> Token | None:
     subject (or the quoted clause's); the name right before the cue is the one speaking."""
     doc = verb.doc
     name = doc[verb.i - 1] if verb.i > 0 else verb
+    if name.tag_ == "RB" and name.dep_ == "advmod" and name.i > 0:
+        name = doc[name.i - 1]  # "..., Brenda Roe also railed against ...
     if name.text == ",":
         name = apposed_name(name) or name  # ", Senator Harry Reid, the minority leader, said"
     if name.pos_ != "PROPN" or name.ent_type_ not in ("PERSON", "ORG"):
@@ -213,7 +216,7 @@ def set_off_segment(verb: Token) -> tuple[Token, range] | None:
     doc = verb.doc
     if verb.dep_ != "parataxis" or verb.head.i < verb.i or verb.tag_ not in FINITE_TAGS:
         return None
-    if verb.i + 1 >= len(doc) or doc[verb.i + 1].text not in (",", "—", "–"):
+    if verb.i + 1 >= len(doc) or doc[verb.i + 1].text not in SET_OFF:
         return None
     comma = next((t for t in reversed(doc[max(0, verb.i - SET_OFF_WORDS - 1) : verb.i])
                   if t.text == ","), None)  # fmt: skip

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from presslens.model import Span
 from presslens.nlp.columns import Columns
-from presslens.stages.quotes.according import according_attribution
+from presslens.stages.quotes.according import according_attribution, findings_attribution
 from presslens.stages.quotes.clauses import (
     adverbial,
     after_colon,
@@ -44,6 +44,7 @@ from presslens.stages.quotes.context import (
     token_span,
     trim,
 )
+from presslens.stages.quotes.marks import SET_OFF
 from presslens.stages.quotes.misparsed import (
     name_after_quotation,
     name_before_cue,
@@ -258,7 +259,7 @@ def parenthetical(verb: Token) -> bool:
     first, last = verb.left_edge.i, verb.right_edge.i
     if doc[last].is_punct:
         last -= 1
-    marks = (",", "—", "–", "--")
+    marks = SET_OFF | {"--"}
     before = doc[first - 1].text if first > 0 and not doc[first].is_punct else doc[first].text
     after = doc[last + 1].text if last + 1 < len(doc) else ""
     return first > 0 and before in marks and after in marks
@@ -505,6 +506,7 @@ def reported_speech(ctx: Context) -> list[Attribution]:
             or passive_attribution(ctx, token)
             or told_by(ctx, token)
             or according_attribution(ctx, token)
+            or findings_attribution(ctx, token)
             or noun_attribution(ctx, token)
             or headline_attribution(ctx, token)
             or adjective_attribution(ctx, token)
@@ -525,7 +527,7 @@ def cue_tokens(ctx: Context) -> list[int]:
     verb = columns.where(LEMMA, lambda lemma: lemma.lower() in lexicon.verbs)
     make = columns.where(LEMMA, lambda lemma: lemma.lower() == "make")
     participle = columns.equals(TAG, "VBN")
-    according = columns.equals(LOWER, "according")
+    according = columns.equals(LOWER, "according") | columns.equals(LOWER, "in")
     noun = columns.equals(POS, "NOUN") & columns.where(
         LEMMA, lambda lemma: lemma.lower() in lexicon.nouns
     )
@@ -539,7 +541,7 @@ def cue_tokens(ctx: Context) -> list[int]:
 
 # "..., but has" before "said": the joining word, and the next cue's auxiliaries
 TRAILING_JOIN = re.compile(
-    r"(?:[\s,]+(?:and|but|or|while|even as|as)|,\s*that)"
+    r"(?:[\s,]+(?:and|but|or|while|whereas|although|though|even as|as)|,\s*that)"
     r"(?:\s+(?:has|have|had|will|would|also|later|then|since|had not|has not))*$",
     re.IGNORECASE,
 )

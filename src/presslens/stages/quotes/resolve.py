@@ -19,6 +19,11 @@ from presslens.model import Actor
 from presslens.stages.parties import party_of
 from presslens.stages.quotes.binding import not_the_speaker
 from presslens.stages.quotes.context import Context, sentence_of, token_span
+from presslens.stages.quotes.distance import (
+    reach,
+    relayed_distance,
+    relaying_sentences,
+)
 from presslens.stages.quotes.documents import document_source, named_with, referent
 from presslens.stages.quotes.given import named_next, role_words
 from presslens.stages.quotes.groups import (
@@ -251,78 +256,6 @@ def asked_in_main_clause(cue: Token) -> list[Token]:
     return [c for c in cue.head.children if c.dep_ == "nsubj"]
 
 
-def narrative(ctx: Context, number: int) -> bool:
-    """Whether a sentence has words of the writer's, not only words quoted."""
-    known = ctx.narrative.get(number)
-    if known is None:
-        start, end = ctx.sentences[number]
-        words = range(start, end)
-        known = any(i not in ctx.quote_of_token and not ctx.doc[i].is_punct for i in words)
-        ctx.narrative[number] = known
-    return known
-
-
-def sentences_between(ctx: Context, first: int, last: int) -> int:
-    """How many sentences back `first` is from `last`, not counting those wholly quoted (a
-    quotation of three sentences puts its speaker no further away)."""
-    return sum(1 for n in range(first + 1, last + 1) if narrative(ctx, n))
-
-
-def relayed_distance(ctx: Context, first: int, last: int, relayed: set[int]) -> int:
-    """Sentences back, not counting those whose subject is the speaker's own pronoun: "Under
-    Ban ... He has championed ... he said" keeps Ban one sentence back, as a reader does."""
-    between = sentences_between(ctx, first, last)
-    return max(0, between - sum(1 for n in relayed if first < n < last))
-
-
-def reach(ctx: Context, own: int, back: int) -> int:
-    """The first sentence in reach: `back` sentences of the writer's before `own`."""
-    first = own
-    while first > 0 and own - first < 4 * back and sentences_between(ctx, first, own) < back:
-        first -= 1
-    return first
-
-
-def relaying_sentences(ctx: Context, speaker: Speaker, first: int, own: int) -> set[int]:
-    """Sentences whose main subject is the same word as the speaker ("The Kremlin wants ...
-    It wants ... It insists ..."): its referent lies before them, so the other names they hold
-    are passed over."""
-    word = ctx.doc[speaker.head].lower_
-    relayed = set()
-    for number in range(first, own):
-        start, end = ctx.sentences[number]
-        root = next((t for t in ctx.doc[start:end] if t.dep_ == "ROOT"), None)
-        subjects = (
-            [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if root is not None
-            else []
-        )
-        if any(relays(s, word) for s in subjects):
-            relayed.add(number)
-    return relayed
-
-
-PRONOUN_FAMILIES = (
-    frozenset({"he", "him", "his"}),
-    frozenset({"she", "her", "hers"}),
-    frozenset({"they", "them", "their"}),
-    frozenset({"it", "its"}),
-)
-
-
-def relays(subject: Token, word: str) -> bool:
-    """A subject that is the speaker's word, not named there: "His lawyer, Sam Hill, ..." names
-    the lawyer rather than passing one on. A pronoun relays its own kind, as a subject or as the
-    subject's owner: "He ... His views ... his response was to say"."""
-    family = next((f for f in PRONOUN_FAMILIES if word in f), frozenset({word}))
-    if subject.pos_ == "PRON" and subject.lower_ in family:
-        return True
-    if any(c.dep_ == "poss" and c.lower_ in family for c in subject.children):
-        return word in family and len(family) > 1
-    named = any(child.dep_ == "appos" for child in subject.children)
-    return subject.lower_ == word and subject.pos_ in ("PRON", "NOUN") and not named
-
-
 def names_referent(token: Token, actor: Actor, plural: bool) -> bool:
     """A noun naming the actor: not an adjective ("Republican voters" is no mention of the
     Republicans), and a group (NORP) only in the plural ("Republicans")."""
@@ -448,11 +381,19 @@ def role_candidates(
     if place is not None:  # a holder named far back, tied to another state, neither
         holders = {h for h in holders if not elsewhere(ctx, h, place)}
     if holders or holders_only(ctx, head, role):
-        return [c for c in found if c[2].actor_id in holders] or sole_holder(ctx, speaker, holders)
+        kept = [c for c in found if c[2].actor_id in holders] or sole_holder(ctx, speaker, holders)
+        return kept or ([] if holders else named_after_all(ctx, speaker, roles.same_as(role)))
     near = clear_leader([c for c in found if c[3] <= 1])
     alone = last_speaker_alone(ctx, found, roles.same_as(role), earlier)
-    later = None if holders or near or alone else named_next(ctx, speaker.head, roles.same_as(role))
-    return near or alone or ([(MAX_RANK, 0, referent(speaker, later), 1)] if later else [])
+    later = [] if near or alone else named_after_all(ctx, speaker, roles.same_as(role))
+    return near or alone or later
+
+
+def named_after_all(ctx: Context, speaker: Speaker, role: str) -> list[Candidate]:
+    """The one actor the very next sentence gives a role no one held before (`named_next`):
+    "His attorney said ... An attorney for Ray, Mark Bellamy, stressed"."""
+    later = named_next(ctx, speaker.head, role)
+    return [(MAX_RANK, 0, referent(speaker, later), 1)] if later else []
 
 
 def holders_only(ctx: Context, head: Token, role: str) -> bool:

@@ -65,6 +65,7 @@ from presslens.stages.quotes.kinds import (
 from presslens.stages.quotes.lede import identified_later
 from presslens.stages.quotes.marks import Quoted, find_quoted, find_single_quoted
 from presslens.stages.quotes.posts import post_attributions
+from presslens.stages.quotes.repeated import repeated_quotes
 from presslens.stages.quotes.reported import reported_speech
 from presslens.stages.quotes.resolve import resolve
 from presslens.stages.quotes.speakers import Speaker
@@ -426,7 +427,7 @@ def find_quotes(
         and not when_it_was_said(ctx, item)
         and not speaker_inside(item)
     ]
-    items = resolve_speakers(ctx, items)
+    items = repeated_quotes(ctx, resolve_speakers(ctx, items))
     quotes, stances = split_stances(ctx, items)
     terms += single_quoted_terms(ctx, [q.span for q in quoted])
     terms = [t for t in terms if not any(q.span.contains(t.span) for q in quotes)]  # tagged

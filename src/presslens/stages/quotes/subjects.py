@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from presslens.stages.entities.junk import dateline
 from presslens.stages.quotes.clauses import ADVERBIAL_MARKS
+from presslens.stages.quotes.marks import DASHES
 from presslens.stages.quotes.misparsed import (
     SUBJECTS,
     conjoined_subject,
@@ -75,10 +76,9 @@ def subject_of(verb: Token) -> Token | None:
             if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 noun = current.head  # "issued a statement saying ...": the issuer speaks
                 return (giver(noun) or noun) if speaking_noun(noun) else None
-            if current.dep_ == "conj" and passive_subject(current) is not None:
-                return passive_subject(current)  # "Roe was joined by Poe and joked"
-            if conjoined_subject(current) is not None:
-                return conjoined_subject(current)
+            shared = subject_shared(current)
+            if shared is not None:
+                return shared
             current = current.head
             if aside_closed_before(current, verb):
                 current = current.head  # "- where the Panthers played - while chanting"
@@ -94,6 +94,20 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def subject_shared(clause: Token) -> Token | None:
+    """The subject a joined clause shares with the one before it when the parse gave it
+    none: a passive's ("Roe was joined by Poe and joked"), a conjoined one's, or a name the
+    parse hung on the first clause's opening phrase ("..., Ohio, Ann Roe railed ... and
+    said")."""
+    if clause.dep_ == "conj" and passive_subject(clause) is not None:
+        return passive_subject(clause)
+    if conjoined_subject(clause) is not None:
+        return conjoined_subject(clause)
+    if clause.dep_ == "conj" and not subjects_of(clause.head):
+        return name_before_cue(clause.head)
+    return None
+
+
 def aside_closed_before(clause: Token, verb: Token) -> bool:
     """'looping the streets around the stadium - where the Panthers played the Vikings - while
     chanting': a clause of place or time set off by dashes is an aside, and the words after
@@ -101,7 +115,7 @@ def aside_closed_before(clause: Token, verb: Token) -> bool:
     wh = any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in clause.lefts)
     doc = clause.doc
     between = doc[clause.i + 1 : verb.i]
-    return wh and any(t.text in ("–", "—", ")") or spaced_hyphen(t) for t in between)
+    return wh and any(t.text in DASHES or t.text == ")" or spaced_hyphen(t) for t in between)
 
 
 def spaced_hyphen(token: Token) -> bool:

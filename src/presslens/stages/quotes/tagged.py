@@ -56,7 +56,7 @@ from presslens.stages.quotes.context import (
     trim,
 )
 from presslens.stages.quotes.direct import nearest_name
-from presslens.stages.quotes.marks import CLOSE_AFTER, MARK_RE, MARKS, Quoted
+from presslens.stages.quotes.marks import CLOSE_AFTER, MARK_RE, MARKS, SET_OFF, Quoted
 from presslens.stages.quotes.misparsed import actor_for
 from presslens.stages.quotes.reported import unquoted_subject
 from presslens.stages.quotes.speakers import Speaker, make_speaker
@@ -255,7 +255,7 @@ def clause_after(cue: Token) -> bool:
     and is not set off inside the content ("Any reading, said Roe, would ...")."""
     subjects = [c.left_edge.i for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i]
     for first in (cue.i, min([cue.i, *subjects])):  # ", said Roe," or ", Roe said,"
-        if first > 0 and cue.doc[first - 1].text in (",", "—", "–"):
+        if first > 0 and cue.doc[first - 1].text in SET_OFF:
             return False
     return any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)
 
