@@ -261,3 +261,45 @@ def test_a_name_the_parse_hung_on_an_opening_phrase_speaks_for_a_later_verb() ->
         "taxes, and explained how much it upset her to pay them."
     )
     assert actor_speaking(text, "cue:explained") == "Ann Roe"
+
+
+def test_a_body_noun_far_back_is_the_one_body_that_spoke_last() -> None:
+    text = (
+        "NASA pushes its rocket\n\n"
+        "NASA announced a new milestone for its rocket on Monday. The rocket has faced delays "
+        "and cost overruns for years. Still, the agency maintained that the rocket will be "
+        "essential for flights to the Moon."
+    )
+    assert actor_speaking(text, "the agency") == "NASA"
+
+
+def test_a_body_noun_far_back_is_no_one_when_another_such_body_is_in_reach() -> None:
+    text = (
+        "NASA pushes its rocket\n\n"
+        "NASA announced a new milestone for its rocket on Monday. The European agency has faced "
+        "delays and cost overruns for years. Still, the agency maintained that the rocket will "
+        "be essential for flights to the Moon."
+    )
+    assert actor_speaking(text, "the agency") is None
+
+
+def test_a_role_far_back_is_the_one_actor_that_spoke_last() -> None:
+    text = (
+        "Trump hits back\n\n"
+        'Donald Trump said on Monday, "We will win this state easily." The crowd cheered '
+        "loudly for a long time. Later the Republican candidate appeared to assert that the "
+        "polls were wrong."
+    )
+    assert actor_speaking(text, "the Republican candidate") == "Donald Trump"
+
+
+def test_a_pronoun_and_a_name_joined_to_it_are_both_speakers() -> None:
+    text = (
+        "NASA pushes its rocket\n\n"
+        "NASA administrator Jim Bridenstine said the work was going well, and he and Ken "
+        "Bowersox listed several other rockets."
+    )
+    dossier = presslens.analyse(text)
+    names = {a.id: a.name for a in dossier.actors}
+    (quote,) = [q for q in dossier.quotes if q.cue == "listed"]
+    assert [names[i] for i in quote.speaker_actor_ids] == ["Jim Bridenstine", "Ken Bowersox"]

@@ -424,14 +424,37 @@ def last_speaker_alone(
     """'Trump said, "..." The Republican candidate appeared to assert ...': further back than
     a role reaches on its own, the one actor in reach when it spoke last (one of the `earlier`
     speakers) and the article gives it no other role ("Roe, president of a consulting firm"
-    is not "the GOP nominee")."""
+    is not "the GOP nominee"). A noun in reach that no actor stands for counts only when it
+    could hold the role ("The rocket has faced delays ... the agency maintained": NASA). The
+    actor must be the article's leading one of its type (a writer's description is for the
+    one the story is about, not a former president quoted in passing), the role no bare noun
+    ("The last man says": someone new), and the actor must have said something, not only held
+    a stance."""
+    roles = load_roles()
+    if roles.bare_noun(role):
+        return []
+    found = [
+        c for c in found if c[2].actor_id is not None or noun_kind(ctx, c[2]) == roles.kind(role)
+    ]
     ids = {c[2].actor_id for c in found}
-    if len(ids) != 1 or found[0][2].actor_id is None:
+    if len(ids) != 1 or found[0][2].actor_id is None or not leading(ctx, found[0][2].actor_id):
         return []
-    if set(ctx.roles.get(found[0][2].actor_id, {})) - {role}:
-        return []
-    spoke = [c for c in found if any(c[2] is e for e in earlier)]
+    given = set(ctx.roles.get(found[0][2].actor_id, {})) - {role}
+    if any(roles.kind(word) is not None for word in given):
+        return []  # another role; the words of its own name are none ("NASA")
+    spoke = [c for c in found if any(c[2].span == e.span and not e.holder for e in earlier)]
     return [min(spoke, key=lambda c: (c[0], c[1]))] if spoke else []
+
+
+def leading(ctx: Context, actor_id: str) -> bool:
+    """Whether no actor of the same type has more mentions."""
+    actor = next(a for a in ctx.actors if a.id == actor_id)
+    most = max(len(a.mentions) for a in ctx.actors if a.type == actor.type)
+    return len(actor.mentions) == most
+
+
+def noun_kind(ctx: Context, candidate: Speaker) -> str | None:
+    return load_roles().kind(ctx.doc[candidate.head].lemma_.lower())
 
 
 def other_roles_referents(ctx: Context, speaker: Speaker, found: list[Candidate]) -> set[str]:

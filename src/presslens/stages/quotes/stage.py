@@ -295,7 +295,9 @@ def resolve_speakers(ctx: Context, items: list[Attribution]) -> list[Attribution
     for item in sorted(items, key=lambda a: a.speaker.span.start if a.speaker else a.span.start):
         speaker = item.speaker
         if speaker is not None and speaker.actor_id is None and (speaker.pronoun or speaker.role):
-            speaker = resolve(ctx, speaker, earlier, people_quoted_of(ctx, item))
+            speaker = with_partners(
+                ctx, resolve(ctx, speaker, earlier, people_quoted_of(ctx, item))
+            )
             item = replace(item, speaker=speaker, confidence=item.confidence * 0.9)
         if speaker is not None and speaker.actor_id is None and not speaker.pronoun:
             speaker = identified_later(ctx, speaker)
@@ -305,6 +307,16 @@ def resolve_speakers(ctx: Context, items: list[Attribution]) -> list[Attribution
             earlier.append(replace(speaker, holder=True) if holder else speaker)
         resolved.append(item)
     return sorted(resolved, key=lambda a: a.span.start)
+
+
+def with_partners(ctx: Context, speaker: Speaker) -> Speaker:
+    """'he and Ken Bowersox listed ...': the resolved pronoun's actor and the actors of the
+    names joined to it."""
+    partners = [ctx.actor_of_token.get(c.i) for c in ctx.doc[speaker.head].conjuncts]
+    ids = tuple(dict.fromkeys([*speaker.actor_ids, *(a.id for a in partners if a)]))
+    if not speaker.actor_ids or ids == speaker.actor_ids:
+        return speaker
+    return replace(speaker, actor_ids=ids, plural=True)
 
 
 def people_quoted_of(ctx: Context, item: Attribution) -> frozenset[str]:
