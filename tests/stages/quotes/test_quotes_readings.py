@@ -397,3 +397,12 @@ def test_a_person_the_tagger_missed_stays_a_she() -> None:
     )
     (quote,) = [q for q in presslens.analyse(text).quotes if q.cue == "said"]
     assert quote.speaker_name == "Hope Hicks"
+
+
+def test_an_unnamed_source_in_a_party_is_not_the_party() -> None:
+    text = (
+        "Hearing turns partisan\n\n"
+        "The Republican Party called the hearing. The meeting went badly, said one GOP source "
+        "in the room."
+    )
+    assert actor_speaking(text, "one GOP source in the room") is None

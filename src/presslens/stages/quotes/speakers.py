@@ -319,10 +319,11 @@ def group_children(head: Token) -> list[Token]:
 def kind_of_body(head: Token, actors: tuple[Actor, ...], roles: Roles) -> list[Actor]:
     """'the nationalist Global Times tabloid noted', 'a Daily Courier video said': a common
     noun that says what kind of body an organisation's name set before it is, or what it made,
-    stands for that organisation; not a person's role ("a CNN host") nor a document, whose
-    author `document_author` finds ("a CNN poll")."""
+    stands for that organisation; not a person's role ("a CNN host"), a document, whose
+    author `document_author` finds ("a CNN poll"), nor a noun the catalogue has as a thing,
+    which holds the people who speak only for themselves ("one GOP source", "the founders")."""
     lemma = head.lemma_.lower()
-    if head.pos_ != "NOUN" or roles.kind(lemma) not in (None, "ORG"):
+    if head.pos_ != "NOUN" or roles.kind(lemma) not in (None, "ORG") or roles.thing(lemma):
         return []
     names = [actor_for(actors, c) for c in head.children if c.dep_ == "compound"]
     return [a for a in names if a is not None and a.type == "ORG"][:1]
