@@ -406,3 +406,13 @@ def test_an_unnamed_source_in_a_party_is_not_the_party() -> None:
         "in the room."
     )
     assert actor_speaking(text, "one GOP source in the room") is None
+
+
+def test_ones_brief_or_motion_speaks_for_its_owner() -> None:
+    text = (
+        "Files stay sealed\n\n"
+        "Ann Roe filed papers on Monday. Her brief said the files should stay sealed. Tom "
+        "Ray's motion argued that the public has a right to know."
+    )
+    assert actor_speaking(text, "cue:said") == "Ann Roe"
+    assert actor_speaking(text, "cue:argued") == "Tom Ray"

@@ -203,9 +203,13 @@ def name_after_rank(text: str, head: Token) -> Token:
 
 
 def words_owner(head: Token) -> Token:
-    """Whose words a speech noun are: "his best response was to say ...", "Roe's statement
-    says ...": the owner speaks. Any other phrase is its own speaker."""
-    if head.pos_ != "NOUN" or head.lemma_.lower() not in load_lexicon().nouns:
+    """Whose words a speech noun or a document are: "his best response was to say ...", "Roe's
+    statement says ...", "Her submission to the court noted ...": the owner speaks. Any other
+    phrase is its own speaker."""
+    lemma = head.lemma_.lower()
+    if head.pos_ != "NOUN":
+        return head
+    if lemma not in load_lexicon().nouns and load_roles().kind(lemma) != "DOCUMENT":
         return head
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
     return owner if owner is not None and owner.pos_ in ("PRON", "PROPN") else head
