@@ -143,3 +143,23 @@ def test_according_to_before_a_clause_joined_by_but_reports_the_clause_before() 
     (quote,) = [q for q in hear(text) if q.cue == "according to"]
     assert quote.text.endswith("Roe leads Ray by 271 pledged delegates")
     assert quote.actors == ["Daily Courier"]
+
+
+def test_the_data_are_those_of_the_body_that_spoke_just_before() -> None:
+    text = (
+        "Refugee numbers rise\n\n"
+        "The Acme Refugee Center said that most refugees are young. According to the data, "
+        "children make up half of all arrivals."
+    )
+    (quote,) = [q for q in hear(text) if q.cue == "According to"]
+    assert quote.actors == ["Acme Refugee Center"]
+
+
+def test_the_data_are_not_those_of_a_person_who_spoke_just_before() -> None:
+    text = (
+        "Refugee numbers rise\n\n"
+        "Senator Ann Roe said that most refugees are young. According to the data, children "
+        "make up half of all arrivals."
+    )
+    (quote,) = [q for q in hear(text) if q.cue == "According to"]
+    assert quote.actors == []

@@ -282,7 +282,7 @@ def resolve(
     """The speaker with the name and actor of its referent, or as it was when none agrees; never
     an actor of `barred` (the people its quotation names)."""
     if speaker.role == "DOCUMENT":
-        return document_source(ctx, speaker)
+        return document_source(ctx, speaker, earlier)
     owner = pronoun_owner(ctx.doc[speaker.head])
     if speaker.role == "ORG" and owner is not None:
         return owners_body(ctx, speaker, owner, earlier)

@@ -478,7 +478,8 @@ def role_of(head: Token, run: list[Token], roles: Roles) -> tuple[str | None, st
     if lemma in RESEARCHERS and head.tag_ == "NNS" and determiners_of(head) == ["the"]:
         return "DOCUMENT", None  # "the researchers reported": the study's authors
     singular = head.tag_ in ("NN", "NNP") or roles.named_only(lemma)  # "the police" too
-    kind = roles.kind(lemma) if singular else None  # not "officials"
+    kind = roles.kind(lemma) if singular or roles.kind(lemma) == "DOCUMENT" else None
+    # not "officials"; but "the data", "the filings" are documents
     if age_phrase(head):
         kind = "PERSON"  # "said the 46-year-old": a person the article has described
     if kind is None and head.tag_ == "NNP" and party_of(head):
