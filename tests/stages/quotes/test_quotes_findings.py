@@ -163,3 +163,12 @@ def test_the_data_are_not_those_of_a_person_who_spoke_just_before() -> None:
     )
     (quote,) = [q for q in hear(text) if q.cue == "According to"]
     assert quote.actors == []
+
+
+def test_a_content_cut_before_another_speaker_loses_its_relative_word() -> None:
+    text = (
+        "Court rules on voter rolls\n\n"
+        "Critics cite the 2000 election in Florida, when the state wrongly said that 12,000 "
+        "voters were felons."
+    )
+    assert "the 2000 election in Florida" in [q.text for q in hear(text)]
