@@ -8,6 +8,7 @@ texts, a headline line first, through `analyse()`."""
 
 from __future__ import annotations
 
+import presslens
 from tests.stages.quotes.conftest import hear
 
 
@@ -172,3 +173,33 @@ def test_a_content_cut_before_another_speaker_loses_its_relative_word() -> None:
         "voters were felons."
     )
     assert "the 2000 election in Florida" in [q.text for q in hear(text)]
+
+
+def test_a_months_poll_is_no_ones_words() -> None:
+    text = (
+        "Race tightens\n\n"
+        "In May's Acme Research poll, Roe led Ray on a range of questions, including who would "
+        "handle the economy best."
+    )
+    (quote,) = [q for q in hear(text) if q.cue == "In"]
+    assert quote.actors == ["Acme Research"]
+
+
+def test_a_statement_after_another_body_spoke_is_not_that_bodys() -> None:
+    text = (
+        "Minister used a private email\n\n"
+        "The Daily Courier reported on Monday that the minister used a private email account. "
+        "The statement said the minister regrets it."
+    )
+    (quote,) = [q for q in hear(text) if q.cue == "said"]
+    assert quote.actors == []
+
+
+def test_an_analysis_of_data_is_what_speaks_though_the_parse_hangs_the_verb_on_the_data() -> None:
+    text = (
+        "Spending spree\n\n"
+        "The campaigns spent heavily on ads. But a Daily Courier analysis of other data "
+        "identified at least $130 million in spending on things other than television ads."
+    )
+    (quote,) = [q for q in presslens.analyse(text).quotes if q.cue == "identified"]
+    assert quote.speaker == "But a Daily Courier analysis of other data"

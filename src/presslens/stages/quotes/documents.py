@@ -66,10 +66,15 @@ def last_body(
     ctx: Context, speaker: Speaker, earlier: Sequence[Speaker], known: bool
 ) -> Actor | None:
     """'The Refugee Processing Center said that 98.33 percent ... According to the data, ...':
-    a definite document no earlier noun brings in is what the organisation that spoke in the
-    sentence right before gave out."""
+    definite data, figures or results no earlier noun brings in are what the organisation that
+    spoke in the sentence right before gave out."""
     own = sentence_of(ctx, speaker.head)
     last = earlier[-1] if earlier else None
+    head = ctx.doc[speaker.head]
+    if head.lemma_.lower() not in NUMBERS_GIVEN or any(
+        c.dep_ in ("compound", "poss", "nmod") for c in head.children
+    ):
+        return None  # "the statement" may be anyone's; "the RealClearPolitics average" its own
     if not known or last is None or last.actor_id is None or own == 0:
         return None
     if sentence_of(ctx, last.head) != own - 1:
@@ -118,6 +123,8 @@ def named_with(ctx: Context, head: Token, holders: set[str]) -> set[str]:
 
 
 REPORT_NOUNS = frozenset({"study", "report", "analysis", "paper", "survey"})
+# what a body gives out as numbers, which "the data" and "the figures" take up
+NUMBERS_GIVEN = frozenset({"datum", "data", "figure", "number", "count", "tally", "result"})
 
 
 def same_document(lemma: str) -> frozenset[str]:

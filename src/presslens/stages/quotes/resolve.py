@@ -117,7 +117,7 @@ def speaker_fits(ctx: Context, need: Need, candidate: Speaker) -> bool:
         return False  # an unresolved pronoun tells nothing, nor "several" or "many"
     if need.plural is False and a_thing(head) and not name_like(head):
         return False  # a thing that "said" ("Roe's brief said") is no "he", "she" or "the judge"
-    if need.gender is not None and body_like_name(ctx, candidate):
+    if need.gender is not None and candidate.role is None and body_like_name(ctx, candidate):
         return False  # "Right Wing Watch reported ... He then implied": not the site
     kind = load_roles().kind(head.lemma_.lower()) or "PERSON"
     return fits(need, kind, candidate.gender, candidate.plural)
@@ -126,7 +126,10 @@ def speaker_fits(ctx: Context, need: Need, candidate: Speaker) -> bool:
 def body_like_name(ctx: Context, candidate: Speaker) -> bool:
     """A proper name of several words that no actor holds, that the tagger does not call a
     person's and that opens with no given name ("Right Wing Watch"): a body's, most likely."""
-    words = [t for t in ctx.doc[candidate.head].subtree if t.pos_ == "PROPN"]
+    head = ctx.doc[candidate.head]
+    if any(c.dep_ in ("det", "poss") for c in head.children):
+        return False  # "the Wisconsin Republican": a person's role
+    words = [t for t in head.subtree if t.pos_ == "PROPN"]
     if len(words) < 2 or any(t.ent_type_ == "PERSON" for t in words):
         return False
     return not known_first_name(words[0].text)

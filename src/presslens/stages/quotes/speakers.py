@@ -209,9 +209,11 @@ def words_owner(head: Token) -> Token:
     lemma = head.lemma_.lower()
     if head.pos_ != "NOUN":
         return head
-    if lemma not in load_lexicon().nouns and load_roles().kind(lemma) != "DOCUMENT":
-        return head
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if lemma not in load_lexicon().nouns and load_roles().kind(lemma) == "DOCUMENT":
+        return owner if owner is not None and owner.pos_ == "PRON" else head  # not "May's poll"
+    if lemma not in load_lexicon().nouns:
+        return head
     return owner if owner is not None and owner.pos_ in ("PRON", "PROPN") else head
 
 
