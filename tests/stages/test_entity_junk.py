@@ -143,3 +143,15 @@ def test_ag_before_a_surname_is_the_attorney_general_s_title() -> None:
     names = actor_names(text)
     assert "Nora Vance" in names
     assert not any(name.startswith("AG") for name in names)
+
+
+def test_a_wire_storys_follow_us_line_names_no_actor() -> None:
+    text = (
+        "Senator wins the primary\n\n"
+        "Senator Ann Roe won the primary on Tuesday, and her rival Tom Ray conceded.\n\n__.\n\n"
+        "Pike reported from Boston. Associated Press writer Joan Kim contributed from Albany."
+        "\n\n__.\n\n"
+        "On Twitter follow Mark Bell https://twitter.com/MBellDC and Jane Pike "
+        "https://twitter.com/jpike.\n"
+    )
+    assert actor_names(text) == ["Ann Roe", "Tom Ray"]

@@ -61,3 +61,26 @@ def test_a_surname_both_namesakes_were_just_named_with_is_no_ones() -> None:
     assert "Clinton" not in found  # an actor of its own would split them
     assert found["Bill Clinton"] == ["Bill Clinton"]
     assert found["Hillary Clinton"] == ["Hillary Clinton"]
+
+
+def test_a_bare_surname_far_from_both_is_not_the_one_only_named_as_a_daughter() -> None:
+    found = people(
+        "Mayor hides her illness\n\n"
+        "Mayor Delphine Marchetti fell ill at a ceremony on Sunday and went to daughter Anna "
+        "Marchetti's apartment to rest. Aides said she was fine. The city council met on "
+        "Monday. The meeting ran late into the night. Marchetti had told aides that she did "
+        "not want a doctor."
+    )
+    assert found["Delphine Marchetti"].count("Marchetti") == 1
+    assert "Marchetti" not in found["Anna Marchetti"]
+
+
+def test_a_bare_surname_far_from_both_stays_no_ones_when_both_are_named_alone() -> None:
+    found = people(
+        "Mayor hides her illness\n\n"
+        "Mayor Delphine Marchetti fell ill at a ceremony on Sunday. Anna Marchetti, a doctor, "
+        "went to see her. Aides said she was fine. The city council met on Monday. The meeting "
+        "ran late into the night. Marchetti had told aides that she did not want a doctor."
+    )
+    assert "Marchetti" not in found["Delphine Marchetti"]
+    assert "Marchetti" not in found["Anna Marchetti"]

@@ -8,6 +8,7 @@ texts, a headline line first, through `analyse()`."""
 
 from __future__ import annotations
 
+import presslens
 from tests.stages.quotes.conftest import hear
 
 
@@ -131,3 +132,74 @@ def test_a_study_whose_authors_are_named_in_the_sentence_is_theirs() -> None:
         "College -- raised a challenge to the usual view of trade."
     )
     assert [q for q in hear(text) if q.cue == "In"] == []
+
+
+def test_according_to_before_a_clause_joined_by_but_reports_the_clause_before() -> None:
+    text = (
+        "Race for delegates\n\n"
+        "Entering the final contests in June, Roe leads Ray by 271 pledged delegates according "
+        "to a count by the Daily Courier, but the senator has vowed to fight on and win as many "
+        "delegates as possible."
+    )
+    (quote,) = [q for q in hear(text) if q.cue == "according to"]
+    assert quote.text.endswith("Roe leads Ray by 271 pledged delegates")
+    assert quote.actors == ["Daily Courier"]
+
+
+def test_the_data_are_those_of_the_body_that_spoke_just_before() -> None:
+    text = (
+        "Refugee numbers rise\n\n"
+        "The Acme Refugee Center said that most refugees are young. According to the data, "
+        "children make up half of all arrivals."
+    )
+    (quote,) = [q for q in hear(text) if q.cue == "According to"]
+    assert quote.actors == ["Acme Refugee Center"]
+
+
+def test_the_data_are_not_those_of_a_person_who_spoke_just_before() -> None:
+    text = (
+        "Refugee numbers rise\n\n"
+        "Senator Ann Roe said that most refugees are young. According to the data, children "
+        "make up half of all arrivals."
+    )
+    (quote,) = [q for q in hear(text) if q.cue == "According to"]
+    assert quote.actors == []
+
+
+def test_a_content_cut_before_another_speaker_loses_its_relative_word() -> None:
+    text = (
+        "Court rules on voter rolls\n\n"
+        "Critics cite the 2000 election in Florida, when the state wrongly said that 12,000 "
+        "voters were felons."
+    )
+    assert "the 2000 election in Florida" in [q.text for q in hear(text)]
+
+
+def test_a_months_poll_is_no_ones_words() -> None:
+    text = (
+        "Race tightens\n\n"
+        "In May's Acme Research poll, Roe led Ray on a range of questions, including who would "
+        "handle the economy best."
+    )
+    (quote,) = [q for q in hear(text) if q.cue == "In"]
+    assert quote.actors == ["Acme Research"]
+
+
+def test_a_statement_after_another_body_spoke_is_not_that_bodys() -> None:
+    text = (
+        "Minister used a private email\n\n"
+        "The Daily Courier reported on Monday that the minister used a private email account. "
+        "The statement said the minister regrets it."
+    )
+    (quote,) = [q for q in hear(text) if q.cue == "said"]
+    assert quote.actors == []
+
+
+def test_an_analysis_of_data_is_what_speaks_though_the_parse_hangs_the_verb_on_the_data() -> None:
+    text = (
+        "Spending spree\n\n"
+        "The campaigns spent heavily on ads. But a Daily Courier analysis of other data "
+        "identified at least $130 million in spending on things other than television ads."
+    )
+    (quote,) = [q for q in presslens.analyse(text).quotes if q.cue == "identified"]
+    assert quote.speaker == "But a Daily Courier analysis of other data"

@@ -303,3 +303,116 @@ def test_a_pronoun_and_a_name_joined_to_it_are_both_speakers() -> None:
     names = {a.id: a.name for a in dossier.actors}
     (quote,) = [q for q in dossier.quotes if q.cue == "listed"]
     assert [names[i] for i in quote.speaker_actor_ids] == ["Jim Bridenstine", "Ken Bowersox"]
+
+
+def test_a_noun_saying_what_kind_of_body_a_name_is_is_that_body() -> None:
+    text = (
+        "China watches the race\n\n"
+        "The Daily Courier is a state newspaper. But as the nationalist Daily Courier tabloid "
+        "noted on Thursday, the candidate has fans in China. As the paper noted, it is "
+        "surprising."
+    )
+    assert actor_speaking(text, "the nationalist Daily Courier tabloid") == "Daily Courier"
+    assert actor_speaking(text, "the paper") == "Daily Courier"
+
+
+def test_what_a_body_made_speaks_for_it_but_its_reporter_is_someone_else() -> None:
+    text = (
+        "China watches the race\n\n"
+        "The Daily Courier covered the race. A Daily Courier video said the race was close. A "
+        "Daily Courier reporter said the crowd was small."
+    )
+    assert actor_speaking(text, "A Daily Courier video") == "Daily Courier"
+    assert actor_speaking(text, "A Daily Courier reporter") is None
+
+
+def test_who_after_a_place_in_a_phrase_of_people_is_the_people() -> None:
+    text = (
+        "Senator's attacks echoed\n\n"
+        "Senator Ann Roe's attacks were echoed by her campaign and Democrats across the "
+        "country, who highlighted comments Tom Ray made in 2006."
+    )
+    dossier = presslens.analyse(text)
+    (quote,) = [q for q in dossier.quotes if q.cue == "highlighted"]
+    assert quote.speaker == "her campaign and Democrats across the country"
+
+
+def test_who_after_a_person_in_a_phrase_is_that_person() -> None:
+    text = (
+        "Senator's attacks echoed\n\n"
+        "The plan was praised by a close friend of Ann Roe, who said it would help farmers."
+    )
+    dossier = presslens.analyse(text)
+    names = {a.id: a.name for a in dossier.actors}
+    (quote,) = [q for q in dossier.quotes if q.cue == "said"]
+    assert names.get(quote.speaker_actor_id or "") == "Ann Roe"
+
+
+def test_an_age_standing_for_a_person_is_a_person_role() -> None:
+    text = (
+        "Delegate cheers the nominee\n\n"
+        "Ann Roe, a delegate from Ohio, cheered from the floor. "
+        "“He will win this state,” said the 46-year-old."
+    )
+    dossier = presslens.analyse(text)
+    names = {a.id: a.name for a in dossier.actors}
+    (quote,) = [q for q in dossier.quotes if q.cue == "said"]
+    assert quote.speaker == "the 46-year-old"
+    assert names.get(quote.speaker_actor_id or "") == "Ann Roe"
+
+
+def test_a_pronoun_in_a_clause_before_the_main_one_is_the_name_right_after() -> None:
+    text = (
+        "Governor mocked over claim\n\n"
+        "Senator Tom Roe spoke first on Monday. After he claimed that the vote was rigged, "
+        "Governor Jim Poe was widely mocked."
+    )
+    assert actor_speaking(text, "cue:claimed") == "Jim Poe"
+
+
+def test_a_pronoun_before_a_name_of_the_other_sex_is_not_that_name() -> None:
+    text = (
+        "Governor mocked over claim\n\n"
+        "Senator Tom Roe spoke first on Monday. After she claimed that the vote was rigged, "
+        "Governor Jim Poe was widely mocked."
+    )
+    assert actor_speaking(text, "cue:claimed") != "Jim Poe"
+
+
+def test_a_site_named_as_the_reporter_is_no_he() -> None:
+    text = (
+        "Pastor attacks the scouts\n\n"
+        "Pastor Kevin Swanson spoke on his radio show on Monday. He slammed the Girl Scouts for "
+        "their camps, Right Wing Watch first reported. He then implied that the leaders should "
+        "resign."
+    )
+    assert actor_speaking(text, "cue:implied") == "Kevin Swanson"
+
+
+def test_a_person_the_tagger_missed_stays_a_she() -> None:
+    text = (
+        "Pastor attacks the scouts\n\n"
+        "Pastor Kevin Swanson spoke on his radio show on Monday. He slammed the Girl Scouts for "
+        "their camps, Hope Hicks first reported. She then said that the leaders should resign."
+    )
+    (quote,) = [q for q in presslens.analyse(text).quotes if q.cue == "said"]
+    assert quote.speaker_name == "Hope Hicks"
+
+
+def test_an_unnamed_source_in_a_party_is_not_the_party() -> None:
+    text = (
+        "Hearing turns partisan\n\n"
+        "The Republican Party called the hearing. The meeting went badly, said one GOP source "
+        "in the room."
+    )
+    assert actor_speaking(text, "one GOP source in the room") is None
+
+
+def test_ones_brief_or_motion_speaks_for_its_owner() -> None:
+    text = (
+        "Files stay sealed\n\n"
+        "Ann Roe filed papers on Monday. Her brief said the files should stay sealed. Tom "
+        "Ray's motion argued that the public has a right to know."
+    )
+    assert actor_speaking(text, "cue:said") == "Ann Roe"
+    assert actor_speaking(text, "cue:argued") == "Tom Ray"

@@ -13,7 +13,9 @@ pronouns say), a reader still resolves most mentions, each on its own:
   Clinton"): a writer who meant the same person would have written a pronoun;
 - of those left, the one named last, in the same sentence or the RECENT sentences before it,
   when the others were not named there ("Hillary Clinton rebuffed a heckler ... 'You're very
-  rude,' Clinton told her").
+  rude,' Clinton told her");
+- else the one namesake not only ever named as another's relative ("daughter Chelsea
+  Clinton's apartment" beside Hillary Clinton).
 
 A modifier ("the Clinton years", "Trump officials", "the Bush family") or a name under an
 article or an adjective ("the newest Clinton", "a Cheney") names the family, not one of them.
@@ -134,7 +136,27 @@ def reader_owner(
     fits = unnamed
     window = Span(starts[max(0, sentence - RECENT)], span.start)
     named = [name for name in fits if named_within(groups[(name, "")], window, doc)]
-    return named[0] if len(named) == 1 else None
+    if len(named) == 1:
+        return named[0]
+    principal = [name for name in fits if not only_as_relative(groups[(name, "")], doc)]
+    return principal[0] if len(principal) == 1 and len(fits) > 1 else None
+
+
+def only_as_relative(person: Group, doc: Doc) -> bool:
+    """Whether every full mention of the person names them in passing as another's relative
+    ("daughter Chelsea Clinton's apartment"): the bare surname is then the other namesake's.
+    Not a relative the text goes on to tell of, a subject ("Her brother, Lucius Roe, runs a
+    bakery")."""
+    spans = [s for s in person.spans if " " in doc.text[s.start : s.end].strip()]
+    tokens = [doc.char_span(s.start, s.end, alignment_mode="expand") for s in spans]
+    return bool(tokens) and all(
+        t is not None and named_as_relative(t) and not a_subject(t.root) for t in tokens
+    )
+
+
+def a_subject(root: Token) -> bool:
+    """The name, or the noun it is apposed to, is a verb's subject."""
+    return root.dep_ in SUBJECTS or (root.dep_ == "appos" and root.head.dep_ in SUBJECTS)
 
 
 def a_person_named(tokens: DocSpan) -> bool:
@@ -191,7 +213,10 @@ def named_as_relative(tokens: DocSpan) -> bool:
     root = tokens.root
     nouns = [root.head] if root.dep_ == "appos" else []
     nouns += [c for c in root.children if c.dep_ in ("appos", "compound") and c.i < tokens.start]
-    return any(load_roles().relational(noun.lemma_.lower()) for noun in nouns)
+    before = root.doc[tokens.start - 1] if tokens.start > 0 else None
+    if before is not None and before.is_lower:
+        nouns.append(before)  # "to daughter Chelsea Clinton's", "daughter" read as a verb
+    return any(load_roles().relational(noun.lower_) for noun in nouns)
 
 
 def sentence_end(starts: list[int], sentence: int, doc: Doc) -> int:

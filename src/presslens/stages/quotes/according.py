@@ -36,6 +36,8 @@ def according_attribution(ctx: Context, token: Token) -> Attribution | None:
     before = [t for t in words if t.i < token.i and t.i not in phrase and not t.is_space]
     after = [t for t in words if t.i > token.i and t.i not in phrase and not t.is_space]
     side = after if len(after) >= len(before) else before
+    if before and opens_another_clause(after):
+        side = before  # "Roe leads by 271 delegates according to X, but Ray has vowed ..."
     kept = ('"', "“", "”", "''", "``", "%")  # quotation marks, and "60%" keeps its sign
     side = [t for t in side if not t.is_punct or t.text in kept] or side
     if side and all(t.lower_ in THAT_IS for t in side):
@@ -45,6 +47,13 @@ def according_attribution(ctx: Context, token: Token) -> Attribution | None:
     cue = Span(token.idx, to.idx + len(to.text))
     span = trim(ctx.text, subtree_span(side))
     return Attribution("indirect", span, cue, token.i, speaker, 0.75) if span else None
+
+
+def opens_another_clause(words: list[Token]) -> bool:
+    """Whether the words after the phrase open with a joining word ("but", "and", "yet"): a
+    clause of its own, not what the phrase's source says."""
+    first = next((t for t in words if not t.is_punct), None)
+    return first is not None and first.dep_ == "cc"
 
 
 def reported_by_its_verb(ctx: Context, token: Token) -> bool:

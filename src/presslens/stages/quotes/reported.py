@@ -539,9 +539,11 @@ def cue_tokens(ctx: Context) -> list[int]:
     return np.flatnonzero(candidates).tolist()
 
 
-# "..., but has" before "said": the joining word, and the next cue's auxiliaries
+# "..., but has" before "said", "..., when" before "the state stated": the joining or relative
+# word, and the next cue's auxiliaries
 TRAILING_JOIN = re.compile(
-    r"(?:[\s,]+(?:and|but|or|while|whereas|although|though|even as|as)|,\s*that)"
+    r"(?:[\s,]+(?:and|but|or|while|whereas|although|though|even as|as|when|where|which|who)"
+    r"|,\s*that)"
     r"(?:\s+(?:has|have|had|will|would|also|later|then|since|had not|has not))*$",
     re.IGNORECASE,
 )

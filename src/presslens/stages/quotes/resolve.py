@@ -16,8 +16,9 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from presslens.model import Actor
+from presslens.nlp.firstnames import known_first_name
 from presslens.stages.parties import party_of
-from presslens.stages.quotes.binding import not_the_speaker
+from presslens.stages.quotes.binding import cataphor, not_the_speaker
 from presslens.stages.quotes.context import Context, sentence_of, token_span
 from presslens.stages.quotes.distance import (
     reach,
@@ -116,8 +117,22 @@ def speaker_fits(ctx: Context, need: Need, candidate: Speaker) -> bool:
         return False  # an unresolved pronoun tells nothing, nor "several" or "many"
     if need.plural is False and a_thing(head) and not name_like(head):
         return False  # a thing that "said" ("Roe's brief said") is no "he", "she" or "the judge"
+    if need.gender is not None and candidate.role is None and body_like_name(ctx, candidate):
+        return False  # "Right Wing Watch reported ... He then implied": not the site
     kind = load_roles().kind(head.lemma_.lower()) or "PERSON"
     return fits(need, kind, candidate.gender, candidate.plural)
+
+
+def body_like_name(ctx: Context, candidate: Speaker) -> bool:
+    """A proper name of several words that no actor holds, that the tagger does not call a
+    person's and that opens with no given name ("Right Wing Watch"): a body's, most likely."""
+    head = ctx.doc[candidate.head]
+    if any(c.dep_ in ("det", "poss") for c in head.children):
+        return False  # "the Wisconsin Republican": a person's role
+    words = [t for t in head.subtree if t.pos_ == "PROPN"]
+    if len(words) < 2 or any(t.ent_type_ == "PERSON" for t in words):
+        return False
+    return not known_first_name(words[0].text)
 
 
 def name_like(token: Token) -> bool:
@@ -270,7 +285,7 @@ def resolve(
     """The speaker with the name and actor of its referent, or as it was when none agrees; never
     an actor of `barred` (the people its quotation names)."""
     if speaker.role == "DOCUMENT":
-        return document_source(ctx, speaker)
+        return document_source(ctx, speaker, earlier)
     owner = pronoun_owner(ctx.doc[speaker.head])
     if speaker.role == "ORG" and owner is not None:
         return owners_body(ctx, speaker, owner, earlier)
@@ -278,6 +293,9 @@ def resolve(
     if need is None:
         return speaker
     inside = not_the_speaker(ctx, ctx.doc[speaker.head]) | barred
+    ahead = cataphor(ctx, ctx.doc[speaker.head])
+    if ahead is not None and ahead.id not in inside and fits_actor(ctx, need, ahead):
+        return replace(speaker, name=ahead.name, actor_id=ahead.id, actor_ids=(ahead.id,))
     found = [
         c
         for c in candidates(ctx, speaker, earlier, need)
@@ -298,6 +316,10 @@ def resolve(
     if body and body_in_a_group(ctx, speaker, -nearest[1]):
         return speaker  # "Republican leaders in the Senate ... they disagree": the leaders
     return replace(speaker, name=best.name, actor_id=best.actor_id, actor_ids=best.actor_ids or ())
+
+
+def fits_actor(ctx: Context, need: Need, actor: Actor) -> bool:
+    return fits(need, actor.type, sex_of(ctx, actor.id), False)
 
 
 def nation_referent(ctx: Context, speaker: Speaker) -> Speaker | None:

@@ -50,6 +50,16 @@ class Speaker:
     holder: bool = False  # holds a stance ("Roe wants ..."), did not speak
 
 
+AGE_UNITS = frozenset({"year", "month", "week"})
+
+
+def age_phrase(head: Token) -> bool:
+    """'the 46-year-old' standing alone for a person: "old" with its "year" before it."""
+    return head.lower_ == "old" and any(
+        c.dep_ == "npadvmod" and c.lemma_.lower() in AGE_UNITS for c in head.children
+    )
+
+
 def phrase_tokens(head: Token) -> list[Token]:
     """The head with its modifiers, cutting relative clauses and other clausal attachments."""
     keep = {head.i}
@@ -60,7 +70,8 @@ def phrase_tokens(head: Token) -> list[Token]:
             if child.dep_ in CUT_DEPS and not (child.dep_ == "acl" and token.pos_ == "PRON"):
                 continue  # but "those affected by the shootings" needs its clause
             if child.dep_ == "npadvmod" and (token.i == head.i or token.pos_ in ("NOUN", "PROPN")):
-                continue  # "Trump this week said": when, not who ("57-year-old" stays)
+                if not age_phrase(token):
+                    continue  # "Trump this week said": when, not who ("57-year-old" stays)
             if not_of_the_phrase(child, head) or whose_apposition(child):
                 continue
             keep.add(child.i)
@@ -164,6 +175,7 @@ def make_speaker(
             or set_off_name(head, actors)
             or name_before_role(head, actors)
             or body_spoken_for(head, actors, roles)
+            or kind_of_body(head, actors, roles)
         )
         ids = tuple(dict.fromkeys(a.id for a in found))
     if found:
@@ -191,11 +203,17 @@ def name_after_rank(text: str, head: Token) -> Token:
 
 
 def words_owner(head: Token) -> Token:
-    """Whose words a speech noun are: "his best response was to say ...", "Roe's statement
-    says ...": the owner speaks. Any other phrase is its own speaker."""
-    if head.pos_ != "NOUN" or head.lemma_.lower() not in load_lexicon().nouns:
+    """Whose words a speech noun or a document are: "his best response was to say ...", "Roe's
+    statement says ...", "Her submission to the court noted ...": the owner speaks. Any other
+    phrase is its own speaker."""
+    lemma = head.lemma_.lower()
+    if head.pos_ != "NOUN":
         return head
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if lemma not in load_lexicon().nouns and load_roles().kind(lemma) == "DOCUMENT":
+        return owner if owner is not None and owner.pos_ == "PRON" else head  # not "May's poll"
+    if lemma not in load_lexicon().nouns:
+        return head
     return owner if owner is not None and owner.pos_ in ("PRON", "PROPN") else head
 
 
@@ -302,6 +320,19 @@ def group_children(head: Token) -> list[Token]:
         if obj.dep_ == "pobj" and obj.tag_ == "NNS"
         for child in obj.children
     ]
+
+
+def kind_of_body(head: Token, actors: tuple[Actor, ...], roles: Roles) -> list[Actor]:
+    """'the nationalist Global Times tabloid noted', 'a Daily Courier video said': a common
+    noun that says what kind of body an organisation's name set before it is, or what it made,
+    stands for that organisation; not a person's role ("a CNN host"), a document, whose
+    author `document_author` finds ("a CNN poll"), nor a noun the catalogue has as a thing,
+    which holds the people who speak only for themselves ("one GOP source", "the founders")."""
+    lemma = head.lemma_.lower()
+    if head.pos_ != "NOUN" or roles.kind(lemma) not in (None, "ORG") or roles.thing(lemma):
+        return []
+    names = [actor_for(actors, c) for c in head.children if c.dep_ == "compound"]
+    return [a for a in names if a is not None and a.type == "ORG"][:1]
 
 
 def body_spoken_for(head: Token, actors: tuple[Actor, ...], roles: Roles) -> list[Actor]:
@@ -449,7 +480,10 @@ def role_of(head: Token, run: list[Token], roles: Roles) -> tuple[str | None, st
     if lemma in RESEARCHERS and head.tag_ == "NNS" and determiners_of(head) == ["the"]:
         return "DOCUMENT", None  # "the researchers reported": the study's authors
     singular = head.tag_ in ("NN", "NNP") or roles.named_only(lemma)  # "the police" too
-    kind = roles.kind(lemma) if singular else None  # not "officials"
+    kind = roles.kind(lemma) if singular or roles.kind(lemma) == "DOCUMENT" else None
+    # not "officials"; but "the data", "the filings" are documents
+    if age_phrase(head):
+        kind = "PERSON"  # "said the 46-year-old": a person the article has described
     if kind is None and head.tag_ == "NNP" and party_of(head):
         kind = "PERSON"  # "the Arizona Republican": one of the party, its party a constraint
     if kind is None:

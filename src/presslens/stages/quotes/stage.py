@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Token
 from presslens.model import Actor, Article, Quote, Span, StageWarning, Term
 from presslens.nlp.encoder import SentenceVectors
 from presslens.stages.entities.junk import credit_lines
+from presslens.stages.quotes.blocks import block_attributions, not_within
 from presslens.stages.quotes.clauses import adverbial, contrast_after
 from presslens.stages.quotes.context import (
     Attribution,
@@ -424,6 +425,8 @@ def find_quotes(
     indirect = [r for r in reported if id(r) not in used and not overlaps_any(r.span, attributed)]
     posts = post_attributions(ctx, article.paragraphs)
     items = [*outside(attributed + unattributed + indirect, posts), *posts]
+    set_apart = block_attributions(ctx, article.paragraphs)  # "The governor added:" + paragraph
+    items = [*not_within(items, set_apart), *set_apart]
     turns = turn_attributions(ctx, blocks(article))  # "TAPPER: Do you think ...?"
     items = [*outside_turns(items, turns), *turns]
     items += tagged_attributions(ctx, vectors, items)

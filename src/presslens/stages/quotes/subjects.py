@@ -74,8 +74,8 @@ def subject_of(verb: Token) -> Token | None:
             if current.dep_ == "acl" and current.head.lower_ in DISTRIBUTIVE:
                 return main_subject(current.head)  # "A and B met voters, each saying ..."
             if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
-                noun = current.head  # "issued a statement saying ...": the issuer speaks
-                return (giver(noun) or noun) if speaking_noun(noun) else None
+                noun = of_phrase_owner(current.head)  # "issued a statement saying ...": the
+                return (giver(noun) or noun) if speaking_noun(noun) else None  # issuer speaks
             shared = subject_shared(current)
             if shared is not None:
                 return shared
@@ -106,6 +106,14 @@ def subject_shared(clause: Token) -> Token | None:
     if clause.dep_ == "conj" and not subjects_of(clause.head):
         return name_before_cue(clause.head)
     return None
+
+
+def of_phrase_owner(noun: Token) -> Token:
+    """'a POLITICO analysis of other data identified ...' (the parse hung the verb on "data"):
+    the noun an "of" phrase hangs on, when that one speaks; else the noun itself."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and speaking_noun(noun.head.head):
+        return noun.head.head
+    return noun
 
 
 def aside_closed_before(clause: Token, verb: Token) -> bool:
@@ -192,13 +200,13 @@ def passive_subject(conjunct: Token) -> Token | None:
 
 def who_antecedent(relative: Token, noun: Token) -> Token:
     """The noun a relative clause is about: "a critic of the plan who says" is the critic,
-    when the parse hangs a "who" clause on a thing ("plan") in a phrase of a noun."""
+    when the parse hangs a "who" clause on a thing ("plan") in a phrase of a noun, or on a
+    body or a place where the noun of the phrase is a person or a body ("the head of the union
+    who", "her campaign and Democrats across the country, who"); not "a friend of Roe who"."""
     owner = noun.head.head
     if relative.lower_ != "who" or noun.dep_ != "pobj" or owner.pos_ not in ("NOUN", "PROPN"):
         return noun
-    return (
-        owner if a_thing(noun) else noun
-    )  # not "a friend of Roe who", "the head of the union who"
+    return owner if a_thing(noun) or not (a_person(noun) or a_thing(owner)) else noun
 
 
 def a_thing(noun: Token) -> bool:

@@ -1,0 +1,59 @@
+"""Block quotations (`presslens.stages.quotes.blocks`): a paragraph ending with a speaker, a
+reporting verb and a colon makes the next paragraph, set apart without quotation marks, that
+speaker's words; a cue inside the block is the speaker's own telling. Invented texts, a headline
+line first, through `analyse()`."""
+
+from __future__ import annotations
+
+import presslens
+
+BLOCK = (
+    "It is typical of her. She knows nothing, but the mouth never stops. The same way, as you "
+    "very aptly pointed out, Laura, people jumped to conclusions."
+)
+
+
+def quotes_of(text: str) -> list[tuple[str, str | None, list[str]]]:
+    dossier = presslens.analyse(text)
+    names = {a.id: a.name for a in dossier.actors}
+    return [(q.text, q.cue, [names[i] for i in q.speaker_actor_ids]) for q in dossier.quotes]
+
+
+def test_a_paragraph_after_a_speaker_and_a_colon_is_the_speakers() -> None:
+    text = (
+        "Governor slams rival\n\n"
+        "Governor Chris Christie spoke on Fox News on Monday night. The governor added:\n\n"
+        f"{BLOCK}\n\nThe interview ended soon after."
+    )
+    assert quotes_of(text) == [(BLOCK, "added", ["Chris Christie"])]
+
+
+def test_a_colon_after_no_reporting_verb_makes_no_block() -> None:
+    text = (
+        "Governor slams rival\n\n"
+        "Governor Chris Christie spoke on Fox News on Monday night. Here is the list:\n\n"
+        "Schools, roads and bridges will all be fixed by the end of the year.\n\n"
+        "The interview ended soon after."
+    )
+    assert quotes_of(text) == []
+
+
+def test_a_lead_in_joined_to_a_first_report_makes_a_block() -> None:
+    text = (
+        "Governor slams rival\n\n"
+        "Governor Chris Christie said that he would say more soon, and added:\n\n"
+        "Schools, roads and bridges will all be fixed by the end of the year.\n\n"
+        "The interview ended soon after."
+    )
+    block = "Schools, roads and bridges will all be fixed by the end of the year."
+    assert (block, "added", ["Chris Christie"]) in quotes_of(text)
+
+
+def test_a_quoted_paragraph_after_the_colon_is_read_once() -> None:
+    text = (
+        "Governor slams rival\n\n"
+        "Governor Chris Christie spoke on Fox News on Monday night. The governor added:\n\n"
+        "“Schools, roads and bridges will all be fixed by the end of the year.”\n\n"
+        "The interview ended soon after."
+    )
+    assert len(quotes_of(text)) == 1
