@@ -22,15 +22,11 @@ from spacy.tokens import Doc
 
 from presslens import nlp, segment
 from presslens.ingest import load
-from presslens.model import Article, Claim, Dossier, Figure, Section, Source, Span, StageWarning
+from presslens.model import Article, Dossier, Section, Span, StageWarning
 from presslens.settings import Settings
 from presslens.stages.claims import rank_claims
-from presslens.stages.claims.checkworthy import TextCues
-from presslens.stages.claims.stage import text_cues
 from presslens.stages.entities import Entities, find_entities
 from presslens.stages.figures import find_figures
-from presslens.stages.figures.stage import Reading as FigureReading
-from presslens.stages.figures.stage import read_text as read_figure_text
 from presslens.stages.quotes import find_quotes
 from presslens.stages.sources import find_sources
 from presslens.stages.tone import find_tones
@@ -105,19 +101,19 @@ def analyse(
     nlp.get_model(settings)
     deadline = nlp.Deadline.of(settings.analysis_seconds)
     article = source if isinstance(source, Article) else load(source, settings=settings)
-    early = EarlyVectors(article) if settings.models != "fast" else EarlyText(article)
+    early = EarlyVectors(article) if settings.models != "fast" else None
     started = time.perf_counter()
     try:
-        # no article without the parse; the accurate mode's encoder (the fast mode's reading
-        # of the words) starts inside it
-        doc = parse_within(article.text, settings, deadline, early.start)
+        # no article without the parse; the accurate mode's encoder starts inside it
+        doc = parse_within(article.text, settings, deadline, early.start if early else None)
         if timings is not None:
             timings["parse"] = time.perf_counter() - started
         dossier = analyse_parsed(
             article, doc, settings=settings, timings=timings, deadline=deadline, early=early
         )
     finally:
-        early.stop()  # a result no stage took (a time limit, another language)
+        if early is not None:
+            early.stop()  # a result no stage took (a time limit, another language)
     if not nlp.fits_one_piece(article.text, settings):
         del doc
         nlp.give_back_memory()  # a long parse leaves a peak of freed memory behind
@@ -177,12 +173,12 @@ def analyse_parsed(
     settings: Settings,
     timings: dict[str, float] | None = None,
     deadline: nlp.Deadline | None = None,
-    early: Early | None = None,
+    early: EarlyVectors | None = None,
 ) -> Dossier:
     """The stages, in order, over an article and its parse: of the whole text, or of a prefix
     when the time limit stopped the parse (the stages then read that prefix). `early`: the
-    work started during the parse (`EarlyVectors`, `EarlyText`). The stages' products are
-    small: they run on one BLAS thread (`nlp.one_blas_thread`)."""
+    encoder started during the parse (`EarlyVectors`). The stages' products are small: they run
+    on one BLAS thread (`nlp.one_blas_thread`)."""
     with nlp.one_blas_thread():
         return stages_over(article, doc, settings, timings, deadline, early)
 
@@ -193,7 +189,7 @@ def stages_over(
     settings: Settings,
     timings: dict[str, float] | None,
     deadline: nlp.Deadline | None,
-    early: Early | None,
+    early: EarlyVectors | None,
 ) -> Dossier:
     """`analyse_parsed`'s work."""
     warnings: list[StageWarning] = list(article.warnings)
@@ -224,24 +220,21 @@ def run_stages(
     sentences: tuple[Span, ...],
     settings: Settings,
     run: StageRunner,
-    early: Early | None = None,
+    early: EarlyVectors | None = None,
 ) -> dict[str, Any]:
     """The English stages in order: the dossier's fields they fill."""
-    early_vectors = early if isinstance(early, EarlyVectors) else None
-    early_text = early if isinstance(early, EarlyText) else None
-    vectors = run("encoder", None, encode, article, sentences, settings, early_vectors)
+    vectors = run("encoder", None, encode, article, sentences, settings, early)
     entities = run("entities", Entities(), find_entities, article, doc)
     actors = entities.actors
     found = run("quotes", ((), (), (), ()), find_quotes, article, doc, actors, vectors=vectors)
     quotes, terms, quote_warnings, stances = found
     run.warnings.extend(quote_warnings)
-    figures = run("figures", (), figures_stage, early_text, article, doc, sentences)
+    figures = run("figures", (), find_figures, article, doc, sentences)
     sources = run("sources", (), find_sources, article, doc, sentences, actors, quotes)
     claims, sources = run(
         "claims",
         ((), sources),
-        claims_stage,
-        early_text,
+        rank_claims,
         article,
         sentences,
         actors=actors,
@@ -307,68 +300,6 @@ class EarlyVectors:
     def stop(self) -> None:
         if self.job is not None:
             self.job.stop()
-
-
-@dataclass(frozen=True, slots=True)
-class TextReadings:
-    """What the fast mode's stages read of the article's words alone, before the parse is
-    complete: the claims model's text cues and the figures' first pass."""
-
-    claims: TextCues
-    figures: FigureReading
-
-
-def read_words(article: Article, sentences: tuple[Span, ...]) -> TextReadings:
-    return TextReadings(text_cues(article, sentences), read_figure_text(article.text))
-
-
-@dataclass(slots=True)
-class EarlyText:
-    """The fast mode's counterpart of `EarlyVectors`: `read_words`, read in a thread as soon
-    as the parse has set the sentences, beside the rest of the parse (the entity recogniser's
-    transition loop runs without the GIL and leaves the second core idle). The claims and
-    figures stages take their part (`claims_stage`, `figures_stage`), each only when it was
-    read from their very sentences or text, else they read it again: the dossier is the one
-    a reading after the parse gives."""
-
-    article: Article
-    job: nlp.Ahead[TextReadings] | None = None
-
-    def start(self, doc: Doc) -> None:
-        self.job = nlp.Ahead(read_words, self.article, segment.sentence_spans(self.article, doc))
-
-    def result(self) -> TextReadings | None:
-        """The readings, once done; None when none were started or the reading failed (the
-        stages then read again, and meet any error themselves)."""
-        if self.job is None:
-            return None
-        try:
-            return self.job.result()
-        except Exception:  # noqa: BLE001 - read again in the stages, which report any error
-            return None
-
-    def stop(self) -> None:
-        if self.job is not None:
-            self.job.stop()
-
-
-Early = EarlyVectors | EarlyText
-
-
-def claims_stage(
-    early: EarlyText | None, *args: Any, **kw: Any
-) -> tuple[tuple[Claim, ...], tuple[Source, ...]]:
-    """`rank_claims(*args, **kw)` with the text cues read during the parse, when there are."""
-    read = early.result() if early is not None else None
-    return rank_claims(*args, text=read.claims if read is not None else None, **kw)
-
-
-def figures_stage(
-    early: EarlyText | None, article: Article, doc: Doc, sentences: tuple[Span, ...]
-) -> tuple[Figure, ...]:
-    """`find_figures` with the figures' first pass read during the parse, when there is one."""
-    read = early.result() if early is not None else None
-    return find_figures(article, doc, sentences, read=read.figures if read is not None else None)
 
 
 def parsed_part(

@@ -1,8 +1,6 @@
 """`checkworthy.hand_features_of`: each cue pattern searches an article's sentences at once
-(`match_counts`), with the very counts of a search of each sentence alone; and the scorer takes
-text cues read already (`read_text_cues`) only for the same sentences."""
+(`match_counts`), with the very counts of a search of each sentence alone."""
 
-import numpy as np
 import pytest
 
 from presslens.stages.claims import checkworthy
@@ -70,20 +68,3 @@ def test_counts_at_the_edges_of_the_next_sentence() -> None:
     rows = checkworthy.hand_features_of(["Then came we", "'90s", "1990s"])
     first_person, years = 8, 4
     assert rows[0][first_person] > 0 and rows[1][years] == 0.0 and rows[2][years] == 0.5
-
-
-def test_read_cues_takes_text_cues_of_the_same_sentences_only() -> None:
-    sentences = ["Prices rose 5% in 2024.", "We will see."]
-    parses = checkworthy.parse_sentences(sentences)
-    marked = checkworthy.TextCues(
-        list(sentences),
-        np.full((2, checkworthy.HAND_FEATURE_COUNT), 0.25, dtype=np.float32),
-        np.ones((2, 256), dtype=np.float32),
-    )
-    taken = checkworthy.read_cues(sentences, parses, marked)
-    assert taken.hand is marked.hand and taken.embedded is marked.embedded
-    other = checkworthy.TextCues(["Other."], marked.hand[:1], marked.embedded[:1])
-    fresh = checkworthy.read_cues(sentences, parses, other)
-    plain = checkworthy.read_cues(sentences, parses)
-    assert fresh.hand.tobytes() == plain.hand.tobytes()
-    assert fresh.embedded.tobytes() == plain.embedded.tobytes()

@@ -379,37 +379,16 @@ class Cues:
     embedded: np.ndarray  # (n, embeddings.DIMENSIONS), raw mean piece vectors
 
 
-@dataclass(frozen=True, slots=True)
-class TextCues:
-    """The cues read from the sentences' words alone, without their parse (`read_text_cues`):
-    work that can be done as soon as the sentences are known, before the parse is complete."""
-
-    sentences: list[str]
-    hand: np.ndarray  # (n, HAND_FEATURE_COUNT)
-    embedded: np.ndarray  # (n, embeddings.DIMENSIONS)
-
-
-def read_text_cues(sentences: list[str]) -> TextCues:
-    """Hand features and embeddings of the sentences. The embeddings come first: the
-    tokenizer releases the GIL, so a thread reading them leaves the most to another thread."""
-    embedded = embeddings.embed(list(sentences))
+def read_cues(sentences: list[str], parses: Sequence[Doc | SpacySpan]) -> Cues:
+    """Hand features, parse features and embeddings of the sentences."""
+    n = len(sentences)
     hand = np.array(hand_features_of(sentences), dtype=np.float32) * HAND_WEIGHT
-    return TextCues(list(sentences), hand.reshape(len(sentences), HAND_FEATURE_COUNT), embedded)
-
-
-def read_cues(
-    sentences: list[str], parses: Sequence[Doc | SpacySpan], text: TextCues | None = None
-) -> Cues:
-    """Hand features, parse features and embeddings of the sentences; `text`, their text cues
-    when read already (ignored unless read from these very sentences)."""
-    if text is None or text.sentences != list(sentences):
-        text = read_text_cues(sentences)
     parsed = np.array(parse_features_of(parses), dtype=np.float32)
     return Cues(
         list(sentences),
-        text.hand,
-        parsed.reshape(len(sentences), PARSE_FEATURE_COUNT),
-        text.embedded,
+        hand.reshape(n, HAND_FEATURE_COUNT),
+        parsed.reshape(n, PARSE_FEATURE_COUNT),
+        embeddings.embed(list(sentences)),
     )
 
 
@@ -505,13 +484,10 @@ class Scorer:
         return network_logit(dense, self.hidden, self.hidden_bias, self.out, self.out_bias)
 
     def probabilities(
-        self,
-        sentences: list[str],
-        parses: Sequence[Doc | SpacySpan] | None = None,
-        text: TextCues | None = None,
+        self, sentences: list[str], parses: Sequence[Doc | SpacySpan] | None = None
     ) -> np.ndarray:
         parses = parse_sentences(sentences) if parses is None else parses
-        cues = read_cues(sentences, parses, text)
+        cues = read_cues(sentences, parses)
         a, b, c = self.blend
         margin = a * self.linear(cues) + b * self.network(cues) + c
         return 1.0 / (1.0 + np.exp(-margin))
@@ -572,7 +548,6 @@ def score_checkworthiness(
     docs: Sequence[Doc | SpacySpan] | None = None,
     *,
     mode: str = "accurate",
-    text: TextCues | None = None,
 ) -> list[float]:
     """A calibrated check-worthiness probability in [0, 1] for each sentence, in order.
 
@@ -580,8 +555,7 @@ def score_checkworthiness(
     (presslens.stages.claims.encoded); "fast" with the n-gram and parse model of this module,
     for which `docs`, when given, holds each sentence's spaCy tokens (a Span of the article's
     parse, or a Doc) in the same order; without it the sentences are parsed here, which costs
-    far more than the scoring itself. `text`: the fast model's `read_text_cues` of these
-    sentences, when read already (the pipeline reads them during the parse).
+    far more than the scoring itself.
     """
     if mode == "accurate":
         return encoded.score_sentences(list(sentences))
@@ -591,4 +565,4 @@ def score_checkworthiness(
         return []
     if docs is not None and len(docs) != len(sentences):
         raise ValueError(f"{len(sentences)} sentences but {len(docs)} parsed sentences")
-    return [float(p) for p in load_scorer().probabilities(list(sentences), docs, text)]
+    return [float(p) for p in load_scorer().probabilities(list(sentences), docs)]

@@ -33,7 +33,7 @@ from typing import Any
 from presslens.model import Actor, Article, Claim, Figure, Quote, Source, Span
 from presslens.nlp.encoder import SentenceVectors
 from presslens.stages.claims import encoded
-from presslens.stages.claims.checkworthy import TextCues, read_text_cues, score_checkworthiness
+from presslens.stages.claims.checkworthy import score_checkworthiness
 
 QUOTE_SHARE = 0.5  # a sentence at least half inside a quotation is the quoted person's claim
 # The scorer learnt from debate transcripts; in news prose a figure and a named source are the
@@ -94,12 +94,6 @@ def sources_in(sentence: Span, quote: Quote | None, sources: tuple[Source, ...])
     return tuple(found)
 
 
-def text_cues(article: Article, sentences: tuple[Span, ...]) -> TextCues:
-    """What the fast model reads of the body sentences' words alone, which needs no more of
-    the parse than the sentences: the pipeline reads it while the entity recogniser runs."""
-    return read_text_cues([span.of(article.text) for span in body_sentences(article, sentences)])
-
-
 def parsed(doc: Any, body: list[Span]) -> list[Any] | None:
     """Each sentence's tokens in the article's parse, or None to let the scorer parse them."""
     if doc is None:
@@ -134,12 +128,6 @@ def accurate_scores(body: list[Span], vectors: SentenceVectors) -> list[float]:
     return [next(ranked) if i is not None else 0.0 for i in found]
 
 
-def fast_scores(article: Article, body: list[Span], doc: Any, text: TextCues | None) -> list[float]:
-    """The fast model's score of each body sentence; `text`, their `text_cues` when read."""
-    texts = [span.of(article.text) for span in body]
-    return score_checkworthiness(texts, parsed(doc, body), mode="fast", text=text)
-
-
 def lowest_score(threshold: float, sourced: bool, *, accurate: bool) -> float:
     """The score a sentence needs to be listed: the threshold, for every sentence under the
     accurate model (its scores are calibrated: one threshold means the same everywhere); under
@@ -160,19 +148,20 @@ def rank_claims(
     threshold: float,
     doc: Any = None,
     vectors: SentenceVectors | None = None,
-    text: TextCues | None = None,
 ) -> tuple[tuple[Claim, ...], tuple[Source, ...]]:
     """Claims above the threshold, and the sources with the ids of the claims citing them.
 
     With `vectors` (the article's sentences through the contextual encoder) the accurate model
     scores the sentences and the claims are exactly those scoring at least the threshold;
     without, the fast model does, under the policy of the module's docstring. `doc`, the
-    article's parse, and `text`, its `text_cues`, save the fast scorer reading them again."""
+    article's spaCy parse, saves the fast scorer parsing every sentence again.
+    """
     body = body_sentences(article, sentences)
     if vectors is not None:
         scores = accurate_scores(body, vectors)
     else:
-        scores = fast_scores(article, body, doc, text)
+        texts = [span.of(article.text) for span in body]
+        scores = score_checkworthiness(texts, parsed(doc, body), mode="fast")
     drafts = []
     for score, span in zip(scores, body, strict=True):
         quote = quote_of(span, quotes)

@@ -28,7 +28,6 @@ numbers that name things ("Section 427", "F-35") as `label`; ages, of people and
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
@@ -69,29 +68,9 @@ LINK = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)[^\s@]+@\S+\.\w+")
 MAX_TEXT_CHARS = 2_000_000
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """A text's tokens and figures as `read_figures` reads them from its characters alone,
-    before the parse adds anything (`read_text`): the pipeline reads them while the parse
-    runs. The stage goes on to change the drafts, so one reading serves one call."""
-
-    text: str
-    tokens: list[Token]
-    drafts: list[Draft]
-
-
-def read_text(text: str) -> Reading:
-    """The first pass of `extract_figures` over `text` (without mentions), which needs no parse."""
-    text = text[:MAX_TEXT_CHARS]
-    return Reading(text, *read_figures(text))
-
-
-def find_figures(
-    article: Article, doc: Doc, sentences: tuple[Span, ...], *, read: Reading | None = None
-) -> tuple[Figure, ...]:
-    """The article's figures; `read`, `read_text(article.text)` when read already."""
+def find_figures(article: Article, doc: Doc, sentences: tuple[Span, ...]) -> tuple[Figure, ...]:
     spans = [(s.start, s.end) for s in sentences]
-    return extract_figures(article.text, doc, sentences=spans, read=read)
+    return extract_figures(article.text, doc, sentences=spans)
 
 
 def extract_figures(
@@ -101,20 +80,15 @@ def extract_figures(
     sentences: list[tuple[int, int]] | None = None,
     labels: bool = False,
     mentions: bool = False,
-    read: Reading | None = None,
 ) -> tuple[Figure, ...]:
     """The figures of `text`; `doc` (a spaCy parse of the same text) adds counted nouns and
     concepts; `sentences` (character spans) bound periods and unit carry-over. Numbers that
     only name things ("Section 427") are left out unless `labels`; currency and percent words
-    without a number ("the dollar") come out as value-less figures only with `mentions`.
-    `read`: `read_text(text)`, when read already (taken when it read this very text)."""
+    without a number ("the dollar") come out as value-less figures only with `mentions`."""
     if not text or not text.strip():
         return ()
     text = text[:MAX_TEXT_CHARS]
-    if read is not None and not mentions and read.text == text:
-        tokens, drafts = read.tokens, read.drafts
-    else:
-        tokens, drafts = read_figures(text, mentions=mentions)
+    tokens, drafts = read_figures(text, mentions=mentions)
     if not drafts:
         return ()
     if sentences is None:
