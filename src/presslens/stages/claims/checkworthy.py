@@ -379,8 +379,13 @@ class Cues:
     embedded: np.ndarray  # (n, embeddings.DIMENSIONS), raw mean piece vectors
 
 
-def read_cues(sentences: list[str], parses: Sequence[Doc | SpacySpan]) -> Cues:
-    """Hand features, parse features and embeddings of the sentences."""
+def read_cues(
+    sentences: list[str],
+    parses: Sequence[Doc | SpacySpan],
+    pieces: embeddings.Pieces | None = None,
+) -> Cues:
+    """Hand features, parse features and embeddings of the sentences; `pieces`, the
+    sentences' WordLlama piece ids when tokenized already (`embeddings.tokenized`)."""
     n = len(sentences)
     hand = np.array(hand_features_of(sentences), dtype=np.float32) * HAND_WEIGHT
     parsed = np.array(parse_features_of(parses), dtype=np.float32)
@@ -388,7 +393,7 @@ def read_cues(sentences: list[str], parses: Sequence[Doc | SpacySpan]) -> Cues:
         list(sentences),
         hand.reshape(n, HAND_FEATURE_COUNT),
         parsed.reshape(n, PARSE_FEATURE_COUNT),
-        embeddings.embed(list(sentences)),
+        embeddings.embed(list(sentences), pieces),
     )
 
 
@@ -484,10 +489,13 @@ class Scorer:
         return network_logit(dense, self.hidden, self.hidden_bias, self.out, self.out_bias)
 
     def probabilities(
-        self, sentences: list[str], parses: Sequence[Doc | SpacySpan] | None = None
+        self,
+        sentences: list[str],
+        parses: Sequence[Doc | SpacySpan] | None = None,
+        pieces: embeddings.Pieces | None = None,
     ) -> np.ndarray:
         parses = parse_sentences(sentences) if parses is None else parses
-        cues = read_cues(sentences, parses)
+        cues = read_cues(sentences, parses, pieces)
         a, b, c = self.blend
         margin = a * self.linear(cues) + b * self.network(cues) + c
         return 1.0 / (1.0 + np.exp(-margin))
@@ -548,6 +556,7 @@ def score_checkworthiness(
     docs: Sequence[Doc | SpacySpan] | None = None,
     *,
     mode: str = "accurate",
+    pieces: embeddings.Pieces | None = None,
 ) -> list[float]:
     """A calibrated check-worthiness probability in [0, 1] for each sentence, in order.
 
@@ -555,7 +564,9 @@ def score_checkworthiness(
     (presslens.stages.claims.encoded); "fast" with the n-gram and parse model of this module,
     for which `docs`, when given, holds each sentence's spaCy tokens (a Span of the article's
     parse, or a Doc) in the same order; without it the sentences are parsed here, which costs
-    far more than the scoring itself.
+    far more than the scoring itself. `pieces`: for the fast model, the sentences' WordLlama
+    piece ids when tokenized already (`nlp.embeddings.tokenized`: the pipeline tokenizes them
+    during the parse).
     """
     if mode == "accurate":
         return encoded.score_sentences(list(sentences))
@@ -565,4 +576,4 @@ def score_checkworthiness(
         return []
     if docs is not None and len(docs) != len(sentences):
         raise ValueError(f"{len(sentences)} sentences but {len(docs)} parsed sentences")
-    return [float(p) for p in load_scorer().probabilities(list(sentences), docs)]
+    return [float(p) for p in load_scorer().probabilities(list(sentences), docs, pieces)]
