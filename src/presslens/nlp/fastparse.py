@@ -227,12 +227,12 @@ class IndexedMatcher:
             self.plans.clear()
         # a token's values repeat through a text and across texts: each is planned once
         rows = list(map(tuple, table))
-        planned = list(map(self.plans.get, rows))
-        for start in [start for start, plan in enumerate(planned) if plan is None]:
-            plan = self.plans.get(rows[start])
-            if plan is None:
+        known = list(map(self.plans.get, rows))
+        for start in [start for start, plan in enumerate(known) if plan is None]:
+            if (plan := self.plans.get(rows[start])) is None:
                 plan = self.plans[rows[start]] = self.plan_of(rows[start], strings)
-            planned[start] = plan
+            known[start] = plan
+        planned = cast(list[Plan], known)  # every row planned now
         # sorted as spaCy sorts them, without duplicates: the one-token hits come in the order
         # of their tokens, so a stable sort by rule (which fixes the key) sorts them whole,
         # and the sort of all then merges the few longer matches into that one run
