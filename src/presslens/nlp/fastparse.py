@@ -222,22 +222,33 @@ class IndexedMatcher:
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         table = doc.to_array(list(COLUMNS.values())).tolist()
-        found: set[tuple[int, int, int, int]] = set()
         strings = doc.vocab.strings  # the doc's: a regex reads the string of a value
         if len(self.plans) > PLAN_CACHE_LIMIT:
             self.plans.clear()
         # a token's values repeat through a text and across texts: each is planned once
-        for start, row in enumerate(map(tuple, table)):
-            plan = self.plans.get(row)
-            if plan is None:
-                plan = self.plans[row] = self.plan_of(row, strings)
-            hits, rules = plan
-            if hits:
-                found.update([(order, key, start, start + 1) for order, key in hits])
-            for rule in rules:
-                if rule.matches_at(table, start, strings):
-                    found.add((rule.order, rule.key, start, start + len(rule.tokens)))
-        return sorted(found)
+        rows = list(map(tuple, table))
+        known = list(map(self.plans.get, rows))
+        for start in [start for start, plan in enumerate(known) if plan is None]:
+            if (plan := self.plans.get(rows[start])) is None:
+                plan = self.plans[rows[start]] = self.plan_of(rows[start], strings)
+            known[start] = plan
+        planned = cast(list[Plan], known)  # every row planned now
+        # sorted as spaCy sorts them, without duplicates: the one-token hits come in the order
+        # of their tokens, so a stable sort by rule (which fixes the key) sorts them whole,
+        # and the sort of all then merges the few longer matches into that one run
+        hits = [
+            (order, key, start, start + 1)
+            for start, plan in enumerate(planned)
+            for order, key in plan[0]
+        ]
+        hits.sort(key=operator.itemgetter(0))
+        longer = [
+            (rule.order, rule.key, start, start + len(rule.tokens))
+            for start, plan in enumerate(planned)
+            for rule in plan[1]
+            if rule.matches_at(table, start, strings)
+        ]
+        return list(dict.fromkeys(sorted(hits + longer)))
 
 
 class ArrayWriter:

@@ -68,7 +68,9 @@ SCORES = {
 def fixed_scores(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     seen: list[list[str]] = []
 
-    def score(sentences: list[str], docs: object = None, mode: str = "fast") -> list[float]:
+    def score(
+        sentences: list[str], docs: object = None, mode: str = "fast", pieces: object = None
+    ) -> list[float]:
         seen.append(sentences)
         return [next(v for k, v in SCORES.items() if s.startswith(k)) for s in sentences]
 
@@ -165,7 +167,7 @@ def test_evidence_orders_claims_but_never_lifts_them(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(
         claims_stage,
         "score_checkworthiness",
-        lambda s, docs=None, mode="fast": [
+        lambda s, docs=None, mode="fast", pieces=None: [
             next(v for k, v in scores.items() if x.startswith(k)) for x in s
         ],
     )
@@ -179,7 +181,9 @@ def test_evidence_orders_claims_but_never_lifts_them(monkeypatch: pytest.MonkeyP
 def test_claims_are_capped_to_a_share_of_the_article(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(claims_stage, "MIN_CLAIMS", 1)
     monkeypatch.setattr(
-        claims_stage, "score_checkworthiness", lambda s, docs=None, mode="fast": [0.9] * len(s)
+        claims_stage,
+        "score_checkworthiness",
+        lambda s, docs=None, mode="fast", pieces=None: [0.9] * len(s),
     )
     claims, _ = ranked()
     # four body sentences, a quarter of them: the best ranked, and the other sourced one

@@ -107,43 +107,75 @@ def _capped(count: int, cap: int) -> float:
 
 def hand_features(sentence: str) -> list[float]:
     """Cheap surface cues that the n-grams see only sparsely; all in [0, 1]."""
-    text = sentence.strip()
-    lowered = text.lower()
+    return hand_features_of([sentence])[0]
+
+
+# the cue lists counted in a sentence, in the order hand_features reads them
+COUNTED_CUES = (
+    "number_words", "percent", "money", "attribution", "hedges", "opinion", "first_person",
+    "second_person", "third_person", "modals", "future", "past", "comparison", "negation",
+)  # fmt: skip
+PRONOUN_CUES = ("first_person", "second_person", "third_person")
+
+
+def hand_features_of(sentences: Sequence[str]) -> list[list[float]]:
+    """hand_features of each sentence; each pattern searches all of them at once
+    (`match_counts`), not each sentence in turn (an article's hundred sentences made ~2,000
+    searches)."""
+    texts = [sentence.strip() for sentence in sentences]
+    lowered = [text.lower() for text in texts]
     cue = cues()
-    words = max(1, len(text.split()))
-
-    def count(name: str) -> int:
-        return len(cue[name].findall(lowered))
-
-    def share(name: str) -> float:
+    counted = {name: match_counts(cue[name], lowered) for name in COUNTED_CUES}
+    currency, years, inner, acronyms = (
+        match_counts(pattern, texts) for pattern in (CURRENCY, YEAR, INNER_CAPITAL, ACRONYM)
+    )
+    rows = []
+    for i, (text, lower) in enumerate(zip(texts, lowered, strict=True)):
+        words = max(1, len(text.split()))
+        count = {name: found[i] for name, found in counted.items()}
         # pronoun density rather than count, so long sentences are not favoured
-        return min(count(name) / words * 5, 1.0)
+        share = {name: min(count[name] / words * 5, 1.0) for name in PRONOUN_CUES}
+        rows.append(
+            [
+                min(np.log1p(words) / 4, 1.0),
+                _capped(count["number_words"], 3),
+                _capped(count["percent"] + text.count("%"), 2),
+                _capped(count["money"] + currency[i], 2),
+                _capped(years[i], 2),
+                _capped(count["attribution"], 2),
+                _capped(count["hedges"], 2),
+                _capped(count["opinion"], 2),
+                share["first_person"],
+                share["second_person"],
+                share["third_person"],
+                _capped(count["modals"], 2),
+                _capped(count["future"], 2),
+                _capped(count["past"], 3),
+                _capped(count["comparison"], 3),
+                _capped(count["negation"], 2),
+                float("?" in text),
+                float("!" in text),
+                float(bool(cue["imperative_openers"].match(lower))),
+                float(bool(cue["fillers"].match(lower)) and words < 6),
+                _capped(inner[i], 4),
+                _capped(acronyms[i], 2),
+                float(bool(QUOTE_MARK.search(text))),
+            ]
+        )
+    return rows
 
-    return [
-        min(np.log1p(words) / 4, 1.0),
-        _capped(count("number_words"), 3),
-        _capped(count("percent") + text.count("%"), 2),
-        _capped(count("money") + len(CURRENCY.findall(text)), 2),
-        _capped(len(YEAR.findall(text)), 2),
-        _capped(count("attribution"), 2),
-        _capped(count("hedges"), 2),
-        _capped(count("opinion"), 2),
-        share("first_person"),
-        share("second_person"),
-        share("third_person"),
-        _capped(count("modals"), 2),
-        _capped(count("future"), 2),
-        _capped(count("past"), 3),
-        _capped(count("comparison"), 3),
-        _capped(count("negation"), 2),
-        float("?" in text),
-        float("!" in text),
-        float(bool(cue["imperative_openers"].match(lowered))),
-        float(bool(cue["fillers"].match(lowered)) and words < 6),
-        _capped(len(INNER_CAPITAL.findall(text)), 4),
-        _capped(len(ACRONYM.findall(text)), 2),
-        float(bool(QUOTE_MARK.search(text))),
-    ]
+
+def match_counts(pattern: re.Pattern[str], texts: list[str]) -> list[int]:
+    """len(pattern.findall(text)) for each text, from one search of the texts joined by line
+    breaks. The same matches: no pattern here matches a line break or an empty string (a cue
+    is words, spaces, digits and `,.'`, see checkworthy_cues.json), so none runs from one
+    text into the next, and to their look-arounds and `\\b` a line break reads as the start
+    or end of the text (not a word character, an apostrophe, a space or a letter)."""
+    ends = list(itertools.accumulate(len(text) + 1 for text in texts))  # past each break
+    found = [0] * len(texts)
+    for match in pattern.finditer("\n".join(texts)):
+        found[bisect.bisect_right(ends, match.start())] += 1
+    return found
 
 
 HAND_FEATURE_COUNT = len(hand_features("x"))
@@ -347,16 +379,21 @@ class Cues:
     embedded: np.ndarray  # (n, embeddings.DIMENSIONS), raw mean piece vectors
 
 
-def read_cues(sentences: list[str], parses: Sequence[Doc | SpacySpan]) -> Cues:
-    """Hand features, parse features and embeddings of the sentences."""
+def read_cues(
+    sentences: list[str],
+    parses: Sequence[Doc | SpacySpan],
+    pieces: embeddings.Pieces | None = None,
+) -> Cues:
+    """Hand features, parse features and embeddings of the sentences; `pieces`, the
+    sentences' WordLlama piece ids when tokenized already (`embeddings.tokenized`)."""
     n = len(sentences)
-    hand = np.array([hand_features(s) for s in sentences], dtype=np.float32) * HAND_WEIGHT
+    hand = np.array(hand_features_of(sentences), dtype=np.float32) * HAND_WEIGHT
     parsed = np.array(parse_features_of(parses), dtype=np.float32)
     return Cues(
         list(sentences),
         hand.reshape(n, HAND_FEATURE_COUNT),
         parsed.reshape(n, PARSE_FEATURE_COUNT),
-        embeddings.embed(list(sentences)),
+        embeddings.embed(list(sentences), pieces),
     )
 
 
@@ -452,10 +489,13 @@ class Scorer:
         return network_logit(dense, self.hidden, self.hidden_bias, self.out, self.out_bias)
 
     def probabilities(
-        self, sentences: list[str], parses: Sequence[Doc | SpacySpan] | None = None
+        self,
+        sentences: list[str],
+        parses: Sequence[Doc | SpacySpan] | None = None,
+        pieces: embeddings.Pieces | None = None,
     ) -> np.ndarray:
         parses = parse_sentences(sentences) if parses is None else parses
-        cues = read_cues(sentences, parses)
+        cues = read_cues(sentences, parses, pieces)
         a, b, c = self.blend
         margin = a * self.linear(cues) + b * self.network(cues) + c
         return 1.0 / (1.0 + np.exp(-margin))
@@ -516,6 +556,7 @@ def score_checkworthiness(
     docs: Sequence[Doc | SpacySpan] | None = None,
     *,
     mode: str = "accurate",
+    pieces: embeddings.Pieces | None = None,
 ) -> list[float]:
     """A calibrated check-worthiness probability in [0, 1] for each sentence, in order.
 
@@ -523,7 +564,9 @@ def score_checkworthiness(
     (presslens.stages.claims.encoded); "fast" with the n-gram and parse model of this module,
     for which `docs`, when given, holds each sentence's spaCy tokens (a Span of the article's
     parse, or a Doc) in the same order; without it the sentences are parsed here, which costs
-    far more than the scoring itself.
+    far more than the scoring itself. `pieces`: for the fast model, the sentences' WordLlama
+    piece ids when tokenized already (`nlp.embeddings.tokenized`: the pipeline tokenizes them
+    during the parse).
     """
     if mode == "accurate":
         return encoded.score_sentences(list(sentences))
@@ -533,4 +576,4 @@ def score_checkworthiness(
         return []
     if docs is not None and len(docs) != len(sentences):
         raise ValueError(f"{len(sentences)} sentences but {len(docs)} parsed sentences")
-    return [float(p) for p in load_scorer().probabilities(list(sentences), docs)]
+    return [float(p) for p in load_scorer().probabilities(list(sentences), docs, pieces)]

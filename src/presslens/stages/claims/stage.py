@@ -31,6 +31,7 @@ from dataclasses import replace
 from typing import Any
 
 from presslens.model import Actor, Article, Claim, Figure, Quote, Source, Span
+from presslens.nlp.embeddings import Pieces
 from presslens.nlp.encoder import SentenceVectors
 from presslens.stages.claims import encoded
 from presslens.stages.claims.checkworthy import score_checkworthiness
@@ -94,6 +95,11 @@ def sources_in(sentence: Span, quote: Quote | None, sources: tuple[Source, ...])
     return tuple(found)
 
 
+def body_texts(article: Article, sentences: tuple[Span, ...]) -> list[str]:
+    """The texts the fast model scores: the body sentences'."""
+    return [span.of(article.text) for span in body_sentences(article, sentences)]
+
+
 def parsed(doc: Any, body: list[Span]) -> list[Any] | None:
     """Each sentence's tokens in the article's parse, or None to let the scorer parse them."""
     if doc is None:
@@ -128,6 +134,13 @@ def accurate_scores(body: list[Span], vectors: SentenceVectors) -> list[float]:
     return [next(ranked) if i is not None else 0.0 for i in found]
 
 
+def fast_scores(article: Article, body: list[Span], doc: Any, pieces: Pieces | None) -> list[float]:
+    """The fast model's score of each body sentence (`rank_claims` says what `doc` and
+    `pieces` save it)."""
+    texts = [span.of(article.text) for span in body]
+    return score_checkworthiness(texts, parsed(doc, body), mode="fast", pieces=pieces)
+
+
 def lowest_score(threshold: float, sourced: bool, *, accurate: bool) -> float:
     """The score a sentence needs to be listed: the threshold, for every sentence under the
     accurate model (its scores are calibrated: one threshold means the same everywhere); under
@@ -148,20 +161,20 @@ def rank_claims(
     threshold: float,
     doc: Any = None,
     vectors: SentenceVectors | None = None,
+    pieces: Pieces | None = None,
 ) -> tuple[tuple[Claim, ...], tuple[Source, ...]]:
     """Claims above the threshold, and the sources with the ids of the claims citing them.
 
     With `vectors` (the article's sentences through the contextual encoder) the accurate model
     scores the sentences and the claims are exactly those scoring at least the threshold;
     without, the fast model does, under the policy of the module's docstring. `doc`, the
-    article's spaCy parse, saves the fast scorer parsing every sentence again.
-    """
+    article's parse, and `pieces`, the `body_texts` tokenized, save the fast scorer reading
+    them again."""
     body = body_sentences(article, sentences)
     if vectors is not None:
         scores = accurate_scores(body, vectors)
     else:
-        texts = [span.of(article.text) for span in body]
-        scores = score_checkworthiness(texts, parsed(doc, body), mode="fast")
+        scores = fast_scores(article, body, doc, pieces)
     drafts = []
     for score, span in zip(scores, body, strict=True):
         quote = quote_of(span, quotes)

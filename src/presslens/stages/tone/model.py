@@ -44,6 +44,7 @@ from spacy.attrs import DEP, IDX, IS_PUNCT, LEMMA, LENGTH, LIKE_NUM, ORTH, POS
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from presslens.nlp.embeddings import row_mean
 from presslens.resources import read_json
 from presslens.stages.tone.results import LABELS, as_result
 
@@ -325,8 +326,8 @@ def context_vector(
     low, high = max(sentence.start, first - WINDOW_NEAR), min(sentence.end, last + 1 + WINDOW_NEAR)
     window = [i for i in range(low, high) if i < first or i > last] or [first]
     parts = (
-        tensor[first : last + 1].mean(axis=0),
-        tensor[window].mean(axis=0),
+        row_mean(tensor[first : last + 1]),
+        row_mean(tensor[window]),
         tensor[target_root([doc[i] for i in tokens]).head.i],
     )
     return np.concatenate(parts).astype(np.float32)
