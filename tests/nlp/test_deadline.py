@@ -73,3 +73,32 @@ def test_a_forked_child_gets_its_own_watchdog() -> None:
         os._exit(code)
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
+
+
+def start_threads_until_the_limit(tries: int) -> int:
+    """Start helper threads in a loop under a tiny time limit, `tries` times; how many limits
+    landed in this thread."""
+    from presslens.nlp.ahead import Ahead
+
+    landed = 0
+    for _ in range(tries):
+        try:
+            with Deadline(0.0002).enforced():
+                while True:
+                    Ahead(int, 1).result()
+        except TimeLimit:
+            landed += 1
+    return landed
+
+
+def test_a_limit_landing_while_a_thread_starts_never_strands_the_starter() -> None:
+    """A time limit raised in a thread that is starting another went, now and then, to the
+    new thread's bootstrap: the new thread died unstarted and the starter waited forever."""
+    result: list[int] = []
+    worker = threading.Thread(
+        target=lambda: result.append(start_threads_until_the_limit(300)), daemon=True
+    )
+    worker.start()
+    worker.join(timeout=60)
+    assert not worker.is_alive(), "a thread start was left waiting forever"
+    assert result == [300]

@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from presslens.nlp.deadline import raise_in_thread
+from presslens.nlp.deadline import raise_in_thread, start_thread
 
 T = TypeVar("T")
 POLL_SECONDS = 0.05  # how often a waiting thread runs a bytecode (a time limit lands there)
@@ -39,7 +39,7 @@ class Ahead(Generic[T]):
         self.thread = threading.Thread(
             target=self.run, args=(call, args), name="presslens-ahead", daemon=True
         )
-        self.thread.start()
+        start_thread(self.thread)  # no time limit may land in its bootstrap
 
     def run(self, call: Callable[..., T], args: tuple[Any, ...]) -> None:
         try:

@@ -31,12 +31,26 @@ class TimeLimit(BaseException):
     """Raised inside a block that outlived its deadline."""
 
 
+# held while a thread starts and while an exception is raised in a thread: CPython (3.11) may
+# hand an exception raised in a thread that is starting another to the new thread's bootstrap,
+# which then dies before it says it has started, and the starter waits for it forever (a
+# 1 ms time limit hung one CLI run in six at load 2)
+STARTING = threading.Lock()
+
+
+def start_thread(thread: threading.Thread) -> None:
+    """Start the thread with no exception raised in any thread meanwhile."""
+    with STARTING:
+        thread.start()
+
+
 def raise_in_thread(thread_id: int, exception: type[BaseException] | None) -> int:
     """Raise `exception` in the thread at its next bytecode (None withdraws one not yet
-    raised); the number of threads it reached."""
+    raised); the number of threads it reached. Never while a thread starts (`STARTING`)."""
     set_async = ctypes.pythonapi.PyThreadState_SetAsyncExc
     target = ctypes.py_object(exception) if exception is not None else None
-    return int(set_async(ctypes.c_ulong(thread_id), target))
+    with STARTING:
+        return int(set_async(ctypes.c_ulong(thread_id), target))
 
 
 class Alarm:
@@ -77,7 +91,7 @@ class Watchdog:
             if self.thread is None:
                 self.thread = threading.Thread(target=self.watch, name="presslens-deadline")
                 self.thread.daemon = True
-                self.thread.start()
+                start_thread(self.thread)
             elif self.due[0][2] is alarm:
                 self.condition.notify()  # the earliest now: wake the watch to wait less
 

@@ -23,6 +23,7 @@ ROLE_SECTIONS = (
     "spokesperson",
     "offices",
     "bare",
+    "same",
 )
 CATALOGUE_SECTIONS = (
     "person",
@@ -136,7 +137,7 @@ def lemma_sections(raw: str, sections: tuple[str, ...], what: str) -> dict[str, 
 def parse_roles(raw: str, catalogue: str = "") -> Roles:
     found = lemma_sections(raw, ROLE_SECTIONS, "speaker roles")
     wide = lemma_sections(catalogue, CATALOGUE_SECTIONS, "role nouns") if catalogue else {}
-    groups = [line.split() for line in wide.pop("same", set())]
+    groups = [line.split() for line in wide.pop("same", set()) | found.pop("same", set())]
     return Roles(
         **{name: frozenset(words) for name, words in found.items()},
         wide={name: frozenset(words) for name, words in wide.items()},

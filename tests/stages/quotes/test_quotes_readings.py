@@ -416,3 +416,13 @@ def test_ones_brief_or_motion_speaks_for_its_owner() -> None:
     )
     assert actor_speaking(text, "cue:said") == "Ann Roe"
     assert actor_speaking(text, "cue:argued") == "Tom Ray"
+
+
+def test_the_judge_is_the_one_titled_justice() -> None:
+    text = (
+        "Judge keeps files sealed\n\n"
+        "Supreme Court Justice Ann Roe rejected the request on Thursday. Lawyers for both "
+        "sides had filed papers. The paper filed by Tom Ray asked for the files. His lawyer "
+        "called the ruling unfair. The judge said that there was no reason to open the files."
+    )
+    assert actor_speaking(text, "The judge") == "Ann Roe"
