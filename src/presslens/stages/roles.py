@@ -83,6 +83,11 @@ class Roles:
             return "f"
         return None
 
+    def body_noun(self, lemma: str) -> bool:
+        """An organisation's noun that is no thing too ("coalition", "committee"; not "bank",
+        "house"): the head of a body's name."""
+        return self.kind(lemma) == "ORG" and not self.thing(lemma)
+
     def thing(self, lemma: str) -> bool:
         """A noun for a thing, a state or a quantity ("climate", "border"), not an act, a
         person or a body: what a place owns without acting."""

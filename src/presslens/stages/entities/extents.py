@@ -226,9 +226,7 @@ def body_head_joined(ent: DocSpan) -> DocSpan:
 
 def body_noun(word: Token) -> bool:
     """A capitalised organisation's noun that is no thing ("Coalition", not "Bank")."""
-    roles = load_roles()
-    lower = word.lower_
-    return word.text.istitle() and roles.kind(lower) == "ORG" and not roles.thing(lower)
+    return word.text.istitle() and load_roles().body_noun(word.lower_)
 
 
 JOINTS = frozenset({"and", "of", "for"})

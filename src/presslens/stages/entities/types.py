@@ -413,7 +413,7 @@ def organisation_named(name: str) -> bool:
     last = words[-1].lower()
     if last.rstrip(".") in LEGAL_FORMS:
         return True  # "Pfizer Inc", "Las Vegas Sands Corp"
-    return roles.kind(last) == "ORG" and not roles.thing(last)
+    return roles.body_noun(last)
 
 
 def is_region(group: Group) -> bool:

@@ -9,11 +9,12 @@ from spacy.tokens import Token
 
 from presslens.model import Span
 from presslens.stages.quotes.context import Attribution, Context, token_at, trim
+from presslens.stages.quotes.marks import MARKS
 from presslens.stages.quotes.speakers import make_speaker
 from presslens.stages.quotes.subjects import subject_of
 
 BLOCK_CONFIDENCE = 0.6
-QUOTE_MARKS = "\"“”'‘’"
+QUOTE_MARKS = MARKS + "'‘’"  # double marks as the quotes stage pairs them, and single ones
 
 
 def block_attributions(ctx: Context, paragraphs: tuple[Span, ...]) -> list[Attribution]:

@@ -11,6 +11,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from presslens.model import Span
+from presslens.stages.quotes.clauses import CONTRASTING
 from presslens.stages.quotes.context import Attribution, Context, trim
 
 
@@ -105,7 +106,6 @@ def coordinate(ctx: Context, item: Attribution, holder: Attribution) -> int | No
     return before.idx
 
 
-CONTRASTS = frozenset({"while", "whereas"})
 CONCESSIONS = frozenset({"although", "though"})
 
 
@@ -127,7 +127,7 @@ def contrast_mark(cue: Token, subject: Token) -> int | None:
     if mark is None or mark.i != subject.left_edge.i - 1 or mark.i == 0:
         return None
     comma = cue.doc[mark.i - 1].text == ","
-    if mark.lower_ in CONTRASTS or (mark.lower_ in CONCESSIONS and comma):
+    if mark.lower_ in CONTRASTING or (mark.lower_ in CONCESSIONS and comma):
         return mark.idx
     return None
 

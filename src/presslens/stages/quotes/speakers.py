@@ -206,15 +206,17 @@ def words_owner(head: Token) -> Token:
     """Whose words a speech noun or a document are: "his best response was to say ...", "Roe's
     statement says ...", "Her submission to the court noted ...": the owner speaks. Any other
     phrase is its own speaker."""
-    lemma = head.lemma_.lower()
-    if head.pos_ != "NOUN":
-        return head
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
-    if lemma not in load_lexicon().nouns and load_roles().kind(lemma) == "DOCUMENT":
-        return owner if owner is not None and owner.pos_ == "PRON" else head  # not "May's poll"
-    if lemma not in load_lexicon().nouns:
+    if head.pos_ != "NOUN" or owner is None:
         return head
-    return owner if owner is not None and owner.pos_ in ("PRON", "PROPN") else head
+    lemma = head.lemma_.lower()
+    if lemma in load_lexicon().nouns:
+        owners: tuple[str, ...] = ("PRON", "PROPN")
+    elif load_roles().kind(lemma) == "DOCUMENT":
+        owners = ("PRON",)  # "Roe's brief" is found by `document_author`; "May's poll" no one
+    else:
+        return head
+    return owner if owner.pos_ in owners else head
 
 
 def many_conjoined(head: Token) -> bool:
