@@ -35,6 +35,7 @@ from presslens.stages.quotes.groups import (
 )
 from presslens.stages.quotes.homes import elsewhere, role_place
 from presslens.stages.quotes.newcomers import (
+    acting_on_role,
     first_use,
     named_after,
     newcomer_at,
@@ -405,6 +406,8 @@ def role_candidates(
     if holders or holders_only(ctx, head, role):
         kept = [c for c in found if c[2].actor_id in holders] or sole_holder(ctx, speaker, holders)
         return kept or ([] if holders else named_after_all(ctx, speaker, roles.same_as(role)))
+    acting = acting_on_role(ctx, head.i, roles.same_as(role))
+    found = [c for c in found if c[2].actor_id not in acting]
     near = clear_leader([c for c in found if c[3] <= 1])
     alone = last_speaker_alone(ctx, found, roles.same_as(role), earlier)
     later = [] if near or alone else named_after_all(ctx, speaker, roles.same_as(role))

@@ -86,12 +86,22 @@ def subject_of(verb: Token) -> Token | None:
         if current.lower_ in SHARED_PREPOSITIONS and current.head.pos_ in ("VERB", "AUX"):
             if current.lower_ not in CLAUSE_PREPOSITIONS or saying(verb):
                 current = current.head  # "asserted his plans by saying": who asserted
+                if saying(verb) and passive_only(current) is not None:
+                    return passive_only(current)  # "After saying A, she was taken to ..."
                 continue
         if current.lower_ in SHARED_PREPOSITIONS and current.head.dep_ in SUBJECTS:
             if saying(verb):
                 return current.head  # "Ryan, despite admitting that ..., said": hung on Ryan
         return None
     return None
+
+
+def passive_only(verb: Token) -> Token | None:
+    """The passive subject of a verb with no active one: whom "After saying A, she was taken
+    to hospital" tells of, the one who said A."""
+    if subjects_of(verb):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
 def subject_shared(clause: Token) -> Token | None:
