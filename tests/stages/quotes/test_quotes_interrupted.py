@@ -158,3 +158,37 @@ def test_a_relative_word_stands_for_what_was_said() -> None:
         "filings.\n"
     )
     assert any("Cross-selling" in q.text for q in analyse(text).quotes)
+
+
+def test_a_shared_surname_goes_to_the_namesake_put_forward() -> None:
+    """'Ray said' in a story of Tom Ray campaigning for his wife Ann Ray: the one the sentences
+    before put forward, as for a "he"."""
+    text = (
+        "Tom Ray calls the health law a crazy system\n\n"
+        "Former Governor Tom Ray criticized the health law during a campaign stop in Flint for "
+        "his wife Ann Ray. Ann Ray is running for the Senate.\n\n"
+        "During the rally Monday, the former governor said the law is causing premiums to rise.\n\n"
+        "“It doesn’t make any sense. The insurance model doesn’t work here,” Ray said.\n"
+    )
+    assert actor_of_quote(text, "make any sense") == "Tom Ray"
+
+
+def test_a_shared_surname_with_no_namesake_ahead_stays_unresolved() -> None:
+    """'Tom Ray and Ann Ray spoke ... "A," Ray said': neither leads; no actor, never a guess."""
+    text = (
+        "The Rays campaign in Ohio\n\n"
+        "Tom Ray and Ann Ray spoke at a rally in Flint on Monday.\n\n"
+        "“It doesn’t make any sense,” Ray said.\n"
+    )
+    assert actor_of_quote(text, "make any sense") is None
+
+
+def test_the_last_word_of_a_body_s_name_stands_for_it() -> None:
+    """'the fund predicted' in a story of the Global Recovery Fund: "fund" is no role, but the
+    one body whose name ends in it is meant."""
+    text = (
+        "Global Recovery Fund cuts its forecast\n\n"
+        "The Global Recovery Fund announced Tuesday that it is lowering its forecast.\n\n"
+        "Overall, the fund predicted that advanced economies will grow 1.6 percent.\n"
+    )
+    assert actor_of_quote(text, "advanced economies") == "Global Recovery Fund"
