@@ -192,3 +192,26 @@ def test_the_last_word_of_a_body_s_name_stands_for_it() -> None:
         "Overall, the fund predicted that advanced economies will grow 1.6 percent.\n"
     )
     assert actor_of_quote(text, "advanced economies") == "Global Recovery Fund"
+
+
+def test_a_pronoun_owned_noun_inside_a_report_is_the_holder_s_own() -> None:
+    """'Woods shared her belief that A': "her" is Woods herself; the report stays hers, not
+    the last woman named."""
+    text = (
+        "Widow defends Trump\n\n"
+        "Ghazala Khan stood beside her husband at the convention in July.\n\n"
+        "Regarding Trump’s rhetoric following Khizr Khan’s speech at last month’s Democratic "
+        "National Convention, Dorothy Woods shared her belief that none of it was beyond the "
+        "pale.\n"
+    )
+    assert speakers_of(text, "beyond the pale") == ["Dorothy Woods"]
+
+
+def test_a_gerund_after_by_is_not_the_passive_subject_s() -> None:
+    """'How many can be added by threatening to slap tariffs?': the one threatening is not
+    "how many"."""
+    text = (
+        "Steel jobs\n\nThere are only 300,000 steel workers in the United States. How many can "
+        "be added by threatening to slap tariffs on imports of Chinese steel?\n"
+    )
+    assert not any(q.speaker == "How many" for q in analyse(text).quotes)

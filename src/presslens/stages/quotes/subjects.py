@@ -85,8 +85,9 @@ def subject_of(verb: Token) -> Token | None:
             continue
         if current.lower_ in SHARED_PREPOSITIONS and current.head.pos_ in ("VERB", "AUX"):
             if current.lower_ not in CLAUSE_PREPOSITIONS or saying(verb):
+                timed = current.lower_ in TIME_PREPOSITIONS  # not "added by threatening"
                 current = current.head  # "asserted his plans by saying": who asserted
-                if saying(verb) and passive_only(current) is not None:
+                if timed and saying(verb) and passive_only(current) is not None:
                     return passive_only(current)  # "After saying A, she was taken to ..."
                 continue
         if current.lower_ in SHARED_PREPOSITIONS and current.head.dep_ in SUBJECTS:
@@ -171,6 +172,9 @@ SHARED_PREPOSITIONS = frozenset(
 # of those, one that shares it only with a verb of saying ("despite admitting that ...", not
 # "despite having to defend more seats")
 CLAUSE_PREPOSITIONS = frozenset({"despite"})
+# of those, the ones that tell when: their clause's doer is the main clause's subject, even a
+# passive one ("After saying A, she was taken to hospital"; not "added by threatening")
+TIME_PREPOSITIONS = frozenset({"after", "before", "upon", "while", "since"})
 
 
 def saying(verb: Token) -> bool:
