@@ -215,3 +215,16 @@ def test_a_gerund_after_by_is_not_the_passive_subject_s() -> None:
         "be added by threatening to slap tariffs on imports of Chinese steel?\n"
     )
     assert not any(q.speaker == "How many" for q in analyse(text).quotes)
+
+
+def test_a_when_clause_of_saying_is_a_report_of_its_own() -> None:
+    """'Flynn said Trump was "absolutely right" when he said that A': Flynn's words end before
+    "when"; A is Trump's, "he" the subject of the clause the "when" clause follows."""
+    text = (
+        "Flynn backs Trump\n\n"
+        "Retired General Michael Flynn said Donald Trump was “absolutely right” when he said "
+        "Wednesday night that under President Barack Obama, “the generals have been reduced to "
+        "rubble.”\n"
+    )
+    assert speakers_of(text, "reduced to rubble") == ["Donald Trump"]
+    assert speakers_of(text, "absolutely right") == ["Michael Flynn"]

@@ -161,6 +161,8 @@ def gloss_in(ctx: Context, item: Attribution, holder: Attribution) -> int | None
     core = holder.core or holder.span
     token = ctx.doc[item.cue_head]
     while token.head.i != token.i and core.start <= token.head.idx < core.end:
+        if token.i == item.cue_head and when_said(token):
+            return token.left_edge.idx  # "Trump was right when he said that A": A is Trump's
         if token.dep_ == "advcl" and token.tag_ == "VBG" and token.i > 0:
             before = ctx.doc[token.left_edge.i - 1]
             if (
@@ -172,6 +174,15 @@ def gloss_in(ctx: Context, item: Attribution, holder: Attribution) -> int | None
             return None
         token = token.head
     return None
+
+
+def when_said(cue: Token) -> bool:
+    """A cue opening a "when" clause with a subject of its own, set after what it hangs on:
+    'X said Trump was "absolutely right" when he said that A' tells of the time Trump said A."""
+    if cue.dep_ != "advcl" or cue.i < cue.head.i:
+        return False
+    first = cue.left_edge
+    return first.lower_ == "when" and any(c.dep_ == "nsubj" for c in cue.children)
 
 
 def same_speaker(one: Attribution, other: Attribution) -> bool:
