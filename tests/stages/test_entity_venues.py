@@ -24,6 +24,17 @@ def test_a_school_placed_in_a_town_is_where_students_are() -> None:
     assert "Corvell University" in places
 
 
+def test_a_school_is_placed_when_the_town_hangs_on_the_people_there() -> None:
+    text = (
+        "Parents rally for their schools\n\n"
+        "Her son likes to paint, and students at Harrow Middle School 112 in Newark, New York, "
+        "can join a choir and a chess club. Dana Kell said the school was full."
+    )
+    actors, _, places = lists(text)
+    assert not any(name.startswith("Harrow Middle School") for name in actors)
+    assert "Dana Kell" in actors
+
+
 def test_an_employer_placed_in_a_town_stays_an_actor() -> None:
     actors, _, _ = lists(TEXT)
     assert "Lindell College" in actors and "Marrow Policy Forum" in actors

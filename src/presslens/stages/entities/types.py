@@ -313,14 +313,22 @@ def venue(ent: DocSpan) -> bool:
 
 def located(root: Token) -> bool:
     """'at Trump Place in New York', 'at Corvell University in Trenton': the name is placed in
-    a town, a state or a region named right after it (a preposition of place on its head)."""
-    for prep in root.rights:
-        if prep.dep_ != "prep" or prep.lower_ not in ("in", "on"):
-            continue
-        between = root.doc[root.i + 1 : prep.i]  # "Academy 112 in Queens": its number
-        if all(t.dep_ == "nummod" and t.head == root for t in between):
-            return any(o.dep_ == "pobj" and o.ent_type_ in PLACE_LABELS for o in prep.children)
-    return False
+    a town, a state or a region named right after it ("in" or "on", hung on the name or, as
+    the parse often has it, on the word "at" hangs on: "students at X in Y")."""
+    doc = root.doc
+    after = root.i + 1
+    while after < len(doc) and doc[after].dep_ == "nummod" and doc[after].head == root:
+        after += 1  # "Academy 112 in Queens": its number
+    if after >= len(doc):
+        return False
+    prep = doc[after]
+    if (
+        prep.dep_ != "prep"
+        or prep.lower_ not in ("in", "on")
+        or prep.head not in (root, root.head.head)
+    ):
+        return False
+    return any(o.dep_ == "pobj" and o.ent_type_ in PLACE_LABELS for o in prep.children)
 
 
 def member_noun(word: Token) -> bool:
