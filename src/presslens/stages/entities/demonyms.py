@@ -18,8 +18,16 @@ from spacy.tokens import Doc, Token
 
 from presslens.stages.entities.names import Key
 from presslens.stages.entities.rules import rules
-from presslens.stages.entities.types import ACTS, SUBJECTS, Group, actor_type, is_country
+from presslens.stages.entities.types import (
+    ACTS,
+    SUBJECTS,
+    Group,
+    actor_type,
+    every_mention,
+    is_country,
+)
 from presslens.stages.places import of_nationality
+from presslens.stages.roles import load_roles
 
 
 def join_surnames(groups: dict[Key, Group]) -> None:
@@ -55,6 +63,21 @@ def drop_joined_surnames(groups: dict[Key, Group]) -> None:
         parts = key[0].split("-")
         if len(set(parts)) == len(parts) and all(part in surnames for part in parts):
             groups.pop(key)
+
+
+def joined_names_describing(group: Group, doc: Doc) -> bool:
+    """'the Obama-Clinton disaster', 'the 2010 Dodd-Frank financial rules': names joined by a
+    hyphen, every mention of which qualifies a noun for a thing (no person's or body's noun:
+    "Hewlett-Packard executives" are a company's), name a policy, a law or an era after people
+    the article need not name, and no one."""
+    return bool(JOINED.fullmatch(group.name)) and every_mention(group, doc, qualifies_a_thing)
+
+
+def qualifies_a_thing(root: Token) -> bool:
+    head = root.head
+    if root.dep_ not in ("compound", "amod", "nmod") or head.pos_ != "NOUN" or head.i < root.i:
+        return False
+    return load_roles().kind(head.lemma_.lower()) is None
 
 
 def nations_acting(groups: dict[Key, Group], doc: Doc) -> None:

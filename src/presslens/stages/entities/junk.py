@@ -255,6 +255,16 @@ def office_word(ent: DocSpan) -> bool:
     return root.head.head.lower_ in rules().offices
 
 
+ROLE_INITIALISM = re.compile(r"[A-Z]{2,4}")
+
+
+def role_initialism(name: str) -> bool:
+    """'to COO and president Mike Siever', 'the company's CFO': an initialism that is a
+    person's role noun (resources/speaker_roles.txt, role_nouns.txt: "CEO", "CFO", "COO", "DA")
+    names a post, not an organisation."""
+    return bool(ROLE_INITIALISM.fullmatch(name)) and load_roles().kind(name.lower()) == "PERSON"
+
+
 def descriptive(ent: DocSpan) -> bool:
     """'a California Democrat': the name heads an indefinite noun phrase."""
     root = ent.root

@@ -393,6 +393,8 @@ def read_mention(ent: DocSpan, people: set[str], lower_words: set[str]) -> Menti
         return None
     if name.casefold() in rules().drop or junk.office_word(ent) or junk.place_pair(name):
         return None
+    if junk.role_initialism(name):
+        return None  # "COO", "CFO": a post
     if junk.time_zone(ent):
         return None
     if junk.ends_with_a_title(ent):
@@ -559,8 +561,8 @@ def acronyms(doc: Doc, blocked: list[Span]) -> list[Mention]:
         token = doc.char_span(match.start(), match.end())
         if token is None or len(token) != 1 or token[0].ent_type_ or token[0].pos_ != "PROPN":
             continue
-        if match.group().casefold() in rules().drop:
-            continue
+        if match.group().casefold() in rules().drop or junk.role_initialism(match.group()):
+            continue  # "VP", "CFO": a post
         name = acronym_name(token[0])
         span = Span(name.start_char, name.end_char)
         if not junk.inside(span, blocked):

@@ -148,6 +148,8 @@ def section_of(
         return "none"  # "a chemical called IL-25", "a program called BleachBit": a thing
     if found == "actor" and works.named_in_titles_only(group, doc, slogans):
         return "none"  # '"Fox and Friends"', 'the "Bernie or Bust" crowd': a title, a slogan
+    if found == "actor" and demonyms.joined_names_describing(group, doc):
+        return "none"  # "the Dodd-Frank rules", "the Obama-Clinton disaster": no one
     if found == "actor" and terms.term_named(group, doc, text):
         return "none"  # "8.69 GW", "binge eating disorder (BED)": a unit, a term
     if found == "group" or not (is_junk(key, group) or not_an_actor(text, group)):

@@ -301,12 +301,41 @@ def venue(ent: DocSpan) -> bool:
     if ent.doc[root.head.i - 1].lower_ in ("while", "when"):
         return False  # "while at the State Department": her time there
     held = root.head.head
+    if located(root) and not member_noun(held):
+        return True  # "students at Westfield Academy in Queens": the school is where they are
     if held.pos_ == "NOUN":
         return load_roles().occasion(held.lemma_.lower())  # "a rally at X"
     if held.pos_ != "VERB" or belongs(held):
         return False
     objects = [child for child in held.children if child.dep_ == "dobj"]
     return not any(belongs(o) or o.ent_type_ == "PERSON" for o in objects)
+
+
+def located(root: Token) -> bool:
+    """'at Trump Place in New York', 'at Corvell University in Trenton': the name is placed in
+    a town, a state or a region named right after it ("in" or "on", hung on the name or, as
+    the parse often has it, on the word "at" hangs on: "students at X in Y")."""
+    doc = root.doc
+    after = root.i + 1
+    while after < len(doc) and doc[after].dep_ == "nummod" and doc[after].head == root:
+        after += 1  # "Academy 112 in Queens": its number
+    if after >= len(doc):
+        return False
+    prep = doc[after]
+    if (
+        prep.dep_ != "prep"
+        or prep.lower_ not in ("in", "on")
+        or prep.head not in (root, root.head.head)
+    ):
+        return False
+    return any(o.dep_ == "pobj" and o.ent_type_ in PLACE_LABELS for o in prep.children)
+
+
+def member_noun(word: Token) -> bool:
+    """A word that says someone holds a post or belongs to a body ("a historian at X", "the
+    trustees at X", "teaches at X": `belongs`); not a word for people at large (actors.json
+    "people_nouns": "students at X", "parents at X"), who are only there."""
+    return word.lemma_.lower() not in rules().people_nouns and belongs(word)
 
 
 def belongs(word: Token) -> bool:
