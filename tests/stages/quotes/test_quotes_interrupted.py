@@ -228,3 +228,15 @@ def test_a_when_clause_of_saying_is_a_report_of_its_own() -> None:
     )
     assert speakers_of(text, "reduced to rubble") == ["Donald Trump"]
     assert speakers_of(text, "absolutely right") == ["Michael Flynn"]
+
+
+def test_a_book_title_before_the_cue_is_not_what_was_said() -> None:
+    """'In his 2002 book, "Make Your Kid a Millionaire," Mr. Roe suggested looking at ...': the
+    title is a work's name; what he suggested is the gerund after the cue."""
+    text = (
+        "College savings\n\nKevin Roe is a financial planner in Wisconsin. In his 2002 book, "
+        "''Make Your Kid a Millionaire,'' Mr. Roe suggested looking at the things on your credit "
+        "card statement every month.\n"
+    )
+    contents = [q.text for q in analyse(text).quotes if q.cue == "suggested"]
+    assert contents and contents[0].startswith("looking at the things")

@@ -203,3 +203,12 @@ def gap_word(token: Token) -> bool:
     """A wh-word standing for a part of the clause ("what", "which", "how"), not one telling
     when or where it was said ("when the state said that ...")."""
     return token.tag_ in GAP_TAGS or token.lower_ == "how"
+
+
+def gerund_after(verb: Token) -> Token | None:
+    """'suggested looking at your card statement', 'proposed raising the tax': a gerund right
+    after the cue is what was put forward."""
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if after is None or after.dep_ != "xcomp" or after.head != verb or after.tag_ != "VBG":
+        return None
+    return after

@@ -23,6 +23,7 @@ from presslens.stages.quotes.clauses import (
     after_colon,
     apart_from_cue,
     contrast_after,
+    gerund_after,
     lone_object,
     object_as_subject,
     parallel_report,
@@ -76,6 +77,7 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
         for child in children
         if child.dep_ == "ccomp"
         and child != opening
+        and child.ent_type_ != "WORK_OF_ART"  # "In his book, "Make Your Kid a Millionaire,"
         and not adverbial(child)
         and not small_clause(child)
         and not reduced_relative(verb, child)
@@ -92,7 +94,7 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
     if contrast is not None:  # "A, X reported, while B, Y reported": B is Y's
         return [t for t in contrast.subtree if not (t.dep_ == "mark" and t.head == contrast)]
     if lemma in lexicon.clause:
-        clause = unmarked_clause(verb) or that_clause_on_a_noun(verb)
+        clause = unmarked_clause(verb) or that_clause_on_a_noun(verb) or gerund_after(verb)
         if clause is not None:
             return list(clause.subtree)
     if lemma in lexicon.intent:

@@ -85,10 +85,9 @@ def subject_of(verb: Token) -> Token | None:
             continue
         if current.lower_ in SHARED_PREPOSITIONS and current.head.pos_ in ("VERB", "AUX"):
             if current.lower_ not in CLAUSE_PREPOSITIONS or saying(verb):
-                timed = current.lower_ in TIME_PREPOSITIONS  # not "added by threatening"
+                if passive_after(current, verb) is not None:
+                    return passive_after(current, verb)  # "After saying A, she was taken"
                 current = current.head  # "asserted his plans by saying": who asserted
-                if timed and saying(verb) and passive_only(current) is not None:
-                    return passive_only(current)  # "After saying A, she was taken to ..."
                 continue
         if current.lower_ in SHARED_PREPOSITIONS and current.head.dep_ in SUBJECTS:
             if saying(verb):
@@ -97,10 +96,12 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
-def passive_only(verb: Token) -> Token | None:
-    """The passive subject of a verb with no active one: whom "After saying A, she was taken
-    to hospital" tells of, the one who said A."""
-    if subjects_of(verb):
+def passive_after(preposition: Token, cue: Token) -> Token | None:
+    """The passive subject of the verb a time preposition hangs on, when it has no active one:
+    whom "After saying A, she was taken to hospital" tells of, the one who said A (not "added
+    by threatening")."""
+    verb = preposition.head
+    if preposition.lower_ not in TIME_PREPOSITIONS or not saying(cue) or subjects_of(verb):
         return None
     return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
