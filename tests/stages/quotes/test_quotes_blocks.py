@@ -57,3 +57,38 @@ def test_a_quoted_paragraph_after_the_colon_is_read_once() -> None:
         "The interview ended soon after."
     )
     assert len(quotes_of(text)) == 1
+
+
+def test_a_noun_of_speech_given_before_the_colon_makes_a_block() -> None:
+    """'the Times gave Clinton a glowing endorsement:': the paragraph after it is the paper's
+    words, speech whatever the noun (an endorsement is a stance only without them)."""
+    text = (
+        "Paper backs Clinton\n\n"
+        "PolitiFact is run by the Tampa Bay Times. During the primaries, the Times gave Clinton "
+        "a glowing endorsement:\n\n"
+        "She has long been a persuasive advocate for women and families. She knows the gritty "
+        "specifics of health care policy.\n\n"
+        "The paper has not endorsed anyone since."
+    )
+    block = (
+        "She has long been a persuasive advocate for women and families. She knows the gritty "
+        "specifics of health care policy."
+    )
+    assert (block, "gave Clinton a glowing endorsement", ["Tampa Bay Times"]) in quotes_of(text)
+
+
+def test_a_block_puts_no_one_further_back() -> None:
+    """The sentences of a block are quoted words: after it, "it" is still the paper that
+    gave them, as after a quotation in marks."""
+    text = (
+        "Paper backs Clinton\n\n"
+        "PolitiFact is run by the Tampa Bay Times. During the primaries, the Times gave Clinton "
+        "a glowing endorsement:\n\n"
+        "She has long been a persuasive advocate for women and families. She knows the gritty "
+        "specifics of health care policy. She is a planner and a leader. She has refined "
+        "positions. She has shown her skill as a negotiator.\n\n"
+        "Meanwhile, it attacked Donald Trump, saying he has offended voters with his insults."
+    )
+    assert ("he has offended voters with his insults", "saying", ["Tampa Bay Times"]) in quotes_of(
+        text
+    )

@@ -545,7 +545,7 @@ def test_a_conjunct_with_its_own_that_is_no_closing_cue() -> None:
     """'He said the network had tweeted ... and that Tapp, Bash and Blitt had mentioned it': a
     "that" clause of its own, though a comma stands before its subject (as spaCy's small model
     parses one such sentence)."""
-    from presslens.stages.quotes.reported import closing_cue
+    from presslens.stages.quotes.interrupted import closing_cue
     from tests.stages.quotes.conftest import hand_parse
 
     doc = hand_parse(
@@ -567,7 +567,7 @@ def test_a_conjunct_with_its_own_that_is_no_closing_cue() -> None:
 def test_a_conjunct_cue_with_an_object_of_its_own_is_no_closing_cue() -> None:
     """'..., Trump continued his attacks': a cue with its own object reports that, not the
     sentence before the comma (as spaCy's small model parses one such sentence)."""
-    from presslens.stages.quotes.reported import closing_cue
+    from presslens.stages.quotes.interrupted import closing_cue
     from tests.stages.quotes.conftest import hand_parse
 
     doc = hand_parse(

@@ -63,11 +63,16 @@ def in_clause_below(token: Token, top: Token) -> bool:
 def cataphor(ctx: Context, head: Token) -> Actor | None:
     """'After he claimed that the vote was rigged, Governor Jim Poe was mocked': the person
     named as the main clause's subject, for a pronoun subject of a clause a subordinating word
-    opens before it."""
+    opens before it; and 'Trump was right when he said A': the subject of the clause a "when"
+    clause follows."""
     clause = head.head
     if head.pos_ != "PRON" or head.dep_ not in SUBJECTS or clause.dep_ != "advcl":
         return None
     main = clause.head
+    if clause.i > main.i and clause.left_edge.lower_ == "when":
+        subject = next((c for c in main.children if c.dep_ in SUBJECTS and c.i < main.i), None)
+        actor = ctx.actor_of_token.get(subject.i) if subject is not None else None
+        return actor if actor is not None and actor.type == "PERSON" else None
     if clause.i > main.i or not any(c.dep_ == "mark" and c.i < head.i for c in clause.children):
         return None
     subject = next((c for c in main.children if c.dep_ in SUBJECTS and c.i > clause.i), None)

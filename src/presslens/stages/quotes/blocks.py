@@ -1,5 +1,6 @@
 """Block quotations: a paragraph that ends with a speaker, a reporting verb and a colon ("The
-governor added:") introduces the next paragraph, set apart without quotation marks, as that
+governor added:"), or a noun of speech its verb gives ("the Times gave Clinton a glowing
+endorsement:"), introduces the next paragraph, set apart without quotation marks, as that
 speaker's words. Only the one paragraph right after it: where such a block ends is not marked.
 """
 
@@ -25,23 +26,35 @@ def block_attributions(ctx: Context, paragraphs: tuple[Span, ...]) -> list[Attri
         body = trim(ctx.text, block)
         if not lead_in.endswith(":") or not body or body.of(ctx.text)[:1] in QUOTE_MARKS:
             continue
-        verb = cue_before_colon(ctx, lead.start + len(lead_in) - 1)
-        subject = subject_of(verb) if verb is not None else None
+        last = cue_before_colon(ctx, lead.start + len(lead_in) - 1)
+        verb = last.head if last is not None and noun_cue(last) else last  # "gave ... a
+        subject = subject_of(verb) if verb is not None else None  # glowing endorsement:"
         speaker = make_speaker(ctx.text, subject, ctx.actors) if subject is not None else None
-        if verb is None or speaker is None:
+        if last is None or verb is None or speaker is None:
             continue
-        cue = Span(verb.idx, verb.idx + len(verb.text))
+        cue = Span(verb.idx, last.idx + len(last.text))  # words given: speech, whatever noun
         found.append(Attribution("direct", body, cue, verb.i, speaker, BLOCK_CONFIDENCE))
     return found
 
 
 def cue_before_colon(ctx: Context, colon: int) -> Token | None:
     """The reporting verb that ends the lead-in ("The governor added:", "Roe told reporters:",
-    "..., and added:"), if its last verb is one."""
+    "..., and added:"), if its last verb is one, or the noun of speech that ends it as that
+    verb's object ("the Times gave Clinton a glowing endorsement:")."""
     mark = ctx.doc[token_at(ctx, colon)]
     verbs = [t for t in mark.sent if t.i < mark.i and t.pos_ in ("VERB", "AUX")]
     verb = verbs[-1] if verbs else None
-    return verb if verb is not None and verb.lemma_.lower() in ctx.lexicon.clause else None
+    if verb is not None and verb.lemma_.lower() in ctx.lexicon.clause:
+        return verb
+    last = ctx.doc[mark.i - 1] if mark.i > 0 else None  # "the Times gave Clinton a glowing
+    if last is None or last.lemma_.lower() not in ctx.lexicon.nouns or not noun_cue(last):
+        return None  # endorsement:": a noun of speech its verb's subject gave
+    return last if last.head.pos_ in ("VERB", "AUX") else None
+
+
+def noun_cue(token: Token) -> bool:
+    """A noun of speech that is its verb's object ("gave ... an endorsement:")."""
+    return token.pos_ == "NOUN" and token.dep_ == "dobj"
 
 
 def not_within(items: list[Attribution], blocks: list[Attribution]) -> list[Attribution]:
@@ -52,3 +65,15 @@ def not_within(items: list[Attribution], blocks: list[Attribution]) -> list[Attr
         for item in items
         if not any(block.span.contains(item.cue or item.span) for block in blocks)
     ]
+
+
+def quoted_sentences(ctx: Context, blocks: list[Attribution]) -> None:
+    """Mark the sentences of each block as quoted words, none of the writer's: like those of
+    a quotation in marks, they put no one further back ("the Times gave ... an endorsement:"
+    + a paragraph + "Meanwhile, it attacked Trump": the Times)."""
+    for number, (start, end) in enumerate(ctx.sentences):
+        if end <= start:
+            continue
+        first, last = ctx.doc[start].idx, ctx.doc[end - 1].idx
+        if any(block.span.start <= first and last < block.span.end for block in blocks):
+            ctx.narrative[number] = False

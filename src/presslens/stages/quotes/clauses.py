@@ -182,3 +182,33 @@ def reduced_relative(verb: Token, clause: Token) -> bool:
         return False
     subjects = ("nsubj", "nsubjpass", "csubj", "expl")
     return clause.i > verb.i and not any(c.dep_ in subjects for c in clause.children)
+
+
+GAP_TAGS = ("WP", "WDT")  # "what", "who", "which": a word of the clause set before it
+
+
+def wh_gap(cue: Token) -> bool:
+    """'the gap between what Trump says his plan would do and how experts say it would shape
+    the law': a wh-word before the cue's subject, of the cue or of its clause, leaves a gap in
+    what was said; the clause names words without giving them."""
+    subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i > cue.i or cue.dep_ in ("ROOT", "relcl"):
+        return False  # "Why did Roe say ...?" takes for granted she did; "A, which the bank
+        # detailed": the relative word stands for A, what was said
+    clauses = [cue, *(c for c in cue.children if c.dep_ == "ccomp")]
+    return any(gap_word(t) and t.i < subject.left_edge.i for c in clauses for t in c.children)
+
+
+def gap_word(token: Token) -> bool:
+    """A wh-word standing for a part of the clause ("what", "which", "how"), not one telling
+    when or where it was said ("when the state said that ...")."""
+    return token.tag_ in GAP_TAGS or token.lower_ == "how"
+
+
+def gerund_after(verb: Token) -> Token | None:
+    """'suggested looking at your card statement', 'proposed raising the tax': a gerund right
+    after the cue is what was put forward."""
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if after is None or after.dep_ != "xcomp" or after.head != verb or after.tag_ != "VBG":
+        return None
+    return after

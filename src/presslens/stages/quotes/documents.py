@@ -123,11 +123,14 @@ def named_with(ctx: Context, head: Token, holders: set[str]) -> set[str]:
 
 
 REPORT_NOUNS = frozenset({"study", "report", "analysis", "paper", "survey"})
+BOOK_NOUNS = frozenset({"book", "memoir", "autobiography"})  # "a memoir ... the book said"
 # what a body gives out as numbers, which "the data" and "the figures" take up
 NUMBERS_GIVEN = frozenset({"datum", "data", "figure", "number", "count", "tally", "result"})
 
 
 def same_document(lemma: str) -> frozenset[str]:
     """The nouns a writer uses for one document: "the study" and "the report" alike; "the
-    researchers" and "the authors" are those of the study."""
+    researchers" and "the authors" are those of the study; "the book" is the memoir."""
+    if lemma in BOOK_NOUNS:
+        return BOOK_NOUNS
     return REPORT_NOUNS if lemma in REPORT_NOUNS | RESEARCHERS else frozenset({lemma})

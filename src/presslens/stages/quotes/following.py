@@ -19,6 +19,7 @@ from presslens.stages.quotes.marks import MARK_RE, Quoted
 
 FOLLOWING_CONFIDENCE = 0.7
 MAX_GAP_WORDS = 20  # the rest of the attribution's sentence: its cue, its speaker's name and role
+TERM_RE = re.compile(r"[“\"]([^“”\"\n]*)[”\"]")
 SENTENCE_END = re.compile(r"[.!?][\"”’']?\s*$")
 
 
@@ -61,9 +62,15 @@ def paraphrase_before(ctx: Context, q: Quoted, before: list[Attribution]) -> Att
         return None
     if word_count(gap) > MAX_GAP_WORDS or not SENTENCE_END.search(gap.rstrip()):
         return None
-    if MARK_RE.search(gap.rstrip()[:-1]):  # a closing mark may end the gap's sentence
-        return None  # another quotation in between
+    if MARK_RE.search(without_terms(gap).rstrip()[:-1]):  # a closing mark may end the gap's
+        return None  # another quotation in between; a quoted term ("cross-sell") is none
     return previous
+
+
+def without_terms(gap: str) -> str:
+    """The gap without the quoted terms it holds ('referencing its drive to "cross-sell"'):
+    a word or two in quotation marks is the writer's, not another quotation."""
+    return TERM_RE.sub(lambda m: "" if word_count(m[1]) <= TERM_MAX_WORDS else m[0], gap)
 
 
 def named_right_after(ctx: Context, q: Quoted) -> bool:

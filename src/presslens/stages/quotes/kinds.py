@@ -135,7 +135,7 @@ def hypothetical(chain: list[Token], lexicon: Lexicon) -> bool:
     """'could say', 'would tell', 'if he says', 'I hope in 2017 America says': speech only
     supposed or wished."""
     for verb in chain:
-        if wished(verb):
+        if wished(verb) or asked(verb):
             return True
         children = list(verb.children)
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children):
@@ -144,6 +144,19 @@ def hypothetical(chain: list[Token], lexicon: Lexicon) -> bool:
         if modal and not any(c.dep_ == "advmod" and c.lower_ in NARRATIVE for c in children):
             return True
     return False
+
+
+def asked(verb: Token) -> bool:
+    """'But has he called for changing them?': a yes-no question, its auxiliary before the
+    subject, asks whether the words were said; it does not say they were ("Why did he say
+    it?" takes for granted that he did)."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not any(c.dep_ == "aux" and c.i < subject.i for c in verb.children):
+        return False
+    if any(t.tag_ in ("WRB", "WP", "WDT") for t in verb.doc[verb.sent.start : subject.i]):
+        return False
+    last = [t for t in verb.sent if not t.is_space and t.text not in ('"', "”", "''", ")")]
+    return bool(last) and last[-1].text == "?"
 
 
 def wished(verb: Token) -> bool:

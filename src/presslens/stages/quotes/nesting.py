@@ -11,8 +11,8 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from presslens.model import Span
-from presslens.stages.quotes.clauses import CONTRASTING
-from presslens.stages.quotes.context import Attribution, Context, trim
+from presslens.stages.quotes.clauses import CONTRASTING, that_marked
+from presslens.stages.quotes.context import Attribution, Context, tokens_in, trim
 
 
 def outermost(ctx: Context, found: list[Attribution]) -> list[Attribution]:
@@ -75,11 +75,30 @@ def yields_to(ctx: Context, holder: Attribution, item: Attribution) -> bool:
     """Two attributions each holding the other's cue ("He says A, according to Z", A run on to
     the sentence's end): the according-to one stays, or neither would."""
     cue = holder.cue or holder.span
+    if named_noun(ctx, holder, item):
+        return True
     return (
         (item.core or item.span).contains(cue)
         and item.cue_head is not None
         and ctx.doc[item.cue_head].lower_ == "according"
     )
+
+
+def named_noun(ctx: Context, holder: Attribution, item: Attribution) -> bool:
+    """'Biden responded to Mr. Trump's claim that A': the holder's content is the noun of
+    speech that reports A, with its own speaker; that report stands inside it."""
+    if holder.core is None or item.cue_head is None or item.speaker is None:
+        return False
+    noun = ctx.doc[item.cue_head]
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ctx.lexicon.nouns:
+        return False
+    if not any(c.dep_ in ("acl", "ccomp") and that_marked(c) for c in noun.children):
+        return False  # "stressed her support of the raid": a stance, no words inside
+    if not any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.children):
+        return False  # "said the spate of shootings demands that ...": a verb misread; "De
+        # Blasio repeated his claim that ...": his own, the holder's attribution stands
+    inside = tokens_in(ctx, holder.core)
+    return len(inside) > 0 and noun.left_edge.i == inside[0] and noun.right_edge.i >= inside[-1]
 
 
 def coordinate(ctx: Context, item: Attribution, holder: Attribution) -> int | None:
@@ -142,6 +161,8 @@ def gloss_in(ctx: Context, item: Attribution, holder: Attribution) -> int | None
     core = holder.core or holder.span
     token = ctx.doc[item.cue_head]
     while token.head.i != token.i and core.start <= token.head.idx < core.end:
+        if token.i == item.cue_head and when_said(token):
+            return token.left_edge.idx  # "Trump was right when he said that A": A is Trump's
         if token.dep_ == "advcl" and token.tag_ == "VBG" and token.i > 0:
             before = ctx.doc[token.left_edge.i - 1]
             if (
@@ -153,6 +174,15 @@ def gloss_in(ctx: Context, item: Attribution, holder: Attribution) -> int | None
             return None
         token = token.head
     return None
+
+
+def when_said(cue: Token) -> bool:
+    """A cue opening a "when" clause with a subject of its own, set after what it hangs on:
+    'X said Trump was "absolutely right" when he said that A' tells of the time Trump said A."""
+    if cue.dep_ != "advcl" or cue.i < cue.head.i:
+        return False
+    first = cue.left_edge
+    return first.lower_ == "when" and any(c.dep_ == "nsubj" for c in cue.children)
 
 
 def same_speaker(one: Attribution, other: Attribution) -> bool:

@@ -83,3 +83,19 @@ def told_of(ctx: Context, actor_id: str | None, i: int, before: int) -> bool:
     limit = ctx.doc[before].idx
     between = [m for m in actor.mentions if ctx.doc[i].idx < m.start < limit]
     return bool(between) and all(start <= m.start < end for m in between)
+
+
+def acting_on_role(ctx: Context, head: int, role: str) -> set[str]:
+    """The actors who, where the role was last used before, acted on its holder ("Senator Ann
+    Warren questioned the bank chief ... The chief said"): the one questioned is not the one
+    questioning. None when a name stands beside that use."""
+    uses = role_uses(ctx, head, role)
+    if not uses or named_beside(ctx, uses[-1]):
+        return set()
+    last = uses[-1]
+    verb = last.head.head if last.dep_ == "pobj" else last.head
+    if last.dep_ not in ("dobj", "pobj", "dative") or verb.pos_ != "VERB":
+        return set()
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    actors = (ctx.actor_of_token.get(t.i) for s in subjects for t in s.subtree)
+    return {a.id for a in actors if a is not None}

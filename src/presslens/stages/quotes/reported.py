@@ -23,6 +23,7 @@ from presslens.stages.quotes.clauses import (
     after_colon,
     apart_from_cue,
     contrast_after,
+    gerund_after,
     lone_object,
     object_as_subject,
     parallel_report,
@@ -32,6 +33,7 @@ from presslens.stages.quotes.clauses import (
     small_clause,
     that_marked,
     unmarked_clause,
+    wh_gap,
 )
 from presslens.stages.quotes.context import (
     Attribution,
@@ -40,11 +42,10 @@ from presslens.stages.quotes.context import (
     cue_phrase,
     naming,
     subtree_span,
-    tells_whom,
     token_span,
     trim,
 )
-from presslens.stages.quotes.marks import SET_OFF
+from presslens.stages.quotes.interrupted import fronted_clause, interrupted_clause, parenthetical
 from presslens.stages.quotes.misparsed import (
     name_after_quotation,
     name_before_cue,
@@ -56,7 +57,7 @@ from presslens.stages.quotes.nesting import outermost
 from presslens.stages.quotes.passives import accusation_grounds, passive_attribution, told_by
 from presslens.stages.quotes.speakers import Speaker, make_speaker
 from presslens.stages.quotes.subjects import a_person, passive_controller, subject_of
-from presslens.stages.reporting import Lexicon, load_lexicon
+from presslens.stages.reporting import Lexicon
 from presslens.stages.roles import load_roles
 
 # prepositions that introduce what a reporting noun or adjective is about: "criticism of NATO"
@@ -76,6 +77,7 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
         for child in children
         if child.dep_ == "ccomp"
         and child != opening
+        and child.ent_type_ != "WORK_OF_ART"  # "In his book, "Make Your Kid a Millionaire,"
         and not adverbial(child)
         and not small_clause(child)
         and not reduced_relative(verb, child)
@@ -92,7 +94,7 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
     if contrast is not None:  # "A, X reported, while B, Y reported": B is Y's
         return [t for t in contrast.subtree if not (t.dep_ == "mark" and t.head == contrast)]
     if lemma in lexicon.clause:
-        clause = unmarked_clause(verb) or that_clause_on_a_noun(verb)
+        clause = unmarked_clause(verb) or that_clause_on_a_noun(verb) or gerund_after(verb)
         if clause is not None:
             return list(clause.subtree)
     if lemma in lexicon.intent:
@@ -118,10 +120,16 @@ def complement_of(verb: Token, lexicon: Lexicon) -> list[Token] | None:
     answers = [c for c in children if c.dep_ == "intj" and c.i > verb.i]
     if answers and lemma in lexicon.clause:
         return answers  # 'said no
+    return prepositional_object(verb, lexicon) or clause_around(verb, lexicon)
+
+
+def clause_around(verb: Token, lexicon: Lexicon) -> list[Token] | None:
+    """A clause the parse did not hang under the cue: "X insists, in an interview, that Y",
+    "Y, he said", "These workers, Roe said, were paid"."""
     return (
-        prepositional_object(verb, lexicon)
-        or that_clause_above(verb, lexicon)
+        that_clause_above(verb, lexicon)
         or interrupted_clause(verb, lexicon)
+        or fronted_clause(verb, lexicon)
     )
 
 
@@ -202,67 +210,8 @@ def bare_pronoun(token: Token) -> bool:
     return token.pos_ == "PRON" and all(c.is_punct for c in token.children)
 
 
-def interrupted_clause(verb: Token, lexicon: Lexicon) -> list[Token] | None:
-    """'Y, he said.' / 'Y, he said, Z.': the parser makes the cue a child of the clause. The
-    cue names its speaker itself: a participle without one reports nothing of the clause before
-    it ("... was ordered to make four releases, concluding the process by May")."""
-    head = verb.head
-    if verb.lemma_.lower() not in lexicon.clause or head.i == verb.i:
-        return None
-    segment = set_off_segment(verb)
-    if segment is not None:  # "A, union members say, is B": the sentence without the cue
-        return [t for t in verb.sent if t.i not in segment[1] and not (t.is_punct and t.i > verb.i)]
-    if head.i > verb.i and not parenthetical(verb):
-        return None  # "The truth, the senator said then, was that ...": set off, it interrupts
-    if not any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children):
-        return None
-    if verb.dep_ == "conj":
-        comma = closing_cue(verb)
-        return [t for t in verb.sent if t.i < comma and not t.is_space] if comma else None
-    if verb.dep_ not in ("parataxis", "ccomp", "advcl") or head.pos_ not in ("VERB", "AUX"):
-        return None
-    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ not in ("as", "that")
-                                    for c in verb.children):  # fmt: skip
-        return None  # "..., after de Blasio stated an interest": when, not whose words
-    if head.i < verb.i and not any(t.is_punct for t in head.doc[head.i : verb.i]):
-        return None
-    own = {t.i for t in verb.subtree}
-    return [t for t in head.subtree if t.i not in own and not (t.is_punct and t.i > verb.i)]
-
-
-def closing_cue(verb: Token) -> int | None:
-    """'People should provide evidence ... and "perhaps", he told reporters.': a cue the parse
-    joined to the clause before as a conjunct, though only a comma stands before its subject
-    and nothing of the sentence comes after it; the comma's index, which ends what was said."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.i > verb.i or subject.left_edge.i < 2:
-        return None
-    comma = subject.left_edge.i - 1
-    if verb.doc[comma].text != "," or any(c.dep_ == "cc" for c in verb.children):
-        return None
-    if any(c.dep_ == "mark" for c in verb.children):
-        return None  # "and that Tapper, Bash and Blitzer had mentioned it": its own clause
-    told = tells_whom(verb, load_lexicon())  # "he told reporters": whom, not what
-    if any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and not told for c in verb.children):
-        return None  # "Trump continued his attacks", "and, he argued, to help ...": its own
-    rest = [t for t in verb.doc[verb.right_edge.i + 1 : verb.sent.end] if not t.is_space]
-    return comma if all(t.is_punct for t in rest) else None
-
-
 def own(tokens: list[Token]) -> set[int]:
     return {t.i for t in tokens}
-
-
-def parenthetical(verb: Token) -> bool:
-    """The cue's clause stands between commas or dashes inside another sentence."""
-    doc = verb.doc
-    first, last = verb.left_edge.i, verb.right_edge.i
-    if doc[last].is_punct:
-        last -= 1
-    marks = SET_OFF | {"--"}
-    before = doc[first - 1].text if first > 0 and not doc[first].is_punct else doc[first].text
-    after = doc[last + 1].text if last + 1 < len(doc) else ""
-    return first > 0 and before in marks and after in marks
 
 
 def verb_attribution(ctx: Context, verb: Token) -> Attribution | None:
@@ -270,6 +219,8 @@ def verb_attribution(ctx: Context, verb: Token) -> Attribution | None:
         return None
     if verb.i in ctx.quote_of_token or any(c.dep_ == "nsubjpass" for c in verb.children):
         return None
+    if wh_gap(verb):
+        return None  # "how experts say it would shape the law": no claim given
     content = after_colon(verb, complement_of(verb, ctx.lexicon))
     speaker = subject_speaker(ctx, verb) if content else None
     if not content or speaker is None:
@@ -278,11 +229,19 @@ def verb_attribution(ctx: Context, verb: Token) -> Attribution | None:
     if len(content) == 1 and content[0].lower_ in ("which", "that", "what", "who", "it"):
         return None  # a bare pronoun says nothing on its own
     core = subtree_span(content)
-    set_off = parenthetical(verb) or set_off_segment(verb) is not None
-    if core.contains(speaker.span) and not (set_off and speaker.head not in own(content)):
+    if core.contains(speaker.span) and not (
+        set_off(ctx, verb) and speaker.head not in own(content)
+    ):
         return None  # "What Trump proposes changes ...": the subject came from the content
     span = trim(ctx.text, to_sentence_end(ctx, verb, core))
     return Attribution("indirect", span, cue, verb.i, speaker, 0.7, core=core)
+
+
+def set_off(ctx: Context, verb: Token) -> bool:
+    """The cue and its subject stand inside what they report, between commas or dashes."""
+    if parenthetical(verb) or set_off_segment(verb) is not None:
+        return True
+    return fronted_clause(verb, ctx.lexicon) is not None
 
 
 def subject_speaker(ctx: Context, verb: Token) -> Speaker | None:

@@ -35,6 +35,7 @@ from presslens.stages.quotes.groups import (
 )
 from presslens.stages.quotes.homes import elsewhere, role_place
 from presslens.stages.quotes.newcomers import (
+    acting_on_role,
     first_use,
     named_after,
     newcomer_at,
@@ -44,6 +45,7 @@ from presslens.stages.quotes.newcomers import (
 from presslens.stages.quotes.parties import agree, of_nation, role_nation, role_parties
 from presslens.stages.quotes.speakers import Speaker
 from presslens.stages.quotes.subjects import a_thing
+from presslens.stages.quotes.surnames import leading_namesake, namesakes
 from presslens.stages.roles import load_roles
 
 SENTENCES_BACK = 3  # sentences before the speaker's own that may hold the referent
@@ -291,7 +293,7 @@ def resolve(
         return owners_body(ctx, speaker, owner, earlier)
     need = need_of(ctx, speaker)
     if need is None:
-        return speaker
+        return by_surname(ctx, speaker, earlier)
     inside = not_the_speaker(ctx, ctx.doc[speaker.head]) | barred
     ahead = cataphor(ctx, ctx.doc[speaker.head])
     if ahead is not None and ahead.id not in inside and fits_actor(ctx, need, ahead):
@@ -316,6 +318,18 @@ def resolve(
     if body and body_in_a_group(ctx, speaker, -nearest[1]):
         return speaker  # "Republican leaders in the Senate ... they disagree": the leaders
     return replace(speaker, name=best.name, actor_id=best.actor_id, actor_ids=best.actor_ids or ())
+
+
+def by_surname(ctx: Context, speaker: Speaker, earlier: list[Speaker]) -> Speaker:
+    """'Clinton said' between Bill and Hillary Clinton: the namesake the text puts forward."""
+    sakes = namesakes(ctx, speaker)
+    found = [c for c in candidates(ctx, speaker, earlier, Need(PERSON)) if c[2].actor_id in sakes]
+    best = leading_namesake(found) if sakes else None
+    if best is None:
+        return speaker
+    return replace(
+        speaker, name=best[2].name, actor_id=best[2].actor_id, actor_ids=best[2].actor_ids or ()
+    )
 
 
 def fits_actor(ctx: Context, need: Need, actor: Actor) -> bool:
@@ -405,6 +419,8 @@ def role_candidates(
     if holders or holders_only(ctx, head, role):
         kept = [c for c in found if c[2].actor_id in holders] or sole_holder(ctx, speaker, holders)
         return kept or ([] if holders else named_after_all(ctx, speaker, roles.same_as(role)))
+    acting = acting_on_role(ctx, head.i, roles.same_as(role))
+    found = [c for c in found if c[2].actor_id not in acting]
     near = clear_leader([c for c in found if c[3] <= 1])
     alone = last_speaker_alone(ctx, found, roles.same_as(role), earlier)
     later = [] if near or alone else named_after_all(ctx, speaker, roles.same_as(role))

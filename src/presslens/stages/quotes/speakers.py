@@ -176,6 +176,7 @@ def make_speaker(
             or name_before_role(head, actors)
             or body_spoken_for(head, actors, roles)
             or kind_of_body(head, actors, roles)
+            or body_by_last_word(head, actors, roles)
         )
         ids = tuple(dict.fromkeys(a.id for a in found))
     if found:
@@ -335,6 +336,22 @@ def kind_of_body(head: Token, actors: tuple[Actor, ...], roles: Roles) -> list[A
         return []
     names = [actor_for(actors, c) for c in head.children if c.dep_ == "compound"]
     return [a for a in names if a is not None and a.type == "ORG"][:1]
+
+
+def body_by_last_word(head: Token, actors: tuple[Actor, ...], roles: Roles) -> list[Actor]:
+    """'the fund predicted' in a story of the International Monetary Fund: "the" and the last
+    word of the one organisation's name stand for it, when the noun is no role of its own
+    (a role noun, "the agency", goes to the nearest body it fits)."""
+    lemma = head.lemma_.lower()
+    if head.pos_ != "NOUN" or roles.kind(lemma) is not None:
+        return []
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return []
+    named = [
+        a for a in actors if a.type == "ORG" and len(a.name.split()) > 1
+        and a.name.split()[-1].lower() == head.lower_
+    ]  # fmt: skip
+    return named if len(named) == 1 else []
 
 
 def body_spoken_for(head: Token, actors: tuple[Actor, ...], roles: Roles) -> list[Actor]:

@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Token
 from presslens.model import Actor, Article, Quote, Span, StageWarning, Term
 from presslens.nlp.encoder import SentenceVectors
 from presslens.stages.entities.junk import credit_lines
-from presslens.stages.quotes.blocks import block_attributions, not_within
+from presslens.stages.quotes.blocks import block_attributions, not_within, quoted_sentences
 from presslens.stages.quotes.clauses import adverbial, contrast_after
 from presslens.stages.quotes.context import (
     Attribution,
@@ -70,6 +70,7 @@ from presslens.stages.quotes.repeated import repeated_quotes
 from presslens.stages.quotes.reported import reported_speech
 from presslens.stages.quotes.resolve import resolve
 from presslens.stages.quotes.speakers import Speaker
+from presslens.stages.quotes.surnames import namesakes
 from presslens.stages.quotes.tagged import tagged_attributions
 from presslens.stages.quotes.topics import a_noun_only, only_a_topic
 from presslens.stages.quotes.turns import outside_turns, turn_attributions
@@ -290,12 +291,17 @@ class Found(NamedTuple):
 NOT_SPEAKING = frozenset({"intent", "stance"})
 
 
+def to_resolve(ctx: Context, speaker: Speaker) -> bool:
+    """A pronoun, a role noun, or a surname two people share: which actor needs reading."""
+    return speaker.pronoun or speaker.role is not None or bool(namesakes(ctx, speaker))
+
+
 def resolve_speakers(ctx: Context, items: list[Attribution]) -> list[Attribution]:
     earlier: list[Speaker] = []
     resolved = []
     for item in sorted(items, key=lambda a: a.speaker.span.start if a.speaker else a.span.start):
         speaker = item.speaker
-        if speaker is not None and speaker.actor_id is None and (speaker.pronoun or speaker.role):
+        if speaker is not None and speaker.actor_id is None and to_resolve(ctx, speaker):
             speaker = with_partners(
                 ctx, resolve(ctx, speaker, earlier, people_quoted_of(ctx, item))
             )
@@ -427,6 +433,7 @@ def find_quotes(
     items = [*outside(attributed + unattributed + indirect, posts), *posts]
     set_apart = block_attributions(ctx, article.paragraphs)  # "The governor added:" + paragraph
     items = [*not_within(items, set_apart), *set_apart]
+    quoted_sentences(ctx, set_apart)  # a block is words quoted: no distance for a pronoun
     turns = turn_attributions(ctx, blocks(article))  # "TAPPER: Do you think ...?"
     items = [*outside_turns(items, turns), *turns]
     items += tagged_attributions(ctx, vectors, items)

@@ -85,6 +85,8 @@ def subject_of(verb: Token) -> Token | None:
             continue
         if current.lower_ in SHARED_PREPOSITIONS and current.head.pos_ in ("VERB", "AUX"):
             if current.lower_ not in CLAUSE_PREPOSITIONS or saying(verb):
+                if passive_after(current, verb) is not None:
+                    return passive_after(current, verb)  # "After saying A, she was taken"
                 current = current.head  # "asserted his plans by saying": who asserted
                 continue
         if current.lower_ in SHARED_PREPOSITIONS and current.head.dep_ in SUBJECTS:
@@ -92,6 +94,16 @@ def subject_of(verb: Token) -> Token | None:
                 return current.head  # "Ryan, despite admitting that ..., said": hung on Ryan
         return None
     return None
+
+
+def passive_after(preposition: Token, cue: Token) -> Token | None:
+    """The passive subject of the verb a time preposition hangs on, when it has no active one:
+    whom "After saying A, she was taken to hospital" tells of, the one who said A (not "added
+    by threatening")."""
+    verb = preposition.head
+    if preposition.lower_ not in TIME_PREPOSITIONS or not saying(cue) or subjects_of(verb):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
 def subject_shared(clause: Token) -> Token | None:
@@ -161,6 +173,9 @@ SHARED_PREPOSITIONS = frozenset(
 # of those, one that shares it only with a verb of saying ("despite admitting that ...", not
 # "despite having to defend more seats")
 CLAUSE_PREPOSITIONS = frozenset({"despite"})
+# of those, the ones that tell when: their clause's doer is the main clause's subject, even a
+# passive one ("After saying A, she was taken to hospital"; not "added by threatening")
+TIME_PREPOSITIONS = frozenset({"after", "before", "upon", "while", "since"})
 
 
 def saying(verb: Token) -> bool:

@@ -47,6 +47,7 @@ from spacy.tokens import Token
 from presslens.model import Span
 from presslens.nlp.encoder import SentenceVectors
 from presslens.stages.quotes import learned
+from presslens.stages.quotes.clauses import wh_gap
 from presslens.stages.quotes.context import (
     Attribution,
     Context,
@@ -58,7 +59,7 @@ from presslens.stages.quotes.context import (
 from presslens.stages.quotes.direct import nearest_name
 from presslens.stages.quotes.marks import CLOSE_AFTER, MARK_RE, MARKS, SET_OFF, Quoted
 from presslens.stages.quotes.misparsed import actor_for
-from presslens.stages.quotes.reported import unquoted_subject
+from presslens.stages.quotes.reported import of_whom, unquoted_subject
 from presslens.stages.quotes.speakers import Speaker, make_speaker
 from presslens.stages.quotes.subjects import a_person, subject_of
 from presslens.stages.titles import title_like
@@ -152,6 +153,10 @@ def as_attribution(ctx: Context, item: learned.Tagged, span: Span) -> Attributio
         return None  # 'self-described "very conservative" voters', 'so-called': a description
     if cue_head is not None and naming(cue_head, ctx.lexicon) and cue_head.head.pos_ != "PROPN":
         return None  # 'Titled "A Long Night," the film', 'a book called "Dawn"': a name
+    if cue_head is not None and wh_gap(cue_head):
+        return None  # "between what Trump says his plan would do and ...": no claim given
+    if cue_head is not None and addressed(ctx, cue_head, span):
+        return None  # "questioned the bank chief": whom, not what
     speaker = speaker_of(ctx, item, cue_head)
     if speaker is not None and describes_speaker(ctx, span, speaker, cue_head):
         return None
@@ -170,6 +175,15 @@ def as_attribution(ctx: Context, item: learned.Tagged, span: Span) -> Attributio
         parts=parts,
         stance=stance,
     )
+
+
+def addressed(ctx: Context, cue: Token, span: Span) -> bool:
+    """A cue of asking or answering whose content is its object, a person: whom it asked
+    ("questioned the bank chief on Tuesday"), as the rules read it (`reported.complement_of`)."""
+    if cue.lemma_.lower() not in ctx.lexicon.addressee:
+        return False
+    head = head_of(ctx, span)
+    return head is not None and head.head == cue and head.dep_ == "dobj" and a_person(of_whom(head))
 
 
 def compound_adjective(cue: Token) -> bool:
