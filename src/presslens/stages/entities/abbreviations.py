@@ -1,0 +1,58 @@
+"""A place's compass word cut to its initial (issue 16, "one actor per ... country").
+
+Headlines and tight copy write "N. Korea", "S. Carolina", "W. Virginia": the small tagger reads
+the "N." as a person's initial and types the name a person's, kept apart from "North Korea".
+A name opening with one capital of the compass ("N.", "S.", "E.", "W."; not "No.", which is a
+number) is the place its spelt-out form names ("North Korea", "Northern Ireland") when the
+gazetteer knows that place or the article names it in full; it is merged with that form and
+typed as it is. A city's name ("North Adams") is not taken when its last words are the surname
+of a person of the article ("Nora Adams ... N. Adams"): there the initial is the person's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from presslens.stages.entities.mentions import Mention
+from presslens.stages.places import load_places
+
+COMPASS = {"N.": "North", "S.": "South", "E.": "East", "W.": "West"}
+PLACE_KINDS_ALWAYS = ("country", "region")  # a city's name may be a person's initial + surname
+
+
+def places_spelt_out(mentions: Sequence[Mention]) -> list[Mention]:
+    """`mentions` with each compass-abbreviated place named and typed as its full form."""
+    labels = {m.name: m.label for m in mentions}
+    surnames = {
+        m.name.split()[-1]
+        for m in mentions
+        if m.label == "PERSON" and " " in m.name and m.name.split()[0] not in COMPASS
+    }
+    for mention in mentions:
+        initial, _, rest = mention.name.partition(" ")
+        if initial not in COMPASS or not rest[:1].isupper():
+            continue
+        found = spelt_out(COMPASS[initial], rest, labels)
+        if found is None:
+            continue
+        full, kind = found
+        if kind not in PLACE_KINDS_ALWAYS and rest.split()[-1] in surnames:
+            continue  # "N. Adams" beside Nora Adams: her initial, not North Adams
+        mention.name = full
+        mention.label = labels.get(full, "GPE") if kind is None else "GPE"
+        mention.person_role = mention.person_role and kind is None
+    return list(mentions)
+
+
+def spelt_out(word: str, rest: str, labels: dict[str, str]) -> tuple[str, str | None] | None:
+    """(the full name, its gazetteer kind or None) for a compass word and the rest of a name:
+    "North Korea" or "Northern Ireland", whichever the gazetteer knows or the article names."""
+    places = load_places()
+    for full in (f"{word} {rest}", f"{word}ern {rest}"):
+        kind = places.kind(full)
+        if kind is not None:
+            return full, kind
+    for full in (f"{word} {rest}", f"{word}ern {rest}"):
+        if full in labels:
+            return full, None
+    return None

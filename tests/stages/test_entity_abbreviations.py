@@ -1,0 +1,47 @@
+"""One actor per country or organisation (issue 16): a place's compass word cut to its initial
+("S. Carolina", stages/entities/abbreviations.py) and a name holding an irregular plural's
+possessive ("the National Children's Literacy Fund", mentions.PLURAL_POSSESSIVE), on invented
+texts."""
+
+from __future__ import annotations
+
+import presslens
+
+
+def actors(text: str) -> dict[str, tuple[str, int]]:
+    dossier = presslens.analyse(text)
+    return {actor.name: (actor.type, len(actor.mentions)) for actor in dossier.actors}
+
+
+def test_a_compass_initial_before_a_place_is_the_place() -> None:
+    found = actors(
+        "Flood defences fail along the coast\n\n"
+        "Floods closed roads across S. Carolina on Monday, and the governor asked for help."
+        " South Carolina sued the federal agency on Tuesday over the delay. S. Carolina said"
+        " the money had been promised in June. The agency said it would review the claim."
+    )
+    assert found["South Carolina"] == ("GPE", 3)
+    assert "S. Carolina" not in found
+
+
+def test_an_initial_before_a_surname_of_the_article_stays_a_persons() -> None:
+    found = actors(
+        "Town council backs the new library\n\n"
+        "Nora Adams, the council's treasurer, presented the budget on Monday. The library will"
+        " open in May, she said. N. Adams told the meeting that the money was already set"
+        " aside. Adams later said the vote was close."
+    )
+    assert "North Adams" not in found
+    assert found["Nora Adams"][0] == "PERSON"
+
+
+def test_a_name_holding_a_plurals_possessive_stays_whole() -> None:
+    found = actors(
+        "Charities send help to flooded towns\n\n"
+        "Officials from the National Children's Literacy Fund visited the shelters on Monday."
+        " The National Children's Literacy Fund said it would send books. The NCLF said more"
+        " help would come next week."
+    )
+    assert found["National Children's Literacy Fund"] == ("ORG", 3)
+    assert "National Children" not in found
+
