@@ -45,3 +45,42 @@ def test_a_name_holding_a_plurals_possessive_stays_whole() -> None:
     assert found["National Children's Literacy Fund"] == ("ORG", 3)
     assert "National Children" not in found
 
+
+def test_a_given_name_with_a_letter_written_twice_is_the_person() -> None:
+    found = actors(
+        "Vigil held for man killed at traffic stop\n\n"
+        "Relatives gathered on Sunday to remember Phillip Halloway, who was shot by an officer"
+        " on Friday. Halloway was unarmed, his family said. His sister said the city owed the"
+        ' family answers. "Philip was a gentle man," his mother told the crowd. Philip had'
+        " planned to start college this fall, she said."
+    )
+    assert found == {"Phillip Halloway": ("PERSON", 4)}
+
+
+def test_a_given_name_typed_an_organisations_with_a_letter_written_twice_is_the_person() -> None:
+    found = actors(
+        "Vigil held for man killed at traffic stop\n\n"
+        "Relatives gathered on Sunday to remember Terence Halloway, who was shot by an officer"
+        " on Friday. Halloway was unarmed, his family said. His sister said the city owed the"
+        ' family answers. Marchers carried signs that read "justice for Terrence" and said they'
+        " wanted the officer charged. Terrence loved music, his sister said."
+    )
+    assert "Terrence" not in found
+    assert found["Terence Halloway"][0] == "PERSON"
+
+
+DOUBLED = [
+    ("Terrence", "Terence", True),
+    ("Philip", "Phillip", True),
+    ("Alan", "Allan", True),
+    ("Ana", "Anna", False),  # too short to tell a spelling from another name
+    ("John", "Jon", False),  # a letter dropped, not a letter written twice
+    ("Terence", "Terence", False),
+]
+
+
+def test_doubled_letter() -> None:
+    from presslens.stages.entities.variants import doubled_letter
+
+    for a, b, expected in DOUBLED:
+        assert doubled_letter(a, b) is expected, (a, b)
