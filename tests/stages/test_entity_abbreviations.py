@@ -1,7 +1,8 @@
 """One actor per country or organisation (issue 16): a place's compass word cut to its initial
 ("S. Carolina", stages/entities/abbreviations.py) and a name holding an irregular plural's
-possessive ("the National Children's Literacy Fund", mentions.PLURAL_POSSESSIVE), on invented
-texts."""
+possessive ("the National Children's Literacy Fund", mentions.PLURAL_POSSESSIVE, and
+abbreviations.plurals_continued where the tagger cut it), a given name spelt with a letter
+doubled ("Terrence" / "Terence", variants.doubled_letter), on invented texts."""
 
 from __future__ import annotations
 
@@ -44,6 +45,17 @@ def test_a_name_holding_a_plurals_possessive_stays_whole() -> None:
     )
     assert found["National Children's Literacy Fund"] == ("ORG", 3)
     assert "National Children" not in found
+
+
+def test_a_name_cut_before_a_plurals_possessive_takes_the_words_after_it() -> None:
+    found = actors(
+        "Foundation gives to hospital\n\n"
+        "The foundation raised money and donated it primarily to St. Agnes Children's Research"
+        " Hospital. The foundation said it would give more next year. Officials at St. Agnes"
+        " Children's Research Hospital said the gift would pay for a new wing."
+    )
+    assert found["St. Agnes Children's Research Hospital"] == ("ORG", 2)
+    assert "Research Hospital" not in found
 
 
 def test_a_given_name_with_a_letter_written_twice_is_the_person() -> None:

@@ -7,17 +7,27 @@ number) is the place its spelt-out form names ("North Korea", "Northern Ireland"
 gazetteer knows that place or the article names it in full; it is merged with that form and
 typed as it is. A city's name ("North Adams") is not taken when its last words are the surname
 of a person of the article ("Nora Adams ... N. Adams"): there the initial is the person's.
+
+Likewise a name the tagger cut before an irregular plural's possessive ("St. Jude Children" of
+"St. Jude Children's Research Hospital") takes the capitalised words after the possessive: the
+"'s" of "Children's", "People's", "Women's", "Men's" is inside a name, not an owner's
+(`plurals_continued`; mentions.PLURAL_POSSESSIVE keeps such a name whole where the tagger did).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from presslens.model import Span
 from presslens.stages.entities.mentions import Mention
 from presslens.stages.places import load_places
 
 COMPASS = {"N.": "North", "S.": "South", "E.": "East", "W.": "West"}
 PLACE_KINDS_ALWAYS = ("country", "region")  # a city's name may be a person's initial + surname
+PLURAL_END = re.compile(r"\b(?:(?:Wo)?[Mm]en|Children|People)$")
+# "'s Research Hospital", "'s Republic of Korea": capitalised words, small words between them
+POSSESSIVE_RUN = re.compile(r"['’]s(?: [A-Z][\w&-]*| (?:of|for|and|on)(?= [A-Z]))+")
 
 
 def places_spelt_out(mentions: Sequence[Mention]) -> list[Mention]:
@@ -56,3 +66,24 @@ def spelt_out(word: str, rest: str, labels: dict[str, str]) -> tuple[str, str | 
         if full in labels:
             return full, None
     return None
+
+
+def plurals_continued(mentions: Sequence[Mention], text: str) -> list[Mention]:
+    """`mentions` with each name cut before a plural's possessive carried on over it and the
+    capitalised words after it; a mention those words held is dropped."""
+    taken: list[Span] = []
+    for mention in mentions:
+        if not PLURAL_END.search(mention.name):
+            continue
+        end = mention.span.start + len(mention.name)
+        found = POSSESSIVE_RUN.match(text, end)
+        if found is None or "\n" in found.group():
+            continue
+        mention.span = Span(mention.span.start, found.end())
+        mention.name = text[mention.span.start : found.end()]
+        taken.append(mention.span)
+    return [m for m in mentions if not any(inside(m.span, t) and m.span != t for t in taken)]
+
+
+def inside(span: Span, other: Span) -> bool:
+    return other.start <= span.start and span.end <= other.end

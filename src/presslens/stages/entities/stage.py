@@ -78,6 +78,7 @@ def entities_of(article: Article, doc: Doc) -> Entities:
     mentions = numbered.without_numbered_names(article.text, mentions)  # "House Bill 1523"
     mentions = extents.countries_cut(mentions, article.text)  # "envoy to Ukraine Kurt Volker"
     mentions = abbreviations.places_spelt_out(mentions)  # "N. Korea" is North Korea
+    mentions = abbreviations.plurals_continued(mentions, article.text)  # "Children's Hospital"
     quoted_spans = [q.span for q in quoted]
     slogans = [q.span for q in quoted if title_like(q.inner.of(article.text))]
     groups = group_mentions(places_quoted_act_not(mentions, quoted_spans), article.text)
