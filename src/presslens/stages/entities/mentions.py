@@ -58,9 +58,9 @@ ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
 # no name runs past an em dash, ": " or an opening quotation mark it does not close
 # ('calling Christie “New Jersey’s Biggest Loser”'; George "Jay" Smith keeps his)
 NAME_END = re.compile(r"\s*(?:—|–(?=\s*\d)|:\s)|\s+(?:“(?![^”]*”)|\"(?![^\"]*\"))")
-# "Women's Media Center", "Children's Hospital": an irregular plural's possessive is part of
-# the name, not its owner ("Clinton's campaign" -> Clinton)
-PLURAL_POSSESSIVE = re.compile(r"(?:the\s+)?(?:wo)?(?:men|children|people)['’]s\s", re.IGNORECASE)
+# "Women's Media Center", "Democratic People's Republic of Korea": an irregular plural's
+# possessive is part of the name, not its owner ("Clinton's campaign" -> Clinton)
+PLURAL_POSSESSIVE = re.compile(r"[^'’‘]*?\b(?i:(?:wo)?men|children|people)['’]s\s")
 LOOSE_APOSTROPHES = re.compile(r"\s+['’]+$")
 CLOSING_APOSTROPHES = re.compile(r"['’]{2,}$")  # "''Donald Trump''": a mark set as two
 OPENING_APOSTROPHES = re.compile(r"^['’‘]+(?=[A-Z])")

@@ -41,7 +41,12 @@ from presslens.stages.entities.sexes import (
     told_apart,
 )
 from presslens.stages.entities.types import PLACE_LABELS, Group, actor_type, organisation_named
-from presslens.stages.entities.variants import given_forms, spelled_alike, surname_variant
+from presslens.stages.entities.variants import (
+    doubled_letter,
+    given_forms,
+    spelled_alike,
+    surname_variant,
+)
 from presslens.stages.entities.works import without_epithet
 from presslens.stages.places import load_places
 from presslens.stages.roles import load_roles
@@ -412,6 +417,8 @@ def owner_of(
         fits = [n for n, p in people.items() if word == p.first or word in given_forms(n, groups)]
     if not fits and not gender and tagged_person(group):  # "Joe" for Joseph R. Biden Jr.
         fits = [n for n, p in people.items() if is_nickname(word, p.first)]
+    if not fits and not gender and (tagged_person(group) or given_name(word)):
+        fits = [n for n, p in people.items() if doubled_letter(word, p.first)]  # "Terrence"
     if not fits and gender:  # "Mr. Ban" for Ban Ki-moon, "Mr. Lou" for Lou Jiwei: a first
         first = [n for n, p in people.items() if p.first == word and surname_first(p, groups)]
         return first[0] if len(first) == 1 else None  # word that is a family name tells no sex

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from presslens.model import Actor, Article, Span
 from presslens.nlp.columns import ents_kept
 from presslens.stages.entities import (
+    abbreviations,
     addresses,
     coinages,
     demonyms,
@@ -76,6 +77,8 @@ def entities_of(article: Article, doc: Doc) -> Entities:
     mentions = find_mentions(article.text, doc, blocked, headings)
     mentions = numbered.without_numbered_names(article.text, mentions)  # "House Bill 1523"
     mentions = extents.countries_cut(mentions, article.text)  # "envoy to Ukraine Kurt Volker"
+    mentions = abbreviations.places_spelt_out(mentions)  # "N. Korea" is North Korea
+    mentions = abbreviations.plurals_continued(mentions, article.text)  # "Children's Hospital"
     quoted_spans = [q.span for q in quoted]
     slogans = [q.span for q in quoted if title_like(q.inner.of(article.text))]
     groups = group_mentions(places_quoted_act_not(mentions, quoted_spans), article.text)

@@ -8,7 +8,9 @@
   alone beside Volodymyr Zelensky). Not a plural or a possessive ("Clintons" is the family),
   and short names never ("Dan" / "Don", "Ivan" / "Ivana" are other people).
 - A bare given name that opens another written form of exactly one person's name ("Pete"
-  beside Peter Roe, whom the article also calls "Pete Roe") is that person.
+  beside Peter Roe, whom the article also calls "Pete Roe") is that person; so is one the tagger
+  reads as a person's that writes a letter of one person's given name twice, or once
+  ("Terrence" beside Terence Roe: `doubled_letter`, read by names.owner_of).
 - A name the tagger ran over a spaced dash ("Kingson - Deacon", "Jane Roe - Poe's partner")
   is two names: a name never holds " - "; so is one it ran over a comma or "to" between
   people's names ("Crane, Kibbe", "Carly Fiorina to Rubio"), and one ending with a lower-case
@@ -55,6 +57,17 @@ def one_slip(a: str, b: str, *, changes_length: bool) -> bool:
     if long_.endswith("s") and long_[:-1] == short:
         return False  # "Clintons", "Khans": a family, not a slip
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def doubled_letter(a: str, b: str) -> bool:
+    """Whether two given names differ only by a letter one of them writes twice ("Terrence" /
+    "Terence", "Phillip" / "Philip"): one name in two spellings. Four letters or more in the
+    shorter ("Ann" / "Anne" are not that, nor "Ana" / "Anna")."""
+    short, long_ = sorted((a, b), key=len)
+    if len(long_) != len(short) + 1 or len(short) < GIVEN_MIN - 1:
+        return False
+    pairs = range(len(long_) - 1)
+    return any(long_[i] == long_[i + 1] and long_[:i] + long_[i + 1 :] == short for i in pairs)
 
 
 def spelled_alike(first_a: str, last_a: str, first_b: str, last_b: str) -> bool:
