@@ -92,8 +92,9 @@ FLOORS = {
 }
 CEILINGS = {
     "split": 0.03,  # measured 0.000 (0/117) in session 14; 0.026 before it, 0.051 in session 7
-    "not actors per article": 0.40,  # measured 0.30 (6 in 20 articles) in session 28; 0.35 in
-    # session 26, 0.60 in session 20, 0.70 in session 19, 0.80 in session 17, 1.60 in session 7
+    "not actors per article": 0.35,  # measured 0.25 (5 in 20 articles) in session 30; 0.30 in
+    # session 28, 0.35 in session 26, 0.60 in session 20, 0.70 in session 19, 0.80 in session
+    # 17, 1.60 in session 7
     "negated listed": 0.10,  # measured 0.000 (0/11): only 11 gold cases, so one may slip
 }
 GOALS = {
