@@ -20,12 +20,12 @@ import re
 from collections.abc import Sequence
 
 from presslens.model import Span
-from presslens.stages.entities.mentions import Mention
+from presslens.stages.entities.mentions import IRREGULAR_PLURALS, Mention
 from presslens.stages.places import load_places
 
 COMPASS = {"N.": "North", "S.": "South", "E.": "East", "W.": "West"}
 PLACE_KINDS_ALWAYS = ("country", "region")  # a city's name may be a person's initial + surname
-PLURAL_END = re.compile(r"\b(?:(?:Wo)?[Mm]en|Children|People)$")
+PLURAL_END = re.compile(rf"\b(?=[A-Z])(?:{IRREGULAR_PLURALS})$")  # a name's word
 # "'s Research Hospital", "'s Republic of Korea": capitalised words, small words between them
 POSSESSIVE_RUN = re.compile(r"['’]s(?: [A-Z][\w&-]*| (?:of|for|and|on)(?= [A-Z]))+")
 

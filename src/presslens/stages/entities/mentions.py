@@ -60,7 +60,8 @@ ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
 NAME_END = re.compile(r"\s*(?:—|–(?=\s*\d)|:\s)|\s+(?:“(?![^”]*”)|\"(?![^\"]*\"))")
 # "Women's Media Center", "Democratic People's Republic of Korea": an irregular plural's
 # possessive is part of the name, not its owner ("Clinton's campaign" -> Clinton)
-PLURAL_POSSESSIVE = re.compile(r"[^'’‘]*?\b(?i:(?:wo)?men|children|people)['’]s\s")
+IRREGULAR_PLURALS = r"(?:[Ww]o)?[Mm]en|[Cc]hildren|[Pp]eople"  # their "'s" may be a name's
+PLURAL_POSSESSIVE = re.compile(rf"[^'’‘]*?\b(?i:{IRREGULAR_PLURALS})['’]s\s")
 LOOSE_APOSTROPHES = re.compile(r"\s+['’]+$")
 CLOSING_APOSTROPHES = re.compile(r"['’]{2,}$")  # "''Donald Trump''": a mark set as two
 OPENING_APOSTROPHES = re.compile(r"^['’‘]+(?=[A-Z])")

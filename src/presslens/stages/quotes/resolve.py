@@ -45,7 +45,7 @@ from presslens.stages.quotes.newcomers import (
 from presslens.stages.quotes.parties import agree, of_nation, role_nation, role_parties
 from presslens.stages.quotes.speakers import Speaker
 from presslens.stages.quotes.subjects import a_thing
-from presslens.stages.quotes.surnames import leading_namesake, namesakes
+from presslens.stages.quotes.surnames import namesakes
 from presslens.stages.roles import load_roles
 
 SENTENCES_BACK = 3  # sentences before the speaker's own that may hold the referent
@@ -297,7 +297,7 @@ def resolve(
     inside = not_the_speaker(ctx, ctx.doc[speaker.head]) | barred
     ahead = cataphor(ctx, ctx.doc[speaker.head])
     if ahead is not None and ahead.id not in inside and fits_actor(ctx, need, ahead):
-        return replace(speaker, name=ahead.name, actor_id=ahead.id, actor_ids=(ahead.id,))
+        return referent(speaker, ahead)
     found = [
         c
         for c in candidates(ctx, speaker, earlier, need)
@@ -317,19 +317,20 @@ def resolve(
         return speaker  # "The AP interviewed 20 crew members. They described ...": them
     if body and body_in_a_group(ctx, speaker, -nearest[1]):
         return speaker  # "Republican leaders in the Senate ... they disagree": the leaders
-    return replace(speaker, name=best.name, actor_id=best.actor_id, actor_ids=best.actor_ids or ())
+    return taken_up(speaker, best)
 
 
 def by_surname(ctx: Context, speaker: Speaker, earlier: list[Speaker]) -> Speaker:
     """'Clinton said' between Bill and Hillary Clinton: the namesake the text puts forward."""
     sakes = namesakes(ctx, speaker)
     found = [c for c in candidates(ctx, speaker, earlier, Need(PERSON)) if c[2].actor_id in sakes]
-    best = leading_namesake(found) if sakes else None
-    if best is None:
-        return speaker
-    return replace(
-        speaker, name=best[2].name, actor_id=best[2].actor_id, actor_ids=best[2].actor_ids or ()
-    )
+    leading = clear_leader(found) if sakes else []
+    return taken_up(speaker, min(leading, key=lambda c: (c[0], c[1]))[2]) if leading else speaker
+
+
+def taken_up(speaker: Speaker, found: Speaker) -> Speaker:
+    """The speaker with the name and actors of the referent found for it."""
+    return replace(speaker, name=found.name, actor_id=found.actor_id, actor_ids=found.actor_ids)
 
 
 def fits_actor(ctx: Context, need: Need, actor: Actor) -> bool:
