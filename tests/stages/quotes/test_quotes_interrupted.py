@@ -240,3 +240,20 @@ def test_a_book_title_before_the_cue_is_not_what_was_said() -> None:
     )
     contents = [q.text for q in analyse(text).quotes if q.cue == "suggested"]
     assert contents and contents[0].startswith("looking at the things")
+
+
+DONATIONS = (
+    "Donations probed\n\n"
+    "An Istanbul-based college professor, accused by the Turkish government of coordinating "
+    "last month's failed coup attempt, is at the center of a group of suspicious contributions "
+    "in 2014 to a super PAC supporting Democratic nominee Hillary Clinton, {cue}.\n\n"
+    "He was detained, and he said he was shocked.\n"
+)
+
+
+def test_a_document_s_verb_after_the_clause_reports_it() -> None:
+    """'A, a USA TODAY analysis shows.': the analysis's finding, as "A, the senator said" is
+    the senator's words; the white space ending the paragraph, which the parse hangs on the
+    sentence's root, does not stretch what was said past its speaker."""
+    text = DONATIONS.format(cue="a USA TODAY analysis shows")
+    assert speakers_of(text, "college professor") == ["USA TODAY"]

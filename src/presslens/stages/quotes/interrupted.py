@@ -11,6 +11,7 @@ from presslens.stages.quotes.context import tells_whom
 from presslens.stages.quotes.marks import SET_OFF
 from presslens.stages.quotes.misparsed import set_off_segment
 from presslens.stages.reporting import Lexicon, load_lexicon
+from presslens.stages.roles import load_roles
 
 
 def interrupted_clause(verb: Token, lexicon: Lexicon) -> list[Token] | None:
@@ -18,11 +19,13 @@ def interrupted_clause(verb: Token, lexicon: Lexicon) -> list[Token] | None:
     cue names its speaker itself: a participle without one reports nothing of the clause before
     it ("... was ordered to make four releases, concluding the process by May")."""
     head = helped_verb(verb.head)
-    if verb.lemma_.lower() not in lexicon.clause or head.i == verb.i:
+    if not (verb.lemma_.lower() in lexicon.clause or a_document_shows(verb, lexicon)):
+        return None
+    if head.i == verb.i:
         return None
     segment = set_off_segment(verb)
     if segment is not None:  # "A, union members say, is B": the sentence without the cue
-        return [t for t in verb.sent if t.i not in segment[1] and not (t.is_punct and t.i > verb.i)]
+        return [t for t in verb.sent if t.i not in segment[1] and not trailing(t, verb)]
     if head.i > verb.i and not parenthetical(verb):
         return None  # "The truth, the senator said then, was that ...": set off, it interrupts
     if not any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children):
@@ -38,7 +41,22 @@ def interrupted_clause(verb: Token, lexicon: Lexicon) -> list[Token] | None:
     if head.i < verb.i and not any(t.is_punct for t in head.doc[head.i : verb.i]):
         return None
     own = {t.i for t in verb.subtree}
-    return [t for t in head.subtree if t.i not in own and not (t.is_punct and t.i > verb.i)]
+    return [t for t in head.subtree if t.i not in own and not trailing(t, verb)]
+
+
+def trailing(token: Token, verb: Token) -> bool:
+    """Punctuation after the cue, or the white space a paragraph ends with (the parse may hang
+    it on the sentence's root): no part of what was said."""
+    return token.is_space or token.is_punct and token.i > verb.i
+
+
+def a_document_shows(verb: Token, lexicon: Lexicon) -> bool:
+    """'A, a USA TODAY analysis shows.': a document's verb set after the clause it reports,
+    its subject a document."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.lemma_.lower() not in lexicon.document or subject is None:
+        return False
+    return load_roles().kind(subject.lemma_.lower()) == "DOCUMENT"
 
 
 def helped_verb(head: Token) -> Token:
