@@ -15,11 +15,11 @@ from presslens.model import Span
 from presslens.stages.quotes.context import Attribution, Context, last_token, word_count
 from presslens.stages.quotes.direct import TERM_MAX_WORDS, named_after
 from presslens.stages.quotes.kinds import attribution_kind
-from presslens.stages.quotes.marks import MARK_RE, Quoted
+from presslens.stages.quotes.marks import Quoted, find_quoted
 
 FOLLOWING_CONFIDENCE = 0.7
 MAX_GAP_WORDS = 20  # the rest of the attribution's sentence: its cue, its speaker's name and role
-TERM_RE = re.compile(r"[“\"]([^“”\"\n]*)[”\"]")
+GAP_MARKS = ("“", "”", '"', "''", "``")  # a gap holding one of these holds another quotation
 SENTENCE_END = re.compile(r"[.!?][\"”’']?\s*$")
 
 
@@ -62,15 +62,22 @@ def paraphrase_before(ctx: Context, q: Quoted, before: list[Attribution]) -> Att
         return None
     if word_count(gap) > MAX_GAP_WORDS or not SENTENCE_END.search(gap.rstrip()):
         return None
-    if MARK_RE.search(without_terms(gap).rstrip()[:-1]):  # a closing mark may end the gap's
+    if holds_quotation(gap.rstrip()[:-1]):  # a closing mark may end the gap's sentence
         return None  # another quotation in between; a quoted term ("cross-sell") is none
     return previous
 
 
-def without_terms(gap: str) -> str:
-    """The gap without the quoted terms it holds ('referencing its drive to "cross-sell"'):
-    a word or two in quotation marks is the writer's, not another quotation."""
-    return TERM_RE.sub(lambda m: "" if word_count(m[1]) <= TERM_MAX_WORDS else m[0], gap)
+def holds_quotation(gap: str) -> bool:
+    """Whether the narrative between two quotations holds another quotation, by the stage's own
+    quotation finder: a quoted title or term of at most TERM_MAX_WORDS words does not count
+    ('on NBC's "Meet the Press."'); a mark outside what it finds does."""
+    quoted, _warnings = find_quoted(gap)
+    if any(word_count(q.inner.of(gap)) > TERM_MAX_WORDS for q in quoted):
+        return True
+    rest = list(gap)
+    for q in quoted:
+        rest[q.span.start : q.span.end] = " " * (q.span.end - q.span.start)
+    return any(mark in "".join(rest) for mark in GAP_MARKS)
 
 
 def named_right_after(ctx: Context, q: Quoted) -> bool:

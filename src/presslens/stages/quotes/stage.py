@@ -56,7 +56,7 @@ from presslens.stages.quotes.direct import (
     nearest_name,
     short_fragment,
 )
-from presslens.stages.quotes.following import after_paraphrase
+from presslens.stages.quotes.following import after_paraphrase, holds_quotation
 from presslens.stages.quotes.kinds import (
     about_anonymity,
     attribution_kind,
@@ -80,7 +80,6 @@ from presslens.stages.titles import title_like
 STAGE = "quotes"
 DIRECT_SHARE = 0.75  # a quote covering this share of a reported clause makes it direct
 JOIN_GAP_CHARS = 80  # longest attribution between two halves of an interrupted quote
-MARKS = ("“", "”", '"', "''", "``")  # a gap holding one of these holds another quotation
 
 
 def covering(reported: list[Attribution], span: Span) -> Attribution | None:
@@ -230,19 +229,6 @@ def another_speaker(ctx: Context, q: Quoted, previous: Attribution) -> bool:
     own = named_after(ctx, q) or colon_subject(ctx, q)
     held = previous.speaker.actor_ids or (previous.speaker.actor_id,) if previous.speaker else ()
     return own is not None and (own.actor_id is None or own.actor_id not in held)
-
-
-def holds_quotation(gap: str) -> bool:
-    """Whether the narrative between two quotations holds another quotation, by the stage's own
-    quotation finder: a quoted title or term of at most TERM_MAX_WORDS words does not count
-    ('on NBC's "Meet the Press."'); a mark outside what it finds does."""
-    quoted, _warnings = find_quoted(gap)
-    if any(word_count(q.inner.of(gap)) > TERM_MAX_WORDS for q in quoted):
-        return True
-    rest = list(gap)
-    for q in quoted:
-        rest[q.span.start : q.span.end] = " " * (q.span.end - q.span.start)
-    return any(mark in "".join(rest) for mark in MARKS)
 
 
 def terms_and_unattributed(
