@@ -89,6 +89,7 @@ class Predicted:
     kind: str  # direct | indirect | mixed
     speaker: tuple[int, int] | None
     stance: bool = False  # listed among the stances, not the quotes
+    inner: bool = False  # a report inside another quote's words (`Quote.within`)
 
 
 @dataclass(frozen=True)
@@ -204,6 +205,7 @@ def presslens_system(fast: bool = False) -> Callable[[str], list[Predicted]]:
                 form(q.kind, q.text, stance),
                 (q.speaker_span.start, q.speaker_span.end) if q.speaker_span else None,
                 stance,
+                getattr(q, "within", None) is not None,
             )
             for quotes, stance in ((found[0], False), (stances, True))
             for q in quotes
@@ -374,6 +376,18 @@ def print_summary(results: list[tuple[Document, list[Predicted]]]) -> dict[str, 
         f"speaker (direct) {only['speaker accuracy (direct)']:.3f}, "
         f"end-to-end direct F1 {only['end-to-end direct F1']:.3f}, "
         f"predicted {int(only['predicted'])}"
+    )
+    outer = scores([(doc, [p for p in preds if not p.inner]) for doc, preds in results])
+    inner = sum(1 for _doc, preds in results for p in preds if p.inner)
+    matched = sum(
+        1 for doc, preds in results for p in match(preds, doc.gold, doc.text, 0.3) if preds[p].inner
+    )
+    print(
+        f"without reports inside reports (each token in one attribution, as before session "
+        f"31): all P/R/F1 @0.3 {outer['all precision @0.3']:.3f}/{outer['all recall @0.3']:.3f}"
+        f"/{outer['all F1 @0.3']:.3f}, speaker (direct) {outer['speaker accuracy (direct)']:.3f},"
+        f" end-to-end direct F1 {outer['end-to-end direct F1']:.3f}; reports inside reports "
+        f"listed {inner}, matched to a PolNeAR attribution {matched}"
     )
     negated, listed = negated_as_quotes(results)
     print(

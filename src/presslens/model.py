@@ -165,6 +165,9 @@ class Quote:
     speaker_name: str | None = None
     # every actor speaking, the first = speaker_actor_id ("Smith and Jones said": both)
     speaker_actor_ids: tuple[str, ...] = ()
+    # a report inside a report ("Lynch said clients are beginning to demand ..."): the id of
+    # the quote whose words hold it, whom the reader has it from; None for the others
+    within: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

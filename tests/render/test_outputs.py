@@ -103,3 +103,16 @@ def test_groups_and_stances_are_shown_apart_from_actors_and_quotes() -> None:
     assert '- *refusal*, Jane Roe ("declined"): to comment on the plan' in markdown
     html = render_html(dossier)
     assert "Not speech" in html and "refusal · Jane Roe" in html
+
+
+def test_a_report_inside_a_report_says_who_tells_it() -> None:
+    text = (
+        "Senator recalls the vote\n\n"
+        "Senator Ann Roe said the bill failed because Senator Tom Ray said it would hurt "
+        "farmers.\n"
+    )
+    dossier = analyse(text)
+    markdown = render_markdown(dossier)
+    assert '- *indirect, "said", as Ann Roe tells it*: it would hurt farmers' in markdown
+    assert "as Ann Roe tells it" in render_html(dossier)
+    assert "tells it" not in markdown.split("### Tom Ray")[0]  # Roe's own words are hers

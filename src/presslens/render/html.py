@@ -22,7 +22,7 @@ from presslens.render.marks.mentions import mention_marks
 from presslens.render.marks.quotes import quote_marks
 from presslens.render.marks.sentences import anchor_finder, sentence_marks
 from presslens.render.pictures import mention_strips
-from presslens.render.speakers import group_by_speaker
+from presslens.render.speakers import group_by_speaker, tellers
 from presslens.version import __version__
 
 
@@ -113,6 +113,7 @@ def report_context(dossier: Dossier) -> dict[str, object]:
         "contents": contents,
         "actors": actors,
         "speakers": group_by_speaker(dossier),
+        "tellers": tellers(dossier),  # a report inside a report: who tells it
         "actors_by_mentions": sorted(dossier.actors, key=lambda a: (-len(a.mentions), a.name)),
         "version": __version__,
         "surface": lambda span: article.text[span.start : span.end],

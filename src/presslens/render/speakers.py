@@ -53,3 +53,15 @@ def group_by_speaker(dossier: Dossier) -> list[Speaker]:
         )
         for index, (key, quotes) in enumerate(grouped.items())
     ]
+
+
+def tellers(dossier: Dossier) -> dict[str, str]:
+    """Quote id -> the name of whoever tells a report inside their own words (`Quote.within`):
+    "Flynn said Trump was right when he said A" lists A as Trump's, as Flynn tells it."""
+    names = {actor.id: actor.name for actor in dossier.actors}
+    by_id = {quote.id: quote for quote in dossier.quotes}
+    return {
+        quote.id: speaker_name(by_id[quote.within], names)
+        for quote in dossier.quotes
+        if quote.within in by_id
+    }

@@ -82,6 +82,7 @@ class Heard(NamedTuple):
     text: str
     cue: str | None
     actors: list[str]
+    within: str | None = None  # the id of the quote holding it (a report inside a report)
 
 
 def hear(text: str) -> list[Heard]:
@@ -90,7 +91,10 @@ def hear(text: str) -> list[Heard]:
 
     dossier = analyse(text)
     names = {a.id: a.name for a in dossier.actors}
-    return [Heard(q.text, q.cue, [names[i] for i in q.speaker_actor_ids]) for q in dossier.quotes]
+    return [
+        Heard(q.text, q.cue, [names[i] for i in q.speaker_actor_ids], q.within)
+        for q in dossier.quotes
+    ]
 
 
 @pytest.fixture

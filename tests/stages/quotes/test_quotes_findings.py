@@ -80,8 +80,10 @@ def test_a_contrast_with_another_verb_inside_the_content_is_the_holders_point() 
         "Tom Ray acknowledged that he knew the files were secret."
     )
     quotes = hear(text)
-    assert [q.actors for q in quotes] == [["Ann Roe"]]
+    assert [q.actors for q in quotes if q.within is None] == [["Ann Roe"]]
     assert quotes[0].text.endswith("the files were secret")
+    # what Ray acknowledged is listed too, as a report inside Roe's
+    assert [(q.actors, q.within) for q in quotes if q.within] == [(["Tom Ray"], "q1")]
 
 
 def test_a_clause_of_cause_with_another_speaker_stays_in_the_content() -> None:
@@ -91,8 +93,9 @@ def test_a_clause_of_cause_with_another_speaker_stays_in_the_content() -> None:
         "farmers."
     )
     quotes = hear(text)
-    assert [q.actors for q in quotes] == [["Ann Roe"]]
+    assert [q.actors for q in quotes if q.within is None] == [["Ann Roe"]]
     assert quotes[0].text.endswith("hurt farmers")
+    assert [(q.text, q.within) for q in quotes if q.within] == [("it would hurt farmers", "q1")]
 
 
 def test_the_report_named_long_before_is_still_its_authors() -> None:
@@ -113,7 +116,7 @@ def test_a_contrast_opening_the_content_is_the_holders_own() -> None:
         "would still vote for the governor."
     )
     quotes = hear(text)
-    assert [q.actors for q in quotes] == [["Ann Roe"]]
+    assert [q.actors for q in quotes if q.within is None] == [["Ann Roe"]]
 
 
 def test_a_findings_participial_phrase_is_not_what_it_found() -> None:

@@ -53,6 +53,7 @@ class Attribution:
     parts: tuple[Span, ...] = ()
     core: Span | None = None  # the parsed content before any extension to the sentence end
     stance: str | None = None  # already known not to be speech: the stances kind it takes
+    within: Span | None = None  # a report inside a report: the span of the quote holding it
 
 
 @dataclass(frozen=True, slots=True)

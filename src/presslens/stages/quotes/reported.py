@@ -456,6 +456,12 @@ def noun_attribution(ctx: Context, noun: Token) -> Attribution | None:
 
 
 def reported_speech(ctx: Context) -> list[Attribution]:
+    return reported_and_inner(ctx)[0]
+
+
+def reported_and_inner(ctx: Context) -> tuple[list[Attribution], list[Attribution]]:
+    """The reported clauses, each token in one, and those set inside another's content (a
+    report inside a report: "Lynch said clients are beginning to demand ...")."""
     found = []
     for i in cue_tokens(ctx):
         token = ctx.doc[i]
@@ -473,7 +479,8 @@ def reported_speech(ctx: Context) -> list[Attribution]:
         if made:
             found.append(made)
     kept = outermost(ctx, found)
-    return [stopped_at_next(ctx, item, kept) for item in kept]
+    inner = [item for item in found if not any(item is k for k in kept)]
+    return [stopped_at_next(ctx, item, kept) for item in kept], inner
 
 
 def cue_tokens(ctx: Context) -> list[int]:

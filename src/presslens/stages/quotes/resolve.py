@@ -498,7 +498,8 @@ def noun_kind(ctx: Context, candidate: Speaker) -> str | None:
 
 def other_roles_referents(ctx: Context, speaker: Speaker, found: list[Candidate]) -> set[str]:
     """The actors another role noun of the speaker's own sentence stands for: "the senator
-    called on ... after the mogul claimed" names two people, so the mogul is not the senator."""
+    called on ... after the mogul claimed" names two people, so the mogul is not the senator
+    (a document stands for its author: "The statement noted the council had said ...")."""
     roles = load_roles()
     own = sentence_of(ctx, speaker.head)
     role = roles.same_as(ctx.doc[speaker.head].lemma_.lower())
@@ -509,7 +510,7 @@ def other_roles_referents(ctx: Context, speaker: Speaker, found: list[Candidate]
         and c[2].head != speaker.head
         and sentence_of(ctx, c[2].head) == own
         and ctx.doc[c[2].head].pos_ == "NOUN"
-        and roles.kind(ctx.doc[c[2].head].lemma_.lower()) is not None
+        and roles.kind(ctx.doc[c[2].head].lemma_.lower()) not in (None, "DOCUMENT")
         and roles.same_as(ctx.doc[c[2].head].lemma_.lower()) != role
     }
 

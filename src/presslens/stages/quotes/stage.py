@@ -57,6 +57,7 @@ from presslens.stages.quotes.direct import (
     short_fragment,
 )
 from presslens.stages.quotes.following import after_paraphrase, holds_quotation
+from presslens.stages.quotes.inner import inner_reports, settled
 from presslens.stages.quotes.kinds import (
     about_anonymity,
     attribution_kind,
@@ -67,7 +68,7 @@ from presslens.stages.quotes.lede import identified_later
 from presslens.stages.quotes.marks import Quoted, find_quoted, find_single_quoted
 from presslens.stages.quotes.posts import post_attributions
 from presslens.stages.quotes.repeated import repeated_quotes
-from presslens.stages.quotes.reported import reported_speech
+from presslens.stages.quotes.reported import reported_and_inner
 from presslens.stages.quotes.resolve import resolve
 from presslens.stages.quotes.speakers import Speaker
 from presslens.stages.quotes.surnames import namesakes
@@ -379,17 +380,32 @@ def to_quote(ctx: Context, ident: str, item: Attribution, kind: str) -> Quote:
 
 
 def split_stances(
-    ctx: Context, items: list[Attribution]
+    ctx: Context, items: list[Attribution], inner: list[Attribution] | None = None
 ) -> tuple[tuple[Quote, ...], tuple[Quote, ...]]:
-    """Quotes ("q1"...) and stances ("st1"...), each numbered in text order."""
+    """Quotes ("q1"...) and stances ("st1"...), each numbered in text order; a report inside
+    a quote (`inner`) names the quote in `within` (inside a stance, "refuses to explain how",
+    "I want to ask you, will ...", nothing is said)."""
+    said = {item.span for item in items if kind_of(ctx, item) is None}
+    inner = [item for item in inner or [] if item.within in said]
+    everything = sorted([*items, *inner], key=lambda a: (a.span.start, a.within is not None))
+    kinds = [kind_of(ctx, item) for item in everything]
+    counts = {"q": 0, "st": 0}
+    ids: list[str] = []
+    by_span: dict[Span, str] = {}
+    for item, kind in zip(everything, kinds, strict=True):
+        prefix = "q" if kind is None else "st"
+        counts[prefix] += 1
+        ids.append(f"{prefix}{counts[prefix]}")
+        by_span.setdefault(item.span, ids[-1])
     quotes: list[Quote] = []
     stances: list[Quote] = []
-    for item in items:
-        kind = kind_of(ctx, item)
-        if kind is None:
-            quotes.append(to_quote(ctx, f"q{len(quotes) + 1}", item, item.kind))
-        else:
-            stances.append(to_quote(ctx, f"st{len(stances) + 1}", item, kind))
+    for item, kind, ident in zip(everything, kinds, ids, strict=True):
+        quote = to_quote(ctx, ident, item, kind or item.kind)
+        if item.within is not None:
+            quote = replace(quote, within=by_span.get(item.within))
+        if kind is not None and item.within is not None:
+            continue
+        (quotes if kind is None else stances).append(quote)
     return tuple(quotes), tuple(stances)
 
 
@@ -406,7 +422,7 @@ def find_quotes(
     lexicon = lexicon or load_lexicon()
     quoted, odd_marks = find_quoted(article.text, article.paragraphs)
     ctx = make_context(article, doc, actors, lexicon, quoted)
-    reported = reported_speech(ctx)
+    reported, dropped = reported_and_inner(ctx)
     attributed, loose, used = attribute_all(ctx, quoted, reported)
     attributed = join_interrupted(ctx.text, attributed)
     attributed, loose = continue_speakers(ctx, attributed, loose)
@@ -415,6 +431,7 @@ def find_quotes(
     attributed += followed
     terms, unattributed = terms_and_unattributed(ctx, loose)
     indirect = [r for r in reported if id(r) not in used and not overlaps_any(r.span, attributed)]
+    dropped += [r for r in reported if id(r) not in used and overlaps_any(r.span, attributed)]
     posts = post_attributions(ctx, article.paragraphs)
     items = [*outside(attributed + unattributed + indirect, posts), *posts]
     set_apart = block_attributions(ctx, article.paragraphs)  # "The governor added:" + paragraph
@@ -424,10 +441,27 @@ def find_quotes(
     items = [*outside_turns(items, turns), *turns]
     items += tagged_attributions(ctx, vectors, items)
     items = outside(items, [item for item in items if item.speaker is not None])
-    items = [item for item in items if not of_anonymity(ctx, item) and not own_notice(ctx, item)]
     lines = credit_lines(ctx.text, ctx.doc)
+    items = standing(ctx, items, lines)
+    outer = repeated_quotes(ctx, resolve_speakers(ctx, items))
+    inner = inner_reports(ctx, standing(ctx, dropped, lines), outer)
+    if inner:  # resolved with the others, which stay as they were resolved alone
+        inner = [i for i in resolve_speakers(ctx, [*items, *inner]) if i.within is not None]
+        inner = settled(ctx, inner, outer)
+    quotes, stances = split_stances(ctx, outer, inner)
+    terms += single_quoted_terms(ctx, [q.span for q in quoted])
+    terms = [t for t in terms if not any(q.span.contains(t.span) for q in quotes)]  # tagged
+    terms.sort(key=lambda t: t.span.start)
+    warnings = tuple(StageWarning(STAGE, message) for message in odd_marks)
+    return Found(quotes, tuple(terms), warnings, stances)
+
+
+def standing(ctx: Context, items: list[Attribution], lines: list[Span]) -> list[Attribution]:
+    """The attributions that stand as said: not how a source is kept unnamed, not the article's
+    own notice or credit line, not when it was said, words of their own."""
+    items = [item for item in items if not of_anonymity(ctx, item) and not own_notice(ctx, item)]
     items = [past_the_when(ctx, item) for item in items]
-    items = [
+    return [
         item
         for item in items
         if not in_credit_line(item, lines)
@@ -435,13 +469,6 @@ def find_quotes(
         and not when_it_was_said(ctx, item)
         and not speaker_inside(item)
     ]
-    items = repeated_quotes(ctx, resolve_speakers(ctx, items))
-    quotes, stances = split_stances(ctx, items)
-    terms += single_quoted_terms(ctx, [q.span for q in quoted])
-    terms = [t for t in terms if not any(q.span.contains(t.span) for q in quotes)]  # tagged
-    terms.sort(key=lambda t: t.span.start)
-    warnings = tuple(StageWarning(STAGE, message) for message in odd_marks)
-    return Found(quotes, tuple(terms), warnings, stances)
 
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "AUX", "NUM", "ADJ", "INTJ"})

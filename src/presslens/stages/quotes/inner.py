@@ -1,0 +1,96 @@
+"""Reports inside reports. Each token of the text belongs to one quote, the outermost: whom the
+reader has it from ("Lynch said clients are beginning to demand diverse legal teams" is
+Lynch's). A report set inside that quote's words with a cue of its own is listed too, its
+`within` naming the quote that holds it: what a fact-checker traces back ("Flynn said Trump was
+right when he said that A": A is Trump's, as Flynn tells it)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from presslens.model import Span
+from presslens.stages.quotes.context import Attribution, Context, tokens_in
+
+CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+
+
+def inner_reports(
+    ctx: Context, candidates: list[Attribution], outer: list[Attribution]
+) -> list[Attribution]:
+    """The candidates whose cue sits in a listed quote's words and that say a clause or a
+    quotation, each marked with the span of the quote holding it; one per cue."""
+    found: list[Attribution] = []
+    for item in candidates:
+        if item.cue is None or not holds_clause(ctx, item) or not said_by_someone(ctx, item):
+            continue
+        if any(item.cue == o.cue or item.span == o.span for o in outer):
+            continue  # the same record, read twice
+        if any(item.cue == f.cue for f in found):
+            continue
+        holder = holder_of(item.cue, outer)
+        if holder is not None:
+            found.append(replace(item, within=holder.span))
+    return found
+
+
+def holder_of(cue: Span, outer: list[Attribution]) -> Attribution | None:
+    """The listed quote whose words hold the cue (the shortest, when one holds another)."""
+    holders = [o for o in outer if any(piece.contains(cue) for piece in o.parts or (o.span,))]
+    return min(holders, key=lambda o: len(o.span), default=None)
+
+
+def said_by_someone(ctx: Context, item: Attribution) -> bool:
+    """Whether the inner report has a speaker, not "it" ("saying it shows he'd be awake":
+    the outer speaker's argument), and a cue that is no bare infinitive ("it would be
+    improper for him to speak on whether ...": nothing said) nor a noun no one owns."""
+    speaker = item.speaker
+    if speaker is None or item.cue_head is None:
+        return False
+    cue = ctx.doc[item.cue_head]
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+        return False
+    if cue.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in cue.children):
+        return False  # "Ryan said the spate of shootings demands that ...": a verb misread
+    return not (speaker.pronoun and ctx.doc[speaker.head].lower_ in ("it", "its"))
+
+
+def holds_clause(ctx: Context, item: Attribution) -> bool:
+    """Whether the inner report says a clause or a quotation ("that he had raped her", '"make
+    yourself seen"'), not a noun or a bare infinitive: '"I have called for criminal justice
+    reform," she said' is the speaker's account of what she did, not a second report. The
+    clause must be the content's one head, with a subject ("four provisions in the code that
+    address losses" is a noun).
+    """
+    if item.kind != "indirect":
+        return True
+    inside = set(tokens_in(ctx, item.span))
+    heads = [
+        ctx.doc[i] for i in inside if ctx.doc[i].head.i not in inside or ctx.doc[i].dep_ == "ROOT"
+    ]
+    if len(heads) != 1:
+        return False  # "four provisions ... that address": a noun and a misread clause
+    head = heads[0]
+    if head.tag_ == "VB" and not any(c.dep_ == "aux" for c in head.children):
+        return True  # 'I always tell young women, make yourself seen': an imperative
+    return any(c.dep_ in CLAUSE_SUBJECTS and c.i in inside for c in head.children)
+
+
+def settled(ctx: Context, inner: list[Attribution], outer: list[Attribution]) -> list[Attribution]:
+    """The inner reports once resolved, but for a noun of the holder's own ("Woods shared her
+    belief that A"): the same report, not another."""
+    found = []
+    for item in inner:
+        holder = next((o for o in outer if o.span == item.within), None)
+        if holder is not None and same_speaker(holder, item) and noun_cue(ctx, item):
+            continue
+        found.append(item)
+    return found
+
+
+def same_speaker(one: Attribution, other: Attribution) -> bool:
+    a, b = one.speaker, other.speaker
+    return a is not None and b is not None and a.actor_id is not None and a.actor_id == b.actor_id
+
+
+def noun_cue(ctx: Context, item: Attribution) -> bool:
+    return item.cue_head is not None and ctx.doc[item.cue_head].pos_ == "NOUN"
