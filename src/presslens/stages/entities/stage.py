@@ -84,6 +84,7 @@ def entities_of(article: Article, doc: Doc) -> Entities:
     groups = group_mentions(places_quoted_act_not(mentions, quoted_spans), article.text)
     retype.retype_groups(groups, doc)
     forms.join_case_forms(groups)  # "CLINTON", "Al Ashry" beside "al Ashry"
+    forms.join_transposed(groups)  # "MNSBC" beside "MSNBC": a slip
     rolewords.join_role_titles(groups, doc)  # "Dean Amar" of "Vikram Amar, dean of ..."
     proper_kinds.peoples_relabelled(groups)  # "Virginia Democrats": no Virginia, no Democrats
     names.merge_people(groups, doc)
