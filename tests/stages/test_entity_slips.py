@@ -1,5 +1,6 @@
 """One actor per organisation (issue 16): an acronym written with two letters swapped
-("MNSBC" beside "MSNBC", forms.join_transposed), on invented texts."""
+("MNSBC" beside "MSNBC", forms.join_transposed) and a department's acronym that spells its
+field alone ("VA", "HUD", organisations.spells), on invented texts."""
 
 from __future__ import annotations
 
@@ -49,3 +50,14 @@ def test_three_letter_acronyms_with_letters_swapped_are_two_bodies() -> None:
 )
 def test_swapped(a: str, b: str, expected: bool) -> None:
     assert swapped(a, b) is expected
+
+
+def test_a_departments_acronym_may_spell_its_field_alone() -> None:
+    found = actors(
+        "Housing grants delayed again\n\n"
+        "The Department of Housing and Urban Development said on Monday that the grants would"
+        " be paid in March. Mayors had asked HUD for the money in June. HUD officials said the"
+        " delay was caused by a new rule. Jane Roe, a mayor, said the towns could not wait."
+    )
+    assert found["Department of Housing and Urban Development"] == ("ORG", 3)
+    assert "HUD" not in found
