@@ -27,6 +27,7 @@ from presslens.stages.entities import (
     abbreviations,
     addresses,
     coinages,
+    coordinated,
     demonyms,
     extents,
     families,
@@ -79,6 +80,7 @@ def entities_of(article: Article, doc: Doc) -> Entities:
     mentions = extents.countries_cut(mentions, article.text)  # "envoy to Ukraine Kurt Volker"
     mentions = abbreviations.places_spelt_out(mentions)  # "N. Korea" is North Korea
     mentions = abbreviations.plurals_continued(mentions, article.text)  # "Children's Hospital"
+    mentions = coordinated.pairs_cut(mentions, doc, article.text)  # "Hulu and Ora's site"
     quoted_spans = [q.span for q in quoted]
     slogans = [q.span for q in quoted if title_like(q.inner.of(article.text))]
     groups = group_mentions(places_quoted_act_not(mentions, quoted_spans), article.text)

@@ -1,0 +1,82 @@
+"""Two names the tagger read as one across "and" (issue 16, "one actor per ... organisation").
+
+"streamed on Hulu and Ora's site", "a work of Cornell and Technion", "Braynard and Chrabaszcz
+signed": the small tagger makes one organisation of the pair, which then takes the second name's
+mentions ("Ora" is read as the surname of "Hulu and Ora") and keeps them apart from their own
+actor ("Ora Media"). A name is cut at its "and" into two names when the parse coordinates them
+(the word after "and" is a conjunct of the name's head, the word before it: not "Rock and Roll
+Hall of Fame", "Office of Management and Budget", "Immigration and Customs Enforcement"), both
+halves are proper nouns only (not "Priorities USA Action and Correct the Record", whose "Correct"
+is a verb), and the article names one half on its own: another mention is that half, opens with
+it ("Ora Media") or ends with it ("Matt Braynard"). A couple's name ("Bill and Melinda Gates
+Foundation": a given name, "and", a given name) is never cut.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as DocSpan
+
+from presslens.model import Span
+from presslens.nlp.firstnames import known_first_name
+from presslens.stages.entities.mentions import Mention
+
+
+def pairs_cut(mentions: Sequence[Mention], doc: Doc, text: str) -> list[Mention]:
+    """`mentions` with each name that coordinates two names of the article cut in two."""
+    found: list[Mention] = []
+    for mention in mentions:
+        halves = halves_of(mention, doc, text)
+        if halves and any(named_alone(half.name, mention, mentions) for half in halves):
+            found.extend(halves)
+        else:
+            found.append(mention)
+    return found
+
+
+def halves_of(mention: Mention, doc: Doc, text: str) -> tuple[Mention, Mention] | None:
+    """The two names a mention coordinates, or None."""
+    if " and " not in mention.name or mention.label == "PERSON":
+        return None
+    words = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if words is None or text[mention.span.start : mention.span.end] != mention.name:
+        return None
+    joint = next((t for t in words if t.lower_ == "and" and t.dep_ == "cc"), None)
+    if joint is None or not coordinated(words, joint.i - words.start):
+        return None
+    first, second = words[: joint.i - words.start], words[joint.i - words.start + 1 :]
+    if len(first) == 1 and known_first_name(first.text) and known_first_name(second[0].text):
+        return None  # "Bill and Melinda Gates Foundation": a couple's name
+    return half(mention, first), half(mention, second)
+
+
+def coordinated(words: DocSpan, cut: int) -> bool:
+    """Whether the words after `cut` ("and") are a conjunct of the head of those before it,
+    each half proper nouns only."""
+    first, second = words[:cut], words[cut + 1 :]
+    if not len(first) or not len(second):
+        return False
+    if any(t.pos_ != "PROPN" for t in (*first, *second)):
+        return False
+    return second.root.dep_ == "conj" and second.root.head == first.root
+
+
+def half(mention: Mention, words: DocSpan) -> Mention:
+    span = Span(words.start_char, words.end_char)
+    return replace(mention, span=span, name=words.text)
+
+
+def named_alone(name: str, pair: Mention, mentions: Sequence[Mention]) -> bool:
+    """Whether another mention, outside the pair and not naming it again ("Procter and Gamble"
+    twice), is `name`, opens with it or ends with it."""
+    for other in mentions:
+        if other.span.overlaps(pair.span) or pair.name in other.name:
+            continue
+        if other.name == name or other.name.startswith(f"{name} "):
+            return True
+        if other.name.endswith(f" {name}"):
+            return True
+    return False
