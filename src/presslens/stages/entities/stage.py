@@ -81,6 +81,7 @@ def entities_of(article: Article, doc: Doc) -> Entities:
     mentions = abbreviations.places_spelt_out(mentions)  # "N. Korea" is North Korea
     mentions = abbreviations.plurals_continued(mentions, article.text)  # "Children's Hospital"
     mentions = coordinated.pairs_cut(mentions, doc, article.text)  # "Hulu and Ora's site"
+    mentions = families.families_named(mentions, article.text)  # "the Ricketts family"
     quoted_spans = [q.span for q in quoted]
     slogans = [q.span for q in quoted if title_like(q.inner.of(article.text))]
     groups = group_mentions(places_quoted_act_not(mentions, quoted_spans), article.text)
