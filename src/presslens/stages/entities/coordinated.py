@@ -10,6 +10,10 @@ halves are proper nouns only (not "Priorities USA Action and Correct the Record"
 is a verb), and the article names one half on its own: another mention is that half, opens with
 it ("Ora Media") or ends with it ("Matt Braynard"). A couple's name ("Bill and Melinda Gates
 Foundation": a given name, "and", a given name) is never cut.
+
+(extents.joint_parts, inside find_mentions, already cuts a pair whose halves both end with
+surnames of the article's people, "Petraeus and Panetta", without the parse; this step reads
+the parse and takes any name of the article as the evidence.)
 """
 
 from __future__ import annotations
