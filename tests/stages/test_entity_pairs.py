@@ -1,15 +1,16 @@
 """One actor per organisation (issue 16): two names the tagger read as one across "and"
-("Cornell and Technion", stages/entities/coordinated.py), on invented texts, and the guards on
-parses built by hand."""
+("Cornell and Technion") or a joint poll's hyphen ("Washington Post-ABC News"), cut in two
+(stages/entities/coordinated.py), on invented texts, and the guards on parses built by hand."""
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
 import presslens
 from presslens.model import Span
-from presslens.stages.entities.coordinated import halves_of
+from presslens.stages.entities.coordinated import halves_of, sponsors_of
 from presslens.stages.entities.mentions import Mention
 
 
@@ -97,3 +98,30 @@ def test_a_verb_after_and_is_no_second_name() -> None:
         ["PROPN", "PROPN", "PROPN", "CCONJ", "VERB"],
     )
     assert halves_of(mention_of(doc), doc, doc.text) is None
+
+
+def test_a_joint_polls_sponsors_are_two_actors() -> None:
+    found = actors(
+        "Race tightens in new poll\n\n"
+        "The race has tightened, according to a new Daily Ledger-Channel Nine News poll released"
+        " on Sunday. The Daily Ledger said the survey of 900 voters was taken last week. Jane"
+        " Roe, a pollster, said the margin was within the error."
+    )
+    assert found["Daily Ledger"] == ("ORG", 2)
+    assert found["Channel Nine News"] == ("ORG", 1)
+    assert "Daily Ledger-Channel Nine News" not in found
+
+
+def test_a_campus_after_a_hyphen_stays_in_the_name() -> None:
+    found = actors(
+        "Students rally for the candidate\n\n"
+        "Students at the University of Idaho-Coeur d'Alene rallied on Monday. The University of"
+        " Idaho said the rally was peaceful. Jane Roe, a professor, said the students had"
+        " organised it themselves."
+    )
+    assert "Coeur d'Alene" not in found
+
+
+@pytest.mark.parametrize("text", ["AFL-CIO", "Agence France-Presse", "Dodd-Frank"])
+def test_a_hyphenated_name_of_one_body_is_not_cut(text: str) -> None:
+    assert sponsors_of(Mention(span=Span(0, len(text)), name=text, label="ORG"), text) is None

@@ -1,4 +1,5 @@
-"""Two names the tagger read as one across "and" (issue 16, "one actor per ... organisation").
+"""Two names the tagger read as one across "and" or a hyphen (issue 16, "one actor per ...
+organisation").
 
 "streamed on Hulu and Ora's site", "a work of Cornell and Technion", "Braynard and Chrabaszcz
 signed": the small tagger makes one organisation of the pair, which then takes the second name's
@@ -11,6 +12,13 @@ is a verb), and the article names one half on its own: another mention is that h
 it ("Ora Media") or ends with it ("Matt Braynard"). A couple's name ("Bill and Melinda Gates
 Foundation": a given name, "and", a given name) is never cut.
 
+A joint poll's name joins its two sponsors with a hyphen ("a new Washington Post-ABC News poll",
+"an Associated Press-GfK poll"): the tagger's one name then keeps them apart from the Post named
+alone. It is cut likewise when one half is named alone, each half is of two words or more or
+written with two capitals or more ("GfK"), one of them of two words or more, and neither is a
+place ("University of Nevada-Las Vegas" is one campus; "AFL-CIO", "Dodd-Frank", "Agence
+France-Presse" are one name each).
+
 (extents.joint_parts, inside find_mentions, already cuts a pair whose halves both end with
 surnames of the article's people, "Petraeus and Panetta", without the parse; this step reads
 the parse and takes any name of the article as the evidence.)
@@ -18,6 +26,7 @@ the parse and takes any name of the article as the evidence.)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -27,13 +36,16 @@ from spacy.tokens import Span as DocSpan
 from presslens.model import Span
 from presslens.nlp.firstnames import known_first_name
 from presslens.stages.entities.mentions import Mention
+from presslens.stages.places import load_places
+
+SPONSORS = re.compile(r"([A-Z][^-]*[a-zA-Z])-([A-Z][^-]*)")  # one hyphen between two names
 
 
 def pairs_cut(mentions: Sequence[Mention], doc: Doc, text: str) -> list[Mention]:
     """`mentions` with each name that coordinates two names of the article cut in two."""
     found: list[Mention] = []
     for mention in mentions:
-        halves = halves_of(mention, doc, text)
+        halves = halves_of(mention, doc, text) or sponsors_of(mention, text)
         if halves and any(named_alone(half.name, mention, mentions) for half in halves):
             found.extend(halves)
         else:
@@ -55,6 +67,34 @@ def halves_of(mention: Mention, doc: Doc, text: str) -> tuple[Mention, Mention] 
     if len(first) == 1 and known_first_name(first.text) and known_first_name(second[0].text):
         return None  # "Bill and Melinda Gates Foundation": a couple's name
     return half(mention, first), half(mention, second)
+
+
+def sponsors_of(mention: Mention, text: str) -> tuple[Mention, Mention] | None:
+    """The two names a hyphen joins in a joint poll's name ("Washington Post-ABC News",
+    "Associated Press-GfK"), or None: each half of two words or more, or written with two
+    capitals or more ("GfK"), one of them of two words or more, neither a place; not
+    "Dodd-Frank", "Hewlett-Packard", "Agence France-Presse", "AFL-CIO", "University of
+    Nevada-Las Vegas"."""
+    name = mention.name
+    match = SPONSORS.fullmatch(name)
+    if (
+        match is None
+        or mention.label == "PERSON"
+        or text[mention.span.start :][: len(name)] != name
+    ):
+        return None
+    halves = (match.group(1), match.group(2))
+    if not all(" " in h or sum(c.isupper() for c in h) > 1 for h in halves):
+        return None
+    if not any(" " in h for h in halves):
+        return None  # "AFL-CIO": one federation's two initialisms
+    if any(load_places().kind(h) for h in halves):
+        return None  # "University of Nevada-Las Vegas": a campus's place
+    start = mention.span.start
+    first = replace(mention, span=Span(start, start + len(halves[0])), name=halves[0])
+    second_start = start + match.start(2)
+    second = replace(mention, span=Span(second_start, start + len(name)), name=halves[1])
+    return first, second
 
 
 def coordinated(words: DocSpan, cut: int) -> bool:
