@@ -75,13 +75,9 @@ def sponsors_of(mention: Mention, text: str) -> tuple[Mention, Mention] | None:
     capitals or more ("GfK"), one of them of two words or more, neither a place; not
     "Dodd-Frank", "Hewlett-Packard", "Agence France-Presse", "AFL-CIO", "University of
     Nevada-Las Vegas"."""
-    name = mention.name
+    name, start = mention.name, mention.span.start
     match = SPONSORS.fullmatch(name)
-    if (
-        match is None
-        or mention.label == "PERSON"
-        or text[mention.span.start :][: len(name)] != name
-    ):
+    if match is None or mention.label == "PERSON" or text[start : start + len(name)] != name:
         return None
     halves = (match.group(1), match.group(2))
     if not all(" " in h or sum(c.isupper() for c in h) > 1 for h in halves):
@@ -90,7 +86,6 @@ def sponsors_of(mention: Mention, text: str) -> tuple[Mention, Mention] | None:
         return None  # "AFL-CIO": one federation's two initialisms
     if any(load_places().kind(h) for h in halves):
         return None  # "University of Nevada-Las Vegas": a campus's place
-    start = mention.span.start
     first = replace(mention, span=Span(start, start + len(halves[0])), name=halves[0])
     second_start = start + match.start(2)
     second = replace(mention, span=Span(second_start, start + len(name)), name=halves[1])
