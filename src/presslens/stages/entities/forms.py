@@ -8,14 +8,18 @@
   sentence start: a name whose letter-case-free form is a person's surname as the article
   writes it in a full name ('Anwar al-Awlaki') takes that spelling, so that the surname's rules
   (names.owner_of) read it. An acronym of two or three letters ("AP") is never re-cased.
+- 'MNSBC' beside 'MSNBC': a name in capitals of four letters or more that is another's of the
+  article with two letters next to each other swapped is a slip of the keyboard, joined to the
+  form written more often (else the first); the slip's votes go to that form's type.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from presslens.stages.entities.names import Key, parse_person
-from presslens.stages.entities.types import Group
+from presslens.stages.entities.types import Group, actor_type
 
 ARTICLE_HYPHEN = re.compile(r"\b(al|el)[-‐]\s*", re.IGNORECASE)  # "Al-Muteiri" ~ "al Muteiri"
 SHOUTED = 4  # an all-capital name this long or longer may be a name written in capitals
@@ -82,3 +86,30 @@ def written_surnames(groups: dict[Key, Group]) -> dict[str, tuple[str, int]]:
         for form, spellings in found.items()
         if len(set(spellings)) == 1
     }
+
+
+def join_transposed(groups: dict[Key, Group]) -> None:
+    """A name in capitals that another's swap of two neighbouring letters spells joins it:
+    "MNSBC suggested" after "According to MSNBC"."""
+    shouted = [k for k in groups if not k[1] and len(k[0]) >= SHOUTED and k[0].isalpha()]
+    shouted = [k for k in shouted if k[0].isupper()]
+    for key in shouted:
+        for other in shouted:
+            if key in groups and other in groups and key < other and swapped(key[0], other[0]):
+                owner = max((key, other), key=lambda k: written(groups[k]))
+                slip = groups.pop(other if owner == key else key)
+                slip.labels = Counter({actor_type(groups[owner]): sum(slip.labels.values())})
+                groups[owner].absorb(slip)
+
+
+def swapped(a: str, b: str) -> bool:
+    """Whether b is a with two neighbouring letters swapped ("MSNBC" / "MNSBC")."""
+    apart = [i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y]
+    if len(a) != len(b) or len(apart) != 2 or apart[1] != apart[0] + 1:
+        return False
+    return a[apart[0]] == b[apart[1]] and a[apart[1]] == b[apart[0]]
+
+
+def written(group: Group) -> tuple[int, int]:
+    """How often a form is written, then how early (the first written wins a tie)."""
+    return len(group.spans), -min(span.start for span in group.spans)

@@ -44,12 +44,16 @@ def initials(name: str) -> str:
 
 def spells(letters: str, name: str) -> bool:
     """Whether an acronym spells the name's initials, with or without its small words ("DOJ"
-    and "DJ" of the Department of Justice)."""
+    and "DJ" of the Department of Justice), or a department's those of its field alone ("VA"
+    of the Department of Veterans Affairs)."""
     words = [w for w in re.split(r"[\s-]+", name) if w]
     if any(w[0].islower() and w.casefold() not in CONNECTORS for w in words):
         return letters == initials(name)  # "S.C" is not the "Sanders campaign"
     every = "".join(w[0] for w in words)
-    return letters in (initials(name), every.upper()) and len(every) > 1
+    field = ordered_form(name).split()[:-1] if ORDERED_HEADS & {words[0], words[-1]} else []
+    if field:  # "VA", "HUD": a department's field alone
+        every += f" {initials(' '.join(field))}"
+    return letters in (initials(name), *every.upper().split()) and len(words) > 1
 
 
 def merge_organisations(groups: dict[Key, Group]) -> None:

@@ -27,6 +27,7 @@ from presslens.stages.entities import (
     abbreviations,
     addresses,
     coinages,
+    coordinated,
     demonyms,
     extents,
     families,
@@ -79,11 +80,14 @@ def entities_of(article: Article, doc: Doc) -> Entities:
     mentions = extents.countries_cut(mentions, article.text)  # "envoy to Ukraine Kurt Volker"
     mentions = abbreviations.places_spelt_out(mentions)  # "N. Korea" is North Korea
     mentions = abbreviations.plurals_continued(mentions, article.text)  # "Children's Hospital"
+    mentions = coordinated.pairs_cut(mentions, doc, article.text)  # "Hulu and Ora's site"
+    mentions = families.families_named(mentions, article.text)  # "the Ricketts family"
     quoted_spans = [q.span for q in quoted]
     slogans = [q.span for q in quoted if title_like(q.inner.of(article.text))]
     groups = group_mentions(places_quoted_act_not(mentions, quoted_spans), article.text)
     retype.retype_groups(groups, doc)
     forms.join_case_forms(groups)  # "CLINTON", "Al Ashry" beside "al Ashry"
+    forms.join_transposed(groups)  # "MNSBC" beside "MSNBC": a slip
     rolewords.join_role_titles(groups, doc)  # "Dean Amar" of "Vikram Amar, dean of ..."
     proper_kinds.peoples_relabelled(groups)  # "Virginia Democrats": no Virginia, no Democrats
     names.merge_people(groups, doc)
