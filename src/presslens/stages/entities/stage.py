@@ -28,6 +28,7 @@ from presslens.stages.entities import (
     addresses,
     coinages,
     demonyms,
+    determiners,
     extents,
     families,
     forms,
@@ -83,6 +84,7 @@ def entities_of(article: Article, doc: Doc) -> Entities:
     slogans = [q.span for q in quoted if title_like(q.inner.of(article.text))]
     groups = group_mentions(places_quoted_act_not(mentions, quoted_spans), article.text)
     retype.retype_groups(groups, doc)
+    determiners.retype_definite(groups, doc)  # "the Gateway", "the Derg": no person's
     forms.join_case_forms(groups)  # "CLINTON", "Al Ashry" beside "al Ashry"
     rolewords.join_role_titles(groups, doc)  # "Dean Amar" of "Vikram Amar, dean of ..."
     proper_kinds.peoples_relabelled(groups)  # "Virginia Democrats": no Virginia, no Democrats
