@@ -68,3 +68,16 @@ def test_a_persons_role_beside_the_body_noun_keeps_a_person() -> None:
     lemmas = ["the", "firm", "―", "hedge", "fund", "manager", "Walt", "Brisker", "―", "grow"]
     doc = Doc(get_model().vocab, words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
     assert not body_noun_of(doc[7], 6)
+
+
+def test_the_short_form_of_a_body_the_tagger_calls_a_person_joins_it() -> None:
+    text = (
+        "Developer pressed a bank to fire its analyst\n\n"
+        "Mara Quist, a securities analyst for the Boston-based investment company Janvey Mollard "
+        "Crane, recalled numerous telephone calls with the developer. His letter demanded that "
+        'Quist make "a major public apology" or that Janvey fire her. A spokeswoman for Janvey '
+        "declined to comment."
+    )
+    actors = {a.name: (a.type, len(a.mentions)) for a in analyse(text).actors}
+    assert actors["Janvey Mollard Crane"] == ("ORG", 3)
+    assert "Janvey" not in actors

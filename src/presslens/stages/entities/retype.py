@@ -19,7 +19,9 @@ only inside an indefinite description ("take home a Golden Globe"):
   ("Merrill Lynch & Co.").
 - a name the tagger calls a person's that the grammar gives an organisation's noun of the role
   catalogue ("the Gülen movement, also known as Hizmet", "the company Theranos", "Theranos, a
-  blood-testing company"), and never a person's role or title, is an organisation's.
+  blood-testing company"), and never a person's role or title, is an organisation's; its first
+  word alone, also typed a person, is its short form ("that Janney fire him", after "the
+  investment company Janney Montgomery Scott": organisations.longer_names).
 The one-word surname the tagger calls a place ("to Kasich", GPE) joins its person in names.py
 (`owner_of`) unless the gazetteer knows it as a place.
 """
@@ -80,6 +82,7 @@ def retype_groups(groups: dict[Key, Group], doc: Doc) -> None:
             relabel(group, "GPE")
         elif actor_type(group) == "PERSON" and body_named(group, doc):
             relabel(group, "ORG")
+            group.body = True  # its short forms join it (organisations.longer_names)
         elif person_named(name, names) and not named_for_a_thing(group):
             relabel(group, "PERSON")
 
