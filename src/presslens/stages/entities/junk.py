@@ -19,6 +19,9 @@
 - Two or more capitalised words joined by hyphens that the article also writes before "Act" or
   "Amendment" ("Dodd-Frank" of "the Dodd-Frank Act", "Glass-Steagall") are a law named for
   its sponsors; the tagger's people there ("Glass" before "-Steagall") are none.
+- "Mr. Ranking Member", "Madam Vice President": an honorific before two capitalised words, the
+  last a person's role noun and the first no given name, set off by punctuation as one speaks
+  to someone, addresses the holder of a post by the post; it names no one.
 - A person's name takes no indefinite article: "a Democrat" (tagged PERSON) describes someone,
   while "a gridlocked Congress" still names Congress (stage.is_junk decides by type).
 """
@@ -34,6 +37,7 @@ from spacy.tokens import Span as DocSpan
 
 from presslens.model import Span
 from presslens.nlp.columns import ents_of
+from presslens.nlp.firstnames import known_first_name
 from presslens.nlp.parser import kept_text, span_text
 from presslens.stages.entities.bylines import author_notes
 from presslens.stages.entities.rules import credit_patterns, rules
@@ -127,7 +131,28 @@ def blocked_spans(text: str, doc: Doc) -> list[Span]:
             p.search(text[start:end]) for p in credit_patterns()["byline"]
         ):
             blocked.append(Span(start, end))
-    return blocked + credit_lines(text, doc, blocks)
+    return blocked + credit_lines(text, doc, blocks) + addressed_posts(text)
+
+
+# "I think, Mr. Ranking Member, that ...": an honorific and two words, set off as one speaks
+ADDRESS = re.compile(
+    r"(?:^|(?<=[,;:“\"‘(]))\s*(?P<words>(?:Mr|Mrs|Ms|Madam|Madame)\.?\s+"
+    r"(?P<first>[A-Z][a-z]+)\s+(?P<post>[A-Z][a-z]+))(?=\s*[,.!?;”\"])",
+    re.MULTILINE,
+)
+
+
+def addressed_posts(text: str) -> list[Span]:
+    """'Mr. Ranking Member', 'Madam Vice President' spoken to: the post, no one's name (the
+    last word a person's role noun, the first no given name: "Mr. John Baker" is a name)."""
+    found = []
+    for match in ADDRESS.finditer(text):
+        if load_roles().kind(match["post"].lower()) != "PERSON":
+            continue
+        if known_first_name(match["first"]):
+            continue
+        found.append(Span(match.start("words"), match.end("words")))
+    return found
 
 
 CREDITS_KEY = "presslens.credit_lines"  # Doc.user_data: (start, end) of each credit line

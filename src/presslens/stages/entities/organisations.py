@@ -166,6 +166,7 @@ def longer_names(short: str, groups: dict[Key, Group]) -> tuple[list[str], list[
         if gender or len(longer) <= len(words) or actor_type(other) != "ORG":
             continue
         named = organisation_named(name) or outlet_named(name)  # "Fox" (PERSON): Fox News
+        named = named or other.body  # "Janney" of "the investment company Janney Montgomery"
         if read_as_person and (not named or body_of_person(longer) or known_first_name(short)):
             continue  # "Bill" (Clinton) is not the "Bill and Melinda Gates Foundation"
         if clipped(short, longer) or joint_word(words, longer):

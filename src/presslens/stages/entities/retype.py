@@ -17,6 +17,11 @@ only inside an indefinite description ("take home a Golden Globe"):
   after a state's ("Virginia Tech"), nor a thing named for a person ("the Edgar A. Poe award"
   tagged FAC, "Ted Cruz Super" PAC), nor one the article also writes with a company's form
   ("Merrill Lynch & Co.").
+- a name the tagger calls a person's that the grammar gives an organisation's noun of the role
+  catalogue ("the Gülen movement, also known as Hizmet", "the company Theranos", "Theranos, a
+  blood-testing company"), and never a person's role or title, is an organisation's; its first
+  word alone, also typed a person, is its short form ("that Janney fire him", after "the
+  investment company Janney Montgomery Scott": organisations.longer_names).
 The one-word surname the tagger calls a place ("to Kasich", GPE) joins its person in names.py
 (`owner_of`) unless the gazetteer knows it as a place.
 """
@@ -75,8 +80,58 @@ def retype_groups(groups: dict[Key, Group], doc: Doc) -> None:
             relabel(group, "ORG")
         elif town_named(name, group, names, doc):
             relabel(group, "GPE")
+        elif actor_type(group) == "PERSON" and body_named(group, doc):
+            relabel(group, "ORG")
+            group.body = True  # its short forms join it (organisations.longer_names)
         elif person_named(name, names) and not named_for_a_thing(group):
             relabel(group, "PERSON")
+
+
+ALSO_NAMED = frozenset({"know", "call", "name", "dub"})  # "a movement known as X"
+
+
+def body_named(group: Group, doc: Doc) -> bool:
+    """A name the grammar gives an organisation's noun at least once (`body_noun_of`) and
+    never a person's role word ("adviser Dugin": two more PERSON votes than mentions)."""
+    if group.labels["PERSON"] > len(group.spans):
+        return False
+    for span in group.spans:
+        tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if tokens is not None and body_noun_of(tokens.root, tokens.start):
+            return True
+    return False
+
+
+def body_noun_of(root: Token, start: int) -> bool:
+    """'the company Theranos', 'Theranos, a blood-testing company', 'the Gülen movement,
+    also known as Hizmet': an organisation's noun of the hand-kept catalogue ("company",
+    "group", "movement"; not WordNet's wider "ally", "publisher", nouns for people too) set
+    before the name, in apposition to it or naming it ("known as", "called"). Not when a
+    person's role is set there too (a misparse: "The firm -- owned by ..., hedge fund manager
+    Bob Mercer --" hangs Mercer on "firm"), nor past another name ("Stephen K. Bannon of
+    Breitbart News, a conservative website": the website is Breitbart's)."""
+    doc = root.doc
+    nouns = [child for child in root.children if child.dep_ == "appos" and not named_between(child)]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    if start > 0 and doc[start - 1].dep_ == "compound":
+        nouns.append(doc[start - 1])  # "the company Theranos"
+    named = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else root.head
+    if root.dep_ in ("pobj", "oprd") and named.lemma_.lower() in ALSO_NAMED:
+        nouns.append(named.head)  # "a movement known as X", "a group called X"
+    roles = load_roles()
+    lemmas = [noun.lemma_.lower() for noun in nouns if noun.pos_ == "NOUN" and noun.is_lower]
+    if any(roles.kind(lemma) == "PERSON" for lemma in lemmas):
+        return False
+    return any(lemma in roles.organisation for lemma in lemmas)
+
+
+def named_between(appos: Token) -> bool:
+    """Whether another name stands between a name and the noun in apposition after it: the
+    noun is then most often that name's, the parse notwithstanding."""
+    doc = appos.doc
+    name_end = appos.head.i
+    return any(token.ent_type_ for token in doc[name_end + 1 : appos.i])
 
 
 def named_for_a_thing(group: Group) -> bool:

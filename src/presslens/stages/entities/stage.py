@@ -29,6 +29,7 @@ from presslens.stages.entities import (
     coinages,
     coordinated,
     demonyms,
+    determiners,
     extents,
     families,
     forms,
@@ -86,6 +87,7 @@ def entities_of(article: Article, doc: Doc) -> Entities:
     slogans = [q.span for q in quoted if title_like(q.inner.of(article.text))]
     groups = group_mentions(places_quoted_act_not(mentions, quoted_spans), article.text)
     retype.retype_groups(groups, doc)
+    determiners.retype_definite(groups, doc)  # "the Gateway", "the Derg": no person's
     forms.join_case_forms(groups)  # "CLINTON", "Al Ashry" beside "al Ashry"
     forms.join_transposed(groups)  # "MNSBC" beside "MSNBC": a slip
     rolewords.join_role_titles(groups, doc)  # "Dean Amar" of "Vikram Amar, dean of ..."

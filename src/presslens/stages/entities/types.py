@@ -65,6 +65,7 @@ class Group:
     adjectives: int = 0  # one-word mentions the tagger reads as adjectives
     describing: int = 0  # mentions before a person's title: 'Army Capt. Humayun Khan'
     placed: int = 0  # mentions of a town with its state: 'Ferguson, Missouri'
+    body: bool = False  # the grammar gave it an organisation's noun: 'the company Theranos'
 
     def absorb(self, other: Group) -> None:
         self.labels.update(other.labels)
@@ -83,6 +84,7 @@ class Group:
         self.adjectives += other.adjectives
         self.describing += other.describing
         self.placed += other.placed
+        self.body = self.body or other.body
 
 
 def has_person_role(ent: DocSpan) -> bool:
