@@ -914,3 +914,14 @@ def test_the_one_who_asked_is_never_the_one_asked(heard: Callable) -> None:
         'want to win with who is going to win," he added.\n'
     )
     assert [q.actors for q in heard(text) if q.cue == "added"] == [["Ross Pike"]]
+
+
+def test_the_country_is_a_state_not_the_nearest_organisation() -> None:
+    """'the country said': a state (GPE), never the fund named before it."""
+    text = (
+        "Fund warns on budgets\n\n"
+        "The International Monetary Fund warned on Tuesday that budgets were too loose. "
+        "Portugal rejected the warning at the meeting. Later the country said it would cut "
+        "spending next year.\n"
+    )
+    assert actor_speaking(text, "the country") == "Portugal"

@@ -10,6 +10,8 @@ from dataclasses import replace
 
 from presslens.model import Span
 from presslens.stages.quotes.context import Attribution, Context, tokens_in
+from presslens.stages.quotes.speakers import Speaker
+from presslens.stages.roles import load_roles
 
 CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 
@@ -40,9 +42,11 @@ def holder_of(cue: Span, outer: list[Attribution]) -> Attribution | None:
 
 
 def said_by_someone(ctx: Context, item: Attribution) -> bool:
-    """Whether the inner report has a speaker, not "it" ("saying it shows he'd be awake":
-    the outer speaker's argument), and a cue that is no bare infinitive ("it would be
-    improper for him to speak on whether ...": nothing said) nor a noun no one owns."""
+    """Whether the inner report has a cue of its own and a speaker that stands for someone:
+    not a bare infinitive ("improper for him to speak on whether ...": nothing said), not a
+    noun no one owns ("the spate of shootings demands that ...": a verb misread), not a
+    participle with no subject of its own ("Roe warned that the incident could foreshadow
+    more, remarking that ...": the parse hangs Roe's words on the content's verb)."""
     speaker = item.speaker
     if speaker is None or item.cue_head is None:
         return False
@@ -50,8 +54,23 @@ def said_by_someone(ctx: Context, item: Attribution) -> bool:
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
         return False
     if cue.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in cue.children):
-        return False  # "Ryan said the spate of shootings demands that ...": a verb misread
-    return not (speaker.pronoun and ctx.doc[speaker.head].lower_ in ("it", "its"))
+        return False
+    if cue.tag_ == "VBG" and not any(c.dep_ in CLAUSE_SUBJECTS for c in cue.children):
+        return False
+    return someone(ctx, speaker)
+
+
+def someone(ctx: Context, speaker: Speaker) -> bool:
+    """A person, a body or a document: an actor, a pronoun but "it", a name, a role noun, or
+    a share of people ("72 percent of voters"); not "the incident", "a campaign shakeup"."""
+    head = ctx.doc[speaker.head]
+    if speaker.pronoun:
+        return head.lower_ not in ("it", "its")
+    if speaker.actor_id is not None or speaker.role is not None or head.pos_ in ("PROPN", "NUM"):
+        return True  # "nearly four in 10 said": a count of people
+    roles = load_roles()
+    nouns = [head, *(o for p in head.children if p.lower_ == "of" for o in p.children)]
+    return any(roles.kind(noun.lemma_.lower()) is not None for noun in nouns)
 
 
 def holds_clause(ctx: Context, item: Attribution) -> bool:

@@ -91,7 +91,9 @@ def need_of(ctx: Context, speaker: Speaker) -> Need | None:
     if speaker.role == "PERSON":
         return Need(PERSON, speaker.gender)
     if speaker.role == "ORG":
-        return Need(frozenset({"ORG"}))
+        roles = load_roles()
+        state = roles.same_as(ctx.doc[speaker.head].lemma_.lower()) == roles.same_as("country")
+        return Need(frozenset({"GPE"} if state else {"ORG"}))  # "the nation": a state
     return None
 
 
