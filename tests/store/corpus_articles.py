@@ -272,3 +272,25 @@ def said(title: str, words: str, published: str | None, speaker: str = "Jane Smi
     paragraph = f'The council met again. {speaker} said "{words}" to the press.'
     quotes = [(speaker, f'"{words}"', "direct")]
     return dated(build(title, [paragraph], actors={speaker: "PERSON"}, quotes=quotes), published)
+
+
+FARM_BILL = (
+    "Senator Ann Roe said the bill failed because Senator Tom Ray said it would hurt farmers."
+)
+
+
+def told(teller: str = "Ann Roe", published: str | None = "2017-04-02") -> Dossier:
+    """A report inside a report (Quote.within): Tom Ray's words as `teller` tells them."""
+    text = FARM_BILL.replace("Ann Roe", teller)
+    holder = text[text.index(" said ") + 6 : -1]
+    built = build(
+        "Farm bill fails",
+        [text],
+        actors={teller: "PERSON", "Tom Ray": "PERSON"},
+        quotes=[(teller, holder, "indirect"), ("Tom Ray", "it would hurt farmers", "indirect")],
+    )
+    outer, inner = built.quotes
+    return dated(
+        dataclasses.replace(built, quotes=(outer, dataclasses.replace(inner, within=outer.id))),
+        published,
+    )

@@ -58,7 +58,8 @@ def timeline(
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
-    """An actor's quotes across the corpus in the order their articles came out."""
+    """An actor's quotes across the corpus in the order their articles came out; a report
+    inside another speaker's words says whose ("[indirect, as Ann Roe tells it]")."""
     from presslens.store import open_store
     from presslens.store.timeline import ORDERS, actor_timeline
 
@@ -72,10 +73,18 @@ def timeline(
             continue
         when = quote["date"] or "undated   "
         typer.echo(printable(f"{when}  #{quote['article_id']} {quote['title'] or 'Untitled'}"))
-        typer.echo("    " + printable(f"[{quote['kind']}] " + " ".join(quote["text"].split())))
+        typer.echo("    " + printable(f"[{said_how(quote)}] " + " ".join(quote["text"].split())))
     if not as_json:
         counts = f"{found['total']} quotes{range_words(found)}"
         typer.echo(counts + undated_words(found, "quotes of undated articles"), err=True)
+
+
+def said_how(quote: dict) -> str:
+    """The quote's kind, and for a report inside another's words whose they are: "indirect, as
+    Ann Roe tells it" (the quote is not the actor's own words on the record)."""
+    if quote.get("within") is None:
+        return str(quote["kind"])
+    return f"{quote['kind']}, as {quote.get('teller') or 'another speaker'} tells it"
 
 
 def check_sort(sort: str, sorts: tuple[str, ...]) -> None:

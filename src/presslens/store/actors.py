@@ -8,7 +8,7 @@ from typing import Any
 
 from presslens.store.actor_keys import query_keys
 from presslens.store.ranges import PUBLISHED, DateRange, Reader, day_of, read_range
-from presslens.store.timeline import actor_timeline, undated_left_out
+from presslens.store.timeline import TELLER, actor_timeline, undated_left_out
 
 
 def escape_like(text: str) -> str:
@@ -22,7 +22,8 @@ def like_pattern(text: str) -> str:
 
 
 def actor_lists(store: Reader, name: str, limit: int, dates: DateRange) -> dict[str, Any]:
-    """The articles naming the actor (most mentions first), their quotes (in article order), the
+    """The articles naming the actor (most mentions first), their quotes (in article order; a
+    report inside another's words with its `teller`, store/timeline.py's TELLER), the
     claims naming them (best first) and the articles citing them as a source, within `dates`;
     with `undated_left_out`: the articles naming them that the range left out for want of a
     date."""
@@ -43,7 +44,7 @@ def actor_lists(store: Reader, name: str, limit: int, dates: DateRange) -> dict[
         ),
         "quotes": (
             "SELECT q.article_id, a.title, a.excerpt, q.quote_id, q.kind, q.text, q.speaker, "
-            f"{PUBLISHED} AS date FROM quotes q JOIN articles a ON a.id = q.article_id "
+            f"{TELLER}, {PUBLISHED} AS date FROM quotes q JOIN articles a ON a.id = q.article_id "
             f"WHERE {spoken} AND {where} ORDER BY q.article_id, q.start_char LIMIT ?",
             [*keys, key, *params, limit],
         ),

@@ -21,7 +21,11 @@ from presslens.store import records
 from presslens.store.actor_keys import query_keys
 from presslens.store.actors import actor_page, like_pattern
 from presslens.store.dates import date_key
-from presslens.store.exports import EXPORT_TABLES, export_rows  # noqa: F401 (re-exported)
+from presslens.store.exports import (  # noqa: F401 (EXPORT_TABLES re-exported)
+    EXPORT_TABLES,
+    export_rows,
+    stored_articles,
+)
 from presslens.store.query import Query, parse
 from presslens.store.ranges import PUBLISHED, read_range
 from presslens.store.records import storable
@@ -48,7 +52,7 @@ LIST_COLUMNS = (
 INSERTS = {
     "actors": "actor_id, name, type, mentions, key",
     "quotes": "quote_id, kind, text, speaker, speaker_actor_id, start_char, end_char, confidence, "
-    "speaker_key",
+    "speaker_key, within",
     "figures": "figure_id, text, value, low, high, unit, kind, bound, change, period, concept, "
     "start_char, end_char",
     "claims": "claim_id, text, score, rank, start_char, end_char, sources, actors, quote_id",
@@ -190,6 +194,8 @@ class Store:
                 self.run(statement)
             if added & {"actors.key", "quotes.speaker_key"}:
                 self.fill_actor_keys()
+            if "quotes.within" in added:
+                self.fill_withins()
             self.fill_date_keys()
             self.run(
                 "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
@@ -233,6 +239,19 @@ class Store:
                     "UPDATE quotes SET speaker_key = ? WHERE article_id = ? AND quote_id = ?",
                     (quote[8], row["id"], quote[0]),
                 )
+
+    def fill_withins(self) -> None:
+        """Which quote holds which (`quotes.within`), for the quotes stored before the column
+        existed: read from the stored dossiers a page at a time; a dossier made before the
+        quotes stage listed reports inside reports has none, and its quotes keep NULL."""
+        for row in stored_articles(self):
+            for quote in json.loads(row["dossier"]).get("quotes", []):
+                within = records.within_id(quote)
+                if within is not None:
+                    self.run(
+                        "UPDATE quotes SET within = ? WHERE article_id = ? AND quote_id = ?",
+                        (within, row["id"], quote.get("id")),
+                    )
 
     def before_create(self) -> None:
         """Backend hook run inside the schema transaction."""

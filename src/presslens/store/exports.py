@@ -16,7 +16,14 @@ from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
 from presslens.store.dates import published_key, typed_date
-from presslens.store.records import article_row, keys_by_id, names_by_id, quote_speaker, span_of
+from presslens.store.records import (
+    article_row,
+    keys_by_id,
+    names_by_id,
+    quote_speaker,
+    span_of,
+    within_id,
+)
 
 LIST_JOINER = "; "
 ARTICLES_PER_READ = 200  # dossiers read from the store at a time: memory stays flat
@@ -66,6 +73,8 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("end_char", "int"),
         ("confidence", "float"),
         ("speaker_key", "str"),
+        ("within", "str"),
+        ("teller", "str"),
     ),
     "figures": (
         ("article_id", "int"),
@@ -183,10 +192,14 @@ def actor_rows(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
 
 
 def quote_rows(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """One row per quote; a report inside a report names the quote holding it (`within`) and
+    that quote's speaker (`teller`), whom the reader has it from."""
     actors = names_by_id(data.get("actors", []))
     keys = keys_by_id(data.get("actors", []))
+    speakers = {str(q.get("id")): quote_speaker(q, actors) for q in data.get("quotes", [])}
     for quote in data.get("quotes", []):
         start, end = span_of(quote)
+        within = within_id(quote)
         yield {
             "quote_id": quote.get("id"),
             "kind": quote.get("kind"),
@@ -199,6 +212,8 @@ def quote_rows(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
             "end_char": end,
             "confidence": quote.get("confidence"),
             "speaker_key": keys.get(str(quote.get("speaker_actor_id"))),
+            "within": within,
+            "teller": None if within is None else speakers.get(within),
         }
 
 

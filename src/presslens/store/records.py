@@ -116,9 +116,16 @@ def quote_rows(
             *span_of(q),
             q.get("confidence"),
             keys.get(str(q.get("speaker_actor_id"))),
+            within_id(q),
         )
         for q in data.get("quotes", [])
     ]
+
+
+def within_id(quote: dict[str, Any]) -> str | None:
+    """The id of the quote whose words hold this one (a report inside a report), else None."""
+    within = quote.get("within")
+    return str(within) if within is not None and within != "" else None
 
 
 def figure_rows(data: dict[str, Any]) -> list[tuple[Any, ...]]:

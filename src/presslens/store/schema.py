@@ -7,12 +7,14 @@ leaves either the whole article or nothing.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "5"  # 2: actors.key and quotes.speaker_key (corpus actor keys)
+SCHEMA_VERSION = "6"  # 2: actors.key and quotes.speaker_key (corpus actor keys)
 # 3: articles.date_key (the date a search sorts by: published, else added)
 # 4: factchecks (verified claims to match against, corpus/factchecks.py); an older store gets
 #    the table when it is next opened, as every table here is created if it does not exist
 # 5: claims.vector and claims.encoder (each claim's sentence vector, made once when claims are
 #    first grouped: corpus/claimgroups.py); an older store gains the columns, empty, when opened
+# 6: quotes.within (a report inside a report: the id of the quote whose words hold it, in the
+#    same article); an older store gains the column, filled from its stored dossiers, when opened
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -35,7 +37,7 @@ CREATE TABLE IF NOT EXISTS actors (
 );
 CREATE TABLE IF NOT EXISTS quotes (
   article_id {ref}, quote_id TEXT, kind TEXT, text TEXT, speaker TEXT, speaker_actor_id TEXT,
-  start_char INTEGER, end_char INTEGER, confidence {real}, speaker_key TEXT
+  start_char INTEGER, end_char INTEGER, confidence {real}, speaker_key TEXT, within TEXT
 );
 CREATE TABLE IF NOT EXISTS figures (
   article_id {ref}, figure_id TEXT, text TEXT, value {real}, low {real}, high {real}, unit TEXT,
@@ -75,6 +77,7 @@ ADDED_COLUMNS = (
     ("articles", "date_key", "TEXT"),
     ("claims", "vector", "{blob}"),
     ("claims", "encoder", "TEXT"),
+    ("quotes", "within", "TEXT"),
 )
 ADDED_INDEXES = (
     "CREATE INDEX IF NOT EXISTS actors_key ON actors (key)",

@@ -21,6 +21,13 @@ from presslens.store.ranges import (
 )
 
 ORDERS = ("date", "oldest")  # date: newest first; undated articles last in both
+# A quote of `q` that is a report inside a report ("Roe said the bill failed because Ray said
+# it would hurt farmers": Ray's words as Roe tells them): `within`, the id of the quote holding
+# it, and `teller`, that quote's speaker as the store names them; both None for the others.
+TELLER = (
+    "q.within, (SELECT t.speaker FROM quotes t WHERE t.article_id = q.article_id "
+    "AND t.quote_id = q.within ORDER BY t.start_char LIMIT 1) AS teller"
+)
 
 
 def in_order(sort: str) -> str:
@@ -89,8 +96,9 @@ def actor_timeline(
     """The quotes of an actor (by corpus key, else by the speaker's name in any case, as
     `Store.actor` finds them) in the order their articles came out, oldest first (`sort="date"`:
     newest first), undated ones last; each with its article's `date`, title and the `sentence`
-    (its start) holding it, for a link into the article. Returns {from, to, sort, total,
-    undated_left_out, quotes}; DateRangeError for a bound that is no date."""
+    (its start) holding it, for a link into the article, and for a report inside another
+    speaker's words the `teller` and the quote it is `within` (TELLER). Returns {from, to, sort,
+    total, undated_left_out, quotes}; DateRangeError for a bound that is no date."""
     dates = read_range(since, until)
     sort = sort if sort in ORDERS else "oldest"
     keys = query_keys(name) or [name.lower()]
@@ -102,7 +110,7 @@ def actor_timeline(
     total = int(store.scalar(f"SELECT count(*) AS n {source} AND {where}", [*wanted, *params]))
     quotes = store.all(
         "SELECT q.article_id, a.title, a.excerpt, a.byline, q.quote_id, q.kind, q.text, "
-        f"q.start_char, {PUBLISHED} AS date {source} AND {where} "
+        f"q.start_char, {TELLER}, {PUBLISHED} AS date {source} AND {where} "
         f"ORDER BY {in_order(sort)}, q.article_id, q.start_char LIMIT ?",
         [*wanted, *params, max(0, limit)],
     )
