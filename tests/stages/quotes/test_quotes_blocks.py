@@ -92,3 +92,29 @@ def test_a_block_puts_no_one_further_back() -> None:
     assert ("he has offended voters with his insults", "saying", ["Tampa Bay Times"]) in quotes_of(
         text
     )
+
+
+ACCORDING_LEAD = (
+    "Charity under scrutiny\n\n"
+    "The Acme Foundation says it spends little on overheads.\n\n"
+    "According to Jane Roe, writing for the Courier:\n\n"
+    "The Acme Foundation received as much as $26 million in payments it never disclosed, the "
+    "Daily Ledger reported last week.\n"
+)
+
+
+def test_a_block_after_according_to_is_that_writers() -> None:
+    dossier = presslens.analyse(ACCORDING_LEAD)
+    names = {a.id: a.name for a in dossier.actors}
+    block = next(q for q in dossier.quotes if q.text.startswith("The Acme Foundation received"))
+    assert (block.cue, names.get(block.speaker_actor_id or "")) == ("According to", "Jane Roe")
+    # the lead-in alone is no words of hers
+    assert not any(q.text.startswith("writing for") for q in dossier.quotes)
+
+
+def test_a_report_told_in_a_block_is_listed_inside_it() -> None:
+    dossier = presslens.analyse(ACCORDING_LEAD)
+    names = {a.id: a.name for a in dossier.actors}
+    block = next(q for q in dossier.quotes if q.cue == "According to")
+    (inner,) = [q for q in dossier.quotes if q.within == block.id]
+    assert (inner.cue, names.get(inner.speaker_actor_id or "")) == ("reported", "Daily Ledger")

@@ -925,3 +925,13 @@ def test_the_country_is_a_state_not_the_nearest_organisation() -> None:
         "spending next year.\n"
     )
     assert actor_speaking(text, "the country") == "Portugal"
+
+
+def test_a_statement_that_reads_is_its_authors() -> None:
+    """'"...," the statement read': the words of the statement, so of its author."""
+    text = (
+        "Factory to close\n\n"
+        'Acme Steel issued a statement on Friday. "The plant will close in June and every '
+        'worker will be paid until then," the statement read.\n'
+    )
+    assert actor_speaking(text, "the statement") == "Acme Steel"

@@ -1,6 +1,7 @@
 """Block quotations: a paragraph that ends with a speaker, a reporting verb and a colon ("The
-governor added:"), or a noun of speech its verb gives ("the Times gave Clinton a glowing
-endorsement:"), introduces the next paragraph, set apart without quotation marks, as that
+governor added:"), a noun of speech its verb gives ("the Times gave Clinton a glowing
+endorsement:") or "According to X" ("According to Jane Roe, writing for the Courier:"),
+introduces the next paragraph, set apart without quotation marks, as that
 speaker's words. Only the one paragraph right after it: where such a block ends is not marked.
 """
 
@@ -26,15 +27,36 @@ def block_attributions(ctx: Context, paragraphs: tuple[Span, ...]) -> list[Attri
         body = trim(ctx.text, block)
         if not lead_in.endswith(":") or not body or body.of(ctx.text)[:1] in QUOTE_MARKS:
             continue
-        last = cue_before_colon(ctx, lead.start + len(lead_in) - 1)
-        verb = last.head if last is not None and noun_cue(last) else last  # "gave ... a
-        subject = subject_of(verb) if verb is not None else None  # glowing endorsement:"
-        speaker = make_speaker(ctx.text, subject, ctx.actors) if subject is not None else None
-        if last is None or verb is None or speaker is None:
-            continue
-        cue = Span(verb.idx, last.idx + len(last.text))  # words given: speech, whatever noun
-        found.append(Attribution("direct", body, cue, verb.i, speaker, BLOCK_CONFIDENCE))
+        colon = lead.start + len(lead_in) - 1
+        made = according_lead(ctx, colon, body) or verb_lead(ctx, colon, body)
+        if made is not None:
+            found.append(made)
     return found
+
+
+def verb_lead(ctx: Context, colon: int, body: Span) -> Attribution | None:
+    """'The governor added:' or 'the Times gave Clinton a glowing endorsement:' + the block."""
+    last = cue_before_colon(ctx, colon)
+    verb = last.head if last is not None and noun_cue(last) else last  # "gave ... a
+    subject = subject_of(verb) if verb is not None else None  # glowing endorsement:"
+    speaker = make_speaker(ctx.text, subject, ctx.actors) if subject is not None else None
+    if last is None or verb is None or speaker is None:
+        return None
+    cue = Span(verb.idx, last.idx + len(last.text))  # words given: speech, whatever noun
+    return Attribution("direct", body, cue, verb.i, speaker, BLOCK_CONFIDENCE)
+
+
+def according_lead(ctx: Context, colon: int, body: Span) -> Attribution | None:
+    """'According to Jane Roe, writing for the Courier:' + the block: Roe's words."""
+    words = [t for t in ctx.doc[token_at(ctx, colon)].sent if not t.is_punct]
+    if len(words) < 3 or words[0].lower_ != "according" or words[1].lower_ != "to":
+        return None
+    named = next((c for c in words[1].children if c.dep_ == "pobj"), None)
+    speaker = make_speaker(ctx.text, named, ctx.actors) if named is not None else None
+    if speaker is None:
+        return None
+    cue = Span(words[0].idx, words[1].idx + len(words[1].text))
+    return Attribution("direct", body, cue, words[0].i, speaker, BLOCK_CONFIDENCE)
 
 
 def cue_before_colon(ctx: Context, colon: int) -> Token | None:
@@ -65,6 +87,13 @@ def not_within(items: list[Attribution], blocks: list[Attribution]) -> list[Attr
         for item in items
         if not any(block.span.contains(item.cue or item.span) for block in blocks)
     ]
+
+
+def lead_ins(items: list[Attribution], blocks: list[Attribution]) -> list[Attribution]:
+    """Without the block's lead-in read on its own ("According to Roe, writing for the
+    Courier:" is no words of Roe's, the block after it is)."""
+    cues = {block.cue for block in blocks}
+    return [item for item in items if item in blocks or item.cue is None or item.cue not in cues]
 
 
 def quoted_sentences(ctx: Context, blocks: list[Attribution]) -> None:

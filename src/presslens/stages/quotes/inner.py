@@ -13,6 +13,7 @@ from presslens.stages.quotes.context import Attribution, Context, tokens_in
 from presslens.stages.quotes.speakers import Speaker
 from presslens.stages.roles import load_roles
 
+THIRD_PERSON = frozenset({"he", "him", "his", "she", "her", "hers", "they", "them", "their"})
 CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 
 
@@ -61,11 +62,11 @@ def said_by_someone(ctx: Context, item: Attribution) -> bool:
 
 
 def someone(ctx: Context, speaker: Speaker) -> bool:
-    """A person, a body or a document: an actor, a pronoun but "it", a name, a role noun, or
+    """A person, a body or a document: an actor, a person's pronoun, a name, a role noun, or
     a share of people ("72 percent of voters"); not "the incident", "a campaign shakeup"."""
     head = ctx.doc[speaker.head]
-    if speaker.pronoun:
-        return head.lower_ not in ("it", "its")
+    if speaker.pronoun:  # not "it" ("saying it shows"), nor "I", "we" or "you" inside a
+        return head.lower_ in THIRD_PERSON  # block: only the quotation would tell who
     if speaker.actor_id is not None or speaker.role is not None or head.pos_ in ("PROPN", "NUM"):
         return True  # "nearly four in 10 said": a count of people
     roles = load_roles()

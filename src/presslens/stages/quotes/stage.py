@@ -37,7 +37,12 @@ from spacy.tokens import Doc, Token
 from presslens.model import Actor, Article, Quote, Span, StageWarning, Term
 from presslens.nlp.encoder import SentenceVectors
 from presslens.stages.entities.junk import credit_lines
-from presslens.stages.quotes.blocks import block_attributions, not_within, quoted_sentences
+from presslens.stages.quotes.blocks import (
+    block_attributions,
+    lead_ins,
+    not_within,
+    quoted_sentences,
+)
 from presslens.stages.quotes.clauses import adverbial, contrast_after
 from presslens.stages.quotes.context import (
     Attribution,
@@ -435,11 +440,14 @@ def find_quotes(
     posts = post_attributions(ctx, article.paragraphs)
     items = [*outside(attributed + unattributed + indirect, posts), *posts]
     set_apart = block_attributions(ctx, article.paragraphs)  # "The governor added:" + paragraph
-    items = [*not_within(items, set_apart), *set_apart]
+    outside_blocks = not_within(items, set_apart)
+    dropped += [item for item in items if item not in outside_blocks]  # told in a block
+    items = [*outside_blocks, *set_apart]
     quoted_sentences(ctx, set_apart)  # a block is words quoted: no distance for a pronoun
     turns = turn_attributions(ctx, blocks(article))  # "TAPPER: Do you think ...?"
     items = [*outside_turns(items, turns), *turns]
     items += tagged_attributions(ctx, vectors, items)
+    items = lead_ins(items, set_apart)
     items = outside(items, [item for item in items if item.speaker is not None])
     lines = credit_lines(ctx.text, ctx.doc)
     items = standing(ctx, items, lines)
