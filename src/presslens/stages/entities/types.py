@@ -307,8 +307,10 @@ def venue(ent: DocSpan) -> bool:
     held = root.head.head
     if located(root) and not member_noun(held):
         return True  # "students at Westfield Academy in Queens": the school is where they are
-    if held.pos_ == "NOUN":
-        return load_roles().occasion(held.lemma_.lower())  # "a rally at X"
+    if held.pos_ == "NOUN":  # "a rally at X", "a debate at X"
+        return (
+            load_roles().occasion(held.lemma_.lower()) or held.lemma_.lower() in rules().occasions
+        )
     if held.pos_ != "VERB" or belongs(held):
         return False
     objects = [child for child in held.children if child.dep_ == "dobj"]
