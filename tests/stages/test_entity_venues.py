@@ -50,3 +50,18 @@ def test_a_building_placed_in_a_city_is_a_place() -> None:
     actors, _, places = lists(text)
     assert "Marlow Place" not in actors and "Marlow Place" in places
     assert "Arlo Quent" in actors
+
+
+def test_a_body_a_debate_or_a_speech_is_given_at_is_a_venue() -> None:
+    # WordNet's first senses make neither a debate nor a speech an occasion (actors.json
+    # "occasions"); the parse hangs "at" on the noun
+    text = (
+        "Two rivals meet again\n\n"
+        "Senator Mara Quillfeather was booed on Friday during a speech at the Hollin Policy "
+        "Forum. During a debate at Corvell University in 1998, Tobias Wrenfield said the farms "
+        "would fail. Quillfeather said on Monday that she would talk about farms."
+    )
+    actors, _, places = lists(text)
+    assert "Corvell University" not in actors and "Corvell University" in places
+    assert "Hollin Policy Forum" not in actors
+    assert {"Mara Quillfeather", "Tobias Wrenfield"} <= set(actors)

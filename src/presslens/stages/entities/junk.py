@@ -312,6 +312,27 @@ def time_zone(ent: DocSpan) -> bool:
     return bool(CLOCK.fullmatch(ent.doc[ent.start - 1].text))
 
 
+YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def dated_thing(ent: DocSpan) -> bool:
+    """'the 2017 Ford Fusion', 'a 2015 Boeing Business Jet': a year between an article and a
+    name that heads its phrase dates a model or an edition of a thing; no one is named (the
+    tagger often calls a model a person). Not a name opening with a first name of the census
+    catalogue ('the 2016 Hillary Clinton'), nor one that only qualifies a noun after it ('the
+    2012 Romney campaign'), nor a body's by its head noun ('a 2014 University of California
+    paper', misparsed)."""
+    if ent.start < 2 or ent.root.dep_ == "compound" or known_first_name(ent[0].text):
+        return False
+    year, article = ent.doc[ent.start - 1], ent.doc[ent.start - 2]
+    if not YEAR.fullmatch(year.text) or not ent.start <= year.head.i < ent.end:
+        return False
+    words = ent.text.split()
+    if "of" in words[1:]:
+        words = words[: words.index("of", 1)]
+    return article.lower_ in ("the", "a", "an") and not load_roles().body_noun(words[-1].lower())
+
+
 def before_a_title(ent: DocSpan) -> bool:
     """'Independent Vermont Sen. Bernie Sanders': a name set before a person's abbreviated
     title and name describes that person."""

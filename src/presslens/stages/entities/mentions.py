@@ -396,8 +396,8 @@ def read_mention(ent: DocSpan, people: set[str], lower_words: set[str]) -> Menti
         return None
     if junk.role_initialism(name):
         return None  # "COO", "CFO": a post
-    if junk.time_zone(ent):
-        return None
+    if junk.time_zone(ent) or junk.dated_thing(ent):
+        return None  # "8 p.m. Eastern", "the 2017 Ford Fusion"
     if junk.ends_with_a_title(ent):
         return None  # "Navy Capt" of "Navy Capt. Jeff Davis"
     title = title or title_before(ent)

@@ -38,6 +38,7 @@ class Rules:
     people_nouns: frozenset[str] = frozenset()  # "parent": 'LGBT parents' names no body
     airing: frozenset[str] = frozenset()  # "appear": 'appeared on CNN' names where words air
     memberships: frozenset[str] = frozenset()  # "teach": 'teaches at X' names X's member
+    occasions: frozenset[str] = frozenset()  # "debate": 'a debate at X' names where it is held
 
 
 @functools.cache
@@ -73,6 +74,7 @@ def rules() -> Rules:
         people_nouns=frozenset(data.get("people_nouns", ())),
         airing=frozenset(data.get("airing", ())),
         memberships=frozenset(data.get("memberships", ())),
+        occasions=frozenset(data.get("occasions", ())),
     )
 
 

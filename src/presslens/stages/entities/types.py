@@ -154,6 +154,8 @@ def acting(ent: DocSpan) -> int:
         return 0  # "to enter the United States": where, not whom
     if on_a_site(ent) or state_of_a_town(ent):
         return 0  # "the small home on Grand Avenue", "a crowd in Berea, Ohio": where
+    if root.dep_ == "poss" and aired(ent):
+        return 0  # "on ABC's 'This Week'", "streamed on Hulu's site": where words air
     if ent.label_ in PLACE_LABELS and before_a_persons_title(ent):
         return 0  # "backed Texas Senator Ted Cruz": the senator's state, whatever the parse
     if root.dep_ == "poss" and ent.label_ in PLACE_LABELS and owns_a_thing(root):
@@ -305,8 +307,10 @@ def venue(ent: DocSpan) -> bool:
     held = root.head.head
     if located(root) and not member_noun(held):
         return True  # "students at Westfield Academy in Queens": the school is where they are
-    if held.pos_ == "NOUN":
-        return load_roles().occasion(held.lemma_.lower())  # "a rally at X"
+    if held.pos_ == "NOUN":  # "a rally at X", "a debate at X"
+        return (
+            load_roles().occasion(held.lemma_.lower()) or held.lemma_.lower() in rules().occasions
+        )
     if held.pos_ != "VERB" or belongs(held):
         return False
     objects = [child for child in held.children if child.dep_ == "dobj"]
