@@ -91,7 +91,8 @@ FLOORS = {
     "title recognised": 0.95,  # measured 1.000 (20/20; session 14, two-sentence headlines)
     "entity found": 0.95,  # measured 0.992 (117/118)
     "real distinct": 0.97,  # measured 1.000 (83/83) in session 14; 0.988 before it
-    "attributions found": 0.87,  # measured 0.879 (268/305) in session 26; 0.866 in session 14
+    "attributions found": 0.875,  # measured 0.885 (270/305) in session 31; 0.879 in session
+    # 26, 0.866 in session 14
     "quotes real": 0.88,  # measured 0.892 (265/297) in session 26; 0.867 in session 13
     "right speaker": 0.935,  # measured 0.944 (254/269) in session 29; 0.937 in session 26
 }

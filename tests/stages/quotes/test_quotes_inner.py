@@ -83,3 +83,14 @@ def test_it_and_a_bare_infinitive_are_no_inner_speakers() -> None:
         "would win the state.\n"
     )
     assert inner_of(text) == []
+
+
+def test_a_stance_inside_a_quote_leaves_no_gap_in_the_stances_numbers() -> None:
+    text = (
+        "Senator weighs the bill\n\n"
+        "Senator Ann Roe said Tom Ray believes that the vote should wait. Ray declined to "
+        "comment.\n"
+    )
+    dossier = analyse(text)
+    assert [s.id for s in dossier.stances] == [f"st{n}" for n in range(1, len(dossier.stances) + 1)]
+    assert not any(s.within for s in dossier.stances)

@@ -935,3 +935,15 @@ def test_a_statement_that_reads_is_its_authors() -> None:
         'worker will be paid until then," the statement read.\n'
     )
     assert actor_speaking(text, "the statement") == "Acme Steel"
+
+
+def test_a_mother_of_three_is_a_description_not_someones_mother() -> None:
+    """'the 44-year-old mother of three said': the person the article has been quoting, not
+    only an actor the article calls someone's mother."""
+    text = (
+        "Mayor defends the leave plan\n\n"
+        "Mayor Ann Roe spoke about the city leave plan on Monday. She said fathers would not be "
+        "eligible. Pressed on why, the 44-year-old mother of three said the plan was meant to "
+        "help mothers recover.\n"
+    )
+    assert actor_speaking(text, "the 44-year-old mother of three") == "Ann Roe"

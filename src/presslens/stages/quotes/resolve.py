@@ -43,7 +43,7 @@ from presslens.stages.quotes.newcomers import (
     told_of,
 )
 from presslens.stages.quotes.parties import agree, of_nation, role_nation, role_parties
-from presslens.stages.quotes.speakers import Speaker
+from presslens.stages.quotes.speakers import Speaker, of_a_number
 from presslens.stages.quotes.subjects import a_thing
 from presslens.stages.quotes.surnames import namesakes
 from presslens.stages.roles import load_roles
@@ -439,9 +439,11 @@ def named_after_all(ctx: Context, speaker: Speaker, role: str) -> list[Candidate
 
 def holders_only(ctx: Context, head: Token, role: str) -> bool:
     """A role only an actor the article gives it can be: one who stands for another ("his
-    lawyer"), a body named by the noun ("the court"), or a role a person's name modifies."""
+    lawyer"; not "the mother of three", a description), a body named by the noun ("the
+    court"), or a role a person's name modifies."""
     roles = load_roles()
-    return roles.relational(role) or roles.named_only(role) or person_modified(ctx, head)
+    relational = roles.relational(role) and not of_a_number(head)
+    return relational or roles.named_only(role) or person_modified(ctx, head)
 
 
 def in_another_office(ctx: Context, actor_id: str | None, head: Token) -> bool:

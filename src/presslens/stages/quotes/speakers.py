@@ -53,6 +53,11 @@ class Speaker:
 AGE_UNITS = frozenset({"year", "month", "week"})
 
 
+def of_a_number(head: Token) -> bool:
+    """'the mother of three': a relation to a number of people describes the person."""
+    return any(c.lower_ == "of" and any(o.pos_ == "NUM" for o in c.children) for c in head.children)
+
+
 def age_phrase(head: Token) -> bool:
     """'the 46-year-old' standing alone for a person: "old" with its "year" before it."""
     return head.lower_ == "old" and any(

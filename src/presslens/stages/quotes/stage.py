@@ -388,10 +388,11 @@ def split_stances(
     ctx: Context, items: list[Attribution], inner: list[Attribution] | None = None
 ) -> tuple[tuple[Quote, ...], tuple[Quote, ...]]:
     """Quotes ("q1"...) and stances ("st1"...), each numbered in text order; a report inside
-    a quote (`inner`) names the quote in `within` (inside a stance, "refuses to explain how",
-    "I want to ask you, will ...", nothing is said)."""
+    a quote (`inner`) names the quote in `within`. Nothing inside a stance is said ("refuses
+    to explain how", "I want to ask you, will ..."), and a stance inside a quote is the
+    quote's own word, not listed again."""
     said = {item.span for item in items if kind_of(ctx, item) is None}
-    inner = [item for item in inner or [] if item.within in said]
+    inner = [i for i in inner or [] if i.within in said and kind_of(ctx, i) is None]
     everything = sorted([*items, *inner], key=lambda a: (a.span.start, a.within is not None))
     kinds = [kind_of(ctx, item) for item in everything]
     counts = {"q": 0, "st": 0}
@@ -408,8 +409,6 @@ def split_stances(
         quote = to_quote(ctx, ident, item, kind or item.kind)
         if item.within is not None:
             quote = replace(quote, within=by_span.get(item.within))
-        if kind is not None and item.within is not None:
-            continue
         (quotes if kind is None else stances).append(quote)
     return tuple(quotes), tuple(stances)
 
