@@ -1,16 +1,17 @@
 """Reports inside reports in the corpus (Quote.within): the store keeps which quote holds which,
 an older store gains it from its stored dossiers when opened, and an actor's lists, the
-timeline (store and CLI) and the exports say whose words hold the quote ("as Ann Roe tells it"):
-a fact-checker must not read Tom Ray's quote as his own words on the record. SQLite and
-PostgreSQL both (conftest.py)."""
+timeline (store and CLI), the search hits (store and `presslens search`) and the exports say
+whose words hold the quote ("as Ann Roe tells it"): a fact-checker must not read Tom Ray's quote
+as his own words on the record. SQLite and PostgreSQL both (conftest.py)."""
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
-from corpus_articles import FARM_BILL, told
+from corpus_articles import FARM_BILL, said, told
 from typer.testing import CliRunner
 
 from presslens.cli import app
@@ -89,6 +90,45 @@ def test_timeline_cli_says_whose_words_hold_the_quote(store_url: str) -> None:
     assert (first["within"], first["teller"]) == ("q1", "Ann Roe")
 
 
+def test_search_hits_name_the_teller(store: Store) -> None:
+    store.save(told(), sha256="farm")
+    hits = store.find("farmers", sort="oldest")["results"]
+    told_by = {(hit["kind"], hit["ref"]): (hit["within"], hit["teller"]) for hit in hits}
+    assert told_by == {
+        ("quote", "q2"): ("q1", "Ann Roe"),  # Ray's words, as Roe tells them
+        ("quote", "q1"): (None, None),  # Roe's own words
+        ("article", None): (None, None),
+    }
+    (hit,) = store.find("", speaker=RAY)["results"]
+    assert (hit["speaker"], hit["within"], hit["teller"]) == (RAY, "q1", "Ann Roe")
+
+
+def test_search_cli_says_whose_words_hold_the_quote(store_url: str) -> None:
+    with open_store(store_url) as store:
+        store.save(told(), sha256="farm")
+        store.save(told("Eve \x1b[31mRed", published="2017-04-03"), sha256="escape")
+        own = said("Ray speaks", "farmers come first", "2017-06-01", speaker=RAY)
+        store.save(own, sha256="own")
+    runner = CliRunner()
+    shown = runner.invoke(app, ["search", "--speaker", RAY, "--sort", "oldest", "--db", store_url])
+    assert shown.exit_code == 0, shown.output
+    heads = [re.sub(r"#\d+ ", "", line) for line in shown.stdout.splitlines()[::2]]
+    assert heads == [
+        "[quote] Farm bill fails — Tom Ray, as Ann Roe tells it",
+        "[quote] Farm bill fails — Tom Ray, as Eve [31mRed tells it",  # no escape reaches it
+        "[quote] Ray speaks — Tom Ray",  # his own words
+    ]
+    lines = runner.invoke(app, ["search", "--speaker", RAY, "--db", store_url, "--json"]).stdout
+    by_date = {
+        hit["date"]: (hit["within"], hit["teller"]) for hit in map(json.loads, lines.splitlines())
+    }
+    assert by_date == {
+        "2017-04-02": ("q1", "Ann Roe"),
+        "2017-04-03": ("q1", "Eve \x1b[31mRed"),
+        "2017-06-01": (None, None),
+    }
+
+
 @pytest.mark.e2e
 def test_an_ingested_article_lists_the_report_as_its_teller_tells_it(
     store: Store, tmp_path: Path
@@ -103,3 +143,5 @@ def test_an_ingested_article_lists_the_report_as_its_teller_tells_it(
     assert store.counts() == counts
     (quote,) = store.actor(RAY)["timeline"]["quotes"]
     assert (quote["text"], quote["teller"]) == ("it would hurt farmers", "Ann Roe")
+    (hit,) = store.find("", speaker=RAY)["results"]
+    assert (hit["snippet"], hit["teller"]) == ("it would hurt farmers", "Ann Roe")

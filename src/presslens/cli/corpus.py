@@ -159,12 +159,15 @@ def search(
 
 
 def show_hits(found: dict, as_json: bool) -> None:
-    """Each hit: a JSON line, or its kind, article and speaker above its snippet."""
+    """Each hit: a JSON line, or its kind, article and speaker ("— Tom Ray, as Ann Roe tells it"
+    for a report inside another's words) above its snippet."""
     for hit in found["results"]:
         if as_json:
             typer.echo(json.dumps(hit, ensure_ascii=False))
             continue
         who = f" — {hit['speaker']}" if hit.get("speaker") else ""
+        if hit.get("within") is not None:  # a report inside another's words: say whose
+            who += f"{',' if who else ' —'} as {hit.get('teller') or 'another speaker'} tells it"
         title = hit.get("title") or f"article {hit['article_id']}"
         typer.echo(printable(f"[{hit['kind']}] #{hit['article_id']} {title}{who}"))
         typer.echo("    " + printable(" ".join(hit["snippet"].split())))

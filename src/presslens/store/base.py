@@ -40,7 +40,7 @@ from presslens.store.snippets import (
     marked_spans,
     snippet,
 )
-from presslens.store.timeline import dated_articles, in_order
+from presslens.store.timeline import dated_articles, in_order, with_tellers
 
 SORTS = ("relevance", "date", "oldest")  # date: newest first
 MATCHES = ("auto", "all", "any")
@@ -437,7 +437,9 @@ class Store:
         kind, and the publication date range `since`..`until`, store/ranges.py) narrow either.
         Returns {understood, ignored, match, sort, from, to, total, undated_left_out, results};
         each hit (kind, article_id, ref, speaker, title, excerpt, published, date, score,
-        snippet, highlights: [start, end] pairs in the snippet) also carries `match`.
+        snippet, highlights: [start, end] pairs in the snippet) also carries `match`, and
+        `within` and `teller` (store/timeline.py `with_tellers`: for a quote that is a report
+        inside another's words, the quote holding it and its speaker; else both None).
         DateRangeError for a bound that is no date."""
         parsed = parse(query)
         dates = read_range(since, until)
@@ -466,6 +468,7 @@ class Store:
         )
         for hit in found["results"]:  # also said by each hit, for callers that keep only hits
             hit["match"] = found["match"]
+        with_tellers(self, found["results"])  # a report inside another's words says whose
         return found
 
     def count(self, query: Query, filters: tuple[str, list[Any]]) -> int:

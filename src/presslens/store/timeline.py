@@ -30,6 +30,28 @@ TELLER = (
 )
 
 
+def with_tellers(store: Reader, hits: list[dict[str, Any]]) -> None:
+    """Give each search hit (store/base.py `Store.find`) the `within` and `teller` of its quote
+    (TELLER): Tom Ray's words as Ann Roe tells them are found under his name, and say so. Both
+    None for the speaker's own words and for an article or claim hit. A dossier with a repeated
+    quote id names the holder of the first (by start_char), as TELLER does."""
+    pairs = sorted({(hit["article_id"], hit["ref"]) for hit in hits if hit["kind"] == "quote"})
+    told: dict[tuple[int, str], dict[str, Any]] = {}
+    if pairs:
+        wanted = " OR ".join("(q.article_id = ? AND q.quote_id = ?)" for _ in pairs)
+        rows = store.all(
+            f"SELECT q.article_id, q.quote_id, {TELLER} FROM quotes q "
+            f"WHERE q.within IS NOT NULL AND ({wanted}) ORDER BY q.start_char",
+            [value for pair in pairs for value in pair],
+        )
+        for row in rows:
+            told.setdefault((int(row["article_id"]), row["quote_id"]), row)
+    for hit in hits:
+        found = told.get((hit["article_id"], hit["ref"])) if hit["kind"] == "quote" else None
+        hit["within"] = found["within"] if found else None
+        hit["teller"] = found["teller"] if found else None
+
+
 def in_order(sort: str) -> str:
     """An ORDER BY of articles `a` by publication key, undated last."""
     return f"{UNDATED_LAST}, {PUBLISHED}{' DESC' if sort != 'oldest' else ''}"
