@@ -34,6 +34,12 @@ def sources_of(text: str, quotes: tuple[Quote, ...] = ()) -> tuple[Source, ...]:
             "Dr. Jane Smith",
             "person",
         ),
+        (
+            "The agency is looking into the grants, according to three intelligence sources "
+            "who spoke to reporters on Monday.",
+            "three intelligence sources",
+            "unknown",
+        ),
     ],
 )
 def test_citations_are_found_and_typed(text: str, name: str, kind: str) -> None:

@@ -92,10 +92,16 @@ class Citation:
     actor_id: str | None = None
 
 
+# "according to three sources who spoke ...": the relative word opens what follows the name
+TRAILING_RELATIVE = re.compile(r"\s+(?:who|whom|whose|which|that)$", re.IGNORECASE)
+
+
 def clean_name(text: str) -> str:
-    """ "The CREA" -> "CREA", "Trump's" -> "Trump"; whitespace collapsed."""
+    """ "The CREA" -> "CREA", "Trump's" -> "Trump", "three sources who" -> "three sources";
+    whitespace collapsed."""
     name = " ".join(text.split())
     name = LEADING.sub("", name)
+    name = TRAILING_RELATIVE.sub("", name)
     return POSSESSIVE.sub("", name).strip(" ,:;")
 
 
