@@ -10,10 +10,10 @@ from dataclasses import replace
 
 from presslens.model import Span
 from presslens.stages.quotes.context import Attribution, Context, tokens_in
+from presslens.stages.quotes.resolve import need_of
 from presslens.stages.quotes.speakers import Speaker
 from presslens.stages.roles import load_roles
 
-THIRD_PERSON = frozenset({"he", "him", "his", "she", "her", "hers", "they", "them", "their"})
 CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 
 
@@ -65,8 +65,9 @@ def someone(ctx: Context, speaker: Speaker) -> bool:
     """A person, a body or a document: an actor, a person's pronoun, a name, a role noun, or
     a share of people ("72 percent of voters"); not "the incident", "a campaign shakeup"."""
     head = ctx.doc[speaker.head]
-    if speaker.pronoun:  # not "it" ("saying it shows"), nor "I", "we" or "you" inside a
-        return head.lower_ in THIRD_PERSON  # block: only the quotation would tell who
+    if speaker.pronoun:  # a pronoun the resolver reads ("he", "they"), not "I", "we" or
+        # "you" in a block (only the quotation would tell who) nor "it" ("saying it shows")
+        return need_of(ctx, speaker) is not None and head.lower_ not in ("it", "its")
     if speaker.actor_id is not None or speaker.role is not None or head.pos_ in ("PROPN", "NUM"):
         return True  # "nearly four in 10 said": a count of people
     roles = load_roles()
@@ -75,8 +76,8 @@ def someone(ctx: Context, speaker: Speaker) -> bool:
 
 
 def holds_clause(ctx: Context, item: Attribution) -> bool:
-    """Whether the inner report says a clause or a quotation ("that he had raped her", '"make
-    yourself seen"'), not a noun or a bare infinitive: '"I have called for criminal justice
+    """Whether the inner report says a clause or a quotation ("that he had raped her"), not a
+    noun or a bare infinitive: '"I have called for criminal justice
     reform," she said' is the speaker's account of what she did, not a second report. The
     clause must be the content's one head, with a subject ("four provisions in the code that
     address losses" is a noun).
@@ -89,10 +90,7 @@ def holds_clause(ctx: Context, item: Attribution) -> bool:
     ]
     if len(heads) != 1:
         return False  # "four provisions ... that address": a noun and a misread clause
-    head = heads[0]
-    if head.tag_ == "VB" and not any(c.dep_ == "aux" for c in head.children):
-        return True  # 'I always tell young women, make yourself seen': an imperative
-    return any(c.dep_ in CLAUSE_SUBJECTS and c.i in inside for c in head.children)
+    return any(c.dep_ in CLAUSE_SUBJECTS and c.i in inside for c in heads[0].children)
 
 
 def settled(ctx: Context, inner: list[Attribution], outer: list[Attribution]) -> list[Attribution]:

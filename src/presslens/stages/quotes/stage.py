@@ -391,10 +391,11 @@ def split_stances(
     a quote (`inner`) names the quote in `within`. Nothing inside a stance is said ("refuses
     to explain how", "I want to ask you, will ..."), and a stance inside a quote is the
     quote's own word, not listed again."""
-    said = {item.span for item in items if kind_of(ctx, item) is None}
-    inner = [i for i in inner or [] if i.within in said and kind_of(ctx, i) is None]
+    stance = {id(item): kind_of(ctx, item) for item in [*items, *(inner or [])]}
+    said = {item.span for item in items if stance[id(item)] is None}
+    inner = [i for i in inner or [] if i.within in said and stance[id(i)] is None]
     everything = sorted([*items, *inner], key=lambda a: (a.span.start, a.within is not None))
-    kinds = [kind_of(ctx, item) for item in everything]
+    kinds = [stance[id(item)] for item in everything]
     counts = {"q": 0, "st": 0}
     ids: list[str] = []
     by_span: dict[Span, str] = {}
