@@ -67,7 +67,9 @@ def catalogue() -> dict[str, str]:
 
 
 def catalogued(name: str) -> str | None:
-    """The catalogue's section for the name, or for a people's plural ("Latinos", "Whigs")."""
+    """The catalogue's section for the name, or for a people's plural ("Latinos", "Whigs");
+    the catalogue writes a possessive with a straight apostrophe ("Martha's Vineyard")."""
+    name = name.replace("’", "'")
     section = catalogue().get(name)
     if section is None and " " not in name and name.endswith("s"):
         if catalogue().get(name[:-1]) == "people":

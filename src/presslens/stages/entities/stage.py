@@ -81,6 +81,7 @@ def entities_of(article: Article, doc: Doc) -> Entities:
     mentions = extents.countries_cut(mentions, article.text)  # "envoy to Ukraine Kurt Volker"
     mentions = abbreviations.places_spelt_out(mentions)  # "N. Korea" is North Korea
     mentions = abbreviations.plurals_continued(mentions, article.text)  # "Children's Hospital"
+    mentions = abbreviations.catalogued_possessives(mentions, doc)  # "Martha's Vineyard"
     mentions = coordinated.pairs_cut(mentions, doc, article.text)  # "Hulu and Ora's site"
     mentions = families.families_named(mentions, article.text)  # "the Ricketts family"
     quoted_spans = [q.span for q in quoted]
