@@ -93,6 +93,7 @@ def entities_of(article: Article, doc: Doc) -> Entities:
     forms.join_transposed(groups)  # "MNSBC" beside "MSNBC": a slip
     rolewords.join_role_titles(groups, doc)  # "Dean Amar" of "Vikram Amar, dean of ..."
     proper_kinds.peoples_relabelled(groups)  # "Virginia Democrats": no Virginia, no Democrats
+    proper_kinds.catalogued_relabelled(groups, doc)  # "Ho Chi Minh City", "Jim Crow": no one's
     names.merge_people(groups, doc)
     # "Clinton" beside Bill and Hillary
     left_out = namesakes.share_bare_surnames(groups, doc, quoted_spans)
