@@ -35,6 +35,7 @@ from presslens.stages.entities.labels import (
     relative_named,
 )
 from presslens.stages.entities.names import PARTICLES
+from presslens.stages.entities.outlets import untagged_outlets
 from presslens.stages.entities.rolewords import role_before_name, role_word
 from presslens.stages.entities.rules import name_key, rules, title_gender
 from presslens.stages.entities.types import (
@@ -116,7 +117,7 @@ def find_mentions(
     blocked = blocked + [m.span for m in named]  # "U.S." inside "U.S. PIRG Education Fund"
     found = []
     before_day: dict[Span, int] = {}  # mentions before a day's name ("Super Tuesday")
-    ents = untagged_bodies(doc, joined_names(doc))
+    ents = untagged_outlets(doc, untagged_bodies(doc, joined_names(doc)))  # "The Advocate"
     for ent in office_and_person(owner_and_person(ents, people), people):
         ent = relative_named(ent, people, text)
         if ent.label_ not in LABELS:
