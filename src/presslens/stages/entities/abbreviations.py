@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 from presslens.model import Span
 from presslens.stages.entities.mentions import IRREGULAR_PLURALS, Mention
 from presslens.stages.entities.proper_kinds import catalogued
-from presslens.stages.entities.types import acting, locative
+from presslens.stages.entities.types import acting, locative, mention_tokens
 from presslens.stages.places import load_places
 
 COMPASS = {"N.": "North", "S.": "South", "E.": "East", "W.": "West"}
@@ -114,7 +114,7 @@ def catalogued_possessives(mentions: Sequence[Mention], doc: Doc) -> list[Mentio
         if whole is None:
             continue
         mention.span = Span(mention.span.start, mention.span.start + len(whole))
-        words = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        words = mention_tokens(doc, mention.span)
         mention.name = whole
         mention.label = CATALOGUE_LABELS.get(catalogued(whole) or "", "ORG")
         mention.person_role = False

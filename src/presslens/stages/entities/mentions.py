@@ -46,6 +46,7 @@ from presslens.stages.entities.types import (
     has_place_role,
     locative,
     medium,
+    mention_tokens,
     outlet,
     venue,
 )
@@ -187,7 +188,7 @@ def unshouted(mentions: list[Mention], doc: Doc) -> list[Mention]:
         return mentions
 
     def is_loud(mention: Mention) -> bool:
-        tokens = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        tokens = mention_tokens(doc, mention.span)
         return tokens is not None and any(t.i in loud for t in tokens)  # "ONTO SOMETHING Crows"
 
     quiet = [m for m in mentions if not is_loud(m)]

@@ -49,6 +49,7 @@ from presslens.stages.entities.types import (
     Group,
     actor_type,
     locative,
+    mention_tokens,
     organisation_named,
 )
 from presslens.stages.places import load_places
@@ -197,7 +198,7 @@ def marked_as_person(group: Group, doc: Doc) -> bool:
         return True
     roles = load_roles()
     for span in group.spans:
-        tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+        tokens = mention_tokens(doc, span)
         if tokens is None:
             continue
         apposed = apposed_role(doc, span.start, span.end)
