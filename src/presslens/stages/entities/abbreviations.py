@@ -12,6 +12,12 @@ Likewise a name the tagger cut before an irregular plural's possessive ("St. Jud
 "St. Jude Children's Research Hospital") takes the capitalised words after the possessive: the
 "'s" of "Children's", "People's", "Women's", "Men's" is inside a name, not an owner's
 (`plurals_continued`; mentions.PLURAL_POSSESSIVE keeps such a name whole where the tagger did).
+
+And a name cut before its possessive ("Martha" of "vacationing in Martha's Vineyard", "Valentine"
+of "on Valentine's Day") takes the capitalised words after it when WordNet's catalogue of proper
+nouns (resources/proper_kinds.txt) knows the longer name: that name is a place, a holiday, a
+thing, and proper_kinds types it so, not the person or body whose name opens it
+(`catalogued_possessives`). An owner's possessive ("Obama's Clean Power Plan") is no such name.
 """
 
 from __future__ import annotations
@@ -19,14 +25,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from spacy.tokens import Doc
+
 from presslens.model import Span
 from presslens.stages.entities.mentions import IRREGULAR_PLURALS, Mention
+from presslens.stages.entities.proper_kinds import catalogued
+from presslens.stages.entities.types import acting, locative, mention_tokens
 from presslens.stages.places import load_places
 
 COMPASS = {"N.": "North", "S.": "South", "E.": "East", "W.": "West"}
 PLACE_KINDS_ALWAYS = ("country", "region")  # a city's name may be a person's initial + surname
 PLURAL_END = re.compile(rf"\b(?=[A-Z])(?:{IRREGULAR_PLURALS})$")  # a name's word
 # "'s Research Hospital", "'s Republic of Korea": capitalised words, small words between them
+# the tagger's label for a name of the proper-noun catalogue's place and building sections
+CATALOGUE_LABELS = {"location": "LOC", "structure": "FAC"}
 POSSESSIVE_RUN = re.compile(r"['’]s(?: [A-Z][\w&-]*| (?:of|for|and|on)(?= [A-Z]))+")
 
 
@@ -83,6 +95,45 @@ def plurals_continued(mentions: Sequence[Mention], text: str) -> list[Mention]:
         mention.name = text[mention.span.start : found.end()]
         taken.append(mention.span)
     return [m for m in mentions if not any(inside(m.span, t) and m.span != t for t in taken)]
+
+
+def catalogued_possessives(mentions: Sequence[Mention], doc: Doc) -> list[Mention]:
+    """`mentions` with each name cut before a possessive carried on over it and the
+    capitalised words after it, as far as the longest name the proper-noun catalogue knows
+    ("Martha's Vineyard"), and read again as that name: typed a place or a building if the
+    catalogue says so (else a body's, never a person's: "Martha" is no first name there). A
+    mention those words held is dropped."""
+    text = doc.text
+    taken: list[Span] = []
+    for mention in mentions:
+        found = POSSESSIVE_RUN.match(text, mention.span.end)
+        if found is None:
+            continue
+        surface = mention.span.of(text)
+        whole = longest_catalogued(text[mention.span.start : found.end()], surface)
+        if whole is None:
+            continue
+        mention.span = Span(mention.span.start, mention.span.start + len(whole))
+        words = mention_tokens(doc, mention.span)
+        mention.name = whole
+        mention.label = CATALOGUE_LABELS.get(catalogued(whole) or "", "ORG")
+        mention.person_role = False
+        if words is not None:  # the name's part in its sentence: the whole name's
+            mention.acting, mention.locative = acting(words), locative(words)
+        taken.append(mention.span)
+    return [m for m in mentions if not any(inside(m.span, t) and m.span != t for t in taken)]
+
+
+def longest_catalogued(run: str, surface: str) -> str | None:
+    """The longest start of `run` ("Name's Word Word ...") that takes at least one word after
+    the possessive of the name written `surface` and that the proper-noun catalogue knows,
+    whichever apostrophe the text uses."""
+    words = run.split(" ")
+    for size in range(len(words), len(surface.split(" ")), -1):
+        whole = " ".join(words[:size])
+        if catalogued(whole) is not None:
+            return whole
+    return None
 
 
 def inside(span: Span, other: Span) -> bool:

@@ -36,6 +36,7 @@ from spacy.tokens import Span as DocSpan
 from presslens.model import Span
 from presslens.nlp.firstnames import known_first_name
 from presslens.stages.entities.mentions import Mention
+from presslens.stages.entities.types import mention_tokens
 from presslens.stages.places import load_places
 
 SPONSORS = re.compile(r"([A-Z][^-]*[a-zA-Z])-([A-Z][^-]*)")  # one hyphen between two names
@@ -57,7 +58,7 @@ def halves_of(mention: Mention, doc: Doc, text: str) -> tuple[Mention, Mention] 
     """The two names a mention coordinates, or None."""
     if " and " not in mention.name or mention.label == "PERSON":
         return None
-    words = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    words = mention_tokens(doc, mention.span)
     if words is None or text[mention.span.start : mention.span.end] != mention.name:
         return None
     joint = next((t for t in words if t.lower_ == "and" and t.dep_ == "cc"), None)

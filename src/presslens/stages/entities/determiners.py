@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from presslens.stages.entities.names import Key
 from presslens.stages.entities.proper_kinds import catalogued
-from presslens.stages.entities.types import Group, actor_type
+from presslens.stages.entities.types import Group, actor_type, mention_tokens
 from presslens.stages.entities.wording import english_words
 from presslens.stages.roles import load_roles
 
@@ -57,7 +57,7 @@ def definite(group: Group, doc: Doc) -> bool:
     mentions."""
     found = 0
     for span in group.spans:
-        tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+        tokens = mention_tokens(doc, span)
         if tokens is None or tokens.start == 0:
             continue
         before = doc[tokens.start - 1]

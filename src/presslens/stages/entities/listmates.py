@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 from presslens.model import Span
 from presslens.stages.entities.proper_kinds import catalogued
 from presslens.stages.entities.retype import outlet_named
-from presslens.stages.entities.types import Group, actor_type, organisation_named
+from presslens.stages.entities.types import Group, actor_type, mention_tokens, organisation_named
 from presslens.stages.places import load_places
 
 PLACES = frozenset({"GPE", "LOC"})
@@ -68,7 +68,7 @@ def retype_people_by_listmates(group: Group, doc: Doc) -> None:
 
 def listed_subject(doc: Doc, span: Span) -> bool:
     """Whether the mention is in a list of a clause's subjects ("A and B scored")."""
-    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    tokens = mention_tokens(doc, span)
     if tokens is None:
         return False
     first = tokens.root
@@ -81,7 +81,7 @@ def listed_labels(doc: Doc, span: Span) -> list[str]:
     """The tagger's labels of the other names in the list the mention is part of: by the
     parse (conjuncts), or by the text (names joined by commas and "and", which the parse may
     read as appositions: "Bolsonaro, Orban, Modi")."""
-    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    tokens = mention_tokens(doc, span)
     if tokens is None:
         return []
     own = set(range(tokens.start, tokens.end))

@@ -35,6 +35,7 @@ from presslens.stages.entities.labels import (
     relative_named,
 )
 from presslens.stages.entities.names import PARTICLES
+from presslens.stages.entities.outlets import untagged_outlets
 from presslens.stages.entities.rolewords import role_before_name, role_word
 from presslens.stages.entities.rules import name_key, rules, title_gender
 from presslens.stages.entities.types import (
@@ -45,6 +46,7 @@ from presslens.stages.entities.types import (
     has_place_role,
     locative,
     medium,
+    mention_tokens,
     outlet,
     venue,
 )
@@ -116,7 +118,7 @@ def find_mentions(
     blocked = blocked + [m.span for m in named]  # "U.S." inside "U.S. PIRG Education Fund"
     found = []
     before_day: dict[Span, int] = {}  # mentions before a day's name ("Super Tuesday")
-    ents = untagged_bodies(doc, joined_names(doc))
+    ents = untagged_outlets(doc, untagged_bodies(doc, joined_names(doc)))  # "The Advocate"
     for ent in office_and_person(owner_and_person(ents, people), people):
         ent = relative_named(ent, people, text)
         if ent.label_ not in LABELS:
@@ -186,7 +188,7 @@ def unshouted(mentions: list[Mention], doc: Doc) -> list[Mention]:
         return mentions
 
     def is_loud(mention: Mention) -> bool:
-        tokens = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        tokens = mention_tokens(doc, mention.span)
         return tokens is not None and any(t.i in loud for t in tokens)  # "ONTO SOMETHING Crows"
 
     quiet = [m for m in mentions if not is_loud(m)]

@@ -40,7 +40,13 @@ from presslens.stages.entities.sexes import (
     role_gender,
     told_apart,
 )
-from presslens.stages.entities.types import PLACE_LABELS, Group, actor_type, organisation_named
+from presslens.stages.entities.types import (
+    PLACE_LABELS,
+    Group,
+    actor_type,
+    mention_tokens,
+    organisation_named,
+)
 from presslens.stages.entities.variants import (
     doubled_letter,
     given_forms,
@@ -392,7 +398,7 @@ def fullest(head: str, names: list[str]) -> str:
 def given_name_first(group: Group, doc: Doc) -> bool:
     """Whether the tagger reads the first word of every mention as a proper noun: "Enrique" of
     "Enrique Peña Nieto", not "Telling" of "After Telling Jeb Bush" in a title-case line."""
-    firsts = (doc.char_span(s.start, s.end, alignment_mode="expand") for s in group.spans)
+    firsts = (mention_tokens(doc, s) for s in group.spans)
     return all(span is not None and span[0].pos_ == "PROPN" for span in firsts)
 
 
@@ -559,7 +565,7 @@ def first_pronoun_after(
     that is a subject (only a subject is reliably taken up by the next pronoun), lower-cased;
     '' when a name of the `names` labels that is not one of `own`'s words or, `quoted` False, a
     quotation mark comes first."""
-    token = doc.char_span(span.start, span.end, alignment_mode="expand")
+    token = mention_tokens(doc, span)
     if token is None or token.root.dep_ not in SUBJECTS:
         return ""
     wanted = wanted or MALE | FEMALE | THING_PRONOUNS

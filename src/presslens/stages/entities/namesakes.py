@@ -43,7 +43,7 @@ from presslens.stages.entities.names import (
     person_gender,
 )
 from presslens.stages.entities.rules import rules
-from presslens.stages.entities.types import PLACE_LABELS, Group, actor_type
+from presslens.stages.entities.types import PLACE_LABELS, Group, actor_type, mention_tokens
 from presslens.stages.roles import load_roles
 
 CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w.]* $")  # "Bill " of "the Bill Clinton years"
@@ -119,7 +119,7 @@ def reader_owner(
     quoted: list[Span],
 ) -> str | None:
     """The namesake one mention stands for, or None when the text does not tell."""
-    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    tokens = mention_tokens(doc, span)
     if tokens is None or not a_person_named(tokens):
         return None  # "the Clinton years", "the newest Clinton": a family's name, a modifier
     title = title_word(doc, tokens.start)
@@ -148,7 +148,7 @@ def only_as_relative(person: Group, doc: Doc) -> bool:
     Not a relative the text goes on to tell of, a subject ("Her brother, Lucius Roe, runs a
     bakery")."""
     spans = [s for s in person.spans if " " in doc.text[s.start : s.end].strip()]
-    tokens = [doc.char_span(s.start, s.end, alignment_mode="expand") for s in spans]
+    tokens = [mention_tokens(doc, s) for s in spans]
     return bool(tokens) and all(
         t is not None and named_as_relative(t) and not a_subject(t.root) for t in tokens
     )
@@ -189,7 +189,7 @@ def titles_of(person: Group, doc: Doc) -> set[str]:
     """The title words written before the person's mentions."""
     found = set()
     for span in person.spans:
-        tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+        tokens = mention_tokens(doc, span)
         if tokens is not None:
             found.add(title_word(doc, tokens.start))
     return found - {""}
@@ -201,7 +201,7 @@ def named_within(person: Group, window: Span, doc: Doc) -> bool:
     for span in person.spans:
         if not window.contains(span):
             continue
-        tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+        tokens = mention_tokens(doc, span)
         if tokens is not None and not named_as_relative(tokens):
             return True
     return False
@@ -229,7 +229,7 @@ def named_in_full(person: Group, sentence: Span, doc: Doc, quoted: list[Span]) -
     for span in person.spans:
         if not sentence.contains(span) or " " not in span.of(doc.text):
             continue
-        tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+        tokens = mention_tokens(doc, span)
         if tokens is not None and not in_quotation(tokens[0], quoted):
             return True
     return False

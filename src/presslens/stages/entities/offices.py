@@ -31,7 +31,14 @@ from presslens.nlp.firstnames import known_first_name
 from presslens.stages.entities.coinages import english_nouns
 from presslens.stages.entities.retype import media_names, outlet_named
 from presslens.stages.entities.rules import rules
-from presslens.stages.entities.types import ACTS, Group, acting, actor_type, organisation_named
+from presslens.stages.entities.types import (
+    ACTS,
+    Group,
+    acting,
+    actor_type,
+    mention_tokens,
+    organisation_named,
+)
 from presslens.stages.roles import load_roles
 
 # "NBC's ", "Fox News' ", "CBS’ ", "ABC News's the ": an owner's name and its possessive, closing
@@ -65,7 +72,7 @@ def seat_named(group: Group, doc: Doc) -> bool:
 def sought(doc: Doc, span: Span) -> bool:
     """Whether the mention is what one goes for, into or out of ("a bid for the White House",
     "locked out of the White House", "to enter the Oval Office", "in the Oval Office")."""
-    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    tokens = mention_tokens(doc, span)
     if tokens is None:
         return False
     root = tokens.root
@@ -77,7 +84,7 @@ def sought(doc: Doc, span: Span) -> bool:
 def acts(doc: Doc, span: Span) -> bool:
     """Whether the mention at `span` acts or speaks as a body would (types.acting: a subject,
     an agent, an owner, the one acted on, a partner, or the body of a role noun)."""
-    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    tokens = mention_tokens(doc, span)
     if tokens is None:
         return True  # no reading: keep the actor
     root = tokens.root

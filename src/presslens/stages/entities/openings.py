@@ -18,7 +18,7 @@ from presslens.resources import parse_sections, read_text
 from presslens.stages.entities.junk import opens_sentence
 from presslens.stages.entities.retype import outlet_named
 from presslens.stages.entities.rules import rules
-from presslens.stages.entities.types import Group
+from presslens.stages.entities.types import Group, mention_tokens
 
 
 @functools.cache
@@ -38,7 +38,7 @@ def abstract_word_opening(group: Group, doc: Doc) -> bool:
     if name in rules().platforms or outlet_named(name):
         return False
     for span in group.spans:
-        tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+        tokens = mention_tokens(doc, span)
         if tokens is None or len(tokens) != 1 or not opens_sentence(tokens[0]):
             return False
     return True

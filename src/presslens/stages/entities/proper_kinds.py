@@ -36,15 +36,20 @@ from __future__ import annotations
 import functools
 from collections import Counter
 
+from spacy.tokens import Doc
+
 from presslens.nlp.firstnames import known_first_name
 from presslens.resources import parse_sections, read_text
-from presslens.stages.entities.retype import outlet_named
+from presslens.stages.entities.retype import outlet_named, person_context
+from presslens.stages.entities.rolewords import apposed_role
 from presslens.stages.entities.rules import rules
 from presslens.stages.entities.types import (
     ACTS,
     PLACE_LABELS,
     Group,
     actor_type,
+    locative,
+    mention_tokens,
     organisation_named,
 )
 from presslens.stages.places import load_places
@@ -55,6 +60,8 @@ SECTIONS += ("structure", "language", "thing")
 GROUP_KINDS = frozenset({"people", "belief", "language"})
 PEOPLES_WORDS = frozenset({"people", "language"})  # "Ukrainian" is a language's name and a people's
 NO_ACTOR_KINDS = frozenset({"act", "time", "event"})
+# the tagger's label standing for each section (`catalogued_relabelled`); other sections: EVENT
+SECTION_LABELS = {"location": "LOC", "structure": "FAC", "belief": "NORP", "thing": "PRODUCT"}
 # a region written with the kind of division it is: "Donetsk Oblast", "Idlib Governorate"
 DIVISIONS = frozenset({"Oblast", "Province", "Governorate", "Prefecture", "Region", "Krai"})
 
@@ -67,7 +74,9 @@ def catalogue() -> dict[str, str]:
 
 
 def catalogued(name: str) -> str | None:
-    """The catalogue's section for the name, or for a people's plural ("Latinos", "Whigs")."""
+    """The catalogue's section for the name, or for a people's plural ("Latinos", "Whigs");
+    the catalogue writes a possessive with a straight apostrophe ("Martha's Vineyard")."""
+    name = name.replace("’", "'")
     section = catalogue().get(name)
     if section is None and " " not in name and name.endswith("s"):
         if catalogue().get(name[:-1]) == "people":
@@ -160,3 +169,42 @@ def peoples_relabelled(groups: dict[tuple[str, str], Group]) -> None:
             continue
         if actor_type(group) == "PERSON":
             group.labels = Counter({"NORP": sum(group.labels.values())})
+
+
+def catalogued_relabelled(groups: dict[tuple[str, str], Group], doc: Doc) -> None:
+    """A name of two words or more that the catalogue knows whole ("Ho Chi Minh City", "Sioux
+    Falls", "Jim Crow", "Martin Luther King Day") and that the tagger typed a person's is
+    relabelled as its section says before people's names are merged: it is no one's full name
+    (the catalogue holds no person's), so its words are not read as a first name and a
+    surname, and `kind_by_catalogue` then decides it. Not for a name the article marks as a
+    person's (a title, a sex, a person's role word: "Vicente Lopez", a town, is also a man's
+    name)."""
+    for (name, _), group in groups.items():
+        if " " not in name or actor_type(group) != "PERSON":
+            continue
+        section = catalogued(name)
+        if section is None or section in PEOPLES_WORDS or marked_as_person(group, doc):
+            continue
+        label = SECTION_LABELS.get(section, "EVENT")
+        group.labels = Counter({label: sum(group.labels.values())})
+
+
+def marked_as_person(group: Group, doc: Doc) -> bool:
+    """Whether a mention is taken up by "he" or "she", says something ("X said") or has a
+    person's role noun before it or in apposition ("farmer Vicente Lopez", "Vicente Lopez, a
+    farmer"; not after "in", where the parse hangs the next sentence's subject on a place:
+    "At the town hall in Ho Chi Minh City, a young woman asked")."""
+    if any(person_context(doc, group, group.name)):
+        return True
+    roles = load_roles()
+    for span in group.spans:
+        tokens = mention_tokens(doc, span)
+        if tokens is None:
+            continue
+        apposed = apposed_role(doc, span.start, span.end)
+        if roles.kind(apposed) == "PERSON" and not locative(tokens):
+            return True
+        before = doc[tokens.start - 1] if tokens.start else None
+        if before is not None and before.is_lower and roles.kind(before.lemma_) == "PERSON":
+            return True
+    return False

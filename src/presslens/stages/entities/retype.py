@@ -53,6 +53,7 @@ from presslens.stages.entities.types import (
     PLACE_LABELS,
     Group,
     actor_type,
+    mention_tokens,
     organisation_named,
 )
 from presslens.stages.places import load_places
@@ -96,7 +97,7 @@ def body_named(group: Group, doc: Doc) -> bool:
     if group.labels["PERSON"] > len(group.spans):
         return False
     for span in group.spans:
-        tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+        tokens = mention_tokens(doc, span)
         if tokens is not None and body_noun_of(tokens.root, tokens.start):
             return True
     return False
@@ -188,7 +189,7 @@ def person_context(doc: Doc, group: Group, name: str) -> list[bool]:
         if pronoun_family(doc, span, set(name.split())) in ("he", "she"):
             found.append(True)
             continue
-        tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+        tokens = mention_tokens(doc, span)
         root = tokens.root if tokens is not None else None
         found.append(
             root is not None and root.dep_ == "nsubj" and root.head.lemma_.lower() in SPEECH
@@ -271,7 +272,7 @@ def they_after(doc: Doc, span: Span) -> bool:
     """Whether the first third-person pronoun after a subject mention, outside quoted words, is
     "they" with no plural noun for people or bodies between them: one person's name between
     does not take up a "they" ("Politifact checked Donald Trump's claim ... they published")."""
-    token = doc.char_span(span.start, span.end, alignment_mode="expand")
+    token = mention_tokens(doc, span)
     if token is None or token.root.dep_ not in SUBJECTS:
         return False
     # a pronoun in quoted words is the speaker's, about anyone (a mark may be on the name's

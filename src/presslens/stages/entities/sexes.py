@@ -7,13 +7,14 @@ from spacy.tokens import Doc
 
 from presslens.model import Span
 from presslens.nlp.firstnames import given_name_sex
+from presslens.stages.entities.types import mention_tokens
 from presslens.stages.roles import load_roles
 
 
 def role_gender(doc: Doc, span: Span) -> str:
     """The sex a gendered role noun in apposition to the name says ("Ivana Trump, his first
     wife", "his son, Eric Trump"), '' for none."""
-    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    tokens = mention_tokens(doc, span)
     if tokens is None:
         return ""
     root = tokens.root

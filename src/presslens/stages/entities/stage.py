@@ -81,6 +81,7 @@ def entities_of(article: Article, doc: Doc) -> Entities:
     mentions = extents.countries_cut(mentions, article.text)  # "envoy to Ukraine Kurt Volker"
     mentions = abbreviations.places_spelt_out(mentions)  # "N. Korea" is North Korea
     mentions = abbreviations.plurals_continued(mentions, article.text)  # "Children's Hospital"
+    mentions = abbreviations.catalogued_possessives(mentions, doc)  # "Martha's Vineyard"
     mentions = coordinated.pairs_cut(mentions, doc, article.text)  # "Hulu and Ora's site"
     mentions = families.families_named(mentions, article.text)  # "the Ricketts family"
     quoted_spans = [q.span for q in quoted]
@@ -92,6 +93,7 @@ def entities_of(article: Article, doc: Doc) -> Entities:
     forms.join_transposed(groups)  # "MNSBC" beside "MSNBC": a slip
     rolewords.join_role_titles(groups, doc)  # "Dean Amar" of "Vikram Amar, dean of ..."
     proper_kinds.peoples_relabelled(groups)  # "Virginia Democrats": no Virginia, no Democrats
+    proper_kinds.catalogued_relabelled(groups, doc)  # "Ho Chi Minh City", "Jim Crow": no one's
     names.merge_people(groups, doc)
     # "Clinton" beside Bill and Hillary
     left_out = namesakes.share_bare_surnames(groups, doc, quoted_spans)

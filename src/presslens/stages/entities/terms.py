@@ -22,7 +22,7 @@ import re
 from spacy.tokens import Doc
 
 from presslens.model import Span
-from presslens.stages.entities.types import Group
+from presslens.stages.entities.types import Group, mention_tokens
 from presslens.stages.figures.units import tables
 
 WORD = re.compile(r"[\w']+")
@@ -58,7 +58,7 @@ def occurrences(text: str, name: str) -> list[Span]:
 
 def unit_after_number(doc: Doc, span: Span) -> bool:
     """ "8.69 GW": the name is a unit form and the word before it a number."""
-    words = doc.char_span(span.start, span.end, alignment_mode="expand")
+    words = mention_tokens(doc, span)
     if words is None or len(words) != 1 or words.start == 0:
         return False
     return doc[words.start - 1].like_num and (words.text.lower(),) in tables().after

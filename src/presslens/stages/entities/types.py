@@ -546,10 +546,15 @@ def building_named_as_place(group: Group) -> bool:
     return 2 * group.locative >= len(group.spans)
 
 
+def mention_tokens(doc: Doc, span: Span) -> DocSpan | None:
+    """The words of the parse a mention's characters fall in, widened to whole words."""
+    return doc.char_span(span.start, span.end, alignment_mode="expand")
+
+
 def every_mention(group: Group, doc: Doc, test: Callable[[Token], bool]) -> bool:
     """Whether the group has mentions and `test` holds for the root word of each."""
     for span in group.spans:
-        words = doc.char_span(span.start, span.end, alignment_mode="expand")
+        words = mention_tokens(doc, span)
         if words is None or not test(words.root):
             return False
     return bool(group.spans)

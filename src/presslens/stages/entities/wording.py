@@ -39,7 +39,7 @@ from presslens.nlp.firstnames import known_first_name
 from presslens.stages.entities.openings import abstract_nouns
 from presslens.stages.entities.retype import media_names, outlet_named, person_context
 from presslens.stages.entities.rules import rules
-from presslens.stages.entities.types import ACTS, Group, actor_type
+from presslens.stages.entities.types import ACTS, Group, actor_type, mention_tokens
 from presslens.stages.entities.works import SMALL_WORDS
 from presslens.stages.places import load_places
 from presslens.stages.roles import load_roles
@@ -48,10 +48,6 @@ COMMON_POS = frozenset({"VERB", "ADJ", "NOUN", "ADV", "AUX"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 CALLING = frozenset({"call", "name", "dub", "nickname", "know", "title", "brand"})
 TITLE_REACH = 4  # tokens after the noun a name may start in: "Acme co - founder Jane Roe"
-
-
-def tokens_at(doc: Doc, span: Span) -> DocSpan | None:
-    return doc.char_span(span.start, span.end, alignment_mode="expand")
 
 
 def common_words_named(group: Group, doc: Doc) -> bool:
@@ -65,7 +61,7 @@ def common_words_named(group: Group, doc: Doc) -> bool:
         return False
     lexical = english_words(words)  # "Magic Box", "Prison Break": nouns of the dictionary
     for span in group.spans:
-        tokens = tokens_at(doc, span)
+        tokens = mention_tokens(doc, span)
         if tokens is None:
             return False
         common = lexical or english_plurals(tokens)  # "Battleground States"
@@ -162,7 +158,7 @@ def describing_kind(group: Group, doc: Doc) -> str | None:
 
 def modifies_a_thing(doc: Doc, span: Span) -> bool:
     """Whether the mention only qualifies a common noun that names no person or body."""
-    tokens = tokens_at(doc, span)
+    tokens = mention_tokens(doc, span)
     if tokens is None or len(tokens) != 1:
         return False
     word = tokens[0]
@@ -187,7 +183,7 @@ def called_a_thing(group: Group, doc: Doc) -> bool:
 def thing_called(doc: Doc, span: Span) -> bool:
     """Whether the mention follows "<noun> called", "named", "dubbed" or "known as" (an
     article between), the noun a thing's or a work's, in the singular."""
-    tokens = tokens_at(doc, span)
+    tokens = mention_tokens(doc, span)
     if tokens is None:
         return False
     start = (

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 from presslens.model import Span
 from presslens.nlp.firstnames import known_first_name
 from presslens.stages.entities.rules import name_head, rules
-from presslens.stages.entities.types import Group, actor_type, every_mention
+from presslens.stages.entities.types import Group, actor_type, every_mention, mention_tokens
 from presslens.stages.roles import load_roles
 
 
@@ -97,7 +97,7 @@ def named_in_titles_only(group: Group, doc: Doc, titles: list[Span]) -> bool:
     for span in group.spans:
         if not any(title.contains(span) for title in titles):
             return False
-        tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+        tokens = mention_tokens(doc, span)
         if tokens is None or tokens.root.dep_ in ("nsubj", "nsubjpass"):
             return False
     return True
