@@ -28,6 +28,7 @@ SECTIONS = (
     "naming",
     "manner",
     "topic",
+    "demand",
 )
 
 
@@ -51,6 +52,7 @@ class Lexicon:
     naming: frozenset[str] = frozenset()  # "a PAC called Future 45": a name, not a saying
     manner: frozenset[str] = frozenset()  # "quick to point out": speech only through a cue
     topic: frozenset[str] = frozenset()  # "discussed the budget": what about, not what said
+    demand: frozenset[str] = frozenset()  # "called for a ban": the object is what was said
 
     verbs: frozenset[str] = frozenset()  # every verb above, for a quick first test
 
