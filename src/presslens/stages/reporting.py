@@ -29,6 +29,7 @@ SECTIONS = (
     "manner",
     "topic",
     "demand",
+    "judging",
 )
 
 
@@ -53,12 +54,14 @@ class Lexicon:
     manner: frozenset[str] = frozenset()  # "quick to point out": speech only through a cue
     topic: frozenset[str] = frozenset()  # "discussed the budget": what about, not what said
     demand: frozenset[str] = frozenset()  # "called for a ban": the object is what was said
+    judging: frozenset[str] = frozenset()  # "lambasted the plan": read as [object] verbs
 
     verbs: frozenset[str] = frozenset()  # every verb above, for a quick first test
 
 
 def parse_lexicon(raw: str) -> Lexicon:
     found = lemma_sections(raw, SECTIONS, "reporting lexicon")
+    found["object"] |= found["judging"]
     verbs = set().union(*(found[name] for name in ("clause", "intent", "document", "object")))
     verbs |= {pair.split()[0] for pair in found["preposition"] | found["accusation"]}
     return Lexicon(

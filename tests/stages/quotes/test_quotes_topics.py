@@ -160,3 +160,12 @@ def test_a_thing_pointing_somewhere_says_nothing(prepared: Prepare) -> None:
     text = "The old roads pointed to the heart of the valley."
     quotes, stances = quotes_and_stances(prepared, text)
     assert not any(q[1] == "pointed" for q in quotes)
+
+
+def test_a_verb_of_praise_or_blame_reports_what_it_judged(prepared: Prepare) -> None:
+    text = "Amy Lind lambasted the budget. Baxter lauded the mayor's response to the flood."
+    quotes, _ = quotes_and_stances(prepared, text)
+    assert [(q[1], q[2]) for q in quotes] == [
+        ("lambasted", "the budget"),
+        ("lauded", "the mayor's response to the flood"),
+    ]
