@@ -163,9 +163,9 @@ def test_a_thing_pointing_somewhere_says_nothing(prepared: Prepare) -> None:
 
 
 def test_a_verb_of_praise_or_blame_reports_what_it_judged(prepared: Prepare) -> None:
-    text = "Amy Lind lambasted the budget. Baxter lauded the mayor's response to the flood."
+    text = "Amy Lind castigated the budget. Baxter lauded the mayor's response to the flood."
     quotes, _ = quotes_and_stances(prepared, text)
     assert [(q[1], q[2]) for q in quotes] == [
-        ("lambasted", "the budget"),
+        ("castigated", "the budget"),
         ("lauded", "the mayor's response to the flood"),
     ]
