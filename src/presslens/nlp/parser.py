@@ -67,8 +67,9 @@ TIME_PREFIXES = r"(?:[Ee]x|[Tt]hen)-(?=[A-Za-z])"
 
 def keep_time_prefixes(model: Language) -> None:
     """Read "ex-" and "then-" before a word as prefixes of that word (see TIME_PREFIXES)."""
-    prefixes = [*model.Defaults.prefixes, TIME_PREFIXES]
-    model.tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
+    prefixes = [*cast(Iterable[str], model.Defaults.prefixes), TIME_PREFIXES]
+    tokenizer = cast(Any, model.tokenizer)
+    tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
 
 
 def get_model(settings: Settings | None = None) -> Language:
