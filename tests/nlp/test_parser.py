@@ -82,3 +82,12 @@ def test_the_text_kept_with_a_parse_is_the_docs_text() -> None:
     assert len(docs[2].text) < len(text)
     plain = nlp.get_model()("No text kept.")
     assert TEXT_KEY not in plain.user_data and nlp.text_of(plain) == plain.text
+
+
+def test_ex_and_then_before_a_noun_modify_it() -> None:
+    """'His ex-wife agreed': the noun is the subject and "his" is on it, not three subjects."""
+    doc = nlp.parse("His ex-wife agreed. The then-senator said no.")
+    wife = next(t for t in doc if t.lower_ == "wife")
+    assert wife.dep_ == "nsubj" and [c.lower_ for c in wife.children] == ["his", "ex-"]
+    senator = next(t for t in doc if t.lower_ == "senator")
+    assert senator.dep_ == "nsubj" and "then-" in [c.lower_ for c in senator.children]

@@ -52,10 +52,24 @@ def load_model(name: str, fallback: str) -> Language:
     """The pipeline presslens parses with: spaCy's, run faster for the same annotations
     (presslens.nlp.fastparse); cached, so loaded once per process."""
     model = load_stock_model(name, fallback)
+    keep_time_prefixes(model)
     fastparse.speed_up(model)
     set_aside_loaded()  # loaded for good: the garbage collector need not walk it again
     keep_freed_memory()  # the next analyses reuse what this process frees
     return model
+
+
+# "ex-wife", "then-candidate": spaCy splits the hyphen off as a word of its own, and the parser
+# then reads "His ex - wife" as three subjects with the "his" on "ex"; peeled off as a prefix,
+# "ex-" and "then-" modify the noun they belong to ("His ex- wife": "wife", whose is "his")
+TIME_PREFIXES = r"(?:[Ee]x|[Tt]hen)-(?=[A-Za-z])"
+
+
+def keep_time_prefixes(model: Language) -> None:
+    """Read "ex-" and "then-" before a word as prefixes of that word (see TIME_PREFIXES)."""
+    prefixes = [*cast(Iterable[str], model.Defaults.prefixes), TIME_PREFIXES]
+    tokenizer = cast(Any, model.tokenizer)
+    tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
 
 
 def get_model(settings: Settings | None = None) -> Language:

@@ -28,6 +28,8 @@ SECTIONS = (
     "naming",
     "manner",
     "topic",
+    "demand",
+    "judging",
 )
 
 
@@ -51,12 +53,15 @@ class Lexicon:
     naming: frozenset[str] = frozenset()  # "a PAC called Future 45": a name, not a saying
     manner: frozenset[str] = frozenset()  # "quick to point out": speech only through a cue
     topic: frozenset[str] = frozenset()  # "discussed the budget": what about, not what said
+    demand: frozenset[str] = frozenset()  # "called for a ban": the object is what was said
+    judging: frozenset[str] = frozenset()  # "lambasted the plan": read as [object] verbs
 
     verbs: frozenset[str] = frozenset()  # every verb above, for a quick first test
 
 
 def parse_lexicon(raw: str) -> Lexicon:
     found = lemma_sections(raw, SECTIONS, "reporting lexicon")
+    found["object"] |= found["judging"]
     verbs = set().union(*(found[name] for name in ("clause", "intent", "document", "object")))
     verbs |= {pair.split()[0] for pair in found["preposition"] | found["accusation"]}
     return Lexicon(

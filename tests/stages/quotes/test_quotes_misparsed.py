@@ -317,4 +317,5 @@ def test_claiming_without_evidence_that_reports_the_clause(heard: Callable) -> N
     assert [(q.cue, q.actors) for q in heard(text)] == [
         ("claiming", ["Mr. Dunne"]),
         ("said", ["Mr. Dunne"]),
+        ("called", ["Ann Bell"]),
     ]

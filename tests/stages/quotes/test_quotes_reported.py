@@ -585,3 +585,13 @@ def test_a_conjunct_cue_with_an_object_of_its_own_is_no_closing_cue() -> None:
         """
     )
     assert closing_cue(doc[6]) is None
+
+
+def test_a_case_made_is_the_makers_words() -> None:
+    text = (
+        "Bank Chief Faces Senators\n\nAnn Roe made the case that the bank had failed its clients.\n"
+    )
+    quotes = analyse(text).quotes
+    assert [(q.speaker, q.cue, q.text) for q in quotes] == [
+        ("Ann Roe", "made the case", "that the bank had failed its clients")
+    ]

@@ -842,7 +842,10 @@ def test_a_stances_holder_is_no_earlier_speaker(heard: Callable) -> None:
         "Mr. Dunne was just as blunt in Dayton, a city where Governor Pratt wants to take in "
         "2,000 refugees. ''You'd have to be insane,'' he said. And Ann Bell called for a ban.\n"
     )
-    assert [(q.cue, q.actors) for q in heard(text)] == [("said", ["Mr. Dunne"])]
+    assert [(q.cue, q.actors) for q in heard(text)] == [
+        ("said", ["Mr. Dunne"]),
+        ("called", ["Ann Bell"]),
+    ]
 
 
 def test_a_stances_holder_as_main_subject_still_leads_for_a_role(heard: Callable) -> None:
@@ -947,3 +950,12 @@ def test_a_mother_of_three_is_a_description_not_someones_mother() -> None:
         "help mothers recover.\n"
     )
     assert actor_speaking(text, "the 44-year-old mother of three") == "Ann Roe"
+
+
+def test_his_ex_wife_is_the_wife_named_before(heard: Callable) -> None:
+    text = (
+        "Judge Keeps Divorce File Sealed\n\nA judge has rejected a request to open the file on "
+        "Tom Hale's divorce from wife Ivana. Hale said the file should stay closed.\n\nHis "
+        "ex-wife agreed, but also contended that she should not have to give up her privacy.\n"
+    )
+    assert ("contended", ["Ivana"]) in [(q.cue, q.actors) for q in heard(text)]

@@ -143,3 +143,29 @@ def test_lamenting_ones_luck_is_no_quote_but_lamenting_that_is(prepared: Prepare
     quotes, stances = quotes_and_stances(prepared, text)
     assert quotes == [("Baxter", "lamented", "that the rain had come too late")]
     assert ("Farmers", "lament", "their luck") in stances
+
+
+def test_what_was_asked_for_warned_of_or_pointed_to_is_what_was_said(prepared: Prepare) -> None:
+    text = (
+        "Amy Lind called for the repeal of the water tax. Baxter warned of a long drought. "
+        "Lind pointed to a report by the state auditor. Baxter likened the tax to theft. "
+        "Lind spoke of the legacy of the strike."
+    )
+    quotes, stances = quotes_and_stances(prepared, text)
+    assert [q[1] for q in quotes] == ["called", "warned", "pointed", "likened"]
+    assert ("Lind", "spoke", "the legacy of the strike") in stances
+
+
+def test_a_thing_pointing_somewhere_says_nothing(prepared: Prepare) -> None:
+    text = "The old roads pointed to the heart of the valley."
+    quotes, stances = quotes_and_stances(prepared, text)
+    assert not any(q[1] == "pointed" for q in quotes)
+
+
+def test_a_verb_of_praise_or_blame_reports_what_it_judged(prepared: Prepare) -> None:
+    text = "Amy Lind castigated the budget. Baxter lauded the mayor's response to the flood."
+    quotes, _ = quotes_and_stances(prepared, text)
+    assert [(q[1], q[2]) for q in quotes] == [
+        ("castigated", "the budget"),
+        ("lauded", "the mayor's response to the flood"),
+    ]

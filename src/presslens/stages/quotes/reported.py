@@ -352,6 +352,21 @@ def means_speaker(ctx: Context, noun: Token) -> Speaker | None:
     return make_speaker(ctx.text, subject, ctx.actors) if subject is not None else None
 
 
+# verbs that do no more than put a noun of speech forward: "made the case that ...", "issued a
+# warning that ...", "gave assurances that ..."
+LIGHT_VERBS = frozenset({"make", "issue", "give", "offer", "deliver", "lodge", "voice", "raise"})
+
+
+def light_verb_speaker(ctx: Context, noun: Token) -> Speaker | None:
+    """'Roe made the case that the bank had failed': a noun of speech with a that-clause as
+    the object of a verb that only puts it forward; the verb's subject speaks."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in LIGHT_VERBS:
+        return None
+    subject = subject_of(verb)
+    return make_speaker(ctx.text, subject, ctx.actors) if subject is not None else None
+
+
 ADDRESSEE_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 WHEN_TYPES = ("DATE", "TIME")
 
@@ -446,13 +461,17 @@ def noun_attribution(ctx: Context, noun: Token) -> Attribution | None:
     content = list(clause.subtree) if clause is not None else noun_object(noun)
     if not content:
         return None
+    cue = token_span(noun)
     speaker = noun_speaker(ctx, noun, clause is not None) or (
         means_speaker(ctx, noun) if clause else None
     )
+    if speaker is None and clause is not None:
+        speaker = light_verb_speaker(ctx, noun)
+        cue = Span(noun.head.idx, cue.end)  # "made the case"
     if speaker is None:
         return None
     span = trim(ctx.text, subtree_span(content))
-    return Attribution("indirect", span, token_span(noun), noun.i, speaker, 0.65)
+    return Attribution("indirect", span, cue, noun.i, speaker, 0.65)
 
 
 def reported_speech(ctx: Context) -> list[Attribution]:

@@ -78,7 +78,7 @@ from presslens.stages.quotes.resolve import resolve
 from presslens.stages.quotes.speakers import Speaker
 from presslens.stages.quotes.surnames import namesakes
 from presslens.stages.quotes.tagged import tagged_attributions
-from presslens.stages.quotes.topics import a_noun_only, only_a_topic
+from presslens.stages.quotes.topics import a_noun_only, demanded, only_a_topic
 from presslens.stages.quotes.turns import outside_turns, turn_attributions
 from presslens.stages.reporting import Lexicon, load_lexicon
 from presslens.stages.titles import title_like
@@ -339,10 +339,10 @@ def kind_of(ctx: Context, item: Attribution) -> str | None:
     if found is not None or item.kind != "indirect":
         return found
     content = [ctx.doc[i] for i in tokens_in(ctx, item.span)]
-    topic = ctx.doc[item.cue_head].lemma_.lower() in ctx.lexicon.topic and a_noun_only(
-        content, ctx.lexicon.nouns
-    )
-    return "stance" if only_a_name(content) or only_a_topic(content) or topic else None
+    cue = ctx.doc[item.cue_head]
+    topic = cue.lemma_.lower() in ctx.lexicon.topic and a_noun_only(content, ctx.lexicon.nouns)
+    about = only_a_topic(content) and not demanded(cue, content, ctx.lexicon.demand)
+    return "stance" if only_a_name(content) or about or topic else None
 
 
 # the article itself as speaker: "An earlier version of this article misstated ...", "This

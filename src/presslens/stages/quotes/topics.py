@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from presslens.stages.quotes.clauses import that_marked
+from presslens.stages.quotes.subjects import a_thing
 from presslens.stages.titles import title_like
 
 TOPIC_DEPS = ("pobj", "prep", "npadvmod")
@@ -35,6 +36,18 @@ def only_a_topic(content: list[Token]) -> bool:
         return False  # a demand, spelt out: "called for more spending on schools that ..."
     # phrases trailing the object ("... at the rally") hang on the cue too
     return any(t.dep_ == "pobj" for t in roots) and all(t.dep_ in TOPIC_DEPS for t in roots)
+
+
+def demanded(cue: Token, content: list[Token], demand: frozenset[str]) -> bool:
+    """'called for a ban on imports', 'warned of a recession', 'pointed to the jobs report':
+    the object of one of these pairs is what the words asked for, warned of or pointed to,
+    not a topic. Not when a thing does it: "the pipelines pointed to the heart of the old
+    Soviet Union"."""
+    if any(c.dep_ == "nsubj" and a_thing(c) for c in cue.children):
+        return False
+    prepositions = {t.head for t in roots_of(content) if t.dep_ == "pobj"}
+    pairs = {f"{cue.lemma_.lower()} {p.lower_}" for p in prepositions if p.head == cue}
+    return bool(pairs & demand)
 
 
 def a_noun_only(content: list[Token], speech: frozenset[str]) -> bool:
