@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from presslens.model import Actor, Article, Span
 from presslens.nlp.columns import ents_kept
@@ -51,9 +51,12 @@ from presslens.stages.entities import (
 )
 from presslens.stages.entities.mentions import Mention, find_mentions
 from presslens.stages.entities.rules import rules
-from presslens.stages.entities.types import PLACE_LABELS, Group, actor_type, kind
+from presslens.stages.entities.types import PLACE_LABELS, Group, actor_type, every_mention, kind
 from presslens.stages.parties import party_words
+from presslens.stages.roles import load_roles
 from presslens.stages.titles import title_like, work_title
+
+QUALIFYING = frozenset({"compound", "amod", "nmod", "npadvmod"})  # "GOP nominee", "GOP-heavy"
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,8 +136,8 @@ def section_of(
     listmates.retype_by_listmates(group, doc)  # "Egypt, Jordan and Syria"
     listmates.retype_people_by_listmates(group, doc)  # "Patrik Laine and Nikolaj Ehlers"
     found = proper_kinds.kind_by_catalogue(group, text) or kind(group)  # "Medicare", "Latinos"
-    if party_word(group):
-        found = "group"  # "ran for mayor as a Republican", "as the Republican nominee"
+    if party_word(group) or party_describing(group, doc):
+        found = "group"  # "ran for mayor as a Republican", "the GOP nominee argued"
     if families.family_named(key[0], group, groups):
         found = "group"  # "the Clintons"
     if coinages.coined(group, groups) or offices.pageant_named(group):
@@ -227,6 +230,26 @@ def party_word(group: Group) -> bool:
     if " " in name or len(name) < 3 or name == "gop" or name not in party_words():
         return False
     return not group.titles and group.descriptive + group.adjectives > 0
+
+
+def party_describing(group: Group, doc: Doc) -> bool:
+    """A party's name ("GOP", "the Republican Party") only ever set before a noun or an
+    adjective it qualifies ("The GOP presidential nominee argued", "GOP primary debates",
+    "GOP-heavy areas") is a group word, as "Republican" is there: no mention has the party
+    act, speak or own."""
+    name = group.name.casefold().removesuffix(" party")
+    if name not in party_words() or group.titles:
+        return False
+    return every_mention(group, doc, qualifies_a_word)
+
+
+def qualifies_a_word(word: Token) -> bool:
+    """A word set before the noun or adjective it qualifies ("GOP" of "GOP nominee", of
+    "GOP-heavy"), not before those who speak for it ("Democratic Party officials said")."""
+    head = word.head
+    if word.dep_ not in QUALIFYING or head.i < word.i or head.pos_ not in ("NOUN", "ADJ"):
+        return False
+    return head.lemma_.lower() not in load_roles().spokesperson
 
 
 def not_an_actor(text: str, group: Group) -> bool:
