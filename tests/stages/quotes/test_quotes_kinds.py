@@ -61,6 +61,8 @@ def kinds(prepare: Prepare, text: str) -> tuple[list[str], list[str]]:
         ("Maria Lopez was afraid that the plant would close in May.", "stance"),
         ("Maria Lopez is skeptical of the buyer's promise to keep the plant.", "stance"),
         ("The poll shows that most workers want the plant to stay open.", "indirect"),
+        # paying no heed is no words
+        ("Maria Lopez ignored the reality that the plant was losing money.", "stance"),
         # publishing something is an act: a stance, not words
         ("Maria Lopez released her tax returns on Monday.", "stance"),
         # what is only a name says whom, not what
@@ -256,3 +258,176 @@ def test_a_refusal_verb_read_as_a_noun_still_refuses() -> None:
     dossier = analyse(text)
     assert not any("invasion" in q.text for q in dossier.quotes)
     assert [s.kind for s in dossier.stances if "invasion" in s.text] == ["refusal"]
+
+
+def unsaid(prepare: Prepare, text: str, cue: str) -> tuple[list[str], list[str]]:
+    """The kinds of the quotes and of the stances whose cue holds `cue`, in a story whose
+    headline comes first."""
+    article, doc, actors = prepare("Plant closure\n" + text)
+    found = find_quotes(article, doc, actors)
+    return (
+        [q.kind for q in found.quotes if cue in (q.cue or "")],
+        [s.kind for s in found.stances if cue in (s.cue or "")],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        # "yet to": not said so far
+        ("Maria Lopez has yet to explain why the plant would close.", "explain", "negated"),
+        ("Maria Lopez is yet to say whether the plant will close.", "say", "negated"),
+        # "nor" and "neither" deny the verb they come before, or the one "nor" joins
+        ("Nor did Maria Lopez say when the plant would close.", "say", "negated"),
+        (
+            "Maria Lopez neither confirmed nor denied that the plant would close.",
+            "denied",
+            "negated",
+        ),
+        ("Neither Maria Lopez nor Tom Ray said whether the plant would close.", "said", "negated"),
+        (
+            "Tom Ray nor other officials identified the owners of the plant.",
+            "identified",
+            "negated",
+        ),
+        # a verb joined by "or" shares the negation of the verb before it
+        ("Maria Lopez would not confirm or deny that the plant would close.", "deny", "negated"),
+        ("Maria Lopez did not say or suggest that the plant would close.", "suggest", "negated"),
+        # a negative phrase put first, the auxiliary before the subject
+        ("Not once did Tom Ray mention that the plant would close.", "mention", "negated"),
+        ("At no point did Maria Lopez say that the plant would close.", "say", "negated"),
+        ("Nowhere does the report say that the plant would close.", "say", "negated"),
+        # a subject under "neither"
+        (
+            "Both men spoke, but neither man has spoken out about the plant.",
+            "spoken out",
+            "negated",
+        ),
+        # a relative pronoun standing for nothing
+        ("There is really nothing that suggests the plant will close.", "suggests", "negated"),
+    ],
+)
+def test_speech_not_given_is_no_quote(
+    text: str, cue: str, expected: str, prepared: Prepare
+) -> None:
+    quotes, stances = unsaid(prepared, text, cue)
+    assert quotes == []
+    assert stances == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # "and" does not carry the negation over to a verb of its own
+        ("Tom Ray did not deny the report and said the plant would close in May.", "said"),
+        # "nor" after the verb belongs to what was said, "yet" without "have" is no negation
+        ("Maria Lopez said neither the union nor the owners would sell the plant.", "said"),
+        ("Maria Lopez has yet again said that the plant would close.", "said"),
+        ("Maria Lopez is yet another mayor to say that the plant would close.", "say"),
+        ("There is a memo that suggests the plant will close.", "suggests"),
+        # a negative phrase first but no auxiliary turned, or "not only"
+        ("With no evidence, Tom Ray said that the plant would close.", "said"),
+        ("Not only did Maria Lopez say that the plant would close, she wrote it.", "say"),
+        # a verb with a subject of its own does not share the negation before "or"
+        ("Either Tom Ray did not read the report or he said that the plant would close.", "said"),
+    ],
+)
+def test_speech_given_stays_a_quote(text: str, cue: str, prepared: Prepare) -> None:
+    quotes, stances = unsaid(prepared, text, cue)
+    assert quotes == ["indirect"]
+    assert stances == []
+
+
+def test_nor_after_a_verb_denies_only_the_next_one() -> None:
+    """'Lopez said it, admitted it, nor did the owners deny it' (a parse of the model's
+    kind): "nor" hangs on "said" but denies only "deny", not the verbs before it."""
+    from presslens.stages.quotes.kinds import governing, negated
+    from tests.stages.quotes.conftest import hand_parse
+
+    doc = hand_parse(
+        """
+        Lopez 1 nsubj PROPN
+        said 1 ROOT VERB
+        it 1 dobj PRON
+        , 1 punct PUNCT
+        admitted 1 conj VERB
+        it 4 dobj PRON
+        , 1 punct PUNCT
+        nor 1 cc CCONJ
+        did 10 aux AUX
+        owners 10 nsubj NOUN
+        deny 1 conj VERB
+        it 10 dobj PRON
+        . 1 punct PUNCT
+        """
+    )
+    said, admitted, deny = doc[1], doc[4], doc[10]
+    assert not negated(governing(said))
+    assert not negated(governing(admitted))
+    assert negated(governing(deny))
+
+
+def test_speech_a_noun_of_refusal_governs_was_not_given() -> None:
+    """'Spain's refusal to acknowledge ...', 'Ray's failure to condemn ...': the infinitive
+    of a noun of refusing or failing was not said."""
+    text = (
+        "Border row\n\nSince the shooting, deep division exists between the two towns as a "
+        "result of Spain’s refusal to acknowledge fully the killings committed. Tensions grew "
+        "as a result of Tom Ray’s failure to condemn openly the attacks committed."
+    )
+    dossier = analyse(text)
+    assert dossier.quotes == ()
+    assert [(s.kind, s.cue) for s in dossier.stances] == [
+        ("refusal", "acknowledge"),
+        ("negated", "condemn"),
+    ]
+
+
+def test_a_noun_of_speech_under_no_denies_the_speech() -> None:
+    text = (
+        "Campaign news\n\nThe retired surgeon has provided no details about how he planned "
+        "to reboot his campaign."
+    )
+    dossier = analyse(text)
+    assert dossier.quotes == ()
+    assert [(s.kind, s.cue) for s in dossier.stances] == [
+        ("negated", "has provided no details about")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Tom Ray never closed a plant. Nor did Maria Lopez,” Ann Lee wrote.",
+        "“Tom Ray would never have closed the plant. Nor would Maria Lopez,” Ann Lee wrote.",
+    ],
+)
+def test_a_negation_or_modal_inside_the_quotation_is_the_speakers(
+    text: str, prepared: Prepare
+) -> None:
+    """The parse hangs the quotation's "Nor" and "would" on "wrote": they are the writer's."""
+    quotes, stances = unsaid(prepared, text, "wrote")
+    assert (quotes, stances) == (["direct"], [])
+
+
+def test_a_gerund_after_from_or_of_goes_up_to_a_refusal_or_stopping_short() -> None:
+    """'refrained from saying', 'fell short of saying': not said; "apart from saying", "did not
+    benefit from saying" and "never tired of saying" are said."""
+    text = (
+        "Plant closure\n\nMaria Lopez refrained from saying whether the plant would close. "
+        "Tom Ray fell short of saying that the plant would close. Ann Lee did not comment, "
+        "apart from saying that the plant would close. Tom Ray did not benefit from saying "
+        "that the plant would close. Ann Roe never tired of saying that the plant would close. "
+        "Ann Roe avoided blame by saying that the plant would close."
+    )
+    dossier = analyse(text)
+    assert [q.cue for q in dossier.quotes] == [
+        "apart from saying",
+        "did not benefit from saying",
+        "never tired of saying",
+        "saying",
+    ]
+    assert [(s.kind, s.cue) for s in dossier.stances] == [
+        ("refusal", "refrained from saying"),
+        ("negated", "fell short of saying"),
+    ]

@@ -6,10 +6,12 @@ discuss"), speech only supposed ("if he says", "could say", "would tell"), or a 
 intention rather than words ("opposes the bill", "seeks to downplay", "wants to"). PolNeAR
 annotates all of these as attributions, but a reader of the quotes would take them for things
 said: the stage lists them as stances. Each kind is read from the parse around the cue (a `neg`
-dependent of the cue or of the verb it depends on, a modal auxiliary, an `if` or `unless`
-marker, "decline" or "refuse" with a to-infinitive naming speech); the words involved are data
-(resources/reporting_verbs.txt, sections [stance], [refusal], [speech], [modal] and
-[likelihood]).
+dependent of the cue or of the verb it depends on, "nor" and "neither", "has yet to", a negative
+phrase put first with the auxiliary turned, a subject that is no one, a modal auxiliary, an `if`
+or `unless` marker, "decline" or "refuse" with a to-infinitive naming speech, a noun of refusal
+or failure over the cue's infinitive, a verb joined by "or" to a negated one); the words
+involved are data (resources/reporting_verbs.txt, sections [stance], [refusal], [speech],
+[modal] and [likelihood]).
 """
 
 from __future__ import annotations
@@ -24,34 +26,75 @@ CONDITIONS = {"if", "unless", "whether"}  # a clause marker that makes its verb 
 # "he would later say": `would` telling of the past, not of a supposition
 NARRATIVE = {"later", "eventually", "often", "always", "usually", "once", "then"}
 NOBODY = {"nobody", "none", "neither"}
+# nouns of refusing or failing: the infinitive they govern was not done ("his refusal to
+# acknowledge the killings" is a refusal, "their failure to condemn the attack" an omission)
+REFUSAL_NOUNS = frozenset({"refusal", "unwillingness", "reluctance"})
+FAILURE_NOUNS = frozenset({"failure"})
 
 
 def governing(cue: Token) -> list[Token]:
     """The cue and the verbs it hangs on through an infinitive: in "did not want to say",
-    the negation sits on "want"."""
+    the negation sits on "want"; in "would not confirm or deny", on "confirm"; in "his
+    refusal to acknowledge", the refusal is the noun's."""
     chain = [cue]
     current = cue
-    while (current.dep_ == "xcomp" or misread_verb(current)) and len(chain) < 3:
-        if current.head.i == current.i:
+    while len(chain) < 3:
+        if held_from(current):
+            current = current.head.head  # over the preposition
+        elif current.dep_ == "xcomp" or shared_conjunct(current) or of_a_noun(current):
+            current = current.head
+        else:
             break
-        current = current.head
         chain.append(current)
     return chain
 
 
-def misread_verb(cue: Token) -> bool:
-    """'Trump avoids condemning the invasion': the tagger reads "avoids" as a plural noun and
-    hangs the cue on it as a clause; the verb right before the cue governs it all the same."""
-    head = cue.head
-    if cue.dep_ != "acl" or cue.tag_ != "VBG" or head.pos_ != "NOUN" or head.i != cue.i - 1:
+def shared_conjunct(verb: Token) -> bool:
+    """'would not confirm or deny that ...', 'declined to confirm or deny': a verb joined by
+    "or" to the one before it, with no subject or auxiliary of its own, shares that verb's
+    negation, refusal or modal ("did not deny the report and said ..." does not)."""
+    if not joined_by(verb, "or"):
         return False
-    return head.lemma_.lower() in load_lexicon().refusal | HOLDING_BACK
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+
+
+def joined_by(verb: Token, word: str) -> bool:
+    """A conjunct joined to the one before it by `word` ("or", "nor"): the coordinator hangs
+    on the first conjunct, before this one."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.i >= verb.i:
+        return False
+    return any(c.dep_ == "cc" and c.lower_ == word and c.i < verb.i for c in head.children)
+
+
+def held_from(verb: Token) -> bool:
+    """'refrained from saying whether ...', 'stopped short of calling them liars': a gerund
+    after "from" or "of" under a refusal verb or a verb stopping short goes up to that verb
+    (not "apart from saying", nor "was criticized for saying")."""
+    preposition = verb.head
+    if verb.dep_ != "pcomp" or preposition.lower_ not in ("from", "of"):
+        return False
+    holder = preposition.head
+    return holder.lemma_.lower() in load_lexicon().refusal or short(holder)
+
+
+def short(verb: Token) -> bool:
+    """'stopped short of', 'fell short of': what follows was not reached."""
+    return any(c.dep_ == "advmod" and c.lower_ == "short" for c in verb.children)
+
+
+def of_a_noun(verb: Token) -> bool:
+    """'his refusal to acknowledge', 'their failure to condemn', 'no statement saying that
+    ...': a cue that is a clause of a noun is refused, failed or denied with that noun. So is
+    'Trump avoids condemning the invasion', where the tagger reads "avoids" as a plural noun
+    and hangs the cue on it as a clause."""
+    return verb.dep_ == "acl" and verb.head.pos_ == "NOUN"
 
 
 # verbs of holding back: negated, the speech under them was given ("could not resist pointing
 # out that ...", "did not hesitate to say"); "failed to mention" without a negation was not
-HOLDING_BACK = frozenset({"resist", "hesitate", "fail", "neglect", "forget"})
-OMITTING = frozenset({"fail", "neglect", "forget"})
+HOLDING_BACK = frozenset({"resist", "hesitate", "fail", "neglect", "forget", *FAILURE_NOUNS})
+OMITTING = frozenset({"fail", "neglect", "forget", *FAILURE_NOUNS})
 
 
 def held_back(chain: list[Token]) -> tuple[list[Token], bool]:
@@ -72,16 +115,73 @@ def negated(chain: list[Token], speech: frozenset[str] = frozenset()) -> bool:
     A "not" the parser hangs on the cue from after it belongs to a later phrase ("promising
     to lift rules ― probably not what Graham had in mind")."""
     for verb in chain:
+        if denied_by_nor(verb) or not_yet(verb) or fronted_negation(verb) or short(verb):
+            return True
         for child in verb.children:
-            if child.dep_ == "neg" and child.i < verb.i:
+            if child.dep_ == "neg" and unquoted(child, verb):
                 return True
-            if child.dep_ in ("nsubj", "nsubjpass") and no_one(child):
+            if child.dep_ in ("nsubj", "nsubjpass") and (no_one(child) or nothing_that(child)):
                 return True
             if child.dep_ == "dobj" and (child.lower_ == "nothing" or no_speech(child, speech)):
                 return True  # "the page says nothing", "made no mention of"
         if verb.pos_ == "NOUN" and no_determiner(verb):
             return True  # the cue "mention" of "made no mention of"
     return False
+
+
+def denied_by_nor(verb: Token) -> bool:
+    """'Nor did they note ...', 'neither confirmed nor denied', 'did not say X, nor did she
+    explain Y': "nor" or "neither" before the verb, or "nor" joining it to the verb before."""
+    if any(c.lower_ in ("nor", "neither") and unquoted(c, verb) for c in verb.children):
+        return True
+    return joined_by(verb, "nor")
+
+
+NEGATIVES = frozenset({"not", "never", "nowhere", "nor", "neither"})
+
+
+def fronted_negation(verb: Token) -> bool:
+    """'Not once did he mention ...', 'At no point did she say ...', 'Nowhere does the report
+    say ...': a negative phrase put first turns the auxiliary before the subject ("With no
+    evidence, he said ..." has no such turn; "Not only did she say ..." is no negation)."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    turned = [c for c in verb.children if c.dep_ == "aux" and c.i < subject.i]
+    if not turned:
+        return False
+    return any(negative(t) and t.i < turned[0].i and unquoted(t, verb) for t in verb.subtree)
+
+
+def unquoted(word: Token, verb: Token) -> bool:
+    """`word` comes before `verb` with no quotation mark between: '"... Nor would Reagan,"
+    Cross wrote' is the writer's "nor", not a negation of "wrote"."""
+    between = word.doc[word.i + 1 : verb.i]
+    return word.i < verb.i and not any(t.is_quote or t.text in ("''", "``") for t in between)
+
+
+def negative(token: Token) -> bool:
+    if token.dep_ == "det" and token.lower_ == "no":
+        return True
+    following = token.nbor() if token.i + 1 < len(token.doc) else token
+    return token.lower_ in NEGATIVES and following.lower_ != "only"
+
+
+def not_yet(verb: Token) -> bool:
+    """'has yet to explain why', 'is yet to say': "have" or "be" with "yet" over the
+    infinitive of the cue tells it has not been said."""
+    if verb.lemma_.lower() not in ("have", "be"):
+        return False
+    return any(c.dep_ == "advmod" and c.lower_ == "yet" for c in verb.children)
+
+
+def nothing_that(subject: Token) -> bool:
+    """'There is nothing that suggests ...', 'no evidence that shows ...': a relative pronoun
+    subject standing for nothing or for a noun under "no"."""
+    verb = subject.head
+    if subject.tag_ not in ("WDT", "WP") or verb.dep_ != "relcl":
+        return False
+    return verb.head.lower_ in ("nothing", "nobody", "none") or no_determiner(verb.head)
 
 
 def no_speech(noun: Token, speech: frozenset[str]) -> bool:
@@ -99,7 +199,10 @@ def no_one(subject: Token) -> bool:
     single senator said'."""
     if subject.lower_ in NOBODY:
         return True
-    return any(c.dep_ == "det" and c.lower_ == "no" or c.dep_ == "neg" for c in subject.children)
+    return any(  # "Neither Roe nor Hale said", "Roe nor other officials identified"
+        c.dep_ == "det" and c.lower_ == "no" or c.dep_ == "neg" or c.lower_ in ("nor", "neither")
+        for c in subject.children
+    )
 
 
 def speaking(verb: Token, lexicon: Lexicon) -> bool:
@@ -118,7 +221,7 @@ def refusal(chain: list[Token], lexicon: Lexicon) -> bool:
     a refusal verb over speech, or over a verb of speaking of someone (not "refused to
     release his tax returns", a stance's verb: an intent)."""
     for verb in chain:
-        if verb.lemma_.lower() not in lexicon.refusal:
+        if verb.lemma_.lower() not in lexicon.refusal | REFUSAL_NOUNS:
             continue
         if verb is not chain[0]:  # the cue is the refused speech itself
             return speaking(chain[0], lexicon) or speaking_of(chain[0], lexicon)
@@ -140,7 +243,9 @@ def hypothetical(chain: list[Token], lexicon: Lexicon) -> bool:
         children = list(verb.children)
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children):
             return True
-        modal = any(c.dep_ == "aux" and c.lower_ in lexicon.modal for c in children)
+        modal = any(
+            c.dep_ == "aux" and c.lower_ in lexicon.modal and unquoted(c, verb) for c in children
+        )
         if modal and not any(c.dep_ == "advmod" and c.lower_ in NARRATIVE for c in children):
             return True
     return False
@@ -267,7 +372,7 @@ def attribution_kind(cue: Token, lexicon: Lexicon) -> str | None:
     if cue.pos_ not in ("VERB", "AUX", "NOUN", "ADJ") or said_around(cue, lexicon):
         return None  # "according to", a headline's colon, "..., he said": speech
     chain, unsaid = held_back(governing(cue))
-    if unsaid or negated(chain, lexicon.clause | lexicon.nouns):
+    if unsaid or negated(chain, lexicon.clause | lexicon.nouns | lexicon.speech):
         return "negated"
     if refusal(chain, lexicon):
         return "refusal"
