@@ -959,3 +959,21 @@ def test_his_ex_wife_is_the_wife_named_before(heard: Callable) -> None:
         "ex-wife agreed, but also contended that she should not have to give up her privacy.\n"
     )
     assert ("contended", ["Ivana"]) in [(q.cue, q.actors) for q in heard(text)]
+
+
+def test_the_bureau_is_the_fbi_the_article_names_by_its_initials(heard: Callable) -> None:
+    text = (
+        "Agency Reviews the Emails\n\nThe FBI reopened its inquiry into the emails on Friday. "
+        "Critics said the move was late. The bureau said it had found new messages.\n"
+    )
+    assert ("said", ["FBI"]) in [(q.cue, q.actors) for q in heard(text)]
+
+
+def test_an_initialism_is_read_without_its_dots() -> None:
+    from presslens.stages.initialisms import full_name, parse_initialisms
+
+    assert parse_initialisms("# a note\nEPA\tEnvironmental Protection Agency\n") == {
+        "EPA": "Environmental Protection Agency"
+    }
+    assert full_name("F.B.I.") == "Federal Bureau of Investigation"
+    assert full_name("Mr. Hale") is None

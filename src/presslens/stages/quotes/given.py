@@ -9,8 +9,16 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from presslens.model import Actor
+from presslens.stages.initialisms import full_name
 from presslens.stages.quotes.context import TITLES, Context, sentence_of, tokens_in
 from presslens.stages.roles import load_roles
+
+
+def spelt_out(actor: Actor) -> list[str]:
+    """The words of the full name an organisation's initialism stands for ("FBI": federal,
+    bureau, of, investigation), so "the bureau" finds an article's "FBI"."""
+    full = full_name(actor.name) if actor.type == "ORG" else None
+    return [word.lower() for word in full.split()] if full else []
 
 
 def list_opener(token: Token) -> Token | None:
@@ -52,6 +60,8 @@ def role_words(ctx: Context, actor: Actor) -> dict[str, list[int]]:
             found |= set_beside(ctx, opener, name_range(opener))
         for word in found:
             words.setdefault(same_as(word), []).append(mention.start)
+    for word in spelt_out(actor):  # "FBI": the Federal Bureau of Investigation's words
+        words.setdefault(same_as(word), []).append(first)
     sex = ctx.genders.get(actor.id) or ctx.likely.get(actor.id)
     for word, (male, female) in KIN.items():
         if sex is not None and same_as(word) in words:
