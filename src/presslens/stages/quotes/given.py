@@ -21,6 +21,14 @@ def spelt_out(actor: Actor) -> list[str]:
     return [word.lower() for word in full.split()] if full else []
 
 
+def other_roles(ctx: Context, actor_id: str, role: str) -> set[str]:
+    """The roles the article gives an actor besides `role`, not counting the words of the
+    full name its initials stand for ("NASA" is no administration set beside it)."""
+    actor = next(a for a in ctx.actors if a.id == actor_id)
+    spelt = {load_roles().same_as(word) for word in spelt_out(actor)}
+    return set(ctx.roles.get(actor_id, {})) - {role} - spelt
+
+
 def list_opener(token: Token) -> Token | None:
     """The first name of a list the token's name ends ("Trump" in "front-runners Clinton, Trump
     and Cruz" -> "Clinton"), whose roles are the whole list's; None outside a list."""

@@ -26,7 +26,7 @@ from presslens.stages.quotes.distance import (
     relaying_sentences,
 )
 from presslens.stages.quotes.documents import document_source, named_with, referent
-from presslens.stages.quotes.given import named_next, role_words
+from presslens.stages.quotes.given import named_next, other_roles, role_words
 from presslens.stages.quotes.groups import (
     body_in_a_group,
     group_after_body,
@@ -482,7 +482,7 @@ def last_speaker_alone(
     ids = {c[2].actor_id for c in found}
     if len(ids) != 1 or found[0][2].actor_id is None or not leading(ctx, found[0][2].actor_id):
         return []
-    given = set(ctx.roles.get(found[0][2].actor_id, {})) - {role}
+    given = other_roles(ctx, found[0][2].actor_id, role)
     if any(roles.kind(word) is not None for word in given):
         return []  # another role; the words of its own name are none ("NASA")
     spoke = [c for c in found if any(c[2].span == e.span and not e.holder for e in earlier)]
