@@ -61,7 +61,8 @@ class Lexicon:
 
 def parse_lexicon(raw: str) -> Lexicon:
     found = lemma_sections(raw, SECTIONS, "reporting lexicon")
-    found["object"] |= found["judging"]
+    found["object"] |= found["judging"]  # verbs of praise and blame are object verbs
+    found["preposition"] |= found["demand"]  # a demand's pair is a cue whatever [preposition] says
     verbs = set().union(*(found[name] for name in ("clause", "intent", "document", "object")))
     verbs |= {pair.split()[0] for pair in found["preposition"] | found["accusation"]}
     return Lexicon(
